@@ -1,0 +1,34 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "sovtrack",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "sovtrack", targets: ["sovtrack"]),
+        .library(name: "DealKit", targets: ["DealKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .target(name: "DealKit"),
+        .systemLibrary(
+            name: "CNcursesw",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        .target(name: "DealTUI", dependencies: ["DealKit", "CNcursesw"]),
+        .executableTarget(
+            name: "sovtrack",
+            dependencies: [
+                "DealKit", "DealTUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "DealKitTests", dependencies: ["DealKit"]),
+        .testTarget(name: "DealTUITests", dependencies: ["DealTUI", "DealKit"]),
+        .testTarget(name: "sovtrackTests", dependencies: ["DealKit"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

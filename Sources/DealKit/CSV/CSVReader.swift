@@ -1,0 +1,84 @@
+/// A CSV syntax error with the line it starts on.
+public struct CSVError: Error, Sendable, Equatable, CustomStringConvertible {
+    public let line: Int
+    public let message: String
+    public var description: String { "\(line): \(message)" }
+}
+
+/// One record of a CSV file, with the line it starts on.
+public struct CSVRecord: Sendable, Equatable {
+    public var line: Int
+    public var fields: [String]
+}
+
+/// Reads RFC 4180 CSV: quoted fields with commas, doubled quotes and line breaks; LF or CRLF.
+public enum CSVReader {
+    /// Every record of the text, blank lines skipped.
+    public static func parse(_ data: [UInt8]) throws -> [CSVRecord] {
+        var start = 0
+        if data.count >= 3, data[0] == 0xEF, data[1] == 0xBB, data[2] == 0xBF { start = 3 }
+        guard String(validating: data[start...], as: UTF8.self) != nil else {
+            throw CSVError(line: firstBadLine(data), message: "text is not valid UTF-8")
+        }
+        var records: [CSVRecord] = []
+        var fields: [String] = []
+        var field: [UInt8] = []
+        var line = 1, recordLine = 1
+        var i = start
+        var inQuotes = false, wasQuoted = false, quoteLine = 1
+        func endField() {
+            fields.append(String(decoding: field, as: UTF8.self))
+            field.removeAll(keepingCapacity: true)
+            wasQuoted = false
+        }
+        func endRecord() {
+            endField()
+            if !(fields.count == 1 && fields[0].isEmpty) { records.append(CSVRecord(line: recordLine, fields: fields)) }
+            fields = []
+        }
+        while i < data.count {
+            let b = data[i]
+            if inQuotes {
+                if b == 0x22 {
+                    if i + 1 < data.count && data[i + 1] == 0x22 { field.append(0x22); i += 2; continue }
+                    inQuotes = false
+                } else {
+                    if b == 0x0A { line += 1 }
+                    field.append(b)
+                }
+                i += 1
+                continue
+            }
+            switch b {
+            case 0x2C: endField()
+            case 0x22:
+                if field.isEmpty && !wasQuoted {
+                    inQuotes = true; wasQuoted = true; quoteLine = line
+                } else {
+                    throw CSVError(line: line, message: "a quote inside an unquoted field; quote the whole field and double the quote")
+                }
+            case 0x0D:
+                if i + 1 < data.count && data[i + 1] == 0x0A { i += 1 }
+                endRecord(); line += 1; recordLine = line
+            case 0x0A:
+                endRecord(); line += 1; recordLine = line
+            default:
+                if wasQuoted { throw CSVError(line: line, message: "text after a closing quote") }
+                field.append(b)
+            }
+            i += 1
+        }
+        if inQuotes { throw CSVError(line: quoteLine, message: "a quoted field is never closed") }
+        if !field.isEmpty || !fields.isEmpty || wasQuoted { endRecord() }
+        return records
+    }
+
+    private static func firstBadLine(_ data: [UInt8]) -> Int {
+        var line = 1, lineStart = 0
+        for (i, b) in data.enumerated() where b == 0x0A {
+            if String(validating: data[lineStart..<i], as: UTF8.self) == nil { return line }
+            line += 1; lineStart = i + 1
+        }
+        return line
+    }
+}

@@ -1,0 +1,143 @@
+import Foundation
+
+/// Deals as rows of the feed's CSV columns, and back.
+public enum DealCSV {
+    public static let columns = [
+        "id", "title", "country", "announced", "status", "sponsor", "partners", "vendors",
+        "platform", "site", "initial_mw", "target_mw", "operational_mw", "confidence",
+        "models", "source_urls",
+    ]
+
+    /// The whole CSV document for `deals`, header first.
+    public static func export(_ deals: [Deal]) -> String {
+        var out = CSVWriter.line(columns)
+        out.reserveCapacity(deals.count * 300)
+        for d in deals { out += CSVWriter.line(row(d)) }
+        return out
+    }
+
+    /// One deal's cells, in `columns` order.
+    public static func row(_ d: Deal) -> [String] {
+        func mw(_ v: Double?) -> String { v.map(JSONWriter.format) ?? "" }
+        return [
+            d.id, d.title, d.country, d.announced.description, d.status.rawValue, d.sponsor ?? "",
+            d.otherPartners.map { "\($0.name):\($0.role.rawValue)" }.joined(separator: ";"),
+            d.vendors.joined(separator: ";"),
+            d.platform ?? "", d.site ?? "",
+            mw(d.capacity?.initialMW), mw(d.capacity?.targetMW), mw(d.capacity?.operationalMW),
+            d.capacity?.confidence?.rawValue ?? "",
+            d.models.joined(separator: ";"),
+            d.sources.compactMap(\.url).joined(separator: ";"),
+        ]
+    }
+
+    /// The fields one CSV row gives; nil for a column the file does not have.
+    public struct Row: Sendable {
+        public var line: Int
+        public var values: [String: String]
+
+        public func has(_ column: String) -> Bool { values[column] != nil }
+    }
+
+    /// Reads a CSV document into rows keyed by column name; the header must name `id`.
+    public static func read(_ data: [UInt8]) throws -> [Row] {
+        let records = try CSVReader.parse(data)
+        guard let header = records.first else { return [] }
+        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        guard names.contains("id") else { throw CSVError(line: header.line, message: "the header has no \"id\" column") }
+        let unknown = names.filter { !columns.contains($0) && !$0.isEmpty }
+        if let u = unknown.first { throw CSVError(line: header.line, message: "unknown column \(FeedIssue.quote(u)); the columns are: \(columns.joined(separator: ","))") }
+        return try records.dropFirst().map { rec in
+            guard rec.fields.count <= names.count else {
+                throw CSVError(line: rec.line, message: "\(rec.fields.count) fields but the header has \(names.count)")
+            }
+            var values: [String: String] = [:]
+            for (i, name) in names.enumerated() where !name.isEmpty {
+                values[name] = i < rec.fields.count ? CSVWriter.restore(rec.fields[i]) : ""
+            }
+            return Row(line: rec.line, values: values)
+        }
+    }
+
+    /// Applies a row to a deal (a new one when `base` is nil), changing only the columns present.
+    /// Problems are returned as messages `column: message`.
+    public static func apply(_ row: Row, to base: Deal?) -> (deal: Deal, problems: [String]) {
+        var problems: [String] = []
+        let id = row.values["id"]!.trimmingCharacters(in: .whitespaces)
+        var d = base ?? Deal(id: id, title: "", country: "", announced: PartialDate(year: 1, month: 1, day: 1))
+        func cell(_ c: String) -> String? { row.values[c].map { $0.trimmingCharacters(in: .whitespaces) } }
+        func optional(_ c: String) -> String?? {
+            guard let v = cell(c) else { return .none }
+            return .some(v.isEmpty ? nil : v)
+        }
+        if let p = DealValidator.idProblem(id) { problems.append("id: \(p)") }
+        if let v = cell("title") { d.title = v }
+        if base == nil && cell("title") == nil { problems.append("title: missing (a new deal needs a title column)") }
+        if let v = cell("country") {
+            if let c = Countries.lookup(v) { d.country = c.code } else { d.country = v; problems.append("country: \(DealValidator.countryProblem(v) ?? "")") }
+        } else if base == nil { problems.append("country: missing (a new deal needs a country column)") }
+        if let v = cell("announced") {
+            if let date = PartialDate(v) { d.announced = date } else { problems.append("announced: \(DealValidator.partialDateProblem(v) ?? "")") }
+        } else if base == nil { problems.append("announced: missing (a new deal needs an announced column)") }
+        if let v = cell("status") {
+            if v.isEmpty { d.status = .announced } else if let s = DealStatus(rawValue: v.lowercased()) { d.status = s } else {
+                problems.append("status: \(DealValidator.enumProblem(v, allowed: DealStatus.allowedList))")
+            }
+        }
+        if case .some(let v) = optional("sponsor") { d.sponsor = v }
+        if case .some(let v) = optional("platform") { d.platform = v }
+        if case .some(let v) = optional("site") { d.site = v }
+        if row.has("partners") || row.has("vendors") {
+            var partners: [Partner] = []
+            func add(_ p: Partner) {
+                guard !partners.contains(where: { DealFilter.fold($0.name) == DealFilter.fold(p.name) && $0.role == p.role }) else { return }
+                var p = p
+                if let old = d.partners.first(where: { $0.name == p.name && $0.role == p.role }) { p.extra = old.extra }
+                partners.append(p)
+            }
+            for v in list(cell("vendors") ?? "") { add(Partner(name: v, role: .vendor)) }
+            for item in list(cell("partners") ?? "") {
+                if let colon = item.lastIndex(of: ":"), let role = PartnerRole(rawValue: item[item.index(after: colon)...].trimmingCharacters(in: .whitespaces).lowercased()) {
+                    let name = item[..<colon].trimmingCharacters(in: .whitespaces)
+                    if name.isEmpty { problems.append("partners: \(FeedIssue.quote(item)) has no name") } else { add(Partner(name: name, role: role)) }
+                } else {
+                    add(Partner(name: item, role: .other))
+                }
+            }
+            if !row.has("vendors") { partners += d.partners.filter { $0.role == .vendor && !partners.contains($0) } }
+            if !row.has("partners") { partners += d.partners.filter { $0.role != .vendor && !partners.contains($0) } }
+            d.partners = partners
+        }
+        var capacity = d.capacity ?? Capacity()
+        for (column, key) in [("initial_mw", \Capacity.initialMW), ("target_mw", \Capacity.targetMW), ("operational_mw", \Capacity.operationalMW)] {
+            guard let v = cell(column) else { continue }
+            if v.isEmpty { capacity[keyPath: key] = nil; continue }
+            if let n = Double(v), let p = DealValidator.megawattProblem(n) {
+                problems.append("\(column): \(p)")
+            } else if let n = Double(v) {
+                capacity[keyPath: key] = n
+            } else {
+                problems.append("\(column): \(FeedIssue.quote(v)) is not a number")
+            }
+        }
+        if let v = cell("confidence") {
+            if v.isEmpty { capacity.confidence = nil } else if let c = Confidence(rawValue: v.lowercased()) { capacity.confidence = c } else {
+                problems.append("confidence: \(DealValidator.enumProblem(v, allowed: Confidence.allowedList))")
+            }
+        }
+        d.capacity = capacity.isEmpty ? nil : capacity
+        if let v = cell("models") { d.models = list(v) }
+        if let v = cell("source_urls") {
+            let urls = list(v)
+            var sources = d.sources.filter { $0.url == nil }
+            for u in urls { sources.append(d.sources.first { $0.url == u } ?? Source(url: u)) }
+            d.sources = sources
+        }
+        return (d, problems)
+    }
+
+    /// The items of a `;`-separated cell, trimmed, empty ones dropped.
+    public static func list(_ s: String) -> [String] {
+        s.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+}

@@ -1,0 +1,24 @@
+/// `sovtrack list` output in each format.
+public enum ListExport {
+    public static func render(_ deals: [Deal], as format: OutputFormat, updated: PartialDate? = nil) -> [UInt8] {
+        switch format {
+        case .table: return Array(table(deals).renderText().utf8)
+        case .md: return Array(table(deals).renderMarkdown().utf8)
+        case .csv: return Array(DealCSV.export(deals).utf8)
+        case .json: return FeedEncoder.encode(Feed(updated: updated, deals: deals))
+        }
+    }
+
+    /// One row per deal: the columns that fit a report.
+    public static func table(_ deals: [Deal]) -> TextTable {
+        TextTable(columns: [
+            .init("id", maxWidth: 28), .init("country"), .init("announced"), .init("status"),
+            .init("mw", alignRight: true, maxWidth: 20), .init("confidence"),
+            .init("title", maxWidth: 44), .init("sponsor", maxWidth: 20), .init("vendors", maxWidth: 24),
+        ], rows: deals.map { d in
+            [d.id, d.country, d.announced.description, d.status.rawValue, MWText.range(d),
+             d.capacity?.confidence?.rawValue ?? "-", d.title, d.sponsor ?? "-",
+             d.vendors.isEmpty ? "-" : d.vendors.joined(separator: ", ")]
+        })
+    }
+}

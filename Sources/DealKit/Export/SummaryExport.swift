@@ -1,0 +1,73 @@
+/// `sovtrack summary` output in each format, with the spec's columns.
+public enum SummaryExport {
+    /// Column names in order for a grouping.
+    public static func columns(_ grouping: Summary.Grouping) -> [String] {
+        let head = grouping == .country ? ["country", "name"] : ["vendor", "countries"]
+        return head + ["deals", "committed_mw", "ambition_mw", "operational_mw", "unknown_mw_deals",
+                       "vendors", "partners", "models", "next_milestone"]
+    }
+
+    public static func render(_ s: Summary, as format: OutputFormat) -> [UInt8] {
+        switch format {
+        case .table: return Array(table(s).renderText().utf8)
+        case .md: return Array(table(s).renderMarkdown().utf8)
+        case .csv:
+            var out = CSVWriter.line(columns(s.grouping))
+            for r in s.rows { out += CSVWriter.line(cells(r, s.grouping, csv: true)) }
+            return Array(out.utf8)
+        case .json: return json(s)
+        }
+    }
+
+    private static func cells(_ r: Summary.Row, _ g: Summary.Grouping, csv: Bool) -> [String] {
+        func mw(_ v: Double?) -> String { csv ? (v.map(JSONWriter.format) ?? "") : MWText.figure(v) }
+        let sep = csv ? ";" : ", "
+        let head = g == .country ? [r.key, r.name] : [r.key, r.countries.joined(separator: sep)]
+        return head + [String(r.deals), mw(r.committedMW), mw(r.ambitionMW), mw(r.operationalMW),
+                       String(r.unknownMWDeals), r.vendors.joined(separator: sep),
+                       r.partners.joined(separator: sep), r.models.joined(separator: sep),
+                       r.nextMilestone?.summary ?? (csv ? "" : "-")]
+    }
+
+    public static func table(_ s: Summary) -> TextTable {
+        let names = columns(s.grouping)
+        let numeric: Set<String> = ["deals", "committed_mw", "ambition_mw", "operational_mw", "unknown_mw_deals"]
+        let widths: [String: Int] = ["name": 24, "vendors": 24, "partners": 28, "models": 28, "next_milestone": 36, "countries": 20, "vendor": 24]
+        var total = cells(s.total, s.grouping, csv: false)
+        total[0] = "total"
+        total[1] = s.grouping == .country ? "\(s.rows.count) countries" : "\(s.total.countries.count) countries"
+        return TextTable(
+            columns: names.map { .init($0, alignRight: numeric.contains($0), maxWidth: widths[$0] ?? 16) },
+            rows: s.rows.map { cells($0, s.grouping, csv: false) },
+            footer: total)
+    }
+
+    /// An array of objects keyed by the column names; lists as arrays, numbers as numbers.
+    public static func json(_ s: Summary) -> [UInt8] {
+        var w = JSONWriter()
+        w.raw("[")
+        for (i, r) in s.rows.enumerated() {
+            w.raw(i == 0 ? "\n  {" : ",\n  {")
+            if s.grouping == .country {
+                w.member("country"); w.string(r.key)
+                w.raw(", "); w.member("name"); w.string(r.name)
+            } else {
+                w.member("vendor"); w.string(r.key)
+                w.raw(", "); w.member("countries"); w.strings(r.countries)
+            }
+            w.raw(", \"deals\": "); w.raw(String(r.deals))
+            w.raw(", \"committed_mw\": "); w.optionalNumber(r.committedMW)
+            w.raw(", \"ambition_mw\": "); w.optionalNumber(r.ambitionMW)
+            w.raw(", \"operational_mw\": "); w.optionalNumber(r.operationalMW)
+            w.raw(", \"unknown_mw_deals\": "); w.raw(String(r.unknownMWDeals))
+            w.raw(", \"vendors\": "); w.strings(r.vendors)
+            w.raw(", \"partners\": "); w.strings(r.partners)
+            w.raw(", \"models\": "); w.strings(r.models)
+            w.raw(", \"next_milestone\": ")
+            if let m = r.nextMilestone { w.string(m.summary) } else { w.raw("null") }
+            w.raw("}")
+        }
+        w.raw(s.rows.isEmpty ? "]\n" : "\n]\n")
+        return w.bytes
+    }
+}

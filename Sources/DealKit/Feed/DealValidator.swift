@@ -1,0 +1,120 @@
+/// The rules a deal must follow, shared by the feed decoder, the CLI and the dashboard's form.
+///
+/// Each `...Problem` function returns the message for a bad value, or nil: the decoder
+/// calls them as it reads each key and `issues(for:at:)` calls them on a whole deal, so
+/// a rule is written once however the deal arrived.
+public enum DealValidator {
+    public static func idProblem(_ id: String) -> String? {
+        guard let first = id.utf8.first else { return "must not be empty" }
+        let ok = id.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
+        if !ok || first == 0x2D {
+            return "\(FeedIssue.quote(id)) is not a valid id (lower-case letters, digits and '-', not starting with '-')"
+        }
+        return nil
+    }
+
+    public static func textProblem(_ s: String) -> String? {
+        s.allSatisfy(\.isWhitespace) ? "must not be empty" : nil
+    }
+
+    public static func countryProblem(_ code: String) -> String? {
+        if Countries.byCode(code) != nil { return nil }
+        var message = "\(FeedIssue.quote(code)) is not an ISO 3166-1 alpha-2 code"
+        if let guess = Countries.lookup(code) { message += " (did you mean \"\(guess.code)\"?)" }
+        return message
+    }
+
+    public static func partialDateProblem(_ text: String) -> String? {
+        PartialDate(text) == nil
+            ? "\(FeedIssue.quote(text)) is not a partial date (YYYY, YYYY-H1, YYYY-Q1, YYYY-MM or YYYY-MM-DD)"
+            : nil
+    }
+
+    public static func megawattProblem(_ mw: Double) -> String? {
+        if !mw.isFinite { return "must be a finite number of megawatts" }
+        if mw < 0 { return "\(JSONWriter.format(mw)) is negative; megawatts must be 0 or more (null for unknown)" }
+        return nil
+    }
+
+    public static func amountProblem(_ amount: Double) -> String? {
+        if !amount.isFinite { return "must be a finite number" }
+        return amount < 0 ? "must not be negative" : nil
+    }
+
+    public static func currencyProblem(_ code: String) -> String? {
+        let ok = code.utf8.count == 3 && code.utf8.allSatisfy { $0 >= 0x41 && $0 <= 0x5A }
+        return ok ? nil : "\(FeedIssue.quote(code)) is not an ISO 4217 currency code (three capital letters)"
+    }
+
+    public static func countProblem(_ n: Int) -> String? {
+        n < 0 ? "must not be negative" : nil
+    }
+
+    public static func enumProblem(_ value: String, allowed: String) -> String {
+        "\(FeedIssue.quote(value)) is not one of: \(allowed)"
+    }
+
+    /// Every problem of one deal, errors and warnings, with paths under `path`.
+    public static func issues(for deal: Deal, at path: String) -> [FeedIssue] {
+        var out: [FeedIssue] = []
+        func check(_ key: String, _ problem: String?) {
+            if let problem { out.append(.error("\(path).\(key)", problem)) }
+        }
+        check("id", idProblem(deal.id))
+        check("title", textProblem(deal.title))
+        check("country", countryProblem(deal.country))
+        check("sponsor", deal.sponsor.flatMap(textProblem))
+        for (i, p) in deal.partners.enumerated() { check("partners[\(i)].name", textProblem(p.name)) }
+        if let c = deal.capacity {
+            check("capacity.initialMW", c.initialMW.flatMap(megawattProblem))
+            check("capacity.targetMW", c.targetMW.flatMap(megawattProblem))
+            check("capacity.operationalMW", c.operationalMW.flatMap(megawattProblem))
+        }
+        check("accelerators.count", deal.accelerators?.count.flatMap(countProblem))
+        if let inv = deal.investment {
+            check("investment.amount", amountProblem(inv.amount))
+            check("investment.currency", currencyProblem(inv.currency))
+        }
+        for (i, m) in deal.models.enumerated() { check("models[\(i)]", textProblem(m)) }
+        for (i, m) in deal.milestones.enumerated() { check("milestones[\(i)].event", textProblem(m.event)) }
+        for (i, s) in deal.sources.enumerated() where s.title == nil && s.url == nil {
+            out.append(.error("\(path).sources[\(i)]", "a source needs a title or a url"))
+        }
+        out += warnings(for: deal, at: path)
+        return out
+    }
+
+    /// The warnings of one deal: facts that are suspicious but allowed.
+    public static func warnings(for deal: Deal, at path: String) -> [FeedIssue] {
+        var out: [FeedIssue] = []
+        if let c = deal.capacity, let i = c.initialMW, let t = c.targetMW, i > t {
+            out.append(.warning("\(path).capacity", "initialMW (\(JSONWriter.format(i))) is above targetMW (\(JSONWriter.format(t)))"))
+        }
+        if deal.sources.isEmpty {
+            out.append(.warning(path, "deal \(FeedIssue.quote(deal.id)) has no source"))
+        }
+        return out
+    }
+
+    /// Errors for ids used more than once, naming where each was first seen.
+    public static func duplicateIssues(_ deals: [Deal]) -> [FeedIssue] {
+        var firstIndex: [String: Int] = [:]
+        firstIndex.reserveCapacity(deals.count)
+        var out: [FeedIssue] = []
+        for (i, d) in deals.enumerated() {
+            if let first = firstIndex[d.id] {
+                out.append(.error("deals[\(i)].id", "duplicate id \(FeedIssue.quote(d.id)) (first used by deals[\(first)])"))
+            } else {
+                firstIndex[d.id] = i
+            }
+        }
+        return out
+    }
+
+    /// Every problem of a feed held in memory.
+    public static func issues(for feed: Feed) -> [FeedIssue] {
+        var out: [FeedIssue] = []
+        for (i, d) in feed.deals.enumerated() { out += issues(for: d, at: "deals[\(i)]") }
+        return out + duplicateIssues(feed.deals)
+    }
+}

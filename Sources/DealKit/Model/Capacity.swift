@@ -1,0 +1,32 @@
+/// A deal's power figures in megawatts; nil is unknown, never zero.
+public struct Capacity: Sendable, Equatable {
+    public var initialMW: Double?
+    public var targetMW: Double?
+    public var operationalMW: Double?
+    public var confidence: Confidence?
+    public var extra: [JSONField]
+
+    public init(initialMW: Double? = nil, targetMW: Double? = nil, operationalMW: Double? = nil,
+                confidence: Confidence? = nil, extra: [JSONField] = []) {
+        self.initialMW = initialMW; self.targetMW = targetMW; self.operationalMW = operationalMW
+        self.confidence = confidence; self.extra = extra
+    }
+
+    /// The larger of the known initial and operational figures.
+    public var committedMW: Double? {
+        switch (initialMW, operationalMW) {
+        case let (a?, b?): return max(a, b)
+        case let (a?, nil): return a
+        case let (nil, b?): return b
+        case (nil, nil): return nil
+        }
+    }
+
+    /// The target if known, else the committed figure.
+    public var ambitionMW: Double? { targetMW ?? committedMW }
+
+    /// True when nothing at all is known.
+    public var isEmpty: Bool {
+        initialMW == nil && targetMW == nil && operationalMW == nil && confidence == nil && extra.isEmpty
+    }
+}

@@ -1,0 +1,62 @@
+/// One sovereign-AI infrastructure deal: who builds what capacity, with whom, when.
+public struct Deal: Sendable, Equatable, Identifiable {
+    public var id: String
+    public var title: String
+    public var country: String
+    public var announced: PartialDate
+    public var status: DealStatus
+    public var sponsor: String?
+    public var partners: [Partner]
+    public var platform: String?
+    public var site: String?
+    public var capacity: Capacity?
+    public var accelerators: Accelerators?
+    public var investment: Investment?
+    public var models: [String]
+    public var milestones: [Milestone]
+    public var sources: [Source]
+    public var tags: [String]
+    public var notes: String?
+    /// Keys this version does not know, in their original order, written back on save.
+    public var extra: [JSONField]
+
+    public init(
+        id: String, title: String, country: String, announced: PartialDate,
+        status: DealStatus = .announced, sponsor: String? = nil, partners: [Partner] = [],
+        platform: String? = nil, site: String? = nil, capacity: Capacity? = nil,
+        accelerators: Accelerators? = nil, investment: Investment? = nil, models: [String] = [],
+        milestones: [Milestone] = [], sources: [Source] = [], tags: [String] = [],
+        notes: String? = nil, extra: [JSONField] = []
+    ) {
+        self.id = id; self.title = title; self.country = country; self.announced = announced
+        self.status = status; self.sponsor = sponsor; self.partners = partners
+        self.platform = platform; self.site = site; self.capacity = capacity
+        self.accelerators = accelerators; self.investment = investment; self.models = models
+        self.milestones = milestones; self.sources = sources; self.tags = tags
+        self.notes = notes; self.extra = extra
+    }
+
+    /// The partners whose role is `vendor`.
+    public var vendors: [String] { partners.lazy.filter { $0.role == .vendor }.map(\.name) }
+
+    /// The partners in any other role.
+    public var otherPartners: [Partner] { partners.filter { $0.role != .vendor } }
+
+    /// The larger of the known initial and operational MW; nil when both are unknown.
+    public var committedMW: Double? { capacity?.committedMW }
+
+    /// The target MW if known, else the committed MW.
+    public var ambitionMW: Double? { capacity?.ambitionMW }
+
+    public var operationalMW: Double? { capacity?.operationalMW }
+
+    /// True when none of the three capacity figures is known.
+    public var hasUnknownMW: Bool {
+        capacity?.initialMW == nil && capacity?.targetMW == nil && capacity?.operationalMW == nil
+    }
+
+    /// The earliest milestone not yet done.
+    public var nextMilestone: Milestone? {
+        milestones.filter { !$0.done }.min { $0.date < $1.date }
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+
+/// Which deals to show: OR within a kind of criterion, AND across kinds.
+public struct DealFilter: Sendable, Equatable {
+    /// ISO codes (already resolved from names).
+    public var countries: [String] = []
+    public var vendors: [String] = []
+    public var partners: [String] = []
+    public var statuses: [DealStatus] = []
+    /// Announced on or after the start of this period.
+    public var since: PartialDate?
+    /// Announced on or before the end of this period.
+    public var until: PartialDate?
+    /// Ambition MW (target, else committed) at least this; unknown MW never passes.
+    public var minMW: Double?
+    /// Case-insensitive text over title, sponsor, partners, models, site and tags.
+    public var search: String = ""
+
+    public init(countries: [String] = [], vendors: [String] = [], partners: [String] = [],
+                statuses: [DealStatus] = [], since: PartialDate? = nil, until: PartialDate? = nil,
+                minMW: Double? = nil, search: String = "") {
+        self.countries = countries; self.vendors = vendors; self.partners = partners
+        self.statuses = statuses; self.since = since; self.until = until
+        self.minMW = minMW; self.search = search
+    }
+
+    public var isEmpty: Bool { self == DealFilter() }
+
+    /// Lower-cased, diacritic-folded text for case-insensitive matching.
+    public static func fold(_ s: String) -> String {
+        if s.utf8.allSatisfy({ $0 < 0x80 }) { return s.lowercased() }
+        return s.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+    }
+
+    /// A filter ready to test many deals (folded needles, sets).
+    public struct Compiled: Sendable {
+        let countries: Set<String>
+        let vendors: Set<String>
+        let partners: Set<String>
+        let statuses: Set<DealStatus>
+        let since: Int?
+        let until: Int?
+        let minMW: Double?
+        let needle: String
+        public let matchesEverything: Bool
+
+        public func matches(_ d: Deal) -> Bool {
+            if matchesEverything { return true }
+            if !countries.isEmpty && !countries.contains(d.country) { return false }
+            if !statuses.isEmpty && !statuses.contains(d.status) { return false }
+            if let since, d.announced.startKey < since { return false }
+            if let until, d.announced.startKey > until { return false }
+            if let minMW {
+                guard let mw = d.ambitionMW, mw >= minMW else { return false }
+            }
+            if !vendors.isEmpty && !d.partners.contains(where: { $0.role == .vendor && vendors.contains(DealFilter.fold($0.name)) }) {
+                return false
+            }
+            if !partners.isEmpty && !d.partners.contains(where: { partners.contains(DealFilter.fold($0.name)) }) {
+                return false
+            }
+            if !needle.isEmpty && !DealFilter.searchText(d).contains(needle) { return false }
+            return true
+        }
+    }
+
+    public func compiled() -> Compiled {
+        Compiled(countries: Set(countries), vendors: Set(vendors.map(DealFilter.fold)),
+                 partners: Set(partners.map(DealFilter.fold)), statuses: Set(statuses),
+                 since: since?.startKey, until: until?.endKey, minMW: minMW,
+                 needle: DealFilter.fold(search.trimmingCharacters(in: .whitespaces)),
+                 matchesEverything: isEmpty)
+    }
+
+    /// The folded text `--search` looks in.
+    public static func searchText(_ d: Deal) -> String {
+        var parts: [String] = [d.title]
+        if let s = d.sponsor { parts.append(s) }
+        for p in d.partners { parts.append(p.name) }
+        parts += d.models
+        if let s = d.site { parts.append(s) }
+        parts += d.tags
+        return fold(parts.joined(separator: "\u{1F}"))
+    }
+
+    /// The deals that pass, in their given order.
+    public func apply(to deals: [Deal]) -> [Deal] {
+        let c = compiled()
+        return c.matchesEverything ? deals : deals.filter(c.matches)
+    }
+
+    /// A one-line description for a header: `country KR · vendor NVIDIA · "dsx"`.
+    public var summary: String {
+        var parts: [String] = []
+        if !countries.isEmpty { parts.append("country " + countries.joined(separator: "|")) }
+        if !vendors.isEmpty { parts.append("vendor " + vendors.joined(separator: "|")) }
+        if !partners.isEmpty { parts.append("partner " + partners.joined(separator: "|")) }
+        if !statuses.isEmpty { parts.append("status " + statuses.map(\.rawValue).joined(separator: "|")) }
+        if let since { parts.append("since \(since)") }
+        if let until { parts.append("until \(until)") }
+        if let minMW { parts.append("≥\(JSONWriter.format(minMW)) MW") }
+        if !search.isEmpty { parts.append("\"\(search)\"") }
+        return parts.joined(separator: " · ")
+    }
+}

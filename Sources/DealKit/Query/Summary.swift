@@ -1,0 +1,119 @@
+/// Deals totalled per country or per vendor, with unknown figures kept apart from zero.
+public struct Summary: Sendable, Equatable {
+    public enum Grouping: String, Sendable, CaseIterable { case country, vendor }
+
+    /// One row: a country (or vendor) and the totals of its deals.
+    public struct Row: Sendable, Equatable {
+        /// The country code, or the vendor's name.
+        public var key: String
+        /// The country's English name; for a vendor row, unused.
+        public var name: String
+        /// For a vendor row, the codes of the countries it supplies.
+        public var countries: [String]
+        public var deals: Int
+        public var committedMW: Double?
+        public var ambitionMW: Double?
+        public var operationalMW: Double?
+        /// Deals with none of the three figures known.
+        public var unknownMWDeals: Int
+        public var vendors: [String]
+        public var partners: [String]
+        public var models: [String]
+        public var nextMilestone: Milestone?
+    }
+
+    /// The name of the row holding deals that have no vendor, in a vendor summary.
+    public static let noVendor = "(none)"
+
+    public var grouping: Grouping
+    public var rows: [Row]
+    /// The totals over every deal summarised (each deal counted once).
+    public var total: Row
+
+    /// Summarises `deals`, rows ordered by ambition MW (largest first, unknown last), then key.
+    public init(deals: [Deal], by grouping: Grouping = .country) {
+        self.grouping = grouping
+        var groups: [String: [Deal]] = [:]
+        var displayName: [String: String] = [:]
+        for d in deals {
+            switch grouping {
+            case .country:
+                groups[d.country, default: []].append(d)
+            case .vendor:
+                var seen = Set<String>()
+                for v in d.vendors {
+                    let k = DealFilter.fold(v)
+                    guard seen.insert(k).inserted else { continue }
+                    if displayName[k] == nil { displayName[k] = v }
+                    groups[k, default: []].append(d)
+                }
+                if seen.isEmpty { groups["\u{0}none", default: []].append(d); displayName["\u{0}none"] = Summary.noVendor }
+            }
+        }
+        var rows: [Row] = []
+        for (k, ds) in groups {
+            switch grouping {
+            case .country:
+                rows.append(Summary.row(key: k, name: Countries.byCode(k)?.name ?? k, deals: ds, excludingVendor: nil))
+            case .vendor:
+                let vendor = displayName[k] ?? k
+                rows.append(Summary.row(key: vendor, name: "", deals: ds, excludingVendor: k))
+            }
+        }
+        rows.sort { a, b in
+            if (a.key == Summary.noVendor) != (b.key == Summary.noVendor) { return b.key == Summary.noVendor }
+            switch (a.ambitionMW, b.ambitionMW) {
+            case let (x?, y?) where x != y: return x > y
+            case (.some, nil): return true
+            case (nil, .some): return false
+            default: return a.key.lowercased() < b.key.lowercased()
+            }
+        }
+        self.rows = rows
+        self.total = Summary.row(key: "total", name: "", deals: deals, excludingVendor: nil)
+    }
+
+    private static func row(key: String, name: String, deals: [Deal], excludingVendor: String?) -> Row {
+        func sum(_ f: (Deal) -> Double?) -> Double? {
+            var total: Double?
+            for d in deals { if let v = f(d) { total = (total ?? 0) + v } }
+            return total
+        }
+        var countries = Set<String>()
+        var vendors = UniqueNames(), partners = UniqueNames(), models = UniqueNames()
+        var next: Milestone?
+        var unknown = 0
+        for d in deals {
+            countries.insert(d.country)
+            if d.hasUnknownMW { unknown += 1 }
+            for p in d.partners {
+                if p.role == .vendor {
+                    if DealFilter.fold(p.name) != excludingVendor { vendors.add(p.name) }
+                } else {
+                    partners.add(p.name)
+                }
+            }
+            for m in d.models { models.add(m) }
+            if let m = d.nextMilestone, next == nil || m.date < next!.date { next = m }
+        }
+        return Row(key: key, name: name, countries: countries.sorted(), deals: deals.count,
+                   committedMW: sum(\.committedMW), ambitionMW: sum(\.ambitionMW),
+                   operationalMW: sum(\.operationalMW), unknownMWDeals: unknown,
+                   vendors: vendors.sorted, partners: partners.sorted, models: models.sorted,
+                   nextMilestone: next)
+    }
+}
+
+/// Names kept once each, compared without case, shown as first written.
+struct UniqueNames {
+    private var seen: [String: String] = [:]
+
+    mutating func add(_ name: String) {
+        let k = DealFilter.fold(name)
+        if seen[k] == nil { seen[k] = name }
+    }
+
+    var sorted: [String] {
+        seen.sorted { $0.key < $1.key }.map(\.value)
+    }
+}

@@ -1,0 +1,171 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The few POSIX file operations the store needs, with errors as readable text.
+///
+/// Written against the C library rather than `FileManager` because atomic saves need
+/// `fsync`, `rename` and `flock` exactly, and because reading 100 MB into `[UInt8]`
+/// directly avoids a copy.
+public enum FileSystem {
+    /// Identity and version of a file on disk: any rename over it or write to it changes it.
+    public struct Fingerprint: Sendable, Equatable {
+        public let device: UInt64
+        public let inode: UInt64
+        public let size: Int64
+        public let modifiedSeconds: Int
+        public let modifiedNanoseconds: Int
+    }
+
+    public static func errorText(_ code: Int32 = errno) -> String {
+        String(cString: strerror(code))
+    }
+
+    public static func fingerprint(_ path: String) -> Fingerprint? {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return nil }
+        return Fingerprint(device: UInt64(st.st_dev), inode: UInt64(st.st_ino), size: Int64(st.st_size),
+                           modifiedSeconds: Int(st.st_mtim.tv_sec), modifiedNanoseconds: Int(st.st_mtim.tv_nsec))
+    }
+
+    public static func exists(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0
+    }
+
+    public static func isDirectory(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// Reads a whole file; throws `StoreError.notFound` or `.unreadable`.
+    public static func read(_ path: String) throws -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            let e = errno
+            if e == ENOENT { throw StoreError.notFound(path: path) }
+            throw StoreError.unreadable(path: path, reason: errorText(e))
+        }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { throw StoreError.unreadable(path: path, reason: errorText()) }
+        if (st.st_mode & S_IFMT) == S_IFDIR { throw StoreError.unreadable(path: path, reason: "it is a directory") }
+        var size = max(Int(st.st_size), 0)
+        var out = [UInt8]()
+        // Read into uninitialised storage; a file that grows while read is still read whole.
+        while true {
+            var failure: Int32 = 0
+            let chunk = [UInt8](unsafeUninitializedCapacity: size + 1) { buf, count in
+                count = 0
+                while count < buf.count {
+                    let n = Glibc.read(fd, buf.baseAddress! + count, buf.count - count)
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        failure = errno
+                        return
+                    }
+                    if n == 0 { return }
+                    count += n
+                }
+            }
+            if failure != 0 { throw StoreError.unreadable(path: path, reason: errorText(failure)) }
+            if out.isEmpty { out = chunk } else { out.append(contentsOf: chunk) }
+            if chunk.count < size + 1 { break }
+            size = 1 << 16
+        }
+        return out
+    }
+
+    /// The directory part of a path ("." for a bare name).
+    public static func directory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    /// The last component of a path.
+    public static func baseName(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return path }
+        return String(path[path.index(after: slash)...])
+    }
+
+    /// Creates a directory and its parents (mode 0755).
+    public static func makeDirectories(_ path: String) throws {
+        if path.isEmpty || isDirectory(path) { return }
+        let parent = directory(of: path)
+        if parent != path { try makeDirectories(parent) }
+        if mkdir(path, 0o755) != 0 && errno != EEXIST {
+            throw StoreError.unwritable(path: path, reason: "cannot create directory: \(errorText())")
+        }
+    }
+
+    /// Replaces `path` with `bytes` so that a crash at any instant leaves the old or the new file, whole.
+    ///
+    /// Writes a temporary file beside it, flushes it to disk, renames it over the target and
+    /// flushes the directory. When `backups` > 0 the previous file is kept as `path.bak.1`
+    /// (newest) to `path.bak.N` (oldest).
+    public static func writeAtomically(_ bytes: [UInt8], to path: String, backups: Int = 0) throws {
+        let dir = directory(of: path)
+        let tmp = "\(dir)/.\(baseName(of: path)).tmp.\(getpid()).\(UInt32.random(in: 0...UInt32.max))"
+        var mode: mode_t = 0o644
+        var st = stat()
+        if stat(path, &st) == 0 { mode = st.st_mode & 0o7777 }
+        let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+        guard fd >= 0 else { throw StoreError.unwritable(path: path, reason: errorText()) }
+        var ok = false
+        defer { if !ok { unlink(tmp) } }
+        var written = 0
+        let failure: Int32 = bytes.withUnsafeBufferPointer { buf in
+            while written < buf.count {
+                let n = write(fd, buf.baseAddress! + written, buf.count - written)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                written += n
+            }
+            return 0
+        }
+        if failure != 0 { close(fd); throw StoreError.unwritable(path: path, reason: errorText(failure)) }
+        if fsync(fd) != 0 { let e = errno; close(fd); throw StoreError.unwritable(path: path, reason: errorText(e)) }
+        if close(fd) != 0 { throw StoreError.unwritable(path: path, reason: errorText()) }
+        if backups > 0 && exists(path) { rotateBackups(of: path, keep: backups) }
+        guard rename(tmp, path) == 0 else { throw StoreError.unwritable(path: path, reason: errorText()) }
+        ok = true
+        let dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if dfd >= 0 { fsync(dfd); close(dfd) }
+    }
+
+    /// The path of the n-th backup (1 is the newest).
+    public static func backupPath(of path: String, _ n: Int) -> String { "\(path).bak.\(n)" }
+
+    private static func rotateBackups(of path: String, keep: Int) {
+        unlink(backupPath(of: path, keep))
+        if keep > 1 {
+            for n in stride(from: keep - 1, through: 1, by: -1) {
+                rename(backupPath(of: path, n), backupPath(of: path, n + 1))
+            }
+        }
+        // A hard link costs nothing; fall back to a copy on file systems without links.
+        if link(path, backupPath(of: path, 1)) != 0, let data = try? read(path) {
+            try? writeAtomically(data, to: backupPath(of: path, 1))
+        }
+    }
+
+    /// Removes temporary files a killed writer left beside `path`.
+    public static func removeStaleTemporaries(of path: String) {
+        let dir = directory(of: path)
+        let prefix = ".\(baseName(of: path)).tmp."
+        guard let d = opendir(dir) else { return }
+        defer { closedir(d) }
+        var stale: [String] = []
+        while let entry = readdir(d) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name.hasPrefix(prefix) { stale.append(name) }
+        }
+        for name in stale { unlink("\(dir)/\(name)") }
+    }
+}

@@ -1,0 +1,83 @@
+/// The deal store: one feed file, loaded whole, validated, and saved atomically under a lock.
+public struct Store: Sendable {
+    /// A feed as loaded, with the version of the file it came from.
+    public struct Snapshot: Sendable {
+        public var feed: Feed
+        public var fingerprint: FileSystem.Fingerprint?
+        /// Warnings found while loading (errors refuse the load).
+        public var warnings: [FeedIssue]
+    }
+
+    public let path: String
+    /// Seconds a writer waits for another to finish before giving up.
+    public var lockTimeout: Double
+    /// How many previous versions a save keeps beside the store.
+    public var backups: Int
+    /// Today, for the feed's `updated` key; replaceable so tests are deterministic.
+    public var today: @Sendable () -> PartialDate
+
+    public init(path: String, lockTimeout: Double = 10, backups: Int = 3,
+                today: @escaping @Sendable () -> PartialDate = Clock.today) {
+        self.path = path; self.lockTimeout = lockTimeout; self.backups = backups; self.today = today
+    }
+
+    /// Reads and fully validates a feed file; refuses one with any error.
+    public static func load(path: String) throws -> Snapshot {
+        let fingerprint = FileSystem.fingerprint(path)
+        let data = try FileSystem.read(path)
+        let result = FeedDecoder.decode(data)
+        if result.hasErrors { throw StoreError.invalid(path: path, issues: result.issues) }
+        return Snapshot(feed: result.feed, fingerprint: fingerprint, warnings: result.issues)
+    }
+
+    public func load() throws -> Snapshot { try Store.load(path: path) }
+
+    /// Creates the store from `bytes` (the bundled dataset) if it does not exist yet.
+    public func initializeIfMissing(with bytes: [UInt8]) throws {
+        guard !FileSystem.exists(path) else { return }
+        try FileSystem.makeDirectories(FileSystem.directory(of: path))
+        let lock = try StoreLock(store: path, timeout: lockTimeout)
+        defer { withExtendedLifetime(lock) {} }
+        if !FileSystem.exists(path) { try FileSystem.writeAtomically(bytes, to: path) }
+    }
+
+    /// Applies a change to the current file under the lock and saves it, if the result is valid.
+    ///
+    /// The change runs on what is on disk now, not on an older copy, so changes by other
+    /// writers are never lost. `createIfMissing` starts from an empty feed when there is no file.
+    @discardableResult
+    public func update<T>(createIfMissing: Bool = false, _ change: (inout Feed) throws -> T) throws -> T {
+        if createIfMissing { try FileSystem.makeDirectories(FileSystem.directory(of: path)) }
+        let lock = try StoreLock(store: path, timeout: lockTimeout)
+        defer { withExtendedLifetime(lock) {} }
+        var feed: Feed
+        if createIfMissing && !FileSystem.exists(path) {
+            feed = Feed()
+        } else {
+            feed = try Store.load(path: path).feed
+        }
+        let result = try change(&feed)
+        try write(feed)
+        return result
+    }
+
+    /// Saves a feed loaded earlier, refusing if the file changed on disk since then.
+    public func save(_ feed: Feed, expecting fingerprint: FileSystem.Fingerprint?) throws -> FileSystem.Fingerprint? {
+        let lock = try StoreLock(store: path, timeout: lockTimeout)
+        defer { withExtendedLifetime(lock) {} }
+        if FileSystem.fingerprint(path) != fingerprint { throw StoreError.changedOnDisk(path: path) }
+        try write(feed)
+        return FileSystem.fingerprint(path)
+    }
+
+    /// Validates, orders by id and writes; the caller holds the lock.
+    private func write(_ feed: Feed) throws {
+        var feed = feed
+        let issues = DealValidator.issues(for: feed)
+        if issues.contains(where: \.isError) { throw StoreError.invalidChange(issues: issues) }
+        feed.deals.sort { $0.id < $1.id }
+        feed.updated = today()
+        FileSystem.removeStaleTemporaries(of: path)
+        try FileSystem.writeAtomically(FeedEncoder.encode(feed), to: path, backups: backups)
+    }
+}

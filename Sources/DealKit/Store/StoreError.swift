@@ -1,0 +1,52 @@
+/// Why the store could not be read or written, in words a user can act on.
+public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The file does not exist.
+    case notFound(path: String)
+    /// The file exists but cannot be read (permissions, a directory, I/O).
+    case unreadable(path: String, reason: String)
+    /// The file was read but is not a valid feed; every issue is listed.
+    case invalid(path: String, issues: [FeedIssue])
+    /// Another process holds the store's lock.
+    case locked(path: String, holder: String?)
+    /// The new file could not be written; the old one is untouched.
+    case unwritable(path: String, reason: String)
+    /// The file changed on disk since it was loaded, and the change has not been seen.
+    case changedOnDisk(path: String)
+    /// A deal named by id does not exist.
+    case noSuchDeal(id: String)
+    /// A deal id that must be new already exists.
+    case duplicateDeal(id: String)
+    /// The change would leave the feed invalid.
+    case invalidChange(issues: [FeedIssue])
+
+    /// The first line of the message.
+    public var description: String {
+        switch self {
+        case .notFound(let p): return "\(p): no such file"
+        case .unreadable(let p, let r): return "\(p): cannot read: \(r)"
+        case .invalid(let p, let issues):
+            let errors = issues.filter(\.isError)
+            guard let first = errors.first else { return "\(p): not a valid feed" }
+            let more = errors.count > 1 ? " (and \(errors.count - 1) more; run `sovtrack validate \(p)`)" : ""
+            return first.formatted(file: p) + more
+        case .locked(let p, let holder):
+            return "\(p): the store is locked by another sovtrack\(holder.map { " (pid \($0))" } ?? ""); try again when it has finished"
+        case .unwritable(let p, let r): return "\(p): cannot write: \(r); the store is unchanged"
+        case .changedOnDisk(let p): return "\(p): the store changed on disk since it was loaded; reload before saving"
+        case .noSuchDeal(let id): return "no deal with id \(FeedIssue.quote(id))"
+        case .duplicateDeal(let id): return "a deal with id \(FeedIssue.quote(id)) already exists"
+        case .invalidChange(let issues):
+            let errors = issues.filter(\.isError)
+            let more = errors.count > 1 ? " (and \(errors.count - 1) more)" : ""
+            return (errors.first?.description ?? "invalid change") + more
+        }
+    }
+
+    /// True for problems with the data (as opposed to the file system or another process).
+    public var isDataError: Bool {
+        switch self {
+        case .invalid, .noSuchDeal, .duplicateDeal, .invalidChange: return true
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import DealKit
+import DealTUI
+
+struct BrowseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "browse",
+        abstract: "Open the dashboard (the default command).",
+        discussion: """
+        With standard output not a terminal, prints the summary table instead.
+        Examples:
+          sovtrack
+          sovtrack browse --country KR --vendor NVIDIA
+        """)
+
+    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var filters: FilterOptions
+    @Flag(name: .customLong("no-color"), help: "Monochrome screen (also when NO_COLOR is set).") var noColor = false
+    @Flag(name: .customLong("no-mouse"), help: "Do not capture the mouse.") var noMouse = false
+
+    func run() throws {
+        let filter = try filters.filter()
+        let (store, snapshot) = try storeOptions.load()
+        guard Console.stdoutIsTerminal else {
+            Console.out(SummaryExport.render(Summary(deals: filter.apply(to: snapshot.feed.deals)), as: .table))
+            return
+        }
+        var options = DashboardOptions()
+        options.color = !noColor
+        options.mouse = !noMouse
+        do {
+            try Dashboard.run(store: store, snapshot: snapshot, filter: filter, options: options)
+        } catch let e as DashboardError {
+            throw CLIError(message: e.description, code: 69)
+        }
+    }
+}

@@ -1,0 +1,30 @@
+import ArgumentParser
+import DealKit
+
+extension DealSort: ExpressibleByArgument {}
+
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List deals, one row each.",
+        discussion: """
+        Examples:
+          sovtrack list --country KR
+          sovtrack list --vendor nvidia --since 2026 --format csv --output deals.csv
+          sovtrack list --search "world model" --sort mw --reverse
+        Sort keys: \(DealSort.allCases.map(\.rawValue).joined(separator: ", ")). The default order is country, then announcement date.
+        """)
+
+    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var filters: FilterOptions
+    @OptionGroup var output: OutputOptions
+    @Option(help: ArgumentHelp("Sort by this key (unknown values last).", valueName: "key")) var sort: DealSort = .country
+    @Flag(help: "Reverse the sort order.") var reverse = false
+
+    func run() throws {
+        let filter = try filters.filter()
+        let (_, snapshot) = try storeOptions.load()
+        let deals = sort.apply(to: filter.apply(to: snapshot.feed.deals), descending: reverse)
+        try Console.emit(ListExport.render(deals, as: output.resolvedFormat, updated: snapshot.feed.updated), to: output.output)
+    }
+}

@@ -1,0 +1,27 @@
+import ArgumentParser
+import DealKit
+
+struct RemoveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "remove",
+        abstract: "Remove one deal.",
+        discussion: """
+        The previous store is kept as a backup beside it (PATH.bak.1).
+        Example:
+          sovtrack remove gb-sovereign-ai-factory
+        """)
+
+    @OptionGroup var storeOptions: StoreOptions
+    @Argument(help: "The deal's id.") var id: String
+
+    func run() throws {
+        let store = try storeOptions.open()
+        do {
+            try store.update { feed in
+                guard let i = feed.index(of: id) else { throw StoreError.noSuchDeal(id: id) }
+                feed.deals.remove(at: i)
+            }
+        } catch let e as StoreError { throw CLIError(e) }
+        Console.out("removed \(id)\n")
+    }
+}

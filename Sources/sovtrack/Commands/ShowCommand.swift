@@ -1,0 +1,29 @@
+import ArgumentParser
+import DealKit
+
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show one deal, whole, with its timeline and sources.",
+        discussion: """
+        Examples:
+          sovtrack show kr-naver-nvidia-dsx-sejong
+          sovtrack show kr-naver-nvidia-dsx-sejong --json
+        """)
+
+    @OptionGroup var storeOptions: StoreOptions
+    @Argument(help: "The deal's id.") var id: String
+    @Flag(help: "Print the deal as a one-deal feed (JSON).") var json = false
+
+    func run() throws {
+        let (_, snapshot) = try storeOptions.load()
+        guard let deal = snapshot.feed.deals.first(where: { $0.id == id }) else {
+            throw CLIError(StoreError.noSuchDeal(id: id))
+        }
+        if json {
+            Console.out(FeedEncoder.encode(Feed(updated: snapshot.feed.updated, deals: [deal])))
+        } else {
+            Console.out(DealText.render(deal))
+        }
+    }
+}

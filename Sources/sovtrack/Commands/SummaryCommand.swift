@@ -1,0 +1,30 @@
+import ArgumentParser
+import DealKit
+
+extension Summary.Grouping: ExpressibleByArgument {}
+
+struct SummaryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "summary",
+        abstract: "Total the deals per country (or per vendor).",
+        discussion: """
+        Unknown megawatts are never counted as zero: a total over no known figure is "-" \
+        (empty in CSV, null in JSON), and unknown_mw_deals counts the deals with no figure.
+        Examples:
+          sovtrack summary
+          sovtrack summary --by vendor
+          sovtrack summary --country KR --country JP --format md --output report.md
+        """)
+
+    @OptionGroup var storeOptions: StoreOptions
+    @Option(help: "country or vendor.") var by: Summary.Grouping = .country
+    @OptionGroup var filters: FilterOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let filter = try filters.filter()
+        let (_, snapshot) = try storeOptions.load()
+        let summary = Summary(deals: filter.apply(to: snapshot.feed.deals), by: by)
+        try Console.emit(SummaryExport.render(summary, as: output.resolvedFormat), to: output.output)
+    }
+}

@@ -1,0 +1,34 @@
+import ArgumentParser
+import DealKit
+
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check a feed and list every problem.",
+        discussion: """
+        Prints each problem on its own line (FILE: deals[3].country: ..., or FILE:LINE:COLUMN: ... \
+        for a JSON syntax error) and exits 65 if any is an error. Warnings (initialMW above \
+        targetMW, a deal with no source) do not fail.
+        Examples:
+          sovtrack validate
+          sovtrack validate incoming.json
+        """)
+
+    @OptionGroup var storeOptions: StoreOptions
+    @Argument(help: "The feed to check (the store when omitted).") var file: String?
+
+    func run() throws {
+        let path = try file ?? storeOptions.open().path
+        let data: [UInt8]
+        do { data = try FileSystem.read(path) } catch let e as StoreError { throw CLIError(e) }
+        let result = FeedDecoder.decode(data)
+        for issue in result.issues { Console.out(issue.formatted(file: path) + "\n") }
+        let errors = result.issues.filter(\.isError).count
+        let warnings = result.issues.count - errors
+        let counts = "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+        if errors > 0 {
+            throw CLIError.data("\(path): not valid (\(counts))")
+        }
+        Console.out("\(path): ok, \(result.feed.deals.count) deal\(result.feed.deals.count == 1 ? "" : "s") (\(counts))\n")
+    }
+}

@@ -1,0 +1,27 @@
+import ArgumentParser
+import DealKit
+import Foundation
+
+/// `--store PATH`, shared by every command.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The store file (default: $SOVTRACK_STORE, else $XDG_DATA_HOME/sovtrack/deals.json).", valueName: "path"))
+    var store: String?
+
+    /// The store, created from the bundled dataset if this is the default location's first use.
+    func open() throws -> Store {
+        let env = ProcessInfo.processInfo.environment
+        let (path, isDefault) = StoreLocation.resolve(explicit: store, environment: env)
+        var s = Store(path: path)
+        if let t = env["SOVTRACK_LOCK_TIMEOUT"], let seconds = Double(t) { s.lockTimeout = seconds }
+        if isDefault {
+            do { try s.initializeIfMissing(with: BundledDataset.bytes) } catch let e as StoreError { throw CLIError(e) }
+        }
+        return s
+    }
+
+    /// Loads the store, turning store errors into user errors.
+    func load() throws -> (Store, Store.Snapshot) {
+        let s = try open()
+        do { return (s, try s.load()) } catch let e as StoreError { throw CLIError(e) }
+    }
+}
