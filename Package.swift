@@ -28,7 +28,7 @@ let package = Package(
         ),
         .testTarget(name: "DealKitTests", dependencies: ["DealKit"]),
         .testTarget(name: "DealTUITests", dependencies: ["DealTUI", "DealKit"]),
-        .testTarget(name: "sovtrackTests", dependencies: ["DealKit"]),
+        .testTarget(name: "sovtrackTests", dependencies: ["DealKit", "sovtrack"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,72 @@
+import Foundation
+import XCTest
+
+/// Runs the built `sovtrack` binary, as a user would, and captures what it prints.
+enum SovtrackProcess {
+    /// The package's root directory.
+    static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The `sovtrack` executable built beside this test bundle (`swift test` builds it first).
+    static var binary: URL {
+        let candidates = [
+            Bundle.main.bundleURL.appendingPathComponent("sovtrack"),
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("sovtrack"),
+        ] + Bundle.allBundles.map { $0.bundleURL.deletingLastPathComponent().appendingPathComponent("sovtrack") }
+        for c in candidates where FileManager.default.isExecutableFile(atPath: c.path) { return c }
+        return root.appendingPathComponent(".build/debug/sovtrack")
+    }
+
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// Runs `sovtrack args...` with a clean environment plus `env`, feeding `stdin`.
+    @discardableResult
+    static func run(_ args: [String], env: [String: String] = [:], stdin: String? = nil) throws -> Result {
+        let p = Process()
+        p.executableURL = binary
+        p.arguments = args
+        var environment = ["LANG": "C.UTF-8", "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+                           "HOME": NSTemporaryDirectory()]
+        environment.merge(env) { _, new in new }
+        p.environment = environment
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        p.standardInput = input
+        try p.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        // Read both pipes before waiting, so a large output cannot block the child.
+        final class Box: @unchecked Sendable { var data = Data() }
+        let errBox = Box()
+        let group = DispatchGroup()
+        group.enter()
+        let errHandle = err.fileHandleForReading
+        DispatchQueue.global().async { errBox.data = errHandle.readDataToEndOfFile(); group.leave() }
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        let errData = errBox.data
+        p.waitUntilExit()
+        return Result(status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                      stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// A fresh temporary directory for one test.
+    static func temporaryDirectory() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sovtrack-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    /// A temporary store holding the bundled dataset.
+    static func bundledStore() throws -> URL {
+        let dir = try temporaryDirectory()
+        let store = dir.appendingPathComponent("deals.json")
+        try FileManager.default.copyItem(at: root.appendingPathComponent("Fixtures/deals.json"), to: store)
+        return store
+    }
+}
