@@ -26,6 +26,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "sovtrack-bench", dependencies: ["DealKit", "DealTUI"]),
         .testTarget(name: "DealKitTests", dependencies: ["DealKit"]),
         .testTarget(name: "DealTUITests", dependencies: ["DealTUI", "DealKit"]),
         .testTarget(name: "sovtrackTests", dependencies: ["DealKit", "sovtrack"]),

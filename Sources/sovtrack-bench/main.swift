@@ -1,0 +1,2 @@
+// Placeholder: the benchmark lands with the performance issue.
+print("sovtrack-bench: not yet implemented")
