@@ -1,2 +1,101 @@
-// Placeholder: the benchmark lands with the performance issue.
-print("sovtrack-bench: not yet implemented")
+#if canImport(Glibc)
+import Glibc
+#endif
+import DealKit
+
+/// sovtrack-bench: synthetic feeds and the performance figures of docs/performance.md.
+///
+///     sovtrack-bench generate --deals N [--seed S] --output FILE
+///     sovtrack-bench run [--sizes 1000,10000,100000] [--seed S] [--runs 5] [--jq-runs 3]
+///                        [--sovtrack PATH] [--keep DIR] [--no-jq] [--no-dashboard]
+///     sovtrack-bench selfcheck            (the generator: deterministic, valid, round-trips)
+///     sovtrack-bench measure FILE [--save STORE]     (one child's in-process phases)
+///     sovtrack-bench measure-dashboard FILE          (one child's dashboard timings)
+let usage = """
+usage: sovtrack-bench generate --deals N [--seed S] --output FILE
+       sovtrack-bench run [--sizes 1000,10000,100000] [--seed S] [--runs N] [--jq-runs N]
+                          [--sovtrack PATH] [--keep DIR] [--no-jq] [--no-dashboard]
+       sovtrack-bench selfcheck
+       sovtrack-bench measure FILE [--save STORE]
+       sovtrack-bench measure-dashboard FILE
+"""
+
+func fail(_ message: String, code: Int32 = 64) -> Never {
+    var line = "sovtrack-bench: \(message)\n"
+    line.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
+    exit(code)
+}
+
+/// Options as `--name value` pairs and bare flags, after the subcommand.
+struct Arguments {
+    var values: [String: String] = [:]
+    var flags: Set<String> = []
+    var positional: [String] = []
+
+    init(_ args: ArraySlice<String>, flags known: Set<String>) {
+        var it = args.makeIterator()
+        while let a = it.next() {
+            if a.hasPrefix("--") {
+                let name = String(a.dropFirst(2))
+                if known.contains(name) { flags.insert(name); continue }
+                guard let v = it.next() else { fail("\(a) needs a value\n\(usage)") }
+                values[name] = v
+            } else {
+                positional.append(a)
+            }
+        }
+    }
+
+    func int(_ name: String) -> Int? {
+        guard let v = values[name] else { return nil }
+        guard let n = Int(v.replacingUnderscores()), n >= 0 else { fail("--\(name): \(v) is not a whole number") }
+        return n
+    }
+}
+
+extension String {
+    func replacingUnderscores() -> String { String(filter { $0 != "_" && $0 != "," }) }
+}
+
+let argv = CommandLine.arguments
+guard argv.count >= 2 else { fail(usage) }
+let args = Arguments(argv.dropFirst(2), flags: ["no-jq", "no-dashboard"])
+
+do {
+    switch argv[1] {
+    case "generate":
+        guard let n = args.int("deals"), let output = args.values["output"] else { fail(usage) }
+        var g = FeedGenerator(seed: UInt64(args.int("seed") ?? 42))
+        let bytes = FeedEncoder.encode(g.feed(deals: n))
+        try FileSystem.writeAtomically(bytes, to: output)
+        print("wrote \(n) deals, \(bytes.count) bytes, to \(output)")
+    case "run":
+        let dir = FileSystem.directory(of: System.executablePath())
+        var bench = Bench(sovtrack: args.values["sovtrack"] ?? dir + "/sovtrack")
+        if let s = args.values["sizes"] {
+            bench.sizes = s.split(separator: ",").map { item -> Int in
+                guard let n = Int(item.filter { $0 != "_" }), n > 0 else { fail("--sizes: bad list \(s)") }
+                return n
+            }
+        }
+        if let s = args.int("seed") { bench.seed = UInt64(s) }
+        if let r = args.int("runs") { bench.runs = max(1, r) }
+        if let r = args.int("jq-runs") { bench.jqRuns = max(1, r) }
+        bench.keepDirectory = args.values["keep"]
+        if args.flags.contains("no-jq") { bench.jq = nil }
+        if args.flags.contains("no-dashboard") { bench.dashboard = false }
+        try bench.run()
+    case "selfcheck":
+        try SelfCheck.run()
+    case "measure":
+        guard let file = args.positional.first else { fail(usage) }
+        try Measure.run(file: file, saveTo: args.values["save"])
+    case "measure-dashboard":
+        guard let file = args.positional.first else { fail(usage) }
+        try DashboardMeasure.run(file: file)
+    default:
+        fail(usage)
+    }
+} catch {
+    fail("\(error)", code: 1)
+}

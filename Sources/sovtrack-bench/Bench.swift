@@ -1,0 +1,152 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import DealKit
+
+/// `run`: generates feeds of each size, measures every phase and prints a Markdown table.
+struct Bench {
+    var sizes: [Int] = [1_000, 10_000, 100_000]
+    var seed: UInt64 = 42
+    /// Runs per measurement; the table shows the median.
+    var runs = 5
+    /// Runs of `jq` (slow at 100,000 deals); the median is shown.
+    var jqRuns = 3
+    var sovtrack: String
+    var jq: String? = System.which("jq")
+    var keepDirectory: String?
+    var dashboard = true
+
+    /// One size's figures, by metric key.
+    typealias Column = [String: Double]
+
+    func run() throws {
+        guard access(sovtrack, X_OK) == 0 else {
+            throw BenchError("no sovtrack binary at \(sovtrack); build it first: swift build -c release --scratch-path .build-bench")
+        }
+        let dir = keepDirectory ?? System.makeTemporaryDirectory()
+        if keepDirectory != nil { try FileSystem.makeDirectories(dir) }
+        defer { if keepDirectory == nil { System.removeDirectory(dir) } }
+
+        log("sovtrack-bench: sizes \(sizes.map(String.init).joined(separator: ",")), seed \(seed), \(runs) runs (jq \(jqRuns)), files in \(dir)")
+        log("sovtrack: \(sovtrack)")
+        for line in System.machineDescription() { log(line) }
+
+        var columns: [Column] = []
+        for size in sizes {
+            columns.append(try measure(size: size, in: dir))
+        }
+        print(Report.table(sizes: sizes, columns: columns))
+        print("")
+        print("Machine: " + System.machineDescription().joined(separator: "; "))
+        print("Medians of \(runs) runs (jq: \(jqRuns)); peak memory is the largest of the runs. Seed \(seed).")
+    }
+
+    private func log(_ s: String) {
+        var line = s + "\n"
+        line.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
+    }
+
+    private func measure(size: Int, in dir: String) throws -> Column {
+        var col: Column = [:]
+        let file = "\(dir)/feed-\(size).json"
+        let loadAvg = System.loadAverage()
+        if !FileSystem.exists(file) {
+            let (bytes, gen) = System.time { () -> [UInt8] in
+                var g = FeedGenerator(seed: seed)
+                return FeedEncoder.encode(g.feed(deals: size))
+            }
+            try FileSystem.writeAtomically(bytes, to: file)
+            log("[\(size)] generated \(bytes.count) bytes in \(Report.ms(gen))")
+        }
+        log("[\(size)] load average before: \(loadAvg)")
+
+        // In-process phases, each run in a fresh child.
+        let me = System.executablePath()
+        var samples: [String: [Double]] = [:]
+        for i in 0..<runs {
+            let store = "\(dir)/store-\(size).json"
+            try FileSystem.writeAtomically(try FileSystem.read(file), to: store)
+            let r = System.run([me, "measure", file, "--save", store], captureStdout: true, keepStderr: true)
+            guard r.status == 0 else { throw BenchError("measure \(file) failed (exit \(r.status))") }
+            let values = parse(r.stdout)
+            if i == 0 {
+                if (values["errors"] ?? 0) > 0 { throw BenchError("generated feed \(file) has validation errors") }
+                col["bytes"] = values["bytes"]
+                col["warnings"] = values["warnings"]
+            }
+            for (k, v) in values { samples[k, default: []].append(v) }
+            for suffix in ["", ".bak.1", ".bak.2", ".bak.3", ".w", ".lock"] { unlink(store + suffix) }
+        }
+        for k in ["read", "decode", "load", "validate", "encode", "save", "save_sort", "save_encode_write"] {
+            if let xs = samples[k] { col[k] = median(xs) }
+        }
+        col["hwm_load_kb"] = samples["hwm_load_kb"]?.max()
+        col["hwm_kb"] = samples["hwm_kb"]?.max()
+        log("[\(size)] load \(Report.ms(col["load"])) (read \(Report.ms(col["read"])), decode \(Report.ms(col["decode"]))), save \(Report.ms(col["save"])), peak \(Report.mb(col["hwm_load_kb"]))")
+
+        // End to end: the release binary, as a user runs it.
+        let commands: [(String, [String])] = [
+            ("list_csv", ["list", "--store", file, "--country", "KR", "--format", "csv"]),
+            ("summary", ["summary", "--store", file]),
+            ("summary_vendor", ["summary", "--store", file, "--by", "vendor"]),
+            ("list_table", ["list", "--store", file, "--vendor", "nvidia", "--since", "2026"]),
+            ("validate_cmd", ["validate", file]),
+        ]
+        for (key, args) in commands {
+            var times: [Double] = []
+            var rss = 0
+            for _ in 0..<runs {
+                let r = System.run([sovtrack] + args, environment: ["LANG": "C.UTF-8"])
+                guard r.status == 0 else { throw BenchError("sovtrack \(args.joined(separator: " ")) failed (exit \(r.status))") }
+                times.append(r.seconds)
+                rss = max(rss, r.maxRSSKB)
+            }
+            col[key] = median(times)
+            col[key + "_rss_kb"] = Double(rss)
+            log("[\(size)] \(key) \(Report.ms(col[key])), peak \(Report.mb(Double(rss)))")
+        }
+        // The rows each tool selects, to check they agree.
+        let csv = System.run([sovtrack, "list", "--store", file, "--country", "KR", "--format", "csv"], captureStdout: true)
+        col["list_rows"] = Double(csv.stdout.split(separator: 0x0A).count - 1)
+
+        if let jq {
+            var times: [Double] = []
+            var rss = 0
+            var rows = 0
+            for _ in 0..<jqRuns {
+                let r = System.run([jq, "-r", #".deals[] | select(.country=="KR") | [.id,.title] | @csv"#, file], captureStdout: true)
+                guard r.status == 0 else { throw BenchError("jq failed on \(file) (exit \(r.status))") }
+                times.append(r.seconds)
+                rss = max(rss, r.maxRSSKB)
+                rows = r.stdout.split(separator: 0x0A).count
+            }
+            col["jq"] = median(times)
+            col["jq_rss_kb"] = Double(rss)
+            col["jq_rows"] = Double(rows)
+            log("[\(size)] jq \(Report.ms(col["jq"])) (\(rows) rows; sovtrack \(Int(col["list_rows"] ?? 0)))")
+        }
+
+        if dashboard {
+            var samples: [String: [Double]] = [:]
+            for _ in 0..<max(1, runs) {
+                let r = System.run([me, "measure-dashboard", file], captureStdout: true, keepStderr: true)
+                guard r.status == 0 else { throw BenchError("measure-dashboard \(file) failed (exit \(r.status))") }
+                for (k, v) in parse(r.stdout) { samples[k, default: []].append(v) }
+            }
+            for (k, xs) in samples { col["tui_" + k] = k.hasSuffix("_kb") ? xs.max() : median(xs) }
+            log("[\(size)] dashboard first frame \(Report.ms(col["tui_first_frame"]))")
+        }
+        col["load_average_1m"] = Double(loadAvg.split(separator: " ").first ?? "") ?? .nan
+        return col
+    }
+
+    private func parse(_ bytes: [UInt8]) -> [String: Double] {
+        var out: [String: Double] = [:]
+        for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") {
+            let parts = line.split(separator: "=", maxSplits: 1)
+            guard parts.count == 2, let v = Double(parts[1]) else { continue }
+            out[String(parts[0])] = v
+        }
+        return out
+    }
+}
