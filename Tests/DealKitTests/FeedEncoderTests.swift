@@ -1,0 +1,150 @@
+import XCTest
+@testable import DealKit
+
+final class FeedEncoderTests: XCTestCase {
+    private func encoded(_ feed: Feed) -> String { String(decoding: FeedEncoder.encode(feed), as: UTF8.self) }
+
+    func testFixtureLoadAndSaveIsByteIdentical() throws {
+        let bytes = try FeedText.fixtureBytes()
+        let r = FeedDecoder.decode(bytes)
+        XCTAssertFalse(r.hasErrors)
+        let again = FeedEncoder.encode(r.feed)
+        XCTAssertEqual(again.count, bytes.count)
+        XCTAssertTrue(again == bytes, "Fixtures/deals.json is not in the canonical layout, or the encoder changed it")
+    }
+
+    func testEmptyFeed() {
+        XCTAssertEqual(encoded(Feed()), "{\n  \"format\": \"sovtrack-feed\",\n  \"version\": 1,\n  \"deals\": []\n}\n")
+        XCTAssertEqual(encoded(Feed(updated: PartialDate("2026-Q3"))),
+                       "{\n  \"format\": \"sovtrack-feed\",\n  \"version\": 1,\n  \"updated\": \"2026-Q3\",\n  \"deals\": []\n}\n")
+    }
+
+    func testMinimalDealLayout() {
+        let feed = Feed(deals: [Deal(id: "a", title: "T", country: "KR", announced: PartialDate("2026")!)])
+        XCTAssertEqual(encoded(feed), """
+        {
+          "format": "sovtrack-feed",
+          "version": 1,
+          "deals": [
+            {
+              "id": "a",
+              "title": "T",
+              "country": "KR",
+              "announced": "2026",
+              "status": "announced"
+            }
+          ]
+        }
+
+        """)
+    }
+
+    static let fullDocument = """
+    {
+      "format": "sovtrack-feed",
+      "version": 1,
+      "updated": "2026-06-10",
+      "deals": [
+        {
+          "id": "kr-x",
+          "title": "네이버 \\"quoted\\" \\\\ tab\\t",
+          "country": "KR",
+          "announced": "2026-H2",
+          "status": "under-construction",
+          "sponsor": "NAVER",
+          "partners": [
+            {"name": "NVIDIA", "role": "vendor"},
+            {"name": "NAVER", "role": "operator", "x-share": 0.25}
+          ],
+          "platform": "NVIDIA DSX",
+          "site": "GAK Sejong",
+          "capacity": {"initialMW": 55, "targetMW": 1000.5, "operationalMW": null, "confidence": "aspirational", "x-phase": "p1"},
+          "accelerators": {"count": 18000, "type": null, "x-gen": 3},
+          "investment": {"amount": 1500000000, "currency": "USD", "x-fx": 1.0},
+          "models": ["HyperCLOVA X", "Cosmos"],
+          "milestones": [
+            {"date": "2026-H2", "event": "Launch", "done": false},
+            {"date": "2026-06-07", "event": "Signed", "done": true, "x-ref": [true, null]}
+          ],
+          "sources": [
+            {"title": "t", "publisher": "p", "url": "https://x.test", "date": "2026-06-10"},
+            {"url": "https://y.test", "x-lang": "ko"}
+          ],
+          "tags": ["a", "b"],
+          "notes": "line1\\nline2",
+          "x-future": {"a": [1.50, 12345678901234567890], "b": {}}
+        },
+        {
+          "id": "a-second",
+          "title": "Élysée هيوماين",
+          "country": "EU",
+          "announced": "2027",
+          "status": "announced",
+          "capacity": {"initialMW": null, "targetMW": null, "operationalMW": null}
+        }
+      ],
+      "x-top": 1.50,
+      "x-big": -12345678901234567890e-3
+    }
+
+    """
+
+    func testFullDocumentIsCanonicalAndRoundTrips() {
+        let r = FeedText.decode(Self.fullDocument)
+        XCTAssertFalse(r.hasErrors, r.issues.description)
+        let out = encoded(r.feed)
+        XCTAssertEqual(out, Self.fullDocument)
+        // Deals are written in the order given (the store, not the encoder, sorts them).
+        XCTAssertTrue(out.range(of: "\"kr-x\"")!.lowerBound < out.range(of: "\"a-second\"")!.lowerBound)
+        XCTAssertEqual(FeedText.decode(out).feed, r.feed)
+    }
+
+    func testUnknownKeysRoundTripDigitForDigit() {
+        let text = FeedText.feed([FeedText.deal(["sources": #"[{"title": "t", "x-s": 1.50}]"#], extra: [
+            ("x-a", "1.50"), ("x-b", "12345678901234567890"), ("x-c", "1E+2"), ("x-d", "-0.0"), ("x-e", "[1.0, 2.50]"),
+            ("capacity", #"{"initialMW": 1.50, "x-c": 0.10}"#),
+            ("partners", #"[{"name": "N", "role": "vendor", "x-p": 12345678901234567890}]"#),
+            ("milestones", #"[{"date": "2026", "event": "e", "x-m": 1.50}]"#),
+        ])], top: #", "x-top": {"n": 12345678901234567890, "f": 1.50}"#)
+        let first = FeedText.decode(text)
+        XCTAssertEqual(first.issues, [])
+        let out = encoded(first.feed)
+        for literal in [#""x-a": 1.50"#, #""x-b": 12345678901234567890"#, #""x-c": 1E+2"#, #""x-d": -0.0"#, #""x-e": [1.0, 2.50]"#,
+                        #""x-c": 0.10"#, #""x-p": 12345678901234567890"#, #""x-m": 1.50"#, #""x-s": 1.50"#,
+                        #""x-top": {"n": 12345678901234567890, "f": 1.50}"#] {
+            XCTAssertTrue(out.contains(literal), "missing \(literal) in\n\(out)")
+        }
+        // A known MW figure is a number, written in the canonical form.
+        XCTAssertTrue(out.contains(#""capacity": {"initialMW": 1.5, "targetMW": null, "operationalMW": null, "x-c": 0.10}"#), out)
+        let second = FeedText.decode(out)
+        XCTAssertEqual(second.feed, first.feed)
+        XCTAssertEqual(encoded(second.feed), out, "encoding is stable")
+    }
+
+    func testNumbersAreWrittenCanonically() {
+        var d = Deal(id: "a", title: "T", country: "KR", announced: PartialDate("2026")!)
+        d.capacity = Capacity(initialMW: 55.0, targetMW: 0.1, operationalMW: 0)
+        d.investment = Investment(amount: 2.5e9, currency: "EUR")
+        let out = encoded(Feed(deals: [d]))
+        XCTAssertTrue(out.contains(#""capacity": {"initialMW": 55, "targetMW": 0.1, "operationalMW": 0}"#), out)
+        XCTAssertTrue(out.contains(#""investment": {"amount": 2500000000, "currency": "EUR"}"#), out)
+    }
+
+    func testEmptyListsAndAbsentKeysAreLeftOut() {
+        var d = Deal(id: "a", title: "T", country: "KR", announced: PartialDate("2026")!)
+        d.models = []; d.tags = []; d.partners = []; d.milestones = []; d.sources = []
+        let out = encoded(Feed(deals: [d]))
+        for key in ["models", "tags", "partners", "milestones", "sources", "sponsor", "capacity", "notes", "site", "platform"] {
+            XCTAssertFalse(out.contains("\"\(key)\""), key)
+        }
+    }
+
+    func testControlCharactersAreEscapedAndReadBack() {
+        var d = Deal(id: "a", title: "bell\u{7} esc\u{1B} nul\u{0}", country: "KR", announced: PartialDate("2026")!)
+        d.notes = "\r\n"
+        let out = FeedEncoder.encode(Feed(deals: [d]))
+        XCTAssertFalse(out.contains(0x1B))
+        XCTAssertFalse(out.contains(0x00))
+        XCTAssertEqual(FeedDecoder.decode(out).feed.deals, [d])
+    }
+}

@@ -1,0 +1,89 @@
+import XCTest
+@testable import DealKit
+
+final class JSONWriterTests: XCTestCase {
+    private func text(_ build: (inout JSONWriter) -> Void) -> String {
+        var w = JSONWriter()
+        build(&w)
+        return String(decoding: w.bytes, as: UTF8.self)
+    }
+
+    private func reread(_ s: String) throws -> String {
+        let written = text { $0.string(s) }
+        return try JSONReader.parse(Array(written.utf8)) { r in try r.readString() }
+    }
+
+    func testStringEscapesOnlyWhatJSONRequires() {
+        XCTAssertEqual(text { $0.string("plain") }, #""plain""#)
+        XCTAssertEqual(text { $0.string("a\"b\\c") }, #""a\"b\\c""#)
+        XCTAssertEqual(text { $0.string("\n\r\t\u{8}\u{C}") }, #""\n\r\t\b\f""#)
+        XCTAssertEqual(text { $0.string("\u{0}\u{1B}\u{1F}") }, #""\u0000\u001b\u001f""#)
+        XCTAssertEqual(text { $0.string("네이버 鴻海 ソフトバンク هيوماين Élysée") }, "\"네이버 鴻海 ソフトバンク هيوماين Élysée\"")
+        XCTAssertEqual(text { $0.string("/") }, #""/""#)
+        XCTAssertEqual(text { $0.string("\u{7F}") }, "\"\u{7F}\"")
+    }
+
+    func testStringsRoundTripThroughTheReader() throws {
+        for s in ["", "x", "\"", "\\", "a\nb", "\u{0}", "\u{1}\u{2}\u{1F}", "😀👩‍👩‍👧", "네이버", "\u{2028}", "tab\there", "é\u{301}"] {
+            XCTAssertEqual(try reread(s), s)
+        }
+    }
+
+    func testNumberFormat() {
+        XCTAssertEqual(JSONWriter.format(55), "55")
+        XCTAssertEqual(JSONWriter.format(1000), "1000")
+        XCTAssertEqual(JSONWriter.format(0), "0")
+        XCTAssertEqual(JSONWriter.format(-0.0), "0")
+        XCTAssertEqual(JSONWriter.format(-3), "-3")
+        XCTAssertEqual(JSONWriter.format(1.5), "1.5")
+        XCTAssertEqual(JSONWriter.format(0.1), "0.1")
+        XCTAssertEqual(JSONWriter.format(12.25), "12.25")
+        XCTAssertEqual(JSONWriter.format(999_999_999_999_999), "999999999999999")
+    }
+
+    func testNumbersRoundTripThroughTheReader() throws {
+        for d in [0, 1, 55, 1000, 0.1, 1.5, 1e-7, 123.456, 1e15, 1e20, .greatestFiniteMagnitude, .leastNonzeroMagnitude, 2.5e-5, 999_999_999_999_999] {
+            let written = JSONWriter.format(d)
+            let back = try JSONReader.parse(Array(written.utf8)) { r -> Double in
+                let v = try r.readNumber()
+                try r.expectEnd()
+                return v
+            }
+            XCTAssertEqual(back, d, written)
+        }
+    }
+
+    func testOptionalNumber() {
+        XCTAssertEqual(text { $0.optionalNumber(nil) }, "null")
+        XCTAssertEqual(text { $0.optionalNumber(55) }, "55")
+    }
+
+    func testCompactValuesKeepLiteralsAndOrder() {
+        let v = JSONValue.object([
+            JSONField("z", .number("1.50")), JSONField("a", .array([.null, .bool(true), .bool(false), .string("s")])),
+            JSONField("big", .number("12345678901234567890")), JSONField("o", .object([])), JSONField("e", .array([])),
+        ])
+        XCTAssertEqual(text { $0.value(v) }, #"{"z": 1.50, "a": [null, true, false, "s"], "big": 12345678901234567890, "o": {}, "e": []}"#)
+    }
+
+    func testValuesRoundTripThroughTheReader() throws {
+        let v = JSONValue.object([
+            JSONField("k\"ey", .array([.number("-0.0"), .number("1E+2"), .string("\u{1}")])),
+            JSONField("n", .object([JSONField("x", .null), JSONField("x", .number("2"))])),
+        ])
+        let written = text { $0.value(v) }
+        let back = try JSONReader.parse(Array(written.utf8)) { r in try r.readValue() }
+        XCTAssertEqual(back, v)
+    }
+
+    func testMemberAndStrings() {
+        XCTAssertEqual(text { $0.member("id"); $0.string("x") }, #""id": "x""#)
+        XCTAssertEqual(text { $0.strings([]) }, "[]")
+        XCTAssertEqual(text { $0.strings(["a", "b\"c"]) }, #"["a", "b\"c"]"#)
+    }
+
+    func testNewlineAndRaw() {
+        XCTAssertEqual(text { $0.raw("{"); $0.newline(indent: 2); $0.raw("}") }, "{\n  }")
+        XCTAssertEqual(text { $0.raw(String("é")) }, "é")
+    }
+}
