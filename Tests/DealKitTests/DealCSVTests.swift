@@ -1,0 +1,194 @@
+import XCTest
+@testable import DealKit
+
+final class DealCSVTests: XCTestCase {
+    private let header = "id,title,country,announced,status,sponsor,partners,vendors,platform,site,initial_mw,target_mw,operational_mw,confidence,models,source_urls"
+
+    private func rows(_ text: String) throws -> [DealCSV.Row] { try DealCSV.read(Array(text.utf8)) }
+
+    private func readError(_ text: String) -> CSVError? {
+        do { _ = try rows(text); return nil } catch let e as CSVError { return e } catch { return nil }
+    }
+
+    /// Reads a CSV and applies every row to a new deal.
+    private func newDeals(_ text: String, file: StaticString = #filePath, line: UInt = #line) throws -> [(Deal, [String])] {
+        try rows(text).map { DealCSV.apply($0, to: nil) }
+    }
+
+    private var tricky: Deal {
+        var d = Deal(id: "xx-example", title: "=Pilot, phase 1", country: "EU", announced: PartialDate("2026-Q3")!, status: .planned)
+        d.partners = [Partner(name: "European Commission", role: .government), Partner(name: "NVIDIA", role: .vendor),
+                      Partner(name: "Say \"Hi\", Inc", role: .investor), Partner(name: "AMD", role: .vendor)]
+        d.sponsor = "-minus"
+        d.platform = "@platform"
+        d.site = "line1\nline2"
+        d.capacity = Capacity(initialMW: 12.5, targetMW: nil, operationalMW: 0, confidence: .reported)
+        d.models = ["+plus", "네이버 HyperCLOVA X"]
+        d.sources = [Source(url: "https://a.test/x?a=1,2"), Source(url: "https://b.test")]
+        return d
+    }
+
+    func testHeaderAndFixtureRows() throws {
+        XCTAssertEqual(DealCSV.columns.joined(separator: ","), header)
+        let feed = FeedDecoder.decode(try FeedText.fixtureBytes()).feed
+        let csv = DealCSV.export(feed.deals)
+        let lines = csv.components(separatedBy: "\r\n")
+        XCTAssertEqual(lines.first, header)
+        XCTAssertEqual(lines.last, "", "every line ends in CRLF")
+        XCTAssertTrue(lines.contains("fr-softbank-sesterce-sovereign-ai-factory,France sovereign AI factory with SoftBank and Sesterce,FR,2026,announced,,SoftBank:other;Sesterce:other,NVIDIA,,,,,,,,"), csv)
+        XCTAssertTrue(lines.contains("kr-naver-nvidia-dsx-sejong,네이버 NAVER sovereign AI factory on NVIDIA DSX at GAK Sejong,KR,2026-06-07,announced,NAVER,NAVER:operator,NVIDIA,NVIDIA DSX,GAK Sejong,55,1000,,aspirational,HyperCLOVA X;NVIDIA Nemotron 3 Ultra;Seoul World Model;NVIDIA Cosmos,"), csv)
+    }
+
+    func testDocumentedExampleRow() {
+        let d = Deal(id: "xx-example", title: "=Pilot, phase 1", country: "EU", announced: PartialDate("2026-Q3")!, status: .planned,
+                     partners: [Partner(name: "European Commission", role: .government)])
+        XCTAssertEqual(DealCSV.export([d]), header + "\r\n" + "xx-example,\"'=Pilot, phase 1\",EU,2026-Q3,planned,,European Commission:government,,,,,,,,,\r\n")
+    }
+
+    func testRowCells() {
+        let cells = DealCSV.row(tricky)
+        XCTAssertEqual(cells, ["xx-example", "=Pilot, phase 1", "EU", "2026-Q3", "planned", "-minus",
+                               "European Commission:government;Say \"Hi\", Inc:investor", "NVIDIA;AMD", "@platform", "line1\nline2",
+                               "12.5", "", "0", "reported", "+plus;네이버 HyperCLOVA X", "https://a.test/x?a=1,2;https://b.test"])
+    }
+
+    func testExportImportExportIsExact() throws {
+        let plain = Deal(id: "a-plain", title: "Plain", country: "KR", announced: PartialDate("2026")!)
+        let first = DealCSV.export([tricky, plain])
+        let made = try newDeals(first)
+        XCTAssertEqual(made.flatMap(\.1), [])
+        let second = DealCSV.export(made.map(\.0))
+        XCTAssertEqual(second, first)
+        XCTAssertEqual(made[0].0.capacity, tricky.capacity)
+        XCTAssertEqual(made[0].0.title, "=Pilot, phase 1")
+        XCTAssertEqual(made[1].0.capacity, nil, "empty MW cells are unknown, and no capacity at all")
+    }
+
+    func testReadRestoresNeutralisedCellsAndMissingTrailingCells() throws {
+        let r = try rows("id,title,sponsor,models\r\nx,'=SUM(A1),'-5\r\ny\r\n")
+        XCTAssertEqual(r.count, 2)
+        XCTAssertEqual(r[0].values["title"], "=SUM(A1)")
+        XCTAssertEqual(r[0].values["sponsor"], "-5")
+        XCTAssertEqual(r[0].values["models"], "", "a missing trailing cell is empty")
+        XCTAssertEqual(r[1].values["title"], "")
+        XCTAssertEqual(r[0].line, 2)
+        XCTAssertEqual(r[1].line, 3)
+        XCTAssertTrue(r[0].has("title"))
+        XCTAssertFalse(r[0].has("country"))
+    }
+
+    func testHeaderIsCaseAndSpaceInsensitive() throws {
+        let r = try rows(" ID , Title \nx,T\n")
+        XCTAssertEqual(r.first?.values["id"], "x")
+        XCTAssertEqual(r.first?.values["title"], "T")
+        XCTAssertEqual(try rows("").count, 0)
+    }
+
+    func testReadErrors() {
+        XCTAssertEqual(readError("title,country\nT,KR\n"), CSVError(line: 1, message: "the header has no \"id\" column"))
+        XCTAssertEqual(readError("id,colour\nx,red\n"),
+                       CSVError(line: 1, message: "unknown column \"colour\"; the columns are: \(header)"))
+        XCTAssertEqual(readError("id,title\nx,T\ny,T,extra\n"), CSVError(line: 3, message: "3 fields but the header has 2"))
+        XCTAssertEqual(readError("id,title\nx,\"T\n")?.message, "a quoted field is never closed")
+    }
+
+    func testNewDealNeedsTitleCountryAnnounced() throws {
+        let made = try newDeals("id\nx\n")
+        XCTAssertEqual(made.first?.1, ["title: missing (a new deal needs a title column)",
+                                       "country: missing (a new deal needs a country column)",
+                                       "announced: missing (a new deal needs an announced column)"])
+    }
+
+    func testValueProblems() throws {
+        let text = "id,title,country,announced,status,initial_mw,target_mw,operational_mw,confidence\n"
+            + "Bad Id,T,Korea,2026-13-45,done,-5,1e999,abc,sure\n"
+        let problems = try newDeals(text).first?.1 ?? []
+        XCTAssertEqual(problems, [
+            #"id: "Bad Id" is not a valid id (lower-case letters, digits and '-', not starting with '-')"#,
+            #"country: "Korea" is not an ISO 3166-1 alpha-2 code"#,
+            #"announced: "2026-13-45" is not a partial date (YYYY, YYYY-H1, YYYY-Q1, YYYY-MM or YYYY-MM-DD)"#,
+            #"status: "done" is not one of: announced, planned, under-construction, operational, cancelled"#,
+            "initial_mw: -5 is negative; megawatts must be 0 or more (null for unknown)",
+            "target_mw: must be a finite number of megawatts",
+            #"operational_mw: "abc" is not a number"#,
+            #"confidence: "sure" is not one of: confirmed, reported, aspirational"#,
+        ])
+        let nan = try newDeals("id,title,country,announced,initial_mw\nx,T,KR,2026,nan\n").first?.1 ?? []
+        XCTAssertEqual(nan, ["initial_mw: must be a finite number of megawatts"])
+    }
+
+    func testLenientValuesAUserWouldType() throws {
+        let made = try newDeals("id,title,country,announced,status,confidence,initial_mw\n x ,  T  ,south korea,2026-H2,Operational,REPORTED, 55 \n")
+        XCTAssertEqual(made.first?.1, [])
+        let d = made.first!.0
+        XCTAssertEqual(d.id, "x")
+        XCTAssertEqual(d.title, "T")
+        XCTAssertEqual(d.country, "KR", "a country name is resolved to its code")
+        XCTAssertEqual(d.status, .operational)
+        XCTAssertEqual(d.capacity?.confidence, .reported)
+        XCTAssertEqual(d.capacity?.initialMW, 55)
+    }
+
+    func testPartnersAndVendors() throws {
+        let text = "id,title,country,announced,partners,vendors\n"
+            + "x,T,KR,2026,NAVER:operator; SK hynix ;NVIDIA:vendor; Samsung:Investor ;Foo:Bar,NVIDIA;nvidia;AMD\n"
+        let (d, problems) = try newDeals(text)[0]
+        XCTAssertEqual(problems, [])
+        XCTAssertEqual(d.partners, [
+            Partner(name: "NVIDIA", role: .vendor), Partner(name: "AMD", role: .vendor),
+            Partner(name: "NAVER", role: .operator), Partner(name: "SK hynix", role: .other),
+            Partner(name: "Samsung", role: .investor), Partner(name: "Foo:Bar", role: .other),
+        ], "a partner named twice (NVIDIA in both columns, any case) is kept once; an unknown role makes it part of a bare name")
+        let noName = try newDeals("id,title,country,announced,partners\nx,T,KR,2026,:vendor\n")[0].1
+        XCTAssertEqual(noName, [#"partners: ":vendor" has no name"#])
+    }
+
+    func testApplyToAnExistingDealChangesOnlyTheColumnsPresent() throws {
+        var base = tricky
+        base.sources.append(Source(title: "Only a title"))
+        base.notes = "kept"
+        base.tags = ["kept"]
+        base.extra = [JSONField("x-future", .number("1.50"))]
+        base.partners[0].extra = [JSONField("x-share", .number("0.25"))]
+        let r = try rows("id,target_mw,vendors\nxx-example,1000,Intel\n")[0]
+        let (d, problems) = DealCSV.apply(r, to: base)
+        XCTAssertEqual(problems, [])
+        XCTAssertEqual(d.title, base.title)
+        XCTAssertEqual(d.capacity?.initialMW, 12.5)
+        XCTAssertEqual(d.capacity?.targetMW, 1000)
+        XCTAssertEqual(d.notes, "kept")
+        XCTAssertEqual(d.tags, ["kept"])
+        XCTAssertEqual(d.extra, base.extra)
+        XCTAssertEqual(d.sources, base.sources)
+        XCTAssertEqual(d.vendors, ["Intel"], "the vendors column replaces the vendors")
+        XCTAssertEqual(d.otherPartners, base.otherPartners, "and keeps the other partners, with their unknown keys")
+    }
+
+    func testEmptyCellsClearToUnknown() throws {
+        var base = tricky
+        base.capacity = Capacity(initialMW: 1, targetMW: 2, operationalMW: 3, confidence: .confirmed)
+        let r = try rows("id,initial_mw,target_mw,operational_mw,confidence,sponsor,platform,site,models\nxx-example,,,,,,,,\n")[0]
+        let (d, problems) = DealCSV.apply(r, to: base)
+        XCTAssertEqual(problems, [])
+        XCTAssertNil(d.capacity, "every figure unknown, never 0")
+        XCTAssertNil(d.sponsor)
+        XCTAssertNil(d.platform)
+        XCTAssertNil(d.site)
+        XCTAssertEqual(d.models, [])
+    }
+
+    func testSourceURLsKeepTitledSourcesAndExistingEntries() throws {
+        var base = tricky
+        base.sources = [Source(title: "Article", url: "https://a.test", date: PartialDate("2026")), Source(title: "No URL")]
+        let r = try rows("id,source_urls\nxx-example,https://a.test;https://new.test\n")[0]
+        let d = DealCSV.apply(r, to: base).deal
+        XCTAssertEqual(d.sources, [Source(title: "No URL"), Source(title: "Article", url: "https://a.test", date: PartialDate("2026")),
+                                   Source(url: "https://new.test")])
+    }
+
+    func testList() {
+        XCTAssertEqual(DealCSV.list("a; b ;;c;"), ["a", "b", "c"])
+        XCTAssertEqual(DealCSV.list(""), [])
+        XCTAssertEqual(DealCSV.list(" ; "), [])
+    }
+}

@@ -1,0 +1,325 @@
+import Foundation
+import XCTest
+@testable import DealKit
+
+final class StoreTests: XCTestCase {
+    private var dir: URL!
+
+    override func setUpWithError() throws {
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("sovtrack-store-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: dir)
+    }
+
+    private static let day = PartialDate("2026-06-10")!
+
+    private func store(_ name: String = "deals.json", lockTimeout: Double = 5, backups: Int = 3) -> Store {
+        Store(path: dir.appendingPathComponent(name).path, lockTimeout: lockTimeout, backups: backups, today: { StoreTests.day })
+    }
+
+    private func bytes(_ path: String) -> [UInt8]? { (try? Data(contentsOf: URL(fileURLWithPath: path))).map(Array.init) }
+
+    private func write(_ text: String, to path: String) throws { try Data(text.utf8).write(to: URL(fileURLWithPath: path)) }
+
+    private func files() throws -> [String] { try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() }
+
+    private func deal(_ id: String, _ title: String = "T") -> Deal { StoreTests.makeDeal(id, title) }
+
+    private static func makeDeal(_ id: String, _ title: String = "T") -> Deal {
+        Deal(id: id, title: title, country: "KR", announced: PartialDate("2026")!, sources: [Source(title: "s")])
+    }
+
+    private func fixtureStore() throws -> Store {
+        let s = store()
+        try Data(try FeedText.fixtureBytes()).write(to: URL(fileURLWithPath: s.path))
+        return s
+    }
+
+    private func assertStoreError(_ expected: (StoreError) -> Bool, _ body: () throws -> Void, file: StaticString = #filePath, line: UInt = #line) {
+        do {
+            try body()
+            XCTFail("expected a StoreError", file: file, line: line)
+        } catch let e as StoreError {
+            XCTAssertTrue(expected(e), "unexpected \(e)", file: file, line: line)
+        } catch {
+            XCTFail("unexpected \(error)", file: file, line: line)
+        }
+    }
+
+    // MARK: Loading
+
+    func testLoadTheFixture() throws {
+        let s = try fixtureStore()
+        let snap = try s.load()
+        XCTAssertEqual(snap.feed.deals.count, 5)
+        XCTAssertNotNil(snap.fingerprint)
+        XCTAssertEqual(snap.warnings.filter(\.isError), [])
+    }
+
+    func testLoadMissingFile() {
+        assertStoreError({ $0 == .notFound(path: self.store().path) }) { _ = try store().load() }
+    }
+
+    func testLoadInvalidFileListsItsIssues() throws {
+        let s = store()
+        try write(FeedText.feed([FeedText.deal(["country": #""Korea""#]), FeedText.deal(["id": #""b""#, "announced": #""2026-13-45""#])]), to: s.path)
+        assertStoreError({ e in
+            guard case .invalid(let p, let issues) = e else { return false }
+            return p == s.path && issues.filter(\.isError).count == 2 && e.isDataError
+                && e.description == #"\#(s.path): deals[0].country: "Korea" is not an ISO 3166-1 alpha-2 code (and 1 more; run `sovtrack validate \#(s.path)`)"#
+        }) { _ = try s.load() }
+    }
+
+    func testLoadKeepsWarnings() throws {
+        let s = store()
+        try write(FeedText.feed([FeedText.deal(["sources": nil])]), to: s.path)
+        let snap = try s.load()
+        XCTAssertEqual(snap.warnings.map(\.description), [#"deals[0]: warning: deal "a" has no source"#])
+    }
+
+    // MARK: Saving
+
+    func testLoadAndSaveOfTheFixtureIsByteIdentical() throws {
+        let s = try fixtureStore()
+        let before = bytes(s.path)
+        let snap = try s.load()
+        _ = try s.save(snap.feed, expecting: snap.fingerprint)
+        XCTAssertEqual(bytes(s.path), before)
+        try s.update { _ in }
+        XCTAssertEqual(bytes(s.path), before, "an update that changes nothing writes the same bytes")
+    }
+
+    func testSaveSortsByIdAndStampsTheDay() throws {
+        let s = store()
+        try s.update(createIfMissing: true) { feed in feed.deals = [deal("c"), deal("a"), deal("b")] }
+        let snap = try s.load()
+        XCTAssertEqual(snap.feed.deals.map(\.id), ["a", "b", "c"])
+        XCTAssertEqual(snap.feed.updated, StoreTests.day)
+    }
+
+    func testAtomicWriteLeavesNoTemporaryFile() throws {
+        let s = try fixtureStore()
+        for i in 0..<3 { try s.update { $0.deals.append(deal("new-\(i)")) } }
+        let names = try files()
+        XCTAssertEqual(names.filter { $0.contains(".tmp") }, [])
+        XCTAssertEqual(names, ["deals.json", "deals.json.bak.1", "deals.json.bak.2", "deals.json.bak.3", "deals.json.lock"])
+    }
+
+    func testStaleTemporariesOfAKilledWriterAreRemoved() throws {
+        let s = try fixtureStore()
+        try write("half a file", to: dir.appendingPathComponent(".deals.json.tmp.99999.1").path)
+        try write("other", to: dir.appendingPathComponent(".other.json.tmp.1.1").path)
+        try s.update { $0.deals.append(deal("x")) }
+        XCTAssertFalse(try files().contains(".deals.json.tmp.99999.1"))
+        XCTAssertTrue(try files().contains(".other.json.tmp.1.1"), "only this store's temporaries")
+    }
+
+    func testBackupsRotateToThree() throws {
+        let s = store()
+        try s.update(createIfMissing: true) { $0.deals = [deal("a", "v0")] }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: s.path + ".bak.1"), "no backup of a file that did not exist")
+        for v in 1...5 { try s.update { $0.deals[0].title = "v\(v)" } }
+        func title(_ path: String) throws -> String? { try Store.load(path: path).feed.deals.first?.title }
+        XCTAssertEqual(try title(s.path), "v5")
+        XCTAssertEqual(try title(s.path + ".bak.1"), "v4")
+        XCTAssertEqual(try title(s.path + ".bak.2"), "v3")
+        XCTAssertEqual(try title(s.path + ".bak.3"), "v2")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: s.path + ".bak.4"))
+        XCTAssertEqual(FileSystem.backupPath(of: "/x/deals.json", 2), "/x/deals.json.bak.2")
+    }
+
+    func testNoBackupsWhenDisabled() throws {
+        let s = store(backups: 0)
+        try s.update(createIfMissing: true) { $0.deals = [deal("a")] }
+        try s.update { $0.deals[0].title = "x" }
+        XCTAssertEqual(try files(), ["deals.json", "deals.json.lock"])
+    }
+
+    // MARK: Refusing to write
+
+    func testAFileThatFailsToParseIsNeverOverwritten() throws {
+        let s = store()
+        let broken = "{\"format\": \"sovtrack-feed\", \"version\": 1, \"deals\": [ {\"id\": "
+        try write(broken, to: s.path)
+        let before = bytes(s.path)
+        assertStoreError({ if case .invalid = $0 { return true } else { return false } }) {
+            try s.update { $0.deals.append(deal("x")) }
+        }
+        assertStoreError({ if case .invalid = $0 { return true } else { return false } }) {
+            try s.update(createIfMissing: true) { $0.deals.append(deal("x")) }
+        }
+        XCTAssertEqual(bytes(s.path), before)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: s.path + ".bak.1"))
+        try s.initializeIfMissing(with: try FeedText.fixtureBytes())
+        XCTAssertEqual(bytes(s.path), before, "initializing never replaces an existing file")
+    }
+
+    func testANewerVersionIsNeverOverwritten() throws {
+        let s = store()
+        let newer = #"{"format": "sovtrack-feed", "version": 2, "deals": [], "shape": "new"}"#
+        try write(newer, to: s.path)
+        assertStoreError({ e in
+            guard case .invalid = e else { return false }
+            return e.description.contains("newer sovtrack")
+        }) { try s.update { $0.deals.append(deal("x")) } }
+        XCTAssertEqual(bytes(s.path), Array(newer.utf8))
+    }
+
+    func testAnInvalidChangeIsRefusedAndNothingWritten() throws {
+        let s = try fixtureStore()
+        let before = bytes(s.path)
+        assertStoreError({ e in
+            guard case .invalidChange(let issues) = e else { return false }
+            return issues.filter(\.isError).map(\.description) == [#"deals[5].country: "Korea" is not an ISO 3166-1 alpha-2 code"#]
+                && e.isDataError
+        }) { try s.update { $0.deals.append(Deal(id: "x", title: "T", country: "Korea", announced: PartialDate("2026")!)) } }
+        assertStoreError({ if case .invalidChange = $0 { return true } else { return false } }) {
+            try s.update { $0.deals.append($0.deals[0]) }
+        }
+        XCTAssertEqual(bytes(s.path), before)
+        XCTAssertEqual(try files().filter { $0.contains("bak") }, [])
+    }
+
+    func testAnErrorThrownByTheChangeWritesNothing() throws {
+        let s = try fixtureStore()
+        let before = bytes(s.path)
+        assertStoreError({ $0 == .noSuchDeal(id: "nope") }) {
+            try s.update { _ in throw StoreError.noSuchDeal(id: "nope") }
+        }
+        XCTAssertEqual(bytes(s.path), before)
+    }
+
+    func testUpdateOfAMissingStore() throws {
+        let s = store("sub/dir/deals.json")
+        assertStoreError({ if case .unwritable = $0 { return true } else if case .notFound = $0 { return true } else { return false } }) {
+            try s.update { $0.deals.append(deal("x")) }
+        }
+        try s.update(createIfMissing: true) { $0.deals.append(deal("x")) }
+        XCTAssertEqual(try s.load().feed.deals.map(\.id), ["x"])
+    }
+
+    func testSaveWithAStaleFingerprintIsRefused() throws {
+        let s = try fixtureStore()
+        let snap = try s.load()
+        try s.update { $0.deals.append(deal("by-someone-else")) }
+        let after = bytes(s.path)
+        var mine = snap.feed
+        mine.deals.removeAll()
+        assertStoreError({ $0 == .changedOnDisk(path: s.path) && !$0.isDataError }) { _ = try s.save(mine, expecting: snap.fingerprint) }
+        XCTAssertEqual(bytes(s.path), after, "the other writer's change is kept")
+        // Reloading gives a fingerprint that saves.
+        let fresh = try s.load()
+        let next = try s.save(fresh.feed, expecting: fresh.fingerprint)
+        XCTAssertNotNil(next)
+        XCTAssertEqual(next, FileSystem.fingerprint(s.path))
+    }
+
+    func testSaveOverAFileThatAppearedIsRefused() throws {
+        let s = store()
+        try write(FeedText.feed([]), to: s.path)
+        assertStoreError({ $0 == .changedOnDisk(path: s.path) }) { _ = try s.save(Feed(), expecting: nil) }
+    }
+
+    // MARK: The lock
+
+    func testLockTimeoutGivesLocked() throws {
+        let s = try fixtureStore()
+        let before = bytes(s.path)
+        let waiting = store(lockTimeout: 0.2)
+        do {
+            let held = try StoreLock(store: s.path, timeout: 1)
+            assertStoreError({ if case .locked(let p, let holder) = $0 { return p == s.path && holder == String(getpid()) } else { return false } }) {
+                try waiting.update { $0.deals.append(deal("x")) }
+            }
+            assertStoreError({ if case .locked = $0 { return true } else { return false } }) {
+                _ = try waiting.save(Feed(), expecting: FileSystem.fingerprint(s.path))
+            }
+            XCTAssertEqual(bytes(s.path), before)
+            withExtendedLifetime(held) {}
+        }
+        // Once released, the lock can be taken again.
+        try waiting.update { $0.deals.append(deal("x")) }
+        XCTAssertEqual(try s.load().feed.deals.count, 6)
+        XCTAssertEqual(StoreLock.path(for: "/a/deals.json"), "/a/deals.json.lock")
+    }
+
+    func testLockedMessage() {
+        XCTAssertEqual(StoreError.locked(path: "/s.json", holder: "42").description,
+                       "/s.json: the store is locked by another sovtrack (pid 42); try again when it has finished")
+        XCTAssertEqual(StoreError.locked(path: "/s.json", holder: nil).description,
+                       "/s.json: the store is locked by another sovtrack; try again when it has finished")
+    }
+
+    func testConcurrentUpdatesInOneProcessLoseNothing() throws {
+        let s = try fixtureStore()
+        let errors = LockedStrings()
+        DispatchQueue.concurrentPerform(iterations: 16) { i in
+            do {
+                try s.update { $0.deals.append(StoreTests.makeDeal("thread-\(i)")) }
+            } catch {
+                errors.append("\(error)")
+            }
+        }
+        XCTAssertEqual(errors.values, [])
+        let ids = try s.load().feed.deals.map(\.id)
+        XCTAssertEqual(ids.count, 21)
+        for i in 0..<16 { XCTAssertTrue(ids.contains("thread-\(i)")) }
+        XCTAssertEqual(try files().filter { $0.contains(".tmp") }, [])
+    }
+
+    // MARK: Creating
+
+    func testInitializeIfMissingCreatesDirectoriesAndTheDataset() throws {
+        let s = store("a/b/c/deals.json")
+        try s.initializeIfMissing(with: try FeedText.fixtureBytes())
+        XCTAssertEqual(bytes(s.path), try FeedText.fixtureBytes())
+        XCTAssertEqual(try s.load().feed.deals.count, 5)
+    }
+
+    // MARK: Errors and locations
+
+    func testErrorDescriptions() {
+        XCTAssertEqual(StoreError.notFound(path: "/x").description, "/x: no such file")
+        XCTAssertEqual(StoreError.unreadable(path: "/x", reason: "Permission denied").description, "/x: cannot read: Permission denied")
+        XCTAssertEqual(StoreError.unwritable(path: "/x", reason: "No space").description, "/x: cannot write: No space; the store is unchanged")
+        XCTAssertEqual(StoreError.noSuchDeal(id: "a").description, #"no deal with id "a""#)
+        XCTAssertEqual(StoreError.duplicateDeal(id: "a").description, #"a deal with id "a" already exists"#)
+        XCTAssertEqual(StoreError.invalidChange(issues: [.error("deals[0].id", "bad"), .warning("deals[0]", "w"), .error("deals[1].id", "bad")]).description,
+                       "deals[0].id: bad (and 1 more)")
+        XCTAssertTrue(StoreError.duplicateDeal(id: "a").isDataError)
+        XCTAssertFalse(StoreError.notFound(path: "/x").isDataError)
+        XCTAssertFalse(StoreError.locked(path: "/x", holder: nil).isDataError)
+        for e in [StoreError.notFound(path: "/x"), .unreadable(path: "/x", reason: "r"), .locked(path: "/x", holder: nil),
+                  .unwritable(path: "/x", reason: "r"), .changedOnDisk(path: "/x"), .noSuchDeal(id: "a"), .duplicateDeal(id: "a"),
+                  .invalidChange(issues: [.error("p", "m")]), .invalid(path: "/x", issues: [.error("p", "m")])] {
+            XCTAssertFalse(e.description.contains("\n"), "one line: \(e)")
+            XCTAssertFalse(e.description.isEmpty)
+        }
+    }
+
+    func testStoreLocation() {
+        XCTAssertEqual(StoreLocation.resolve(explicit: "/a.json", environment: ["SOVTRACK_STORE": "/b.json"]).path, "/a.json")
+        XCTAssertFalse(StoreLocation.resolve(explicit: "/a.json", environment: [:]).isDefault)
+        XCTAssertEqual(StoreLocation.resolve(explicit: nil, environment: ["SOVTRACK_STORE": "/b.json", "XDG_DATA_HOME": "/x"]).path, "/b.json")
+        XCTAssertEqual(StoreLocation.resolve(explicit: "", environment: ["SOVTRACK_STORE": "/b.json"]).path, "/b.json")
+        let xdg = StoreLocation.resolve(explicit: nil, environment: ["XDG_DATA_HOME": "/xdg", "HOME": "/home/u"])
+        XCTAssertEqual(xdg.path, "/xdg/sovtrack/deals.json")
+        XCTAssertTrue(xdg.isDefault)
+        XCTAssertEqual(StoreLocation.resolve(explicit: nil, environment: ["HOME": "/home/u"]).path, "/home/u/.local/share/sovtrack/deals.json")
+        XCTAssertEqual(StoreLocation.resolve(explicit: nil, environment: ["XDG_DATA_HOME": "relative", "HOME": "/home/u"]).path,
+                       "/home/u/.local/share/sovtrack/deals.json", "a relative XDG_DATA_HOME is ignored")
+        XCTAssertEqual(StoreLocation.resolve(explicit: nil, environment: ["SOVTRACK_STORE": "", "HOME": "/h"]).path,
+                       "/h/.local/share/sovtrack/deals.json")
+    }
+}
+
+/// A list of strings appended to from several threads.
+final class LockedStrings: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [String] = []
+    func append(_ s: String) { lock.lock(); items.append(s); lock.unlock() }
+    var values: [String] { lock.lock(); defer { lock.unlock() }; return items }
+}
