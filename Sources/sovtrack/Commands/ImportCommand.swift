@@ -1,30 +1,61 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import ArgumentParser
 import DealKit
+
+/// The kinds of file `import` reads.
+enum ImportSource: String, CaseIterable, ExpressibleByArgument {
+    /// A sovtrack feed (`.json`).
+    case feed
+    /// The feed's CSV columns (`.csv`).
+    case csv
+    /// Epoch AI's GPU Clusters dataset (CSV).
+    case epoch
+}
 
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Merge a feed (.json) or a CSV file (.csv) into the store by id.",
+        abstract: "Merge a feed (.json), a CSV file (.csv) or Epoch AI's GPU clusters CSV into the store by id.",
         discussion: """
         A new id is added; a known id is updated (a feed's deal replaces the stored one; a CSV \
         row changes only the columns the file has). An id the file gives twice with different \
         contents is reported as conflicting and not applied. If any row is invalid, nothing is \
         imported and every problem is listed. The store is created if it does not exist.
+
+        With --from epoch the file is Epoch AI's "GPU Clusters" dataset (CC BY 4.0; credit \
+        "Epoch AI, GPU Clusters dataset"). Each row becomes a deal with a stable id \
+        (epoch-<name>), so importing a newer snapshot updates deals in place. Rows that cannot \
+        become a valid deal (no country, say) are not imported: the report counts them by \
+        reason and --rejects FILE writes them out unchanged. docs/import-epoch.md has the mapping.
         Examples:
           sovtrack import partner-feed.json --dry-run
           sovtrack import edits.csv
+          sovtrack import --from epoch gpu_clusters.csv --rejects rejected.csv
         """)
 
     @OptionGroup var storeOptions: StoreOptions
-    @Argument(help: "The file to import (.json feed or .csv).") var file: String
-    @Flag(name: .customLong("dry-run"), help: "Report what would change; write nothing.") var dryRun = false
+    @Argument(help: "The file to import (.json feed, .csv, or Epoch's CSV with --from epoch).") var file: String
+    @Option(name: .customLong("from"), help: ArgumentHelp("What the file is: feed, csv or epoch (default: from the file's extension).", valueName: "kind"))
+    var from: ImportSource?
+    @Option(name: .customLong("rejects"), help: ArgumentHelp("With --from epoch: write the rows that were not imported here, as CSV.", valueName: "file"))
+    var rejects: String?
+    @Flag(name: .customLong("dry-run"), help: "Report what would change; write nothing to the store.") var dryRun = false
+
+    func validate() throws {
+        if rejects != nil && from != .epoch {
+            throw ValidationError("--rejects only applies to --from epoch")
+        }
+    }
 
     func run() throws {
+        if from == .epoch { return try runEpoch() }
         let data: [UInt8]
         do { data = try FileSystem.read(file) } catch let e as StoreError { throw CLIError(e) }
         var problems: [String] = []
         let incoming: [(id: String, make: (Deal?) -> Deal)]
-        if file.lowercased().hasSuffix(".csv") {
+        if from == .csv || (from == nil && file.lowercased().hasSuffix(".csv")) {
             let rows: [DealCSV.Row]
             do { rows = try DealCSV.read(data) } catch let e as CSVError { throw CLIError.data("\(file):\(e.line): \(e.message)") }
             incoming = rows.map { row in
@@ -75,5 +106,88 @@ struct ImportCommand: ParsableCommand {
         for p in problems.prefix(50) { Console.err(p) }
         if problems.count > 50 { Console.err("… and \(problems.count - 50) more") }
         throw CLIError.data("\(file): not imported: \(problems.count) problem(s); the store is unchanged")
+    }
+
+    /// `--from epoch`: map Epoch's rows to deals, merge what can be merged, account for the rest.
+    private func runEpoch() throws {
+        let start = ContinuousClock.now
+        var progress = Progress(start: start)
+        defer { progress.clear() }
+        let data: [UInt8]
+        do { data = try FileSystem.read(file) } catch let e as StoreError { throw CLIError(e) }
+        progress.show("reading \(file)")
+        let epoch: EpochImport
+        do {
+            epoch = try EpochImport.read(data) { done, total in progress.show("mapping rows: \(done)/\(total)") }
+        } catch {
+            if case .syntax(let e) = error { throw CLIError.data("\(file):\(e.line): \(e.message)") }
+            throw CLIError.data("\(file): \(error.description)")
+        }
+        if let rejects {
+            do { try FileSystem.writeAtomically(epoch.rejectsCSV(), to: rejects) } catch let e as StoreError { throw CLIError(e) }
+        }
+        let store = try storeOptions.open()
+        let existed = FileSystem.exists(store.path)
+        var report: EpochReport
+        progress.show(dryRun ? "merging" : "merging and saving")
+        do {
+            if dryRun {
+                var feed = existed ? try store.load().feed : Feed()
+                report = epoch.merge(into: &feed)
+                let issues = DealValidator.issues(for: feed).filter(\.isError)
+                if !issues.isEmpty { throw StoreError.invalidChange(issues: issues) }
+            } else {
+                report = try store.update(createIfMissing: true) { feed in epoch.merge(into: &feed) }
+            }
+        } catch let e as StoreError {
+            throw CLIError(e)
+        }
+        let elapsed = (ContinuousClock.now - start).components
+        report.seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
+        progress.clear()
+        Console.out(report.description + "\n")
+        if let rejects { Console.out("rejected rows (\(report.rejections.count)) written to \(rejects)\n") }
+        if dryRun {
+            Console.out("dry run: nothing was written to the store\n")
+        } else if !existed {
+            Console.err("created a new store at \(store.path)")
+        }
+    }
+
+    /// A one-line progress indicator on standard error, shown only on a terminal and only once
+    /// an import has taken more than a moment.
+    struct Progress {
+        /// How long an import runs before the indicator appears.
+        static let delay = Duration.milliseconds(300)
+        let start: ContinuousClock.Instant
+        let enabled = isatty(2) == 1
+        var shown = false
+        var lastDrawn: ContinuousClock.Instant?
+
+        init(start: ContinuousClock.Instant) { self.start = start }
+
+        /// Redraws the line with `text`, at most ten times a second.
+        mutating func show(_ text: String) {
+            guard enabled else { return }
+            let now = ContinuousClock.now
+            guard now - start >= Progress.delay else { return }
+            if let last = lastDrawn, now - last < .milliseconds(100) { return }
+            lastDrawn = now
+            shown = true
+            Progress.write("\r\u{1B}[K" + SafeText.sanitize(text))
+        }
+
+        /// Removes the line, if it was drawn.
+        mutating func clear() {
+            guard shown else { return }
+            shown = false
+            Progress.write("\r\u{1B}[K")
+        }
+
+        /// Writes to standard error without adding a line break.
+        private static func write(_ text: String) {
+            let bytes = Array(text.utf8)
+            _ = bytes.withUnsafeBufferPointer { Glibc.write(2, $0.baseAddress!, $0.count) }
+        }
     }
 }

@@ -1,0 +1,462 @@
+import Foundation
+
+/// Maps rows of Epoch AI's GPU Clusters dataset to deals, field by field as `docs/import-epoch.md` describes.
+///
+/// The mapping is deterministic and written in the form the feed encoder and decoder give
+/// back exactly (numbers, order of partners and sources), so that importing the same file
+/// twice finds every deal unchanged. It needs to know the whole file (the ids of the rows
+/// that links name, the file's latest date), so it is made once per file.
+public struct EpochMapper: Sendable {
+    /// A deal made from one row, with what merging it over a stored deal needs to know.
+    public struct Mapped: Sendable, Equatable {
+        public var deal: Deal
+        /// True when `announced` is the file's latest year, for want of any date in the row.
+        public var announcedIsFallback: Bool
+    }
+
+    /// Where a mapping gets the first source of every deal, and the credit the licence asks for.
+    public static let datasetSource = Source(
+        title: "Epoch AI, GPU Clusters dataset", publisher: "Epoch AI", url: "https://epoch.ai/data/gpu-clusters")
+
+    /// The deal key holding the dataset's columns that have no feed field.
+    public static let extraKey = "epoch"
+
+    /// Tags the importer sets and clears; any other tag on a stored deal is the user's and is kept.
+    public static let managedTags = ["epoch", "anonymized", "possible-duplicate", "decommissioned"]
+
+    /// Milestone events the importer writes; any other milestone on a stored deal is kept.
+    public static let managedEvents = [
+        Event.firstOperational, Event.plannedFirstOperational, Event.firstOperationalPlannedDate, Event.decommissioned,
+    ]
+
+    /// The events of the milestones the importer writes.
+    public enum Event {
+        public static let firstOperational = "first operational"
+        public static let plannedFirstOperational = "first operational (planned)"
+        public static let firstOperationalPlannedDate = "first operational (date as planned)"
+        public static let decommissioned = "decommissioned"
+    }
+
+    /// What the `announcedFrom` key under `epoch` says about where `announced` came from.
+    public enum AnnouncedFrom {
+        public static let firstOperational = "first operational date"
+        public static let archiveCapture = "earliest web.archive.org capture of a source"
+        public static let latestInFile = "latest date in the file (the row has none)"
+    }
+
+    /// The status of a row, as Epoch writes it.
+    enum EpochStatus: String { case existing, planned, decommissioned }
+
+    /// The year standing in for `announced` when a row gives no date at all; nil if the file has no date anywhere.
+    public let fallbackYear: Int?
+    /// Each row's id, by position in the file.
+    private let ids: [String?]
+    /// The id of the one accepted row with a base id (see ``EpochID/base(_:)``), for links by name.
+    private let linkTargets: [String: String]
+    /// Names that more than one row has (Epoch's "Anonymized Chinese System").
+    private let sharedNames: Set<String>
+
+    /// Prepares the mapping of one file: `ids` from ``EpochID/assign(_:)``, `accepted` the rows that passed ``check(_:)``.
+    public init(rows: [EpochRow], ids: [String?], accepted: [Bool]) {
+        self.ids = ids
+        var count: [String: Int] = [:]
+        var targets: [String: String] = [:]
+        for (i, row) in rows.enumerated() {
+            guard let name = row.value(EpochColumn.name) else { continue }
+            let base = EpochID.base(name)
+            count[base, default: 0] += 1
+            if accepted[i], let id = ids[i] { targets[base] = id }
+        }
+        // A name that several rows share links to none of them.
+        linkTargets = targets.filter { count[$0.key] == 1 }
+        var names: [String: Int] = [:]
+        for row in rows { if let n = row.value(EpochColumn.name) { names[n, default: 0] += 1 } }
+        sharedNames = Set(names.filter { $0.value > 1 }.keys)
+        fallbackYear = EpochMapper.latestYear(rows)
+    }
+
+    // MARK: Checks
+
+    /// Why a row cannot become a deal, or nil if it can (dates are checked in ``map(_:at:)``).
+    public static func check(_ row: EpochRow) -> EpochRejection? {
+        func reject(_ reason: EpochRejection.Reason, _ detail: String) -> EpochRejection {
+            EpochRejection(row: row, reason: reason, detail: detail)
+        }
+        if !row.hasHeaderWidth {
+            return reject(.wrongWidth, "\(row.fields.count) fields but the header has \(row.header.cells.count)")
+        }
+        if row[EpochColumn.name].isEmpty { return reject(.noName, "the Name is empty") }
+        let country = row[EpochColumn.country]
+        if country.isEmpty { return reject(.noCountry, "the Country is empty") }
+        if Countries.lookup(country) == nil {
+            return reject(.unknownCountry, "Country \(FeedIssue.quote(country)) is not a known country")
+        }
+        if status(row) == nil {
+            return reject(.unknownStatus, "Status \(FeedIssue.quote(row[EpochColumn.status])) is not Existing, Planned or Decommissioned")
+        }
+        let certainty = row[EpochColumn.certainty]
+        if !certainty.isEmpty && confidence(certainty) == nil {
+            return reject(.unknownCertainty, "Certainty \(FeedIssue.quote(certainty)) is not Confirmed, Likely or Unlikely")
+        }
+        let numeric = EpochColumn.powerColumns + EpochColumn.costColumns + [EpochColumn.totalChips]
+        for column in numeric {
+            let v = row[column]
+            if !v.isEmpty && number(v) == nil {
+                return reject(.badNumber, "\(column) \(FeedIssue.quote(v)) is not a number of 0 or more")
+            }
+        }
+        return nil
+    }
+
+    static func status(_ row: EpochRow) -> EpochStatus? {
+        EpochStatus(rawValue: row[EpochColumn.status].lowercased())
+    }
+
+    static func confidence(_ certainty: String) -> Confidence? {
+        switch certainty.lowercased() {
+        case "confirmed": return .confirmed
+        case "likely": return .reported
+        case "unlikely": return .aspirational
+        default: return nil
+        }
+    }
+
+    /// A finite, non-negative decimal number; nil for anything else (hex, "inf", text).
+    static func number(_ text: String) -> Double? {
+        guard !text.isEmpty, text.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x65 || $0 == 0x45 || $0 == 0x2B || $0 == 0x2D }),
+              let v = Double(text), v.isFinite, v >= 0 else { return nil }
+        return v
+    }
+
+    /// A figure with Epoch's binary noise removed (`96.09600000000002` → `96.096`): 12 significant digits.
+    static func tidy(_ v: Double) -> Double {
+        Double(String(format: "%.12g", v)) ?? v
+    }
+
+    // MARK: Mapping
+
+    /// The deal for the row at `index` (a row that passed ``check(_:)``), or why there can be none.
+    public func map(_ row: EpochRow, at index: Int) -> Result<Mapped, EpochRejection> {
+        guard let id = ids[index], let status = EpochMapper.status(row),
+              let country = Countries.lookup(row[EpochColumn.country]) else {
+            return .failure(EpochRejection(row: row, reason: .invalidDeal, detail: "the row did not pass the checks"))
+        }
+        let confidence = EpochMapper.confidence(row[EpochColumn.certainty])
+        var notes: [String] = []
+        if let n = row.value(EpochColumn.note) { notes.append(n) }
+        if let n = row.value(EpochColumn.certaintyNote) { notes.append("Certainty (\(row[EpochColumn.certainty])): \(n)") }
+
+        // Dates: the first-operational milestone, the decommissioning, and the announcement.
+        let firstOp = EpochDate.firstOperational(date: row[EpochColumn.firstOperationalDate],
+                                                 note: row[EpochColumn.firstOperationalDateNote])
+        var milestones: [Milestone] = []
+        if let f = firstOp {
+            let event: String
+            switch (status, f.planned) {
+            case (.planned, _): event = Event.plannedFirstOperational
+            case (_, true): event = Event.firstOperationalPlannedDate
+            case (_, false): event = Event.firstOperational
+            }
+            milestones.append(Milestone(date: f.date, event: event, done: status != .planned))
+        }
+        let dateNote = row[EpochColumn.firstOperationalDateNote]
+        if !dateNote.isEmpty && EpochDate.note(dateNote) == nil && dateNote.lowercased() != "planned" {
+            notes.append("First operational: \(dateNote)")
+        }
+        if let raw = row.value(EpochColumn.firstOperationalDate), EpochDate.cell(raw) == nil {
+            notes.append("First Operational Date \(FeedIssue.quote(raw)) is not a date.")
+        }
+        if status == .decommissioned {
+            let raw = row[EpochColumn.decommissionedDate]
+            if let d = EpochDate.cell(raw) {
+                milestones.append(Milestone(date: d, event: Event.decommissioned, done: true))
+            } else if !raw.isEmpty {
+                notes.append("Decommissioned: \(raw)")
+            }
+            notes.append("Epoch lists this cluster as decommissioned; feed v1 has no such status, so it is shown as cancelled, with its former power as initialMW.")
+        }
+
+        var evidence: [Int] = []
+        if status != .planned, let f = firstOp, !f.planned { evidence.append(f.date.year) }
+        let captures = EpochColumn.sources.compactMap { EpochDate.captureYear(row[$0]) }
+        let announced: PartialDate, announcedFrom: String
+        if let year = (evidence + captures).min() {
+            announced = PartialDate(String(year))!
+            announcedFrom = evidence.contains(year) ? AnnouncedFrom.firstOperational : AnnouncedFrom.archiveCapture
+        } else if let year = fallbackYear {
+            announced = PartialDate(String(year))!
+            announcedFrom = AnnouncedFrom.latestInFile
+        } else {
+            return .failure(EpochRejection(row: row, reason: .noDate, detail: "no date in the row, and none in the file to fall back on"))
+        }
+
+        // Power, in the field that fits the status.
+        var power: Double?
+        for column in EpochColumn.powerColumns {
+            guard let v = row.value(column).flatMap(EpochMapper.number) else { continue }
+            power = EpochMapper.tidy(v)
+            if column != EpochColumn.power {
+                notes.append("Power: from \(column); \(EpochColumn.power) is empty.")
+            }
+            break
+        }
+        var capacity = Capacity(confidence: confidence)
+        switch status {
+        case .existing: capacity.operationalMW = power
+        case .planned where confidence == .aspirational: capacity.targetMW = power
+        case .planned, .decommissioned: capacity.initialMW = power
+        }
+
+        // Money: the hardware cost, in whole US dollars.
+        var investment: Investment?
+        for column in EpochColumn.costColumns {
+            guard let v = row.value(column).flatMap(EpochMapper.number) else { continue }
+            investment = Investment(amount: v.rounded(), currency: "USD")
+            if column == EpochColumn.hardwareCost {
+                let reported = row.value(EpochColumn.reportedCostAdjusted).flatMap(EpochMapper.number)
+                notes.append(reported == v ? "Investment: hardware cost as reported (inflation-adjusted USD)."
+                                           : "Investment: hardware cost as estimated by Epoch AI.")
+            } else {
+                notes.append("Investment: from \(column); \(EpochColumn.hardwareCost) is empty.")
+            }
+            break
+        }
+
+        // Who: owner as sponsor, suppliers as vendors, co-owners, users as customers.
+        var partners: [Partner] = []
+        func add(_ name: String, _ role: PartnerRole) {
+            let key = DealFilter.fold(name)
+            guard !name.isEmpty, !partners.contains(where: { $0.role == role && DealFilter.fold($0.name) == key }) else { return }
+            partners.append(Partner(name: name, role: role))
+        }
+        for column in [EpochColumn.supplierPrimary, EpochColumn.supplierSecondary] {
+            let v = row[column]
+            if !["", "unknown", "anonymized", "none", "n/a"].contains(v.lowercased()) { add(v, .vendor) }
+        }
+        let owners = EpochMapper.list(row[EpochColumn.owner])
+        for o in owners.dropFirst() { add(o, .other) }
+        let users = EpochMapper.customers(row[EpochColumn.users])
+        for u in users ?? [] { add(u, .customer) }
+
+        // Chips: the total, and the primary type (with the secondary one if any).
+        var accelerators: Accelerators?
+        let types = [row[EpochColumn.chipTypePrimary], row[EpochColumn.chipTypeSecondary]].filter { !$0.isEmpty }
+        var count: Int?
+        if let total = row.value(EpochColumn.totalChips).flatMap(EpochMapper.number), total < 1e15 {
+            count = Int(total.rounded())
+        }
+        if count != nil || !types.isEmpty {
+            accelerators = Accelerators(count: count, type: types.isEmpty ? nil : types.joined(separator: " + "))
+        }
+
+        var sources = [EpochMapper.datasetSource]
+        for column in EpochColumn.sources {
+            let cell = row[column]
+            guard !cell.isEmpty else { continue }
+            var source = Source()
+            if cell.hasPrefix("http://") || cell.hasPrefix("https://") {
+                let end = cell.firstIndex(where: \.isWhitespace) ?? cell.endIndex
+                source.url = String(cell[..<end])
+                let rest = EpochRow.trim(String(cell[end...]))
+                if !rest.isEmpty { source.extra = [JSONField("note", .string(rest))] }
+            } else {
+                source.title = cell
+            }
+            if !sources.contains(where: { $0.url == source.url && $0.title == source.title }) { sources.append(source) }
+        }
+
+        var tags = ["epoch"]
+        if row[EpochColumn.supplierPrimary].lowercased() == "anonymized" { tags.append("anonymized") }
+        if row[EpochColumn.possibleDuplicate].lowercased() == "true" { tags.append("possible-duplicate") }
+        if status == .decommissioned { tags.append("decommissioned") }
+
+        // A name several rows share gets the id's distinguishing suffix, so that list rows tell them apart.
+        let name = row[EpochColumn.name]
+        var title = EpochMapper.title(name)
+        if sharedNames.contains(name) { title += " (" + id.dropFirst(EpochID.base(name).count + 1) + ")" }
+        var leading = [JSONField("announcedFrom", .string(announcedFrom))]
+        if title != name { leading.append(JSONField(EpochColumn.name, .string(name))) }
+        if users == nil { leading.append(JSONField(EpochColumn.users, .string(row[EpochColumn.users]))) }
+
+        let deal = Deal(
+            id: id,
+            title: title,
+            country: country.code,
+            announced: announced,
+            status: status == .existing ? .operational : status == .planned ? .planned : .cancelled,
+            sponsor: owners.first,
+            partners: partners,
+            site: EpochMapper.site(row[EpochColumn.location]),
+            capacity: capacity.isEmpty ? nil : capacity,
+            accelerators: accelerators,
+            investment: investment,
+            milestones: milestones,
+            sources: sources,
+            tags: tags,
+            notes: notes.isEmpty ? nil : notes.joined(separator: "\n"),
+            extra: [JSONField(EpochMapper.extraKey, .object(leading + epochFields(row)))]
+        )
+        if let problem = DealValidator.issues(for: deal, at: id).first(where: \.isError) {
+            return .failure(EpochRejection(row: row, reason: .invalidDeal, detail: problem.description))
+        }
+        return .success(Mapped(deal: deal, announcedIsFallback: announcedFrom == AnnouncedFrom.latestInFile))
+    }
+
+    /// The columns without a feed field, under the `epoch` key: numbers as numbers, `True`/`False` as booleans.
+    private func epochFields(_ row: EpochRow) -> [JSONField] {
+        var columns: [JSONField] = []
+        for c in row.header.kept where c.index < row.fields.count {
+            let cell = EpochRow.trim(row.fields[c.index])
+            guard !cell.isEmpty else { continue }
+            columns.append(JSONField(c.name, c.isLink ? links(cell) : EpochMapper.jsonValue(cell)))
+        }
+        return columns
+    }
+
+    /// A link cell as `[{"name": ..., "id": ...}]`; the id only when exactly one imported row has that name.
+    private func links(_ cell: String) -> JSONValue {
+        // The whole cell names one row, else it is a list (`A,B`).
+        let names = linkTargets[EpochID.base(cell)] != nil ? [cell] : EpochMapper.list(cell)
+        return .array(names.map { name in
+            var fields = [JSONField("name", .string(name))]
+            if let id = linkTargets[EpochID.base(name)] { fields.append(JSONField("id", .string(id))) }
+            return .object(fields)
+        })
+    }
+
+    // MARK: Text helpers
+
+    /// The items of a list cell: Epoch separates items by a comma with no space after it
+    /// (`Academia,Researchers`), while a comma followed by a space is prose (`Aerospace, Defense, and Security`).
+    static func list(_ cell: String) -> [String] {
+        var items: [String] = []
+        var current = ""
+        var chars = cell.makeIterator()
+        var next = chars.next()
+        while let c = next {
+            next = chars.next()
+            if c == ",", let n = next, !n.isWhitespace {
+                items.append(current); current = ""
+            } else {
+                current.append(c)
+            }
+        }
+        items.append(current)
+        return items.map(EpochRow.trim).filter { !$0.isEmpty }
+    }
+
+    /// The customers a `Users` cell names, or nil when it is prose rather than a list of names.
+    ///
+    /// `industry,academia,and government in Japan` gives three customers; a cell with an item
+    /// that reads as a sentence (`Tesla,but "It's probably going to make more sense…`) gives
+    /// none, and the importer keeps the cell as written under `epoch` instead.
+    static func customers(_ cell: String) -> [String]? {
+        var out: [String] = []
+        for item in list(cell) {
+            var words = item.split(whereSeparator: \.isWhitespace)
+            let first = words.first.map { $0.lowercased() } ?? ""
+            if ["but", "including", "such", "e.g.", "i.e."].contains(first) || words.count > 6
+                || item.contains(where: { "\"“”".contains($0) }) {
+                return nil
+            }
+            if first == "and" || first == "or" { words.removeFirst() }
+            if !words.isEmpty { out.append(words.joined(separator: " ")) }
+        }
+        return out
+    }
+
+    /// The Name as a title: trimmed, a pair of quotes around the whole name removed (`"Jupiter, Jülich"`).
+    static func title(_ name: String) -> String {
+        var t = EpochRow.trim(name)
+        if t.count > 2, t.hasPrefix("\""), t.hasSuffix("\""), !t.dropFirst().dropLast().contains("\"") {
+            t = EpochRow.trim(String(t.dropFirst().dropLast()))
+        }
+        return t
+    }
+
+    /// The Location as a site: lines joined with ", "; nil when it is empty or only names a country.
+    static func site(_ location: String) -> String? {
+        let lines = location.split(whereSeparator: \.isNewline).map { EpochRow.trim(String($0)) }.filter { !$0.isEmpty }
+        let joined = lines.joined(separator: ", ")
+        guard !joined.isEmpty, Countries.lookup(joined) == nil else { return nil }
+        return joined
+    }
+
+    /// A cell as a JSON value: a number when it is a JSON number, a boolean for `True`/`False`, else a string.
+    static func jsonValue(_ cell: String) -> JSONValue {
+        if cell == "True" { return .bool(true) }
+        if cell == "False" { return .bool(false) }
+        return isJSONNumber(cell) ? .number(cell) : .string(cell)
+    }
+
+    /// True when the text is a number as JSON writes it (`-0.5`, `9.9e+22`; not `.5`, `01`, `1.`).
+    static func isJSONNumber(_ s: String) -> Bool {
+        let b = Array(s.utf8)
+        var i = 0
+        func digits() -> Int {
+            let start = i
+            while i < b.count, b[i] >= 0x30, b[i] <= 0x39 { i += 1 }
+            return i - start
+        }
+        if i < b.count, b[i] == 0x2D { i += 1 }
+        let intStart = i
+        let n = digits()
+        if n == 0 || (n > 1 && b[intStart] == 0x30) { return false }
+        if i < b.count, b[i] == 0x2E {
+            i += 1
+            if digits() == 0 { return false }
+        }
+        if i < b.count, b[i] == 0x65 || b[i] == 0x45 {
+            i += 1
+            if i < b.count, b[i] == 0x2B || b[i] == 0x2D { i += 1 }
+            if digits() == 0 { return false }
+        }
+        return i == b.count
+    }
+
+    /// The latest year of dated evidence anywhere in the file: source captures and past first-operational dates.
+    static func latestYear(_ rows: [EpochRow]) -> Int? {
+        var latest: Int?
+        for row in rows {
+            var years = EpochColumn.sources.compactMap { EpochDate.captureYear(row[$0]) }
+            if let s = status(row), s != .planned,
+               let f = EpochDate.firstOperational(date: row[EpochColumn.firstOperationalDate], note: row[EpochColumn.firstOperationalDateNote]),
+               !f.planned {
+                years.append(f.date.year)
+            }
+            if let m = years.max() { latest = max(latest ?? m, m) }
+        }
+        return latest
+    }
+
+    // MARK: Merging over a stored deal
+
+    /// The deal to store: the mapped one, keeping what the user added to a stored deal of the same id.
+    ///
+    /// Kept from the stored deal: `platform` and `models` (Epoch has neither), tags and
+    /// milestones the importer does not manage, and deal keys other than `epoch`. An
+    /// `announced` that fell back to the file's latest year never moves later than the stored one.
+    public static func merge(_ mapped: Mapped, onto base: Deal?) -> Deal {
+        guard let base else { return mapped.deal }
+        var d = mapped.deal
+        d.platform = base.platform
+        d.models = base.models
+        d.tags += base.tags.filter { !managedTags.contains($0) && !d.tags.contains($0) }
+        d.milestones += base.milestones.filter { !managedEvents.contains($0.event) }
+        if mapped.announcedIsFallback, base.announced < d.announced,
+           case .object(let old)? = base.extra.first(where: { $0.key == extraKey })?.value,
+           let from = old.first(where: { $0.key == "announcedFrom" }),
+           let e = d.extra.firstIndex(where: { $0.key == extraKey }),
+           case .object(var fields) = d.extra[e].value,
+           let i = fields.firstIndex(where: { $0.key == "announcedFrom" }) {
+            d.announced = base.announced
+            fields[i] = from
+            d.extra[e] = JSONField(extraKey, .object(fields))
+        }
+        let newEpoch = d.extra.first { $0.key == extraKey }!
+        var extra = base.extra
+        if let i = extra.firstIndex(where: { $0.key == extraKey }) { extra[i] = newEpoch } else { extra.append(newEpoch) }
+        d.extra = extra
+        return d
+    }
+}
