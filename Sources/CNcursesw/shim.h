@@ -13,6 +13,19 @@
 #include <wchar.h>
 #include <ncursesw/curses.h>
 
+/// The terminal's own globals, which Swift 6 refuses to read directly (not concurrency-safe).
+static inline WINDOW *sov_stdscr(void) { return stdscr; }
+/// newterm on the process's standard output and input; NULL for an unknown TERM (initscr would exit).
+static inline SCREEN *sov_newterm(void) { return newterm(NULL, stdout, stdin); }
+static inline mmask_t sov_button1_double_clicked(void) { return BUTTON1_DOUBLE_CLICKED; }
+static inline int sov_wcwidth(wchar_t c) { return wcwidth(c); }
+
+/// memmem is a GNU extension that the Glibc module does not declare without _GNU_SOURCE.
+extern void *memmem(const void *haystack, size_t haystacklen, const void *needle, size_t needlelen);
+static inline int sov_contains_bytes(const void *hay, size_t hayLength, const void *needle, size_t needleLength) {
+    return memmem(hay, hayLength, needle, needleLength) != NULL;
+}
+
 static inline attr_t sov_a_bold(void) { return A_BOLD; }
 static inline attr_t sov_a_reverse(void) { return A_REVERSE; }
 static inline attr_t sov_a_underline(void) { return A_UNDERLINE; }

@@ -1,20 +1,139 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import DealKit
+import Foundation
 
 /// How the dashboard starts.
 public struct DashboardOptions: Sendable {
     public var color = true
     public var mouse = true
+    /// The directory exports are written to (the current directory when nil).
+    public var exportDirectory: String?
     public init() {}
 }
 
 /// Why the dashboard could not start.
 public struct DashboardError: Error, CustomStringConvertible {
     public var description: String
+    public init(description: String) { self.description = description }
 }
 
-/// The full-screen dashboard (placeholder until the TUI lands).
+/// The full-screen dashboard: sets up the terminal, runs the loop, and always gives the terminal back.
 public enum Dashboard {
     public static func run(store: Store, snapshot: Store.Snapshot, filter: DealFilter, options: DashboardOptions) throws {
-        print(String(decoding: SummaryExport.render(Summary(deals: filter.apply(to: snapshot.feed.deals)), as: .table), as: UTF8.self), terminator: "")
+        setlocale(LC_ALL, "")
+        if !localeIsUTF8() { setlocale(LC_CTYPE, "C.UTF-8") }
+        guard isatty(0) == 1, isatty(1) == 1 else {
+            throw DashboardError(description: "the dashboard needs a terminal on standard input and output")
+        }
+        try MainActor.assumeIsolated {
+            var options = options
+            if ProcessEnvironment.noColor { options.color = false }
+            Signals.installStopHandlers()
+            defer { Signals.removeStopHandlers() }
+            let terminal = try NcursesTerminal(color: options.color, mouse: options.mouse)
+            defer { terminal.close() }
+            var state = AppState(feed: snapshot.feed, storeName: displayPath(store.path), filter: filter,
+                                 today: Clock.today(), rows: terminal.rows, cols: terminal.cols)
+            if !snapshot.warnings.isEmpty {
+                state.message = "\(snapshot.warnings.count) warning\(snapshot.warnings.count == 1 ? "" : "s") in the store (sovtrack validate lists them)"
+            }
+            var loop = RunLoop(state: state, terminal: terminal, exportDirectory: options.exportDirectory ?? ".")
+            loop.shouldStop = { Signals.stop.load(ordering: .relaxed) != 0 }
+            loop.run()
+        }
+    }
+
+    private static func localeIsUTF8() -> Bool {
+        guard let cs = nl_langinfo(nl_item(CODESET)) else { return false }
+        let name = String(cString: cs).uppercased()
+        return name == "UTF-8" || name == "UTF8"
+    }
+
+    /// The store path with the home directory written `~`.
+    static func displayPath(_ path: String) -> String {
+        if let home = ProcessEnvironment.home, !home.isEmpty, home != "/", path.hasPrefix(home + "/") {
+            return "~" + path.dropFirst(home.count)
+        }
+        return path
+    }
+}
+
+/// Reads input, reduces it, carries out effects and paints, until asked to stop.
+@MainActor
+struct RunLoop {
+    var state: AppState
+    let terminal: any Terminal
+    let exportDirectory: String
+    var shouldStop: () -> Bool = { false }
+    /// The time stamp in export file names; replaceable for tests.
+    var stamp: () -> String = RunLoop.timestamp
+    /// Called after each paint with the frame's render time in seconds (for measuring).
+    var onFrame: ((Double) -> Void)?
+
+    init(state: AppState, terminal: any Terminal, exportDirectory: String) {
+        self.state = state; self.terminal = terminal; self.exportDirectory = exportDirectory
+    }
+
+    mutating func run() {
+        var dirty = true
+        var searchBuilder: SearchIndexBuilder?
+        while !shouldStop() {
+            if state.rows != terminal.rows || state.cols != terminal.cols {
+                AppReducer.reduce(&state, .resize(rows: terminal.rows, cols: terminal.cols))
+                dirty = true
+            }
+            if dirty {
+                let start = DispatchTime.now().uptimeNanoseconds
+                terminal.paint(Screen.render(state))
+                onFrame?(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+                dirty = false
+                // After the first frame, fold the search text in the background so the first `/` is instant.
+                if searchBuilder == nil && !state.catalog.hasSearchIndex {
+                    searchBuilder = SearchIndexBuilder(deals: state.catalog.deals)
+                }
+            }
+            if let b = searchBuilder, let index = b.take() {
+                state.adoptSearchIndex(index)
+                searchBuilder = nil
+            }
+            guard let event = terminal.read() else { continue }
+            let effects = AppReducer.reduce(&state, event)
+            dirty = true
+            for effect in effects {
+                switch effect {
+                case .quit: return
+                case .redraw: terminal.invalidate()
+                case .export(let format): export(format)
+                }
+            }
+        }
+    }
+
+    /// Writes the export atomically and reports the path (or the failure) in the footer.
+    private mutating func export(_ format: ExportFormat) {
+        let (name, bytes, what) = ViewExport.make(state, format: format, stamp: stamp())
+        var dir = exportDirectory
+        if dir == "." { dir = FileManager.default.currentDirectoryPath }
+        let path = dir.hasSuffix("/") ? dir + name : dir + "/" + name
+        do {
+            try FileSystem.writeAtomically(bytes, to: path)
+            state.message = "exported \(what) to \(Dashboard.displayPath(path))"
+            state.isError = false
+        } catch {
+            state.message = "export failed: \(error)"
+            state.isError = true
+        }
+    }
+
+    nonisolated static func timestamp() -> String {
+        var t = time(nil)
+        var tmv = tm()
+        localtime_r(&t, &tmv)
+        func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(tmv.tm_year + 1900)\(two(tmv.tm_mon + 1))\(two(tmv.tm_mday))-\(two(tmv.tm_hour))\(two(tmv.tm_min))\(two(tmv.tm_sec))"
     }
 }

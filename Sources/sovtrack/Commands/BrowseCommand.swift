@@ -1,6 +1,9 @@
 import ArgumentParser
 import DealKit
 import DealTUI
+#if canImport(Glibc)
+import Glibc
+#endif
 
 struct BrowseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -19,6 +22,7 @@ struct BrowseCommand: ParsableCommand {
     @Flag(name: .customLong("no-mouse"), help: "Do not capture the mouse.") var noMouse = false
 
     func run() throws {
+        if Console.stdoutIsTerminal { BrowseCommand.quietBacktraces() }
         let filter = try filters.filter()
         let (store, snapshot) = try storeOptions.load()
         guard Console.stdoutIsTerminal else {
@@ -33,5 +37,18 @@ struct BrowseCommand: ParsableCommand {
         } catch let e as DashboardError {
             throw CLIError(message: e.description, code: 69)
         }
+    }
+
+    /// Restarts the program once with `SWIFT_BACKTRACE=interactive=no`.
+    ///
+    /// The runtime reads that variable only at start-up, and its interactive crash
+    /// prompt would otherwise wait for keys on a terminal the dashboard has just left.
+    private static func quietBacktraces() {
+        #if os(Linux)
+        guard getenv("SWIFT_BACKTRACE") == nil, getenv("SOVTRACK_NO_REEXEC") == nil else { return }
+        setenv("SWIFT_BACKTRACE", "interactive=no", 1)
+        execv("/proc/self/exe", CommandLine.unsafeArgv)
+        // Still here: exec failed; carry on with the runtime's defaults.
+        #endif
     }
 }

@@ -1,0 +1,192 @@
+import DealKit
+
+/// The facts about one feed that the dashboard reads on every filter change, computed once per feed.
+///
+/// Names are interned to integers (countries, vendors, partners) so that filtering and
+/// totalling 100,000 deals is integer work. Sort orders and the search text are built
+/// on first use, since many sessions never sort by sponsor or search at all.
+public final class DealCatalog {
+    public let feed: Feed
+    public var deals: [Deal] { feed.deals }
+    public let count: Int
+
+    /// Distinct country codes of the feed, sorted; `countryOf[i]` indexes this.
+    let countryCodes: [String]
+    let countryOf: [Int32]
+
+    /// Vendor keys (folded names) and the spelling shown for each (the first seen).
+    let vendorKeys: [String]
+    let vendorNames: [String]
+    /// Deal i's distinct vendors are `vendorIDs[vendorStart[i]..<vendorStart[i + 1]]`.
+    let vendorStart: [Int32]
+    let vendorIDs: [Int32]
+
+    /// Partner keys (folded names, any role) and each deal's partners, like the vendors.
+    let partnerKeys: [String: Int32]
+    let partnerStart: [Int32]
+    let partnerIDs: [Int32]
+
+    /// Capacity figures, NaN for unknown.
+    let ambition: [Double]
+    let committed: [Double]
+    let operational: [Double]
+
+    /// Each deal's rank by id, the tie-break of every sort.
+    let idRank: [Int32]
+
+    public init(feed: Feed) {
+        self.feed = feed
+        let deals = feed.deals
+        count = deals.count
+
+        let codes = Set(deals.map(\.country)).sorted()
+        countryCodes = codes
+        let codeID = Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($1, Int32($0)) })
+        countryOf = deals.map { codeID[$0.country]! }
+
+        // Interning by exact spelling first means each distinct name is folded once.
+        var spellingToVendor: [String: Int32] = [:], keyToVendor: [String: Int32] = [:]
+        var vKeys: [String] = [], vNames: [String] = []
+        var spellingToPartner: [String: Int32] = [:], pKeys: [String: Int32] = [:]
+        var vStart: [Int32] = [0], vIDs: [Int32] = []
+        var pStart: [Int32] = [0], pIDs: [Int32] = []
+        vStart.reserveCapacity(count + 1); pStart.reserveCapacity(count + 1)
+        for d in deals {
+            var seenV: [Int32] = []
+            var seenP: [Int32] = []
+            for p in d.partners {
+                let pid: Int32
+                if let id = spellingToPartner[p.name] {
+                    pid = id
+                } else {
+                    let key = DealFilter.fold(p.name)
+                    if let id = pKeys[key] { pid = id } else { pid = Int32(pKeys.count); pKeys[key] = pid }
+                    spellingToPartner[p.name] = pid
+                }
+                if !seenP.contains(pid) { seenP.append(pid) }
+                guard p.role == .vendor else { continue }
+                let vid: Int32
+                if let id = spellingToVendor[p.name] {
+                    vid = id
+                } else {
+                    let key = DealFilter.fold(p.name)
+                    if let id = keyToVendor[key] {
+                        vid = id
+                    } else {
+                        vid = Int32(vKeys.count); keyToVendor[key] = vid
+                        vKeys.append(key); vNames.append(p.name)
+                    }
+                    spellingToVendor[p.name] = vid
+                }
+                if !seenV.contains(vid) { seenV.append(vid) }
+            }
+            vIDs += seenV; vStart.append(Int32(vIDs.count))
+            pIDs += seenP; pStart.append(Int32(pIDs.count))
+        }
+        vendorKeys = vKeys; vendorNames = vNames; vendorStart = vStart; vendorIDs = vIDs
+        partnerKeys = pKeys; partnerStart = pStart; partnerIDs = pIDs
+
+        ambition = deals.map { $0.ambitionMW ?? .nan }
+        committed = deals.map { $0.committedMW ?? .nan }
+        operational = deals.map { $0.operationalMW ?? .nan }
+
+        var byID = (0..<Int32(count)).map { $0 }
+        byID.sort { deals[Int($0)].id < deals[Int($1)].id }
+        var rank = [Int32](repeating: 0, count: count)
+        for (r, i) in byID.enumerated() { rank[Int(i)] = Int32(r) }
+        idRank = rank
+    }
+
+    // MARK: - Built on first use
+
+    private var searchStorage: SearchIndex?
+    private var sortStorage: [DealSort: SortIndex] = [:]
+    private var idStorage: [String: Int32]?
+
+    /// The folded search text of every deal.
+    var search: SearchIndex {
+        if let s = searchStorage { return s }
+        let s = SearchIndex(deals: deals)
+        searchStorage = s
+        return s
+    }
+
+    /// Installs a search index built elsewhere (on a background thread after the first frame).
+    func adoptSearchIndex(_ index: SearchIndex) {
+        if searchStorage == nil { searchStorage = index }
+    }
+
+    var hasSearchIndex: Bool { searchStorage != nil }
+
+    /// Every deal in `sort` order.
+    func sortIndex(_ sort: DealSort) -> SortIndex {
+        if let s = sortStorage[sort] { return s }
+        let s = SortIndex(sort, deals: deals, idRank: idRank)
+        sortStorage[sort] = s
+        return s
+    }
+
+    /// The index of the deal with this id.
+    func index(ofID id: String) -> Int32? {
+        if idStorage == nil {
+            var d: [String: Int32] = [:]
+            d.reserveCapacity(count)
+            for (i, deal) in deals.enumerated() { d[deal.id] = Int32(i) }
+            idStorage = d
+        }
+        return idStorage![id]
+    }
+
+    func vendors(of i: Int32) -> ArraySlice<Int32> {
+        vendorIDs[Int(vendorStart[Int(i)])..<Int(vendorStart[Int(i) + 1])]
+    }
+
+    func partners(of i: Int32) -> ArraySlice<Int32> {
+        partnerIDs[Int(partnerStart[Int(i)])..<Int(partnerStart[Int(i) + 1])]
+    }
+
+    func countryCode(_ i: Int32) -> String { countryCodes[Int(countryOf[Int(i)])] }
+
+    // MARK: - Filtering
+
+    /// The deals that pass `filter`, in feed order: the same answer as `DealFilter.apply`, from interned data.
+    func members(_ filter: DealFilter) -> [Int32] {
+        let base = baseMembers(filter)
+        let needle = SearchIndex.needle(filter.search)
+        return needle.isEmpty ? base : search.filter(base, needle: needle)
+    }
+
+    /// The deals that pass every criterion of `filter` except the search text.
+    func baseMembers(_ filter: DealFilter) -> [Int32] {
+        var f = filter
+        f.search = ""
+        if f.isEmpty { return (0..<Int32(count)).map { $0 } }
+        let codes = Set(f.countries)
+        let countryIDs = Set(countryCodes.indices.filter { codes.contains(countryCodes[$0]) }.map { Int32($0) })
+        let wantedVendors = Set(f.vendors.map(DealFilter.fold))
+        let vendorSet = Set(vendorKeys.indices.filter { wantedVendors.contains(vendorKeys[$0]) }.map { Int32($0) })
+        let partnerSet = Set(f.partners.compactMap { partnerKeys[DealFilter.fold($0)] })
+        let statuses = Set(f.statuses)
+        let since = f.since?.startKey, until = f.until?.endKey
+        let deals = self.deals
+        var out: [Int32] = []
+        for i in 0..<Int32(count) {
+            let ii = Int(i)
+            if !f.countries.isEmpty && !countryIDs.contains(countryOf[ii]) { continue }
+            if !statuses.isEmpty && !statuses.contains(deals[ii].status) { continue }
+            if since != nil || until != nil {
+                let k = deals[ii].announced.startKey
+                if let since, k < since { continue }
+                if let until, k > until { continue }
+            }
+            if let minMW = f.minMW {
+                let a = ambition[ii]
+                if a.isNaN || a < minMW { continue }
+            }
+            if !f.vendors.isEmpty && !vendors(of: i).contains(where: vendorSet.contains) { continue }
+            if !f.partners.isEmpty && !partners(of: i).contains(where: partnerSet.contains) { continue }
+            out.append(i)
+        }
+        return out
+    }
+}

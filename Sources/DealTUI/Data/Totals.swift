@@ -1,0 +1,42 @@
+import DealKit
+
+/// One row of the Countries or Vendors list: a group of deals and their totals.
+///
+/// The dashboard's own light version of `Summary.Row`: the same sums and order, computed
+/// from interned data in one pass, so that a search keystroke can refresh it within a frame.
+struct GroupTotal: Sendable, Equatable {
+    /// The country code or the vendor's name (`Summary.noVendor` for deals without one).
+    var key: String
+    /// The country's English name; empty for a vendor.
+    var name: String
+    var deals: Int = 0
+    var committedMW: Double?
+    var ambitionMW: Double?
+    var operationalMW: Double?
+    var unknownMWDeals: Int = 0
+    /// For a vendor: the codes of the countries it supplies.
+    var countries: [String] = []
+    /// The country's id in the catalog, or the vendor's id (-1 for no vendor).
+    var id: Int32
+
+    mutating func add(_ catalog: DealCatalog, _ i: Int32) {
+        deals += 1
+        func plus(_ total: Double?, _ v: Double) -> Double? { v.isNaN ? total : (total ?? 0) + v }
+        let ii = Int(i)
+        committedMW = plus(committedMW, catalog.committed[ii])
+        ambitionMW = plus(ambitionMW, catalog.ambition[ii])
+        operationalMW = plus(operationalMW, catalog.operational[ii])
+        if catalog.deals[ii].hasUnknownMW { unknownMWDeals += 1 }
+    }
+
+    /// `Summary`'s order: the no-vendor row last, then ambition MW largest first (unknown last), then key.
+    static func summaryOrder(_ a: GroupTotal, _ b: GroupTotal) -> Bool {
+        if (a.key == Summary.noVendor) != (b.key == Summary.noVendor) { return b.key == Summary.noVendor }
+        switch (a.ambitionMW, b.ambitionMW) {
+        case let (x?, y?) where x != y: return x > y
+        case (.some, nil): return true
+        case (nil, .some): return false
+        default: return a.key.lowercased() < b.key.lowercased()
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import DealKit
+
+/// What `x` writes for each view, through DealKit's exporters: the pure part of exporting.
+public enum ViewExport {
+    /// The file name and bytes of an export of what the state shows.
+    ///
+    /// Countries and Vendors write the summary by country or vendor of the deals shown;
+    /// Deals and Timeline write the deals shown, in their order (JSON is a valid feed);
+    /// a detail writes its one deal. `stamp` is `YYYYMMDD-HHMMSS`, given so tests are stable.
+    public static func make(_ s: AppState, format: ExportFormat, stamp: String) -> (fileName: String, bytes: [UInt8], what: String) {
+        let output: OutputFormat
+        switch format {
+        case .md: output = .md
+        case .csv: output = .csv
+        case .json: output = .json
+        }
+        let deals = s.catalog.deals
+        let name: String, bytes: [UInt8], what: String
+        if let d = s.detail {
+            name = "deal-\(d.id)"
+            bytes = ListExport.render([deals[Int(d.deal)]], as: output, updated: s.catalog.feed.updated)
+            what = "deal \(d.id)"
+        } else {
+            let shown = s.results.rows.map { deals[Int($0)] }
+            switch s.view {
+            case .countries, .vendors:
+                let grouping: Summary.Grouping = s.view == .countries ? .country : .vendor
+                let summary = Summary(deals: shown, by: grouping)
+                name = s.view == .countries ? "countries" : "vendors"
+                bytes = SummaryExport.render(summary, as: output)
+                what = "\(summary.rows.count) \(name)"
+            case .deals, .timeline:
+                name = s.view == .deals ? "deals" : "timeline"
+                bytes = ListExport.render(shown, as: output, updated: s.catalog.feed.updated)
+                what = "\(shown.count) deal\(shown.count == 1 ? "" : "s")"
+            }
+        }
+        return ("sovtrack-\(name)-\(stamp).\(format.rawValue)", bytes, what)
+    }
+}

@@ -1,0 +1,273 @@
+import DealKit
+
+/// Everything the dashboard shows, as a value: the reducer changes it, the views draw it.
+///
+/// The feed's derived data (`DealCatalog`) and the current result (`ResultSet`) are
+/// reference types that memoize, but neither changes once built, so copying the state
+/// is cheap and a state still means one screen.
+public struct AppState {
+    /// Where the Countries view's keys go: the country list or the selected country's deals.
+    public enum Focus: Sendable, Equatable { case list, table }
+
+    /// A deal opened with Enter.
+    public struct Detail: Sendable, Equatable {
+        public var deal: Int32
+        public var id: String
+        public var scroll = 0
+    }
+
+    /// A box drawn over the view that takes the keys until closed.
+    public enum Overlay: Equatable {
+        case help(scroll: Int)
+        case picker(PickerState)
+        case export
+    }
+
+    /// The `/` prompt: the text typed so far and the search to go back to on Esc.
+    public struct SearchPrompt: Sendable, Equatable {
+        public var text: String
+        public var original: String
+    }
+
+    public private(set) var catalog: DealCatalog
+    /// The store's path as the header shows it.
+    public var storeName: String
+    /// Today, for the timeline's marker and export names; injected so snapshots are stable.
+    public var today: PartialDate
+
+    public private(set) var filter: DealFilter
+    public private(set) var sort: DealSort = .country
+    public private(set) var descending = false
+    private(set) var results: ResultSet
+    private var searchCache = SearchCache()
+    var pendingSelection = Selection()
+
+    public var view: ViewID = .countries
+    public var focus: Focus = .list
+    public var countryCursor = ListCursor()
+    public var countryDealCursor = ListCursor()
+    public var dealsCursor = ListCursor()
+    public var vendorsCursor = ListCursor()
+    public var timelineCursor = ListCursor()
+    /// The column cursor of the Deals view and of the Countries view's table, as indices into their column lists.
+    public var dealsColumn = 0
+    public var countryColumn = 0
+
+    public var detail: Detail?
+    public var overlay: Overlay?
+    public var prompt: SearchPrompt?
+    public var message: String?
+    public var isError = false
+
+    public var rows: Int
+    public var cols: Int
+
+    public init(feed: Feed, storeName: String, filter: DealFilter = DealFilter(), today: PartialDate,
+                rows: Int = 24, cols: Int = 80) {
+        catalog = DealCatalog(feed: feed)
+        self.storeName = storeName
+        self.today = today
+        self.filter = filter
+        self.rows = rows; self.cols = cols
+        results = ResultSet(catalog: catalog, members: [], sort: .country, descending: false)
+        recompute()
+    }
+
+    // MARK: - What is selected
+
+    /// The deals listed in the current view, in order (the Countries view: the selected country's).
+    var currentDealRows: [Int32] {
+        switch view {
+        case .countries: return selectedCountry.map { results.rows(ofCountry: $0.id) } ?? []
+        case .deals: return results.rows
+        case .timeline: return results.rows
+        case .vendors: return []
+        }
+    }
+
+    var selectedCountry: GroupTotal? {
+        let c = results.countries
+        return c.isEmpty ? nil : c[min(countryCursor.index, c.count - 1)]
+    }
+
+    var selectedVendor: GroupTotal? {
+        let v = results.vendors.rows
+        return v.isEmpty ? nil : v[min(vendorsCursor.index, v.count - 1)]
+    }
+
+    /// The deal the cursor is on in the current view, if the view has one.
+    var selectedDeal: Int32? {
+        if let detail { return detail.deal }
+        switch view {
+        case .countries:
+            let r = currentDealRows
+            return r.isEmpty ? nil : r[min(countryDealCursor.index, r.count - 1)]
+        case .deals:
+            let r = results.rows
+            return r.isEmpty ? nil : r[min(dealsCursor.index, r.count - 1)]
+        case .timeline:
+            let t = results.timeline
+            guard !t.laneLines.isEmpty else { return nil }
+            if case .deal(let i) = t.lines[t.laneLines[min(timelineCursor.index, t.laneLines.count - 1)]] { return i }
+            return nil
+        case .vendors:
+            return nil
+        }
+    }
+
+    /// The id of the deal under the cursor.
+    public var selectedDealID: String? { selectedDeal.map { catalog.deals[Int($0)].id } }
+
+    /// How many deals pass the filter, and how many the store holds.
+    public var shownCount: Int { results.rows.count }
+    public var totalCount: Int { catalog.count }
+
+    // MARK: - Changing what is shown
+
+    /// Applies a new filter, keeping each view's selection on the same deal, country and vendor where they remain.
+    public mutating func setFilter(_ f: DealFilter) {
+        let keep = Selection(self)
+        filter = f
+        recompute()
+        keep.restore(into: &self)
+    }
+
+    public mutating func setSort(_ s: DealSort, descending d: Bool) {
+        let keep = Selection(self)
+        sort = s; descending = d
+        results = ResultSet(catalog: catalog, members: results.members, sort: sort, descending: descending)
+        keep.restore(into: &self)
+    }
+
+    /// Swaps in a new feed (after an edit or a change on disk), keeping the selections by deal id.
+    public mutating func replaceFeed(_ feed: Feed) {
+        let keep = Selection(self)
+        catalog = DealCatalog(feed: feed)
+        searchCache = SearchCache()
+        if let d = detail {
+            if let i = catalog.index(ofID: d.id) { detail?.deal = i } else { detail = nil }
+        }
+        recompute()
+        keep.restore(into: &self)
+    }
+
+    /// Installs a search index built off the main thread.
+    func adoptSearchIndex(_ index: SearchIndex) { catalog.adoptSearchIndex(index) }
+
+    /// Rebuilds the result for the current filter, narrowing the last search result when the query only grew.
+    private mutating func recompute() {
+        let members = searchCache.members(for: filter, catalog: catalog)
+        results = ResultSet(catalog: catalog, members: members, sort: sort, descending: descending)
+    }
+}
+
+/// The selections to carry across a result change: deal ids per view, a country code, a vendor key.
+///
+/// Only lists already built are read, and only the current view's selection is restored
+/// at once; the others wait in `pendingSelection` until their view opens, so a search
+/// keystroke never builds the timeline or the vendor totals nobody is looking at.
+struct Selection: Sendable, Equatable {
+    var countryDeal: String?, deal: String?, timeline: String?
+    var country: String?, vendor: String?
+
+    init() {}
+
+    init(_ s: AppState) {
+        let c = s.catalog, r = s.results
+        func id(_ rows: [Int32], _ cur: ListCursor) -> String? {
+            rows.isEmpty ? nil : c.deals[Int(rows[min(cur.index, rows.count - 1)])].id
+        }
+        self = s.pendingSelection
+        if r.hasCountries {
+            country = s.selectedCountry?.key
+            countryDeal = id(s.selectedCountry.map { r.rows(ofCountry: $0.id) } ?? [], s.countryDealCursor)
+        }
+        if r.hasVendors { vendor = s.selectedVendor?.key }
+        deal = id(r.rows, s.dealsCursor)
+        if r.hasTimeline {
+            let t = r.timeline
+            if !t.laneLines.isEmpty, case .deal(let i) = t.lines[t.laneLines[min(s.timelineCursor.index, t.laneLines.count - 1)]] {
+                timeline = c.deals[Int(i)].id
+            }
+        }
+    }
+
+    func restore(into s: inout AppState) {
+        s.pendingSelection = self
+        s.restorePending(for: s.view)
+    }
+}
+
+extension AppState {
+    /// Moves the cursor of `view` to the deal, country or vendor it was on before the last result change.
+    mutating func restorePending(for view: ViewID) {
+        let r = results
+        let deals = catalog.deals
+        var p = pendingSelection
+        switch view {
+        case .countries:
+            if let country = p.country, let at = r.countries.firstIndex(where: { $0.key == country }) { countryCursor.index = at }
+            if let id = p.countryDeal, let c = selectedCountry,
+               let at = r.rows(ofCountry: c.id).firstIndex(where: { deals[Int($0)].id == id }) {
+                countryDealCursor.index = at
+            }
+            p.country = nil; p.countryDeal = nil
+        case .deals:
+            if let id = p.deal, let at = r.rows.firstIndex(where: { deals[Int($0)].id == id }) { dealsCursor.index = at }
+            p.deal = nil
+        case .vendors:
+            if let v = p.vendor, let at = r.vendors.rows.firstIndex(where: { $0.key == v }) { vendorsCursor.index = at }
+            p.vendor = nil
+        case .timeline:
+            if let id = p.timeline {
+                let t = r.timeline
+                if let at = t.laneLines.firstIndex(where: {
+                    if case .deal(let i) = t.lines[$0] { return deals[Int(i)].id == id }
+                    return false
+                }) { timelineCursor.index = at }
+            }
+            p.timeline = nil
+        }
+        pendingSelection = p
+    }
+}
+
+/// The search results of recent queries over one base filter, so a growing query narrows the last result.
+private struct SearchCache {
+    private var baseFilter: DealFilter?
+    private var base: [Int32] = []
+    /// Most recent last: (needle, members).
+    private var recent: [([UInt8], [Int32])] = []
+
+    mutating func members(for filter: DealFilter, catalog: DealCatalog) -> [Int32] {
+        var withoutSearch = filter
+        withoutSearch.search = ""
+        if baseFilter != withoutSearch {
+            baseFilter = withoutSearch
+            base = catalog.baseMembers(withoutSearch)
+            recent = []
+        }
+        let needle = SearchIndex.needle(filter.search)
+        if needle.isEmpty { return base }
+        if let hit = recent.last(where: { $0.0 == needle }) { return hit.1 }
+        // Every deal that contains the new needle contains any part of it, so the
+        // result of a query it contains is a superset to narrow.
+        var candidates = base
+        for (n, m) in recent.reversed() where m.count < candidates.count && SearchCache.contains(needle, n) {
+            candidates = m
+        }
+        let found = catalog.search.filter(candidates, needle: needle)
+        recent.append((needle, found))
+        if recent.count > 32 { recent.removeFirst() }
+        return found
+    }
+
+    private static func contains(_ hay: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard needle.count <= hay.count else { return false }
+        if needle.isEmpty { return true }
+        for start in 0...(hay.count - needle.count) where hay[start] == needle[0] {
+            if hay[start..<(start + needle.count)].elementsEqual(needle) { return true }
+        }
+        return false
+    }
+}

@@ -1,0 +1,101 @@
+import DealKit
+
+/// View 5: one deal, whole: facts, partners with roles, capacity, timeline, sources with URLs, notes.
+enum DetailView {
+    /// A piece of a line with its style.
+    struct Segment: Sendable, Equatable {
+        var text: String
+        var style: Style
+        init(_ text: String, _ style: Style = .normal) { self.text = text; self.style = style }
+    }
+
+    typealias Line = [Segment]
+
+    static let labelWidth = 14
+
+    /// The deal as styled lines wrapped to `width` columns; the reducer uses the count to scroll.
+    static func lines(_ d: Deal, width: Int) -> [Line] {
+        let w = max(width - 2, 10)
+        var out: [Line] = []
+        for l in TextWrap.wrap(d.title, width: w) { out.append([Segment(l, Style(.title, bold: true))]) }
+        let country = Countries.byCode(d.country)?.name ?? d.country
+        out.append([Segment(d.id, Style(.dim)), Segment("  ·  "), Segment(d.status.rawValue, Style(.status(d.status), bold: true)),
+                    Segment("  ·  \(d.country) \(country)")])
+        func section(_ title: String) {
+            out.append([])
+            out.append([Segment(title, Style(.columnHeader, bold: true))])
+        }
+        func field(_ label: String, _ value: String, _ style: Style = .normal) {
+            let wrapped = TextWrap.wrap(value, width: max(w - labelWidth, 8))
+            for (i, l) in wrapped.enumerated() {
+                let head = i == 0 ? DisplayWidth.fit(label, to: labelWidth) : String(repeating: " ", count: labelWidth)
+                out.append([Segment(head, Style(.dim)), Segment(l, value == "-" ? Style(.dim) : style)])
+            }
+        }
+        section("Facts")
+        for (label, value) in DealText.facts(d) where label != "partners" && label != "status" && label != "country" {
+            if label == "capacity" {
+                field(label, value, Style(.confidence(d.capacity?.confidence)))
+            } else {
+                field(label, value)
+            }
+        }
+        section("Partners")
+        if d.partners.isEmpty { out.append([Segment("  (none)", Style(.dim))]) }
+        for p in d.partners { field("  " + p.role.rawValue, p.name, Style(.normal, bold: p.role == .vendor)) }
+        section("Timeline")
+        var items: [(PartialDate, String, Role)] = [(d.announced, "announced", .status(d.status))]
+        for m in d.milestones {
+            items.append((m.date, (m.done ? "● " : "○ ") + m.event + (m.done ? "  (done)" : ""),
+                          m.done ? .milestoneDone : .milestonePending))
+        }
+        for (date, event, role) in items.enumerated().sorted(by: { a, b in
+            a.element.0 != b.element.0 ? a.element.0 < b.element.0 : a.offset < b.offset
+        }).map(\.element) {
+            field("  " + date.description, event, Style(role))
+        }
+        section("Sources")
+        if d.sources.isEmpty { out.append([Segment("  (none)", Style(.dim))]) }
+        for (i, s) in d.sources.enumerated() {
+            var head = s.title ?? s.url ?? ""
+            let meta = [s.publisher, s.date?.description].compactMap { $0 }.joined(separator: ", ")
+            if !meta.isEmpty { head += " — " + meta }
+            let wrapped = TextWrap.wrap(head, width: max(w - 5, 8))
+            for (k, l) in wrapped.enumerated() {
+                out.append([Segment(k == 0 ? DisplayWidth.fit("  \(i + 1).", to: 5) : "     "), Segment(l)])
+            }
+            if let u = s.url, s.title != nil {
+                for l in TextWrap.wrap(u, width: max(w - 5, 8)) {
+                    out.append([Segment("     "), Segment(l, Style(.key, underline: true))])
+                }
+            }
+        }
+        if let n = d.notes, !n.isEmpty {
+            section("Notes")
+            for l in TextWrap.wrap(n, width: max(w - 2, 8)) { out.append([Segment("  " + l)]) }
+        }
+        if !d.extra.isEmpty {
+            section("Other keys")
+            for f in d.extra {
+                var jw = JSONWriter()
+                jw.value(f.value)
+                field("  " + f.key, String(decoding: jw.bytes, as: UTF8.self))
+            }
+        }
+        return out
+    }
+
+    static func draw(into g: inout CellGrid, state: AppState) {
+        guard let detail = state.detail else { return }
+        let rect = Layout(state).body
+        let d = state.catalog.deals[Int(detail.deal)]
+        let all = lines(d, width: rect.width)
+        let top = min(max(detail.scroll, 0), max(0, all.count - rect.height))
+        for row in 0..<min(rect.height, all.count - top) {
+            var x = 1
+            for seg in all[top + row] {
+                x += g.put(seg.text, y: rect.y + row, x: x, limit: rect.width - x, style: seg.style)
+            }
+        }
+    }
+}

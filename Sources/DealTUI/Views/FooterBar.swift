@@ -1,0 +1,61 @@
+import DealKit
+
+/// The last row: the search prompt, the export choice, a message, or the keys that matter in this view.
+enum FooterBar {
+    static func keys(_ s: AppState) -> [(String, String)] {
+        if case .picker = s.overlay { return [("↑↓", "move"), ("space", "tick"), ("⏎", "apply"), ("Esc", "cancel")] }
+        if case .help = s.overlay { return [("↑↓", "scroll"), ("Esc", "close")] }
+        if let d = s.detail {
+            let total = DetailView.lines(s.catalog.deals[Int(d.deal)], width: s.cols).count
+            let height = Layout(s).body.height
+            let position = total > height ? [("lines", "\(d.scroll + 1)-\(min(d.scroll + height, total)) of \(total)")] : []
+            return [("↑↓", "scroll"), ("Esc", "back"), ("x", "export"), ("?", "help")] + position
+        }
+        var k: [(String, String)] = [("↑↓", "move")]
+        switch s.view {
+        case .countries:
+            k += s.focus == .list ? [("⏎/→", "deals")] : [("⏎", "detail"), ("←→", "column"), ("Esc", "countries")]
+        case .deals: k += [("⏎", "detail"), ("←→", "column")]
+        case .vendors: k += [("⏎", "its deals")]
+        case .timeline: k += [("⏎", "detail")]
+        }
+        k += [("/", "search"), ("f", "filter"), ("F", "clear"), ("c v", "pick"), ("s S", "sort"),
+              ("x", "export"), ("1-4", "views"), ("?", "help"), ("q", "quit")]
+        return k
+    }
+
+    static func draw(into g: inout CellGrid, state: AppState) {
+        let y = state.rows - 1
+        let bar = Style(.footerBar)
+        g.fill(y: y, x: 0, width: state.cols, style: bar)
+        var x = 0
+        if let p = state.prompt {
+            x += g.put("/", y: y, x: 0, style: Style(.search, bold: true))
+            x += g.put(p.text, y: y, x: x, limit: state.cols - x - 1, style: Style(.search, bold: true))
+            x += g.put("▏", y: y, x: x, style: Style(.search))
+            let hint = "  \(state.shownCount) match\(state.shownCount == 1 ? "" : "es") · ⏎ keep · Esc cancel"
+            g.put(hint, y: y, x: x, limit: state.cols - x, style: Style(.dim))
+            return
+        }
+        if state.overlay == .export {
+            let what = state.detail != nil ? "this deal" : "the \(state.view.title) view"
+            x += g.put("Export \(what) as:  ", y: y, x: 0, style: Style(.message, bold: true))
+            for (k, label) in [("m", "Markdown"), ("c", "CSV"), ("j", "JSON"), ("Esc", "cancel")] {
+                x += g.put(k, y: y, x: x, style: Style(.key, bold: true))
+                x += g.put(" \(label)   ", y: y, x: x, limit: state.cols - x, style: bar)
+            }
+            return
+        }
+        if let m = state.message {
+            x += g.put(m, y: y, x: 0, style: Style(state.isError ? .error : .message, bold: true))
+            x += 3
+        }
+        // Whole keys only: a key cut in half would read as a different key.
+        for (k, label) in keys(state) {
+            let w = DisplayWidth.of(k) + 1 + DisplayWidth.of(label)
+            guard x + w <= state.cols else { break }
+            x += g.put(k, y: y, x: x, style: Style(.key, bold: true))
+            x += g.put(" " + label + "  ", y: y, x: x, limit: state.cols - x, style: bar)
+        }
+    }
+}

@@ -1,0 +1,51 @@
+/// Every key the dashboard knows, grouped as the help overlay and the user guide list them.
+enum KeyHelp {
+    struct Entry: Sendable {
+        var keys: String
+        var action: String
+    }
+
+    static let sections: [(title: String, entries: [Entry])] = [
+        ("Views", [
+            Entry(keys: "1 2 3 4", action: "Countries, Deals, Vendors, Timeline"),
+            Entry(keys: "Tab  Shift-Tab", action: "next / previous view"),
+            Entry(keys: "Enter", action: "open the deal (Countries list: go to its deals)"),
+            Entry(keys: "Esc", action: "back (detail, overlay, prompt, deal table)"),
+        ]),
+        ("Moving", [
+            Entry(keys: "↑ ↓  k j", action: "previous / next row"),
+            Entry(keys: "← →  h l", action: "previous / next column (Countries: list ⇄ deals)"),
+            Entry(keys: "PgUp PgDn", action: "a page up / down"),
+            Entry(keys: "g G  Home End", action: "first / last row"),
+        ]),
+        ("Filtering", [
+            Entry(keys: "/", action: "search as you type: titles, names, models, sites, tags"),
+            Entry(keys: "c", action: "pick countries (space ticks, Enter applies)"),
+            Entry(keys: "v", action: "pick vendors"),
+            Entry(keys: "f", action: "filter by the value under the cursor"),
+            Entry(keys: "F", action: "clear every filter"),
+        ]),
+        ("Sorting and export", [
+            Entry(keys: "s", action: "sort by the next column"),
+            Entry(keys: "S", action: "reverse the sort"),
+            Entry(keys: "x", action: "export this view as md, csv or json"),
+        ]),
+        ("Other", [
+            Entry(keys: "?", action: "this help"),
+            Entry(keys: "Ctrl-L", action: "redraw the screen"),
+            Entry(keys: "q  Ctrl-C", action: "quit (q closes a detail or overlay first)"),
+            Entry(keys: "mouse", action: "click selects (again: opens), wheel scrolls, click a tab"),
+        ]),
+    ]
+
+    /// The help as lines: section titles and `keys  action` rows.
+    static var lines: [(keys: String, action: String, isTitle: Bool)] {
+        var out: [(String, String, Bool)] = []
+        for (i, s) in sections.enumerated() {
+            if i > 0 { out.append(("", "", false)) }
+            out.append((s.title, "", true))
+            for e in s.entries { out.append((e.keys, e.action, false)) }
+        }
+        return out
+    }
+}

@@ -1,0 +1,32 @@
+import DealKit
+
+/// Draws the whole screen for a state: the pure function from state to cells.
+public enum Screen {
+    public static func render(_ state: AppState) -> CellGrid {
+        var g = CellGrid(rows: state.rows, cols: state.cols)
+        let layout = Layout(state)
+        if layout.tooSmall {
+            let note = "enlarge the terminal (\(Layout.minCols)x\(Layout.minRows) or more; now \(state.cols)x\(state.rows))"
+            g.put(DisplayWidth.truncate(note, to: state.cols), y: 0, x: 0, style: Style(.message, bold: true))
+            return g
+        }
+        HeaderBar.draw(into: &g, state: state)
+        if state.detail != nil {
+            DetailView.draw(into: &g, state: state)
+        } else {
+            switch state.view {
+            case .countries: CountriesView.draw(into: &g, state: state)
+            case .deals: DealsView.draw(into: &g, state: state)
+            case .vendors: VendorsView.draw(into: &g, state: state)
+            case .timeline: TimelineView.draw(into: &g, state: state)
+            }
+        }
+        switch state.overlay {
+        case .help(let scroll): HelpOverlay.draw(into: &g, state: state, scroll: scroll)
+        case .picker(let p): PickerOverlay.draw(into: &g, state: state, picker: p)
+        case .export, nil: break
+        }
+        FooterBar.draw(into: &g, state: state)
+        return g
+    }
+}

@@ -1,0 +1,143 @@
+import DealKit
+
+/// View 4: each deal's announcement and milestones on a shared time axis, grouped by country.
+///
+/// A partial date covers the cells of the whole period it names (a year, a half, a
+/// quarter), so "2026-H2" is drawn as the half-year it is, not as a made-up day.
+enum TimelineView {
+    /// The axis: which month is the first column, how many months one step of the scale is, and cells per step.
+    struct Scale: Sendable, Equatable {
+        var startMonth: Int
+        var monthsPerStep: Int
+        var cellsPerStep: Int
+        var steps: Int
+
+        /// The chart column of a month's first cell.
+        func column(_ month: Int) -> Int { (month - startMonth) * cellsPerStep / monthsPerStep }
+        var width: Int { steps * cellsPerStep }
+    }
+
+    /// Quarters when each quarter gets at least 3 cells, else years.
+    static func scale(first: Int, last: Int, width: Int) -> Scale {
+        let qStart = first - first % 3, qEnd = last - last % 3 + 3
+        let quarters = (qEnd - qStart) / 3
+        if quarters > 0, width / quarters >= 3 {
+            return Scale(startMonth: qStart, monthsPerStep: 3,
+                         cellsPerStep: min(width / quarters, 12), steps: quarters)
+        }
+        var yStart = first - first % 12
+        let yEnd = last - last % 12 + 12
+        var years = (yEnd - yStart) / 12
+        if years > width { yStart = yEnd - width * 12; years = width }
+        return Scale(startMonth: yStart, monthsPerStep: 12, cellsPerStep: max(1, min(width / max(years, 1), 24)), steps: years)
+    }
+
+    static func labelWidth(cols: Int) -> Int { min(34, max(14, cols / 3)) }
+
+    static func todayMonth(_ s: AppState) -> Int { s.today.year * 12 + s.today.firstMonth - 1 }
+
+    static func draw(into g: inout CellGrid, state: AppState) {
+        let model = state.results.timeline
+        let (axis, lanes) = Layout(state).timeline
+        let labelW = labelWidth(cols: state.cols)
+        let x0 = labelW + 1
+        let chartW = state.cols - x0
+        guard let first = model.firstMonth, let last = model.lastMonth else {
+            g.put("(no deals)", y: lanes.y, x: 1, style: Style(.dim))
+            return
+        }
+        let today = todayMonth(state)
+        let sc = scale(first: min(first, today), last: max(last, today), width: chartW)
+        drawAxis(into: &g, axis: axis, x0: x0, scale: sc, today: today, chartW: chartW)
+
+        let cur = settle(state.timelineCursor, model: model, height: lanes.height)
+        let selectedLine = model.laneLines.isEmpty ? -1 : model.laneLines[cur.index]
+        let deals = state.catalog.deals
+        for row in 0..<min(lanes.height, model.lines.count - cur.top) {
+            let y = lanes.y + row
+            let lineIndex = cur.top + row
+            switch model.lines[lineIndex] {
+            case .country(let code):
+                let name = Countries.byCode(code)?.name ?? code
+                g.put("\(code) \(name)", y: y, x: 0, limit: labelW, style: Style(.title, bold: true))
+                g.fill(y: y, x: x0, width: chartW, style: Style(.border), with: "┈")
+                mark(today: today, scale: sc, y: y, x0: x0, chartW: chartW, into: &g)
+            case .deal(let i):
+                let d = deals[Int(i)]
+                g.putFitted("  " + d.title, y: y, x: 0, width: labelW, style: .normal)
+                g.put("│", y: y, x: labelW, style: Style(.border))
+                mark(today: today, scale: sc, y: y, x0: x0, chartW: chartW, into: &g)
+                span(d.announced, first: "◆", rest: "═", role: .status(d.status), scale: sc, y: y, x0: x0, chartW: chartW, into: &g)
+                for m in d.milestones.sorted(by: { $0.done && !$1.done }) {
+                    span(m.date, first: m.done ? "●" : "○", rest: m.done ? "━" : "┄",
+                         role: m.done ? .milestoneDone : .milestonePending, scale: sc, y: y, x0: x0, chartW: chartW, into: &g)
+                }
+                if lineIndex == selectedLine { g.restyle(y: y, x: 0, width: state.cols) { $0.reverse = true } }
+            }
+        }
+    }
+
+    private static func drawAxis(into g: inout CellGrid, axis: Rect, x0: Int, scale sc: Scale, today: Int, chartW: Int) {
+        let head = Style(.columnHeader, bold: true)
+        g.fill(y: axis.y, x: 0, width: axis.width, style: head)
+        g.fill(y: axis.y + 1, x: 0, width: axis.width, style: Style(.columnHeader))
+        g.put(sc.monthsPerStep == 3 ? "by quarter" : "by year", y: axis.y, x: 0, limit: x0 - 1, style: head)
+        g.put("◆ announced ● done ○ next", y: axis.y + 1, x: 0, limit: x0 - 1, style: Style(.dim))
+        for step in 0..<sc.steps {
+            let month = sc.startMonth + step * sc.monthsPerStep
+            let x = x0 + sc.column(month)
+            guard x < x0 + chartW else { break }
+            if month % 12 == 0 || step == 0 {
+                let label = String(month / 12)
+                g.put("┊" + label, y: axis.y, x: x, limit: x0 + chartW - x, style: head)
+            }
+            if sc.monthsPerStep == 3, sc.cellsPerStep >= 3 {
+                g.put("Q\(month % 12 / 3 + 1)", y: axis.y + 1, x: x, limit: min(sc.cellsPerStep, x0 + chartW - x), style: Style(.columnHeader))
+            }
+        }
+        let tx = x0 + sc.column(today)
+        if tx >= x0, tx < x0 + chartW {
+            g.put("▼", y: axis.y + 1, x: tx, style: Style(.today, bold: true))
+        }
+    }
+
+    /// Today's column: a thin rule where the lane is empty.
+    private static func mark(today: Int, scale sc: Scale, y: Int, x0: Int, chartW: Int, into g: inout CellGrid) {
+        let x = x0 + sc.column(today)
+        guard x >= x0, x < x0 + chartW else { return }
+        g.put("│", y: y, x: x, style: Style(.today))
+    }
+
+    private static func span(_ date: PartialDate, first: String, rest: String, role: Role, scale sc: Scale,
+                             y: Int, x0: Int, chartW: Int, into g: inout CellGrid) {
+        let a = sc.column(TimelineModel.month(date, start: true))
+        // A day is a point; any longer period covers the cells of all its months.
+        let b = date.precision == .day ? a + 1 : max(a + 1, sc.column(TimelineModel.month(date, start: false) + 1))
+        let start = max(a, 0), end = min(b, chartW)
+        guard start < end else { return }
+        g.put(first, y: y, x: x0 + start, style: Style(role, bold: true))
+        if end - start > 1 {
+            g.put(String(repeating: rest, count: end - start - 1), y: y, x: x0 + start + 1, limit: end - start - 1, style: Style(role))
+        }
+    }
+
+    /// The cursor with `top` counted in lines (headings included) so the selected lane and its heading show.
+    static func settle(_ c: ListCursor, model: TimelineModel, height: Int) -> ListCursor {
+        var cur = c
+        let lanes = model.laneLines
+        guard !lanes.isEmpty else { return ListCursor() }
+        cur.index = min(max(cur.index, 0), lanes.count - 1)
+        let line = lanes[cur.index]
+        let h = max(height, 1)
+        let want = line > 0 && isHeading(model.lines[line - 1]) ? line - 1 : line
+        if want < cur.top { cur.top = want }
+        if line >= cur.top + h { cur.top = line - h + 1 }
+        cur.top = max(0, min(cur.top, max(0, model.lines.count - h)))
+        return cur
+    }
+
+    private static func isHeading(_ l: TimelineModel.Line) -> Bool {
+        if case .country = l { return true }
+        return false
+    }
+}

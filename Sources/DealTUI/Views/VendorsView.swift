@@ -1,0 +1,66 @@
+import DealKit
+
+/// View 3: the deals totalled per vendor, with each vendor's share of all ambition MW.
+///
+/// Shares add up to more than 100% when deals have several vendors: each is the part
+/// of the total ambition that the vendor takes part in.
+enum VendorsView {
+    static func draw(into g: inout CellGrid, state: AppState) {
+        let rect = Layout(state).body
+        let (vendors, total) = state.results.vendors
+        let head = Style(.columnHeader, bold: true)
+        let fixed = 5 + 9 + 9 + 6 + 2 * 5
+        let nameW = min(28, max(8, (rect.width - fixed) / 3))
+        let countriesW = min(30, max(6, (rect.width - fixed - nameW) / 3))
+        let barW = max(0, rect.width - fixed - nameW - countriesW - 2)
+        var x = 0
+        func cell(_ text: String, _ w: Int, y: Int, style: Style, right: Bool = false) {
+            guard w > 0 else { return }
+            g.putFitted(text, y: y, x: x, width: w, style: style, alignRight: right)
+            x += w + 2
+        }
+        g.fill(y: rect.y, x: 0, width: rect.width, style: head)
+        cell("vendor", nameW, y: rect.y, style: head)
+        cell("countries", countriesW, y: rect.y, style: head)
+        cell("deals", 5, y: rect.y, style: head, right: true)
+        cell("committed", 9, y: rect.y, style: head, right: true)
+        cell("ambition", 9, y: rect.y, style: head, right: true)
+        cell("share", 6, y: rect.y, style: head, right: true)
+        if barW >= 24 { cell("of all ambition MW", barW, y: rect.y, style: head) }
+        if vendors.isEmpty {
+            g.put("(no deals)", y: rect.y + 1, x: 1, limit: rect.width - 1, style: Style(.dim))
+            return
+        }
+        let height = Layout.dataRows(rect)
+        let cur = state.vendorsCursor.settled(count: vendors.count, height: height)
+        for line in 0..<min(height, vendors.count - cur.top) {
+            let at = cur.top + line
+            let v = vendors[at]
+            let y = rect.y + 1 + line
+            x = 0
+            let share = share(v, total: total)
+            cell(v.key, nameW, y: y, style: Style(v.key == Summary.noVendor ? .dim : .normal, bold: true))
+            cell(v.countries.joined(separator: " "), countriesW, y: y, style: .normal)
+            cell(String(v.deals), 5, y: y, style: .normal, right: true)
+            cell(MWText.figure(v.committedMW), 9, y: y, style: Style(v.committedMW == nil ? .dim : .normal), right: true)
+            cell(MWText.figure(v.ambitionMW), 9, y: y, style: Style(v.ambitionMW == nil ? .dim : .normal), right: true)
+            cell(share.map { percent($0) } ?? "-", 6, y: y, style: Style(share == nil ? .dim : .normal), right: true)
+            if barW > 0, let share {
+                let bar = Bar.text(solid: share, value: share, maximum: 1, width: barW)
+                g.put(bar.solid, y: y, x: x, limit: barW, style: Style(.bar))
+            }
+            if at == cur.index { g.restyle(y: y, x: 0, width: rect.width) { $0.reverse = true } }
+        }
+    }
+
+    /// The vendor's ambition MW over the total, nil when either is unknown.
+    static func share(_ v: GroupTotal, total: Double?) -> Double? {
+        guard let a = v.ambitionMW, let t = total, t > 0 else { return nil }
+        return a / t
+    }
+
+    static func percent(_ x: Double) -> String {
+        let p = (x * 1000).rounded() / 10
+        return p == p.rounded() ? "\(Int(p))%" : "\(p)%"
+    }
+}
