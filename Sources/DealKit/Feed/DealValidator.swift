@@ -14,7 +14,12 @@ public enum DealValidator {
     }
 
     public static func textProblem(_ s: String) -> String? {
-        s.allSatisfy(\.isWhitespace) ? "must not be empty" : nil
+        // Most text starts with a visible ASCII byte: decide from the bytes before walking Characters.
+        for b in s.utf8 {
+            if b > 0x20 && b < 0x80 { return nil }
+            if b >= 0x80 { return s.allSatisfy(\.isWhitespace) ? "must not be empty" : nil }
+        }
+        return "must not be empty"
     }
 
     public static func countryProblem(_ code: String) -> String? {

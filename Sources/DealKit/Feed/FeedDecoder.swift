@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads a feed from bytes and checks every rule of feed v1 on the way.
 ///
 /// It keeps going after a problem so that `validate` can list them all in one run;
@@ -14,20 +16,33 @@ public struct FeedDecoder {
 
     private var issues: [FeedIssue] = []
 
+    /// Told of byte ranges that have been read and will not be read again, so a caller can let go of them.
+    private var consumed: (@Sendable (Range<Int>) -> Void)?
+    private var parallel = true
+
     /// Decodes and validates a whole document.
     public static func decode(_ data: [UInt8]) -> Result {
+        data.withUnsafeBufferPointer { decode(buffer: $0) }
+    }
+
+    /// Decodes and validates a document in memory the caller owns (a mapped file, say).
+    /// `parallel: false` reads on one core whatever the size (tests compare the two).
+    public static func decode(buffer data: UnsafeBufferPointer<UInt8>, consumed: (@Sendable (Range<Int>) -> Void)? = nil,
+                              parallel: Bool = true) -> Result {
         var decoder = FeedDecoder()
+        decoder.consumed = consumed
+        decoder.parallel = parallel
         return decoder.run(data)
     }
 
-    private mutating func run(_ data: [UInt8]) -> Result {
+    private mutating func run(_ data: UnsafeBufferPointer<UInt8>) -> Result {
         var feed = Feed()
         if data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             return Result(feed: feed, issues: [FeedIssue(.error, .document, "the file is empty; expected a sovtrack feed")], isFatal: true)
         }
         var fatal: FeedIssue?
         do {
-            try JSONReader.parse(data) { r in
+            try JSONReader.parse(buffer: data) { r in
                 let kind = try r.peekKind()
                 guard kind == .object else {
                     let (l, c) = JSONReader.lineAndColumn(of: r.offset, in: data)
@@ -53,14 +68,14 @@ public struct FeedDecoder {
     private mutating func readDocument(_ r: inout JSONReader, into feed: inout Feed) throws -> FeedIssue? {
         var format: String?, version: Double?, sawDeals = false
         try r.beginObject()
-        while let key = try r.nextKey() {
-            switch key {
-            case "format":
+        while let key = try r.nextKeyToken() {
+            switch () {
+            case _ where key.is("format"):
                 format = try string(&r, "format")
                 if let f = format, f != Feed.formatName {
                     return FeedIssue(.error, .path("format"), "\(FeedIssue.quote(f)) is not a sovtrack feed (expected \"\(Feed.formatName)\")")
                 }
-            case "version":
+            case _ where key.is("version"):
                 version = try number(&r, "version")
                 if let v = version {
                     if v > Double(Feed.currentVersion) {
@@ -68,25 +83,112 @@ public struct FeedDecoder {
                     }
                     if v != Double(Feed.currentVersion) { issues.append(.error("version", "must be \(Feed.currentVersion)")) }
                 }
-            case "updated":
+            case _ where key.is("updated"):
                 if let s = try string(&r, "updated") { feed.updated = date(s, "updated") }
-            case "deals":
+            case _ where key.is("deals"):
                 sawDeals = true
                 guard try expect(.array, &r, "deals") else { continue }
+                if let parallel = readDealsInParallel(&r) {
+                    feed.deals = parallel.deals
+                    issues += parallel.issues
+                    continue
+                }
                 try r.beginArray()
                 var i = 0
+                var released = r.offset
                 while try r.nextElement() {
                     if let deal = try readDeal(&r, index: i) { feed.deals.append(deal) }
                     i += 1
+                    if let consumed, r.offset - released >= FeedDecoder.releaseStep {
+                        consumed(released..<r.offset)
+                        released = r.offset
+                    }
                 }
             default:
-                feed.extra.append(JSONField(key, try r.readValue()))
+                feed.extra.append(JSONField(key.string, try r.readValue()))
             }
         }
         if format == nil { return FeedIssue(.error, .document, "missing required key \"format\": this is not a sovtrack feed") }
         if version == nil { issues.insert(.error("version", "missing required key \"version\""), at: 0) }
         if !sawDeals { issues.append(.error("deals", "missing required key \"deals\"")) }
         return nil
+    }
+
+    // MARK: Parallel decoding of a large deals array
+
+    /// Bytes read between two calls of `consumed`.
+    static let releaseStep = 8 << 20
+    /// Below this many bytes of deals, one core is faster than starting threads.
+    static let parallelThreshold = 4 << 20
+
+    private struct Chunk: @unchecked Sendable {
+        var deals: [Deal] = []
+        var issues: [FeedIssue] = []
+        var error: JSONSyntaxError?
+    }
+
+    private final class Chunks: @unchecked Sendable {
+        var items: [Chunk]
+        init(_ n: Int) { items = Array(repeating: Chunk(), count: n) }
+    }
+
+    private struct SharedBuffer: @unchecked Sendable { let bytes: UnsafeBufferPointer<UInt8> }
+
+    /// Decodes the deals array on every core when it is large: a scan finds where each deal
+    /// starts, and each core decodes a contiguous run of deals. Returns nil (nothing consumed)
+    /// when the array is small or the scan cannot follow it, and the caller reads it in order.
+    private mutating func readDealsInParallel(_ r: inout JSONReader) -> (deals: [Deal], issues: [FeedIssue])? {
+        let cores = min(ProcessInfo.processInfo.activeProcessorCount, 8)
+        guard parallel, cores > 1, let open = try? r.peekOffset(),
+              r.bytes.count - open >= FeedDecoder.parallelThreshold,
+              let (starts, end) = JSONArrayScanner.elements(in: r.bytes, arrayAt: open),
+              starts.count >= cores * 64
+        else { return nil }
+        let shared = SharedBuffer(bytes: r.bytes)
+        let results = Chunks(cores)
+        let per = (starts.count + cores - 1) / cores
+        let consumed = self.consumed
+        DispatchQueue.concurrentPerform(iterations: cores) { k in
+            let lo = k * per, hi = min(starts.count, lo + per)
+            guard lo < hi else { return }
+            var decoder = FeedDecoder()
+            var reader = JSONReader(bytes: shared.bytes)
+            var chunk = Chunk()
+            chunk.deals.reserveCapacity(hi - lo)
+            var released = starts[lo]
+            do {
+                for i in lo..<hi {
+                    reader.seek(to: starts[i])
+                    if let deal = try decoder.readDeal(&reader, index: i) { chunk.deals.append(deal) }
+                    let separator = reader.nextSignificantByte()
+                    let expected = i == starts.count - 1 ? UInt8(ascii: "]") : UInt8(ascii: ",")
+                    if separator != expected {
+                        throw JSONSyntaxError(offset: reader.offset - 1, message: "expected ',' or ']' after an array element")
+                    }
+                    if let consumed, reader.offset - released >= FeedDecoder.releaseStep {
+                        consumed(released..<reader.offset)
+                        released = reader.offset
+                    }
+                }
+            } catch let e as JSONSyntaxError {
+                chunk.error = e
+            } catch {
+                chunk.error = JSONSyntaxError(offset: starts[lo], message: "cannot read the deals")
+            }
+            chunk.issues = decoder.issues
+            results.items[k] = chunk
+        }
+        // A syntax error anywhere: read again in order, which reports the first one exactly.
+        if results.items.contains(where: { $0.error != nil }) { return nil }
+        r.seek(to: end)
+        var deals: [Deal] = []
+        deals.reserveCapacity(starts.count)
+        var issues: [FeedIssue] = []
+        for c in results.items {
+            deals += c.deals
+            issues += c.issues
+        }
+        return (deals, issues)
     }
 
     // MARK: Typed reads that report and skip a wrong type
@@ -162,15 +264,15 @@ public struct FeedDecoder {
 
     private mutating func objectArray<T>(
         _ r: inout JSONReader, _ path: @autoclosure () -> String,
-        _ element: (inout FeedDecoder, inout JSONReader, String) throws -> T?
+        _ element: (inout FeedDecoder, inout JSONReader, _ base: String, _ index: Int) throws -> T?
     ) throws -> [T] {
         guard try expect(.array, &r, path()) else { return [] }
         var out: [T] = []
         try r.beginArray()
         var i = 0
+        let base = path()
         while try r.nextElement() {
-            let p = "\(path())[\(i)]"
-            if try expect(.object, &r, p), let v = try element(&self, &r, p) { out.append(v) }
+            if try expect(.object, &r, "\(base)[\(i)]"), let v = try element(&self, &r, base, i) { out.append(v) }
             i += 1
         }
         return out
@@ -183,6 +285,7 @@ public struct FeedDecoder {
     // MARK: Deal and its parts
 
     private mutating func readDeal(_ r: inout JSONReader, index: Int) throws -> Deal? {
+        // Built once per deal, not per key; only messages use it.
         let path = "deals[\(index)]"
         guard try expect(.object, &r, path) else { return nil }
         let before = issues.count
@@ -190,45 +293,45 @@ public struct FeedDecoder {
         var sawAnnounced = false
         var deal = Deal(id: "", title: "", country: "", announced: PartialDate(year: 1, month: 1, day: 1))
         try r.beginObject()
-        while let key = try r.nextKey() {
-            switch key {
-            case "id":
+        while let key = try r.nextKeyToken() {
+            switch () {
+            case _ where key.is("id"):
                 id = try string(&r, path + ".id")
                 if let v = id, let p = DealValidator.idProblem(v) { issues.append(.error(path + ".id", p)) }
-            case "title":
+            case _ where key.is("title"):
                 title = try string(&r, path + ".title")
                 if let v = title, let p = DealValidator.textProblem(v) { issues.append(.error(path + ".title", p)) }
-            case "country":
+            case _ where key.is("country"):
                 country = try string(&r, path + ".country")
                 if let v = country, let p = DealValidator.countryProblem(v) { issues.append(.error(path + ".country", p)) }
-            case "announced":
+            case _ where key.is("announced"):
                 sawAnnounced = true
                 if let s = try string(&r, path + ".announced") { announced = date(s, path + ".announced") }
-            case "status":
+            case _ where key.is("status"):
                 deal.status = try enumValue(&r, DealStatus.self, path + ".status") ?? .announced
-            case "sponsor": deal.sponsor = try text(&r, path + ".sponsor")
-            case "platform": deal.platform = try text(&r, path + ".platform")
-            case "site": deal.site = try text(&r, path + ".site")
-            case "notes": deal.notes = try string(&r, path + ".notes", nullable: true)
-            case "partners":
-                deal.partners = try objectArray(&r, path + ".partners") { d, r, p in try d.readPartner(&r, p) }
-            case "capacity":
+            case _ where key.is("sponsor"): deal.sponsor = try text(&r, path + ".sponsor")
+            case _ where key.is("platform"): deal.platform = try text(&r, path + ".platform")
+            case _ where key.is("site"): deal.site = try text(&r, path + ".site")
+            case _ where key.is("notes"): deal.notes = try string(&r, path + ".notes", nullable: true)
+            case _ where key.is("partners"):
+                deal.partners = try objectArray(&r, path + ".partners") { d, r, base, i in try d.readPartner(&r, base, i) }
+            case _ where key.is("capacity"):
                 if try r.peekKind() == .null { try r.readNull(); break }
-                if try expect(.object, &r, path + ".capacity") { deal.capacity = try readCapacity(&r, path + ".capacity") }
-            case "accelerators":
+                if try expect(.object, &r, path + ".capacity") { deal.capacity = try readCapacity(&r, { path + ".capacity" }) }
+            case _ where key.is("accelerators"):
                 if try r.peekKind() == .null { try r.readNull(); break }
-                if try expect(.object, &r, path + ".accelerators") { deal.accelerators = try readAccelerators(&r, path + ".accelerators") }
-            case "investment":
+                if try expect(.object, &r, path + ".accelerators") { deal.accelerators = try readAccelerators(&r, { path + ".accelerators" }) }
+            case _ where key.is("investment"):
                 if try r.peekKind() == .null { try r.readNull(); break }
-                if try expect(.object, &r, path + ".investment") { deal.investment = try readInvestment(&r, path + ".investment") }
-            case "models": deal.models = try stringArray(&r, path + ".models")
-            case "tags": deal.tags = try stringArray(&r, path + ".tags")
-            case "milestones":
-                deal.milestones = try objectArray(&r, path + ".milestones") { d, r, p in try d.readMilestone(&r, p) }
-            case "sources":
-                deal.sources = try objectArray(&r, path + ".sources") { d, r, p in try d.readSource(&r, p) }
+                if try expect(.object, &r, path + ".investment") { deal.investment = try readInvestment(&r, { path + ".investment" }) }
+            case _ where key.is("models"): deal.models = try stringArray(&r, path + ".models")
+            case _ where key.is("tags"): deal.tags = try stringArray(&r, path + ".tags")
+            case _ where key.is("milestones"):
+                deal.milestones = try objectArray(&r, path + ".milestones") { d, r, base, i in try d.readMilestone(&r, base, i) }
+            case _ where key.is("sources"):
+                deal.sources = try objectArray(&r, path + ".sources") { d, r, base, i in try d.readSource(&r, base, i) }
             default:
-                deal.extra.append(JSONField(key, try r.readValue()))
+                deal.extra.append(JSONField(key.string, try r.readValue()))
             }
         }
         if id == nil && !issues[before...].contains(where: { $0.location == .path(path + ".id") }) { missing("id", path) }
@@ -243,115 +346,121 @@ public struct FeedDecoder {
         return deal
     }
 
-    private mutating func readPartner(_ r: inout JSONReader, _ path: String) throws -> Partner? {
+    private mutating func readPartner(_ r: inout JSONReader, _ base: String, _ index: Int) throws -> Partner? {
+        // The path is made only when a message needs it.
+        func path() -> String { "\(base)[\(index)]" }
         var name: String?, role: PartnerRole?, sawRole = false
         var extra: [JSONField] = []
         try r.beginObject()
-        while let key = try r.nextKey() {
-            switch key {
-            case "name": name = try text(&r, path + ".name")
-            case "role": sawRole = true; role = try enumValue(&r, PartnerRole.self, path + ".role")
-            default: extra.append(JSONField(key, try r.readValue()))
+        while let key = try r.nextKeyToken() {
+            switch () {
+            case _ where key.is("name"): name = try text(&r, path() + ".name")
+            case _ where key.is("role"): sawRole = true; role = try enumValue(&r, PartnerRole.self, path() + ".role")
+            default: extra.append(JSONField(key.string, try r.readValue()))
             }
         }
-        if name == nil && !issues.contains(where: { $0.location == .path(path + ".name") }) { missing("name", path) }
-        if !sawRole { missing("role", path) }
+        if name == nil && !issues.contains(where: { $0.location == .path(path() + ".name") }) { missing("name", path()) }
+        if !sawRole { missing("role", path()) }
         guard let name, let role else { return nil }
         return Partner(name: name, role: role, extra: extra)
     }
 
-    private mutating func readCapacity(_ r: inout JSONReader, _ path: String) throws -> Capacity {
+    private mutating func readCapacity(_ r: inout JSONReader, _ path: () -> String) throws -> Capacity {
         var c = Capacity()
         try r.beginObject()
-        while let key = try r.nextKey() {
-            switch key {
-            case "initialMW": c.initialMW = try megawatts(&r, path + ".initialMW")
-            case "targetMW": c.targetMW = try megawatts(&r, path + ".targetMW")
-            case "operationalMW": c.operationalMW = try megawatts(&r, path + ".operationalMW")
-            case "confidence": c.confidence = try enumValue(&r, Confidence.self, path + ".confidence")
-            default: c.extra.append(JSONField(key, try r.readValue()))
+        while let key = try r.nextKeyToken() {
+            switch () {
+            case _ where key.is("initialMW"): c.initialMW = try megawatts(&r, path() + ".initialMW")
+            case _ where key.is("targetMW"): c.targetMW = try megawatts(&r, path() + ".targetMW")
+            case _ where key.is("operationalMW"): c.operationalMW = try megawatts(&r, path() + ".operationalMW")
+            case _ where key.is("confidence"): c.confidence = try enumValue(&r, Confidence.self, path() + ".confidence")
+            default: c.extra.append(JSONField(key.string, try r.readValue()))
             }
         }
         return c
     }
 
-    private mutating func readAccelerators(_ r: inout JSONReader, _ path: String) throws -> Accelerators {
+    private mutating func readAccelerators(_ r: inout JSONReader, _ path: () -> String) throws -> Accelerators {
         var a = Accelerators()
         try r.beginObject()
-        while let key = try r.nextKey() {
-            switch key {
-            case "count":
-                if let n = try number(&r, path + ".count", nullable: true) {
+        while let key = try r.nextKeyToken() {
+            switch () {
+            case _ where key.is("count"):
+                if let n = try number(&r, path() + ".count", nullable: true) {
                     if n != n.rounded() || !n.isFinite || abs(n) > 1e15 {
-                        issues.append(.error(path + ".count", "must be a whole number"))
+                        issues.append(.error(path() + ".count", "must be a whole number"))
                     } else {
                         a.count = Int(n)
-                        if let p = DealValidator.countProblem(Int(n)) { issues.append(.error(path + ".count", p)) }
+                        if let p = DealValidator.countProblem(Int(n)) { issues.append(.error(path() + ".count", p)) }
                     }
                 }
-            case "type": a.type = try string(&r, path + ".type", nullable: true)
-            default: a.extra.append(JSONField(key, try r.readValue()))
+            case _ where key.is("type"): a.type = try string(&r, path() + ".type", nullable: true)
+            default: a.extra.append(JSONField(key.string, try r.readValue()))
             }
         }
         return a
     }
 
-    private mutating func readInvestment(_ r: inout JSONReader, _ path: String) throws -> Investment? {
+    private mutating func readInvestment(_ r: inout JSONReader, _ path: () -> String) throws -> Investment? {
         var amount: Double?, currency: String?
         var extra: [JSONField] = []
         try r.beginObject()
-        while let key = try r.nextKey() {
-            switch key {
-            case "amount":
-                amount = try number(&r, path + ".amount")
-                if let a = amount, let p = DealValidator.amountProblem(a) { issues.append(.error(path + ".amount", p)) }
-            case "currency":
-                currency = try string(&r, path + ".currency")
-                if let c = currency, let p = DealValidator.currencyProblem(c) { issues.append(.error(path + ".currency", p)) }
-            default: extra.append(JSONField(key, try r.readValue()))
+        while let key = try r.nextKeyToken() {
+            switch () {
+            case _ where key.is("amount"):
+                amount = try number(&r, path() + ".amount")
+                if let a = amount, let p = DealValidator.amountProblem(a) { issues.append(.error(path() + ".amount", p)) }
+            case _ where key.is("currency"):
+                currency = try string(&r, path() + ".currency")
+                if let c = currency, let p = DealValidator.currencyProblem(c) { issues.append(.error(path() + ".currency", p)) }
+            default: extra.append(JSONField(key.string, try r.readValue()))
             }
         }
-        if amount == nil { missing("amount", path) }
-        if currency == nil { missing("currency", path) }
+        if amount == nil { missing("amount", path()) }
+        if currency == nil { missing("currency", path()) }
         guard let amount, let currency else { return nil }
         return Investment(amount: amount, currency: currency, extra: extra)
     }
 
-    private mutating func readMilestone(_ r: inout JSONReader, _ path: String) throws -> Milestone? {
+    private mutating func readMilestone(_ r: inout JSONReader, _ base: String, _ index: Int) throws -> Milestone? {
+        // The path is made only when a message needs it.
+        func path() -> String { "\(base)[\(index)]" }
         var date: PartialDate?, event: String?, done = false, sawDate = false
         var extra: [JSONField] = []
         try r.beginObject()
-        while let key = try r.nextKey() {
-            switch key {
-            case "date":
+        while let key = try r.nextKeyToken() {
+            switch () {
+            case _ where key.is("date"):
                 sawDate = true
-                if let s = try string(&r, path + ".date") { date = self.date(s, path + ".date") }
-            case "event": event = try text(&r, path + ".event")
-            case "done":
-                if try expect(.bool, &r, path + ".done") { done = try r.readBool() }
-            default: extra.append(JSONField(key, try r.readValue()))
+                if let s = try string(&r, path() + ".date") { date = self.date(s, path() + ".date") }
+            case _ where key.is("event"): event = try text(&r, path() + ".event")
+            case _ where key.is("done"):
+                if try expect(.bool, &r, path() + ".done") { done = try r.readBool() }
+            default: extra.append(JSONField(key.string, try r.readValue()))
             }
         }
-        if !sawDate { missing("date", path) }
-        if event == nil && !issues.contains(where: { $0.location == .path(path + ".event") }) { missing("event", path) }
+        if !sawDate { missing("date", path()) }
+        if event == nil && !issues.contains(where: { $0.location == .path(path() + ".event") }) { missing("event", path()) }
         guard let date, let event else { return nil }
         return Milestone(date: date, event: event, done: done, extra: extra)
     }
 
-    private mutating func readSource(_ r: inout JSONReader, _ path: String) throws -> Source? {
+    private mutating func readSource(_ r: inout JSONReader, _ base: String, _ index: Int) throws -> Source? {
+        // The path is made only when a message needs it.
+        func path() -> String { "\(base)[\(index)]" }
         var s = Source()
         try r.beginObject()
-        while let key = try r.nextKey() {
-            switch key {
-            case "title": s.title = try text(&r, path + ".title")
-            case "publisher": s.publisher = try text(&r, path + ".publisher")
-            case "url": s.url = try text(&r, path + ".url")
-            case "date":
-                if let d = try string(&r, path + ".date", nullable: true) { s.date = date(d, path + ".date") }
-            default: s.extra.append(JSONField(key, try r.readValue()))
+        while let key = try r.nextKeyToken() {
+            switch () {
+            case _ where key.is("title"): s.title = try text(&r, path() + ".title")
+            case _ where key.is("publisher"): s.publisher = try text(&r, path() + ".publisher")
+            case _ where key.is("url"): s.url = try text(&r, path() + ".url")
+            case _ where key.is("date"):
+                if let d = try string(&r, path() + ".date", nullable: true) { s.date = date(d, path() + ".date") }
+            default: s.extra.append(JSONField(key.string, try r.readValue()))
             }
         }
-        if s.title == nil && s.url == nil { issues.append(.error(path, "a source needs a title or a url")) }
+        if s.title == nil && s.url == nil { issues.append(.error(path(), "a source needs a title or a url")) }
         return s
     }
 }

@@ -40,6 +40,27 @@ public struct JSONReader {
         }
     }
 
+    /// Runs `body` with a reader over `buffer`; the reader must not escape it.
+    public static func parse<T>(buffer: UnsafeBufferPointer<UInt8>, _ body: (inout JSONReader) throws -> T) rethrows -> T {
+        var reader = JSONReader(bytes: buffer)
+        return try body(&reader)
+    }
+
+    /// Moves to a byte offset found by a scan (see `JSONArrayScanner`).
+    mutating func seek(to offset: Int) {
+        self.offset = offset
+        pendingFirst = false
+        closedEmpty = false
+    }
+
+    /// The byte after whitespace, consumed (for checking the separators between scanned elements).
+    mutating func nextSignificantByte() -> UInt8? {
+        skipWhitespace()
+        guard offset < bytes.count else { return nil }
+        offset += 1
+        return bytes[offset - 1]
+    }
+
     init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
         // A UTF-8 byte order mark is tolerated: editors on some systems add one.
@@ -52,6 +73,12 @@ public struct JSONReader {
 
     @inline(__always)
     private mutating func skipWhitespace() {
+        // Pretty-printed feeds are a quarter indentation: skip eight spaces at a time.
+        if let base = UnsafeRawPointer(bytes.baseAddress) {
+            while offset + 8 <= bytes.count && base.loadUnaligned(fromByteOffset: offset, as: UInt64.self) == 0x2020_2020_2020_2020 {
+                offset += 8
+            }
+        }
         while offset < bytes.count {
             switch bytes[offset] {
             case 0x20, 0x0A, 0x0D, 0x09: offset += 1
@@ -80,6 +107,12 @@ public struct JSONReader {
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number
         default: throw fail("unexpected \(describeByte(at: offset)), expected a value")
         }
+    }
+
+    /// The offset of the next value's first byte.
+    mutating func peekOffset() throws -> Int {
+        _ = try peekKind()
+        return offset
     }
 
     /// Checks that only whitespace follows the document.
@@ -112,6 +145,11 @@ public struct JSONReader {
 
     /// The next member's key (positioned at its value), or nil after the closing `}`.
     public mutating func nextKey() throws -> String? {
+        try nextKeyToken()?.string
+    }
+
+    /// The next member's key as raw bytes, so known keys are matched without making a String.
+    public mutating func nextKeyToken() throws -> JSONKey? {
         if closedEmpty { closedEmpty = false; return nil }
         skipWhitespace()
         if pendingFirst {
@@ -128,7 +166,18 @@ public struct JSONReader {
         guard offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") else {
             throw fail("expected a quoted key, found \(describeByte(at: offset))")
         }
-        let key = try readString()
+        let key: JSONKey
+        let start = offset + 1
+        let (end, ascii) = scanPlainString(from: start)
+        if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+            // No escape and no control character: the bytes are the key.
+            let raw = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            if !ascii, let bad = UTF8Check.firstInvalid(raw) { throw fail("text is not valid UTF-8", at: start + bad) }
+            offset = end + 1
+            key = JSONKey(raw: raw, decoded: nil)
+        } else {
+            key = JSONKey(raw: UnsafeBufferPointer(start: nil, count: 0), decoded: try readString())
+        }
         skipWhitespace()
         guard offset < bytes.count, bytes[offset] == UInt8(ascii: ":") else {
             throw fail("expected ':' after a key, found \(describeByte(at: offset))")
@@ -168,45 +217,60 @@ public struct JSONReader {
 
     // MARK: Scalars
 
+    /// The index of the first `"`, `\\` or control byte at or after `start` (or the end),
+    /// and whether any byte before it is not ASCII.
+    ///
+    /// Looks at eight bytes at a time: most feed text has none of the three for dozens of bytes.
+    @inline(__always)
+    private func scanPlainString(from start: Int) -> (end: Int, ascii: Bool) {
+        var i = start
+        let n = bytes.count
+        var high: UInt64 = 0
+        if let base = UnsafeRawPointer(bytes.baseAddress) {
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            while i + 8 <= n {
+                let x = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                let q = x ^ (ones &* 0x22), b = x ^ (ones &* 0x5C)
+                let special = ((q &- ones) & ~q) | ((b &- ones) & ~b) | ((x &- ones &* 0x20) & ~x)
+                if special & highs != 0 { break }
+                high |= x
+                i += 8
+            }
+            high &= highs
+        }
+        var ascii = high == 0
+        while i < n {
+            let c = bytes[i]
+            if c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") || c < 0x20 { return (i, ascii) }
+            if c >= 0x80 { ascii = false }
+            i += 1
+        }
+        return (i, ascii)
+    }
+
+    /// Makes a String of bytes known to hold no quote, backslash or control byte.
+    @inline(__always)
+    private func makeString(_ start: Int, _ end: Int, ascii: Bool) throws -> String {
+        let slice = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        if !ascii, let bad = UTF8Check.firstInvalid(slice) { throw fail("text is not valid UTF-8", at: start + bad) }
+        return String(decoding: slice, as: UTF8.self)
+    }
+
     /// Reads a string value.
     public mutating func readString() throws -> String {
         skipWhitespace()
         guard offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") else { throw fail("expected a string") }
         let start = offset + 1
-        var i = start
-        var ascii = true
-        // Fast path: no escapes, so the bytes are the string.
-        while i < bytes.count {
-            let b = bytes[i]
-            if b == UInt8(ascii: "\"") {
-                let slice = UnsafeBufferPointer(rebasing: bytes[start..<i])
-                offset = i + 1
-                if ascii { return String(decoding: slice, as: UTF8.self) }
-                guard let s = String(validating: slice, as: UTF8.self) else {
-                    throw fail("text is not valid UTF-8", at: firstInvalidUTF8(from: start, to: i))
-                }
-                return s
-            }
-            if b == UInt8(ascii: "\\") { break }
-            if b < 0x20 { throw fail("control character (byte 0x\(String(b, radix: 16))) inside a string; escape it", at: i) }
-            if b >= 0x80 { ascii = false }
-            i += 1
-        }
+        let (i, ascii) = scanPlainString(from: start)
         guard i < bytes.count else { throw fail("unterminated string", at: start - 1) }
-        return try readEscapedString(start: start)
-    }
-
-    private func firstInvalidUTF8(from start: Int, to end: Int) -> Int {
-        var i = start
-        while i < end {
-            let b = bytes[i]
-            let n: Int
-            if b < 0x80 { n = 1 } else if b & 0xE0 == 0xC0 { n = 2 } else if b & 0xF0 == 0xE0 { n = 3 } else if b & 0xF8 == 0xF0 { n = 4 } else { return i }
-            if i + n > end { return i }
-            if String(validating: UnsafeBufferPointer(rebasing: bytes[i..<(i + n)]), as: UTF8.self) == nil { return i }
-            i += n
+        let b = bytes[i]
+        if b == UInt8(ascii: "\"") {
+            let s = try makeString(start, i, ascii: ascii)
+            offset = i + 1
+            return s
         }
-        return start
+        if b < 0x20 { throw fail("control character (byte 0x\(String(b, radix: 16))) inside a string; escape it", at: i) }
+        return try readEscapedString(start: start)
     }
 
     private mutating func readEscapedString(start: Int) throws -> String {
@@ -217,10 +281,10 @@ public struct JSONReader {
             let b = bytes[i]
             if b == UInt8(ascii: "\"") {
                 offset = i + 1
-                guard let s = String(validating: out, as: UTF8.self) else {
-                    throw fail("text is not valid UTF-8", at: firstInvalidUTF8(from: start, to: i))
+                if let bad = out.withUnsafeBufferPointer({ UTF8Check.firstInvalid($0) }) {
+                    throw fail("text is not valid UTF-8", at: start + bad)
                 }
-                return s
+                return String(decoding: out, as: UTF8.self)
             }
             if b < 0x20 { throw fail("control character (byte 0x\(String(b, radix: 16))) inside a string; escape it", at: i) }
             if b != UInt8(ascii: "\\") { out.append(b); i += 1; continue }
@@ -377,6 +441,11 @@ public struct JSONReader {
 
     /// The 1-based line and column (in characters) of a byte offset.
     public static func lineAndColumn(of offset: Int, in data: [UInt8]) -> (line: Int, column: Int) {
+        data.withUnsafeBufferPointer { lineAndColumn(of: offset, in: $0) }
+    }
+
+    /// The 1-based line and column (in characters) of a byte offset.
+    public static func lineAndColumn(of offset: Int, in data: UnsafeBufferPointer<UInt8>) -> (line: Int, column: Int) {
         var line = 1
         var lineStart = 0
         let end = min(offset, data.count)

@@ -107,8 +107,11 @@ public struct Summary: Sendable, Equatable {
 /// Names kept once each, compared without case, shown as first written.
 struct UniqueNames {
     private var seen: [String: String] = [:]
+    /// Names already added as written: most repeats are exact, and skip the folding.
+    private var exact: Set<String> = []
 
     mutating func add(_ name: String) {
+        guard exact.insert(name).inserted else { return }
         let k = DealFilter.fold(name)
         if seen[k] == nil { seen[k] = name }
     }

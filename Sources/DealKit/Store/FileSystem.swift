@@ -78,6 +78,41 @@ public enum FileSystem {
         return out
     }
 
+    /// Runs `body` over a file's bytes without copying them, mapped read-only.
+    ///
+    /// `body` may call `consumed(range)` to say those bytes will not be read again; the pages
+    /// wholly inside are then dropped, so a 100 MB store does not keep 100 MB of text resident
+    /// while its deals are built (a page read again later is simply read from the file again).
+    /// Falls back to `read` for what cannot be mapped (pipes, /proc files, empty files).
+    public static func withContents<T>(
+        of path: String, _ body: (UnsafeBufferPointer<UInt8>, _ consumed: @escaping @Sendable (Range<Int>) -> Void) throws -> T
+    ) throws -> T {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            let e = errno
+            if e == ENOENT { throw StoreError.notFound(path: path) }
+            throw StoreError.unreadable(path: path, reason: errorText(e))
+        }
+        var st = stat()
+        let size = fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG ? Int(st.st_size) : 0
+        let mapped = size > 0 ? mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0) : MAP_FAILED
+        close(fd)
+        guard let base = mapped, base != MAP_FAILED else {
+            let data = try read(path)
+            return try data.withUnsafeBufferPointer { try body($0, { _ in }) }
+        }
+        defer { munmap(base, size) }
+        madvise(base, size, MADV_SEQUENTIAL)
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let address = UInt(bitPattern: base)
+        let buffer = UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: size)
+        return try body(buffer, { range in
+            let lo = (range.lowerBound + page - 1) / page * page, hi = range.upperBound / page * page
+            guard hi > lo, let p = UnsafeMutableRawPointer(bitPattern: address + UInt(lo)) else { return }
+            madvise(p, hi - lo, MADV_DONTNEED)
+        })
+    }
+
     /// The directory part of a path ("." for a bare name).
     public static func directory(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }

@@ -24,8 +24,9 @@ public struct Store: Sendable {
     /// Reads and fully validates a feed file; refuses one with any error.
     public static func load(path: String) throws -> Snapshot {
         let fingerprint = FileSystem.fingerprint(path)
-        let data = try FileSystem.read(path)
-        let result = FeedDecoder.decode(data)
+        let result = try FileSystem.withContents(of: path) { buffer, consumed in
+            FeedDecoder.decode(buffer: buffer, consumed: consumed)
+        }
         if result.hasErrors { throw StoreError.invalid(path: path, issues: result.issues) }
         return Snapshot(feed: result.feed, fingerprint: fingerprint, warnings: result.issues)
     }

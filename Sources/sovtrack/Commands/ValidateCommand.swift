@@ -19,9 +19,11 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         let path = try file ?? storeOptions.open().path
-        let data: [UInt8]
-        do { data = try FileSystem.read(path) } catch let e as StoreError { throw CLIError(e) }
-        let result = FeedDecoder.decode(data)
+        let result: FeedDecoder.Result
+        do {
+            result = try FileSystem.withContents(of: path) { FeedDecoder.decode(buffer: $0, consumed: $1) }
+        } catch let e as StoreError { throw CLIError(e) }
+        Retained.keep(result)
         for issue in result.issues { Console.out(issue.formatted(file: path) + "\n") }
         let errors = result.issues.filter(\.isError).count
         let warnings = result.issues.count - errors

@@ -22,6 +22,10 @@ struct StoreOptions: ParsableArguments {
     /// Loads the store, turning store errors into user errors.
     func load() throws -> (Store, Store.Snapshot) {
         let s = try open()
-        do { return (s, try s.load()) } catch let e as StoreError { throw CLIError(e) }
+        do {
+            let snapshot = try s.load()
+            Retained.keep(snapshot)
+            return (s, snapshot)
+        } catch let e as StoreError { throw CLIError(e) }
     }
 }

@@ -1,0 +1,60 @@
+import XCTest
+@testable import DealKit
+
+/// A large deals array is decoded on several cores; the result must equal the one-core read.
+final class FeedDecoderParallelTests: XCTestCase {
+    /// A feed of `n` deals, big enough (over 4 MB) to take the parallel path.
+    static func bigFeed(_ n: Int, tweak: (Int, inout Deal) -> Void = { _, _ in }) -> [UInt8] {
+        var deals: [Deal] = []
+        for i in 0..<n {
+            var d = Deal(id: "deal-" + String(String(i + 1_000_000).dropFirst()), title: "네이버 \"quoted\" \\ title \(i) " + String(repeating: "x", count: 600),
+                         country: ["KR", "JP", "FR"][i % 3], announced: PartialDate("2026-H2")!,
+                         partners: [Partner(name: "NVIDIA", role: .vendor)],
+                         capacity: Capacity(initialMW: i % 4 == 0 ? nil : Double(i % 900), targetMW: 1000),
+                         sources: [Source(url: "https://example.com/\(i)")],
+                         extra: [JSONField("x-extra", .array([.number("1.50"), .object([JSONField("k", .string("v"))])]))])
+            tweak(i, &d)
+            deals.append(d)
+        }
+        return FeedEncoder.encode(Feed(deals: deals))
+    }
+
+    private func decode(_ bytes: [UInt8], parallel: Bool) -> FeedDecoder.Result {
+        bytes.withUnsafeBufferPointer { FeedDecoder.decode(buffer: $0, parallel: parallel) }
+    }
+
+    func testParallelEqualsSequentialOnAValidFeed() {
+        let bytes = Self.bigFeed(7000)
+        XCTAssertGreaterThan(bytes.count, FeedDecoder.parallelThreshold)
+        let a = decode(bytes, parallel: true), b = decode(bytes, parallel: false)
+        XCTAssertFalse(a.hasErrors)
+        XCTAssertEqual(a.feed, b.feed)
+        XCTAssertEqual(a.feed.deals.count, 7000)
+        XCTAssertEqual(FeedEncoder.encode(a.feed), bytes)
+    }
+
+    func testIssuesInLaterChunksKeepTheirIndexAndOrder() {
+        let bytes = Self.bigFeed(7000) { i, d in
+            if i == 6500 { d.country = "Korea" }
+            if i == 10 { d.title = " " }
+            if i == 6999 { d.id = "deal-000001" }
+        }
+        let a = decode(bytes, parallel: true), b = decode(bytes, parallel: false)
+        XCTAssertEqual(a.issues, b.issues)
+        XCTAssertEqual(a.issues.map(\.description), [
+            "deals[10].title: must not be empty",
+            "deals[6500].country: \"Korea\" is not an ISO 3166-1 alpha-2 code",
+            "deals[6999].id: duplicate id \"deal-000001\" (first used by deals[1])",
+        ])
+    }
+
+    func testSyntaxErrorInALaterChunkIsReportedAsInOrder() {
+        var bytes = Self.bigFeed(7000)
+        let needle = Array("\"deal-006000\"".utf8)
+        let at = (0..<(bytes.count - needle.count)).first { bytes[$0..<($0 + needle.count)].elementsEqual(needle) }!
+        bytes[at + needle.count] = UInt8(ascii: ";")
+        let a = decode(bytes, parallel: true), b = decode(bytes, parallel: false)
+        XCTAssertTrue(a.isFatal)
+        XCTAssertEqual(a.issues, b.issues)
+    }
+}
