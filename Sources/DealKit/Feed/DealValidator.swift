@@ -59,11 +59,11 @@ public enum DealValidator {
         "\(FeedIssue.quote(value)) is not one of: \(allowed)"
     }
 
-    /// Every problem of one deal, errors and warnings, with paths under `path`.
-    public static func issues(for deal: Deal, at path: String) -> [FeedIssue] {
+    /// Every problem of one deal, errors and (unless `errorsOnly`) warnings, with paths under `path`.
+    public static func issues(for deal: Deal, at path: @autoclosure () -> String, errorsOnly: Bool = false) -> [FeedIssue] {
         var out: [FeedIssue] = []
         func check(_ key: String, _ problem: String?) {
-            if let problem { out.append(.error("\(path).\(key)", problem)) }
+            if let problem { out.append(.error("\(path()).\(key)", problem)) }
         }
         check("id", idProblem(deal.id))
         check("title", textProblem(deal.title))
@@ -83,9 +83,9 @@ public enum DealValidator {
         for (i, m) in deal.models.enumerated() { check("models[\(i)]", textProblem(m)) }
         for (i, m) in deal.milestones.enumerated() { check("milestones[\(i)].event", textProblem(m.event)) }
         for (i, s) in deal.sources.enumerated() where s.title == nil && s.url == nil {
-            out.append(.error("\(path).sources[\(i)]", "a source needs a title or a url"))
+            out.append(.error("\(path()).sources[\(i)]", "a source needs a title or a url"))
         }
-        out += warnings(for: deal, at: path)
+        if !errorsOnly { out += warnings(for: deal, at: path()) }
         return out
     }
 
@@ -116,10 +116,10 @@ public enum DealValidator {
         return out
     }
 
-    /// Every problem of a feed held in memory.
-    public static func issues(for feed: Feed) -> [FeedIssue] {
+    /// Every problem of a feed held in memory (only the errors with `errorsOnly`, as a save needs).
+    public static func issues(for feed: Feed, errorsOnly: Bool = false) -> [FeedIssue] {
         var out: [FeedIssue] = []
-        for (i, d) in feed.deals.enumerated() { out += issues(for: d, at: "deals[\(i)]") }
+        for (i, d) in feed.deals.enumerated() { out += issues(for: d, at: "deals[\(i)]", errorsOnly: errorsOnly) }
         return out + duplicateIssues(feed.deals)
     }
 }

@@ -74,8 +74,8 @@ public struct Store: Sendable {
     /// Validates, orders by id and writes; the caller holds the lock.
     private func write(_ feed: Feed) throws {
         var feed = feed
-        let issues = DealValidator.issues(for: feed)
-        if issues.contains(where: \.isError) { throw StoreError.invalidChange(issues: issues) }
+        let issues = DealValidator.issues(for: feed, errorsOnly: true)
+        if !issues.isEmpty { throw StoreError.invalidChange(issues: issues) }
         feed.deals.sort { $0.id < $1.id }
         feed.updated = today()
         FileSystem.removeStaleTemporaries(of: path)
