@@ -22,10 +22,10 @@ public enum SummaryExport {
     private static func cells(_ r: Summary.Row, _ g: Summary.Grouping, csv: Bool) -> [String] {
         func mw(_ v: Double?) -> String { csv ? (v.map(JSONWriter.format) ?? "") : MWText.figure(v) }
         let sep = csv ? ";" : ", "
+        func list(_ items: [String]) -> String { items.isEmpty && !csv ? "-" : items.joined(separator: sep) }
         let head = g == .country ? [r.key, r.name] : [r.key, r.countries.joined(separator: sep)]
         return head + [String(r.deals), mw(r.committedMW), mw(r.ambitionMW), mw(r.operationalMW),
-                       String(r.unknownMWDeals), r.vendors.joined(separator: sep),
-                       r.partners.joined(separator: sep), r.models.joined(separator: sep),
+                       String(r.unknownMWDeals), list(r.vendors), list(r.partners), list(r.models),
                        r.nextMilestone?.summary ?? (csv ? "" : "-")]
     }
 
