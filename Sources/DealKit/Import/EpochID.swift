@@ -18,11 +18,12 @@ public enum EpochID {
         return prefix + (s.isEmpty ? hash(name) : s)
     }
 
-    /// Lower-case ASCII letters and digits, every other run of characters one `-`, diacritics dropped.
+    /// Lower-case ASCII letters and digits, every other run of characters one `-`, diacritics and apostrophes dropped.
     public static func slug(_ text: String) -> String {
         let folded = text.utf8.allSatisfy { $0 < 0x80 }
             ? text
             : text.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
+                .replacingOccurrences(of: "\u{2019}", with: "")
         var out: [UInt8] = []
         out.reserveCapacity(folded.utf8.count)
         var pendingDash = false
@@ -31,6 +32,7 @@ public enum EpochID {
             switch b {
             case 0x61...0x7A, 0x30...0x39: c = b
             case 0x41...0x5A: c = b + 0x20
+            case 0x27: continue  // An apostrophe joins: "Sakura's" is "sakuras".
             default:
                 pendingDash = !out.isEmpty
                 continue

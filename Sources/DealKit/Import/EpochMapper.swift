@@ -335,7 +335,7 @@ public struct EpochMapper: Sendable {
         var next = chars.next()
         while let c = next {
             next = chars.next()
-            if c == ",", let n = next, !n.isWhitespace {
+            if c == ",", next.map({ !$0.isWhitespace }) ?? true {
                 items.append(current); current = ""
             } else {
                 current.append(c)
