@@ -224,17 +224,17 @@ public struct EpochMapper: Sendable {
 
         // Who: owner as sponsor, suppliers as vendors, co-owners, users as customers.
         var partners: [Partner] = []
-        func add(_ name: String, _ role: PartnerRole) {
+        func add(_ name: String, _ role: PartnerRole, extra: [JSONField] = []) {
             let key = DealFilter.fold(name)
             guard !name.isEmpty, !partners.contains(where: { $0.role == role && DealFilter.fold($0.name) == key }) else { return }
-            partners.append(Partner(name: name, role: role))
+            partners.append(Partner(name: name, role: role, extra: extra))
         }
         for column in [EpochColumn.supplierPrimary, EpochColumn.supplierSecondary] {
             let v = row[column]
             if !["", "unknown", "anonymized", "none", "n/a"].contains(v.lowercased()) { add(v, .vendor) }
         }
         let owners = EpochMapper.list(row[EpochColumn.owner])
-        for o in owners.dropFirst() { add(o, .other) }
+        for o in owners.dropFirst() { add(o, .other, extra: [JSONField("as", .string("co-owner"))]) }
         let users = EpochMapper.customers(row[EpochColumn.users])
         for u in users ?? [] { add(u, .customer) }
 

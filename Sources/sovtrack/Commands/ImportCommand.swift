@@ -129,7 +129,7 @@ struct ImportCommand: ParsableCommand {
         let store = try storeOptions.open()
         let existed = FileSystem.exists(store.path)
         var report: EpochReport
-        progress.show(dryRun ? "merging" : "merging and saving")
+        progress.show(dryRun ? "merging" : "merging and saving", force: true)
         do {
             if dryRun {
                 var feed = existed ? try store.load().feed : Feed()
@@ -166,12 +166,12 @@ struct ImportCommand: ParsableCommand {
 
         init(start: ContinuousClock.Instant) { self.start = start }
 
-        /// Redraws the line with `text`, at most ten times a second.
-        mutating func show(_ text: String) {
+        /// Redraws the line with `text`, at most ten times a second unless `force` (a new phase).
+        mutating func show(_ text: String, force: Bool = false) {
             guard enabled else { return }
             let now = ContinuousClock.now
             guard now - start >= Progress.delay else { return }
-            if let last = lastDrawn, now - last < .milliseconds(100) { return }
+            if !force, let last = lastDrawn, now - last < .milliseconds(100) { return }
             lastDrawn = now
             shown = true
             Progress.write("\r\u{1B}[K" + SafeText.sanitize(text))
