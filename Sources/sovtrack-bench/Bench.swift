@@ -79,6 +79,7 @@ struct Bench {
         }
         for k in ["read", "decode", "load", "validate", "encode", "save", "save_sort", "save_encode_write"] {
             if let xs = samples[k] { col[k] = median(xs) }
+            if let xs = samples[k + "_cpu"] { col[k + "_cpu"] = median(xs) }
         }
         col["hwm_load_kb"] = samples["hwm_load_kb"]?.max()
         col["hwm_kb"] = samples["hwm_kb"]?.max()
@@ -93,15 +94,17 @@ struct Bench {
             ("validate_cmd", ["validate", file]),
         ]
         for (key, args) in commands {
-            var times: [Double] = []
+            var times: [Double] = [], cpu: [Double] = []
             var rss = 0
             for _ in 0..<runs {
                 let r = System.run([sovtrack] + args, environment: ["LANG": "C.UTF-8"])
                 guard r.status == 0 else { throw BenchError("sovtrack \(args.joined(separator: " ")) failed (exit \(r.status))") }
                 times.append(r.seconds)
+                cpu.append(r.cpuSeconds)
                 rss = max(rss, r.maxRSSKB)
             }
             col[key] = median(times)
+            col[key + "_cpu"] = median(cpu)
             col[key + "_rss_kb"] = Double(rss)
             log("[\(size)] \(key) \(Report.ms(col[key])), peak \(Report.mb(Double(rss)))")
         }
@@ -110,17 +113,19 @@ struct Bench {
         col["list_rows"] = Double(csv.stdout.split(separator: 0x0A).count - 1)
 
         if let jq {
-            var times: [Double] = []
+            var times: [Double] = [], cpu: [Double] = []
             var rss = 0
             var rows = 0
             for _ in 0..<jqRuns {
                 let r = System.run([jq, "-r", #".deals[] | select(.country=="KR") | [.id,.title] | @csv"#, file], captureStdout: true)
                 guard r.status == 0 else { throw BenchError("jq failed on \(file) (exit \(r.status))") }
                 times.append(r.seconds)
+                cpu.append(r.cpuSeconds)
                 rss = max(rss, r.maxRSSKB)
                 rows = r.stdout.split(separator: 0x0A).count
             }
             col["jq"] = median(times)
+            col["jq_cpu"] = median(cpu)
             col["jq_rss_kb"] = Double(rss)
             col["jq_rows"] = Double(rows)
             log("[\(size)] jq \(Report.ms(col["jq"])) (\(rows) rows; sovtrack \(Int(col["list_rows"] ?? 0)))")
@@ -137,6 +142,7 @@ struct Bench {
             log("[\(size)] dashboard first frame \(Report.ms(col["tui_first_frame"]))")
         }
         col["load_average_1m"] = Double(loadAvg.split(separator: " ").first ?? "") ?? .nan
+        col["load_average_after"] = Double(System.loadAverage().split(separator: " ").first ?? "") ?? .nan
         return col
     }
 

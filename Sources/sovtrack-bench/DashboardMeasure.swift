@@ -1,11 +1,84 @@
 import DealKit
 import DealTUI
 
-/// `measure-dashboard FILE`: the dashboard's first frame and keystrokes, rendered into the
-/// in-memory cell grid, in a child process of its own.
+/// `measure-dashboard FILE`: the dashboard's first frame and keystrokes, each one the reducer
+/// plus a full render into the in-memory cell grid (what the run loop does before painting),
+/// in a child process of its own.
 enum DashboardMeasure {
+    static let rows = 40, cols = 140
+
     static func run(file: String) throws {
-        // The dashboard's pure state and grid renderer have not landed yet.
-        _ = file
+        var r = Recorder()
+        let wall = System.now(), cpu = System.cpuNow()
+        let snapshot = try Store.load(path: file)
+        r.put("load", System.now() - wall)
+        var state = r.phase("state") {
+            AppState(feed: snapshot.feed, storeName: file, today: PartialDate("2026-06-10")!, rows: rows, cols: cols)
+        }
+        var grid = r.phase("render") { Screen.render(state) }
+        r.put("tui_first_frame", System.now() - wall)
+        r.put("tui_first_frame_cpu", System.cpuNow() - cpu)
+        r.put("frame_only", (r.value("state") ?? 0) + (r.value("render") ?? 0))
+        r.put("frame_only_cpu", (r.value("state_cpu") ?? 0) + (r.value("render_cpu") ?? 0))
+
+        /// One keystroke: the reducer, then the whole frame rendered.
+        func key(_ s: inout AppState, _ e: InputEvent) -> (Double, Double) {
+            let w = System.now(), c = System.cpuNow()
+            AppReducer.reduce(&s, e)
+            grid = Screen.render(s)
+            return (System.now() - w, System.cpuNow() - c)
+        }
+        func record(_ name: String, _ samples: [(Double, Double)]) {
+            r.put(name, median(samples.map(\.0)))
+            r.put(name + "_cpu", median(samples.map(\.1)))
+            r.put(name + "_max", samples.map(\.0).max() ?? .nan)
+        }
+
+        // Move the selection: in the Countries view it starts in, and in the Deals view (all rows).
+        var samples: [(Double, Double)] = []
+        for _ in 0..<25 { samples.append(key(&state, .down)) }
+        record("key_move_countries", samples)
+        _ = key(&state, .char("2"))
+        samples = []
+        for _ in 0..<25 { samples.append(key(&state, .down)) }
+        record("key_move", samples)
+
+        // Type one search character at the `/` prompt. The first ever search builds the search
+        // index (cold) unless the run loop built it in the background after the first frame.
+        let base = state
+        var s = base
+        _ = key(&s, .char("/"))
+        record("key_search_cold", [key(&s, .char("n"))])
+        samples = []
+        for ch in ["a", "e", "o", "s", "t", "x", "k", "9", "m"] {
+            var t = s
+            _ = key(&t, .escape)
+            _ = key(&t, .char("/"))
+            samples.append(key(&t, .char(Character(ch))))
+        }
+        record("key_search", samples)
+        // A second character narrows the last result.
+        samples = []
+        for ch in ["v", "a", "e"] {
+            var t = s
+            samples.append(key(&t, .char(Character(ch))))
+        }
+        record("key_search_second", samples)
+
+        // Apply a vendor filter: `v` opens the picker, space ticks a vendor, Enter applies it.
+        samples = []
+        var opens: [(Double, Double)] = []
+        for down in 0..<5 {
+            var t = base
+            opens.append(key(&t, .char("v")))
+            for _ in 0..<down { _ = key(&t, .down) }
+            _ = key(&t, .char(" "))
+            samples.append(key(&t, .enter))
+        }
+        record("key_vendor_picker", opens)
+        record("key_vendor", samples)
+        _ = grid
+        r.put("hwm_kb", Double(System.status("VmHWM")))
+        r.print()
     }
 }

@@ -1,59 +1,70 @@
 import DealKit
 
+/// Wall and CPU time of named phases, printed as `key=value` lines for ``Bench`` to parse.
+struct Recorder {
+    private(set) var lines: [(String, String)] = []
+
+    mutating func put(_ key: String, _ value: Double) { lines.append((key, String(value))) }
+    mutating func note(_ key: String, _ text: String) { lines.append((key, text)) }
+
+    func value(_ key: String) -> Double? { lines.last { $0.0 == key }.flatMap { Double($0.1) } }
+
+    /// Runs `body`, recording `key` (wall seconds) and `key_cpu` (CPU seconds, all threads).
+    mutating func phase<T>(_ key: String, _ body: () throws -> T) rethrows -> T {
+        let wall = System.now(), cpu = System.cpuNow()
+        let value = try body()
+        put(key, System.now() - wall)
+        put(key + "_cpu", System.cpuNow() - cpu)
+        return value
+    }
+
+    func print() {
+        for (k, v) in lines { Swift.print("\(k)=\(v)") }
+    }
+}
+
 /// The in-process phases, each run in a child process of its own (`measure FILE ...`) so that
 /// one phase's memory never counts in another's peak.
-///
-/// Prints `key=value` lines; ``Bench`` parses them.
 enum Measure {
-    /// `measure FILE [--save STORE] [--no-validate-check]`: load (read + decode with validation),
+    /// `measure FILE [--save STORE]`: load (`Store.load`: read + decode with validation),
     /// in-memory validation, encoding, and an atomic save through `Store`.
     static func run(file: String, saveTo store: String?) throws {
-        var out: [(String, String)] = []
-        func put(_ k: String, _ v: Double) { out.append((k, String(v))) }
-
-        let hwmStart = System.status("VmHWM")
-        let (data, read) = try System.time { try FileSystem.read(file) }
-        let (result, decode) = System.time { FeedDecoder.decode(data) }
-        let hwmLoad = System.status("VmHWM")
-        put("bytes", Double(data.count))
-        put("read", read)
-        put("decode", decode)
-        put("load", read + decode)
-        put("deals", Double(result.feed.deals.count))
-        put("errors", Double(result.issues.filter(\.isError).count))
-        put("warnings", Double(result.issues.filter { !$0.isError }.count))
-        put("hwm_start_kb", Double(hwmStart))
-        put("hwm_load_kb", Double(hwmLoad))
+        var r = Recorder()
+        r.put("hwm_start_kb", Double(System.status("VmHWM")))
+        // Load exactly as every command does: Store.load (read + decode + full validation).
+        let snapshot = try r.phase("load") { try Store.load(path: file) }
+        r.put("hwm_load_kb", Double(System.status("VmHWM")))
+        let feed = snapshot.feed
+        r.put("deals", Double(feed.deals.count))
+        r.put("warnings", Double(snapshot.warnings.count))
+        // Splits, after the peak was taken: reading the file into an array, and decoding that array.
+        let data = try r.phase("read") { try FileSystem.read(file) }
+        r.put("bytes", Double(data.count))
+        let result = r.phase("decode") { FeedDecoder.decode(data) }
+        r.put("errors", Double(result.issues.filter(\.isError).count))
         if result.hasErrors {
-            for issue in result.issues.prefix(5) { out.append(("issue", issue.formatted(file: file))) }
+            for issue in result.issues.prefix(5) { r.note("issue", issue.formatted(file: file)) }
         }
-        // The same as Store.load: the bytes can go once decoded.
         _ = consume data
-        let feed = result.feed
+        _ = consume result
 
-        let (issues, validate) = System.time { DealValidator.issues(for: feed) }
-        put("validate", validate)
-        put("validate_issues", Double(issues.count))
-
-        let (bytes, encode) = System.time { FeedEncoder.encode(feed) }
-        put("encode", encode)
-        put("encoded_bytes", Double(bytes.count))
+        let issues = r.phase("validate") { DealValidator.issues(for: feed) }
+        r.put("validate_issues", Double(issues.count))
+        let bytes = r.phase("encode") { FeedEncoder.encode(feed) }
+        r.put("encoded_bytes", Double(bytes.count))
         _ = consume bytes
 
         if let store {
-            // The whole write path as `add`/`edit`/the dashboard use it: lock, fingerprint check,
-            // validation, sort by id, encode, write a temporary, fsync, rotate backups, rename.
+            // The whole write path as `add`, `edit` and the dashboard use it: lock, fingerprint
+            // check, validation, sort by id, encode, write a temporary, fsync, rotate backups, rename.
             let s = Store(path: store, today: { PartialDate("2026-06-10")! })
             let fingerprint = FileSystem.fingerprint(store)
-            let (_, save) = try System.time { try s.save(feed, expecting: fingerprint) }
-            put("save", save)
-            // Split: sort by id alone (the save sorts a copy of the deals).
-            let (_, sort) = System.time { _ = feed.deals.sorted { $0.id < $1.id } }
-            put("save_sort", sort)
-            let (_, write) = try System.time { try FileSystem.writeAtomically(FeedEncoder.encode(feed), to: store + ".w") }
-            put("save_encode_write", write)
+            _ = try r.phase("save") { try s.save(feed, expecting: fingerprint) }
+            // Splits of the save: sorting by id, and encode + write + fsync + rename alone.
+            _ = r.phase("save_sort") { feed.deals.sorted { $0.id < $1.id } }
+            try r.phase("save_encode_write") { try FileSystem.writeAtomically(FeedEncoder.encode(feed), to: store + ".w") }
         }
-        put("hwm_kb", Double(System.status("VmHWM")))
-        for (k, v) in out { print("\(k)=\(v)") }
+        r.put("hwm_kb", Double(System.status("VmHWM")))
+        r.print()
     }
 }

@@ -35,14 +35,14 @@ enum Report {
         var target10k: Double?
         var higherIsBetter = false
 
-        enum Kind { case seconds, kb, bytes, ratio, count }
+        enum Kind { case seconds, kb, bytes, ratio, count, load }
     }
 
     static let rows: [Row] = [
         Row(label: "feed size", key: "bytes", kind: .bytes),
-        Row(label: "load: read + decode + validate (in process)", key: "load", kind: .seconds, target100k: 0.5),
-        Row(label: "  of which read the file", key: "read", kind: .seconds),
-        Row(label: "  of which decode + validate", key: "decode", kind: .seconds),
+        Row(label: "load: `Store.load` = read + decode + validate (in process)", key: "load", kind: .seconds, target100k: 0.5),
+        Row(label: "  split: read the file into an array", key: "read", kind: .seconds),
+        Row(label: "  split: decode + validate that array", key: "decode", kind: .seconds),
         Row(label: "validate a loaded feed (DealValidator, what save runs)", key: "validate", kind: .seconds),
         Row(label: "save: Store.save, atomic (lock, validate, sort, encode, fsync, rename)", key: "save", kind: .seconds, target100k: 0.5),
         Row(label: "  of which encode", key: "encode", kind: .seconds),
@@ -56,16 +56,21 @@ enum Report {
         Row(label: "`jq` on the same selection", key: "jq", kind: .seconds),
         Row(label: "jq time ÷ sovtrack `list` time", key: "jq_ratio", kind: .ratio, target100k: 6, higherIsBetter: true),
         Row(label: "dashboard: load + first frame (in process)", key: "tui_first_frame", kind: .seconds, target100k: 1.0),
-        Row(label: "  of which first frame after load", key: "tui_frame_only", kind: .seconds),
-        Row(label: "keystroke: move selection (j), rendered", key: "tui_key_move", kind: .seconds, target100k: 0.016),
+        Row(label: "  of which first frame after load (state + render)", key: "tui_frame_only", kind: .seconds),
+        Row(label: "keystroke: move selection (↓, Deals view), rendered", key: "tui_key_move", kind: .seconds, target100k: 0.016),
+        Row(label: "keystroke: move selection (↓, Countries view), rendered", key: "tui_key_move_countries", kind: .seconds, target100k: 0.016),
         Row(label: "keystroke: type one search character, rendered", key: "tui_key_search", kind: .seconds, target100k: 0.016),
-        Row(label: "keystroke: apply a vendor filter, rendered", key: "tui_key_vendor", kind: .seconds, target100k: 0.016),
+        Row(label: "  the very first search (builds the search index)", key: "tui_key_search_cold", kind: .seconds),
+        Row(label: "  a second character (narrows)", key: "tui_key_search_second", kind: .seconds, target100k: 0.016),
+        Row(label: "keystroke: open the vendor picker (v), rendered", key: "tui_key_vendor_picker", kind: .seconds, target100k: 0.016),
+        Row(label: "keystroke: apply a vendor filter (Enter), rendered", key: "tui_key_vendor", kind: .seconds, target100k: 0.016),
         Row(label: "peak memory: load (VmHWM)", key: "hwm_load_kb", kind: .kb, target100k: 300 * 1024),
         Row(label: "peak memory: load + validate + save", key: "hwm_kb", kind: .kb, target100k: 300 * 1024),
         Row(label: "peak memory: `list --country KR --format csv`", key: "list_csv_rss_kb", kind: .kb, target100k: 300 * 1024),
         Row(label: "peak memory: `summary`", key: "summary_rss_kb", kind: .kb, target100k: 300 * 1024),
         Row(label: "peak memory: dashboard", key: "tui_hwm_kb", kind: .kb, target100k: 300 * 1024),
         Row(label: "peak memory: `jq`", key: "jq_rss_kb", kind: .kb),
+        Row(label: "load average (1 min) before / after this size", key: "load_average_1m", kind: .load),
     ]
 
     static func table(sizes: [Int], columns: [[String: Double]]) -> String {
@@ -83,7 +88,9 @@ enum Report {
             var cells = [row.label]
             for c in cols {
                 var text = format(c[row.key], row.kind)
+                if row.kind == .seconds, let cpu = c[row.key + "_cpu"] { text += " (" + ms(cpu) + ")" }
                 if row.key == "list_rows", let jq = c["jq_rows"] { text += " / " + String(Int(jq)) }
+                if row.kind == .load, let after = c["load_average_after"] { text += " / " + fixed(after, 2) }
                 cells.append(text)
             }
             var targets: [String] = []
@@ -113,6 +120,7 @@ enum Report {
         case .bytes: return fixed(v / 1_000_000, 1) + " MB"
         case .ratio: return fixed(v, 1) + "×"
         case .count: return String(Int(v))
+        case .load: return fixed(v, 2)
         }
     }
 

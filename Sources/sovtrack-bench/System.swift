@@ -13,6 +13,14 @@ enum System {
         return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
     }
 
+    /// CPU seconds this process has used (all threads): unlike wall time, barely moved by
+    /// other processes competing for the cores.
+    static func cpuNow() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+
     /// Runs `body` and returns its result with the seconds it took.
     static func time<T>(_ body: () throws -> T) rethrows -> (T, Double) {
         let start = now()
@@ -39,6 +47,8 @@ enum System {
         var status: Int32
         var seconds: Double
         var maxRSSKB: Int
+        /// User + system CPU seconds of the child.
+        var cpuSeconds: Double
         var stdout: [UInt8]
     }
 
@@ -79,7 +89,7 @@ enum System {
         let rc = posix_spawn(&pid, argv[0], &actions, nil, cArgs, cEnv)
         guard rc == 0 else {
             if captureStdout { close(pipeFDs[0]); close(pipeFDs[1]) }
-            return ChildResult(status: -1, seconds: 0, maxRSSKB: 0, stdout: [])
+            return ChildResult(status: -1, seconds: 0, maxRSSKB: 0, cpuSeconds: 0, stdout: [])
         }
         var output: [UInt8] = []
         if captureStdout {
@@ -98,7 +108,9 @@ enum System {
         while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
         let seconds = now() - start
         let exitCode: Int32 = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-        return ChildResult(status: exitCode, seconds: seconds, maxRSSKB: Int(usage.ru_maxrss), stdout: output)
+        let cpu = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+            + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+        return ChildResult(status: exitCode, seconds: seconds, maxRSSKB: Int(usage.ru_maxrss), cpuSeconds: cpu, stdout: output)
     }
 
     /// The path of this executable.
