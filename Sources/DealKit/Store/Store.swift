@@ -62,6 +62,17 @@ public struct Store: Sendable {
         return result
     }
 
+    /// Applies a change like `update` and returns the feed as saved, with the fingerprint of
+    /// the file written (taken under the lock, so no other writer can slip in between).
+    public func commit(_ change: (inout Feed) throws -> Void) throws -> Snapshot {
+        let lock = try StoreLock(store: path, timeout: lockTimeout)
+        defer { withExtendedLifetime(lock) {} }
+        var feed = try Store.load(path: path).feed
+        try change(&feed)
+        let saved = try write(feed)
+        return Snapshot(feed: saved, fingerprint: FileSystem.fingerprint(path), warnings: [])
+    }
+
     /// Saves a feed loaded earlier, refusing if the file changed on disk since then.
     public func save(_ feed: Feed, expecting fingerprint: FileSystem.Fingerprint?) throws -> FileSystem.Fingerprint? {
         let lock = try StoreLock(store: path, timeout: lockTimeout)
@@ -71,8 +82,9 @@ public struct Store: Sendable {
         return FileSystem.fingerprint(path)
     }
 
-    /// Validates, orders by id and writes; the caller holds the lock.
-    private func write(_ feed: Feed) throws {
+    /// Validates, orders by id and writes; the caller holds the lock. Returns the feed as written.
+    @discardableResult
+    private func write(_ feed: Feed) throws -> Feed {
         var feed = feed
         let issues = DealValidator.issues(for: feed, errorsOnly: true)
         if !issues.isEmpty { throw StoreError.invalidChange(issues: issues) }
@@ -80,5 +92,6 @@ public struct Store: Sendable {
         feed.updated = today()
         FileSystem.removeStaleTemporaries(of: path)
         try FileSystem.writeAtomically(FeedEncoder.encode(feed), to: path, backups: backups)
+        return feed
     }
 }

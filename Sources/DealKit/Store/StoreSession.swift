@@ -1,0 +1,108 @@
+/// A long-lived view of the store for an interactive editor: changes that never overwrite
+/// what another writer saved, undo, and noticing when the file changes on disk.
+///
+/// Each change names the deal as the user saw it. It is applied under the lock to the file
+/// as it is on disk *now*; if that deal changed there since it was loaded, the change is
+/// refused with the other version, so the user can choose. Changes to other deals by other
+/// writers are simply kept.
+public struct StoreSession: Sendable {
+    /// One change a user makes.
+    public enum Change: Sendable, Equatable {
+        case add(Deal)
+        /// Replaces `old` (as the user saw it) with `new`; the id may change.
+        case replace(old: Deal, new: Deal)
+        case remove(Deal)
+
+        /// The change that undoes this one.
+        public var inverse: Change {
+            switch self {
+            case .add(let d): return .remove(d)
+            case .remove(let d): return .add(d)
+            case .replace(let old, let new): return .replace(old: new, new: old)
+            }
+        }
+
+        /// A few words for a status line: `added kr-x`, `edited kr-x`, `deleted kr-x`.
+        public var summary: String {
+            switch self {
+            case .add(let d): return "added \(d.id)"
+            case .replace(_, let d): return "edited \(d.id)"
+            case .remove(let d): return "deleted \(d.id)"
+            }
+        }
+    }
+
+    /// Why a change could not be applied as asked.
+    public enum Conflict: Error, Sendable, Equatable, CustomStringConvertible {
+        /// The deal changed on disk since it was loaded; `current` is what is there now (nil: removed).
+        case changedOnDisk(id: String, current: Deal?)
+        /// A deal with this id already exists.
+        case idTaken(String)
+
+        public var description: String {
+            switch self {
+            case .changedOnDisk(let id, let current):
+                return current == nil
+                    ? "\(id) was deleted by another writer since you opened it"
+                    : "\(id) was changed by another writer since you opened it"
+            case .idTaken(let id): return "a deal with id \(id) already exists"
+            }
+        }
+    }
+
+    public let store: Store
+    /// The feed as last loaded or saved by this session.
+    public private(set) var snapshot: Store.Snapshot
+
+    public init(store: Store, snapshot: Store.Snapshot) {
+        self.store = store
+        self.snapshot = snapshot
+    }
+
+    /// Loads the store and opens a session on it.
+    public init(store: Store) throws {
+        self.init(store: store, snapshot: try store.load())
+    }
+
+    /// Applies a change to the file on disk and saves it; the snapshot becomes the saved feed.
+    ///
+    /// Throws `Conflict` when the deal is not on disk as the change expects, `StoreError`
+    /// when the file cannot be read or written or the result is invalid.
+    public mutating func apply(_ change: Change) throws {
+        snapshot = try store.commit { feed in try StoreSession.apply(change, to: &feed) }
+    }
+
+    /// Applies a change to a feed in memory, checking it against what the feed holds.
+    public static func apply(_ change: Change, to feed: inout Feed) throws {
+        switch change {
+        case .add(let d):
+            if feed.index(of: d.id) != nil { throw Conflict.idTaken(d.id) }
+            feed.deals.append(d)
+        case .remove(let d):
+            guard let i = feed.index(of: d.id) else { throw Conflict.changedOnDisk(id: d.id, current: nil) }
+            guard feed.deals[i] == d else { throw Conflict.changedOnDisk(id: d.id, current: feed.deals[i]) }
+            feed.deals.remove(at: i)
+        case .replace(let old, let new):
+            guard let i = feed.index(of: old.id) else { throw Conflict.changedOnDisk(id: old.id, current: nil) }
+            guard feed.deals[i] == old else { throw Conflict.changedOnDisk(id: old.id, current: feed.deals[i]) }
+            if new.id != old.id, feed.index(of: new.id) != nil { throw Conflict.idTaken(new.id) }
+            feed.deals[i] = new
+        }
+    }
+
+    /// True when the file on disk is no longer the one this session loaded or saved.
+    public var changedOnDisk: Bool {
+        FileSystem.fingerprint(store.path) != snapshot.fingerprint
+    }
+
+    /// Reloads the store if it changed on disk; returns true when it did.
+    ///
+    /// A file that is invalid right now (an editor half-way through a save, a bad merge)
+    /// throws, and the session keeps the feed it had.
+    @discardableResult
+    public mutating func reloadIfChanged() throws -> Bool {
+        guard changedOnDisk else { return false }
+        snapshot = try store.load()
+        return true
+    }
+}

@@ -1,0 +1,111 @@
+import XCTest
+@testable import DealKit
+
+final class StoreSessionTests: XCTestCase {
+    private var dir: URL!
+
+    override func setUpWithError() throws {
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("session-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: dir)
+    }
+
+    private func deal(_ id: String, title: String = "A deal", mw: Double? = nil) -> Deal {
+        Deal(id: id, title: title, country: "KR", announced: PartialDate("2026-06")!,
+             capacity: mw.map { Capacity(initialMW: $0) }, sources: [Source(title: "t")])
+    }
+
+    private func makeStore(_ deals: [Deal]) throws -> Store {
+        let path = dir.appendingPathComponent("deals.json").path
+        let store = Store(path: path, today: { PartialDate("2026-11-23")! })
+        try FileSystem.writeAtomically(FeedEncoder.encode(Feed(deals: deals)), to: path)
+        return store
+    }
+
+    func testAddEditRemoveAndUndoReachTheFile() throws {
+        let store = try makeStore([deal("kr-a")])
+        var session = try StoreSession(store: store)
+        let added = deal("kr-네이버-test".filter { $0.isASCII }, title: "네이버 새 공장")
+        try session.apply(.add(added))
+        var edited = added
+        edited.capacity = Capacity(initialMW: 55, targetMW: 1000)
+        try session.apply(.replace(old: added, new: edited))
+        XCTAssertEqual(try store.load().feed.deals.first { $0.id == added.id }?.capacity?.targetMW, 1000)
+        try session.apply(StoreSession.Change.replace(old: added, new: edited).inverse)
+        XCTAssertNil(try store.load().feed.deals.first { $0.id == added.id }?.capacity)
+        try session.apply(.remove(added))
+        XCTAssertEqual(try store.load().feed.deals.map(\.id), ["kr-a"])
+        XCTAssertEqual(session.snapshot.feed, try store.load().feed)
+        XCTAssertFalse(session.changedOnDisk)
+    }
+
+    func testAnEditOfADealChangedOnDiskIsRefusedWithTheOtherVersion() throws {
+        let store = try makeStore([deal("kr-a"), deal("kr-b")])
+        var session = try StoreSession(store: store)
+        let seen = session.snapshot.feed.deals[0]
+        // Another writer changes the same deal.
+        var theirs = seen
+        theirs.title = "Changed elsewhere"
+        try store.update { $0.deals[0] = theirs }
+        var mine = seen
+        mine.title = "Mine"
+        XCTAssertThrowsError(try session.apply(.replace(old: seen, new: mine))) { error in
+            XCTAssertEqual(error as? StoreSession.Conflict, .changedOnDisk(id: "kr-a", current: theirs))
+        }
+        XCTAssertEqual(try store.load().feed.deals[0].title, "Changed elsewhere")
+    }
+
+    func testChangesToOtherDealsByAnotherWriterAreKept() throws {
+        let store = try makeStore([deal("kr-a"), deal("kr-b")])
+        var session = try StoreSession(store: store)
+        try store.update { $0.deals.append(self.deal("kr-c")) }
+        XCTAssertTrue(session.changedOnDisk)
+        var mine = session.snapshot.feed.deals[0]
+        mine.title = "Mine"
+        try session.apply(.replace(old: session.snapshot.feed.deals[0], new: mine))
+        XCTAssertEqual(try store.load().feed.deals.map(\.id), ["kr-a", "kr-b", "kr-c"])
+        XCTAssertEqual(try store.load().feed.deals[0].title, "Mine")
+    }
+
+    func testAddingATakenIdIsRefused() throws {
+        let store = try makeStore([deal("kr-a")])
+        var session = try StoreSession(store: store)
+        XCTAssertThrowsError(try session.apply(.add(deal("kr-a")))) { error in
+            XCTAssertEqual(error as? StoreSession.Conflict, .idTaken("kr-a"))
+        }
+    }
+
+    func testReloadIfChangedSeesAnotherWritersSave() throws {
+        let store = try makeStore([deal("kr-a")])
+        var session = try StoreSession(store: store)
+        XCTAssertFalse(try session.reloadIfChanged())
+        try store.update { $0.deals.append(self.deal("kr-b")) }
+        XCTAssertTrue(try session.reloadIfChanged())
+        XCTAssertEqual(session.snapshot.feed.deals.map(\.id), ["kr-a", "kr-b"])
+    }
+
+    func testAnInvalidFileOnDiskIsNotLoadedAndTheSessionKeepsItsFeed() throws {
+        let store = try makeStore([deal("kr-a")])
+        var session = try StoreSession(store: store)
+        try Data("{ \"format\": ".utf8).write(to: URL(fileURLWithPath: store.path))
+        XCTAssertThrowsError(try session.reloadIfChanged())
+        XCTAssertEqual(session.snapshot.feed.deals.map(\.id), ["kr-a"])
+        XCTAssertThrowsError(try session.apply(.add(deal("kr-b"))))
+        XCTAssertEqual(try String(contentsOfFile: store.path, encoding: .utf8), "{ \"format\": ")
+    }
+
+    func testEachSaveKeepsABoundedNumberOfBackups() throws {
+        let store = try makeStore([deal("kr-a")])
+        var session = try StoreSession(store: store)
+        for i in 0..<5 { try session.apply(.add(deal("kr-n\(i)"))) }
+        let fm = FileManager.default
+        XCTAssertTrue(fm.fileExists(atPath: store.path + ".bak.1"))
+        XCTAssertTrue(fm.fileExists(atPath: store.path + ".bak.3"))
+        XCTAssertFalse(fm.fileExists(atPath: store.path + ".bak.4"))
+        let newest = try Store.load(path: store.path + ".bak.1").feed.deals.map(\.id)
+        XCTAssertEqual(newest, ["kr-a", "kr-n0", "kr-n1", "kr-n2", "kr-n3"])
+    }
+}
