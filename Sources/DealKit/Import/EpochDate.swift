@@ -85,9 +85,25 @@ public enum EpochDate {
 
     /// The year a web.archive.org URL was captured (`/web/20240904145755/...`), or nil.
     public static func captureYear(_ url: String) -> Int? {
-        guard let r = url.range(of: "web.archive.org/web/") else { return nil }
-        let digits = url[r.upperBound...].prefix { $0.isASCII && $0.isNumber }
-        guard digits.count >= 4, let year = Int(digits.prefix(4)), (1996...2999).contains(year) else { return nil }
-        return year
+        var url = url
+        return url.withUTF8 { b in
+            let marker = waybackMarker
+            guard b.count > marker.count else { return nil }
+            var start = 0
+            while start + marker.count <= b.count {
+                var i = 0
+                while i < marker.count, b[start + i] == marker[i] { i += 1 }
+                if i == marker.count { break }
+                start += 1
+            }
+            var i = start + marker.count, year = 0, digits = 0
+            while i < b.count, b[i] >= 0x30, b[i] <= 0x39 {
+                if digits < 4 { year = year * 10 + Int(b[i] - 0x30) }
+                digits += 1; i += 1
+            }
+            return digits >= 4 && (1996...2999).contains(year) ? year : nil
+        }
     }
+
+    private static let waybackMarker = Array("web.archive.org/web/".utf8)
 }

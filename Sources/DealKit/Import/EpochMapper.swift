@@ -255,7 +255,8 @@ public struct EpochMapper: Sendable {
             guard !cell.isEmpty else { continue }
             var source = Source()
             if cell.hasPrefix("http://") || cell.hasPrefix("https://") {
-                let end = cell.firstIndex(where: \.isWhitespace) ?? cell.endIndex
+                let utf8 = cell.utf8
+                let end = utf8.firstIndex { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D } ?? utf8.endIndex
                 source.url = String(cell[..<end])
                 let rest = EpochRow.trim(String(cell[end...]))
                 if !rest.isEmpty { source.extra = [JSONField("note", .string(rest))] }
@@ -376,8 +377,11 @@ public struct EpochMapper: Sendable {
 
     /// The Location as a site: lines joined with ", "; nil when it is empty or only names a country.
     static func site(_ location: String) -> String? {
-        let lines = location.split(whereSeparator: \.isNewline).map { EpochRow.trim(String($0)) }.filter { !$0.isEmpty }
-        let joined = lines.joined(separator: ", ")
+        var joined = EpochRow.trim(location)
+        if location.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) {
+            let lines = location.split(whereSeparator: { $0.isNewline }).map { EpochRow.trim(String($0)) }.filter { !$0.isEmpty }
+            joined = lines.joined(separator: ", ")
+        }
         guard !joined.isEmpty, Countries.lookup(joined) == nil else { return nil }
         return joined
     }
@@ -391,27 +395,26 @@ public struct EpochMapper: Sendable {
 
     /// True when the text is a number as JSON writes it (`-0.5`, `9.9e+22`; not `.5`, `01`, `1.`).
     static func isJSONNumber(_ s: String) -> Bool {
-        let b = Array(s.utf8)
-        var i = 0
-        func digits() -> Int {
-            let start = i
-            while i < b.count, b[i] >= 0x30, b[i] <= 0x39 { i += 1 }
-            return i - start
+        var s = s
+        return s.withUTF8 { b in
+            func isDigit(_ i: Int) -> Bool { i < b.count && b[i] >= 0x30 && b[i] <= 0x39 }
+            var i = 0
+            if i < b.count, b[i] == 0x2D { i += 1 }
+            guard isDigit(i) else { return false }
+            if b[i] == 0x30 { i += 1 } else { while isDigit(i) { i += 1 } }
+            if i < b.count, b[i] == 0x2E {
+                i += 1
+                guard isDigit(i) else { return false }
+                while isDigit(i) { i += 1 }
+            }
+            if i < b.count, b[i] == 0x65 || b[i] == 0x45 {
+                i += 1
+                if i < b.count, b[i] == 0x2B || b[i] == 0x2D { i += 1 }
+                guard isDigit(i) else { return false }
+                while isDigit(i) { i += 1 }
+            }
+            return i == b.count
         }
-        if i < b.count, b[i] == 0x2D { i += 1 }
-        let intStart = i
-        let n = digits()
-        if n == 0 || (n > 1 && b[intStart] == 0x30) { return false }
-        if i < b.count, b[i] == 0x2E {
-            i += 1
-            if digits() == 0 { return false }
-        }
-        if i < b.count, b[i] == 0x65 || b[i] == 0x45 {
-            i += 1
-            if i < b.count, b[i] == 0x2B || b[i] == 0x2D { i += 1 }
-            if digits() == 0 { return false }
-        }
-        return i == b.count
     }
 
     /// The latest year of dated evidence anywhere in the file: source captures and past first-operational dates.

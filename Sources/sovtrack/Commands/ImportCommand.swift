@@ -4,17 +4,18 @@ import Glibc
 import ArgumentParser
 import DealKit
 
-/// The kinds of file `import` reads.
-enum ImportSource: String, CaseIterable, ExpressibleByArgument {
-    /// A sovtrack feed (`.json`).
-    case feed
-    /// The feed's CSV columns (`.csv`).
-    case csv
-    /// Epoch AI's GPU Clusters dataset (CSV).
-    case epoch
-}
-
+/// `sovtrack import`: merge a feed, a CSV file or Epoch AI's GPU clusters CSV into the store by id.
 struct ImportCommand: ParsableCommand {
+    /// The kinds of file `import` reads.
+    enum Kind: String, CaseIterable, ExpressibleByArgument {
+        /// A sovtrack feed (`.json`).
+        case feed
+        /// The feed's CSV columns (`.csv`).
+        case csv
+        /// Epoch AI's GPU Clusters dataset (CSV).
+        case epoch
+    }
+
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Merge a feed (.json), a CSV file (.csv) or Epoch AI's GPU clusters CSV into the store by id.",
@@ -38,7 +39,7 @@ struct ImportCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
     @Argument(help: "The file to import (.json feed, .csv, or Epoch's CSV with --from epoch).") var file: String
     @Option(name: .customLong("from"), help: ArgumentHelp("What the file is: feed, csv or epoch (default: from the file's extension).", valueName: "kind"))
-    var from: ImportSource?
+    var from: Kind?
     @Option(name: .customLong("rejects"), help: ArgumentHelp("With --from epoch: write the rows that were not imported here, as CSV.", valueName: "file"))
     var rejects: String?
     @Flag(name: .customLong("dry-run"), help: "Report what would change; write nothing to the store.") var dryRun = false
