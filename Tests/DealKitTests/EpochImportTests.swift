@@ -134,6 +134,19 @@ final class EpochImportTests: XCTestCase {
         let abuDhabi = try deal(feed, "epoch-abu-dhabi-uae-usa-5gw-campus-phase-2")
         XCTAssertEqual(abuDhabi.announced.description, "2025")
         XCTAssertEqual(epochKey(abuDhabi, "announcedFrom"), .string(EpochMapper.AnnouncedFrom.archiveCapture))
+        // A plan's year bounds it, when no earlier date does.
+        let corvex = try deal(feed, "epoch-corvex-b200s")
+        XCTAssertEqual(corvex.announced.description, "2025")
+        XCTAssertEqual(epochKey(corvex, "announcedFrom"), .string(EpochMapper.AnnouncedFrom.plannedFirstOperational))
+        // An existing cluster known only by its planned date is announced no later than that.
+        let hpe = try deal(feed, "epoch-hpe-greenlake-for-llms-q01")
+        XCTAssertEqual(hpe.announced.description, "2023")
+        XCTAssertEqual(hpe.milestones.map(\.summary), ["2023 first operational (date as planned)"])
+        XCTAssertTrue(hpe.milestones[0].done)
+        // The announcement never comes after a milestone that is done.
+        for d in feed.deals {
+            for m in d.milestones where m.done { XCTAssertLessThanOrEqual(d.announced.startKey, m.date.startKey, d.id) }
+        }
         // A row with no date at all falls back to the file's latest year, and says so.
         let dateless = feed.deals.filter { epochKey($0, "announcedFrom") == .string(EpochMapper.AnnouncedFrom.latestInFile) }
         XCTAssertFalse(dateless.isEmpty)
@@ -357,6 +370,11 @@ final class EpochImportTests: XCTestCase {
         XCTAssertEqual(report.rejections.count, 85)
         let errors = DealValidator.issues(for: feed).filter(\.isError)
         XCTAssertTrue(errors.isEmpty, errors.prefix(10).map(\.description).joined(separator: "\n"))
+
+        for d in feed.deals {
+            XCTAssertEqual(d.announced.precision, .year, d.id)
+            for m in d.milestones where m.done { XCTAssertLessThanOrEqual(d.announced.startKey, m.date.startKey, d.id) }
+        }
 
         let decoded = FeedDecoder.decode(FeedEncoder.encode(feed))
         XCTAssertFalse(decoded.hasErrors)

@@ -97,6 +97,9 @@ final class EpochImportCLITests: XCTestCase {
         XCTAssertTrue(data.stderr.contains("not Epoch AI's GPU clusters CSV: the header has no \"Name\", \"Status\" column"), data.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: store))
 
+        let withoutFrom = try run(["import", Self.excerpt, "--store", store], expect: 65)
+        XCTAssertTrue(withoutFrom.stderr.contains("add --from epoch"), withoutFrom.stderr)
+
         let missing = try run(["import", "--from", "epoch", "/nonexistent/gpu_clusters.csv", "--store", store], expect: 66)
         XCTAssertFalse(missing.stderr.isEmpty)
     }

@@ -10,7 +10,7 @@ public struct EpochMapper: Sendable {
     /// A deal made from one row, with what merging it over a stored deal needs to know.
     public struct Mapped: Sendable, Equatable {
         public var deal: Deal
-        /// True when `announced` is the file's latest year, for want of any date in the row.
+        /// True when `announced` is the file's latest year, for want of an earlier date in the row.
         public var announcedIsFallback: Bool
     }
 
@@ -40,14 +40,16 @@ public struct EpochMapper: Sendable {
     /// What the `announcedFrom` key under `epoch` says about where `announced` came from.
     public enum AnnouncedFrom {
         public static let firstOperational = "first operational date"
+        public static let plannedFirstOperational = "planned first operational date"
         public static let archiveCapture = "earliest web.archive.org capture of a source"
-        public static let latestInFile = "latest date in the file (the row has none)"
+        public static let latestInFile = "latest date in the file (the row has no earlier one)"
     }
 
     /// The status of a row, as Epoch writes it.
     enum EpochStatus: String { case existing, planned, decommissioned }
 
-    /// The year standing in for `announced` when a row gives no date at all; nil if the file has no date anywhere.
+    /// The file's latest year of dated evidence (about when the snapshot was taken): every row was
+    /// public by then, so it bounds `announced`. Nil if the file has no such date anywhere.
     public let fallbackYear: Int?
     /// Each row's id, by position in the file.
     private let ids: [String?]
@@ -176,19 +178,27 @@ public struct EpochMapper: Sendable {
             notes.append("Epoch lists this cluster as decommissioned; feed v1 has no such status, so it is shown as cancelled, with its former power as initialMW.")
         }
 
-        var evidence: [Int] = []
-        if status != .planned, let f = firstOp, !f.planned { evidence.append(f.date.year) }
-        let captures = EpochColumn.sources.compactMap { EpochDate.captureYear(row[$0]) }
-        let announced: PartialDate, announcedFrom: String
-        if let year = (evidence + captures).min() {
-            announced = PartialDate(String(year))!
-            announcedFrom = evidence.contains(year) ? AnnouncedFrom.firstOperational : AnnouncedFrom.archiveCapture
-        } else if let year = fallbackYear {
-            announced = PartialDate(String(year))!
-            announcedFrom = AnnouncedFrom.latestInFile
+        // The earliest year by which the cluster was public, with where that year comes from. A
+        // planned year counts only up to the file's latest year: a plan for 2028 says nothing
+        // about when it was made public, but the file itself shows it was public by then.
+        var candidates: [(year: Int, from: String)] = []
+        if let f = firstOp {
+            candidates.append((f.date.year, status == .planned ? AnnouncedFrom.plannedFirstOperational : AnnouncedFrom.firstOperational))
+        }
+        for column in EpochColumn.sources {
+            if let year = EpochDate.captureYear(row[column]) { candidates.append((year, AnnouncedFrom.archiveCapture)) }
+        }
+        if let year = fallbackYear {
+            candidates.append((year, AnnouncedFrom.latestInFile))
         } else {
+            candidates.removeAll { $0.from == AnnouncedFrom.plannedFirstOperational }
+        }
+        // The earliest year; on a tie, the first kind of evidence (min keeps the first of equals).
+        guard let earliest = candidates.min(by: { $0.year < $1.year }) else {
             return .failure(EpochRejection(row: row, reason: .noDate, detail: "no date in the row, and none in the file to fall back on"))
         }
+        let announced = PartialDate(String(earliest.year))!
+        let announcedFrom = earliest.from
 
         // Power, in the field that fits the status.
         var power: Double?

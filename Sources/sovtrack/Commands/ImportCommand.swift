@@ -58,7 +58,12 @@ struct ImportCommand: ParsableCommand {
         let incoming: [(id: String, make: (Deal?) -> Deal)]
         if from == .csv || (from == nil && file.lowercased().hasSuffix(".csv")) {
             let rows: [DealCSV.Row]
-            do { rows = try DealCSV.read(data) } catch let e as CSVError { throw CLIError.data("\(file):\(e.line): \(e.message)") }
+            do { rows = try DealCSV.read(data) } catch let e as CSVError {
+                // Epoch's file read as the feed's CSV fails on its header: say what to do instead.
+                let hint = (try? CSVReader.parse(data).first).map { EpochHeader($0.fields).missingRequired.isEmpty } == true
+                    ? " (this looks like Epoch AI's GPU clusters CSV: add --from epoch)" : ""
+                throw CLIError.data("\(file):\(e.line): \(e.message)\(hint)")
+            }
             incoming = rows.map { row in
                 (row.values["id"]!.trimmingCharacters(in: .whitespaces), { base in
                     let (deal, rowProblems) = DealCSV.apply(row, to: base)
