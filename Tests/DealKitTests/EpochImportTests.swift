@@ -308,28 +308,33 @@ final class EpochImportTests: XCTestCase {
     // MARK: Bad files and bad rows
 
     func testBadRowsAreRejectedByReason() throws {
-        let header = "Name,Country,Status,Certainty,Power Capacity (MW),First Operational Date\n"
+        let header = "Name,Country,Status,Certainty,Power Capacity (MW),First Operational Date,Calculated Power Capacity (MW)\n"
         let text = header + """
-            Good,France,Existing,Confirmed,1,2020-05-01
-            No Country,,Existing,Confirmed,1,2020-05-01
-            Atlantis Cluster,Atlantis,Existing,Confirmed,1,2020-05-01
-            Odd Status,France,Rumoured,Confirmed,1,2020-05-01
-            Odd Certainty,France,Existing,Certain,1,2020-05-01
-            Bad Power,France,Existing,Confirmed,lots,2020-05-01
-            Negative Power,France,Existing,Confirmed,-5,2020-05-01
-            Too Wide,France,Existing,Confirmed,1,2020-05-01,extra
-            ,France,Existing,Confirmed,1,2020-05-01
+            Good,France,Existing,Confirmed,1,2020-05-01,not read
+            No Country,,Existing,Confirmed,1,2020-05-01,
+            Atlantis Cluster,Atlantis,Existing,Confirmed,1,2020-05-01,
+            Odd Status,France,Rumoured,Confirmed,1,2020-05-01,
+            Odd Certainty,France,Existing,Certain,1,2020-05-01,
+            Bad Power,France,Existing,Confirmed,lots,2020-05-01,
+            Negative Power,France,Existing,Confirmed,-5,2020-05-01,
+            Too Wide,France,Existing,Confirmed,1,2020-05-01,,extra
+            Fallback Power,France,Existing,Likely,,2020-05-01,2.5
+            Bad Fallback,France,Existing,Likely,,2020-05-01,n/a
+            ,France,Existing,Confirmed,1,2020-05-01,
 
             """
         let epoch = try EpochImport.read(Array(text.utf8))
-        XCTAssertEqual(epoch.rowsRead, 9)
-        XCTAssertEqual(epoch.items.map(\.id), ["epoch-good"])
-        XCTAssertEqual(epoch.rejections.map(\.reason), [.noCountry, .unknownCountry, .unknownStatus, .unknownCertainty, .badNumber, .badNumber, .wrongWidth, .noName])
+        XCTAssertEqual(epoch.rowsRead, 11)
+        XCTAssertEqual(epoch.items.map(\.id), ["epoch-good", "epoch-fallback-power"])
+        XCTAssertEqual(epoch.rejections.map(\.reason), [.noCountry, .unknownCountry, .unknownStatus, .unknownCertainty, .badNumber, .badNumber, .wrongWidth, .badNumber, .noName])
         var feed = Feed()
         let report = epoch.merge(into: &feed)
-        XCTAssertEqual(feed.deals.map(\.id), ["epoch-good"])
+        XCTAssertEqual(feed.deals.map(\.id), ["epoch-good", "epoch-fallback-power"])
+        XCTAssertEqual(feed.deals[0].capacity?.operationalMW, 1)
+        XCTAssertEqual(feed.deals[1].capacity?.operationalMW, 2.5)
+        XCTAssertTrue(feed.deals[1].notes?.contains("Power: from Calculated Power Capacity (MW); Power Capacity (MW) is empty.") ?? false)
         XCTAssertEqual(report.rejectedByReason.first?.reason, .badNumber)
-        XCTAssertEqual(report.rejectedByReason.first?.count, 2)
+        XCTAssertEqual(report.rejectedByReason.first?.count, 3)
         XCTAssertTrue(report.description.contains("rejected, unknown country: 1 (line 4 \"Atlantis Cluster\"; Country \"Atlantis\" is not a known country)"), report.description)
     }
 

@@ -100,10 +100,11 @@ public struct EpochMapper: Sendable {
         if !certainty.isEmpty && confidence(certainty) == nil {
             return reject(.unknownCertainty, "Certainty \(FeedIssue.quote(certainty)) is not Confirmed, Likely or Unlikely")
         }
-        let numeric = EpochColumn.powerColumns + EpochColumn.costColumns + [EpochColumn.totalChips]
-        for column in numeric {
+        // The figure each group gives is its first non-empty column; a later one is never read.
+        for group in [EpochColumn.powerColumns, EpochColumn.costColumns, [EpochColumn.totalChips]] {
+            guard let column = group.first(where: { !row[$0].isEmpty }) else { continue }
             let v = row[column]
-            if !v.isEmpty && number(v) == nil {
+            if number(v) == nil {
                 return reject(.badNumber, "\(column) \(FeedIssue.quote(v)) is not a number of 0 or more")
             }
         }
@@ -202,13 +203,12 @@ public struct EpochMapper: Sendable {
 
         // Power, in the field that fits the status.
         var power: Double?
-        for column in EpochColumn.powerColumns {
-            guard let v = row.value(column).flatMap(EpochMapper.number) else { continue }
+        if let column = EpochColumn.powerColumns.first(where: { !row[$0].isEmpty }),
+           let v = EpochMapper.number(row[column]) {
             power = EpochMapper.tidy(v)
             if column != EpochColumn.power {
                 notes.append("Power: from \(column); \(EpochColumn.power) is empty.")
             }
-            break
         }
         var capacity = Capacity(confidence: confidence)
         switch status {
@@ -219,8 +219,8 @@ public struct EpochMapper: Sendable {
 
         // Money: the hardware cost, in whole US dollars.
         var investment: Investment?
-        for column in EpochColumn.costColumns {
-            guard let v = row.value(column).flatMap(EpochMapper.number) else { continue }
+        if let column = EpochColumn.costColumns.first(where: { !row[$0].isEmpty }),
+           let v = EpochMapper.number(row[column]) {
             investment = Investment(amount: v.rounded(), currency: "USD")
             if column == EpochColumn.hardwareCost {
                 let reported = row.value(EpochColumn.reportedCostAdjusted).flatMap(EpochMapper.number)
@@ -229,7 +229,6 @@ public struct EpochMapper: Sendable {
             } else {
                 notes.append("Investment: from \(column); \(EpochColumn.hardwareCost) is empty.")
             }
-            break
         }
 
         // Who: owner as sponsor, suppliers as vendors, co-owners, users as customers.
