@@ -199,7 +199,9 @@ final class SummaryTests: XCTestCase {
         let lines = table.split(separator: "\n").map(String.init)
         XCTAssertEqual(lines.count, 6, table)  // header, rule, 2 rows, rule, total
         XCTAssertTrue(lines[3].hasPrefix("FR "), table)
-        XCTAssertEqual(lines[3].split(separator: " ").filter { $0 == "-" }.count, 4, "committed, ambition, operational, next: \(lines[3])")
+        XCTAssertEqual(lines[3].split(separator: " ").prefix(7).map(String.init), ["FR", "France", "1", "-", "-", "-", "1"],
+                       "committed, ambition and operational unknown: \(lines[3])")
+        XCTAssertEqual(lines[2].split(separator: " ").prefix(8).map(String.init), ["KR", "South", "Korea", "1", "55", "1,000", "-", "0"])
         XCTAssertTrue(lines[5].hasPrefix("total "), table)
         XCTAssertTrue(lines[5].contains("2 countries"), table)
         XCTAssertFalse(csv.contains("total"), "no total row in csv")

@@ -1,0 +1,149 @@
+import Foundation
+import XCTest
+
+final class CLISummaryTests: XCTestCase {
+    private func summary(_ extra: String...) throws -> SovtrackProcess.Result {
+        let store = try CLI.copy(CLI.fixture)
+        let r = try CLI.run(["summary", "--store", store.path] + extra)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(r.stderr, "")
+        return r
+    }
+
+    /// The cells of a table line, split on runs of two or more spaces.
+    private func cells(_ line: String) -> [String] {
+        line.components(separatedBy: "  ").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    func testTableOfTheBundledDataset() throws {
+        let lines = CLI.lines(try summary().stdout)
+        XCTAssertEqual(lines.count, 7, lines.joined(separator: "\n"))
+        XCTAssertEqual(cells(lines[0]), ["country", "name", "deals", "committed_mw", "ambition_mw", "operational_mw", "unknown_mw_deals",
+                                         "vendors", "partners", "models", "next_milestone"])
+        XCTAssertTrue(lines[1].allSatisfy { $0 == "─" || $0 == " " })
+        XCTAssertEqual(Array(cells(lines[2]).prefix(8)), ["KR", "South Korea", "3", "55", "2,000", "-", "1", "NVIDIA"])
+        XCTAssertEqual(cells(lines[2]).last, "2026-H2 AI Agent Platform launch")
+        XCTAssertEqual(Array(cells(lines[3]).prefix(8)), ["FR", "France", "1", "-", "-", "-", "1", "NVIDIA"])
+        XCTAssertEqual(Array(cells(lines[4]).prefix(8)), ["GB", "United Kingdom", "1", "-", "-", "-", "1", "NVIDIA"])
+        XCTAssertTrue(lines[5].allSatisfy { $0 == "─" || $0 == " " })
+        XCTAssertEqual(Array(cells(lines[6]).prefix(8)), ["total", "3 countries", "5", "55", "2,000", "-", "3", "NVIDIA"])
+    }
+
+    func testJSON() throws {
+        let out = try summary("--format", "json").stdout
+        let rows = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [[String: Any]])
+        XCTAssertEqual(rows.map { $0["country"] as? String }, ["KR", "FR", "GB"], "no total row in JSON")
+        let kr = rows[0]
+        XCTAssertEqual(kr["name"] as? String, "South Korea")
+        XCTAssertEqual(kr["deals"] as? Int, 3)
+        XCTAssertEqual(kr["committed_mw"] as? Double, 55)
+        XCTAssertEqual(kr["ambition_mw"] as? Double, 2000)
+        XCTAssertTrue(kr["operational_mw"] is NSNull, "unknown is null, never 0")
+        XCTAssertEqual(kr["unknown_mw_deals"] as? Int, 1)
+        XCTAssertEqual(kr["vendors"] as? [String], ["NVIDIA"])
+        XCTAssertEqual(kr["partners"] as? [String], ["NAVER", "SK hynix", "SK Telecom"])
+        XCTAssertEqual((kr["models"] as? [String])?.count, 4)
+        XCTAssertEqual(kr["next_milestone"] as? String, "2026-H2 AI Agent Platform launch")
+        for r in rows.dropFirst() {
+            XCTAssertTrue(r["committed_mw"] is NSNull)
+            XCTAssertTrue(r["ambition_mw"] is NSNull)
+            XCTAssertTrue(r["operational_mw"] is NSNull)
+            XCTAssertTrue(r["next_milestone"] is NSNull)
+            XCTAssertEqual(r["unknown_mw_deals"] as? Int, 1)
+        }
+        XCTAssertEqual(Set(kr.keys), ["country", "name", "deals", "committed_mw", "ambition_mw", "operational_mw", "unknown_mw_deals",
+                                      "vendors", "partners", "models", "next_milestone"])
+    }
+
+    func testCSV() throws {
+        let out = try summary("--format", "csv").stdout
+        XCTAssertEqual(out.components(separatedBy: "\r\n"), [
+            "country,name,deals,committed_mw,ambition_mw,operational_mw,unknown_mw_deals,vendors,partners,models,next_milestone",
+            "KR,South Korea,3,55,2000,,1,NVIDIA,NAVER;SK hynix;SK Telecom,HyperCLOVA X;NVIDIA Cosmos;NVIDIA Nemotron 3 Ultra;Seoul World Model,2026-H2 AI Agent Platform launch",
+            "FR,France,1,,,,1,NVIDIA,Sesterce;SoftBank,,",
+            "GB,United Kingdom,1,,,,1,NVIDIA,,,",
+            "",
+        ], "unknown is an empty cell; no total row in CSV")
+    }
+
+    func testMarkdownEndsWithTheTotal() throws {
+        let lines = CLI.lines(try summary("--format", "md").stdout)
+        XCTAssertEqual(lines.count, 6)
+        XCTAssertEqual(lines[0], "| country | name | deals | committed_mw | ambition_mw | operational_mw | unknown_mw_deals | vendors | partners | models | next_milestone |")
+        XCTAssertTrue(lines[2].hasPrefix("| KR | South Korea | 3 | 55 | 2,000 | - | 1 | NVIDIA |"), lines[2])
+        XCTAssertTrue(lines[5].hasPrefix("| total | 3 countries | 5 | 55 | 2,000 | - | 3 |"), lines[5])
+    }
+
+    func testByVendor() throws {
+        let lines = CLI.lines(try summary("--by", "vendor").stdout)
+        XCTAssertEqual(cells(lines[0]).prefix(3), ["vendor", "countries", "deals"])
+        XCTAssertEqual(Array(cells(lines[2]).prefix(7)), ["NVIDIA", "FR, GB, KR", "5", "55", "2,000", "-", "3"])
+        XCTAssertEqual(lines.count, 5)
+        XCTAssertTrue(lines[4].hasPrefix("total"))
+        let csv = try summary("--by", "vendor", "--format", "csv").stdout
+        XCTAssertTrue(csv.hasPrefix("vendor,countries,deals,committed_mw,ambition_mw,operational_mw,unknown_mw_deals,"), csv)
+        XCTAssertTrue(csv.contains("\r\nNVIDIA,FR;GB;KR,5,55,2000,,3,,"), csv)
+    }
+
+    func testByVendorWithCoVendorsAndNone() throws {
+        let store = try CLI.copy(CLI.fixture)
+        XCTAssertEqual(try CLI.run("add", "--store", store.path, "--id", "jp-x", "--title", "JP", "--country", "JP", "--announced", "2026",
+                                   "--partner", "NVIDIA:vendor", "--partner", "Fujitsu:vendor", "--target-mw", "300", "--source", "https://x.test").status, 0)
+        XCTAssertEqual(try CLI.run("add", "--store", store.path, "--id", "de-y", "--title", "DE", "--country", "Germany", "--announced", "2026",
+                                   "--initial-mw", "10", "--source", "https://y.test").status, 0)
+        let r = try CLI.run("summary", "--store", store.path, "--by", "vendor", "--format", "json")
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let rows = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]])
+        XCTAssertEqual(rows.map { $0["vendor"] as? String }, ["NVIDIA", "Fujitsu", "(none)"])
+        XCTAssertEqual(rows[0]["vendors"] as? [String], ["Fujitsu"], "co-vendors")
+        XCTAssertEqual(rows[0]["ambition_mw"] as? Double, 2300)
+        XCTAssertEqual(rows[0]["countries"] as? [String], ["FR", "GB", "JP", "KR"])
+        XCTAssertEqual(rows[1]["vendors"] as? [String], ["NVIDIA"])
+        XCTAssertEqual(rows[2]["deals"] as? Int, 1)
+        XCTAssertEqual(rows[2]["committed_mw"] as? Double, 10)
+        XCTAssertEqual(rows[2]["countries"] as? [String], ["DE"])
+    }
+
+    func testFiltersApply() throws {
+        let lines = CLI.lines(try summary("--country", "south korea", "--country", "FR").stdout)
+        XCTAssertEqual(lines.count, 6)
+        XCTAssertEqual(cells(lines[2]).first, "KR")
+        XCTAssertEqual(cells(lines[3]).first, "FR")
+        XCTAssertEqual(Array(cells(lines[5]).prefix(3)), ["total", "2 countries", "4"])
+        let onlyBig = CLI.lines(try summary("--min-mw", "1000", "--format", "csv").stdout)
+        XCTAssertEqual(onlyBig.count, 2)
+        XCTAssertTrue(onlyBig[1].hasPrefix("KR,South Korea,2,55,2000,,0,"), onlyBig[1])
+    }
+
+    func testEmptySelection() throws {
+        let json = try summary("--country", "JP", "--format", "json").stdout
+        XCTAssertEqual(json, "[]\n")
+        let table = CLI.lines(try summary("--country", "JP").stdout)
+        XCTAssertTrue(table.last?.hasPrefix("total") ?? false, table.joined(separator: "\n"))
+        XCTAssertTrue(table.last?.contains(" 0 ") ?? false)
+    }
+
+    func testOutputFileTakesItsFormatFromTheName() throws {
+        let store = try CLI.copy(CLI.fixture)
+        let dir = store.deletingLastPathComponent()
+        for (name, check) in [("s.md", "| total |"), ("s.csv", "country,name,deals"), ("s.json", "\"country\": \"KR\"")] {
+            let out = dir.appendingPathComponent(name)
+            let r = try CLI.run("summary", "--store", store.path, "--output", out.path)
+            XCTAssertEqual(r.status, 0, r.stderr)
+            XCTAssertEqual(r.stdout, "", "nothing on stdout with --output")
+            XCTAssertTrue(CLI.text(out)?.contains(check) ?? false, "\(name): \(CLI.text(out) ?? "missing")")
+        }
+        XCTAssertEqual(CLI.files(in: dir).filter { $0.contains(".tmp") }, [])
+    }
+
+    func testUsageErrors() throws {
+        let store = try CLI.copy(CLI.fixture)
+        let byBad = try CLI.run("summary", "--store", store.path, "--by", "partner")
+        XCTAssertEqual(byBad.status, 64)
+        CLI.assertNoCrash(byBad)
+        CLI.assertUserError(try CLI.run("summary", "--store", store.path, "--country", "Korea"), code: 64,
+                            ["--country", "\"Korea\""])
+        CLI.assertUserError(try CLI.run("summary", "--store", store.path, "--since", "2026-13-45"), code: 64,
+                            ["--since", "\"2026-13-45\" is not a partial date"])
+    }
+}
