@@ -48,6 +48,13 @@ public enum DealText {
             if !meta.isEmpty { head += " — " + meta }
             var lines = ["\(i + 1). \(head)"]
             if let u = s.url, s.title != nil { lines.append("   \(u)") }
+            for f in s.extra {
+                if case .string(let text) = f.value { lines.append("   \(f.key): \(text)") } else {
+                    var w = JSONWriter()
+                    w.value(f.value)
+                    lines.append("   \(f.key): \(String(decoding: w.bytes, as: UTF8.self))")
+                }
+            }
             return lines
         }
     }

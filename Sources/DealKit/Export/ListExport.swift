@@ -12,7 +12,7 @@ public enum ListExport {
     /// One row per deal: the columns that fit a report.
     public static func table(_ deals: [Deal]) -> TextTable {
         TextTable(columns: [
-            .init("id", maxWidth: 28), .init("country"), .init("announced"), .init("status"),
+            .init("id", maxWidth: 64), .init("country"), .init("announced"), .init("status"),
             .init("mw", alignRight: true, maxWidth: 20), .init("confidence"),
             .init("title", maxWidth: 44), .init("sponsor", maxWidth: 20), .init("vendors", maxWidth: 24),
         ], rows: deals.map { d in

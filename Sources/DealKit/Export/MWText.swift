@@ -1,8 +1,10 @@
 /// How megawatt figures read in tables: unknown is "-", never 0.
 public enum MWText {
-    /// `1,000`, `55`, `12.5`; "-" for unknown.
+    /// `1,000`, `55`, `12.5`; "-" for unknown. Tables round: whole megawatts from 100 MW up,
+    /// one decimal below, since the sources never state more and sums carry float noise.
     public static func figure(_ v: Double?) -> String {
-        guard let v else { return "-" }
+        guard let raw = v else { return "-" }
+        let v = abs(raw) >= 100 ? raw.rounded() : (raw * 10).rounded() / 10
         let plain = JSONWriter.format(v)
         guard v >= 1000, v == v.rounded(), v < 1e15 else { return plain }
         var digits = Array(plain)

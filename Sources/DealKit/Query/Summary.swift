@@ -77,7 +77,8 @@ public struct Summary: Sendable, Equatable {
         func sum(_ f: (Deal) -> Double?) -> Double? {
             var total: Double?
             for d in deals { if let v = f(d) { total = (total ?? 0) + v } }
-            return total
+            // Sums of decimal figures pick up binary noise (61.2659695999...); no source is that precise.
+            return total.map { ($0 * 1e6).rounded() / 1e6 }
         }
         var countries = Set<String>()
         var vendors = UniqueNames(), partners = UniqueNames(), models = UniqueNames()
