@@ -393,7 +393,7 @@ public enum AppReducer {
         case .char("x"): s.overlay = .export
         case .char("?"): s.overlay = .help(scroll: 0)
         case .click(let y, let x):
-            if y == 1, let t = HeaderBar.tabs().first(where: { x >= $0.x && x < $0.x + $0.width }) {
+            if y == 1, let t = HeaderBar.tabs(cols: s.cols).first(where: { x >= $0.x && x < $0.x + $0.width }) {
                 switchView(&s, t.view)
                 return []
             }
@@ -407,7 +407,7 @@ public enum AppReducer {
 
     private static func click(_ s: inout AppState, y: Int, x: Int) {
         if y == 1 {
-            if let t = HeaderBar.tabs().first(where: { x >= $0.x && x < $0.x + $0.width }) { switchView(&s, t.view) }
+            if let t = HeaderBar.tabs(cols: s.cols).first(where: { x >= $0.x && x < $0.x + $0.width }) { switchView(&s, t.view) }
             return
         }
         let l = Layout(s)

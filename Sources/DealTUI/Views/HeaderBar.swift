@@ -3,18 +3,21 @@ import DealKit
 /// The top two rows: the store, the count shown of the total and the filter; then the view tabs and the sort.
 enum HeaderBar {
     /// Where each tab label sits on row 1, for drawing and for mouse clicks.
-    static func tabs() -> [(view: ViewID, x: Int, width: Int)] {
+    static func tabs(cols: Int) -> [(view: ViewID, x: Int, width: Int)] {
         var x = 0
         var out: [(ViewID, Int, Int)] = []
         for v in ViewID.allCases {
-            let w = DisplayWidth.of(label(v))
+            let w = DisplayWidth.of(label(v, cols: cols))
             out.append((v, x, w))
             x += w + 1
         }
         return out
     }
 
-    static func label(_ v: ViewID) -> String { " \(v.rawValue) \(v.title) " }
+    /// A tab's label; unpadded on a narrow terminal so all four still fit in 40 columns.
+    static func label(_ v: ViewID, cols: Int) -> String {
+        cols < 50 ? "\(v.rawValue) \(v.title)" : " \(v.rawValue) \(v.title) "
+    }
 
     static func draw(into g: inout CellGrid, state: AppState) {
         let bar = Style(.headerBar, reverse: true)
@@ -33,10 +36,10 @@ enum HeaderBar {
         g.fill(y: 1, x: 0, width: state.cols, style: Style(.tabInactive))
         let active = state.detail == nil ? state.view : nil
         var end = 0
-        for t in tabs() {
+        for t in tabs(cols: state.cols) {
             let on = t.view == active || (state.detail != nil && t.view == state.view)
             let s = t.view == active ? Style(.tabActive, bold: true, reverse: true) : Style(.tabInactive, bold: on)
-            g.put(label(t.view), y: 1, x: t.x, limit: state.cols - t.x, style: s)
+            g.put(label(t.view, cols: state.cols), y: 1, x: t.x, limit: state.cols - t.x, style: s)
             end = t.x + t.width + 1
         }
         if state.detail != nil {

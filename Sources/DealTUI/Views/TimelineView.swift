@@ -97,7 +97,9 @@ enum TimelineView {
         }
         let tx = x0 + sc.column(today)
         if tx >= x0, tx < x0 + chartW {
-            g.put("▼", y: axis.y + 1, x: tx, style: Style(.today, bold: true))
+            // Today's mark goes where it hides no label: the years row, else the quarters row.
+            let y = g[axis.y, tx].text == " " ? axis.y : axis.y + 1
+            g.put("▼", y: y, x: tx, style: Style(.today, bold: true))
         }
     }
 

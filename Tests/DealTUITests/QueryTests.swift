@@ -1,0 +1,84 @@
+import DealKit
+import XCTest
+@testable import DealTUI
+
+/// The dashboard's fast filter, search and sort must give exactly DealKit's answers.
+final class QueryTests: XCTestCase {
+    let feed = TestFeeds.generated(3000)
+
+    func testMembersMatchDealFilterForManyFilters() {
+        let catalog = DealCatalog(feed: feed)
+        let filters: [DealFilter] = [
+            DealFilter(),
+            DealFilter(countries: ["KR", "JP"]),
+            DealFilter(vendors: ["nvidia"]),
+            DealFilter(vendors: ["삼성전자", "AMD"], statuses: [.planned, .operational]),
+            DealFilter(partners: ["naver"]),
+            DealFilter(since: PartialDate("2025-H2"), until: PartialDate("2026")),
+            DealFilter(minMW: 1000),
+            DealFilter(search: "factory"),
+            DealFilter(search: " ÉLYSÉE "),
+            DealFilter(countries: ["FR"], search: "model 1"),
+            DealFilter(countries: ["ZZ"]),
+        ]
+        for f in filters {
+            let expected = f.apply(to: feed.deals).map(\.id)
+            let got = catalog.members(f).map { feed.deals[Int($0)].id }
+            XCTAssertEqual(got, expected, "\(f.summary)")
+        }
+    }
+
+    func testEverySortMatchesDealSortBothWays() {
+        let catalog = DealCatalog(feed: feed)
+        let f = DealFilter(countries: ["KR", "FR", "SA"])
+        let members = catalog.members(f)
+        let deals = f.apply(to: feed.deals)
+        for sort in DealSort.allCases {
+            for desc in [false, true] {
+                let r = ResultSet(catalog: catalog, members: members, sort: sort, descending: desc)
+                XCTAssertEqual(r.rows.map { feed.deals[Int($0)].id }, sort.apply(to: deals, descending: desc).map(\.id), "\(sort) \(desc)")
+            }
+        }
+    }
+
+    func testCountryAndVendorTotalsMatchSummary() {
+        let catalog = DealCatalog(feed: feed)
+        let r = ResultSet(catalog: catalog, members: catalog.members(DealFilter(statuses: [.announced, .planned])), sort: .country, descending: false)
+        let deals = DealFilter(statuses: [.announced, .planned]).apply(to: feed.deals)
+        let byCountry = Summary(deals: deals, by: .country)
+        XCTAssertEqual(r.countries.map(\.key), byCountry.rows.map(\.key))
+        XCTAssertEqual(r.countries.map(\.ambitionMW), byCountry.rows.map(\.ambitionMW))
+        XCTAssertEqual(r.countries.map(\.unknownMWDeals), byCountry.rows.map(\.unknownMWDeals))
+        let byVendor = Summary(deals: deals, by: .vendor)
+        XCTAssertEqual(r.vendors.rows.map { DealFilter.fold($0.key) }, byVendor.rows.map { DealFilter.fold($0.key) })
+        XCTAssertEqual(r.vendors.rows.map(\.deals), byVendor.rows.map(\.deals))
+        XCTAssertEqual(r.vendors.rows.map(\.countries), byVendor.rows.map(\.countries))
+        XCTAssertEqual(r.vendors.rows.map(\.committedMW), byVendor.rows.map(\.committedMW))
+    }
+
+    func testIncrementalSearchGivesTheSameAnswerAsASearchFromScratch() {
+        var s = TestFeeds.state(feed)
+        AppReducer.reduce(&s, .char("/"))
+        for c in "factory" {
+            AppReducer.reduce(&s, .char(c))
+            XCTAssertEqual(s.shownCount, s.filter.apply(to: feed.deals).count, s.filter.search)
+        }
+        for _ in 0..<4 {
+            AppReducer.reduce(&s, .backspace)
+            XCTAssertEqual(s.shownCount, s.filter.apply(to: feed.deals).count, s.filter.search)
+        }
+        for c in "tory" { AppReducer.reduce(&s, .char(c)) }
+        XCTAssertEqual(s.filter.search, "factory")
+        XCTAssertEqual(s.shownCount, s.filter.apply(to: feed.deals).count)
+    }
+
+    func testTimelineGroupsLanesByCountryInRowOrder() {
+        let catalog = DealCatalog(feed: feed)
+        let r = ResultSet(catalog: catalog, members: catalog.members(DealFilter()), sort: .mw, descending: true)
+        let t = r.timeline
+        XCTAssertEqual(t.laneLines.count, feed.deals.count)
+        var seen: [String] = []
+        for line in t.lines { if case .country(let c) = line { XCTAssertFalse(seen.contains(c)); seen.append(c) } }
+        XCTAssertEqual(Set(seen), Set(feed.deals.map(\.country)))
+    }
+}
