@@ -1,0 +1,71 @@
+import DealKit
+import Foundation
+import XCTest
+
+/// Checks sovtrack's JSON output against docs/feed-v1.schema.json with scripts/validate-schema.py.
+final class CLISchemaTests: XCTestCase {
+    private static let script = SovtrackProcess.root.appendingPathComponent("scripts/validate-schema.py").path
+
+    private static func python(_ args: [String]) throws -> (status: Int32, output: String) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3"] + args
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = out
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    override func setUpWithError() throws {
+        let probe = try? Self.python(["-c", "import jsonschema"])
+        guard let probe, probe.status == 0 else { throw XCTSkip("python3 with the jsonschema package is not available") }
+    }
+
+    private func assertValid(_ files: [URL], file: StaticString = #filePath, line: UInt = #line) throws {
+        let r = try Self.python([Self.script] + files.map(\.path))
+        XCTAssertEqual(r.status, 0, r.output, file: file, line: line)
+        XCTAssertEqual(CLI.lines(r.output), files.map { "\($0.path): ok" }, file: file, line: line)
+    }
+
+    func testTheBundledDatasetIsValid() throws {
+        try assertValid([CLI.fixture])
+    }
+
+    func testEveryListJSONOutputIsValid() throws {
+        let store = try CLI.copy(CLI.fixture)
+        let dir = store.deletingLastPathComponent()
+        let sample = try CLI.write(FeedSamples.everything, as: "sample.json", in: dir)
+        XCTAssertEqual(try CLI.run("import", sample.path, "--store", store.path).status, 0)
+        XCTAssertEqual(try CLI.run("add", "--store", store.path, "--id", "jp-x", "--title", "T", "--country", "JP", "--announced", "2026-H1",
+                                   "--partner", "NVIDIA:vendor", "--initial-mw", "0", "--milestone", "!2026-06:Signed").status, 0)
+        var outputs: [URL] = []
+        let filters: [[String]] = [[], ["--country", "KR"], ["--country", "JP"], ["--country", "DE"], ["--vendor", "nvidia"],
+                                   ["--min-mw", "100"], ["--search", "pilot"], ["--sort", "mw", "--reverse"], ["--status", "operational"]]
+        for (i, f) in filters.enumerated() {
+            let r = try CLI.run(["list", "--store", store.path, "--format", "json"] + f)
+            XCTAssertEqual(r.status, 0, r.stderr)
+            outputs.append(try CLI.write(r.stdout, as: "list-\(i).json", in: dir))
+        }
+        let viaOutput = dir.appendingPathComponent("out.json")
+        XCTAssertEqual(try CLI.run("list", "--store", store.path, "--output", viaOutput.path).status, 0)
+        outputs.append(viaOutput)
+        for id in ["eu-pilot", "sa-humain", "jp-x", "kr-naver-nvidia-dsx-sejong"] {
+            let r = try CLI.run("show", id, "--json", "--store", store.path)
+            XCTAssertEqual(r.status, 0)
+            outputs.append(try CLI.write(r.stdout, as: "show-\(id).json", in: dir))
+        }
+        outputs.append(store)
+        try assertValid(outputs)
+    }
+
+    func testTheSchemaRefusesWhatValidateRefuses() throws {
+        for name in ["wrong-type.json", "missing-key.json", "bad-enum.json", "bad-date.json", "negative-mw.json",
+                     "wrong-format.json", "newer-version.json", "top-level-array.json", "source-without-title-or-url.json"] {
+            let r = try Self.python([Self.script, CLI.bad(name).path])
+            XCTAssertEqual(r.status, 1, "\(name) should fail the schema: \(r.output)")
+        }
+    }
+}
