@@ -31,14 +31,29 @@ struct Bench {
         log("sovtrack: \(sovtrack)")
         for line in System.machineDescription() { log(line) }
 
+        let startup = try startupTime(in: dir)
         var columns: [Column] = []
         for size in sizes {
             columns.append(try measure(size: size, in: dir))
         }
         print(Report.table(sizes: sizes, columns: columns))
         print("")
+        print("Process start-up alone (`list --format csv` on a feed of no deals): \(Report.ms(startup.0)) (\(Report.ms(startup.1)) CPU).")
         print("Machine: " + System.machineDescription().joined(separator: "; "))
         print("Medians of \(runs) runs (jq: \(jqRuns)); peak memory is the largest of the runs. Seed \(seed).")
+    }
+
+    /// What every command pays before touching a deal: exec, dynamic linking, argument parsing.
+    private func startupTime(in dir: String) throws -> (Double, Double) {
+        let file = "\(dir)/feed-0.json"
+        try FileSystem.writeAtomically(FeedEncoder.encode(Feed()), to: file)
+        var wall: [Double] = [], cpu: [Double] = []
+        for _ in 0..<max(runs, 5) {
+            let r = System.run([sovtrack, "list", "--store", file, "--format", "csv"])
+            guard r.status == 0 else { throw BenchError("sovtrack list on an empty feed failed (exit \(r.status))") }
+            wall.append(r.seconds); cpu.append(r.cpuSeconds)
+        }
+        return (median(wall), median(cpu))
     }
 
     private func log(_ s: String) {

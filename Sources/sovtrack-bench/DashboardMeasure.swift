@@ -16,8 +16,8 @@ enum DashboardMeasure {
             AppState(feed: snapshot.feed, storeName: file, today: PartialDate("2026-06-10")!, rows: rows, cols: cols)
         }
         var grid = r.phase("render") { Screen.render(state) }
-        r.put("tui_first_frame", System.now() - wall)
-        r.put("tui_first_frame_cpu", System.cpuNow() - cpu)
+        r.put("first_frame", System.now() - wall)
+        r.put("first_frame_cpu", System.cpuNow() - cpu)
         r.put("frame_only", (r.value("state") ?? 0) + (r.value("render") ?? 0))
         r.put("frame_only_cpu", (r.value("state_cpu") ?? 0) + (r.value("render_cpu") ?? 0))
 

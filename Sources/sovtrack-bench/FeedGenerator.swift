@@ -143,11 +143,14 @@ struct FeedGenerator {
 
     init(seed: UInt64) { rng = SeededRandom(seed: seed) }
 
-    /// A whole feed of `count` deals, valid under feed v1 (a few source-less deals give warnings).
+    /// A whole feed of `count` deals, valid under feed v1 (a few source-less deals give warnings),
+    /// ordered by id like a saved store.
     mutating func feed(deals count: Int) -> Feed {
         var deals: [Deal] = []
         deals.reserveCapacity(count)
         for i in 0..<count { deals.append(deal(index: i)) }
+        // In id order, as `Store` saves every store: the feed is what a store of this size looks like.
+        deals.sort { $0.id < $1.id }
         return Feed(updated: PartialDate("2026-06-10"), deals: deals,
                     extra: [JSONField("x-generator", .object([JSONField("name", .string("sovtrack-bench")),
                                                               JSONField("deals", .number(String(count)))]))])
