@@ -42,6 +42,7 @@ public enum Dashboard {
                 state.message = "\(snapshot.warnings.count) warning\(snapshot.warnings.count == 1 ? "" : "s") in the store (sovtrack validate lists them)"
             }
             var loop = RunLoop(state: state, terminal: terminal, exportDirectory: options.exportDirectory ?? ".")
+            loop.store = StoreLink(session: StoreSession(store: store, snapshot: snapshot))
             loop.shouldStop = { Signals.stop.load(ordering: .relaxed) != 0 }
             loop.run()
         }
@@ -73,6 +74,8 @@ struct RunLoop {
     var stamp: () -> String = RunLoop.timestamp
     /// Called after each paint with the frame's render time in seconds (for measuring).
     var onFrame: ((Double) -> Void)?
+    /// The store edits are saved to and watched for other writers; nil: the dashboard only reads.
+    var store: StoreLink?
 
     init(state: AppState, terminal: any Terminal, exportDirectory: String) {
         self.state = state; self.terminal = terminal; self.exportDirectory = exportDirectory
@@ -100,6 +103,10 @@ struct RunLoop {
                 state.adoptSearchIndex(index)
                 searchBuilder = nil
             }
+            if let news = store?.poll() {
+                EditReducer.store(&state, news)
+                dirty = true
+            }
             guard let event = terminal.read() else { continue }
             let effects = AppReducer.reduce(&state, event)
             dirty = true
@@ -108,7 +115,27 @@ struct RunLoop {
                 case .quit: return
                 case .redraw: terminal.invalidate()
                 case .export(let format): export(format)
+                case .apply(let change, let undo): apply(change, undo: undo)
                 }
+            }
+        }
+    }
+
+    /// Saves a change through the store and tells the reducer how it went; a refusal means the
+    /// file changed on disk, so it is read again at once.
+    private mutating func apply(_ change: StoreSession.Change, undo: Bool) {
+        guard store != nil else {
+            EditReducer.store(&state, .failed(change, undo: undo, message: "this dashboard has no store to save to"))
+            return
+        }
+        let answer = store!.apply(change, undo: undo)
+        EditReducer.store(&state, answer)
+        if case .refused = answer, let news = store?.poll(force: true) {
+            EditReducer.store(&state, news)
+            // Keep the refusal's message in front: it is what the user just did.
+            if case .refused(_, _, let conflict) = answer {
+                state.message = (undo ? "cannot undo \(change.inverse.summary): " : "not saved: ") + "\(conflict) · reloaded"
+                state.isError = true
             }
         }
     }

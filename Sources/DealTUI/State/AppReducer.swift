@@ -11,8 +11,9 @@ public enum AppReducer {
         case .resize(let rows, let cols):
             s.rows = rows; s.cols = cols
             settle(&s)
+            EditReducer.settleForm(&s)
             return []
-        case .control("c"):
+        case .control("c") where s.editing.form?.isDirty != true:
             return [.quit]
         case .control("l"):
             return [.redraw]
@@ -23,7 +24,11 @@ public enum AppReducer {
             s.isError = false
         }
         if Layout(s).tooSmall {
-            return e == .char("q") ? [.quit] : []
+            return e == .char("q") && !s.editing.isActive ? [.quit] : []
+        }
+        if let edited = EditReducer.key(&s, e) {
+            settle(&s)
+            return edited
         }
         var effects: [Effect] = []
         if s.prompt != nil {

@@ -58,6 +58,8 @@ public struct AppState {
     public var prompt: SearchPrompt?
     public var message: String?
     public var isError = false
+    /// The add / edit form, the delete question and the undo stack.
+    public var editing = EditingState()
 
     public var rows: Int
     public var cols: Int

@@ -1,3 +1,5 @@
+import DealKit
+
 /// One thing the user did, as the terminal reports it; the reducer's only input besides its state.
 public enum InputEvent: Sendable, Equatable {
     /// A printable character (including space).
@@ -20,6 +22,8 @@ public enum Effect: Sendable, Equatable {
     case export(ExportFormat)
     /// Repaint every cell (Ctrl-L).
     case redraw
+    /// Save a change through the store (`undo`: it undoes an earlier one); the answer comes back as a `StoreEvent`.
+    case apply(StoreSession.Change, undo: Bool)
 }
 
 /// The formats `x` offers.

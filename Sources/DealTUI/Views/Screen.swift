@@ -27,6 +27,7 @@ public enum Screen {
         case .export, nil: break
         }
         FooterBar.draw(into: &g, state: state)
+        EditScreen.draw(into: &g, state: state)
         return g
     }
 }
