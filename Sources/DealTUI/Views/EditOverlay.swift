@@ -7,7 +7,7 @@ enum EditOverlay {
             box(&g, state, title: "Delete this deal?", lines: [
                 (d.id, Style(.key, bold: true)),
                 (d.title, Style(.normal, bold: true)),
-                ("\(d.country) · \(MWText.range(d)) MW · announced \(d.announced) · \(d.status.rawValue)", Style(.dim)),
+                ("\(d.country) · \(mw(d)) · announced \(d.announced) · \(d.status.rawValue)", Style(.dim)),
                 ("", .normal),
                 ("y deletes it (u undoes) · any other key keeps it", Style(.message, bold: true)),
             ])
@@ -26,11 +26,13 @@ enum EditOverlay {
             let id = f.original?.id ?? current?.id ?? "this deal"
             var lines: [(String, Style)] = []
             if let c = current {
-                lines.append(("\(id) was changed by another writer while you edited it.", Style(.error, bold: true)))
+                lines.append((id, Style(.key, bold: true)))
+                lines.append(("was changed by another writer while you edited it.", Style(.error, bold: true)))
                 lines.append(("on disk now: \(c.title)", .normal))
-                lines.append(("  \(c.country) · \(MWText.range(c)) MW · \(c.status.rawValue) · \(c.milestones.count) milestones", Style(.dim)))
+                lines.append(("  \(c.country) · \(mw(c)) · \(c.status.rawValue) · \(c.milestones.count) milestones", Style(.dim)))
             } else {
-                lines.append(("\(id) was deleted by another writer while you edited it.", Style(.error, bold: true)))
+                lines.append((id, Style(.key, bold: true)))
+                lines.append(("was deleted by another writer while you edited it.", Style(.error, bold: true)))
             }
             lines += [
                 ("", .normal),
@@ -40,6 +42,12 @@ enum EditOverlay {
             ]
             box(&g, state, title: "Changed on disk", lines: lines)
         }
+    }
+
+    /// A deal's capacity in a few words: `55 → 1,000 MW` or `MW unknown`.
+    private static func mw(_ d: Deal) -> String {
+        let r = MWText.range(d)
+        return r == "-" ? "MW unknown" : "\(r) MW"
     }
 
     private static func box(_ g: inout CellGrid, _ s: AppState, title: String, lines: [(String, Style)]) {

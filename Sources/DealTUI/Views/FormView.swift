@@ -49,8 +49,11 @@ enum FormView {
             }
         }
         let r = rect(rows: state.rows, cols: state.cols)
-        if f.top > 0 { g.put(" ↑ more ", y: r.y, x: r.x + r.width - 10, style: Style(.dim)) }
-        if f.top + height < f.fields.count { g.put(" ↓ more ", y: r.y + r.height - 1, x: r.x + r.width - 10, style: Style(.dim)) }
+        let up = f.top > 0, down = f.top + height < f.fields.count
+        if up || down {
+            let more = " \(up ? "↑" : "")\(down ? "↓" : "") more "
+            g.put(more, y: r.y + r.height - 1, x: r.x + r.width - DisplayWidth.of(more) - 2, style: Style(.dim))
+        }
         drawHints(&g, f, y: inner.y + inner.height - 2, x: inner.x, width: inner.width)
     }
 
