@@ -30,7 +30,8 @@ enum Console {
         do {
             try FileSystem.writeAtomically(bytes, to: output)
         } catch let e as StoreError {
-            throw CLIError(e)
+            guard case .unwritable(_, let reason) = e else { throw CLIError(e) }
+            throw CLIError(message: "\(output): cannot write: \(reason)", code: 73)
         }
     }
 

@@ -25,7 +25,16 @@ struct Sovtrack: ParsableCommand {
             Console.err("sovtrack: \(e.message)")
             exit(withError: ExitCode(e.code))
         } catch {
-            exit(withError: error)
+            // Help and version go out whole; a usage error is one line with where to look.
+            let code = exitCode(for: error)
+            if code == .success {
+                Console.out(fullMessage(for: error) + "\n")
+                exit(withError: ExitCode.success)
+            }
+            let message = message(for: error).split(separator: "\n").first.map(String.init) ?? "invalid usage"
+            let text = message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message
+            Console.err("sovtrack: \(text) (see 'sovtrack help')")
+            exit(withError: code)
         }
     }
 }

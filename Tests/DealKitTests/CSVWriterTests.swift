@@ -64,4 +64,14 @@ final class CSVWriterTests: XCTestCase {
         XCTAssertEqual(try roundTrip(values), values)
         for v in values where !v.isEmpty { XCTAssertEqual(try roundTrip([v]), [v], v.debugDescription) }
     }
+
+    func testCellsThatLookMarkedAlreadyRoundTripExactly() throws {
+        let values = ["'=x", "'+1", "'-", "'@a", "''=x", "'\tx", "'plain", "'", "''"]
+        let read = try CSVReader.parse(Array(CSVWriter.line(values).utf8)).first?.fields.map(CSVWriter.restore)
+        XCTAssertEqual(read, values)
+    }
+
+    func testACellStartingWithCRLFIsNeutralised() {
+        XCTAssertTrue(CSVWriter.field("\r\n=1").hasPrefix("\"'"), CSVWriter.field("\r\n=1").debugDescription)
+    }
 }

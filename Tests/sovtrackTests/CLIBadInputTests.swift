@@ -248,7 +248,8 @@ final class CLIBadInputTests: XCTestCase {
                      ["edit"], ["remove"], ["show"], ["import"], ["frobnicate"], ["list", "--unknown-option"]] {
             let r = try CLI.run(args + ["--store", store.path])
             XCTAssertEqual(r.status, 64, "\(args): \(r.stderr)")
-            XCTAssertTrue(r.stderr.hasPrefix("Error: "), r.stderr)
+            XCTAssertTrue(r.stderr.hasPrefix("sovtrack: "), r.stderr)
+            XCTAssertEqual(CLI.lines(r.stderr).count, 1, "one line: \(r.stderr)")
             CLI.assertNoCrash(r)
         }
         let title = try CLI.run("add", "--id", "x", "--country", "KR", "--announced", "2026", "--store", store.path)

@@ -2,14 +2,27 @@ import Foundation
 
 /// Writes RFC 4180 CSV that a spreadsheet opens as data, never as formulas.
 public enum CSVWriter {
-    /// Characters that make a spreadsheet treat a cell as a formula.
-    static let formulaStarts: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
+    /// Bytes that make a spreadsheet treat a cell as a formula when they start it.
+    static let formulaStarts: Set<UInt8> = [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D]  // = + - @ tab CR
+
+    /// True for `'` repeated one or more times and then a formula character: a cell that
+    /// `field` has marked (or that, written as is, would read back as marked).
+    static func isMarked(_ s: String) -> Bool {
+        var quotes = 0
+        for b in s.utf8 {
+            if b == 0x27 { quotes += 1; continue }
+            return quotes > 0 && formulaStarts.contains(b)
+        }
+        return false
+    }
 
     /// A cell made inert (a leading `'` before a formula character) and quoted where needed.
+    ///
+    /// Bytes, not Characters, decide: "\r\n=1" is one Character but starts with a CR.
     public static func field(_ s: String) -> String {
         var s = s
-        // A cell already starting with the marker gets one more, so `restore` gives it back exactly.
-        if let first = s.first, formulaStarts.contains(first) || (first == "'" && restore(s) != s) { s = "'" + s }
+        // A cell already looking marked gets one more `'`, so `restore` gives it back exactly.
+        if let first = s.utf8.first, formulaStarts.contains(first) || isMarked(s) { s = "'" + s }
         let needsQuotes = s.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
         guard needsQuotes else { return s }
         return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
@@ -20,9 +33,8 @@ public enum CSVWriter {
         fields.map(field).joined(separator: ",") + "\r\n"
     }
 
-    /// Undoes `field`'s neutralisation of a cell read back.
+    /// Undoes `field`'s neutralisation of a cell read back: drops one `'` from a marked cell.
     public static func restore(_ s: String) -> String {
-        guard s.first == "'", s.count > 1, formulaStarts.contains(s[s.index(after: s.startIndex)]) else { return s }
-        return String(s.dropFirst())
+        isMarked(s) ? String(s.utf8.dropFirst())! : s
     }
 }

@@ -71,7 +71,9 @@ public enum DealCSV {
             return .some(v.isEmpty ? nil : v)
         }
         if let p = DealValidator.idProblem(id) { problems.append("id: \(p)") }
-        if let v = cell("title") { d.title = v }
+        if let v = cell("title") {
+            if let p = DealValidator.textProblem(v) { problems.append("title: \(p)") } else { d.title = v }
+        }
         if base == nil && cell("title") == nil { problems.append("title: missing (a new deal needs a title column)") }
         if let v = cell("country") {
             if let c = Countries.lookup(v) { d.country = c.code } else { d.country = v; problems.append("country: \(DealValidator.countryProblem(v) ?? "")") }

@@ -103,7 +103,10 @@ public struct DealPatch: Sendable, Equatable {
                 problems.append(("confidence", DealValidator.enumProblem(t, allowed: Confidence.allowedList)))
             }
         }
-        d.capacity = capacity.isEmpty ? nil : capacity
+        // Only a capacity the patch touched is tidied away when empty.
+        if initialMW != nil || targetMW != nil || operationalMW != nil || confidence != nil {
+            d.capacity = capacity.isEmpty ? nil : capacity
+        }
         if let m = models { d.models = m.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
         if let t = tags { d.tags = t.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
         if let items = milestones {

@@ -66,16 +66,21 @@ public struct FeedDecoder {
 
     /// Returns a fatal issue when the document is not a v1 feed.
     private mutating func readDocument(_ r: inout JSONReader, into feed: inout Feed) throws -> FeedIssue? {
-        var format: String?, version: Double?, sawDeals = false
+        var format: String?, version: Double?, sawDeals = false, sawVersion = false
         try r.beginObject()
         while let key = try r.nextKeyToken() {
             switch () {
             case _ where key.is("format"):
-                format = try string(&r, "format")
+                let kind = try r.peekKind()
+                guard kind == .string else {
+                    return FeedIssue(.error, .path("format"), "expected \"sovtrack-feed\", found \(kind.typeName): this is not a sovtrack feed")
+                }
+                format = try r.readString()
                 if let f = format, f != Feed.formatName {
                     return FeedIssue(.error, .path("format"), "\(FeedIssue.quote(f)) is not a sovtrack feed (expected \"\(Feed.formatName)\")")
                 }
             case _ where key.is("version"):
+                sawVersion = true
                 version = try number(&r, "version")
                 if let v = version {
                     if v > Double(Feed.currentVersion) {
@@ -86,6 +91,12 @@ public struct FeedDecoder {
             case _ where key.is("updated"):
                 if let s = try string(&r, "updated") { feed.updated = date(s, "updated") }
             case _ where key.is("deals"):
+                if sawDeals {
+                    // A second array would renumber deals[0], deals[1]... and every path would mislead.
+                    issues.append(.error("deals", "the key \"deals\" appears twice; a feed has one deals array"))
+                    try r.skipValue()
+                    continue
+                }
                 sawDeals = true
                 guard try expect(.array, &r, "deals") else { continue }
                 if let parallel = readDealsInParallel(&r) {
@@ -109,7 +120,7 @@ public struct FeedDecoder {
             }
         }
         if format == nil { return FeedIssue(.error, .document, "missing required key \"format\": this is not a sovtrack feed") }
-        if version == nil { issues.insert(.error("version", "missing required key \"version\""), at: 0) }
+        if !sawVersion { issues.insert(.error("version", "missing required key \"version\""), at: 0) }
         if !sawDeals { issues.append(.error("deals", "missing required key \"deals\"")) }
         return nil
     }
@@ -402,22 +413,24 @@ public struct FeedDecoder {
     }
 
     private mutating func readInvestment(_ r: inout JSONReader, _ path: () -> String) throws -> Investment? {
-        var amount: Double?, currency: String?
+        var amount: Double?, currency: String?, sawAmount = false, sawCurrency = false
         var extra: [JSONField] = []
         try r.beginObject()
         while let key = try r.nextKeyToken() {
             switch () {
             case _ where key.is("amount"):
+                sawAmount = true
                 amount = try number(&r, path() + ".amount")
                 if let a = amount, let p = DealValidator.amountProblem(a) { issues.append(.error(path() + ".amount", p)) }
             case _ where key.is("currency"):
+                sawCurrency = true
                 currency = try string(&r, path() + ".currency")
                 if let c = currency, let p = DealValidator.currencyProblem(c) { issues.append(.error(path() + ".currency", p)) }
             default: extra.append(JSONField(key.string, try r.readValue()))
             }
         }
-        if amount == nil { missing("amount", path()) }
-        if currency == nil { missing("currency", path()) }
+        if !sawAmount { missing("amount", path()) }
+        if !sawCurrency { missing("currency", path()) }
         guard let amount, let currency else { return nil }
         return Investment(amount: amount, currency: currency, extra: extra)
     }

@@ -48,7 +48,12 @@ public struct Store: Sendable {
     /// writers are never lost. `createIfMissing` starts from an empty feed when there is no file.
     @discardableResult
     public func update<T>(createIfMissing: Bool = false, _ change: (inout Feed) throws -> T) throws -> T {
-        if createIfMissing { try FileSystem.makeDirectories(FileSystem.directory(of: path)) }
+        if createIfMissing {
+            try FileSystem.makeDirectories(FileSystem.directory(of: path))
+        } else if !FileSystem.exists(path) {
+            // Say the file is missing, not that its lock cannot be made in a missing directory.
+            throw StoreError.notFound(path: path)
+        }
         let lock = try StoreLock(store: path, timeout: lockTimeout)
         defer { withExtendedLifetime(lock) {} }
         var feed: Feed
@@ -57,8 +62,10 @@ public struct Store: Sendable {
         } else {
             feed = try Store.load(path: path).feed
         }
+        let before = feed
         let result = try change(&feed)
-        try write(feed)
+        // A change that changes nothing writes nothing: no new `updated`, no backup pushed out.
+        if feed != before || !FileSystem.exists(path) { try write(feed) }
         return result
     }
 
