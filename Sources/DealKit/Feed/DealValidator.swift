@@ -103,14 +103,17 @@ public enum DealValidator {
 
     /// Errors for ids used more than once, naming where each was first seen.
     public static func duplicateIssues(_ deals: [Deal]) -> [FeedIssue] {
+        // A saved store is ordered by id: one pass proves it has no duplicate, without a table.
+        if deals.indices.dropFirst().allSatisfy({ deals[$0 - 1].id < deals[$0].id }) { return [] }
         var firstIndex: [String: Int] = [:]
         firstIndex.reserveCapacity(deals.count)
         var out: [FeedIssue] = []
-        for (i, d) in deals.enumerated() {
-            if let first = firstIndex[d.id] {
-                out.append(.error("deals[\(i)].id", "duplicate id \(FeedIssue.quote(d.id)) (first used by deals[\(first)])"))
+        for i in deals.indices {
+            let id = deals[i].id
+            if let first = firstIndex[id] {
+                out.append(.error("deals[\(i)].id", "duplicate id \(FeedIssue.quote(id)) (first used by deals[\(first)])"))
             } else {
-                firstIndex[d.id] = i
+                firstIndex[id] = i
             }
         }
         return out

@@ -132,18 +132,19 @@ public struct FeedDecoder {
     /// Below this many bytes of deals, one core is faster than starting threads.
     static let parallelThreshold = 4 << 20
 
-    private struct Chunk: @unchecked Sendable {
-        var deals: [Deal] = []
+    /// What one core read: how many deals it placed in its slots, its issues, its syntax error.
+    private struct Chunk {
+        var count = 0
         var issues: [FeedIssue] = []
-        var error: JSONSyntaxError?
+        var failed = false
     }
 
-    private final class Chunks: @unchecked Sendable {
-        var items: [Chunk]
-        init(_ n: Int) { items = Array(repeating: Chunk(), count: n) }
+    /// Memory the cores write into, each in its own part, so no Swift array is shared between threads.
+    private struct Slots: @unchecked Sendable {
+        let bytes: UnsafeBufferPointer<UInt8>
+        let deals: UnsafeMutablePointer<Deal>
+        let chunks: UnsafeMutablePointer<Chunk>
     }
-
-    private struct SharedBuffer: @unchecked Sendable { let bytes: UnsafeBufferPointer<UInt8> }
 
     /// Decodes the deals array on every core when it is large: a scan finds where each deal
     /// starts, and each core decodes a contiguous run of deals. Returns nil (nothing consumed)
@@ -155,22 +156,29 @@ public struct FeedDecoder {
               let (starts, end) = JSONArrayScanner.elements(in: r.bytes, arrayAt: open),
               starts.count >= cores * 64
         else { return nil }
-        let shared = SharedBuffer(bytes: r.bytes)
-        let results = Chunks(cores)
+        let slots = Slots(bytes: r.bytes, deals: .allocate(capacity: starts.count), chunks: .allocate(capacity: cores))
+        slots.chunks.initialize(repeating: Chunk(), count: cores)
+        defer {
+            slots.chunks.deinitialize(count: cores)
+            slots.chunks.deallocate()
+            slots.deals.deallocate()
+        }
         let per = (starts.count + cores - 1) / cores
         let consumed = self.consumed
         DispatchQueue.concurrentPerform(iterations: cores) { k in
             let lo = k * per, hi = min(starts.count, lo + per)
             guard lo < hi else { return }
             var decoder = FeedDecoder()
-            var reader = JSONReader(bytes: shared.bytes)
-            var chunk = Chunk()
-            chunk.deals.reserveCapacity(hi - lo)
+            var reader = JSONReader(bytes: slots.bytes)
+            var count = 0
             var released = starts[lo]
             do {
                 for i in lo..<hi {
                     reader.seek(to: starts[i])
-                    if let deal = try decoder.readDeal(&reader, index: i) { chunk.deals.append(deal) }
+                    if let deal = try decoder.readDeal(&reader, index: i) {
+                        (slots.deals + lo + count).initialize(to: deal)
+                        count += 1
+                    }
                     let separator = reader.nextSignificantByte()
                     let expected = i == starts.count - 1 ? UInt8(ascii: "]") : UInt8(ascii: ",")
                     if separator != expected {
@@ -181,25 +189,29 @@ public struct FeedDecoder {
                         released = reader.offset
                     }
                 }
-            } catch let e as JSONSyntaxError {
-                chunk.error = e
             } catch {
-                chunk.error = JSONSyntaxError(offset: starts[lo], message: "cannot read the deals")
+                slots.chunks[k].failed = true
             }
-            chunk.issues = decoder.issues
-            results.items[k] = chunk
+            slots.chunks[k].count = count
+            slots.chunks[k].issues = decoder.issues
         }
+        let chunks = (0..<cores).map { slots.chunks[$0] }
         // A syntax error anywhere: read again in order, which reports the first one exactly.
-        if results.items.contains(where: { $0.error != nil }) { return nil }
-        r.seek(to: end)
-        var deals: [Deal] = []
-        deals.reserveCapacity(starts.count)
-        var issues: [FeedIssue] = []
-        for c in results.items {
-            deals += c.deals
-            issues += c.issues
+        if chunks.contains(where: \.failed) {
+            for (k, c) in chunks.enumerated() { (slots.deals + k * per).deinitialize(count: c.count) }
+            return nil
         }
-        return (deals, issues)
+        r.seek(to: end)
+        // Move the deals out of the slots: copying 100,000 deals was a tenth of a load.
+        let total = chunks.reduce(0) { $0 + $1.count }
+        let deals = [Deal](unsafeUninitializedCapacity: total) { buffer, n in
+            n = 0
+            for (k, c) in chunks.enumerated() {
+                (buffer.baseAddress! + n).moveInitialize(from: slots.deals + k * per, count: c.count)
+                n += c.count
+            }
+        }
+        return (deals, chunks.flatMap(\.issues))
     }
 
     // MARK: Typed reads that report and skip a wrong type
