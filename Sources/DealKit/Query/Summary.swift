@@ -33,31 +33,34 @@ public struct Summary: Sendable, Equatable {
     /// Summarises `deals`, rows ordered by ambition MW (largest first, unknown last), then key.
     public init(deals: [Deal], by grouping: Grouping = .country) {
         self.grouping = grouping
-        var groups: [String: [Deal]] = [:]
+        // Groups hold indices: copying 100,000 deals into groups cost more than totalling them.
+        var groups: [String: [Int]] = [:]
         var displayName: [String: String] = [:]
-        for d in deals {
+        var folded: [String: String] = [:]
+        for (i, d) in zip(deals.indices, deals) {
             switch grouping {
             case .country:
-                groups[d.country, default: []].append(d)
+                groups[d.country, default: []].append(i)
             case .vendor:
                 var seen = Set<String>()
-                for v in d.vendors {
-                    let k = DealFilter.fold(v)
+                for p in d.partners where p.role == .vendor {
+                    let k: String
+                    if let f = folded[p.name] { k = f } else { k = DealFilter.fold(p.name); folded[p.name] = k }
                     guard seen.insert(k).inserted else { continue }
-                    if displayName[k] == nil { displayName[k] = v }
-                    groups[k, default: []].append(d)
+                    if displayName[k] == nil { displayName[k] = p.name }
+                    groups[k, default: []].append(i)
                 }
-                if seen.isEmpty { groups["\u{0}none", default: []].append(d); displayName["\u{0}none"] = Summary.noVendor }
+                if seen.isEmpty { groups["\u{0}none", default: []].append(i); displayName["\u{0}none"] = Summary.noVendor }
             }
         }
         var rows: [Row] = []
-        for (k, ds) in groups {
+        for (k, members) in groups {
             switch grouping {
             case .country:
-                rows.append(Summary.row(key: k, name: Countries.byCode(k)?.name ?? k, deals: ds, excludingVendor: nil))
+                rows.append(Summary.row(key: k, name: Countries.byCode(k)?.name ?? k, deals: deals, members, excludingVendor: nil))
             case .vendor:
                 let vendor = displayName[k] ?? k
-                rows.append(Summary.row(key: vendor, name: "", deals: ds, excludingVendor: k))
+                rows.append(Summary.row(key: vendor, name: "", deals: deals, members, excludingVendor: k))
             }
         }
         rows.sort { a, b in
@@ -70,26 +73,31 @@ public struct Summary: Sendable, Equatable {
             }
         }
         self.rows = rows
-        self.total = Summary.row(key: "total", name: "", deals: deals, excludingVendor: nil)
+        self.total = Summary.row(key: "total", name: "", deals: deals, Array(deals.indices), excludingVendor: nil)
     }
 
-    private static func row(key: String, name: String, deals: [Deal], excludingVendor: String?) -> Row {
-        func sum(_ f: (Deal) -> Double?) -> Double? {
-            var total: Double?
-            for d in deals { if let v = f(d) { total = (total ?? 0) + v } }
-            // Sums of decimal figures pick up binary noise (61.2659695999...); no source is that precise.
-            return total.map { ($0 * 1e6).rounded() / 1e6 }
-        }
+    /// Totals the deals at `members`, in one pass.
+    private static func row(key: String, name: String, deals: [Deal], _ members: [Int], excludingVendor: String?) -> Row {
+        var committed: Double?, ambition: Double?, operational: Double?
+        func add(_ total: inout Double?, _ v: Double?) { if let v { total = (total ?? 0) + v } }
+        // Sums of decimal figures pick up binary noise (61.2659695999...); no source is that precise.
+        func tidy(_ v: Double?) -> Double? { v.map { ($0 * 1e6).rounded() / 1e6 } }
         var countries = Set<String>()
         var vendors = UniqueNames(), partners = UniqueNames(), models = UniqueNames()
         var next: Milestone?
         var unknown = 0
-        for d in deals {
+        for i in members {
+            let d = deals[i]
             countries.insert(d.country)
+            if let c = d.capacity {
+                add(&committed, c.committedMW)
+                add(&ambition, c.ambitionMW)
+                add(&operational, c.operationalMW)
+            }
             if d.hasUnknownMW { unknown += 1 }
             for p in d.partners {
                 if p.role == .vendor {
-                    if DealFilter.fold(p.name) != excludingVendor { vendors.add(p.name) }
+                    if excludingVendor == nil || DealFilter.fold(p.name) != excludingVendor { vendors.add(p.name) }
                 } else {
                     partners.add(p.name)
                 }
@@ -97,9 +105,9 @@ public struct Summary: Sendable, Equatable {
             for m in d.models { models.add(m) }
             if let m = d.nextMilestone, next == nil || m.date < next!.date { next = m }
         }
-        return Row(key: key, name: name, countries: countries.sorted(), deals: deals.count,
-                   committedMW: sum(\.committedMW), ambitionMW: sum(\.ambitionMW),
-                   operationalMW: sum(\.operationalMW), unknownMWDeals: unknown,
+        return Row(key: key, name: name, countries: countries.sorted(), deals: members.count,
+                   committedMW: tidy(committed), ambitionMW: tidy(ambition),
+                   operationalMW: tidy(operational), unknownMWDeals: unknown,
                    vendors: vendors.sorted, partners: partners.sorted, models: models.sorted,
                    nextMilestone: next)
     }
