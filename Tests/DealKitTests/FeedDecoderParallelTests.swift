@@ -31,6 +31,7 @@ final class FeedDecoderParallelTests: XCTestCase {
         XCTAssertEqual(a.feed, b.feed)
         XCTAssertEqual(a.feed.deals.count, 7000)
         XCTAssertEqual(FeedEncoder.encode(a.feed), bytes)
+        XCTAssertEqual(Array(FeedEncoder.encodeParts(a.feed, cores: 3, parallelFrom: 0).joined()), bytes)
     }
 
     func testIssuesInLaterChunksKeepTheirIndexAndOrder() {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The rules a deal must follow, shared by the feed decoder, the CLI and the dashboard's form.
 ///
 /// Each `...Problem` function returns the message for a bad value, or nil: the decoder
@@ -121,8 +123,22 @@ public enum DealValidator {
 
     /// Every problem of a feed held in memory (only the errors with `errorsOnly`, as a save needs).
     public static func issues(for feed: Feed, errorsOnly: Bool = false) -> [FeedIssue] {
-        var out: [FeedIssue] = []
-        for (i, d) in feed.deals.enumerated() { out += issues(for: d, at: "deals[\(i)]", errorsOnly: errorsOnly) }
-        return out + duplicateIssues(feed.deals)
+        let deals = feed.deals
+        let n = deals.count
+        // Large feeds are checked on every core, each core in its own run of deals.
+        let k = n >= 20_000 ? max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8)) : 1
+        let per = (n + k - 1) / max(k, 1)
+        var parts = [[FeedIssue]](repeating: [], count: k)
+        parts.withUnsafeMutableBufferPointer { out in
+            let slots = UnsafeSendable(out)
+            DispatchQueue.concurrentPerform(iterations: k) { c in
+                var found: [FeedIssue] = []
+                for i in min(n, c * per)..<min(n, (c + 1) * per) {
+                    found += issues(for: deals[i], at: "deals[\(i)]", errorsOnly: errorsOnly)
+                }
+                slots.value[c] = found
+            }
+        }
+        return parts.flatMap { $0 } + duplicateIssues(deals)
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes a feed in the canonical layout.
 ///
 /// The layout is fixed (key order, one deal per block, one partner, milestone or source
@@ -6,25 +8,51 @@
 public enum FeedEncoder {
     /// The whole document as UTF-8 bytes.
     public static func encode(_ feed: Feed) -> [UInt8] {
-        var w = JSONWriter(capacity: 256 + feed.deals.count * 1100)
-        w.raw("{\n  \"format\": \"sovtrack-feed\",\n  \"version\": 1")
+        let parts = encodeParts(feed, cores: 1)
+        return parts.count == 1 ? parts[0] : Array(parts.joined())
+    }
+
+    /// The document as consecutive parts, the deals split between `cores` cores when there
+    /// are many: a 100,000-deal store is encoded in half the time on two.
+    public static func encodeParts(_ feed: Feed, cores: Int = ProcessInfo.processInfo.activeProcessorCount,
+                                   parallelFrom: Int = 20_000) -> [[UInt8]] {
+        var head = JSONWriter(capacity: 256)
+        head.raw("{\n  \"format\": \"sovtrack-feed\",\n  \"version\": 1")
         if let u = feed.updated {
-            w.raw(",\n  \"updated\": ")
-            w.string(u.description)
+            head.raw(",\n  \"updated\": ")
+            head.string(u.description)
         }
-        w.raw(",\n  \"deals\": [")
-        for (i, deal) in feed.deals.enumerated() {
-            w.raw(i == 0 ? "\n" : ",\n")
-            write(deal, to: &w)
-        }
-        w.raw(feed.deals.isEmpty ? "]" : "\n  ]")
+        head.raw(",\n  \"deals\": [")
+        var tail = JSONWriter(capacity: 256)
+        tail.raw(feed.deals.isEmpty ? "]" : "\n  ]")
         for f in feed.extra {
-            w.raw(",\n  ")
-            w.member(f.key)
-            w.value(f.value)
+            tail.raw(",\n  ")
+            tail.member(f.key)
+            tail.value(f.value)
         }
-        w.raw("\n}\n")
-        return w.bytes
+        tail.raw("\n}\n")
+        let n = feed.deals.count
+        let k = n >= parallelFrom ? max(1, min(cores, 8)) : 1
+        let per = (n + k - 1) / max(k, 1)
+        final class Parts: @unchecked Sendable { var items: [[UInt8]]; init(_ k: Int) { items = Array(repeating: [], count: k) } }
+        let parts = Parts(k)
+        let deals = feed.deals
+        // Each core fills its own buffer; the array of buffers is only written at distinct indices
+        // through a pointer, never resized.
+        parts.items.withUnsafeMutableBufferPointer { out in
+            let slots = UnsafeSendable(out)
+            DispatchQueue.concurrentPerform(iterations: k) { c in
+                let lo = c * per, hi = min(n, lo + per)
+                guard lo < hi else { return }
+                var w = JSONWriter(capacity: (hi - lo) * 1100)
+                for i in lo..<hi {
+                    w.raw(i == 0 ? "\n" : ",\n")
+                    write(deals[i], to: &w)
+                }
+                slots.value[c] = w.bytes
+            }
+        }
+        return [head.bytes] + parts.items + [tail.bytes]
     }
 
     /// One deal as a block at 4 spaces indent, without a trailing newline.
@@ -154,4 +182,10 @@ public enum FeedEncoder {
             w.value(f.value)
         }
     }
+}
+
+/// A value handed to concurrent work that writes only its own, disjoint part of it.
+struct UnsafeSendable<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
 }

@@ -141,6 +141,12 @@ public enum FileSystem {
     /// flushes the directory. When `backups` > 0 the previous file is kept as `path.bak.1`
     /// (newest) to `path.bak.N` (oldest).
     public static func writeAtomically(_ bytes: [UInt8], to path: String, backups: Int = 0) throws {
+        try writeAtomically(parts: [bytes], to: path, backups: backups)
+    }
+
+    /// Like `writeAtomically(_:to:backups:)` for a file made of parts written one after another
+    /// (encoded on several cores, so never joined into one buffer).
+    public static func writeAtomically(parts: [[UInt8]], to path: String, backups: Int = 0) throws {
         let dir = directory(of: path)
         let tmp = "\(dir)/.\(baseName(of: path)).tmp.\(getpid()).\(UInt32.random(in: 0...UInt32.max))"
         var mode: mode_t = 0o644
@@ -150,17 +156,20 @@ public enum FileSystem {
         guard fd >= 0 else { throw StoreError.unwritable(path: path, reason: errorText()) }
         var ok = false
         defer { if !ok { unlink(tmp) } }
-        var written = 0
-        let failure: Int32 = bytes.withUnsafeBufferPointer { buf in
-            while written < buf.count {
-                let n = write(fd, buf.baseAddress! + written, buf.count - written)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return errno
+        var failure: Int32 = 0
+        for part in parts where failure == 0 {
+            var written = 0
+            failure = part.withUnsafeBufferPointer { buf in
+                while written < buf.count {
+                    let n = write(fd, buf.baseAddress! + written, buf.count - written)
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        return errno
+                    }
+                    written += n
                 }
-                written += n
+                return 0
             }
-            return 0
         }
         if failure != 0 { close(fd); throw StoreError.unwritable(path: path, reason: errorText(failure)) }
         if fsync(fd) != 0 { let e = errno; close(fd); throw StoreError.unwritable(path: path, reason: errorText(e)) }

@@ -93,12 +93,15 @@ public struct Store: Sendable {
     @discardableResult
     private func write(_ feed: Feed) throws -> Feed {
         var feed = feed
+        // A store is saved in id order; sorting only when it is not spares a copy of every deal.
         let issues = DealValidator.issues(for: feed, errorsOnly: true)
         if !issues.isEmpty { throw StoreError.invalidChange(issues: issues) }
-        feed.deals.sort { $0.id < $1.id }
+        if !feed.deals.indices.dropFirst().allSatisfy({ feed.deals[$0 - 1].id < feed.deals[$0].id }) {
+            feed.deals.sort { $0.id < $1.id }
+        }
         feed.updated = today()
         FileSystem.removeStaleTemporaries(of: path)
-        try FileSystem.writeAtomically(FeedEncoder.encode(feed), to: path, backups: backups)
+        try FileSystem.writeAtomically(parts: FeedEncoder.encodeParts(feed), to: path, backups: backups)
         return feed
     }
 }
