@@ -46,8 +46,12 @@ struct BrowseCommand: ParsableCommand {
     private static func quietBacktraces() {
         #if os(Linux)
         guard getenv("SWIFT_BACKTRACE") == nil, getenv("SOVTRACK_NO_REEXEC") == nil else { return }
+        // The executable's real path, not /proc/self/exe, so the process keeps its name (ps, pkill).
+        var buffer = [CChar](repeating: 0, count: 4096)
+        let n = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        guard n > 0 else { return }
         setenv("SWIFT_BACKTRACE", "interactive=no", 1)
-        execv("/proc/self/exe", CommandLine.unsafeArgv)
+        execv(buffer, CommandLine.unsafeArgv)
         // Still here: exec failed; carry on with the runtime's defaults.
         #endif
     }
