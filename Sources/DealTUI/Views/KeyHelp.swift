@@ -30,6 +30,16 @@ enum KeyHelp {
             Entry(keys: "S", action: "reverse the sort"),
             Entry(keys: "x", action: "export this view as md, csv or json"),
         ]),
+        ("Editing", [
+            Entry(keys: "a", action: "add a deal"),
+            Entry(keys: "e", action: "edit the selected deal"),
+            Entry(keys: "d", action: "delete the selected deal (asks first)"),
+            Entry(keys: "u", action: "undo the last change saved here"),
+            Entry(keys: "m  o", action: "add a milestone / a source to the selected deal"),
+            Entry(keys: "Tab  Shift-Tab", action: "form: next / previous field"),
+            Entry(keys: "Ctrl-N Ctrl-P", action: "form: allowed values; on a list: a new row"),
+            Entry(keys: "Ctrl-S  Esc", action: "form: save / cancel"),
+        ]),
         ("Other", [
             Entry(keys: "?", action: "this help"),
             Entry(keys: "Ctrl-L", action: "redraw the screen"),
