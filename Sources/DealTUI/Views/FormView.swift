@@ -66,11 +66,12 @@ enum FormView {
             g.put(DisplayWidth.truncate(line.text, to: width), y: y, x: x, limit: width, style: box)
             return
         }
+        // Scroll so the cursor's glyph (a space at the end) fits whole inside the box.
+        let cw = line.cursor < chars.count ? max(1, DisplayWidth.of(chars[line.cursor])) : 1
         var start = 0
-        while start < line.cursor, DisplayWidth.of(String(chars[start..<line.cursor])) > width - 1 { start += 1 }
+        while start < line.cursor, DisplayWidth.of(String(chars[start..<line.cursor])) + cw > width { start += 1 }
         g.put(String(chars[start...]), y: y, x: x, limit: width, style: box.with(bold: true))
         let cx = x + DisplayWidth.of(String(chars[start..<line.cursor]))
-        let cw = line.cursor < chars.count ? max(1, DisplayWidth.of(chars[line.cursor])) : 1
         if cx < x + width { g.restyle(y: y, x: cx, width: min(cw, x + width - cx)) { $0.reverse = true } }
     }
 
