@@ -70,4 +70,28 @@ final class DashboardEditTmuxTests: XCTestCase {
         try tmux.waitFor("reloaded: 1 deal changed on disk", "6 of 6 deals", "外部 writer", timeout: 5)
         try tmux.keys("q")
     }
+
+    func testEditingInTmuxWhenTheDealChangesUnderAnOpenForm() throws {
+        let store = try SovtrackProcess.bundledStore()
+        defer { try? FileManager.default.removeItem(at: store.deletingLastPathComponent()) }
+        let id = "fr-softbank-sesterce-sovereign-ai-factory"
+        let tmux = try EditTmux(cols: 80, rows: 24, command: [SovtrackProcess.binary.path, "--store", store.path])
+        try tmux.waitFor("5 of 5 deals")
+        try tmux.keys("2", "e")
+        try tmux.waitFor("Edit \(id)")
+        try tmux.keys("End")
+        try tmux.type(" (mine)")
+        let r = try SovtrackProcess.run(["edit", id, "--store", store.path, "--title", "Their title 그들의 제목"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        try tmux.waitFor("Changed on disk", "on disk now: Their title 그들의 제목", timeout: 5)
+        try tmux.keys("t")
+        try tmux.waitFor("took the version on disk", "title * Their title 그들의 제목")
+        // Saving now replaces their version, which the form has seen.
+        try tmux.keys("End")
+        try tmux.type("!")
+        try tmux.keys("C-s")
+        try tmux.waitFor("saved · edited \(id)")
+        XCTAssertEqual(try deal(id, in: store)?.title, "Their title 그들의 제목!")
+        try tmux.keys("q")
+    }
 }

@@ -19,7 +19,7 @@ final class EditTmux {
     init(cols: Int, rows: Int, command: [String]) throws {
         guard EditTmux.executable != nil else { throw XCTSkip("tmux is not installed") }
         try run(["-f", "/dev/null", "new-session", "-d", "-s", "t", "-x", "\(cols)", "-y", "\(rows)",
-                 "env", "LANG=C.UTF-8", "TERM=xterm-256color"] + command)
+                 "env", "LANG=C.UTF-8"] + command)
         try run(["set-option", "-t", "t", "remain-on-exit", "on"])
     }
 
