@@ -24,7 +24,8 @@ public enum AppReducer {
             s.isError = false
         }
         if Layout(s).tooSmall {
-            return e == .char("q") && !s.editing.isActive ? [.quit] : []
+            // Ctrl-C still quits: an unsaved form cannot be shown (or asked about) on a screen this small.
+            return (e == .char("q") && !s.editing.isActive) || e == .control("c") ? [.quit] : []
         }
         if let edited = EditReducer.key(&s, e) {
             settle(&s)
