@@ -83,7 +83,7 @@ struct RunLoop {
 
     mutating func run() {
         var dirty = true
-        var searchBuilder: SearchIndexBuilder?
+        var builder: (IndexBuilder, DealCatalog)?
         while !shouldStop() {
             if state.rows != terminal.rows || state.cols != terminal.cols {
                 AppReducer.reduce(&state, .resize(rows: terminal.rows, cols: terminal.cols))
@@ -94,14 +94,16 @@ struct RunLoop {
                 terminal.paint(Screen.render(state))
                 onFrame?(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
                 dirty = false
-                // After the first frame, fold the search text in the background so the first `/` is instant.
-                if searchBuilder == nil && !state.catalog.hasSearchIndex {
-                    searchBuilder = SearchIndexBuilder(deals: state.catalog.deals)
+                // After the first frame, build the search text and sort orders in the background
+                // so the first `/` and `s` are as quick as any other key.
+                if builder == nil || builder?.1 !== state.catalog {
+                    let c = state.catalog
+                    builder = (IndexBuilder(deals: c.deals, idRank: c.idRank, first: state.sort), c)
                 }
             }
-            if let b = searchBuilder, let index = b.take() {
-                state.adoptSearchIndex(index)
-                searchBuilder = nil
+            // Pieces built for a feed since replaced are dropped with their builder.
+            if let (b, catalog) = builder, catalog === state.catalog {
+                for piece in b.take() { state.adopt(piece) }
             }
             if let news = store?.poll() {
                 EditReducer.store(&state, news)

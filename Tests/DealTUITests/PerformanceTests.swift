@@ -18,9 +18,12 @@ final class PerformanceTests: XCTestCase {
         var s = TestFeeds.state(feed, rows: 50, cols: 200)
         _ = Screen.render(s)
         let firstFrame = now() - t0
+        // What the run loop does after the first frame: search text and sort orders built in the background.
         t0 = now()
-        s.adoptSearchIndex(SearchIndex(deals: feed.deals))
-        let searchIndex = now() - t0
+        let builder = IndexBuilder(deals: s.catalog.deals, idRank: s.catalog.idRank, first: s.sort)
+        while !builder.isFinished { Thread.sleep(forTimeInterval: 0.01) }
+        for piece in builder.take() { s.adopt(piece) }
+        let background = now() - t0
 
         var worst: [String: Double] = [:]
         func key(_ label: String, _ e: InputEvent) {
@@ -30,12 +33,12 @@ final class PerformanceTests: XCTestCase {
             worst[label] = max(worst[label] ?? 0, now() - t)
         }
         for v in ["1", "2", "3", "4"] {
-            key("switch view", .char(Character(v)))
+            key("first view \(v)", .char(Character(v)))
             for _ in 0..<20 { key("move", .down) }
             key("page", .pageDown)
             key("end", .end)
         }
-        key("switch view", .char("2"))
+        key("view again", .char("2"))
         key("search", .char("/"))
         for c in "factory" { key("search char", .char(c)) }
         for _ in 0..<3 { key("search backspace", .backspace) }
@@ -44,12 +47,12 @@ final class PerformanceTests: XCTestCase {
         key("sort", .char("S"))
         key("filter", .char("F"))
 
-        var report = String(format: "%d deals: first frame %.0f ms (search index %.0f ms)\n", count, firstFrame * 1000, searchIndex * 1000)
+        var report = String(format: "%d deals: first frame %.0f ms (then background indexes %.0f ms)\n", count, firstFrame * 1000, background * 1000)
         for (k, v) in worst.sorted(by: { $0.key < $1.key }) { report += String(format: "  %-18@ worst %.1f ms\n", k as NSString, v * 1000) }
         print(report)
         #if !DEBUG
         XCTAssertLessThan(firstFrame, 1.0, report)
-        for k in ["move", "page", "end", "search char", "search backspace"] {
+        for k in ["move", "page", "end", "search char", "search backspace", "sort", "filter", "view again"] {
             XCTAssertLessThan(worst[k] ?? 0, 0.016, "\(k)\n\(report)")
         }
         #endif

@@ -31,6 +31,12 @@ public final class DealCatalog {
     let committed: [Double]
     let operational: [Double]
 
+    /// Deals with none of the three capacity figures known.
+    let unknownMW: [Bool]
+    /// The first and last month each deal's dates (announcement and milestones) cover, as year * 12 + month - 1.
+    let firstMonth: [Int32]
+    let lastMonth: [Int32]
+
     /// Each deal's rank by id, the tie-break of every sort.
     let idRank: [Int32]
 
@@ -89,6 +95,17 @@ public final class DealCatalog {
         ambition = deals.map { $0.ambitionMW ?? .nan }
         committed = deals.map { $0.committedMW ?? .nan }
         operational = deals.map { $0.operationalMW ?? .nan }
+        unknownMW = deals.map(\.hasUnknownMW)
+        var first = [Int32](repeating: 0, count: count), last = [Int32](repeating: 0, count: count)
+        for (i, d) in deals.enumerated() {
+            var a = TimelineModel.month(d.announced, start: true), b = TimelineModel.month(d.announced, start: false)
+            for m in d.milestones {
+                a = min(a, TimelineModel.month(m.date, start: true))
+                b = max(b, TimelineModel.month(m.date, start: false))
+            }
+            first[i] = Int32(a); last[i] = Int32(b)
+        }
+        firstMonth = first; lastMonth = last
 
         var byID = (0..<Int32(count)).map { $0 }
         byID.sort { deals[Int($0)].id < deals[Int($1)].id }
@@ -117,6 +134,11 @@ public final class DealCatalog {
     }
 
     var hasSearchIndex: Bool { searchStorage != nil }
+
+    /// Installs a sort order built elsewhere.
+    func adoptSortIndex(_ index: SortIndex, for sort: DealSort) {
+        if sortStorage[sort] == nil { sortStorage[sort] = index }
+    }
 
     /// Every deal in `sort` order.
     func sortIndex(_ sort: DealSort) -> SortIndex {

@@ -23,7 +23,7 @@ final class ResultSet {
     // MARK: - Countries
 
     private var countryStorage: [GroupTotal]?
-    private var rowsByCountryStorage: [Int32: [Int32]]?
+    private var rowsByCountryStorage: [[Int32]]?
 
     var hasCountries: Bool { countryStorage != nil }
     var hasVendors: Bool { vendorStorage != nil }
@@ -32,16 +32,16 @@ final class ResultSet {
     /// One row per country with matching deals, in `Summary`'s order.
     var countries: [GroupTotal] {
         if let c = countryStorage { return c }
-        var byID: [Int32: GroupTotal] = [:]
+        var byID = [GroupTotal?](repeating: nil, count: catalog.countryCodes.count)
         for i in members {
-            let cid = catalog.countryOf[Int(i)]
+            let cid = Int(catalog.countryOf[Int(i)])
             if byID[cid] == nil {
-                let code = catalog.countryCodes[Int(cid)]
-                byID[cid] = GroupTotal(key: code, name: Countries.byCode(code)?.name ?? code, id: cid)
+                let code = catalog.countryCodes[cid]
+                byID[cid] = GroupTotal(key: code, name: Countries.byCode(code)?.name ?? code, id: Int32(cid))
             }
             byID[cid]!.add(catalog, i)
         }
-        let c = byID.values.sorted(by: GroupTotal.summaryOrder)
+        let c = byID.compactMap { $0 }.sorted(by: GroupTotal.summaryOrder)
         countryStorage = c
         return c
     }
@@ -49,11 +49,11 @@ final class ResultSet {
     /// The sorted rows of one country.
     func rows(ofCountry id: Int32) -> [Int32] {
         if rowsByCountryStorage == nil {
-            var split: [Int32: [Int32]] = [:]
-            for i in rows { split[catalog.countryOf[Int(i)], default: []].append(i) }
+            var split = [[Int32]](repeating: [], count: catalog.countryCodes.count)
+            for i in rows { split[Int(catalog.countryOf[Int(i)])].append(i) }
             rowsByCountryStorage = split
         }
-        return rowsByCountryStorage![id] ?? []
+        return rowsByCountryStorage![Int(id)]
     }
 
     // MARK: - Vendors
@@ -63,26 +63,33 @@ final class ResultSet {
     /// One row per vendor (and one for deals without a vendor), in `Summary`'s order, with the total ambition MW.
     var vendors: (rows: [GroupTotal], ambition: Double?) {
         if let v = vendorStorage { return v }
-        var byID: [Int32: GroupTotal] = [:]
-        var countries: [Int32: Set<Int32>] = [:]
+        // Slot 0 is "no vendor", slot v + 1 vendor v; countries as one bitmap row per slot.
+        let slots = catalog.vendorNames.count + 1
+        let nc = catalog.countryCodes.count
+        var bySlot = [GroupTotal?](repeating: nil, count: slots)
+        var countries = [Bool](repeating: false, count: slots * nc)
         var total: Double?
         for i in members {
             let a = catalog.ambition[Int(i)]
             if !a.isNaN { total = (total ?? 0) + a }
+            let c = Int(catalog.countryOf[Int(i)])
             let vs = catalog.vendors(of: i)
-            let ids: [Int32] = vs.isEmpty ? [-1] : Array(vs)
-            for v in ids {
-                if byID[v] == nil {
-                    byID[v] = GroupTotal(key: v < 0 ? Summary.noVendor : catalog.vendorNames[Int(v)], name: "", id: v)
+            func add(_ slot: Int) {
+                if bySlot[slot] == nil {
+                    bySlot[slot] = GroupTotal(key: slot == 0 ? Summary.noVendor : catalog.vendorNames[slot - 1], name: "", id: Int32(slot - 1))
                 }
-                byID[v]!.add(catalog, i)
-                countries[v, default: []].insert(catalog.countryOf[Int(i)])
+                bySlot[slot]!.add(catalog, i)
+                countries[slot * nc + c] = true
             }
+            if vs.isEmpty { add(0) } else { for v in vs { add(Int(v) + 1) } }
         }
-        for (v, set) in countries {
-            byID[v]!.countries = set.map { catalog.countryCodes[Int($0)] }.sorted()
+        var rows: [GroupTotal] = []
+        for slot in 0..<slots {
+            guard var row = bySlot[slot] else { continue }
+            row.countries = (0..<nc).filter { countries[slot * nc + $0] }.map { catalog.countryCodes[$0] }
+            rows.append(row)
         }
-        let v = (byID.values.sorted(by: GroupTotal.summaryOrder), total)
+        let v = (rows.sorted(by: GroupTotal.summaryOrder), total)
         vendorStorage = v
         return v
     }

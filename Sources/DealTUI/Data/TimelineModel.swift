@@ -17,21 +17,16 @@ struct TimelineModel: Sendable {
 
     /// Groups `rows` by country, countries in order of their first deal, deals in row order.
     init(catalog: DealCatalog, rows: [Int32]) {
+        // Arrays indexed by country id, not dictionaries: this runs on every filter change.
+        var groups = [[Int32]](repeating: [], count: catalog.countryCodes.count)
         var order: [Int32] = []
-        var groups: [Int32: [Int32]] = [:]
-        var first = Int.max, last = Int.min
-        let deals = catalog.deals
+        var first = Int32.max, last = Int32.min
         for i in rows {
             let c = catalog.countryOf[Int(i)]
-            if groups[c] == nil { order.append(c) }
-            groups[c, default: []].append(i)
-            let d = deals[Int(i)]
-            first = min(first, TimelineModel.month(d.announced, start: true))
-            last = max(last, TimelineModel.month(d.announced, start: false))
-            for m in d.milestones {
-                first = min(first, TimelineModel.month(m.date, start: true))
-                last = max(last, TimelineModel.month(m.date, start: false))
-            }
+            if groups[Int(c)].isEmpty { order.append(c) }
+            groups[Int(c)].append(i)
+            first = min(first, catalog.firstMonth[Int(i)])
+            last = max(last, catalog.lastMonth[Int(i)])
         }
         var lines: [Line] = []
         var lanes: [Int] = []
@@ -39,15 +34,15 @@ struct TimelineModel: Sendable {
         lanes.reserveCapacity(rows.count)
         for c in order {
             lines.append(.country(catalog.countryCodes[Int(c)]))
-            for i in groups[c]! {
+            for i in groups[Int(c)] {
                 lanes.append(lines.count)
                 lines.append(.deal(i))
             }
         }
         self.lines = lines
         laneLines = lanes
-        firstMonth = rows.isEmpty ? nil : first
-        lastMonth = rows.isEmpty ? nil : last
+        firstMonth = rows.isEmpty ? nil : Int(first)
+        lastMonth = rows.isEmpty ? nil : Int(last)
     }
 
     /// A partial date's first or last month as year * 12 + (month - 1).

@@ -26,7 +26,7 @@ struct GroupTotal: Sendable, Equatable {
         committedMW = plus(committedMW, catalog.committed[ii])
         ambitionMW = plus(ambitionMW, catalog.ambition[ii])
         operationalMW = plus(operationalMW, catalog.operational[ii])
-        if catalog.deals[ii].hasUnknownMW { unknownMWDeals += 1 }
+        if catalog.unknownMW[ii] { unknownMWDeals += 1 }
     }
 
     /// `Summary`'s order: the no-vendor row last, then ambition MW largest first (unknown last), then key.

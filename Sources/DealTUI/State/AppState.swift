@@ -156,6 +156,14 @@ public struct AppState {
     /// Installs a search index built off the main thread.
     func adoptSearchIndex(_ index: SearchIndex) { catalog.adoptSearchIndex(index) }
 
+    /// Installs a piece built by an `IndexBuilder` for this state's feed.
+    func adopt(_ piece: IndexBuilder.Piece) {
+        switch piece {
+        case .search(let index): catalog.adoptSearchIndex(index)
+        case .sort(let sort, let index): catalog.adoptSortIndex(index, for: sort)
+        }
+    }
+
     /// Rebuilds the result for the current filter, narrowing the last search result when the query only grew.
     private mutating func recompute() {
         let members = searchCache.members(for: filter, catalog: catalog)
