@@ -17,6 +17,11 @@
 static inline WINDOW *sov_stdscr(void) { return stdscr; }
 /// newterm on the process's standard output and input; NULL for an unknown TERM (initscr would exit).
 static inline SCREEN *sov_newterm(void) { return newterm(NULL, stdout, stdin); }
+/// Whether the terminal description has a string capability (e.g. "cup", "smcup"); tigetstr answers -1 for "not a string".
+static inline int sov_has_capability(const char *name) {
+    const char *s = tigetstr(name);
+    return s != NULL && s != (const char *)-1 && *s != 0;
+}
 static inline mmask_t sov_button1_double_clicked(void) { return BUTTON1_DOUBLE_CLICKED; }
 static inline int sov_wcwidth(wchar_t c) { return wcwidth(c); }
 

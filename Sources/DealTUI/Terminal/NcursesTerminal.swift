@@ -14,6 +14,8 @@ final class NcursesTerminal: Terminal {
     private let colors: Bool
     private var painted: CellGrid?
     private var closed = false
+    /// Whether leaving restores what was on screen before; if not, the screen is cleared instead.
+    private let alternateScreen: Bool
 
     private(set) var rows: Int
     private(set) var cols: Int
@@ -26,8 +28,16 @@ final class NcursesTerminal: Terminal {
                 ? "TERM is not set, so the dashboard cannot drive this terminal (try TERM=xterm-256color)"
                 : "unknown terminal type \"\(term)\" (TERM); try TERM=xterm-256color, or use `sovtrack summary`")
         }
+        // A terminal that cannot move the cursor (TERM=dumb) would show a blank screen.
+        guard sov_has_capability("cup") != 0 else {
+            endwin()
+            delscreen(screen)
+            let term = ProcessEnvironment.value("TERM") ?? ""
+            throw DashboardError(description: "terminal type \"\(term)\" cannot move the cursor; use `sovtrack summary` or `sovtrack list` there")
+        }
         self.screen = screen
         window = sov_stdscr()
+        alternateScreen = sov_has_capability("smcup") != 0
         raw()
         noecho()
         nonl()
@@ -60,6 +70,11 @@ final class NcursesTerminal: Terminal {
         closed = true
         Signals.removeCrashHandlers()
         mousemask(0, nil)
+        if !alternateScreen {
+            // Without an alternate screen (vt100) the dashboard would stay behind the prompt.
+            werase(window)
+            wrefresh(window)
+        }
         curs_set(1)
         endwin()
         delscreen(screen)
