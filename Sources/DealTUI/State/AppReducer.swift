@@ -75,7 +75,7 @@ public enum AppReducer {
                 s.message = "no filter to clear"
             } else {
                 s.setFilter(DealFilter())
-                s.message = "filters cleared · \(s.shownCount) deals"
+                s.message = "filters cleared · \(dealCount(s.shownCount))"
             }
         case .char("s"):
             let all = DealSort.allCases
@@ -236,7 +236,7 @@ public enum AppReducer {
             }
         }
         s.setFilter(f)
-        s.message = "filter: \(what) · \(s.shownCount) deals · F clears"
+        s.message = "filter: \(what) · \(dealCount(s.shownCount)) · F clears"
     }
 
     static func openPicker(_ s: inout AppState, _ kind: PickerState.Kind) {
@@ -282,7 +282,7 @@ public enum AppReducer {
         case .control("u"): text = ""
         case .enter:
             s.prompt = nil
-            s.message = s.filter.search.isEmpty ? nil : "search \"\(s.filter.search)\" · \(s.shownCount) deals · F clears"
+            s.message = s.filter.search.isEmpty ? nil : "search \"\(s.filter.search)\" · \(dealCount(s.shownCount)) · F clears"
             return
         case .escape:
             s.prompt = nil
@@ -361,8 +361,8 @@ public enum AppReducer {
                 if p.kind == .country { f.countries = picked } else { f.vendors = picked }
                 s.setFilter(f)
                 let kind = p.kind == .country ? "countries" : "vendors"
-                s.message = picked.isEmpty ? "no \(kind) picked · \(s.shownCount) deals"
-                    : "\(kind): \(picked.joined(separator: ", ")) · \(s.shownCount) deals"
+                s.message = picked.isEmpty ? "no \(kind) picked · \(dealCount(s.shownCount))"
+                    : "\(kind): \(picked.joined(separator: ", ")) · \(dealCount(s.shownCount))"
                 return []
             default: break
             }
@@ -464,6 +464,9 @@ public enum AppReducer {
         }
         move(&s, delta)
     }
+
+    /// "1 deal", "5 deals".
+    static func dealCount(_ n: Int) -> String { n == 1 ? "1 deal" : "\(n) deals" }
 
     // MARK: - Keeping cursors in range
 
