@@ -9,6 +9,8 @@ final class TmuxSession {
     let socket = "sovtrack-test-\(UUID().uuidString.prefix(8))"
     let directory: URL
     private var killed = false
+    /// The server's socket file, removed after the server is killed (tmux leaves it behind).
+    private var socketPath: String?
 
     /// The tmux executable, or nil when it is not installed.
     static var executable: String? {
@@ -27,6 +29,7 @@ final class TmuxSession {
         try tmux(["-f", "/dev/null", "new-session", "-d", "-s", "t", "-x", "\(cols)", "-y", "\(rows)",
                   "-c", directory.path, "-e", "LANG=C.UTF-8", "-e", "PS1=READY$ ", "-e", "HOME=\(directory.path)",
                   "env", "-u", "SOVTRACK_STORE", "sh"])
+        socketPath = try? tmux(["display-message", "-p", "#{socket_path}"]).trimmingCharacters(in: .whitespacesAndNewlines)
         _ = try waitFor("READY$")
     }
 
@@ -110,6 +113,7 @@ final class TmuxSession {
         guard !killed else { return }
         killed = true
         _ = try? tmux(["kill-server"])
+        if let socketPath, !socketPath.isEmpty { unlink(socketPath) }
     }
 }
 
