@@ -30,7 +30,8 @@ enum CountriesView {
     /// The list's column widths: code, name, deals, committed, ambition, then the bar takes what is left.
     static func listColumns(width: Int) -> (name: Int, bar: Int) {
         let fixed = 2 + 2 + 5 + 2 + 9 + 2 + 9 + 2
-        let name = min(22, max(6, (width - fixed) / 2))
+        // The name comes first (a cut "United…" reads worse than a shorter bar); the bar keeps 10.
+        let name = min(20, max(6, width - fixed - 1 - 10))
         return (name, max(0, width - fixed - name - 1))
     }
 

@@ -22,7 +22,7 @@ struct Layout: Sendable, Equatable {
     func countries(countryCount: Int) -> (list: Rect, table: Rect, sideBySide: Bool) {
         let b = body
         if cols >= 110 {
-            let lw = min(62, max(46, cols * 2 / 5))
+            let lw = min(72, max(58, cols * 2 / 5))
             return (Rect(y: b.y, x: 0, height: b.height, width: lw),
                     Rect(y: b.y, x: lw + 1, height: b.height, width: cols - lw - 1), true)
         }
