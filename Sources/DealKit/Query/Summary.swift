@@ -63,17 +63,21 @@ public struct Summary: Sendable, Equatable {
                 rows.append(Summary.row(key: vendor, name: "", deals: deals, members, excludingVendor: k))
             }
         }
-        rows.sort { a, b in
-            if (a.key == Summary.noVendor) != (b.key == Summary.noVendor) { return b.key == Summary.noVendor }
-            switch (a.ambitionMW, b.ambitionMW) {
-            case let (x?, y?) where x != y: return x > y
-            case (.some, nil): return true
-            case (nil, .some): return false
-            default: return a.key.lowercased() < b.key.lowercased()
-            }
-        }
+        rows.sort { Summary.rowOrder(key: $0.key, ambitionMW: $0.ambitionMW, before: $1.key, $1.ambitionMW) }
         self.rows = rows
         self.total = Summary.row(key: "total", name: "", deals: deals, Array(deals.indices), excludingVendor: nil)
+    }
+
+    /// The order of rows: the no-vendor row last, then ambition MW largest first (unknown last), then key.
+    /// Shared with the dashboard, whose totals must list in the same order.
+    public static func rowOrder(key a: String, ambitionMW x: Double?, before b: String, _ y: Double?) -> Bool {
+        if (a == noVendor) != (b == noVendor) { return b == noVendor }
+        switch (x, y) {
+        case let (x?, y?) where x != y: return x > y
+        case (.some, nil): return true
+        case (nil, .some): return false
+        default: return a.lowercased() < b.lowercased()
+        }
     }
 
     /// Totals the deals at `members`, in one pass.

@@ -31,12 +31,6 @@ struct GroupTotal: Sendable, Equatable {
 
     /// `Summary`'s order: the no-vendor row last, then ambition MW largest first (unknown last), then key.
     static func summaryOrder(_ a: GroupTotal, _ b: GroupTotal) -> Bool {
-        if (a.key == Summary.noVendor) != (b.key == Summary.noVendor) { return b.key == Summary.noVendor }
-        switch (a.ambitionMW, b.ambitionMW) {
-        case let (x?, y?) where x != y: return x > y
-        case (.some, nil): return true
-        case (nil, .some): return false
-        default: return a.key.lowercased() < b.key.lowercased()
-        }
+        Summary.rowOrder(key: a.key, ambitionMW: a.ambitionMW, before: b.key, b.ambitionMW)
     }
 }
