@@ -116,8 +116,8 @@ struct Bench {
                 guard r.status == 0 else { throw BenchError("sovtrack \(args.joined(separator: " ")) failed (exit \(r.status))") }
                 times.append(r.seconds)
                 cpu.append(r.cpuSeconds)
-                rss = max(rss, r.maxRSSKB)
             }
+            rss = System.peakMemoryKB([sovtrack] + args, environment: ["LANG": "C.UTF-8"])
             col[key] = median(times)
             col[key + "_cpu"] = median(cpu)
             col[key + "_rss_kb"] = Double(rss)
@@ -136,9 +136,9 @@ struct Bench {
                 guard r.status == 0 else { throw BenchError("jq failed on \(file) (exit \(r.status))") }
                 times.append(r.seconds)
                 cpu.append(r.cpuSeconds)
-                rss = max(rss, r.maxRSSKB)
                 rows = r.stdout.split(separator: 0x0A).count
             }
+            rss = System.peakMemoryKB([jq, "-r", #".deals[] | select(.country=="KR") | [.id,.title] | @csv"#, file])
             col["jq"] = median(times)
             col["jq_cpu"] = median(cpu)
             col["jq_rss_kb"] = Double(rss)

@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -111,6 +112,32 @@ enum System {
         let cpu = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
             + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
         return ChildResult(status: exitCode, seconds: seconds, maxRSSKB: Int(usage.ru_maxrss), cpuSeconds: cpu, stdout: output)
+    }
+
+    /// The peak memory of a command, in KB, measured from a small intermediate process.
+    ///
+    /// A child spawned straight from this (large) process inherits its high-water mark:
+    /// on exec the kernel folds the old address space's peak into the child's `ru_maxrss`,
+    /// and with posix_spawn that address space is ours. `sovtrack-bench spawn` starts
+    /// small, runs the command, and writes the command's own peak to a file.
+    static func peakMemoryKB(_ argv: [String], environment: [String: String] = [:]) -> Int {
+        let file = "/tmp/sovtrack-bench-rss-\(getpid())"
+        defer { unlink(file) }
+        var env = environment
+        env["SOVTRACK_BENCH_RSS_FILE"] = file
+        _ = run([executablePath(), "spawn"] + argv, environment: env)
+        guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { return 0 }
+        return Int(text.filter(\.isNumber)) ?? 0
+    }
+
+    /// `sovtrack-bench spawn CMD...`: runs CMD and writes its peak memory (KB) where the
+    /// environment says.
+    static func spawnAndReport(_ argv: [String]) -> Never {
+        let r = run(argv)
+        if let file = ProcessInfo.processInfo.environment["SOVTRACK_BENCH_RSS_FILE"] {
+            try? String(r.maxRSSKB).write(toFile: file, atomically: true, encoding: .utf8)
+        }
+        exit(r.status)
     }
 
     /// The path of this executable.

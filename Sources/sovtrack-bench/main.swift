@@ -90,6 +90,8 @@ do {
     case "measure":
         guard let file = args.positional.first else { fail(usage) }
         try Measure.run(file: file, saveTo: args.values["save"])
+    case "spawn":
+        System.spawnAndReport(Array(argv.dropFirst(2)))
     case "measure-dashboard":
         guard let file = args.positional.first else { fail(usage) }
         try DashboardMeasure.run(file: file)
