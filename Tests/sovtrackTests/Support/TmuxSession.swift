@@ -38,6 +38,12 @@ final class TmuxSession {
     /// Runs a tmux command on this session's server and returns its output.
     @discardableResult
     func tmux(_ args: [String]) throws -> String {
+        try TmuxSession.run(socket: socket, args)
+    }
+
+    /// Runs a tmux command on the server at `socket` and returns its output.
+    @discardableResult
+    static func run(socket: String, _ args: [String]) throws -> String {
         // posix_spawn and waitpid rather than Foundation's Process: tmux's first client forks the
         // server, which inherits the client's descriptors, and Process then never sees the exit.
         let outPath = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-out-\(UUID().uuidString)").path
