@@ -27,19 +27,7 @@ enum EditScreen {
     }
 
     private static func drawFooter(into g: inout CellGrid, state: AppState) {
-        let y = state.rows - 1
-        let bar = Style(.footerBar)
-        g.fill(y: y, x: 0, width: state.cols, style: bar)
-        var x = 0
-        if let m = state.message {
-            x += g.put(DisplayWidth.truncate(m, to: state.cols), y: y, x: 0, style: Style(state.isError ? .error : .message, bold: true))
-            x += 3
-        }
-        for (k, label) in keys(state) {
-            let w = DisplayWidth.of(k) + 1 + DisplayWidth.of(label)
-            guard x + w <= state.cols else { break }
-            x += g.put(k, y: y, x: x, style: Style(.key, bold: true))
-            x += g.put(" " + label + "  ", y: y, x: x, limit: state.cols - x, style: bar)
-        }
+        g.fill(y: state.rows - 1, x: 0, width: state.cols, style: Style(.footerBar))
+        FooterBar.drawMessageAndKeys(keys(state), into: &g, state: state)
     }
 }

@@ -46,12 +46,20 @@ enum FooterBar {
             }
             return
         }
+        drawMessageAndKeys(keys(state), into: &g, state: state)
+    }
+
+    /// The message, if any, then as many whole keys as fit: the footer of the views and of the form.
+    static func drawMessageAndKeys(_ keys: [(String, String)], into g: inout CellGrid, state: AppState) {
+        let y = state.rows - 1
+        let bar = Style(.footerBar)
+        var x = 0
         if let m = state.message {
-            x += g.put(m, y: y, x: 0, style: Style(state.isError ? .error : .message, bold: true))
+            x += g.put(DisplayWidth.truncate(m, to: state.cols), y: y, x: 0, style: Style(state.isError ? .error : .message, bold: true))
             x += 3
         }
         // Whole keys only: a key cut in half would read as a different key.
-        for (k, label) in keys(state) {
+        for (k, label) in keys {
             let w = DisplayWidth.of(k) + 1 + DisplayWidth.of(label)
             guard x + w <= state.cols else { break }
             x += g.put(k, y: y, x: x, style: Style(.key, bold: true))
