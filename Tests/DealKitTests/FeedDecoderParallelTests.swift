@@ -58,4 +58,63 @@ final class FeedDecoderParallelTests: XCTestCase {
         XCTAssertTrue(a.isFatal)
         XCTAssertEqual(a.issues, b.issues)
     }
+
+    /// Replaces every occurrence of `from` with `to`.
+    private func replacing(_ from: String, with to: String, in bytes: [UInt8]) -> [UInt8] {
+        Array(String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: from, with: to).utf8)
+    }
+
+    func testAMinifiedFeedDecodesAsInOrder() {
+        // No line breaks at all: no guessed cut, so the exact scan splits the array.
+        var bytes: [UInt8] = []
+        var afterNewline = false
+        for b in Self.bigFeed(7000) {
+            if b == 0x0A { afterNewline = true; continue }
+            if afterNewline && b == 0x20 { continue }
+            afterNewline = false
+            bytes.append(b)
+        }
+        XCTAssertFalse(bytes.contains(0x0A))
+        let a = decode(bytes, parallel: true), b = decode(bytes, parallel: false)
+        XCTAssertFalse(a.hasErrors)
+        XCTAssertEqual(a.feed.deals.count, 7000)
+        XCTAssertEqual(a.feed, b.feed)
+        XCTAssertEqual(a.issues, b.issues)
+    }
+
+    func testLinesThatLookLikeDealStartsFallBackToTheExactScan() {
+        // Partners moved to four spaces: many cuts land on a line `    {` inside a deal.
+        let bytes = replacing("\n        {\"name\"", with: "\n    {\"name\"", in: Self.bigFeed(7000) { i, d in
+            if i == 5000 { d.country = "Korea" }
+        })
+        let a = decode(bytes, parallel: true), b = decode(bytes, parallel: false)
+        XCTAssertEqual(a.feed.deals.count, 7000)
+        XCTAssertEqual(a.feed, b.feed)
+        XCTAssertEqual(a.issues, b.issues)
+        XCTAssertEqual(a.issues.first?.description, "deals[5000].country: \"Korea\" is not an ISO 3166-1 alpha-2 code")
+    }
+
+    func testDealLikeLinesAfterTheDealsArrayAreNotReadAsDeals() {
+        // A large unknown top-level key after the deals, laid out like deals: cuts land in it.
+        var bytes = Self.bigFeed(7000)
+        let tail = Array("\n}\n".utf8)
+        XCTAssertEqual(Array(bytes.suffix(3)), tail)
+        bytes.removeLast(3)
+        var log = ",\n  \"x-log\": ["
+        for i in 0..<60_000 { log += (i == 0 ? "\n" : ",\n") + "    {\"n\": \(i), \"text\": \"\(String(repeating: "y", count: 60))\"}" }
+        bytes += Array((log + "\n  ]").utf8) + tail
+        let a = decode(bytes, parallel: true), b = decode(bytes, parallel: false)
+        XCTAssertFalse(a.hasErrors)
+        XCTAssertEqual(a.feed.deals.count, 7000)
+        XCTAssertEqual(a.feed, b.feed)
+        XCTAssertEqual(a.feed.extra.map(\.key), ["x-log"])
+    }
+
+    func testAnErrorInTheLastDealOfAPieceKeepsItsIndex() {
+        // Every deal has an issue: each piece's numbering must continue the one before.
+        let bytes = Self.bigFeed(7000) { _, d in d.sources = [] }
+        let a = decode(bytes, parallel: true), b = decode(bytes, parallel: false)
+        XCTAssertEqual(a.issues.count, 7000)
+        XCTAssertEqual(a.issues, b.issues)
+    }
 }

@@ -131,58 +131,162 @@ public struct FeedDecoder {
     static let releaseStep = 8 << 20
     /// Below this many bytes of deals, one core is faster than starting threads.
     static let parallelThreshold = 4 << 20
+    /// Where a deal starts in the canonical layout: a line holding four spaces and `{`.
+    private static let dealLine: [UInt8] = Array("\n    {".utf8)
 
-    /// What one core read: how many deals it placed in its slots, its issues, its syntax error.
-    private struct Chunk {
-        var count = 0
-        var issues: [FeedIssue] = []
-        var failed = false
-    }
-
-    /// Memory the cores write into, each in its own part, so no Swift array is shared between threads.
-    private struct Slots: @unchecked Sendable {
-        let bytes: UnsafeBufferPointer<UInt8>
-        let deals: UnsafeMutablePointer<Deal>
-        let chunks: UnsafeMutablePointer<Chunk>
-    }
-
-    /// Decodes the deals array on every core when it is large: a scan finds where each deal
-    /// starts, and each core decodes a contiguous run of deals. Returns nil (nothing consumed)
-    /// when the array is small or the scan cannot follow it, and the caller reads it in order.
+    /// Decodes the deals array on every core when it is large. Returns nil (nothing consumed)
+    /// when the array is small or has a syntax error, and the caller reads it in order, which
+    /// reports the first error exactly.
+    ///
+    /// The array is cut into pieces, one run of whole deals each, decoded at once on all cores.
+    /// The cuts come from a guess first: a raw newline never occurs inside a JSON string, so in
+    /// the canonical layout a line `    {` starts a deal, and finding one near each cut costs
+    /// nothing. A guess is trusted only once proven: each piece is read from its start until the
+    /// next deal starts at or past the following cut, and that must be exactly where the next
+    /// piece began. Any mismatch (a hand-edited or minified file) falls back to cuts from a
+    /// scan of the whole array, which is exact but reads every byte on one core first.
     private mutating func readDealsInParallel(_ r: inout JSONReader) -> (deals: [Deal], issues: [FeedIssue])? {
         let cores = min(ProcessInfo.processInfo.activeProcessorCount, 8)
         guard parallel, cores > 1, let open = try? r.peekOffset(),
-              r.bytes.count - open >= FeedDecoder.parallelThreshold,
-              let (starts, end) = JSONArrayScanner.elements(in: r.bytes, arrayAt: open),
-              starts.count >= cores * 64
+              r.bytes.count - open >= FeedDecoder.parallelThreshold
         else { return nil }
-        let slots = Slots(bytes: r.bytes, deals: .allocate(capacity: starts.count), chunks: .allocate(capacity: cores))
-        slots.chunks.initialize(repeating: Chunk(), count: cores)
-        defer {
-            slots.chunks.deinitialize(count: cores)
-            slots.chunks.deallocate()
-            slots.deals.deallocate()
+        var first = JSONReader(bytes: r.bytes)
+        first.seek(to: open + 1)
+        guard let start = try? first.peekOffset(), r.bytes[start] != UInt8(ascii: "]") else { return nil }
+        // A few pieces per core, so a core slowed by another process does not hold up the rest.
+        let pieces = cores * 4
+        var outcome = decodePieces(startingAt: FeedDecoder.guessedStarts(in: r.bytes, from: start, pieces: pieces), r.bytes)
+        if case .mismatch = outcome {
+            guard let (starts, _) = JSONArrayScanner.elements(in: r.bytes, arrayAt: open), starts.count >= pieces else { return nil }
+            let per = (starts.count + pieces - 1) / pieces
+            outcome = decodePieces(startingAt: stride(from: 0, to: starts.count, by: per).map { starts[$0] }, r.bytes)
         }
-        let per = (starts.count + cores - 1) / cores
+        guard case .decoded(let deals, let issues, let end) = outcome else { return nil }
+        r.seek(to: end, depth: 1)
+        return (deals, issues)
+    }
+
+    /// The first deal, then the first line `    {` at or after each of `pieces - 1` even cuts.
+    private static func guessedStarts(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, pieces: Int) -> [Int] {
+        var starts = [start]
+        guard let base = bytes.baseAddress else { return starts }
+        let n = bytes.count, line = dealLine
+        for k in 1..<pieces {
+            var i = max(start + (n - start) / pieces * k, starts[starts.count - 1] + 1)
+            var found: Int?
+            while i < n, let hit = memchr(base + i, 0x0A, n - i) {
+                let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if at + line.count <= n && (1..<line.count).allSatisfy({ base[at + $0] == line[$0] }) {
+                    found = at + line.count - 1
+                    break
+                }
+                i = at + 1
+            }
+            guard let found else { break }
+            starts.append(found)
+        }
+        return starts
+    }
+
+    /// What decoding the pieces gave.
+    private enum Outcome {
+        /// Every deal, the issues with their indices in the whole array, and the offset after `]`.
+        case decoded([Deal], [FeedIssue], end: Int)
+        /// A piece did not end where the next began: the cuts were not deal starts.
+        case mismatch
+        /// A syntax error in the array.
+        case syntaxError
+    }
+
+    /// How a piece ended.
+    private enum Stop {
+        /// At the start of a deal at or past the next piece's start.
+        case next(Int)
+        /// After the array's `]`, at this offset.
+        case end(Int)
+        case failed
+    }
+
+    /// What one core read from one piece; its deals are moved out when the pieces are joined.
+    private struct Piece {
+        var deals: UnsafeMutablePointer<Deal>?
+        var count = 0
+        var capacity = 0
+        /// Elements read, deals or not, to renumber the next pieces' issues.
+        var elements = 0
+        var issues: [FeedIssue] = []
+        var stop = Stop.failed
+
+        mutating func append(_ deal: Deal) {
+            if count == capacity {
+                reserve(max(64, capacity * 2))
+            }
+            (deals! + count).initialize(to: deal)
+            count += 1
+        }
+
+        /// Makes room for `capacity` deals; room never used is never touched, so costs no memory.
+        mutating func reserve(_ capacity: Int) {
+            self.capacity = capacity
+            let grown = UnsafeMutablePointer<Deal>.allocate(capacity: capacity)
+            if let deals {
+                // Moved, never copied: a copy would retain every string of every deal.
+                grown.moveInitialize(from: deals, count: count)
+                deals.deallocate()
+            }
+            deals = grown
+        }
+
+        /// Frees what was not moved out.
+        mutating func discard() {
+            deals?.deinitialize(count: count)
+            deals?.deallocate()
+            deals = nil
+            count = 0
+        }
+    }
+
+    /// Memory the cores write their pieces into, each its own slot, so no Swift array is shared between threads.
+    private struct Slots: @unchecked Sendable {
+        let bytes: UnsafeBufferPointer<UInt8>
+        let pieces: UnsafeMutablePointer<Piece>
+    }
+
+    /// Decodes the deals from each start up to the next start on all cores, then checks that the
+    /// pieces join up and moves their deals into one array.
+    private func decodePieces(startingAt starts: [Int], _ bytes: UnsafeBufferPointer<UInt8>) -> Outcome {
+        let slots = Slots(bytes: bytes, pieces: .allocate(capacity: starts.count))
+        slots.pieces.initialize(repeating: Piece(), count: starts.count)
+        defer {
+            for k in starts.indices { slots.pieces[k].discard() }
+            slots.pieces.deinitialize(count: starts.count)
+            slots.pieces.deallocate()
+        }
         let consumed = self.consumed
-        DispatchQueue.concurrentPerform(iterations: cores) { k in
-            let lo = k * per, hi = min(starts.count, lo + per)
-            guard lo < hi else { return }
+        DispatchQueue.concurrentPerform(iterations: starts.count) { k in
+            let limit = k + 1 < starts.count ? starts[k + 1] : Int.max
             var decoder = FeedDecoder()
             var reader = JSONReader(bytes: slots.bytes)
-            var count = 0
-            var released = starts[lo]
+            // Inside the top-level object and the deals array, as an in-order read would be.
+            reader.seek(to: starts[k], depth: 2)
+            var piece = Piece()
+            // A deal in the canonical layout takes several hundred bytes: room for one every 256
+            // makes growing (and so holding two buffers) rare.
+            piece.reserve((min(limit, slots.bytes.count) - starts[k]) / 256 + 64)
+            var released = starts[k]
             do {
-                for i in lo..<hi {
-                    reader.seek(to: starts[i])
-                    if let deal = try decoder.readDeal(&reader, index: i) {
-                        (slots.deals + lo + count).initialize(to: deal)
-                        count += 1
-                    }
-                    let separator = reader.nextSignificantByte()
-                    let expected = i == starts.count - 1 ? UInt8(ascii: "]") : UInt8(ascii: ",")
-                    if separator != expected {
-                        throw JSONSyntaxError(offset: reader.offset - 1, message: "expected ',' or ']' after an array element")
+                reading: while true {
+                    if let deal = try decoder.readDeal(&reader, index: piece.elements) { piece.append(deal) }
+                    piece.elements += 1
+                    switch reader.nextSignificantByte() {
+                    case UInt8(ascii: ",")?:
+                        let next = try reader.peekOffset()
+                        if next >= limit { piece.stop = .next(next); break reading }
+                    case UInt8(ascii: "]")?:
+                        piece.stop = .end(reader.offset)
+                        break reading
+                    default:
+                        break reading
                     }
                     if let consumed, reader.offset - released >= FeedDecoder.releaseStep {
                         consumed(released..<reader.offset)
@@ -190,28 +294,37 @@ public struct FeedDecoder {
                     }
                 }
             } catch {
-                slots.chunks[k].failed = true
+                piece.stop = .failed
             }
-            slots.chunks[k].count = count
-            slots.chunks[k].issues = decoder.issues
+            consumed?(released..<reader.offset)
+            piece.issues = decoder.issues
+            slots.pieces[k] = piece
         }
-        let chunks = (0..<cores).map { slots.chunks[$0] }
-        // A syntax error anywhere: read again in order, which reports the first one exactly.
-        if chunks.contains(where: \.failed) {
-            for (k, c) in chunks.enumerated() { (slots.deals + k * per).deinitialize(count: c.count) }
-            return nil
+        // Follow the chain from the first deal: each piece must end where the next began.
+        var used = 0, end = 0
+        chain: for k in starts.indices {
+            switch slots.pieces[k].stop {
+            case .failed: return .syntaxError
+            case .end(let e): used = k + 1; end = e; break chain
+            case .next(let p): if k + 1 == starts.count || p != starts[k + 1] { return .mismatch }
+            }
         }
-        r.seek(to: end)
-        // Move the deals out of the slots: copying 100,000 deals was a tenth of a load.
-        let total = chunks.reduce(0) { $0 + $1.count }
+        if used == 0 { return .mismatch }
+        let total = (0..<used).reduce(0) { $0 + slots.pieces[$1].count }
+        var issues: [FeedIssue] = []
+        var base = 0
         let deals = [Deal](unsafeUninitializedCapacity: total) { buffer, n in
             n = 0
-            for (k, c) in chunks.enumerated() {
-                (buffer.baseAddress! + n).moveInitialize(from: slots.deals + k * per, count: c.count)
-                n += c.count
+            for k in 0..<used {
+                let piece = slots.pieces[k]
+                if let from = piece.deals { (buffer.baseAddress! + n).moveInitialize(from: from, count: piece.count) }
+                n += piece.count
+                slots.pieces[k].count = 0
+                issues += base == 0 ? piece.issues : piece.issues.map { $0.renumberingDeal(by: base) }
+                base += piece.elements
             }
         }
-        return (deals, chunks.flatMap(\.issues))
+        return .decoded(deals, issues, end: end)
     }
 
     // MARK: Typed reads that report and skip a wrong type

@@ -30,6 +30,16 @@ public struct FeedIssue: Sendable, Equatable, CustomStringConvertible {
 
     public var isError: Bool { severity == .error }
 
+    /// The same issue with `deals[i]` in its path made `deals[i + offset]`, for issues found
+    /// in a piece of the deals array read on its own.
+    func renumberingDeal(by offset: Int) -> FeedIssue {
+        guard case .path(let p) = location, p.hasPrefix("deals["),
+              let close = p.firstIndex(of: "]"),
+              let i = Int(p[p.index(p.startIndex, offsetBy: 6)..<close])
+        else { return self }
+        return FeedIssue(severity, .path("deals[\(i + offset)]" + p[close...].dropFirst()), message)
+    }
+
     /// `path: message`, `LINE:COLUMN: message` or `message`.
     public var description: String {
         let text = severity == .warning ? "warning: \(message)" : message

@@ -46,9 +46,11 @@ public struct JSONReader {
         return try body(&reader)
     }
 
-    /// Moves to a byte offset found by a scan (see `JSONArrayScanner`).
-    mutating func seek(to offset: Int) {
+    /// Moves to a byte offset found by a scan (see `JSONArrayScanner`), at a nesting `depth`
+    /// (what an in-order read would have there, so the depth limit stays the same).
+    mutating func seek(to offset: Int, depth: Int = 0) {
         self.offset = offset
+        self.depth = depth
         pendingFirst = false
         closedEmpty = false
     }

@@ -86,7 +86,13 @@ public struct DealFilter: Sendable, Equatable {
     /// The deals that pass, in their given order.
     public func apply(to deals: [Deal]) -> [Deal] {
         let c = compiled()
-        return c.matchesEverything ? deals : deals.filter(c.matches)
+        if c.matchesEverything { return deals }
+        // Through a buffer, so only the deals kept are copied, not every deal looked at.
+        return deals.withUnsafeBufferPointer { d in
+            var kept: [Deal] = []
+            for i in d.indices where c.matches(d[i]) { kept.append(d[i]) }
+            return kept
+        }
     }
 
     /// A one-line description for a header: `country KR · vendor NVIDIA · "dsx"`.

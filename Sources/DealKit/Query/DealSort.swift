@@ -5,11 +5,43 @@ public enum DealSort: String, Sendable, CaseIterable {
 
     /// Sorts stably by this key then by id; unknown values sort last either way.
     public func apply(to deals: [Deal], descending: Bool = false) -> [Deal] {
-        deals.sorted { a, b in
-            let o = compare(a, b, descending: descending)
-            if o != 0 { return o < 0 }
-            return a.id < b.id
+        order(of: deals, descending: descending).map { deals[$0] }
+    }
+
+    /// The indices of `deals` in this order.
+    ///
+    /// Sorting indices moves no deal (a moved deal is a retain per string), and text keys are
+    /// folded once per deal rather than once per comparison.
+    public func order(of deals: [Deal], descending: Bool = false) -> [Int] {
+        var order = Array(deals.indices)
+        deals.withUnsafeBufferPointer { d in
+            switch self {
+            case .title, .sponsor:
+                let keys = d.map { self == .title ? $0.title.lowercased() : $0.sponsor?.lowercased() }
+                let sign = descending ? -1 : 1
+                order.sort { a, b in
+                    let o: Int
+                    switch (keys[a], keys[b]) {
+                    case let (x?, y?): o = x == y ? 0 : sign * (x < y ? -1 : 1)
+                    case (nil, nil): o = 0
+                    case (nil, _): o = 1
+                    case (_, nil): o = -1
+                    }
+                    return o != 0 ? o < 0 : DealSort.byID(d, a, b)
+                }
+            default:
+                order.sort { a, b in
+                    let o = compare(d[a], d[b], descending: descending)
+                    return o != 0 ? o < 0 : DealSort.byID(d, a, b)
+                }
+            }
         }
+        return order
+    }
+
+    /// Ties go by id, then by position, so the order never depends on the sort algorithm.
+    private static func byID(_ d: UnsafeBufferPointer<Deal>, _ a: Int, _ b: Int) -> Bool {
+        d[a].id != d[b].id ? d[a].id < d[b].id : a < b
     }
 
     /// -1, 0 or 1; a deal with an unknown value comes after one with a known value.

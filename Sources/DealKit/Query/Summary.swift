@@ -32,18 +32,24 @@ public struct Summary: Sendable, Equatable {
 
     /// Summarises `deals`, rows ordered by ambition MW (largest first, unknown last), then key.
     public init(deals: [Deal], by grouping: Grouping = .country) {
+        // Read through a buffer: every `let d = deals[i]` or `for d in deals` copied a whole
+        // deal (a retain per string and array), which cost more than the totals themselves.
+        self = deals.withUnsafeBufferPointer { Summary(buffer: $0, by: grouping) }
+    }
+
+    private init(buffer deals: UnsafeBufferPointer<Deal>, by grouping: Grouping) {
         self.grouping = grouping
         // Groups hold indices: copying 100,000 deals into groups cost more than totalling them.
         var groups: [String: [Int]] = [:]
         var displayName: [String: String] = [:]
         var folded: [String: String] = [:]
-        for (i, d) in zip(deals.indices, deals) {
+        for i in deals.indices {
             switch grouping {
             case .country:
-                groups[d.country, default: []].append(i)
+                groups[deals[i].country, default: []].append(i)
             case .vendor:
                 var seen = Set<String>()
-                for p in d.partners where p.role == .vendor {
+                for p in deals[i].partners where p.role == .vendor {
                     let k: String
                     if let f = folded[p.name] { k = f } else { k = DealFilter.fold(p.name); folded[p.name] = k }
                     guard seen.insert(k).inserted else { continue }
@@ -81,7 +87,7 @@ public struct Summary: Sendable, Equatable {
     }
 
     /// Totals the deals at `members`, in one pass.
-    private static func row(key: String, name: String, deals: [Deal], _ members: [Int], excludingVendor: String?) -> Row {
+    private static func row(key: String, name: String, deals: UnsafeBufferPointer<Deal>, _ members: [Int], excludingVendor: String?) -> Row {
         var committed: Double?, ambition: Double?, operational: Double?
         func add(_ total: inout Double?, _ v: Double?) { if let v { total = (total ?? 0) + v } }
         // Sums of decimal figures pick up binary noise (61.2659695999...); no source is that precise.
@@ -91,23 +97,22 @@ public struct Summary: Sendable, Equatable {
         var next: Milestone?
         var unknown = 0
         for i in members {
-            let d = deals[i]
-            countries.insert(d.country)
-            if let c = d.capacity {
+            countries.insert(deals[i].country)
+            if let c = deals[i].capacity {
                 add(&committed, c.committedMW)
                 add(&ambition, c.ambitionMW)
                 add(&operational, c.operationalMW)
             }
-            if d.hasUnknownMW { unknown += 1 }
-            for p in d.partners {
+            if deals[i].hasUnknownMW { unknown += 1 }
+            for p in deals[i].partners {
                 if p.role == .vendor {
                     if excludingVendor == nil || DealFilter.fold(p.name) != excludingVendor { vendors.add(p.name) }
                 } else {
                     partners.add(p.name)
                 }
             }
-            for m in d.models { models.add(m) }
-            if let m = d.nextMilestone, next == nil || m.date < next!.date { next = m }
+            for m in deals[i].models { models.add(m) }
+            if let m = deals[i].nextMilestone, next == nil || m.date < next!.date { next = m }
         }
         return Row(key: key, name: name, countries: countries.sorted(), deals: members.count,
                    committedMW: tidy(committed), ambitionMW: tidy(ambition),
