@@ -45,21 +45,27 @@ public struct DealFilter: Sendable, Equatable {
         public let matchesEverything: Bool
 
         public func matches(_ d: Deal) -> Bool {
+            withUnsafePointer(to: d) { matches(at: $0) }
+        }
+
+        /// Reads single fields through the pointer: a deal passed by value out of an array
+        /// or buffer is copied whole first (a retain per string), which cost more than the test.
+        func matches(at d: UnsafePointer<Deal>) -> Bool {
             if matchesEverything { return true }
-            if !countries.isEmpty && !countries.contains(d.country) { return false }
-            if !statuses.isEmpty && !statuses.contains(d.status) { return false }
-            if let since, d.announced.startKey < since { return false }
-            if let until, d.announced.startKey > until { return false }
+            if !countries.isEmpty && !countries.contains(d.pointee.country) { return false }
+            if !statuses.isEmpty && !statuses.contains(d.pointee.status) { return false }
+            if let since, d.pointee.announced.startKey < since { return false }
+            if let until, d.pointee.announced.startKey > until { return false }
             if let minMW {
-                guard let mw = d.ambitionMW, mw >= minMW else { return false }
+                guard let mw = d.pointee.capacity?.ambitionMW, mw >= minMW else { return false }
             }
-            if !vendors.isEmpty && !d.partners.contains(where: { $0.role == .vendor && vendors.contains(DealFilter.fold($0.name)) }) {
+            if !vendors.isEmpty && !d.pointee.partners.contains(where: { $0.role == .vendor && vendors.contains(DealFilter.fold($0.name)) }) {
                 return false
             }
-            if !partners.isEmpty && !d.partners.contains(where: { partners.contains(DealFilter.fold($0.name)) }) {
+            if !partners.isEmpty && !d.pointee.partners.contains(where: { partners.contains(DealFilter.fold($0.name)) }) {
                 return false
             }
-            if !needle.isEmpty && !DealFilter.searchText(d).contains(needle) { return false }
+            if !needle.isEmpty && !DealFilter.searchText(d.pointee).contains(needle) { return false }
             return true
         }
     }
@@ -90,7 +96,7 @@ public struct DealFilter: Sendable, Equatable {
         // Through a buffer, so only the deals kept are copied, not every deal looked at.
         return deals.withUnsafeBufferPointer { d in
             var kept: [Deal] = []
-            for i in d.indices where c.matches(d[i]) { kept.append(d[i]) }
+            for i in d.indices where c.matches(at: d.baseAddress! + i) { kept.append(d[i]) }
             return kept
         }
     }

@@ -31,7 +31,7 @@ public enum DealSort: String, Sendable, CaseIterable {
                 }
             default:
                 order.sort { a, b in
-                    let o = compare(d[a], d[b], descending: descending)
+                    let o = compare(at: d.baseAddress! + a, d.baseAddress! + b, descending: descending)
                     return o != 0 ? o < 0 : DealSort.byID(d, a, b)
                 }
             }
@@ -46,6 +46,12 @@ public enum DealSort: String, Sendable, CaseIterable {
 
     /// -1, 0 or 1; a deal with an unknown value comes after one with a known value.
     public func compare(_ a: Deal, _ b: Deal, descending: Bool = false) -> Int {
+        withUnsafePointer(to: a) { a in withUnsafePointer(to: b) { b in compare(at: a, b, descending: descending) } }
+    }
+
+    /// Reads single fields through the pointers: a deal passed by value out of an array or
+    /// buffer is copied whole first, on every comparison.
+    func compare(at a: UnsafePointer<Deal>, _ b: UnsafePointer<Deal>, descending: Bool = false) -> Int {
         let sign = descending ? -1 : 1
         func cmp<T: Comparable>(_ x: T, _ y: T) -> Int { sign * (x < y ? -1 : (y < x ? 1 : 0)) }
         func opt<T: Comparable>(_ x: T?, _ y: T?) -> Int {
@@ -56,20 +62,26 @@ public enum DealSort: String, Sendable, CaseIterable {
             case (_, nil): return -1
             }
         }
+        func next(_ d: UnsafePointer<Deal>) -> PartialDate? {
+            // `Deal.nextMilestone`: the earliest milestone not done.
+            var next: PartialDate?
+            for m in d.pointee.milestones where !m.done && (next == nil || m.date < next!) { next = m.date }
+            return next
+        }
         switch self {
         case .country:
-            let c = cmp(a.country, b.country)
-            return c != 0 ? c : cmp(a.announced, b.announced)
-        case .announced: return cmp(a.announced, b.announced)
-        case .id: return cmp(a.id, b.id)
-        case .title: return cmp(a.title.lowercased(), b.title.lowercased())
-        case .status: return cmp(a.status, b.status)
-        case .sponsor: return opt(a.sponsor?.lowercased(), b.sponsor?.lowercased())
-        case .mw: return opt(a.ambitionMW, b.ambitionMW)
-        case .committed: return opt(a.committedMW, b.committedMW)
-        case .operational: return opt(a.operationalMW, b.operationalMW)
-        case .confidence: return opt(a.capacity?.confidence, b.capacity?.confidence)
-        case .milestone: return opt(a.nextMilestone?.date, b.nextMilestone?.date)
+            let c = cmp(a.pointee.country, b.pointee.country)
+            return c != 0 ? c : cmp(a.pointee.announced, b.pointee.announced)
+        case .announced: return cmp(a.pointee.announced, b.pointee.announced)
+        case .id: return cmp(a.pointee.id, b.pointee.id)
+        case .title: return cmp(a.pointee.title.lowercased(), b.pointee.title.lowercased())
+        case .status: return cmp(a.pointee.status, b.pointee.status)
+        case .sponsor: return opt(a.pointee.sponsor?.lowercased(), b.pointee.sponsor?.lowercased())
+        case .mw: return opt(a.pointee.capacity?.ambitionMW, b.pointee.capacity?.ambitionMW)
+        case .committed: return opt(a.pointee.capacity?.committedMW, b.pointee.capacity?.committedMW)
+        case .operational: return opt(a.pointee.capacity?.operationalMW, b.pointee.capacity?.operationalMW)
+        case .confidence: return opt(a.pointee.capacity?.confidence, b.pointee.capacity?.confidence)
+        case .milestone: return opt(next(a), next(b))
         }
     }
 }

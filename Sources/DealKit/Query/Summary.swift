@@ -98,12 +98,16 @@ public struct Summary: Sendable, Equatable {
         var unknown = 0
         for i in members {
             countries.insert(deals[i].country)
+            // Stored properties only: calling a computed one (`hasUnknownMW`, `nextMilestone`)
+            // on a deal in a buffer copies the whole deal first.
             if let c = deals[i].capacity {
                 add(&committed, c.committedMW)
                 add(&ambition, c.ambitionMW)
                 add(&operational, c.operationalMW)
+                if c.initialMW == nil && c.targetMW == nil && c.operationalMW == nil { unknown += 1 }
+            } else {
+                unknown += 1
             }
-            if deals[i].hasUnknownMW { unknown += 1 }
             for p in deals[i].partners {
                 if p.role == .vendor {
                     if excludingVendor == nil || DealFilter.fold(p.name) != excludingVendor { vendors.add(p.name) }
@@ -112,7 +116,8 @@ public struct Summary: Sendable, Equatable {
                 }
             }
             for m in deals[i].models { models.add(m) }
-            if let m = deals[i].nextMilestone, next == nil || m.date < next!.date { next = m }
+            // The earliest milestone not done, the first of equals (as `Deal.nextMilestone`).
+            for m in deals[i].milestones where !m.done && (next == nil || m.date < next!.date) { next = m }
         }
         return Row(key: key, name: name, countries: countries.sorted(), deals: members.count,
                    committedMW: tidy(committed), ambitionMW: tidy(ambition),
