@@ -99,6 +99,22 @@ final class JSONReaderTests: XCTestCase {
         XCTAssertEqual(syntaxError([0xFF])?.message, "unexpected byte 0xFF, expected a value")
     }
 
+    func testEveryPositionInAWordIsScannedExactly() throws {
+        // The scan reads eight bytes at a time: put the end of a string, a bad byte and a
+        // non-ASCII letter at every position of a word, and text after the end in the same word.
+        for k in 0..<20 {
+            let a = String(repeating: "a", count: k)
+            XCTAssertEqual(try value("[\"\(a)\",\"é\"]"), .array([.string(a), .string("é")]), "k=\(k)")
+            XCTAssertEqual(try value("[\"\(a)é\",\"x\"]"), .array([.string(a + "é"), .string("x")]), "k=\(k)")
+            XCTAssertEqual(try value("{\"\(a)\":\"\(a)\\n\"}"), .object([JSONField(a, .string(a + "\n"))]), "k=\(k)")
+            let bad = syntaxError([0x22] + Array(repeating: 0x61, count: k) + [0xFF, 0x22, 0x20])
+            XCTAssertEqual(bad?.message, "text is not valid UTF-8", "k=\(k)")
+            XCTAssertEqual(bad?.offset, k + 1, "k=\(k)")
+            let control = syntaxError([0x22] + Array(repeating: 0x61, count: k) + [0x0A, 0x22])
+            XCTAssertEqual(control?.offset, k + 1, "k=\(k)")
+        }
+    }
+
     func testLiteralsMustEndThere() {
         XCTAssertNotNil(syntaxError("nullx"))
         XCTAssertNotNil(syntaxError("truex"))

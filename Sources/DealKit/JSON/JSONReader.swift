@@ -223,24 +223,30 @@ public struct JSONReader {
     /// and whether any byte before it is not ASCII.
     ///
     /// Looks at eight bytes at a time: most feed text has none of the three for dozens of bytes.
+    /// The lowest flagged byte of a word is exact (a false flag can only sit above a true one),
+    /// so the word that holds the end also says where it is, without a loop over its bytes.
     @inline(__always)
     private func scanPlainString(from start: Int) -> (end: Int, ascii: Bool) {
         var i = start
         let n = bytes.count
         var high: UInt64 = 0
+        let highs: UInt64 = 0x8080_8080_8080_8080
         if let base = UnsafeRawPointer(bytes.baseAddress) {
-            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            let ones: UInt64 = 0x0101_0101_0101_0101
             while i + 8 <= n {
-                let x = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                let x = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self))
                 let q = x ^ (ones &* 0x22), b = x ^ (ones &* 0x5C)
-                let special = ((q &- ones) & ~q) | ((b &- ones) & ~b) | ((x &- ones &* 0x20) & ~x)
-                if special & highs != 0 { break }
+                let special = (((q &- ones) & ~q) | ((b &- ones) & ~b) | ((x &- ones &* 0x20) & ~x)) & highs
+                if special != 0 {
+                    let k = special.trailingZeroBitCount >> 3
+                    if k > 0 { high |= x & (UInt64.max >> (64 - 8 * k)) }
+                    return (i + k, high & highs == 0)
+                }
                 high |= x
                 i += 8
             }
-            high &= highs
         }
-        var ascii = high == 0
+        var ascii = high & highs == 0
         while i < n {
             let c = bytes[i]
             if c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") || c < 0x20 { return (i, ascii) }
