@@ -199,7 +199,7 @@ final class StoreTests: XCTestCase {
         XCTAssertEqual(try files(), ["deals.json", "deals.json.lock"], "no temporary, no backup")
     }
 
-    func testALargeStoreChecksEditedDealsWhileWritingAndRefusesAnInvalidOne() throws {
+    func testALargeStoreChecksDealsWhileWritingAndRefusesAnInvalidOne() throws {
         // Enough deals to be encoded on several cores, in several chunks, checked as encoded.
         let s = store()
         let deals = (0..<20_500).map { StoreTests.makeDeal("d-" + String(100_000 + $0)) }
@@ -216,6 +216,15 @@ final class StoreTests: XCTestCase {
         }
         XCTAssertEqual(bytes(s.path), before)
         XCTAssertEqual(try files(), ["deals.json", "deals.json.lock"], "no temporary, no backup")
+        // Without a baseline every deal is checked, still while encoding.
+        var mine = Feed(deals: deals)
+        mine.deals[3].title = ""
+        mine.deals[20_499].sources = [Source()]
+        assertStoreError({ e in
+            guard case .invalidChange(let issues) = e else { return false }
+            return issues.map(\.description) == [#"deals[3].title: must not be empty"#, #"deals[20499].sources[0]: a source needs a title or a url"#]
+        }) { _ = try s.save(mine, expecting: FileSystem.fingerprint(s.path)) }
+        XCTAssertEqual(bytes(s.path), before)
 
         try s.update { $0.deals[15_000].title = "Edited" }
         let saved = try s.load().feed
