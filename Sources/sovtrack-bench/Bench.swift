@@ -98,6 +98,7 @@ struct Bench {
         }
         col["hwm_load_kb"] = samples["hwm_load_kb"]?.max()
         col["hwm_kb"] = samples["hwm_kb"]?.max()
+        col["hwm_save_kb"] = samples["hwm_save_kb"]?.max()
         log("[\(size)] load \(Report.ms(col["load"])) (read \(Report.ms(col["read"])), decode \(Report.ms(col["decode"]))), save \(Report.ms(col["save"])), peak \(Report.mb(col["hwm_load_kb"]))")
 
         // End to end: the release binary, as a user runs it.

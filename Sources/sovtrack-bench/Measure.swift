@@ -27,7 +27,8 @@ struct Recorder {
 /// one phase's memory never counts in another's peak.
 enum Measure {
     /// `measure FILE [--save STORE]`: load (`Store.load`: read + decode with validation),
-    /// in-memory validation, encoding, and an atomic save through `Store`.
+    /// in-memory validation, an atomic save through `Store`, then encoding into one array
+    /// (after the save's peak is taken, so that this array does not count in it).
     static func run(file: String, saveTo store: String?) throws {
         var r = Recorder()
         r.put("hwm_start_kb", Double(System.status("VmHWM")))
@@ -40,9 +41,6 @@ enum Measure {
 
         let issues = r.phase("validate") { DealValidator.issues(for: feed) }
         r.put("validate_issues", Double(issues.count))
-        let bytes = r.phase("encode") { FeedEncoder.encode(feed) }
-        r.put("encoded_bytes", Double(bytes.count))
-        _ = consume bytes
 
         if let store {
             // The whole write path as `add`, `edit` and the dashboard use it: lock, fingerprint
@@ -50,9 +48,20 @@ enum Measure {
             let s = Store(path: store, today: { PartialDate("2026-06-10")! })
             let fingerprint = FileSystem.fingerprint(store)
             _ = try r.phase("save") { try s.save(feed, expecting: fingerprint) }
-            // Splits of the save: sorting by id, and encode + write + fsync + rename alone.
+            // The peak of load + validate + save, before any phase below can add to it.
+            r.put("hwm_save_kb", Double(System.status("VmHWM")))
+        }
+
+        let bytes = r.phase("encode") { FeedEncoder.encode(feed) }
+        r.put("encoded_bytes", Double(bytes.count))
+        _ = consume bytes
+
+        if let store {
+            // Splits of the save: sorting by id, and encode + write + fsync + rename alone (streamed, as the save does).
             _ = r.phase("save_sort") { feed.deals.sorted { $0.id < $1.id } }
-            try r.phase("save_encode_write") { try FileSystem.writeAtomically(FeedEncoder.encode(feed), to: store + ".w") }
+            try r.phase("save_encode_write") {
+                try FileSystem.writeAtomically(to: store + ".w") { write in try FeedEncoder.encode(feed, into: write) }
+            }
         }
         r.put("hwm_kb", Double(System.status("VmHWM")))
 

@@ -121,6 +121,42 @@ final class DealValidatorTests: XCTestCase {
         ])
     }
 
+    func testChangedRangeLeavesOutTheCommonPrefixAndSuffix() {
+        let deals = (0..<6).map { deal("d\($0)") }
+        XCTAssertEqual(DealValidator.changedRange(deals, since: deals), 0..<0)
+        XCTAssertTrue(DealValidator.changedRange(deals, since: deals.map { $0 }).isEmpty, "equal, not only the same storage")
+        var edited = deals
+        edited[3].title = "x"
+        XCTAssertEqual(DealValidator.changedRange(edited, since: deals), 3..<4)
+        edited[1].title = "y"
+        XCTAssertEqual(DealValidator.changedRange(edited, since: deals), 1..<4)
+        XCTAssertEqual(DealValidator.changedRange(deals + [deal("z")], since: deals), 6..<7)
+        var removed = deals
+        removed.remove(at: 2)
+        XCTAssertEqual(DealValidator.changedRange(removed, since: deals), 2..<2, "nothing to check")
+        XCTAssertEqual(DealValidator.changedRange([deal("n")] + deals, since: deals), 0..<1)
+        XCTAssertEqual(DealValidator.changedRange(deals, since: []), 0..<6)
+        XCTAssertEqual(DealValidator.changedRange([], since: deals), 0..<0)
+        // A repeated deal: prefix and suffix never overlap.
+        XCTAssertEqual(DealValidator.changedRange([deal("a"), deal("a")], since: [deal("a")]), 1..<2)
+    }
+
+    func testErrorsOfAChangeCheckTheChangedDealsAndEveryId() {
+        // The deals outside the range are not looked at: they equal deals validated before.
+        let deals = [deal("a", country: "Korea"), deal("b"), deal("c", country: "XX")]
+        XCTAssertEqual(DealValidator.errors(in: deals, checking: 1..<2), [])
+        XCTAssertEqual(DealValidator.errors(in: deals, checking: 1..<3).map(\.description),
+                       [#"deals[2].country: "XX" is not an ISO 3166-1 alpha-2 code"#])
+        XCTAssertEqual(DealValidator.errors(in: deals, checking: 0..<3), DealValidator.issues(for: Feed(deals: deals), errorsOnly: true),
+                       "all of them checked: the same errors as a full check")
+        // Ids are compared across the whole feed whatever the range.
+        XCTAssertEqual(DealValidator.errors(in: [deal("a"), deal("b"), deal("a")], checking: 0..<0).map(\.description),
+                       [#"deals[2].id: duplicate id "a" (first used by deals[0])"#])
+        XCTAssertTrue(DealValidator.noErrors(in: deals, 1..<2))
+        XCTAssertFalse(DealValidator.noErrors(in: deals, 1..<3))
+        XCTAssertTrue(DealValidator.noErrors(in: deals, 3..<3))
+    }
+
     func testInMemoryRulesAgreeWithTheDecoderOnTheFixture() throws {
         let feed = FeedDecoder.decode(try FeedText.fixtureBytes()).feed
         XCTAssertEqual(DealValidator.issues(for: feed).filter(\.isError), [])

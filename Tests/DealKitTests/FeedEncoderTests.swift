@@ -99,6 +99,55 @@ final class FeedEncoderTests: XCTestCase {
         XCTAssertEqual(FeedText.decode(out).feed, r.feed)
     }
 
+    /// A feed of many varied deals: the full document's deals again and again, under new ids.
+    private func manyDeals(_ n: Int) -> Feed {
+        let base = FeedText.decode(Self.fullDocument).feed
+        var deals: [Deal] = []
+        for i in 0..<n {
+            var d = base.deals[i % base.deals.count]
+            d.id = "d-\(1000 + i)"
+            deals.append(d)
+        }
+        return Feed(updated: base.updated, deals: deals, extra: base.extra)
+    }
+
+    func testStreamedPiecesMakeTheSameDocument() {
+        let feed = manyDeals(50)
+        let whole = FeedEncoder.encode(feed)
+        for (cores, chunk) in [(1, 1), (1, 7), (3, 7), (2, 50), (4, 64)] {
+            var pieces: [[UInt8]] = []
+            FeedEncoder.encode(feed, cores: cores, chunk: chunk, parallelFrom: 0) { pieces.append($0) }
+            XCTAssertEqual(pieces.count, (50 + chunk - 1) / chunk + 2, "the head, the chunks, the tail")
+            XCTAssertTrue(Array(pieces.joined()) == whole, "\(cores) cores, chunks of \(chunk)")
+        }
+        var empty: [UInt8] = []
+        FeedEncoder.encode(Feed(updated: PartialDate("2026"))) { empty += $0 }
+        XCTAssertEqual(empty, FeedEncoder.encode(Feed(updated: PartialDate("2026"))))
+        XCTAssertEqual(Array(FeedEncoder.encodeParts(feed, cores: 2, parallelFrom: 0).joined()), whole)
+    }
+
+    func testARefusedChunkStopsTheStream() {
+        let feed = manyDeals(50)
+        var pieces: [[UInt8]] = []
+        let complete = FeedEncoder.encode(feed, cores: 2, chunk: 10, parallelFrom: 0, accepting: { !$0.contains(33) }) { pieces.append($0) }
+        XCTAssertFalse(complete)
+        XCTAssertEqual(pieces.count, 1 + 3, "the head and the three chunks before the refused one")
+        let written = Array(pieces.joined())
+        XCTAssertTrue(written == Array(FeedEncoder.encode(feed).prefix(written.count)))
+        XCTAssertTrue(FeedEncoder.encode(feed, cores: 2, chunk: 10, parallelFrom: 0, accepting: { _ in true }) { _ in })
+    }
+
+    func testDatesAreWrittenAsTheirDescription() {
+        let dates = ["2026", "0999", "2026-H1", "2026-Q4", "2026-01", "2026-12-31", "0001-02-03"].map { PartialDate($0)! }
+            + [PartialDate(year: 12345, month: 6, day: 7), PartialDate(year: 5, month: 10, day: 1)]
+        for date in dates {
+            let feed = Feed(deals: [Deal(id: "a", title: "T", country: "KR", announced: date,
+                                         milestones: [Milestone(date: date, event: "e")], sources: [Source(title: "t", date: date)])])
+            let text = encoded(feed)
+            XCTAssertEqual(text.components(separatedBy: "\"\(date.description)\"").count - 1, 3, text)
+        }
+    }
+
     func testUnknownKeysRoundTripDigitForDigit() {
         let text = FeedText.feed([FeedText.deal(["sources": #"[{"title": "t", "x-s": 1.50}]"#], extra: [
             ("x-a", "1.50"), ("x-b", "12345678901234567890"), ("x-c", "1E+2"), ("x-d", "-0.0"), ("x-e", "[1.0, 2.50]"),

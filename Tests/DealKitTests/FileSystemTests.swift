@@ -102,6 +102,31 @@ final class FileSystemTests: XCTestCase {
         XCTAssertEqual(try files(), [])
     }
 
+    func testWriteAtomicallyStreamsPartsInOrder() throws {
+        // Parts above 1 MB also take the early-writeback path.
+        var big = [UInt8](repeating: 0x61, count: 3 << 20)
+        for i in stride(from: 0, to: big.count, by: 4099) { big[i] = UInt8(truncatingIfNeeded: i) }
+        let parts: [[UInt8]] = [Array("head ".utf8), big, [], Array(" tail".utf8)]
+        try FileSystem.writeAtomically(Array("old".utf8), to: path("s.json"))
+        try FileSystem.writeAtomically(to: path("s.json"), backups: 1) { write in
+            for part in parts { try write(part) }
+        }
+        XCTAssertEqual(try FileSystem.read(path("s.json")), parts[0] + big + parts[3])
+        XCTAssertEqual(try FileSystem.read(path("s.json.bak.1")), Array("old".utf8))
+        XCTAssertEqual(try files(), ["s.json", "s.json.bak.1"])
+    }
+
+    func testWriteAtomicallyWhoseProducerFailsLeavesTheFileAsItWas() throws {
+        struct Refused: Error {}
+        try FileSystem.writeAtomically(Array("old".utf8), to: path("s.json"))
+        XCTAssertThrowsError(try FileSystem.writeAtomically(to: path("s.json"), backups: 2) { write in
+            try write(Array(repeating: 0x61, count: 2 << 20))
+            throw Refused()
+        }) { XCTAssertTrue($0 is Refused, "the producer's own error: \($0)") }
+        XCTAssertEqual(try FileSystem.read(path("s.json")), Array("old".utf8))
+        XCTAssertEqual(try files(), ["s.json"], "no temporary left, no backup pushed out")
+    }
+
     func testBackupRotation() throws {
         let p = path("s.json")
         for v in 0...4 { try FileSystem.writeAtomically(Array("v\(v)".utf8), to: p, backups: 2) }

@@ -53,6 +53,36 @@ final class JSONWriterTests: XCTestCase {
         }
     }
 
+    func testAByteThatNeedsEscapingIsFoundAtAnyPosition() {
+        // Strings are checked eight bytes at a time: try each special byte at each place of
+        // strings up to three words long, among neighbours that look alike but are clean.
+        let special: [(UInt8, String)] = [(0x00, "\\u0000"), (0x0A, "\\n"), (0x1F, "\\u001f"), (0x22, "\\\""), (0x5C, "\\\\")]
+        let fillers: [UInt8] = [0x20, 0x21, 0x23, 0x5B, 0x5D, 0x7F, 0x41]
+        for length in 1...24 {
+            for position in 0..<length {
+                for (byte, escape) in special {
+                    var chars = (0..<length).map { String(UnicodeScalar(fillers[$0 % fillers.count])) }
+                    chars[position] = String(UnicodeScalar(byte))
+                    var expected = chars
+                    expected[position] = escape
+                    XCTAssertEqual(text { $0.string(chars.joined()) }, "\"" + expected.joined() + "\"", "\(length) \(position) \(byte)")
+                }
+            }
+            let clean = String(repeating: "aé\u{7F} ~", count: length)
+            XCTAssertEqual(text { $0.string(clean) }, "\"" + clean + "\"")
+            XCTAssertTrue(Array(clean.utf8).withUnsafeBufferPointer { JSONWriter.needsNoEscape($0) }, "no false alarm")
+        }
+    }
+
+    func testIntegersAndWholeNumbersAreWrittenAsStringWould() {
+        for n in [0, 7, 10, -1, -10, 1234567890, Int.max, Int.min] {
+            XCTAssertEqual(text { $0.integer(n) }, String(n))
+        }
+        for d in [0, -0.0, 55, -3, 1e15 - 1, 1e15, 1.5, 0.1, -2.25, 1e20] {
+            XCTAssertEqual(text { $0.number(d) }, JSONWriter.format(d), "\(d)")
+        }
+    }
+
     func testOptionalNumber() {
         XCTAssertEqual(text { $0.optionalNumber(nil) }, "null")
         XCTAssertEqual(text { $0.optionalNumber(55) }, "55")

@@ -42,6 +42,21 @@ final class StoreSessionTests: XCTestCase {
         XCTAssertFalse(session.changedOnDisk)
     }
 
+    func testAnInvalidEditIsRefusedAndTheFileKept() throws {
+        let store = try makeStore([deal("kr-a"), deal("kr-b"), deal("kr-c")])
+        var session = try StoreSession(store: store)
+        let before = try Data(contentsOf: URL(fileURLWithPath: store.path))
+        let seen = session.snapshot.feed.deals[1]
+        var bad = seen
+        bad.country = "Korea"
+        XCTAssertThrowsError(try session.apply(.replace(old: seen, new: bad))) { error in
+            guard case .invalidChange(let issues) = error as? StoreError else { return XCTFail("\(error)") }
+            XCTAssertEqual(issues.map(\.description), [#"deals[1].country: "Korea" is not an ISO 3166-1 alpha-2 code"#])
+        }
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: store.path)), before)
+        XCTAssertEqual(session.snapshot.feed.deals[1], seen, "the session keeps what is on disk")
+    }
+
     func testAnEditOfADealChangedOnDiskIsRefusedWithTheOtherVersion() throws {
         let store = try makeStore([deal("kr-a"), deal("kr-b")])
         var session = try StoreSession(store: store)

@@ -183,6 +183,57 @@ final class StoreTests: XCTestCase {
         XCTAssertEqual(try files().filter { $0.contains("bak") }, [])
     }
 
+    func testAnEditedDealThatIsInvalidIsRefusedWithTheUsualMessage() throws {
+        // The deals left as loaded are not checked again; the one edited is, in place.
+        let s = try fixtureStore()
+        let before = bytes(s.path)
+        assertStoreError({ e in
+            guard case .invalidChange(let issues) = e else { return false }
+            return issues.map(\.description) == [#"deals[2].country: "Korea" is not an ISO 3166-1 alpha-2 code"#]
+        }) { try s.update { $0.deals[2].country = "Korea" } }
+        assertStoreError({ e in
+            guard case .invalidChange(let issues) = e else { return false }
+            return issues.map(\.description).first?.hasPrefix("deals[1].id: duplicate id") == true
+        }) { try s.update { $0.deals[1].id = $0.deals[0].id } }
+        XCTAssertEqual(bytes(s.path), before)
+        XCTAssertEqual(try files(), ["deals.json", "deals.json.lock"], "no temporary, no backup")
+    }
+
+    func testALargeStoreChecksDealsWhileWritingAndRefusesAnInvalidOne() throws {
+        // Enough deals to be encoded on several cores, in several chunks, checked as encoded.
+        let s = store()
+        let deals = (0..<20_500).map { StoreTests.makeDeal("d-" + String(100_000 + $0)) }
+        try FileSystem.writeAtomically(FeedEncoder.encode(Feed(deals: deals)), to: s.path)
+        let before = bytes(s.path)
+        assertStoreError({ e in
+            guard case .invalidChange(let issues) = e else { return false }
+            return issues.map(\.description) == [#"deals[15000].title: must not be empty"#, #"deals[20400].country: "XX" is not an ISO 3166-1 alpha-2 code"#]
+        }) {
+            try s.update { feed in
+                feed.deals[15_000].title = " "
+                feed.deals[20_400].country = "XX"
+            }
+        }
+        XCTAssertEqual(bytes(s.path), before)
+        XCTAssertEqual(try files(), ["deals.json", "deals.json.lock"], "no temporary, no backup")
+        // Without a baseline every deal is checked, still while encoding.
+        var mine = Feed(deals: deals)
+        mine.deals[3].title = ""
+        mine.deals[20_499].sources = [Source()]
+        assertStoreError({ e in
+            guard case .invalidChange(let issues) = e else { return false }
+            return issues.map(\.description) == [#"deals[3].title: must not be empty"#, #"deals[20499].sources[0]: a source needs a title or a url"#]
+        }) { _ = try s.save(mine, expecting: FileSystem.fingerprint(s.path)) }
+        XCTAssertEqual(bytes(s.path), before)
+
+        try s.update { $0.deals[15_000].title = "Edited" }
+        let saved = try s.load().feed
+        XCTAssertEqual(saved.deals.count, deals.count)
+        XCTAssertEqual(saved.deals[15_000].title, "Edited")
+        XCTAssertEqual(saved.deals[14_999], deals[14_999])
+        XCTAssertEqual(bytes(s.path), FeedEncoder.encode(saved))
+    }
+
     func testAnErrorThrownByTheChangeWritesNothing() throws {
         let s = try fixtureStore()
         let before = bytes(s.path)

@@ -64,8 +64,10 @@ public enum DealValidator {
     /// Every problem of one deal, errors and (unless `errorsOnly`) warnings, with paths under `path`.
     public static func issues(for deal: Deal, at path: @autoclosure () -> String, errorsOnly: Bool = false) -> [FeedIssue] {
         var out: [FeedIssue] = []
-        func check(_ key: String, _ problem: String?) {
-            if let problem { out.append(.error("\(path()).\(key)", problem)) }
+        // The key is built only for a problem: "partners[3].name" for every partner of every
+        // deal would cost a save more than the checks themselves.
+        func check(_ key: @autoclosure () -> String, _ problem: String?) {
+            if let problem { out.append(.error("\(path()).\(key())", problem)) }
         }
         check("id", idProblem(deal.id))
         check("title", textProblem(deal.title))
@@ -123,9 +125,48 @@ public enum DealValidator {
 
     /// Every problem of a feed held in memory (only the errors with `errorsOnly`, as a save needs).
     public static func issues(for feed: Feed, errorsOnly: Bool = false) -> [FeedIssue] {
-        let deals = feed.deals
-        let n = deals.count
-        // Large feeds are checked on every core, each core in its own run of deals.
+        issues(for: feed.deals, in: feed.deals.indices, errorsOnly: errorsOnly) + duplicateIssues(feed.deals)
+    }
+
+    /// The errors a save refuses, checking only the deals at `range` (the others being known
+    /// valid: equal to deals of a feed already validated), and the ids of all.
+    ///
+    /// The same errors, in the same order and with the same paths, as `issues(for:errorsOnly:)`
+    /// gives, since the deals left out have none: after editing one deal of 100,000 a save
+    /// checks one deal, not all.
+    static func errors(in deals: [Deal], checking range: Range<Int>) -> [FeedIssue] {
+        issues(for: deals, in: range, errorsOnly: true) + duplicateIssues(deals)
+    }
+
+    /// True when no deal at `range` has an error (ids are not compared with each other).
+    static func noErrors(in deals: [Deal], _ range: Range<Int>) -> Bool {
+        // Through a buffer, so that each deal is looked at in place rather than copied.
+        deals.withUnsafeBufferPointer { all in range.allSatisfy { issues(for: all[$0], at: "", errorsOnly: true).isEmpty } }
+    }
+
+    /// The indices of `deals` that may differ from `baseline`: what is left of `deals` once the
+    /// longest common prefix and then the longest common suffix of the two are taken off.
+    ///
+    /// An edit, an insertion or a removal anywhere leaves at most one deal.
+    static func changedRange(_ deals: [Deal], since baseline: [Deal]) -> Range<Int> {
+        // Through buffers: a deal read from an Array for `==` is copied (every string and list
+        // retained, then released), which for 100,000 deals costs more than the comparisons.
+        deals.withUnsafeBufferPointer { new in
+            baseline.withUnsafeBufferPointer { old in
+                if new.baseAddress == old.baseAddress && new.count == old.count { return 0..<0 }
+                let common = min(new.count, old.count)
+                var prefix = 0
+                while prefix < common && new[prefix] == old[prefix] { prefix += 1 }
+                var suffix = 0
+                while suffix < common - prefix && new[new.count - 1 - suffix] == old[old.count - 1 - suffix] { suffix += 1 }
+                return prefix..<(new.count - suffix)
+            }
+        }
+    }
+
+    /// The problems of the deals at `range`, in order; large runs are checked on every core.
+    private static func issues(for deals: [Deal], in range: Range<Int>, errorsOnly: Bool) -> [FeedIssue] {
+        let n = range.count
         let k = n >= 20_000 ? max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8)) : 1
         let per = (n + k - 1) / max(k, 1)
         var parts = [[FeedIssue]](repeating: [], count: k)
@@ -133,12 +174,14 @@ public enum DealValidator {
             let slots = UnsafeSendable(out)
             DispatchQueue.concurrentPerform(iterations: k) { c in
                 var found: [FeedIssue] = []
-                for i in min(n, c * per)..<min(n, (c + 1) * per) {
-                    found += issues(for: deals[i], at: "deals[\(i)]", errorsOnly: errorsOnly)
+                deals.withUnsafeBufferPointer { all in
+                    for i in range.lowerBound + min(n, c * per)..<range.lowerBound + min(n, (c + 1) * per) {
+                        found += issues(for: all[i], at: "deals[\(i)]", errorsOnly: errorsOnly)
+                    }
                 }
                 slots.value[c] = found
             }
         }
-        return parts.flatMap { $0 } + duplicateIssues(deals)
+        return parts.flatMap { $0 }
     }
 }

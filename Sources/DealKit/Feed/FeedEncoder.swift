@@ -6,53 +6,106 @@ import Foundation
 /// per line, deals in the order given, a trailing newline) so that a store kept in git
 /// gives small diffs that merge cleanly. `docs/format.md` shows it.
 public enum FeedEncoder {
+    /// Bytes reserved per deal when encoding: a little above a typical deal (≈ 1,100 bytes),
+    /// so a buffer seldom grows (and copies itself) near its end.
+    static let bytesPerDeal = 1_280
+
     /// The whole document as UTF-8 bytes.
     public static func encode(_ feed: Feed) -> [UInt8] {
-        let parts = encodeParts(feed, cores: 1)
-        return parts.count == 1 ? parts[0] : Array(parts.joined())
+        var w = JSONWriter(capacity: 512 + feed.deals.count * bytesPerDeal)
+        writeHead(feed, to: &w)
+        writeDeals(feed.deals, 0..<feed.deals.count, to: &w)
+        writeTail(feed, to: &w)
+        return w.finish()
     }
 
     /// The document as consecutive parts, the deals split between `cores` cores when there
     /// are many: a 100,000-deal store is encoded in half the time on two.
     public static func encodeParts(_ feed: Feed, cores: Int = ProcessInfo.processInfo.activeProcessorCount,
                                    parallelFrom: Int = 20_000) -> [[UInt8]] {
+        var parts: [[UInt8]] = []
+        encode(feed, cores: cores, parallelFrom: parallelFrom) { parts.append($0) }
+        return parts
+    }
+
+    /// Hands the document to `output` piece by piece, in order, encoding chunks of `chunk`
+    /// deals on `cores` cores when there are many.
+    ///
+    /// Each piece is handed over as soon as it and all before it are ready, and only a few
+    /// are held at once: a save writes a 100 MB store while encoding it, in ≈ 20 MB of buffers.
+    /// A piece's storage is reused once `output` returns, so `output` must not keep it
+    /// (copying it, as `append` does, is fine).
+    public static func encode(_ feed: Feed, cores: Int = ProcessInfo.processInfo.activeProcessorCount,
+                              chunk: Int = 4_096, parallelFrom: Int = 20_000,
+                              into output: ([UInt8]) throws -> Void) rethrows {
+        _ = try encode(feed, cores: cores, chunk: chunk, parallelFrom: parallelFrom, accepting: nil, into: output)
+    }
+
+    /// Like `encode(_:cores:chunk:parallelFrom:into:)`, first showing each chunk of deals (by
+    /// index) to `accept`, on the thread about to encode it.
+    ///
+    /// The first chunk refused stops the encoding: this returns false, having handed over only
+    /// the pieces before it. A save checks the deals so, on every core while the disk writes,
+    /// rather than in a pass of its own before encoding.
+    static func encode(_ feed: Feed, cores: Int = ProcessInfo.processInfo.activeProcessorCount,
+                       chunk: Int = 4_096, parallelFrom: Int = 20_000,
+                       accepting accept: (@Sendable (Range<Int>) -> Bool)?,
+                       into output: ([UInt8]) throws -> Void) rethrows -> Bool {
         var head = JSONWriter(capacity: 256)
-        head.raw("{\n  \"format\": \"sovtrack-feed\",\n  \"version\": 1")
-        if let u = feed.updated {
-            head.raw(",\n  \"updated\": ")
-            head.string(u.description)
-        }
-        head.raw(",\n  \"deals\": [")
-        var tail = JSONWriter(capacity: 256)
-        tail.raw(feed.deals.isEmpty ? "]" : "\n  ]")
-        for f in feed.extra {
-            tail.raw(",\n  ")
-            tail.member(f.key)
-            tail.value(f.value)
-        }
-        tail.raw("\n}\n")
-        let n = feed.deals.count
-        let k = n >= parallelFrom ? max(1, min(cores, 8)) : 1
-        let per = (n + k - 1) / max(k, 1)
-        final class Parts: @unchecked Sendable { var items: [[UInt8]]; init(_ k: Int) { items = Array(repeating: [], count: k) } }
-        let parts = Parts(k)
+        writeHead(feed, to: &head)
+        try output(head.finish())
         let deals = feed.deals
-        // Each core fills its own buffer; the array of buffers is only written at distinct indices
-        // through a pointer, never resized.
-        parts.items.withUnsafeMutableBufferPointer { out in
-            let slots = UnsafeSendable(out)
-            DispatchQueue.concurrentPerform(iterations: k) { c in
-                let lo = c * per, hi = min(n, lo + per)
-                guard lo < hi else { return }
-                var w = JSONWriter(capacity: (hi - lo) * 1100)
-                for i in lo..<hi {
-                    w.raw(i == 0 ? "\n" : ",\n")
-                    write(deals[i], to: &w)
-                }
-                slots.value[c] = w.bytes
+        let n = deals.count, chunk = max(1, chunk)
+        let threads = n >= parallelFrom ? max(1, min(cores, 8)) : 1
+        // Two chunks per core in flight keeps every core busy while the caller writes.
+        let complete = try OrderedPipeline.run(count: (n + chunk - 1) / chunk, threads: threads, window: 2 * threads, produce: { c, spare -> [UInt8]? in
+            let range = c * chunk..<min(n, (c + 1) * chunk)
+            if let accept, !accept(range) { return nil }
+            var w = JSONWriter(reusing: spare ?? nil, capacity: range.count * bytesPerDeal)
+            writeDeals(deals, range, to: &w)
+            return w.finish()
+        }, consume: { piece in
+            guard let piece else { return false }
+            try output(piece)
+            return true
+        })
+        guard complete else { return false }
+        var tail = JSONWriter(capacity: 256)
+        writeTail(feed, to: &tail)
+        try output(tail.finish())
+        return true
+    }
+
+    /// Everything before the first deal.
+    private static func writeHead(_ feed: Feed, to w: inout JSONWriter) {
+        w.raw("{\n  \"format\": \"sovtrack-feed\",\n  \"version\": 1")
+        if let u = feed.updated {
+            w.raw(",\n  \"updated\": ")
+            w.string(u.description)
+        }
+        w.raw(",\n  \"deals\": [")
+    }
+
+    /// The deals at `range` as they appear in the document, each after its separator.
+    private static func writeDeals(_ deals: [Deal], _ range: Range<Int>, to w: inout JSONWriter) {
+        // Through a buffer, so that each deal is read in place rather than copied.
+        deals.withUnsafeBufferPointer { all in
+            for i in range {
+                w.raw(i == 0 ? "\n" : ",\n")
+                write(all[i], to: &w)
             }
         }
-        return [head.bytes] + parts.items + [tail.bytes]
+    }
+
+    /// Everything after the last deal.
+    private static func writeTail(_ feed: Feed, to w: inout JSONWriter) {
+        w.raw(feed.deals.isEmpty ? "]" : "\n  ]")
+        for f in feed.extra {
+            w.raw(",\n  ")
+            w.member(f.key)
+            w.value(f.value)
+        }
+        w.raw("\n}\n")
     }
 
     /// One deal as a block at 4 spaces indent, without a trailing newline.
@@ -64,7 +117,7 @@ public enum FeedEncoder {
         w.raw(",\n      \"country\": ")
         w.string(d.country)
         w.raw(",\n      \"announced\": ")
-        w.string(d.announced.description)
+        date(d.announced, to: &w)
         w.raw(",\n      \"status\": ")
         w.string(d.status.rawValue)
         stringMember("sponsor", d.sponsor, &w)
@@ -72,8 +125,8 @@ public enum FeedEncoder {
             w.raw(",\n      \"partners\": [")
             for (i, p) in d.partners.enumerated() {
                 w.raw(i == 0 ? "\n        {" : ",\n        {")
-                w.member("name"); w.string(p.name)
-                w.raw(", "); w.member("role"); w.string(p.role.rawValue)
+                w.raw("\"name\": "); w.string(p.name)
+                w.raw(", \"role\": "); w.string(p.role.rawValue)
                 extras(p.extra, &w)
                 w.raw("}")
             }
@@ -97,7 +150,7 @@ public enum FeedEncoder {
         }
         if let a = d.accelerators {
             w.raw(",\n      \"accelerators\": {\"count\": ")
-            if let n = a.count { w.raw(String(n)) } else { w.raw("null") }
+            if let n = a.count { w.integer(n) } else { w.raw("null") }
             w.raw(", \"type\": ")
             if let t = a.type { w.string(t) } else { w.raw("null") }
             extras(a.extra, &w)
@@ -119,7 +172,7 @@ public enum FeedEncoder {
             w.raw(",\n      \"milestones\": [")
             for (i, m) in d.milestones.enumerated() {
                 w.raw(i == 0 ? "\n        {\"date\": " : ",\n        {\"date\": ")
-                w.string(m.date.description)
+                date(m.date, to: &w)
                 w.raw(", \"event\": ")
                 w.string(m.event)
                 w.raw(m.done ? ", \"done\": true" : ", \"done\": false")
@@ -133,17 +186,23 @@ public enum FeedEncoder {
             for (i, s) in d.sources.enumerated() {
                 w.raw(i == 0 ? "\n        {" : ",\n        {")
                 var first = true
-                func field(_ key: String, _ value: String?) {
+                func field(_ key: StaticString, _ value: String?) {
                     guard let value else { return }
-                    if !first { w.raw(", ") }
+                    w.raw(first ? "\"" : ", \"")
                     first = false
-                    w.member(key)
+                    w.raw(key)
+                    w.raw("\": ")
                     w.string(value)
                 }
                 field("title", s.title)
                 field("publisher", s.publisher)
                 field("url", s.url)
-                field("date", s.date?.description)
+                if let date = s.date {
+                    if !first { w.raw(", ") }
+                    first = false
+                    w.raw("\"date\": ")
+                    FeedEncoder.date(date, to: &w)
+                }
                 for f in s.extra {
                     if !first { w.raw(", ") }
                     first = false
@@ -165,6 +224,36 @@ public enum FeedEncoder {
             w.value(f.value)
         }
         w.raw("\n    }")
+    }
+
+    /// Writes a partial date as a quoted string, byte for byte as its `description`, without
+    /// making that String: a store has several dates per deal.
+    private static func date(_ d: PartialDate, to w: inout JSONWriter) {
+        let oneDigitPart = d.precision == .half || d.precision == .quarter
+        guard (0...9999).contains(d.year), (0...(oneDigitPart ? 9 : 99)).contains(d.part), (0...99).contains(d.day) else {
+            return w.string(d.description)
+        }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 12) { t in
+            func digit(_ n: Int) -> UInt8 { 0x30 + UInt8(n) }
+            t[0] = 0x22
+            t[1] = digit(d.year / 1000); t[2] = digit(d.year / 100 % 10); t[3] = digit(d.year / 10 % 10); t[4] = digit(d.year % 10)
+            var n = 5
+            switch d.precision {
+            case .year: break
+            case .half, .quarter:
+                t[5] = 0x2D; t[6] = d.precision == .half ? UInt8(ascii: "H") : UInt8(ascii: "Q"); t[7] = digit(d.part)
+                n = 8
+            case .month, .day:
+                t[5] = 0x2D; t[6] = digit(d.part / 10); t[7] = digit(d.part % 10)
+                n = 8
+                if d.precision == .day {
+                    t[8] = 0x2D; t[9] = digit(d.day / 10); t[10] = digit(d.day % 10)
+                    n = 11
+                }
+            }
+            t[n] = 0x22
+            w.raw(UnsafeBufferPointer(rebasing: t[0...n]))
+        }
     }
 
     private static func stringMember(_ key: StaticString, _ value: String?, _ w: inout JSONWriter) {

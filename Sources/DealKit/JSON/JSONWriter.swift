@@ -3,56 +3,191 @@
 /// The feed is written by hand rather than by `JSONEncoder` so that its layout is
 /// fixed (stable diffs in git) and a 100 MB store is written in a fraction of a second.
 public struct JSONWriter {
-    public private(set) var bytes: [UInt8] = []
+    /// Room to write into: its count is its capacity, of which the first `used` bytes are the
+    /// text. Writing through a pointer into room already there costs a fraction of
+    /// `Array.append(contentsOf:)`, which encoding a store calls some 60 times per deal.
+    private var storage: [UInt8]
+    private var used = 0
+
+    /// The bytes written so far (a copy; `finish()` hands them over without one).
+    public var bytes: [UInt8] { Array(storage[..<used]) }
 
     public init(capacity: Int = 4096) {
-        bytes.reserveCapacity(capacity)
+        storage = JSONWriter.room(max(capacity, 64), keeping: [], count: 0)
+    }
+
+    /// A writer that writes into `buffer`'s storage: a chunk of a store already written out
+    /// lends its memory to the next, which then needs no new pages.
+    public init(reusing buffer: [UInt8]?, capacity: Int) {
+        guard var buffer else { self = JSONWriter(capacity: capacity); return }
+        // The old text is left where it is, unread; only the rest of the capacity is filled.
+        buffer.append(contentsOf: repeatElement(0, count: buffer.capacity - buffer.count))
+        storage = buffer
+        if storage.count < capacity { grow(capacity) }
+    }
+
+    /// The bytes written, handing over the storage rather than copying it.
+    public consuming func finish() -> [UInt8] {
+        storage.removeLast(storage.count - used)
+        return storage
+    }
+
+    /// A buffer of `capacity` bytes starting with the first `count` of `old`.
+    ///
+    /// The rest is left as `malloc` gives it rather than zeroed: it is only ever written before
+    /// it is read, and pages never written never become resident (nor count in the peak).
+    private static func room(_ capacity: Int, keeping old: [UInt8], count: Int) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: capacity) { buf, initialized in
+            old.withUnsafeBufferPointer { src in
+                if count > 0 { buf.baseAddress!.update(from: src.baseAddress!, count: count) }
+            }
+            initialized = capacity
+        }
+    }
+
+    private mutating func grow(_ needed: Int) {
+        storage = JSONWriter.room(max(needed, storage.count * 2), keeping: storage, count: used)
+    }
+
+    /// Copies `n` bytes from `source` to the end.
+    @inline(__always)
+    private mutating func put(_ source: UnsafePointer<UInt8>, _ n: Int) {
+        if used + n > storage.count { grow(used + n) }
+        let at = used
+        storage.withUnsafeMutableBufferPointer { ($0.baseAddress! + at).update(from: source, count: n) }
+        used += n
+    }
+
+    @inline(__always)
+    private mutating func put(_ b: UnsafeBufferPointer<UInt8>) {
+        if let base = b.baseAddress { put(base, b.count) }
+    }
+
+    @inline(__always)
+    private mutating func put(_ byte: UInt8) {
+        if used == storage.count { grow(used + 1) }
+        storage[used] = byte
+        used += 1
     }
 
     @inline(__always)
     public mutating func raw(_ s: StaticString) {
-        bytes.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+        put(s.utf8Start, s.utf8CodeUnitCount)
     }
 
+    /// Appends a String's bytes.
+    ///
+    /// Swift passes a literal here rather than to the `StaticString` overload, so this is the
+    /// hot path of encoding: the bytes are copied straight from the String's own storage.
     public mutating func raw(_ s: String) {
-        bytes.append(contentsOf: s.utf8)
+        if s.utf8.withContiguousStorageIfAvailable({ put($0) }) == nil {
+            var s = s
+            s.withUTF8 { put($0) }
+        }
+    }
+
+    /// Appends bytes as they are; they must be valid JSON text where they go.
+    @inline(__always)
+    public mutating func raw(_ b: UnsafeBufferPointer<UInt8>) {
+        put(b)
     }
 
     public mutating func newline(indent: Int) {
-        bytes.append(0x0A)
-        for _ in 0..<indent { bytes.append(0x20) }
+        put(0x0A)
+        for _ in 0..<indent { put(0x20) }
     }
 
     /// Writes a quoted string, escaping only what JSON requires (non-ASCII stays raw UTF-8).
     public mutating func string(_ s: String) {
-        bytes.append(0x22)
-        var s = s
-        s.withUTF8 { buf in
-            var clean = true
-            for b in buf where b < 0x20 || b == 0x22 || b == 0x5C { clean = false; break }
-            if clean { bytes.append(contentsOf: buf); return }
-            for b in buf {
-                switch b {
-                case 0x22: bytes.append(0x5C); bytes.append(0x22)
-                case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
-                case 0x0A: bytes.append(0x5C); bytes.append(UInt8(ascii: "n"))
-                case 0x0D: bytes.append(0x5C); bytes.append(UInt8(ascii: "r"))
-                case 0x09: bytes.append(0x5C); bytes.append(UInt8(ascii: "t"))
-                case 0x08: bytes.append(0x5C); bytes.append(UInt8(ascii: "b"))
-                case 0x0C: bytes.append(0x5C); bytes.append(UInt8(ascii: "f"))
-                case 0..<0x20:
-                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                    bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
-                default: bytes.append(b)
-                }
+        if s.utf8.withContiguousStorageIfAvailable({ quoted($0) }) == nil {
+            var s = s
+            s.withUTF8 { quoted($0) }
+        }
+    }
+
+    private mutating func quoted(_ buf: UnsafeBufferPointer<UInt8>) {
+        if JSONWriter.needsNoEscape(buf) {
+            // Quotes and text in one go: nearly every string takes this way.
+            let n = buf.count
+            if used + n + 2 > storage.count { grow(used + n + 2) }
+            let at = used
+            storage.withUnsafeMutableBufferPointer { out in
+                let p = out.baseAddress! + at
+                p[0] = 0x22
+                if let base = buf.baseAddress { (p + 1).update(from: base, count: n) }
+                p[n + 1] = 0x22
+            }
+            used += n + 2
+        } else {
+            put(0x22)
+            escaped(buf)
+            put(0x22)
+        }
+    }
+
+    /// True when no byte is a control character, a quote or a backslash.
+    ///
+    /// Nearly every string in a store is clean, and a store holds millions of them: eight
+    /// bytes are tested at a time (the classic "has a byte less than / equal to" bit tricks,
+    /// which never miss a byte; a false alarm would only take the escaping path).
+    @inline(__always)
+    static func needsNoEscape(_ buf: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = buf.baseAddress else { return true }
+        let n = buf.count
+        var i = 0
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        while i + 8 <= n {
+            let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            let quote = x ^ (ones &* 0x22), backslash = x ^ (ones &* 0x5C)
+            let control = (x &- ones &* 0x20) & ~x
+            let special = (quote &- ones) & ~quote | (backslash &- ones) & ~backslash
+            if (control | special) & highs != 0 { return false }
+            i += 8
+        }
+        while i < n {
+            let b = base[i]
+            if b < 0x20 || b == 0x22 || b == 0x5C { return false }
+            i += 1
+        }
+        return true
+    }
+
+    private mutating func escaped(_ buf: UnsafeBufferPointer<UInt8>) {
+        for b in buf {
+            switch b {
+            case 0x22: put(0x5C); put(0x22)
+            case 0x5C: put(0x5C); put(0x5C)
+            case 0x0A: put(0x5C); put(UInt8(ascii: "n"))
+            case 0x0D: put(0x5C); put(UInt8(ascii: "r"))
+            case 0x09: put(0x5C); put(UInt8(ascii: "t"))
+            case 0x08: put(0x5C); put(UInt8(ascii: "b"))
+            case 0x0C: put(0x5C); put(UInt8(ascii: "f"))
+            case 0..<0x20:
+                let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                for e in [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]] { put(e) }
+            default: put(b)
             }
         }
-        bytes.append(0x22)
     }
 
     /// Writes a number: whole numbers without a fraction, others in Swift's shortest round-trip form.
     public mutating func number(_ d: Double) {
-        raw(JSONWriter.format(d))
+        // The same rule as `format`, without making a String for the common whole number.
+        if d == d.rounded(), abs(d) < 1e15 { integer(Int(d)) } else { raw("\(d)") }
+    }
+
+    /// Writes an integer in decimal, as `String(n)` would.
+    public mutating func integer(_ n: Int) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buf in
+            var v = n.magnitude, i = buf.count
+            repeat {
+                i -= 1
+                buf[i] = 0x30 + UInt8(v % 10)
+                v /= 10
+            } while v > 0
+            if n < 0 { i -= 1; buf[i] = 0x2D }
+            put(UnsafeBufferPointer(rebasing: buf[i...]))
+        }
     }
 
     /// The text of a number as it is written in feeds, tables and CSV.
@@ -73,20 +208,20 @@ public struct JSONWriter {
         case .number(let literal): raw(literal)
         case .string(let s): string(s)
         case .array(let items):
-            bytes.append(UInt8(ascii: "["))
+            put(UInt8(ascii: "["))
             for (i, item) in items.enumerated() {
                 if i > 0 { raw(", ") }
                 value(item)
             }
-            bytes.append(UInt8(ascii: "]"))
+            put(UInt8(ascii: "]"))
         case .object(let fields):
-            bytes.append(UInt8(ascii: "{"))
+            put(UInt8(ascii: "{"))
             for (i, f) in fields.enumerated() {
                 if i > 0 { raw(", ") }
                 member(f.key)
                 value(f.value)
             }
-            bytes.append(UInt8(ascii: "}"))
+            put(UInt8(ascii: "}"))
         }
     }
 
@@ -98,11 +233,11 @@ public struct JSONWriter {
 
     /// Writes an array of strings compactly.
     public mutating func strings(_ items: [String]) {
-        bytes.append(UInt8(ascii: "["))
+        put(UInt8(ascii: "["))
         for (i, item) in items.enumerated() {
             if i > 0 { raw(", ") }
             string(item)
         }
-        bytes.append(UInt8(ascii: "]"))
+        put(UInt8(ascii: "]"))
     }
 }
