@@ -102,22 +102,34 @@ struct Bench {
         log("[\(size)] load \(Report.ms(col["load"])) (read \(Report.ms(col["read"])), decode \(Report.ms(col["decode"]))), save \(Report.ms(col["save"])), peak \(Report.mb(col["hwm_load_kb"]))")
 
         // End to end: the release binary, as a user runs it.
+        let scratch = file + ".store.json"
+        defer { for suffix in ["", ".lock", ".bak.1", ".bak.2", ".bak.3"] { unlink(scratch + suffix) } }
+        let firstID = try System.firstDealID(in: file)
         let commands: [(String, [String])] = [
             ("list_csv", ["list", "--store", file, "--country", "KR", "--format", "csv"]),
             ("summary", ["summary", "--store", file]),
             ("summary_vendor", ["summary", "--store", file, "--by", "vendor"]),
             ("list_table", ["list", "--store", file, "--vendor", "nvidia", "--since", "2026"]),
             ("validate_cmd", ["validate", file]),
+            ("show_cmd", ["show", "--store", file, firstID]),
+            // The writing commands run on a fresh copy of the feed each time (the copy is not timed):
+            // each loads, validates, saves atomically with fsync, and rotates the backups.
+            ("add_cmd", ["add", "--store", scratch, "--id", "zz-bench-added", "--title", "Bench deal",
+                         "--country", "KR", "--announced", "2026-Q3", "--partner", "NVIDIA:vendor", "--target-mw", "40"]),
+            ("edit_cmd", ["edit", "--store", scratch, firstID, "--title", "Renamed by the benchmark", "--operational-mw", "12"]),
+            ("remove_cmd", ["remove", "--store", scratch, firstID]),
         ]
         for (key, args) in commands {
             var times: [Double] = [], cpu: [Double] = []
             var rss = 0
             for _ in 0..<runs {
+                if args.contains(scratch) { try System.copyFile(file, to: scratch) }
                 let r = System.run([sovtrack] + args, environment: ["LANG": "C.UTF-8"])
                 guard r.status == 0 else { throw BenchError("sovtrack \(args.joined(separator: " ")) failed (exit \(r.status))") }
                 times.append(r.seconds)
                 cpu.append(r.cpuSeconds)
             }
+            if args.contains(scratch) { try System.copyFile(file, to: scratch) }
             rss = System.peakMemoryKB([sovtrack] + args, environment: ["LANG": "C.UTF-8"])
             col[key] = median(times)
             col[key + "_cpu"] = median(cpu)

@@ -1,4 +1,5 @@
 import Foundation
+import DealKit
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -120,6 +121,20 @@ enum System {
     /// on exec the kernel folds the old address space's peak into the child's `ru_maxrss`,
     /// and with posix_spawn that address space is ours. `sovtrack-bench spawn` starts
     /// small, runs the command, and writes the command's own peak to a file.
+    /// Copies a file (for the writing commands, which each need the untouched feed).
+    static func copyFile(_ from: String, to: String) throws {
+        try FileSystem.writeAtomically(FileSystem.read(from), to: to)
+    }
+
+    /// The id of the first deal of a feed in the canonical layout.
+    static func firstDealID(in file: String) throws -> String {
+        let text = try String(decoding: FileSystem.read(file).prefix(1 << 16), as: UTF8.self)
+        guard let key = text.range(of: "\"id\": \""), let end = text[key.upperBound...].firstIndex(of: "\"") else {
+            throw BenchError("no deal id in \(file)")
+        }
+        return String(text[key.upperBound..<end])
+    }
+
     static func peakMemoryKB(_ argv: [String], environment: [String: String] = [:]) -> Int {
         let file = "/tmp/sovtrack-bench-rss-\(getpid())"
         defer { unlink(file) }

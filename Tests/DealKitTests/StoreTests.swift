@@ -183,6 +183,19 @@ final class StoreTests: XCTestCase {
         XCTAssertEqual(try files().filter { $0.contains("bak") }, [])
     }
 
+    func testUpdateHandsTheFeedsItHeldToKeepAndStillWrites() throws {
+        final class Kept: @unchecked Sendable { var feeds: [Feed] = [] }
+        let kept = Kept()
+        var s = try fixtureStore()
+        s.keep = { kept.feeds.append($0) }
+        try s.update { $0.deals[0].title = "Kept and written" }
+        XCTAssertEqual(kept.feeds.count, 2, "the feed written and the one loaded")
+        XCTAssertEqual(kept.feeds.first?.deals[0].title, "Kept and written")
+        XCTAssertEqual(try s.load().feed.deals[0].title, "Kept and written")
+        try s.update { _ in }
+        XCTAssertEqual(kept.feeds.count, 4, "a change that changes nothing is kept too")
+    }
+
     func testAnEditedDealThatIsInvalidIsRefusedWithTheUsualMessage() throws {
         // The deals left as loaded are not checked again; the one edited is, in place.
         let s = try fixtureStore()

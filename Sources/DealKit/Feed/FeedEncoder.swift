@@ -22,7 +22,7 @@ public enum FeedEncoder {
     /// The document as consecutive parts, the deals split between `cores` cores when there
     /// are many: a 100,000-deal store is encoded in half the time on two.
     public static func encodeParts(_ feed: Feed, cores: Int = ProcessInfo.processInfo.activeProcessorCount,
-                                   parallelFrom: Int = 20_000) -> [[UInt8]] {
+                                   parallelFrom: Int = 2_000) -> [[UInt8]] {
         var parts: [[UInt8]] = []
         encode(feed, cores: cores, parallelFrom: parallelFrom) { parts.append($0) }
         return parts
@@ -36,7 +36,7 @@ public enum FeedEncoder {
     /// A piece's storage is reused once `output` returns, so `output` must not keep it
     /// (copying it, as `append` does, is fine).
     public static func encode(_ feed: Feed, cores: Int = ProcessInfo.processInfo.activeProcessorCount,
-                              chunk: Int = 4_096, parallelFrom: Int = 20_000,
+                              chunk: Int = 4_096, parallelFrom: Int = 2_000,
                               into output: ([UInt8]) throws -> Void) rethrows {
         _ = try encode(feed, cores: cores, chunk: chunk, parallelFrom: parallelFrom, accepting: nil, into: output)
     }
@@ -48,15 +48,18 @@ public enum FeedEncoder {
     /// the pieces before it. A save checks the deals so, on every core while the disk writes,
     /// rather than in a pass of its own before encoding.
     static func encode(_ feed: Feed, cores: Int = ProcessInfo.processInfo.activeProcessorCount,
-                       chunk: Int = 4_096, parallelFrom: Int = 20_000,
+                       chunk: Int = 4_096, parallelFrom: Int = 2_000,
                        accepting accept: (@Sendable (Range<Int>) -> Bool)?,
                        into output: ([UInt8]) throws -> Void) rethrows -> Bool {
         var head = JSONWriter(capacity: 256)
         writeHead(feed, to: &head)
         try output(head.finish())
         let deals = feed.deals
-        let n = deals.count, chunk = max(1, chunk)
+        let n = deals.count
         let threads = n >= parallelFrom ? max(1, min(cores, 8)) : 1
+        // At least four chunks per core, so that the first write (and the disk) starts early
+        // and the last chunk does not leave a core idle: at 10,000 deals, 1,250 a chunk.
+        let chunk = max(1, threads > 1 ? min(chunk, max(256, n / (threads * 4))) : chunk)
         // Two chunks per core in flight keeps every core busy while the caller writes.
         let complete = try OrderedPipeline.run(count: (n + chunk - 1) / chunk, threads: threads, window: 2 * threads, produce: { c, spare -> [UInt8]? in
             let range = c * chunk..<min(n, (c + 1) * chunk)

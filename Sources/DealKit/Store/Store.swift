@@ -15,6 +15,9 @@ public struct Store: Sendable {
     public var backups: Int
     /// Today, for the feed's `updated` key; replaceable so tests are deterministic.
     public var today: @Sendable () -> PartialDate
+    /// Given the feeds `update` held, instead of letting them go: a process about to exit can
+    /// keep them, since freeing 100,000 deals one allocation at a time is wasted work then.
+    public var keep: (@Sendable (Feed) -> Void)?
 
     public init(path: String, lockTimeout: Double = 10, backups: Int = 3,
                 today: @escaping @Sendable () -> PartialDate = Clock.today) {
@@ -67,7 +70,14 @@ public struct Store: Sendable {
         // A change that changes nothing writes nothing: no new `updated`, no backup pushed out.
         // `before` (kept for that anyway, and validated by the load) spares checking the
         // deals the change left alone.
-        if feed != before || !FileSystem.exists(path) { try write(consume feed, baseline: before) }
+        if feed != before || !FileSystem.exists(path) {
+            // Written first: `keep?(try write(...))` would skip the write when `keep` is nil.
+            let written = try write(consume feed, baseline: before)
+            keep?(written)
+        } else {
+            keep?(feed)
+        }
+        keep?(before)
         return result
     }
 

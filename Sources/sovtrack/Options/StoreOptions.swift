@@ -12,6 +12,7 @@ struct StoreOptions: ParsableArguments {
         let env = ProcessInfo.processInfo.environment
         let (path, isDefault) = StoreLocation.resolve(explicit: store, environment: env)
         var s = Store(path: path)
+        s.keep = { Retained.keep($0) }
         if let t = env["SOVTRACK_LOCK_TIMEOUT"], let seconds = Double(t) { s.lockTimeout = seconds }
         if isDefault {
             do { try s.initializeIfMissing(with: BundledDataset.bytes) } catch let e as StoreError { throw CLIError(e) }
