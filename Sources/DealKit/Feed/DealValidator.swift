@@ -94,13 +94,13 @@ public enum DealValidator {
     }
 
     /// The warnings of one deal: facts that are suspicious but allowed.
-    public static func warnings(for deal: Deal, at path: String) -> [FeedIssue] {
+    public static func warnings(for deal: Deal, at path: @autoclosure () -> String) -> [FeedIssue] {
         var out: [FeedIssue] = []
         if let c = deal.capacity, let i = c.initialMW, let t = c.targetMW, i > t {
-            out.append(.warning("\(path).capacity", "initialMW (\(JSONWriter.format(i))) is above targetMW (\(JSONWriter.format(t)))"))
+            out.append(.warning("\(path()).capacity", "initialMW (\(JSONWriter.format(i))) is above targetMW (\(JSONWriter.format(t)))"))
         }
         if deal.sources.isEmpty {
-            out.append(.warning(path, "deal \(FeedIssue.quote(deal.id)) has no source"))
+            out.append(.warning(path(), "deal \(FeedIssue.quote(deal.id)) has no source"))
         }
         return out
     }
