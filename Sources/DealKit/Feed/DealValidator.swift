@@ -8,7 +8,12 @@ import Foundation
 public enum DealValidator {
     public static func idProblem(_ id: String) -> String? {
         guard let first = id.utf8.first else { return "must not be empty" }
-        let ok = id.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
+        // Over the bytes in place: `allSatisfy` on the UTF-8 view cost ≈ 30 instructions a byte.
+        func allowed(_ b: UInt8) -> Bool { (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == 0x2D }
+        let ok = id.utf8.withContiguousStorageIfAvailable { bytes in
+            for b in bytes where !allowed(b) { return false }
+            return true
+        } ?? id.utf8.allSatisfy(allowed)
         if !ok || first == 0x2D {
             return "\(FeedIssue.quote(id)) is not a valid id (lower-case letters, digits and '-', not starting with '-')"
         }
@@ -17,11 +22,13 @@ public enum DealValidator {
 
     public static func textProblem(_ s: String) -> String? {
         // Most text starts with a visible ASCII byte: decide from the bytes before walking Characters.
-        for b in s.utf8 {
-            if b > 0x20 && b < 0x80 { return nil }
-            if b >= 0x80 { return s.allSatisfy(\.isWhitespace) ? "must not be empty" : nil }
-        }
-        return "must not be empty"
+        let first = s.utf8.withContiguousStorageIfAvailable { bytes -> UInt8? in
+            for b in bytes where b > 0x20 { return b }
+            return nil
+        } ?? s.utf8.first { $0 > 0x20 }
+        guard let first else { return "must not be empty" }
+        if first < 0x80 { return nil }
+        return s.allSatisfy(\.isWhitespace) ? "must not be empty" : nil
     }
 
     public static func countryProblem(_ code: String) -> String? {
