@@ -223,4 +223,36 @@ final class SummaryTests: XCTestCase {
         let json = String(decoding: SummaryExport.render(s, as: .json), as: UTF8.self)
         XCTAssertTrue(json.contains(#"{"vendor": "NVIDIA", "countries": ["KR"], "deals": 1"#), json)
     }
+
+    func testTwoCoresGiveExactlyTheOneCoreSummary() {
+        // Spellings that differ only in case in different countries, milestone dates that tie
+        // across countries, unknown and decimal figures: the merged total must pick the same
+        // spelling, milestone and sums as one pass in deal order.
+        var rng = FuzzRNG(seed: 7)
+        let countries = ["KR", "JP", "FR", "US", "GB", "SA", "AE", "IN", "DE"]
+        let vendors = ["NVIDIA", "Nvidia", "nvidia", "AMD", "Amd", "Rebellions", "리벨리온", "FuriosaAI"]
+        let partnerNames = ["SK hynix", "SK Hynix", "Samsung", "NAVER", "Naver Cloud", "ソフトバンク"]
+        let dates = ["2027", "2027-H1", "2027-Q1", "2027-01", "2027-01-15", "2028"]
+        var deals: [Deal] = []
+        for i in 0..<600 {
+            let mw: [Double?] = [nil, 55, 12.7, 0.3, 1000]
+            deals.append(deal(String(format: "d-%04d", i), countries[rng.below(countries.count)],
+                              initial: mw[rng.below(5)], target: mw[rng.below(5)], operational: mw[rng.below(5)],
+                              vendors: (0..<rng.below(3)).map { _ in vendors[rng.below(vendors.count)] },
+                              partners: (0..<rng.below(3)).map { _ in Partner(name: partnerNames[rng.below(partnerNames.count)], role: .investor) },
+                              models: (0..<rng.below(3)).map { _ in ["HyperCLOVA X", "hyperclova x", "A.X"][rng.below(3)] },
+                              milestones: (0..<rng.below(3)).map { k in
+                                  Milestone(date: PartialDate(dates[rng.below(dates.count)])!, event: "event \(i).\(k)", done: rng.below(4) == 0)
+                              }))
+        }
+        // The vendor summary totals every deal in one pass; the country one merges its rows.
+        XCTAssertEqual(Summary(deals: deals, by: .country, twoCoresFrom: 0).total,
+                       Summary(deals: deals, by: .vendor, twoCoresFrom: .max).total)
+        for grouping in Summary.Grouping.allCases {
+            let one = Summary(deals: deals, by: grouping, twoCoresFrom: .max)
+            let two = Summary(deals: deals, by: grouping, twoCoresFrom: 0)
+            XCTAssertEqual(one, two, "\(grouping)")
+            XCTAssertEqual(one.total.deals, 600)
+        }
+    }
 }

@@ -34,12 +34,17 @@ public struct Summary: Sendable, Equatable {
 
     /// Summarises `deals`, rows ordered by ambition MW (largest first, unknown last), then key.
     public init(deals: [Deal], by grouping: Grouping = .country) {
-        // Read through a buffer: every `let d = deals[i]` or `for d in deals` copied a whole
-        // deal (a retain per string and array), which cost more than the totals themselves.
-        self = deals.withUnsafeBufferPointer { Summary(buffer: $0, by: grouping) }
+        self.init(deals: deals, by: grouping, twoCoresFrom: 10_000)
     }
 
-    private init(buffer deals: UnsafeBufferPointer<Deal>, by grouping: Grouping) {
+    /// `twoCoresFrom`: the number of deals from which both cores are used (tests compare the two ways).
+    init(deals: [Deal], by grouping: Grouping, twoCoresFrom: Int) {
+        // Read through a buffer: every `let d = deals[i]` or `for d in deals` copied a whole
+        // deal (a retain per string and array), which cost more than the totals themselves.
+        self = deals.withUnsafeBufferPointer { Summary(buffer: $0, by: grouping, twoCoresFrom: twoCoresFrom) }
+    }
+
+    private init(buffer deals: UnsafeBufferPointer<Deal>, by grouping: Grouping, twoCoresFrom: Int) {
         self.grouping = grouping
         // Groups hold indices: copying 100,000 deals into groups cost more than totalling them.
         var groups: [String: [Int]] = [:]
@@ -61,36 +66,67 @@ public struct Summary: Sendable, Equatable {
                 if seen.isEmpty { groups["\u{0}none", default: []].append(i); displayName["\u{0}none"] = Summary.noVendor }
             }
         }
-        final class Results: @unchecked Sendable { var rows: [Row] = []; var total: Row? }
+        final class Results: @unchecked Sendable { var rows: [[Row]] = [[], []]; var tallies: [[Tally]] = [[], []]; var total: Row? }
         let results = Results()
         let shared = UnsafeSendable(deals), names = displayName, grouped = groups
-        let both = deals.count >= 10_000
-        // The total walks every deal a second time: on another core it costs no wall time.
-        DispatchQueue.concurrentPerform(iterations: both ? 2 : 1) { part in
-            if part == 0 { results.rows = Summary.rows(grouped, names, grouping, shared.value) }
-            if part == 1 || !both {
-                results.total = Summary.row(key: "total", name: "", deals: shared.value, Array(shared.value.indices), excludingVendor: nil)
+        let both = deals.count >= twoCoresFrom
+        switch grouping {
+        case .country:
+            // Each deal is in one country: the rows are totalled on both cores, and the total
+            // is the rows' names merged plus one cheap pass for the figures.
+            let halves = Summary.split(Array(groups), into: both ? 2 : 1)
+            DispatchQueue.concurrentPerform(iterations: halves.count) { part in
+                var rows: [Row] = [], tallies: [Tally] = []
+                for (k, members) in halves[part] {
+                    var t = Tally()
+                    for i in members { t.add(i, shared.value, excludingVendor: nil) }
+                    rows.append(t.row(key: k, name: Countries.byCode(k)?.name ?? k))
+                    tallies.append(t)
+                }
+                results.rows[part] = rows
+                results.tallies[part] = tallies
+            }
+            var total = Tally()
+            for i in deals.indices { total.addFigures(i, deals) }
+            for t in results.tallies.joined() { total.mergeNames(t) }
+            results.total = total.row(key: "total", name: "")
+        case .vendor:
+            // A deal can be in several vendors' rows: the total walks every deal again, on the other core.
+            DispatchQueue.concurrentPerform(iterations: both ? 2 : 1) { part in
+                if part == 0 { results.rows[0] = Summary.vendorRows(groups: grouped, names, shared.value) }
+                if part == 1 || !both {
+                    var t = Tally()
+                    for i in shared.value.indices { t.add(i, shared.value, excludingVendor: nil) }
+                    results.total = t.row(key: "total", name: "")
+                }
             }
         }
-        self.rows = results.rows
+        self.rows = results.rows.joined().sorted { Summary.rowOrder(key: $0.key, ambitionMW: $0.ambitionMW, before: $1.key, $1.ambitionMW) }
         self.total = results.total!
     }
 
-    /// One row per group, in `rowOrder`.
-    private static func rows(_ groups: [String: [Int]], _ displayName: [String: String], _ grouping: Grouping,
-                             _ deals: UnsafeBufferPointer<Deal>) -> [Row] {
-        var rows: [Row] = []
-        for (k, members) in groups {
-            switch grouping {
-            case .country:
-                rows.append(Summary.row(key: k, name: Countries.byCode(k)?.name ?? k, deals: deals, members, excludingVendor: nil))
-            case .vendor:
-                let vendor = displayName[k] ?? k
-                rows.append(Summary.row(key: vendor, name: "", deals: deals, members, excludingVendor: k))
-            }
+    /// Groups split into `parts` runs of about as many deals each.
+    private static func split(_ groups: [(key: String, value: [Int])], into parts: Int) -> [[(key: String, value: [Int])]] {
+        guard parts > 1 else { return [groups] }
+        var out: [[(key: String, value: [Int])]] = Array(repeating: [], count: parts)
+        var load = Array(repeating: 0, count: parts)
+        // Largest first, each to the lightest part so far.
+        for g in groups.sorted(by: { $0.value.count > $1.value.count }) {
+            let p = load.indices.min { load[$0] < load[$1] }!
+            out[p].append(g)
+            load[p] += g.value.count
         }
-        rows.sort { Summary.rowOrder(key: $0.key, ambitionMW: $0.ambitionMW, before: $1.key, $1.ambitionMW) }
-        return rows
+        return out
+    }
+
+    /// One row per vendor.
+    private static func vendorRows(groups: [String: [Int]], _ displayName: [String: String],
+                                   _ deals: UnsafeBufferPointer<Deal>) -> [Row] {
+        groups.map { k, members in
+            var t = Tally()
+            for i in members { t.add(i, deals, excludingVendor: k) }
+            return t.row(key: displayName[k] ?? k, name: "")
+        }
     }
 
     /// The order of rows: the no-vendor row last, then ambition MW largest first (unknown last), then key.
@@ -105,20 +141,37 @@ public struct Summary: Sendable, Equatable {
         }
     }
 
-    /// Totals the deals at `members`, in one pass.
-    private static func row(key: String, name: String, deals: UnsafeBufferPointer<Deal>, _ members: [Int], excludingVendor: String?) -> Row {
+    /// What totalling some deals gathers. Tallies of deals in no common row merge into
+    /// theirs together, exactly as if totalled in one pass: names and the next milestone
+    /// remember the deal they first came from.
+    private struct Tally {
         var committed: Double?, ambition: Double?, operational: Double?
-        func add(_ total: inout Double?, _ v: Double?) { if let v { total = (total ?? 0) + v } }
-        // Sums of decimal figures pick up binary noise (61.2659695999...); no source is that precise.
-        func tidy(_ v: Double?) -> Double? { v.map { ($0 * 1e6).rounded() / 1e6 } }
+        var unknown = 0, count = 0
         var countries = Set<String>()
         var vendors = UniqueNames(), partners = UniqueNames(), models = UniqueNames()
-        var next: Milestone?
-        var unknown = 0
-        for i in members {
+        /// The earliest milestone not done, first of equals, and the deal it is in.
+        var next: (milestone: Milestone, deal: Int)?
+
+        mutating func add(_ i: Int, _ deals: UnsafeBufferPointer<Deal>, excludingVendor: String?) {
+            addFigures(i, deals)
             countries.insert(deals[i].country)
-            // Stored properties only: calling a computed one (`hasUnknownMW`, `nextMilestone`)
+            for p in deals[i].partners {
+                if p.role == .vendor {
+                    if excludingVendor == nil || DealFilter.fold(p.name) != excludingVendor { vendors.add(p.name, at: i) }
+                } else {
+                    partners.add(p.name, at: i)
+                }
+            }
+            for m in deals[i].models { models.add(m, at: i) }
+            // As `Deal.nextMilestone`; stored properties only, since calling a computed one
             // on a deal in a buffer copies the whole deal first.
+            for m in deals[i].milestones where !m.done && (next == nil || m.date < next!.milestone.date) { next = (m, i) }
+        }
+
+        /// The deal count, the MW sums and the unknown count: cheap, so the total runs them over every deal in order.
+        mutating func addFigures(_ i: Int, _ deals: UnsafeBufferPointer<Deal>) {
+            func add(_ total: inout Double?, _ v: Double?) { if let v { total = (total ?? 0) + v } }
+            count += 1
             if let c = deals[i].capacity {
                 add(&committed, c.committedMW)
                 add(&ambition, c.ambitionMW)
@@ -127,38 +180,52 @@ public struct Summary: Sendable, Equatable {
             } else {
                 unknown += 1
             }
-            for p in deals[i].partners {
-                if p.role == .vendor {
-                    if excludingVendor == nil || DealFilter.fold(p.name) != excludingVendor { vendors.add(p.name) }
-                } else {
-                    partners.add(p.name)
-                }
-            }
-            for m in deals[i].models { models.add(m) }
-            // The earliest milestone not done, the first of equals (as `Deal.nextMilestone`).
-            for m in deals[i].milestones where !m.done && (next == nil || m.date < next!.date) { next = m }
         }
-        return Row(key: key, name: name, countries: countries.sorted(), deals: members.count,
-                   committedMW: tidy(committed), ambitionMW: tidy(ambition),
-                   operationalMW: tidy(operational), unknownMWDeals: unknown,
-                   vendors: vendors.sorted, partners: partners.sorted, models: models.sorted,
-                   nextMilestone: next)
+
+        /// Takes in the countries, names and next milestone of a tally over other deals.
+        mutating func mergeNames(_ other: Tally) {
+            countries.formUnion(other.countries)
+            vendors.merge(other.vendors)
+            partners.merge(other.partners)
+            models.merge(other.models)
+            if let o = other.next, next == nil || o.milestone.date < next!.milestone.date
+                || (o.milestone.date == next!.milestone.date && o.deal < next!.deal) {
+                next = o
+            }
+        }
+
+        func row(key: String, name: String) -> Row {
+            // Sums of decimal figures pick up binary noise (61.2659695999...); no source is that precise.
+            func tidy(_ v: Double?) -> Double? { v.map { ($0 * 1e6).rounded() / 1e6 } }
+            return Row(key: key, name: name, countries: countries.sorted(), deals: count,
+                       committedMW: tidy(committed), ambitionMW: tidy(ambition),
+                       operationalMW: tidy(operational), unknownMWDeals: unknown,
+                       vendors: vendors.sorted, partners: partners.sorted, models: models.sorted,
+                       nextMilestone: next?.milestone)
+        }
     }
 }
 
 /// Names kept once each, compared without case, shown as first written.
 struct UniqueNames {
-    private var seen: [String: String] = [:]
+    /// The folded name, the name as first written and the deal it was first seen in.
+    private var seen: [String: (name: String, at: Int)] = [:]
     /// Names already added as written: most repeats are exact, and skip the folding.
     private var exact: Set<String> = []
 
-    mutating func add(_ name: String) {
+    /// Adds a name from deal `at`; deals are added in increasing order.
+    mutating func add(_ name: String, at i: Int) {
         guard exact.insert(name).inserted else { return }
         let k = DealFilter.fold(name)
-        if seen[k] == nil { seen[k] = name }
+        if seen[k] == nil { seen[k] = (name, i) }
+    }
+
+    /// Takes in the names of other deals: the spelling from the earlier deal wins.
+    mutating func merge(_ other: UniqueNames) {
+        for (k, v) in other.seen where seen[k].map({ v.at < $0.at }) ?? true { seen[k] = v }
     }
 
     var sorted: [String] {
-        seen.sorted { $0.key < $1.key }.map(\.value)
+        seen.sorted { $0.key < $1.key }.map(\.value.name)
     }
 }
