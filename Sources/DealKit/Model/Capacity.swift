@@ -25,6 +25,9 @@ public struct Capacity: Sendable, Equatable {
     /// The target if known, else the committed figure.
     public var ambitionMW: Double? { targetMW ?? committedMW }
 
+    /// True when none of the three figures is known.
+    public var hasNoFigure: Bool { initialMW == nil && targetMW == nil && operationalMW == nil }
+
     /// True when nothing at all is known.
     public var isEmpty: Bool {
         initialMW == nil && targetMW == nil && operationalMW == nil && confidence == nil && extra.isEmpty

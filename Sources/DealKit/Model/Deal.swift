@@ -51,12 +51,8 @@ public struct Deal: Sendable, Equatable, Identifiable {
     public var operationalMW: Double? { capacity?.operationalMW }
 
     /// True when none of the three capacity figures is known.
-    public var hasUnknownMW: Bool {
-        capacity?.initialMW == nil && capacity?.targetMW == nil && capacity?.operationalMW == nil
-    }
+    public var hasUnknownMW: Bool { capacity?.hasNoFigure ?? true }
 
     /// The earliest milestone not yet done.
-    public var nextMilestone: Milestone? {
-        milestones.filter { !$0.done }.min { $0.date < $1.date }
-    }
+    public var nextMilestone: Milestone? { Milestone.next(in: milestones) }
 }

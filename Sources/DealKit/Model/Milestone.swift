@@ -9,6 +9,16 @@ public struct Milestone: Sendable, Equatable {
         self.date = date; self.event = event; self.done = done; self.extra = extra
     }
 
+    /// The earliest milestone not yet done, the first of equals.
+    ///
+    /// Over the list alone, so code reading deals through a pointer (`Summary`, `DealSort`)
+    /// can ask without copying the whole deal.
+    public static func next(in milestones: [Milestone]) -> Milestone? {
+        var next: Milestone?
+        for m in milestones where !m.done && (next == nil || m.date < next!.date) { next = m }
+        return next
+    }
+
     /// `DATE event`, as the summary's next_milestone column shows it.
     public var summary: String { "\(date) \(event)" }
 }

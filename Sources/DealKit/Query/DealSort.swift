@@ -62,12 +62,6 @@ public enum DealSort: String, Sendable, CaseIterable {
             case (_, nil): return -1
             }
         }
-        func next(_ d: UnsafePointer<Deal>) -> PartialDate? {
-            // `Deal.nextMilestone`: the earliest milestone not done.
-            var next: PartialDate?
-            for m in d.pointee.milestones where !m.done && (next == nil || m.date < next!) { next = m.date }
-            return next
-        }
         switch self {
         case .country:
             let c = cmp(a.pointee.country, b.pointee.country)
@@ -81,7 +75,7 @@ public enum DealSort: String, Sendable, CaseIterable {
         case .committed: return opt(a.pointee.capacity?.committedMW, b.pointee.capacity?.committedMW)
         case .operational: return opt(a.pointee.capacity?.operationalMW, b.pointee.capacity?.operationalMW)
         case .confidence: return opt(a.pointee.capacity?.confidence, b.pointee.capacity?.confidence)
-        case .milestone: return opt(next(a), next(b))
+        case .milestone: return opt(Milestone.next(in: a.pointee.milestones)?.date, Milestone.next(in: b.pointee.milestones)?.date)
         }
     }
 }

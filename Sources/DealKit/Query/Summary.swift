@@ -163,9 +163,8 @@ public struct Summary: Sendable, Equatable {
                 }
             }
             for m in deals[i].models { models.add(m, at: i) }
-            // As `Deal.nextMilestone`; stored properties only, since calling a computed one
-            // on a deal in a buffer copies the whole deal first.
-            for m in deals[i].milestones where !m.done && (next == nil || m.date < next!.milestone.date) { next = (m, i) }
+            // From the stored list: a computed property called on a deal in a buffer copies the whole deal first.
+            if let m = Milestone.next(in: deals[i].milestones), next == nil || m.date < next!.milestone.date { next = (m, i) }
         }
 
         /// The deal count, the MW sums and the unknown count: cheap, so the total runs them over every deal in order.
@@ -176,7 +175,7 @@ public struct Summary: Sendable, Equatable {
                 add(&committed, c.committedMW)
                 add(&ambition, c.ambitionMW)
                 add(&operational, c.operationalMW)
-                if c.initialMW == nil && c.targetMW == nil && c.operationalMW == nil { unknown += 1 }
+                if c.hasNoFigure { unknown += 1 }
             } else {
                 unknown += 1
             }
