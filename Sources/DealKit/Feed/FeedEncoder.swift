@@ -19,15 +19,6 @@ public enum FeedEncoder {
         return w.finish()
     }
 
-    /// The document as consecutive parts, the deals split between `cores` cores when there
-    /// are many: a 100,000-deal store is encoded in half the time on two.
-    public static func encodeParts(_ feed: Feed, cores: Int = ProcessInfo.processInfo.activeProcessorCount,
-                                   parallelFrom: Int = 2_000) -> [[UInt8]] {
-        var parts: [[UInt8]] = []
-        encode(feed, cores: cores, parallelFrom: parallelFrom) { parts.append($0) }
-        return parts
-    }
-
     /// Hands the document to `output` piece by piece, in order, encoding chunks of `chunk`
     /// deals on `cores` cores when there are many.
     ///

@@ -141,15 +141,7 @@ public enum FileSystem {
     /// flushes the directory. When `backups` > 0 the previous file is kept as `path.bak.1`
     /// (newest) to `path.bak.N` (oldest).
     public static func writeAtomically(_ bytes: [UInt8], to path: String, backups: Int = 0) throws {
-        try writeAtomically(parts: [bytes], to: path, backups: backups)
-    }
-
-    /// Like `writeAtomically(_:to:backups:)` for a file made of parts written one after another
-    /// (encoded on several cores, so never joined into one buffer).
-    public static func writeAtomically(parts: [[UInt8]], to path: String, backups: Int = 0) throws {
-        try writeAtomically(to: path, backups: backups) { write in
-            for part in parts { try write(part) }
-        }
+        try writeAtomically(to: path, backups: backups) { write in try write(bytes) }
     }
 
     /// Like `writeAtomically(_:to:backups:)` for a file whose bytes `produce` passes to `write`,
