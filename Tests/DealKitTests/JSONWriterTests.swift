@@ -114,6 +114,7 @@ final class JSONWriterTests: XCTestCase {
 
     func testNewlineAndRaw() {
         XCTAssertEqual(text { $0.raw("{"); $0.newline(indent: 2); $0.raw("}") }, "{\n  }")
-        XCTAssertEqual(text { $0.raw(String("é")) }, "é")
+        XCTAssertEqual(text { $0.raw(string: String("é")) }, "é")
+        XCTAssertEqual(text { $0.raw("한국 ") ; $0.raw(string: "日本語, a long string that is not small") }, "한국 日本語, a long string that is not small")
     }
 }

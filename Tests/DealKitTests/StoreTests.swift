@@ -256,6 +256,78 @@ final class StoreTests: XCTestCase {
         XCTAssertEqual(bytes(s.path), before)
     }
 
+    // MARK: Changing one deal
+
+    func testUpdateOfOneDealEditsAddsAndRemovesInIdOrder() throws {
+        let s = try fixtureStore()
+        let ids = try s.load().feed.deals.map(\.id)
+        XCTAssertTrue(try s.update(deal: ids[1]) { $0!.title = "Edited" })
+        XCTAssertTrue(try s.update(deal: "gb-a-first") { $0 = deal("gb-a-first") })
+        XCTAssertTrue(try s.update(deal: "zz-last") { $0 = deal("zz-last") })
+        XCTAssertTrue(try s.update(deal: ids[0]) { $0 = nil })
+        let saved = try s.load().feed
+        XCTAssertEqual(saved.deals.map(\.id), (ids.dropFirst() + ["gb-a-first", "zz-last"]).sorted())
+        XCTAssertEqual(saved.deals.first { $0.id == ids[1] }?.title, "Edited")
+        XCTAssertEqual(bytes(s.path), FeedEncoder.encode(saved), "the canonical layout, as a full save writes it")
+        XCTAssertEqual(try files().filter { $0.contains("bak") }.count, 3)
+    }
+
+    func testUpdateOfOneDealThatChangesNothingWritesNothing() throws {
+        let s = try fixtureStore()
+        let before = bytes(s.path)
+        let id = try s.load().feed.deals[2].id
+        XCTAssertFalse(try s.update(deal: id) { $0!.title = $0!.title })
+        XCTAssertFalse(try s.update(deal: "no-such-deal") { _ in })
+        XCTAssertEqual(bytes(s.path), before)
+        XCTAssertEqual(try files(), ["deals.json", "deals.json.lock"], "no temporary, no backup")
+    }
+
+    func testUpdateOfOneDealIsCheckedWithTheUsualMessages() throws {
+        let s = try fixtureStore()
+        let before = bytes(s.path)
+        let ids = try s.load().feed.deals.map(\.id)
+        assertStoreError({ e in
+            guard case .invalidChange(let issues) = e else { return false }
+            return issues.map(\.description) == [#"deals[2].country: "Korea" is not an ISO 3166-1 alpha-2 code"#]
+        }) { try s.update(deal: ids[2]) { $0!.country = "Korea" } }
+        assertStoreError({ e in
+            guard case .invalidChange(let issues) = e else { return false }
+            return issues.map(\.description).first?.hasPrefix("deals[1].id: duplicate id") == true
+        }) { try s.update(deal: ids[1]) { $0!.id = ids[0] } }
+        assertStoreError({ $0 == .noSuchDeal(id: "nope") }) {
+            try s.update(deal: "nope") { _ in throw StoreError.noSuchDeal(id: "nope") }
+        }
+        XCTAssertEqual(bytes(s.path), before)
+        XCTAssertEqual(try files(), ["deals.json", "deals.json.lock"], "no temporary, no backup")
+    }
+
+    func testUpdateOfOneDealCreatesAMissingStoreOnlyWhenAsked() throws {
+        let s = store("sub/deals.json")
+        assertStoreError({ if case .notFound = $0 { return true } else { return false } }) {
+            try s.update(deal: "x") { $0 = deal("x") }
+        }
+        XCTAssertTrue(try s.update(deal: "x", createIfMissing: true) { $0 = deal("x") })
+        XCTAssertEqual(try s.load().feed.deals.map(\.id), ["x"])
+    }
+
+    func testALargeStoreRotatesItsBackupsWhileItFlushes() throws {
+        // Over 1 MB, the oldest backup is deleted while the new file is flushed.
+        let s = store()
+        let deals = (0..<8_000).map { StoreTests.makeDeal("d-" + String(100_000 + $0), "v0") }
+        try FileSystem.writeAtomically(FeedEncoder.encode(Feed(deals: deals)), to: s.path)
+        XCTAssertGreaterThan(FileSystem.fingerprint(s.path)?.size ?? 0, 1 << 20)
+        for v in 1...5 { try s.update(deal: "d-104000") { $0!.title = "v\(v)" } }
+        func title(_ path: String) throws -> String? { try Store.load(path: path).feed.deals[4_000].title }
+        XCTAssertEqual(try [s.path, s.path + ".bak.1", s.path + ".bak.2", s.path + ".bak.3"].map(title), ["v5", "v4", "v3", "v2"])
+        XCTAssertEqual(try files(), ["deals.json", "deals.json.bak.1", "deals.json.bak.2", "deals.json.bak.3", "deals.json.lock"])
+    }
+
+    func testInsertionIndexKeepsIdOrder() {
+        let deals = ["b", "d", "f"].map { deal($0) }
+        XCTAssertEqual(["a", "c", "e", "g"].map { Store.insertionIndex(of: $0, in: deals) }, [0, 1, 2, 3])
+        XCTAssertEqual(Store.insertionIndex(of: "a", in: []), 0)
+    }
+
     func testUpdateOfAMissingStore() throws {
         let s = store("sub/dir/deals.json")
         assertStoreError({ if case .unwritable = $0 { return true } else if case .notFound = $0 { return true } else { return false } }) {

@@ -55,11 +55,11 @@ public enum SummaryExport {
                 w.member("vendor"); w.string(r.key)
                 w.raw(", "); w.member("countries"); w.strings(r.countries)
             }
-            w.raw(", \"deals\": "); w.raw(String(r.deals))
+            w.raw(", \"deals\": "); w.integer(r.deals)
             w.raw(", \"committed_mw\": "); w.optionalNumber(r.committedMW)
             w.raw(", \"ambition_mw\": "); w.optionalNumber(r.ambitionMW)
             w.raw(", \"operational_mw\": "); w.optionalNumber(r.operationalMW)
-            w.raw(", \"unknown_mw_deals\": "); w.raw(String(r.unknownMWDeals))
+            w.raw(", \"unknown_mw_deals\": "); w.integer(r.unknownMWDeals)
             w.raw(", \"vendors\": "); w.strings(r.vendors)
             w.raw(", \"partners\": "); w.strings(r.partners)
             w.raw(", \"models\": "); w.strings(r.models)

@@ -77,9 +77,9 @@ public struct JSONWriter {
 
     /// Appends a String's bytes.
     ///
-    /// Swift passes a literal here rather than to the `StaticString` overload, so this is the
-    /// hot path of encoding: the bytes are copied straight from the String's own storage.
-    public mutating func raw(_ s: String) {
+    /// Named apart from `raw(_: StaticString)`: given both, Swift would pass every literal
+    /// here, as a String to be looked into at run time, instead of as a pointer and a length.
+    public mutating func raw(string s: String) {
         if s.utf8.withContiguousStorageIfAvailable({ put($0) }) == nil {
             var s = s
             s.withUTF8 { put($0) }
@@ -173,7 +173,7 @@ public struct JSONWriter {
     /// Writes a number: whole numbers without a fraction, others in Swift's shortest round-trip form.
     public mutating func number(_ d: Double) {
         // The same rule as `format`, without making a String for the common whole number.
-        if d == d.rounded(), abs(d) < 1e15 { integer(Int(d)) } else { raw("\(d)") }
+        if d == d.rounded(), abs(d) < 1e15 { integer(Int(d)) } else { raw(string: "\(d)") }
     }
 
     /// Writes an integer in decimal, as `String(n)` would.
@@ -205,7 +205,7 @@ public struct JSONWriter {
         switch v {
         case .null: raw("null")
         case .bool(let b): raw(b ? "true" : "false")
-        case .number(let literal): raw(literal)
+        case .number(let literal): raw(string: literal)
         case .string(let s): string(s)
         case .array(let items):
             put(UInt8(ascii: "["))

@@ -51,20 +51,9 @@ public struct Store: Sendable {
     /// writers are never lost. `createIfMissing` starts from an empty feed when there is no file.
     @discardableResult
     public func update<T>(createIfMissing: Bool = false, _ change: (inout Feed) throws -> T) throws -> T {
-        if createIfMissing {
-            try FileSystem.makeDirectories(FileSystem.directory(of: path))
-        } else if !FileSystem.exists(path) {
-            // Say the file is missing, not that its lock cannot be made in a missing directory.
-            throw StoreError.notFound(path: path)
-        }
-        let lock = try StoreLock(store: path, timeout: lockTimeout)
+        let (lock, loaded, _) = try lockAndLoad(createIfMissing: createIfMissing)
         defer { withExtendedLifetime(lock) {} }
-        var feed: Feed
-        if createIfMissing && !FileSystem.exists(path) {
-            feed = Feed()
-        } else {
-            feed = try Store.load(path: path).feed
-        }
+        var feed = consume loaded
         let before = feed
         let result = try change(&feed)
         // A change that changes nothing writes nothing: no new `updated`, no backup pushed out.
@@ -72,13 +61,80 @@ public struct Store: Sendable {
         // deals the change left alone.
         if feed != before || !FileSystem.exists(path) {
             // Written first: `keep?(try write(...))` would skip the write when `keep` is nil.
-            let written = try write(consume feed, baseline: before)
+            let changed = DealValidator.changedRange(feed.deals, since: before.deals)
+            let written = try write(consume feed, checking: changed)
             keep?(written)
         } else {
             keep?(feed)
         }
         keep?(before)
         return result
+    }
+
+    /// Applies a change to the one deal with `id` under the lock and saves, if the result is
+    /// valid; returns false, writing nothing, when the change changes nothing.
+    ///
+    /// `change` gets the deal, or nil when there is none; setting nil removes it, setting a
+    /// deal where there was none adds it (at its place in id order). What `add`, `edit` and
+    /// `remove` need, for less than `update` costs: the other deals are neither copied (to
+    /// compare with afterwards), nor compared, nor checked again.
+    @discardableResult
+    public func update(deal id: String, createIfMissing: Bool = false,
+                       _ change: (inout Deal?) throws -> Void) throws -> Bool {
+        let (lock, loaded, creating) = try lockAndLoad(createIfMissing: createIfMissing)
+        defer { withExtendedLifetime(lock) {} }
+        var feed = consume loaded
+        let found = feed.index(of: id)
+        let before = found.map { feed.deals[$0] }
+        var deal = before
+        try change(&deal)
+        if deal == before && !creating {
+            keep?(feed)
+            return false
+        }
+        let touched: Range<Int>
+        switch (found, deal) {
+        case (let i?, let new?):
+            feed.deals[i] = new
+            touched = i..<i + 1
+        case (let i?, nil):
+            feed.deals.remove(at: i)
+            touched = i..<i
+        case (nil, let new?):
+            // Where it belongs in a store ordered by id (every saved one), so no sort is needed.
+            let at = Store.insertionIndex(of: new.id, in: feed.deals)
+            feed.deals.insert(new, at: at)
+            touched = at..<at + 1
+        case (nil, nil):
+            touched = 0..<0
+        }
+        let written = try write(consume feed, checking: touched)
+        keep?(written)
+        return true
+    }
+
+    /// Takes the lock and loads the store, or starts an empty feed (`creating`) when it is
+    /// missing and `createIfMissing` allows.
+    private func lockAndLoad(createIfMissing: Bool) throws -> (StoreLock, Feed, creating: Bool) {
+        if createIfMissing {
+            try FileSystem.makeDirectories(FileSystem.directory(of: path))
+        } else if !FileSystem.exists(path) {
+            // Say the file is missing, not that its lock cannot be made in a missing directory.
+            throw StoreError.notFound(path: path)
+        }
+        let lock = try StoreLock(store: path, timeout: lockTimeout)
+        let creating = createIfMissing && !FileSystem.exists(path)
+        return (lock, creating ? Feed() : try Store.load(path: path).feed, creating)
+    }
+
+    /// Where a deal with `id` keeps `deals` in id order, if they are (binary search).
+    static func insertionIndex(of id: String, in deals: [Deal]) -> Int {
+        var lo = 0, hi = deals.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if deals[mid].id < id { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
     }
 
     /// Applies a change like `update` and returns the feed as saved, with the fingerprint of
@@ -107,11 +163,11 @@ public struct Store: Sendable {
 
     /// Validates, orders by id and writes; the caller holds the lock. Returns the feed as written.
     ///
-    /// `baseline` is the validated feed this one was made from, if any: only the deals that
-    /// differ from it are checked again (the ids of all are).
+    /// `checking` names the deals that may differ from a validated feed this one was made
+    /// from, if any: only they are checked again (the ids of all are).
     @discardableResult
-    private func write(_ feed: consuming Feed, baseline: Feed? = nil) throws -> Feed {
-        let toCheck = baseline.map { DealValidator.changedRange(feed.deals, since: $0.deals) } ?? feed.deals.indices
+    private func write(_ feed: consuming Feed, checking changed: Range<Int>? = nil) throws -> Feed {
+        let toCheck = changed ?? feed.deals.indices
         let inOrder = Store.inIdOrder(feed.deals)
         if !inOrder {
             // Sorting renumbers the deals, and errors name them as given: check them first.

@@ -29,9 +29,9 @@ struct AddCommand: ParsableCommand {
         try fields.apply(to: &deal)
         let store = try storeOptions.open()
         do {
-            try store.update(createIfMissing: true) { feed in
-                if feed.index(of: deal.id) != nil { throw StoreError.duplicateDeal(id: deal.id) }
-                feed.deals.append(deal)
+            try store.update(deal: deal.id, createIfMissing: true) { existing in
+                if existing != nil { throw StoreError.duplicateDeal(id: deal.id) }
+                existing = deal
             }
         } catch let e as StoreError { throw CLIError(e) }
         for w in DealValidator.warnings(for: deal, at: deal.id) { Console.err("warning: \(w.message)") }

@@ -21,14 +21,11 @@ struct EditCommand: ParsableCommand {
         var probe = Deal(id: id, title: "x", country: "KR", announced: PartialDate(year: 2000, month: 1, day: 1))
         try fields.apply(to: &probe)
         let store = try storeOptions.open()
-        var changed = false
+        let changed: Bool
         do {
-            try store.update { feed in
-                guard let i = feed.index(of: id) else { throw StoreError.noSuchDeal(id: id) }
-                var deal = feed.deals[i]
-                try fields.apply(to: &deal)
-                changed = deal != feed.deals[i]
-                feed.deals[i] = deal
+            changed = try store.update(deal: id) { deal in
+                guard deal != nil else { throw StoreError.noSuchDeal(id: id) }
+                try fields.apply(to: &deal!)
             }
         } catch let e as StoreError { throw CLIError(e) }
         Console.out(changed ? "updated \(id)\n" : "unchanged \(id)\n")

@@ -17,9 +17,9 @@ struct RemoveCommand: ParsableCommand {
     func run() throws {
         let store = try storeOptions.open()
         do {
-            try store.update { feed in
-                guard let i = feed.index(of: id) else { throw StoreError.noSuchDeal(id: id) }
-                feed.deals.remove(at: i)
+            try store.update(deal: id) { deal in
+                guard deal != nil else { throw StoreError.noSuchDeal(id: id) }
+                deal = nil
             }
         } catch let e as StoreError { throw CLIError(e) }
         Console.out("removed \(id)\n")
