@@ -1,4 +1,3 @@
-import Dispatch
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -184,20 +183,9 @@ public enum FileSystem {
             close(fd)
             throw error
         }
-        // The oldest backup is deleted while the disk flushes, not after: freeing a large file
-        // takes about as long as flushing a few megabytes (9 ms for 11 MB on this machine's
-        // disk). If the flush then fails, the store is as it was and only that backup, which
-        // this save was about to drop, is gone.
-        let rotating = backups > 0 && exists(path)
-        let dropping = DispatchGroup()
-        if rotating && offset >= 1 << 20 {
-            let oldest = backupPath(of: path, backups)
-            DispatchQueue.global().async(group: dropping) { unlink(oldest) }
-        }
-        if fsync(fd) != 0 { let e = errno; close(fd); dropping.wait(); throw StoreError.unwritable(path: path, reason: errorText(e)) }
-        dropping.wait()
+        if fsync(fd) != 0 { let e = errno; close(fd); throw StoreError.unwritable(path: path, reason: errorText(e)) }
         if close(fd) != 0 { throw StoreError.unwritable(path: path, reason: errorText()) }
-        if rotating { rotateBackups(of: path, keep: backups) }
+        if backups > 0 && exists(path) { rotateBackups(of: path, keep: backups) }
         guard rename(tmp, path) == 0 else { throw StoreError.unwritable(path: path, reason: errorText()) }
         ok = true
         let dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
