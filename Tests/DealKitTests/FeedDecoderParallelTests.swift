@@ -51,6 +51,51 @@ final class FeedDecoderParallelTests: XCTestCase {
         ])
     }
 
+    // MARK: Keeping only some deals
+
+    private func decode(_ bytes: [UInt8], parallel: Bool, keeping keep: @escaping @Sendable (Deal) -> Bool) -> FeedDecoder.Result {
+        bytes.withUnsafeBufferPointer { FeedDecoder.decode(buffer: $0, parallel: parallel, keeping: keep) }
+    }
+
+    func testKeepingSomeDealsGivesTheFilteredFeedAndEveryIssue() {
+        let bytes = Self.bigFeed(7000) { i, d in
+            if i == 10 { d.title = " " }              // an error in a deal not kept
+            if i == 6500 { d.sources = [] }           // a warning in a deal not kept
+        }
+        let all = decode(bytes, parallel: false)
+        for parallel in [true, false] {
+            let some = decode(bytes, parallel: parallel) { $0.country == "JP" }
+            XCTAssertEqual(some.feed.deals, all.feed.deals.filter { $0.country == "JP" }, "parallel: \(parallel)")
+            XCTAssertEqual(some.feed.deals.count, 2333)
+            XCTAssertEqual(some.issues, all.issues)
+            XCTAssertEqual(some.issues.map(\.description), ["deals[10].title: must not be empty",
+                                                            #"deals[6500]: warning: deal "deal-006500" has no source"#])
+        }
+    }
+
+    func testKeepingSomeDealsStillFindsADuplicateId() {
+        // Ids out of order: the proof from order fails, and the whole feed is read again.
+        let bytes = Self.bigFeed(7000) { i, d in if i == 6999 { d.id = "deal-000001" } }
+        for parallel in [true, false] {
+            let some = decode(bytes, parallel: parallel) { $0.country == "FR" }
+            XCTAssertEqual(some.issues.map(\.description), [#"deals[6999].id: duplicate id "deal-000001" (first used by deals[1])"#])
+            XCTAssertEqual(some.feed.deals.map(\.id), decode(bytes, parallel: false).feed.deals.filter { $0.country == "FR" }.map(\.id))
+        }
+        // Ids out of order but unique: nothing to report, the same deals kept.
+        let shuffled = Self.bigFeed(7000) { i, d in if i == 3000 { d.id = "deal-zzz" } }
+        let some = decode(shuffled, parallel: true) { $0.country == "KR" }
+        XCTAssertEqual(some.issues, [])
+        XCTAssertEqual(some.feed.deals.count, 2334)
+    }
+
+    func testKeepingNoDealAtAll() {
+        let bytes = Self.bigFeed(7000)
+        let none = decode(bytes, parallel: true) { _ in false }
+        XCTAssertEqual(none.feed.deals, [])
+        XCTAssertEqual(none.issues, [])
+        XCTAssertFalse(none.isFatal)
+    }
+
     func testSyntaxErrorInALaterChunkIsReportedAsInOrder() {
         var bytes = Self.bigFeed(7000)
         let needle = Array("\"deal-006000\"".utf8)

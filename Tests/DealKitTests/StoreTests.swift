@@ -80,6 +80,26 @@ final class StoreTests: XCTestCase {
         XCTAssertEqual(snap.warnings.map(\.description), [#"deals[0]: warning: deal "a" has no source"#])
     }
 
+    func testSelectKeepsTheDealsThatPassAndRefusesAnInvalidStore() throws {
+        let s = try fixtureStore()
+        let all = try s.load()
+        let korean = try s.select(matching: DealFilter(countries: ["KR"]))
+        XCTAssertEqual(korean.deals, all.feed.deals.filter { $0.country == "KR" })
+        XCTAssertEqual(korean.deals.count, 3)
+        XCTAssertEqual(korean.updated, all.feed.updated)
+        XCTAssertEqual(korean.warnings, all.warnings)
+        XCTAssertEqual(try s.select(matching: DealFilter()).deals, all.feed.deals, "an empty filter keeps every deal")
+        let id = all.feed.deals[1].id
+        XCTAssertEqual(try s.select { $0.id == id }.deals, [all.feed.deals[1]])
+
+        try write(FeedText.feed([FeedText.deal(["id": #""b""#]), FeedText.deal(["country": #""Korea""#])]), to: s.path)
+        assertStoreError({ e in
+            guard case .invalid(_, let issues) = e else { return false }
+            return issues.map(\.description) == [#"deals[1].country: "Korea" is not an ISO 3166-1 alpha-2 code"#]
+        }) { _ = try s.select { $0.id == "b" } }
+    }
+
+    // MARK: Saving
     // MARK: Saving
 
     func testLoadAndSaveOfTheFixtureIsByteIdentical() throws {

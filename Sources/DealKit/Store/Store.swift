@@ -8,6 +8,16 @@ public struct Store: Sendable {
         public var warnings: [FeedIssue]
     }
 
+    /// The deals of a store that passed a test, with what a report needs of the rest.
+    ///
+    /// Not a `Feed`, so that it cannot be saved over the store it leaves deals out of.
+    public struct Selection: Sendable {
+        public var deals: [Deal]
+        public var updated: PartialDate?
+        /// Warnings found in the whole store (errors refuse the load).
+        public var warnings: [FeedIssue]
+    }
+
     public let path: String
     /// Seconds a writer waits for another to finish before giving up.
     public var lockTimeout: Double
@@ -35,6 +45,33 @@ public struct Store: Sendable {
     }
 
     public func load() throws -> Snapshot { try Store.load(path: path) }
+
+    /// Reads and fully validates a feed file like `load`, keeping only the deals `keep` accepts.
+    ///
+    /// For commands that show some deals and change none: every deal is still read and
+    /// checked, and a store with any error is refused as by `load`, but the deals let go are
+    /// freed as soon as they are checked, and the next ones reuse their memory.
+    public static func select(path: String, where keep: @escaping @Sendable (Deal) -> Bool) throws -> Selection {
+        let result = try FileSystem.withContents(of: path) { buffer, consumed in
+            FeedDecoder.decode(buffer: buffer, consumed: consumed, keeping: keep)
+        }
+        if result.hasErrors { throw StoreError.invalid(path: path, issues: result.issues) }
+        return Selection(deals: result.feed.deals, updated: result.feed.updated, warnings: result.issues)
+    }
+
+    public func select(where keep: @escaping @Sendable (Deal) -> Bool) throws -> Selection {
+        try Store.select(path: path, where: keep)
+    }
+
+    /// The deals that pass `filter`, in store order: a whole `load` when it passes every deal.
+    public func select(matching filter: DealFilter) throws -> Selection {
+        let compiled = filter.compiled()
+        if compiled.matchesEverything {
+            let snapshot = try load()
+            return Selection(deals: snapshot.feed.deals, updated: snapshot.feed.updated, warnings: snapshot.warnings)
+        }
+        return try select { compiled.matches($0) }
+    }
 
     /// Creates the store from `bytes` (the bundled dataset) if it does not exist yet.
     public func initializeIfMissing(with bytes: [UInt8]) throws {

@@ -22,9 +22,8 @@ struct ListCommand: ParsableCommand {
     @Flag(help: "Reverse the sort order.") var reverse = false
 
     func run() throws {
-        let filter = try filters.filter()
-        let (_, snapshot) = try storeOptions.load()
-        let deals = sort.apply(to: filter.apply(to: snapshot.feed.deals), descending: reverse)
-        try Console.emit(ListExport.render(deals, as: output.resolvedFormat, updated: snapshot.feed.updated), to: output.output)
+        let selection = try storeOptions.select(try filters.filter())
+        let deals = sort.apply(to: selection.deals, descending: reverse)
+        try Console.emit(ListExport.render(deals, as: output.resolvedFormat, updated: selection.updated), to: output.output)
     }
 }

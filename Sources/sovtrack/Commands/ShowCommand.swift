@@ -16,12 +16,11 @@ struct ShowCommand: ParsableCommand {
     @Flag(help: "Print the deal as a one-deal feed (JSON).") var json = false
 
     func run() throws {
-        let (_, snapshot) = try storeOptions.load()
-        guard let deal = snapshot.feed.deals.first(where: { $0.id == id }) else {
-            throw CLIError(StoreError.noSuchDeal(id: id))
-        }
+        let id = self.id
+        let selection = try storeOptions.select { $0.id == id }
+        guard let deal = selection.deals.first else { throw CLIError(StoreError.noSuchDeal(id: id)) }
         if json {
-            Console.out(FeedEncoder.encode(Feed(updated: snapshot.feed.updated, deals: [deal])))
+            Console.out(FeedEncoder.encode(Feed(updated: selection.updated, deals: [deal])))
         } else {
             Console.out(DealText.render(deal))
         }

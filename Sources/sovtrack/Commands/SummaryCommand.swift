@@ -22,9 +22,8 @@ struct SummaryCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let filter = try filters.filter()
-        let (_, snapshot) = try storeOptions.load()
-        let summary = Summary(deals: filter.apply(to: snapshot.feed.deals), by: by)
+        let selection = try storeOptions.select(try filters.filter())
+        let summary = Summary(deals: selection.deals, by: by)
         try Console.emit(SummaryExport.render(summary, as: output.resolvedFormat), to: output.output)
     }
 }

@@ -20,6 +20,28 @@ struct StoreOptions: ParsableArguments {
         return s
     }
 
+    /// The deals of the store that pass `filter`, turning store errors into user errors.
+    ///
+    /// Only the deals shown are kept while the store is read and checked, which for a
+    /// large store and a narrow filter takes a fraction of the time and memory of `load`.
+    func select(_ filter: DealFilter) throws -> Store.Selection {
+        try select { try $0.select(matching: filter) }
+    }
+
+    /// The deals of the store that `keep` accepts, turning store errors into user errors.
+    func select(where keep: @escaping @Sendable (Deal) -> Bool) throws -> Store.Selection {
+        try select { try $0.select(where: keep) }
+    }
+
+    private func select(_ read: (Store) throws -> Store.Selection) throws -> Store.Selection {
+        let s = try open()
+        do {
+            let selection = try read(s)
+            Retained.keep(selection)
+            return selection
+        } catch let e as StoreError { throw CLIError(e) }
+    }
+
     /// Loads the store, turning store errors into user errors.
     func load() throws -> (Store, Store.Snapshot) {
         let s = try open()
