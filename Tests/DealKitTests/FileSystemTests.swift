@@ -136,6 +136,65 @@ final class FileSystemTests: XCTestCase {
         XCTAssertEqual(try FileSystem.read(p + ".bak.2"), Array("v2".utf8))
     }
 
+    // MARK: Writing over the oldest backup
+
+    private func inode(_ p: String) -> UInt64? { FileSystem.fingerprint(p)?.inode }
+
+    private func text(_ p: String) throws -> String { String(decoding: try FileSystem.read(p), as: UTF8.self) }
+
+    /// A store "v3" with backups "v2", "v1", "v0" (the oldest a long file).
+    private func storeWithThreeBackups() throws -> String {
+        let p = path("s.json")
+        try FileSystem.writeAtomically(Array(("v0 " + String(repeating: "x", count: 100_000)).utf8), to: p, backups: 3)
+        for v in 1...3 { try FileSystem.writeAtomically(Array("v\(v)".utf8), to: p, backups: 3) }
+        XCTAssertEqual(try [p, p + ".bak.1", p + ".bak.2"].map(text), ["v3", "v2", "v1"])
+        return p
+    }
+
+    func testTheOldestBackupIsWrittenOverAndCutToLength() throws {
+        let p = try storeWithThreeBackups()
+        let oldest = inode(p + ".bak.3")
+        try FileSystem.writeAtomically(to: p, backups: 3, reusingOldestBackup: true) { write in
+            try write(Array("v4".utf8))
+        }
+        XCTAssertEqual(try [p, p + ".bak.1", p + ".bak.2", p + ".bak.3"].map(text), ["v4", "v3", "v2", "v1"])
+        XCTAssertEqual(inode(p), oldest, "the new store is the old backup's file, written over")
+        XCTAssertEqual(try files(), ["s.json", "s.json.bak.1", "s.json.bak.2", "s.json.bak.3"])
+    }
+
+    func testAWriteOverTheOldestBackupThatFailsBeforeWritingPutsItBack() throws {
+        struct Refused: Error {}
+        let p = try storeWithThreeBackups()
+        let before = try FileSystem.read(p + ".bak.3")
+        XCTAssertThrowsError(try FileSystem.writeAtomically(to: p, backups: 3, reusingOldestBackup: true) { _ in throw Refused() })
+        XCTAssertEqual(try FileSystem.read(p + ".bak.3"), before)
+        XCTAssertEqual(try [p, p + ".bak.1", p + ".bak.2"].map(text), ["v3", "v2", "v1"])
+        // Once written over, the oldest backup is gone (the price of the shortcut); the rest stay.
+        XCTAssertThrowsError(try FileSystem.writeAtomically(to: p, backups: 3, reusingOldestBackup: true) { write in
+            try write(Array("half".utf8))
+            throw Refused()
+        })
+        XCTAssertEqual(try [p, p + ".bak.1", p + ".bak.2"].map(text), ["v3", "v2", "v1"])
+        XCTAssertEqual(try files(), ["s.json", "s.json.bak.1", "s.json.bak.2"], "no temporary left")
+    }
+
+    func testABackupWithAnotherNameIsNeverWrittenOver() throws {
+        let p = try storeWithThreeBackups()
+        XCTAssertEqual(link(p + ".bak.3", path("kept-elsewhere")), 0)
+        let kept = try FileSystem.read(path("kept-elsewhere"))
+        try FileSystem.writeAtomically(to: p, backups: 3, reusingOldestBackup: true) { write in try write(Array("v4".utf8)) }
+        XCTAssertEqual(try FileSystem.read(path("kept-elsewhere")), kept)
+        XCTAssertEqual(try [p, p + ".bak.3"].map(text), ["v4", "v1"])
+    }
+
+    func testAWrittenOverBackupTakesTheStoresPermissions() throws {
+        let p = try storeWithThreeBackups()
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: p + ".bak.3")
+        try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: p)
+        try FileSystem.writeAtomically(to: p, backups: 3, reusingOldestBackup: true) { write in try write(Array("v4".utf8)) }
+        XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: p)[.posixPermissions] as? Int, 0o640)
+    }
+
     func testRemoveStaleTemporaries() throws {
         for name in [".s.json.tmp.1.2", ".s.json.tmp.3.4", ".t.json.tmp.1.2", "s.json", ".s.json.lock"] {
             try Data().write(to: URL(fileURLWithPath: path(name)))

@@ -342,6 +342,29 @@ final class StoreTests: XCTestCase {
         XCTAssertEqual(try files(), ["deals.json", "deals.json.bak.1", "deals.json.bak.2", "deals.json.bak.3", "deals.json.lock"])
     }
 
+    func testARefusedChangeKeepsEveryBackup() throws {
+        // A change of a few deals is checked before the oldest backup is written over; one of
+        // many deals is checked while writing, into a new file.
+        let s = store()
+        let deals = (0..<600).map { StoreTests.makeDeal("d-" + String(1_000 + $0), "v0") }
+        try FileSystem.writeAtomically(FeedEncoder.encode(Feed(deals: deals)), to: s.path)
+        for v in 1...4 { try s.update(deal: "d-1000") { $0!.title = "v\(v)" } }
+        let backups = (1...3).map { s.path + ".bak.\($0)" }
+        let before = backups.map(bytes)
+        assertStoreError({ if case .invalidChange = $0 { return true } else { return false } }) {
+            try s.update(deal: "d-1000") { $0!.country = "XX" }
+        }
+        assertStoreError({ if case .invalidChange = $0 { return true } else { return false } }) {
+            try s.update { feed in
+                for i in feed.deals.indices { feed.deals[i].title = "many" }
+                feed.deals[599].country = "XX"
+            }
+        }
+        XCTAssertEqual(backups.map(bytes), before)
+        XCTAssertEqual(try s.load().feed.deals[0].title, "v4")
+        XCTAssertEqual(try files(), ["deals.json", "deals.json.bak.1", "deals.json.bak.2", "deals.json.bak.3", "deals.json.lock"])
+    }
+
     func testInsertionIndexKeepsIdOrder() {
         let deals = ["b", "d", "f"].map { deal($0) }
         XCTAssertEqual(["a", "c", "e", "g"].map { Store.insertionIndex(of: $0, in: deals) }, [0, 1, 2, 3])

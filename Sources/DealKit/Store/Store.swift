@@ -213,15 +213,22 @@ public struct Store: Sendable {
             // Sorting only when needed spares a copy of every deal.
             feed.deals.sort { $0.id < $1.id }
         }
+        // A few deals to check (the one `update(deal:)` changed) are checked before writing
+        // anything: then only a disk error can stop the write, and the oldest backup can be
+        // written over in place rather than a new file made (see `writeAtomically`).
+        let checkedFirst = !inOrder || toCheck.count <= Store.checkFirstLimit
+        if inOrder && checkedFirst && !DealValidator.noErrors(in: feed.deals, toCheck) {
+            throw StoreError.invalidChange(issues: DealValidator.errors(in: feed.deals, checking: toCheck))
+        }
         feed.updated = today()
         FileSystem.removeStaleTemporaries(of: path)
         let written = feed
-        try FileSystem.writeAtomically(to: path, backups: backups) { write in
-            // In id order, each chunk is checked on the core that encodes it, while the disk
+        try FileSystem.writeAtomically(to: path, backups: backups, reusingOldestBackup: checkedFirst) { write in
+            // Otherwise each chunk is checked on the core that encodes it, while the disk
             // writes the chunks before; a chunk with an error stops the write before the rename.
             let deals = written.deals
             var accept: (@Sendable (Range<Int>) -> Bool)?
-            if inOrder { accept = { chunk in DealValidator.noErrors(in: deals, chunk.clamped(to: toCheck)) } }
+            if !checkedFirst { accept = { chunk in DealValidator.noErrors(in: deals, chunk.clamped(to: toCheck)) } }
             let complete = try FeedEncoder.encode(written, accepting: accept, into: write)
             if !complete {
                 // Only the deals checked can have errors: list them all, as a check first would.
@@ -230,6 +237,9 @@ public struct Store: Sendable {
         }
         return written
     }
+
+    /// Up to this many changed deals are checked before a save writes anything.
+    static let checkFirstLimit = 256
 
     /// True when the ids strictly increase, which also makes them unique.
     private static func inIdOrder(_ deals: [Deal]) -> Bool {
