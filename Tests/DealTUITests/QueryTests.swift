@@ -56,6 +56,17 @@ final class QueryTests: XCTestCase {
         XCTAssertEqual(r.vendors.rows.map(\.committedMW), byVendor.rows.map(\.committedMW))
     }
 
+    func testIndexOfIDFindsEveryDealAndNoOther() {
+        let catalog = DealCatalog(feed: feed)
+        for (i, d) in feed.deals.enumerated() { XCTAssertEqual(catalog.index(ofID: d.id), Int32(i)) }
+        XCTAssertNil(catalog.index(ofID: "no-such-deal"))
+        XCTAssertNil(catalog.index(ofID: ""))
+        XCTAssertNil(catalog.index(ofID: "zzzzzz"))
+        // The store's order need not be id order.
+        let reversed = DealCatalog(feed: Feed(deals: feed.deals.reversed()))
+        XCTAssertEqual(reversed.index(ofID: feed.deals[0].id), Int32(feed.deals.count - 1))
+    }
+
     func testIncrementalSearchGivesTheSameAnswerAsASearchFromScratch() {
         var s = TestFeeds.state(feed)
         AppReducer.reduce(&s, .char("/"))

@@ -39,6 +39,8 @@ public final class DealCatalog {
 
     /// Each deal's rank by id, the tie-break of every sort.
     let idRank: [Int32]
+    /// The deals in id order (the inverse of `idRank`), to find an id by binary search.
+    let byID: [Int32]
 
     public init(feed: Feed) {
         self.feed = feed
@@ -112,13 +114,13 @@ public final class DealCatalog {
         var rank = [Int32](repeating: 0, count: count)
         for (r, i) in byID.enumerated() { rank[Int(i)] = Int32(r) }
         idRank = rank
+        self.byID = byID
     }
 
     // MARK: - Built on first use
 
     private var searchStorage: SearchIndex?
     private var sortStorage: [DealSort: SortIndex] = [:]
-    private var idStorage: [String: Int32]?
 
     /// The folded search text of every deal.
     var search: SearchIndex {
@@ -148,15 +150,16 @@ public final class DealCatalog {
         return s
     }
 
-    /// The index of the deal with this id.
+    /// The index of the deal with this id (the first, were an id used twice).
     func index(ofID id: String) -> Int32? {
-        if idStorage == nil {
-            var d: [String: Int32] = [:]
-            d.reserveCapacity(count)
-            for (i, deal) in deals.enumerated() { d[deal.id] = Int32(i) }
-            idStorage = d
+        deals.withUnsafeBufferPointer { d in
+            var lo = 0, hi = byID.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if d[Int(byID[mid])].id < id { lo = mid + 1 } else { hi = mid }
+            }
+            return lo < byID.count && d[Int(byID[lo])].id == id ? byID[lo] : nil
         }
-        return idStorage![id]
     }
 
     func vendors(of i: Int32) -> ArraySlice<Int32> {
