@@ -44,73 +44,100 @@ public final class DealCatalog {
 
     public init(feed: Feed) {
         self.feed = feed
-        let deals = feed.deals
-        count = deals.count
-
-        let codes = Set(deals.map(\.country)).sorted()
-        countryCodes = codes
-        let codeID = Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($1, Int32($0)) })
-        countryOf = deals.map { codeID[$0.country]! }
-
+        count = feed.deals.count
+        var countryIDs: [String: Int32] = [:], countriesSeen: [String] = [], countryOf: [Int32] = []
         // Interning by exact spelling first means each distinct name is folded once.
         var spellingToVendor: [String: Int32] = [:], keyToVendor: [String: Int32] = [:]
         var vKeys: [String] = [], vNames: [String] = []
         var spellingToPartner: [String: Int32] = [:], pKeys: [String: Int32] = [:]
         var vStart: [Int32] = [0], vIDs: [Int32] = []
         var pStart: [Int32] = [0], pIDs: [Int32] = []
-        vStart.reserveCapacity(count + 1); pStart.reserveCapacity(count + 1)
-        for d in deals {
-            var seenV: [Int32] = []
-            var seenP: [Int32] = []
-            for p in d.partners {
-                let pid: Int32
-                if let id = spellingToPartner[p.name] {
-                    pid = id
+        var ambition: [Double] = [], committed: [Double] = [], operational: [Double] = [], unknownMW: [Bool] = []
+        var first: [Int32] = [], last: [Int32] = []
+        countryOf.reserveCapacity(count); vStart.reserveCapacity(count + 1); pStart.reserveCapacity(count + 1)
+        ambition.reserveCapacity(count); committed.reserveCapacity(count); operational.reserveCapacity(count)
+        unknownMW.reserveCapacity(count); first.reserveCapacity(count); last.reserveCapacity(count)
+        var idsAscending = true
+        // One pass, each deal read in place: a deal taken out of the array by value is copied
+        // whole (a retain and a release per string and list), which several passes over
+        // 100,000 deals paid for more than the work itself.
+        feed.deals.withUnsafeBufferPointer { deals in
+            for i in deals.indices {
+                let d = deals.baseAddress! + i
+                let code = d.pointee.country
+                if let c = countryIDs[code] {
+                    countryOf.append(c)
                 } else {
-                    let key = DealFilter.fold(p.name)
-                    if let id = pKeys[key] { pid = id } else { pid = Int32(pKeys.count); pKeys[key] = pid }
-                    spellingToPartner[p.name] = pid
+                    countryIDs[code] = Int32(countriesSeen.count); countryOf.append(Int32(countriesSeen.count))
+                    countriesSeen.append(code)
                 }
-                if !seenP.contains(pid) { seenP.append(pid) }
-                guard p.role == .vendor else { continue }
-                let vid: Int32
-                if let id = spellingToVendor[p.name] {
-                    vid = id
-                } else {
-                    let key = DealFilter.fold(p.name)
-                    if let id = keyToVendor[key] {
-                        vid = id
-                    } else {
-                        vid = Int32(vKeys.count); keyToVendor[key] = vid
-                        vKeys.append(key); vNames.append(p.name)
+                var seenV: [Int32] = [], seenP: [Int32] = []
+                d.pointee.partners.withUnsafeBufferPointer { partners in
+                    for p in partners.indices {
+                        let name = partners[p].name
+                        let pid: Int32
+                        if let id = spellingToPartner[name] {
+                            pid = id
+                        } else {
+                            let key = DealFilter.fold(name)
+                            if let id = pKeys[key] { pid = id } else { pid = Int32(pKeys.count); pKeys[key] = pid }
+                            spellingToPartner[name] = pid
+                        }
+                        if !seenP.contains(pid) { seenP.append(pid) }
+                        guard partners[p].role == .vendor else { continue }
+                        let vid: Int32
+                        if let id = spellingToVendor[name] {
+                            vid = id
+                        } else {
+                            let key = DealFilter.fold(name)
+                            if let id = keyToVendor[key] {
+                                vid = id
+                            } else {
+                                vid = Int32(vKeys.count); keyToVendor[key] = vid
+                                vKeys.append(key); vNames.append(name)
+                            }
+                            spellingToVendor[name] = vid
+                        }
+                        if !seenV.contains(vid) { seenV.append(vid) }
                     }
-                    spellingToVendor[p.name] = vid
                 }
-                if !seenV.contains(vid) { seenV.append(vid) }
+                vIDs += seenV; vStart.append(Int32(vIDs.count))
+                pIDs += seenP; pStart.append(Int32(pIDs.count))
+
+                let c = d.pointee.capacity
+                ambition.append(c?.ambitionMW ?? .nan)
+                committed.append(c?.committedMW ?? .nan)
+                operational.append(c?.operationalMW ?? .nan)
+                unknownMW.append(c?.hasNoFigure ?? true)
+
+                let announced = d.pointee.announced
+                var a = TimelineModel.month(announced, start: true), b = TimelineModel.month(announced, start: false)
+                d.pointee.milestones.withUnsafeBufferPointer { ms in
+                    for m in ms.indices {
+                        a = min(a, TimelineModel.month(ms[m].date, start: true))
+                        b = max(b, TimelineModel.month(ms[m].date, start: false))
+                    }
+                }
+                first.append(Int32(a)); last.append(Int32(b))
+                if i > 0 && idsAscending && !(deals[i - 1].id < d.pointee.id) { idsAscending = false }
             }
-            vIDs += seenV; vStart.append(Int32(vIDs.count))
-            pIDs += seenP; pStart.append(Int32(pIDs.count))
         }
+        // Country ids in code order, as the views list them.
+        let codes = countriesSeen.sorted()
+        var renumber = [Int32](repeating: 0, count: codes.count)
+        for (sorted, code) in codes.enumerated() { renumber[Int(countryIDs[code]!)] = Int32(sorted) }
+        countryCodes = codes
+        self.countryOf = countryOf.map { renumber[Int($0)] }
         vendorKeys = vKeys; vendorNames = vNames; vendorStart = vStart; vendorIDs = vIDs
         partnerKeys = pKeys; partnerStart = pStart; partnerIDs = pIDs
-
-        ambition = deals.map { $0.ambitionMW ?? .nan }
-        committed = deals.map { $0.committedMW ?? .nan }
-        operational = deals.map { $0.operationalMW ?? .nan }
-        unknownMW = deals.map(\.hasUnknownMW)
-        var first = [Int32](repeating: 0, count: count), last = [Int32](repeating: 0, count: count)
-        for (i, d) in deals.enumerated() {
-            var a = TimelineModel.month(d.announced, start: true), b = TimelineModel.month(d.announced, start: false)
-            for m in d.milestones {
-                a = min(a, TimelineModel.month(m.date, start: true))
-                b = max(b, TimelineModel.month(m.date, start: false))
-            }
-            first[i] = Int32(a); last[i] = Int32(b)
-        }
+        self.ambition = ambition; self.committed = committed; self.operational = operational; self.unknownMW = unknownMW
         firstMonth = first; lastMonth = last
 
+        // A saved store is in id order already: no sort then.
         var byID = (0..<Int32(count)).map { $0 }
-        byID.sort { deals[Int($0)].id < deals[Int($1)].id }
+        if !idsAscending {
+            feed.deals.withUnsafeBufferPointer { deals in byID.sort { deals[Int($0)].id < deals[Int($1)].id } }
+        }
         var rank = [Int32](repeating: 0, count: count)
         for (r, i) in byID.enumerated() { rank[Int(i)] = Int32(r) }
         idRank = rank
