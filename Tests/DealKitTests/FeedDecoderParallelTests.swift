@@ -53,7 +53,7 @@ final class FeedDecoderParallelTests: XCTestCase {
 
     // MARK: Keeping only some deals
 
-    private func decode(_ bytes: [UInt8], parallel: Bool, keeping keep: @escaping @Sendable (Deal) -> Bool) -> FeedDecoder.Result {
+    private func decode(_ bytes: [UInt8], parallel: Bool, keeping keep: @escaping @Sendable (inout Deal) -> Bool) -> FeedDecoder.Result {
         bytes.withUnsafeBufferPointer { FeedDecoder.decode(buffer: $0, parallel: parallel, keeping: keep) }
     }
 
@@ -86,6 +86,19 @@ final class FeedDecoderParallelTests: XCTestCase {
         let some = decode(shuffled, parallel: true) { $0.country == "KR" }
         XCTAssertEqual(some.issues, [])
         XCTAssertEqual(some.feed.deals.count, 2334)
+    }
+
+    func testKeptDealsMayBeTrimmed() {
+        let bytes = Self.bigFeed(7000)
+        for parallel in [true, false] {
+            let trimmed = decode(bytes, parallel: parallel) { deal in
+                deal.sources = []
+                return deal.country == "KR"
+            }
+            XCTAssertEqual(trimmed.feed.deals.count, 2334)
+            XCTAssertTrue(trimmed.feed.deals.allSatisfy { $0.sources.isEmpty })
+            XCTAssertEqual(trimmed.issues, [], "trimmed after checking: no \"no source\" warning")
+        }
     }
 
     func testKeepingNoDealAtAll() {

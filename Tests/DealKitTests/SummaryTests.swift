@@ -255,4 +255,25 @@ final class SummaryTests: XCTestCase {
             XCTAssertEqual(one.total.deals, 600)
         }
     }
+
+    func testATrimmedDealSumsUpTheSame() throws {
+        // `summary` keeps only what it reads of each deal: every column must come out the same.
+        let feed = FeedDecoder.decode(FeedDecoderParallelTests.bigFeed(900) { i, d in
+            d.models = i % 4 == 0 ? [] : ["HyperCLOVA X", "A.X"]
+            d.milestones = i % 3 == 0 ? [] : [Milestone(date: PartialDate("2027-Q\(1 + i % 4)")!, event: "phase \(i)", done: i % 5 == 0)]
+            d.partners.append(Partner(name: ["NAVER", "SK hynix", "Naver"][i % 3], role: i % 2 == 0 ? .investor : .vendor))
+            d.sponsor = "Sponsor \(i)"; d.notes = "note"; d.tags = ["t"]
+        }).feed
+        var trimmed = feed.deals
+        for i in trimmed.indices { Summary.trim(&trimmed[i]) }
+        XCTAssertEqual(trimmed[0].sources, [])
+        XCTAssertEqual(trimmed[0].title, "")
+        for grouping in Summary.Grouping.allCases {
+            XCTAssertEqual(Summary(deals: trimmed, by: grouping), Summary(deals: feed.deals, by: grouping), "\(grouping)")
+            for format in OutputFormat.allCases {
+                XCTAssertEqual(SummaryExport.render(Summary(deals: trimmed, by: grouping), as: format),
+                               SummaryExport.render(Summary(deals: feed.deals, by: grouping), as: format), "\(grouping) \(format)")
+            }
+        }
+    }
 }

@@ -37,6 +37,24 @@ public struct Summary: Sendable, Equatable {
         self.init(deals: deals, by: grouping, twoCoresFrom: 10_000)
     }
 
+    /// Drops from a deal what a summary never reads: everything but its country, partners,
+    /// models, capacity and milestones (and its id).
+    ///
+    /// `summary` keeps its deals so trimmed while the store is read, which frees the larger
+    /// part of each (title, sources, notes) at once for the next deals to reuse.
+    public static func trim(_ deal: inout Deal) {
+        deal.title = ""
+        deal.sponsor = nil
+        deal.platform = nil
+        deal.site = nil
+        deal.accelerators = nil
+        deal.investment = nil
+        deal.sources = []
+        deal.tags = []
+        deal.notes = nil
+        deal.extra = []
+    }
+
     /// `twoCoresFrom`: the number of deals from which both cores are used (tests compare the two ways).
     init(deals: [Deal], by grouping: Grouping, twoCoresFrom: Int) {
         // Read through a buffer: every `let d = deals[i]` or `for d in deals` copied a whole

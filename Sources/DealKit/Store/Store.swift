@@ -50,8 +50,9 @@ public struct Store: Sendable {
     ///
     /// For commands that show some deals and change none: every deal is still read and
     /// checked, and a store with any error is refused as by `load`, but the deals let go are
-    /// freed as soon as they are checked, and the next ones reuse their memory.
-    public static func select(path: String, where keep: @escaping @Sendable (Deal) -> Bool) throws -> Selection {
+    /// freed as soon as they are checked, and the next ones reuse their memory. `keep` may
+    /// also trim the deals it keeps (drop the fields its caller never reads), to the same end.
+    public static func select(path: String, where keep: @escaping @Sendable (inout Deal) -> Bool) throws -> Selection {
         let result = try FileSystem.withContents(of: path) { buffer, consumed in
             FeedDecoder.decode(buffer: buffer, consumed: consumed, keeping: keep)
         }
@@ -59,7 +60,7 @@ public struct Store: Sendable {
         return Selection(deals: result.feed.deals, updated: result.feed.updated, warnings: result.issues)
     }
 
-    public func select(where keep: @escaping @Sendable (Deal) -> Bool) throws -> Selection {
+    public func select(where keep: @escaping @Sendable (inout Deal) -> Bool) throws -> Selection {
         try Store.select(path: path, where: keep)
     }
 

@@ -22,7 +22,13 @@ struct SummaryCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let selection = try storeOptions.select(try filters.filter())
+        let filter = try filters.filter().compiled()
+        // Only what the table reads is kept of each deal, only of the deals it counts.
+        let selection = try storeOptions.select { deal in
+            guard filter.matches(deal) else { return false }
+            Summary.trim(&deal)
+            return true
+        }
         let summary = Summary(deals: selection.deals, by: by)
         try Console.emit(SummaryExport.render(summary, as: output.resolvedFormat), to: output.output)
     }

@@ -29,7 +29,7 @@ struct StoreOptions: ParsableArguments {
     }
 
     /// The deals of the store that `keep` accepts, turning store errors into user errors.
-    func select(where keep: @escaping @Sendable (Deal) -> Bool) throws -> Store.Selection {
+    func select(where keep: @escaping @Sendable (inout Deal) -> Bool) throws -> Store.Selection {
         try select { try $0.select(where: keep) }
     }
 
