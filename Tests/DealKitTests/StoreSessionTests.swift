@@ -42,6 +42,40 @@ final class StoreSessionTests: XCTestCase {
         XCTAssertFalse(session.changedOnDisk)
     }
 
+    func testChangesReportWhatTheyTouchedAndKeepIdOrder() throws {
+        var feed = Feed(deals: [deal("kr-a"), deal("kr-c")])
+        XCTAssertEqual(try StoreSession.apply(.add(deal("kr-b")), to: &feed), 1..<2)
+        XCTAssertEqual(feed.deals.map(\.id), ["kr-a", "kr-b", "kr-c"])
+        XCTAssertEqual(try StoreSession.apply(.replace(old: deal("kr-c"), new: deal("kr-c", title: "New")), to: &feed), 2..<3)
+        XCTAssertEqual(try StoreSession.apply(.remove(deal("kr-a")), to: &feed), 0..<0)
+        XCTAssertEqual(feed.deals.map(\.id), ["kr-b", "kr-c"])
+    }
+
+    func testDashboardSavesCheckTheChangedDealFirstAndKeepEveryBackupWhenRefused() throws {
+        let store = try makeStore((0..<50).map { deal("kr-\(1_000 + $0)") })
+        var session = try StoreSession(store: store)
+        for v in 1...4 {
+            let old = session.snapshot.feed.deals[7]
+            var new = old
+            new.title = "v\(v)"
+            try session.apply(.replace(old: old, new: new))
+        }
+        let backups = (1...3).map { store.path + ".bak.\($0)" }
+        let before = try backups.map { try FileSystem.read($0) }
+        var bad = session.snapshot.feed.deals[7]
+        bad.country = "Korea"
+        XCTAssertThrowsError(try session.apply(.replace(old: session.snapshot.feed.deals[7], new: bad))) { error in
+            guard case .invalidChange(let issues) = error as? StoreError else { return XCTFail("\(error)") }
+            XCTAssertEqual(issues.map(\.description), [#"deals[7].country: "Korea" is not an ISO 3166-1 alpha-2 code"#])
+        }
+        XCTAssertEqual(try backups.map { try FileSystem.read($0) }, before)
+        XCTAssertEqual(try store.load().feed.deals[7].title, "v4")
+        // A new deal with an id out of place still ends up in id order.
+        try session.apply(.add(deal("kr-0001")))
+        XCTAssertEqual(try store.load().feed.deals.first?.id, "kr-0001")
+        XCTAssertEqual(try store.load().feed.deals.count, 51)
+    }
+
     func testAnInvalidEditIsRefusedAndTheFileKept() throws {
         let store = try makeStore([deal("kr-a"), deal("kr-b"), deal("kr-c")])
         var session = try StoreSession(store: store)
