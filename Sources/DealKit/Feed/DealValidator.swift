@@ -174,21 +174,16 @@ public enum DealValidator {
     /// The problems of the deals at `range`, in order; large runs are checked on every core.
     private static func issues(for deals: [Deal], in range: Range<Int>, errorsOnly: Bool) -> [FeedIssue] {
         let n = range.count
-        let k = n >= 20_000 ? max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8)) : 1
-        let per = (n + k - 1) / max(k, 1)
-        var parts = [[FeedIssue]](repeating: [], count: k)
-        parts.withUnsafeMutableBufferPointer { out in
-            let slots = UnsafeSendable(out)
-            DispatchQueue.concurrentPerform(iterations: k) { c in
-                var found: [FeedIssue] = []
-                deals.withUnsafeBufferPointer { all in
-                    for i in range.lowerBound + min(n, c * per)..<range.lowerBound + min(n, (c + 1) * per) {
-                        found += issues(for: all[i], at: "deals[\(i)]", errorsOnly: errorsOnly)
-                    }
+        let k = n >= 20_000 ? Parallel.cores : 1
+        let per = (n + k - 1) / k
+        return Parallel.map(k) { c in
+            var found: [FeedIssue] = []
+            deals.withUnsafeBufferPointer { all in
+                for i in range.lowerBound + min(n, c * per)..<range.lowerBound + min(n, (c + 1) * per) {
+                    found += issues(for: all[i], at: "deals[\(i)]", errorsOnly: errorsOnly)
                 }
-                slots.value[c] = found
             }
-        }
-        return parts.flatMap { $0 }
+            return found
+        }.flatMap { $0 }
     }
 }

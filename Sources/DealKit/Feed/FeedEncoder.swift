@@ -266,9 +266,3 @@ public enum FeedEncoder {
         }
     }
 }
-
-/// A value handed to concurrent work that writes only its own, disjoint part of it.
-struct UnsafeSendable<T>: @unchecked Sendable {
-    let value: T
-    init(_ value: T) { self.value = value }
-}

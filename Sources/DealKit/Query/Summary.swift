@@ -84,43 +84,42 @@ public struct Summary: Sendable, Equatable {
                 if seen.isEmpty { groups["\u{0}none", default: []].append(i); displayName["\u{0}none"] = Summary.noVendor }
             }
         }
-        final class Results: @unchecked Sendable { var rows: [[Row]] = [[], []]; var tallies: [[Tally]] = [[], []]; var total: Row? }
-        let results = Results()
-        let shared = UnsafeSendable(deals), names = displayName, grouped = groups
         let both = deals.count >= twoCoresFrom
+        var rows: [Row], total: Row
         switch grouping {
         case .country:
             // Each deal is in one country: the rows are totalled on both cores, and the total
             // is the rows' names merged plus one cheap pass for the figures.
             let halves = Summary.split(Array(groups), into: both ? 2 : 1)
-            DispatchQueue.concurrentPerform(iterations: halves.count) { part in
+            let parts = Parallel.map(halves.count) { part in
                 var rows: [Row] = [], tallies: [Tally] = []
                 for (k, members) in halves[part] {
                     var t = Tally()
-                    for i in members { t.add(i, shared.value, excludingVendor: nil) }
+                    for i in members { t.add(i, deals, excludingVendor: nil) }
                     rows.append(t.row(key: k, name: Countries.byCode(k)?.name ?? k))
                     tallies.append(t)
                 }
-                results.rows[part] = rows
-                results.tallies[part] = tallies
+                return (rows: rows, tallies: tallies)
             }
-            var total = Tally()
-            for i in deals.indices { total.addFigures(i, deals) }
-            for t in results.tallies.joined() { total.mergeNames(t) }
-            results.total = total.row(key: "total", name: "")
+            var sum = Tally()
+            for i in deals.indices { sum.addFigures(i, deals) }
+            for t in parts.lazy.flatMap(\.tallies) { sum.mergeNames(t) }
+            rows = parts.flatMap(\.rows)
+            total = sum.row(key: "total", name: "")
         case .vendor:
             // A deal can be in several vendors' rows: the total walks every deal again, on the other core.
-            DispatchQueue.concurrentPerform(iterations: both ? 2 : 1) { part in
-                if part == 0 { results.rows[0] = Summary.vendorRows(groups: grouped, names, shared.value) }
-                if part == 1 || !both {
-                    var t = Tally()
-                    for i in shared.value.indices { t.add(i, shared.value, excludingVendor: nil) }
-                    results.total = t.row(key: "total", name: "")
-                }
+            let parts = Parallel.map(both ? 2 : 1) { part -> (rows: [Row], total: Row?) in
+                let rows = part == 0 ? Summary.vendorRows(groups: groups, displayName, deals) : []
+                guard part == 1 || !both else { return (rows, nil) }
+                var t = Tally()
+                for i in deals.indices { t.add(i, deals, excludingVendor: nil) }
+                return (rows, t.row(key: "total", name: ""))
             }
+            rows = parts[0].rows
+            total = parts.compactMap(\.total)[0]
         }
-        self.rows = results.rows.joined().sorted { Summary.rowOrder(key: $0.key, ambitionMW: $0.ambitionMW, before: $1.key, $1.ambitionMW) }
-        self.total = results.total!
+        self.rows = rows.sorted { Summary.rowOrder(key: $0.key, ambitionMW: $0.ambitionMW, before: $1.key, $1.ambitionMW) }
+        self.total = total
     }
 
     /// Groups split into `parts` runs of about as many deals each.

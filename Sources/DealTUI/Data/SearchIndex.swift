@@ -1,7 +1,5 @@
 import CNcursesw
 import DealKit
-import Foundation
-import Synchronization
 
 /// Every deal's folded search text in one byte buffer, searched with `sov_contains_bytes` (SSE2).
 ///
@@ -39,17 +37,14 @@ struct SearchIndex: Sendable {
     ///
     /// Many candidates are searched on every core, each its own run of them: a short query
     /// over 100,000 deals is 100,000 byte searches, which took most of a keystroke on one.
-    func filter(_ candidates: [Int32], needle: [UInt8], cores: Int = ProcessInfo.processInfo.activeProcessorCount) -> [Int32] {
+    func filter(_ candidates: [Int32], needle: [UInt8], cores: Int = Parallel.cores) -> [Int32] {
         if needle.isEmpty { return candidates }
-        let parts = candidates.count >= SearchIndex.parallelFrom ? max(1, min(cores, 8)) : 1
+        let parts = candidates.count >= SearchIndex.parallelFrom ? max(1, cores) : 1
         if parts == 1 { return filter(candidates[...], needle: needle) }
         let per = (candidates.count + parts - 1) / parts
-        let found = Mutex([[Int32]](repeating: [], count: parts))
-        DispatchQueue.concurrentPerform(iterations: parts) { k in
-            let run = filter(candidates[min(candidates.count, k * per)..<min(candidates.count, (k + 1) * per)], needle: needle)
-            found.withLock { $0[k] = run }
-        }
-        return found.withLock { $0.flatMap { $0 } }
+        return Parallel.map(parts) { k in
+            filter(candidates[min(candidates.count, k * per)..<min(candidates.count, (k + 1) * per)], needle: needle)
+        }.flatMap { $0 }
     }
 
     private func filter(_ candidates: ArraySlice<Int32>, needle: [UInt8]) -> [Int32] {
