@@ -115,7 +115,7 @@ public enum DealValidator {
     /// Errors for ids used more than once, naming where each was first seen.
     public static func duplicateIssues(_ deals: [Deal]) -> [FeedIssue] {
         // A saved store is ordered by id: one pass proves it has no duplicate, without a table.
-        if deals.indices.dropFirst().allSatisfy({ deals[$0 - 1].id < deals[$0].id }) { return [] }
+        if idsIncrease(deals) { return [] }
         var firstIndex: [String: Int] = [:]
         firstIndex.reserveCapacity(deals.count)
         var out: [FeedIssue] = []
@@ -128,6 +128,11 @@ public enum DealValidator {
             }
         }
         return out
+    }
+
+    /// True when the ids strictly increase (as in every saved store), which makes them unique.
+    static func idsIncrease(_ deals: [Deal]) -> Bool {
+        deals.withUnsafeBufferPointer { d in d.indices.dropFirst().allSatisfy { d[$0 - 1].id < d[$0].id } }
     }
 
     /// Every problem of a feed held in memory (only the errors with `errorsOnly`, as a save needs).

@@ -21,7 +21,7 @@ public struct FeedDecoder {
     private var parallel = true
     /// For a selective read: the deals to keep (all when nil), which it may also trim.
     private var keep: (@Sendable (inout Deal) -> Bool)?
-    /// The order of the ids read, in a selective read.
+    /// The order of the ids read: increasing, they need no check for duplicates.
     private var order = IDOrder()
 
     /// Decodes and validates a whole document.
@@ -71,28 +71,28 @@ public struct FeedDecoder {
             fatal = FeedIssue(.error, .document, "cannot read the feed")
         }
         if let fatal { return Result(feed: feed, issues: [fatal], isFatal: true) }
-        if let keep {
-            // Ids in strictly increasing order (every saved store) prove there is no duplicate.
-            // Otherwise only all of them can tell: read again, keeping every deal.
-            if !order.increasing {
-                var all = FeedDecoder.decode(buffer: data, consumed: consumed, parallel: parallel)
-                var kept: [Deal] = []
-                for var deal in all.feed.deals where keep(&deal) { kept.append(deal) }
-                all.feed.deals = kept
-                return all
+        // Ids in strictly increasing order (every saved store) prove there is no duplicate.
+        // Otherwise only all of them can tell; a selective read has let some go, so it reads
+        // again, keeping every deal.
+        if !order.increasing {
+            guard let keep else {
+                issues += DealValidator.duplicateIssues(feed.deals)
+                return Result(feed: feed, issues: issues, isFatal: false)
             }
-        } else {
-            issues += DealValidator.duplicateIssues(feed.deals)
+            var all = FeedDecoder.decode(buffer: data, consumed: consumed, parallel: parallel)
+            var kept: [Deal] = []
+            for var deal in all.feed.deals where keep(&deal) { kept.append(deal) }
+            all.feed.deals = kept
+            return all
         }
         return Result(feed: feed, issues: issues, isFatal: false)
     }
 
-    /// Whether to keep a deal just read: always, unless a selective read lets it go, after
-    /// noting its id for the proof that no id is used twice.
+    /// Notes a deal's id for the proof that no id is used twice, and says whether to keep
+    /// the deal: always, unless a selective read lets it go.
     private mutating func admit(_ deal: inout Deal) -> Bool {
-        guard let keep else { return true }
         order.see(deal.id)
-        return keep(&deal)
+        return keep?(&deal) ?? true
     }
 
     /// Returns a fatal issue when the document is not a v1 feed.
@@ -222,8 +222,8 @@ public struct FeedDecoder {
 
     /// What decoding the pieces gave.
     private enum Outcome {
-        /// Every deal, the issues with their indices in the whole array, the order of the ids
-        /// (in a selective read), and the offset after `]`.
+        /// Every deal, the issues with their indices in the whole array, the order of the ids,
+        /// and the offset after `]`.
         case decoded([Deal], [FeedIssue], IDOrder, end: Int)
         /// A piece did not end where the next began: the cuts were not deal starts.
         case mismatch

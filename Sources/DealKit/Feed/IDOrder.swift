@@ -1,7 +1,8 @@
 /// Whether the ids of a run of deals strictly increase, kept from its first and last id alone.
 ///
-/// Ids that strictly increase are unique, so a read that lets most deals go (`list
-/// --country KR`) still proves that no id is used twice, without keeping every id.
+/// Ids that strictly increase are unique (`DealValidator.idsIncrease` is the same rule over
+/// an array), so a read proves on the way, on every core, that no id is used twice, even
+/// one that lets most deals go (`list --country KR`) and so cannot keep every id.
 struct IDOrder: Sendable {
     private(set) var first: String?
     private(set) var last: String?

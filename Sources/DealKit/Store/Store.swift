@@ -210,7 +210,7 @@ public struct Store: Sendable {
     @discardableResult
     private func write(_ feed: consuming Feed, checking changed: Range<Int>? = nil) throws -> Feed {
         let toCheck = changed ?? feed.deals.indices
-        let inOrder = Store.inIdOrder(feed.deals)
+        let inOrder = DealValidator.idsIncrease(feed.deals)
         if !inOrder {
             // Sorting renumbers the deals, and errors name them as given: check them first.
             let issues = DealValidator.errors(in: feed.deals, checking: toCheck)
@@ -246,8 +246,4 @@ public struct Store: Sendable {
     /// Up to this many changed deals are checked before a save writes anything.
     static let checkFirstLimit = 256
 
-    /// True when the ids strictly increase, which also makes them unique.
-    private static func inIdOrder(_ deals: [Deal]) -> Bool {
-        deals.indices.dropFirst().allSatisfy { deals[$0 - 1].id < deals[$0].id }
-    }
 }
