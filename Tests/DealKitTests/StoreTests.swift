@@ -367,8 +367,8 @@ final class StoreTests: XCTestCase {
 
     func testInsertionIndexKeepsIdOrder() {
         let deals = ["b", "d", "f"].map { deal($0) }
-        XCTAssertEqual(["a", "c", "e", "g"].map { Store.insertionIndex(of: $0, in: deals) }, [0, 1, 2, 3])
-        XCTAssertEqual(Store.insertionIndex(of: "a", in: []), 0)
+        XCTAssertEqual(["a", "c", "e", "g"].map { Feed(deals: deals).insertionIndex(of: $0) }, [0, 1, 2, 3])
+        XCTAssertEqual(Feed().insertionIndex(of: "a"), 0)
     }
 
     func testUpdateOfAMissingStore() throws {

@@ -130,22 +130,7 @@ public struct Store: Sendable {
             keep?(feed)
             return false
         }
-        let touched: Range<Int>
-        switch (found, deal) {
-        case (let i?, let new?):
-            feed.deals[i] = new
-            touched = i..<i + 1
-        case (let i?, nil):
-            feed.deals.remove(at: i)
-            touched = i..<i
-        case (nil, let new?):
-            // Where it belongs in a store ordered by id (every saved one), so no sort is needed.
-            let at = Store.insertionIndex(of: new.id, in: feed.deals)
-            feed.deals.insert(new, at: at)
-            touched = at..<at + 1
-        case (nil, nil):
-            touched = 0..<0
-        }
+        let touched = feed.put(deal, at: found)
         let written = try write(consume feed, checking: touched)
         keep?(written)
         return true
@@ -163,16 +148,6 @@ public struct Store: Sendable {
         let lock = try StoreLock(store: path, timeout: lockTimeout)
         let creating = createIfMissing && !FileSystem.exists(path)
         return (lock, creating ? Feed() : try Store.load(path: path).feed, creating)
-    }
-
-    /// Where a deal with `id` keeps `deals` in id order, if they are (binary search).
-    static func insertionIndex(of id: String, in deals: [Deal]) -> Int {
-        var lo = 0, hi = deals.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if deals[mid].id < id { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
     }
 
     /// Applies a change like `update` and returns the feed as saved, with the fingerprint of

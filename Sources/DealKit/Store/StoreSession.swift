@@ -79,21 +79,16 @@ public struct StoreSession: Sendable {
         switch change {
         case .add(let d):
             if feed.index(of: d.id) != nil { throw Conflict.idTaken(d.id) }
-            // At its place in id order (every saved store's), so the save need not sort.
-            let at = Store.insertionIndex(of: d.id, in: feed.deals)
-            feed.deals.insert(d, at: at)
-            return at..<at + 1
+            return feed.put(d, at: nil)
         case .remove(let d):
             guard let i = feed.index(of: d.id) else { throw Conflict.changedOnDisk(id: d.id, current: nil) }
             guard feed.deals[i] == d else { throw Conflict.changedOnDisk(id: d.id, current: feed.deals[i]) }
-            feed.deals.remove(at: i)
-            return i..<i
+            return feed.put(nil, at: i)
         case .replace(let old, let new):
             guard let i = feed.index(of: old.id) else { throw Conflict.changedOnDisk(id: old.id, current: nil) }
             guard feed.deals[i] == old else { throw Conflict.changedOnDisk(id: old.id, current: feed.deals[i]) }
             if new.id != old.id, feed.index(of: new.id) != nil { throw Conflict.idTaken(new.id) }
-            feed.deals[i] = new
-            return i..<i + 1
+            return feed.put(new, at: i)
         }
     }
 
