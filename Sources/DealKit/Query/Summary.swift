@@ -37,22 +37,15 @@ public struct Summary: Sendable, Equatable {
         self.init(deals: deals, by: grouping, twoCoresFrom: 10_000)
     }
 
-    /// Drops from a deal what a summary never reads: everything but its country, partners,
-    /// models, capacity and milestones (and its id).
+    /// Keeps of a deal only what a summary reads: its country, partners, models, capacity
+    /// and milestones (and its id, date and status, which cost nothing).
     ///
     /// `summary` keeps its deals so trimmed while the store is read, which frees the larger
-    /// part of each (title, sources, notes) at once for the next deals to reuse.
+    /// part of each (title, sources, notes) at once for the next deals to reuse. Built from
+    /// what is kept, not by clearing the rest, so a field added to `Deal` is let go too.
     public static func trim(_ deal: inout Deal) {
-        deal.title = ""
-        deal.sponsor = nil
-        deal.platform = nil
-        deal.site = nil
-        deal.accelerators = nil
-        deal.investment = nil
-        deal.sources = []
-        deal.tags = []
-        deal.notes = nil
-        deal.extra = []
+        deal = Deal(id: deal.id, title: "", country: deal.country, announced: deal.announced, status: deal.status,
+                    partners: deal.partners, capacity: deal.capacity, models: deal.models, milestones: deal.milestones)
     }
 
     /// `twoCoresFrom`: the number of deals from which both cores are used (tests compare the two ways).
