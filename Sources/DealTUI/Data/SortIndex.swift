@@ -35,9 +35,9 @@ struct SortIndex: Sendable {
 
     /// The members (a bitmap over all deals) in this order.
     func order(of members: [Int32], isMember: [Bool], descending desc: Bool) -> [Int32] {
+        if members.count == isMember.count { return desc ? descending : ascending }
         var out: [Int32] = []
         out.reserveCapacity(members.count)
-        if members.count == isMember.count { return desc ? descending : ascending }
         for i in desc ? descending : ascending where isMember[Int(i)] { out.append(i) }
         return out
     }
