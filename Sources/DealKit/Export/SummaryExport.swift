@@ -68,6 +68,6 @@ public enum SummaryExport {
             w.raw("}")
         }
         w.raw(s.rows.isEmpty ? "]\n" : "\n]\n")
-        return w.bytes
+        return w.finish()
     }
 }

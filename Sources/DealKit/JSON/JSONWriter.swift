@@ -173,7 +173,7 @@ public struct JSONWriter {
     /// Writes a number: whole numbers without a fraction, others in Swift's shortest round-trip form.
     public mutating func number(_ d: Double) {
         // The same rule as `format`, without making a String for the common whole number.
-        if d == d.rounded(), abs(d) < 1e15 { integer(Int(d)) } else { raw(string: "\(d)") }
+        if JSONWriter.isWhole(d) { integer(Int(d)) } else { raw(string: "\(d)") }
     }
 
     /// Writes an integer in decimal, as `String(n)` would.
@@ -190,9 +190,12 @@ public struct JSONWriter {
         }
     }
 
+    /// Whether a number is written as a whole number, without a fraction.
+    private static func isWhole(_ d: Double) -> Bool { d == d.rounded() && abs(d) < 1e15 }
+
     /// The text of a number as it is written in feeds, tables and CSV.
     public static func format(_ d: Double) -> String {
-        if d == d.rounded(), abs(d) < 1e15 { return String(Int(d)) }
+        if isWhole(d) { return String(Int(d)) }
         return "\(d)"
     }
 

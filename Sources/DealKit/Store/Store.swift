@@ -153,10 +153,9 @@ public struct Store: Sendable {
     /// Applies a change like `update` and returns the feed as saved, with the fingerprint of
     /// the file written (taken under the lock, so no other writer can slip in between).
     ///
-    /// `change` returns the indices of the deals it changed, if it knows them (an empty range
-    /// at a deal it removed): only those are checked again, before anything is written, as by
-    /// `update(deal:)`. Nil checks every deal, while writing.
-    public func commit(_ change: (inout Feed) throws -> Range<Int>?) throws -> Snapshot {
+    /// `change` returns the indices of the deals it changed (an empty range at a deal it
+    /// removed): only those are checked again, before anything is written, as by `update(deal:)`.
+    public func commit(_ change: (inout Feed) throws -> Range<Int>) throws -> Snapshot {
         let lock = try StoreLock(store: path, timeout: lockTimeout)
         defer { withExtendedLifetime(lock) {} }
         var feed = try Store.load(path: path).feed
