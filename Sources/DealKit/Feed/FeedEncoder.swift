@@ -180,26 +180,15 @@ public enum FeedEncoder {
             for (i, s) in d.sources.enumerated() {
                 w.raw(i == 0 ? "\n        {" : ",\n        {")
                 var first = true
-                func field(_ key: StaticString, _ value: String?) {
-                    guard let value else { return }
-                    w.raw(first ? "\"" : ", \"")
-                    first = false
-                    w.raw(key)
-                    w.raw("\": ")
-                    w.string(value)
-                }
-                field("title", s.title)
-                field("publisher", s.publisher)
-                field("url", s.url)
-                if let date = s.date {
-                    if !first { w.raw(", ") }
-                    first = false
-                    w.raw("\"date\": ")
-                    FeedEncoder.date(date, to: &w)
-                }
+                // The separator before every member but the first.
+                func separate() { if !first { w.raw(", ") }; first = false }
+                func key(_ key: StaticString) { separate(); w.raw("\""); w.raw(key); w.raw("\": ") }
+                if let v = s.title { key("title"); w.string(v) }
+                if let v = s.publisher { key("publisher"); w.string(v) }
+                if let v = s.url { key("url"); w.string(v) }
+                if let v = s.date { key("date"); FeedEncoder.date(v, to: &w) }
                 for f in s.extra {
-                    if !first { w.raw(", ") }
-                    first = false
+                    separate()
                     w.member(f.key)
                     w.value(f.value)
                 }
