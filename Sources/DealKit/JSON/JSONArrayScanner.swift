@@ -14,7 +14,6 @@ enum JSONArrayScanner {
         var expecting = true
         var i = open + 1
         let spaces: UInt64 = 0x2020_2020_2020_2020
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         while i < n {
             // Indentation: eight spaces at a time.
             while i + 8 <= n && base.loadUnaligned(fromByteOffset: i, as: UInt64.self) == spaces { i += 8 }
@@ -38,8 +37,7 @@ enum JSONArrayScanner {
                 while true {
                     while i + 8 <= n {
                         let x = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                        let q = x ^ (ones &* 0x22), s = x ^ (ones &* 0x5C)
-                        if (((q &- ones) & ~q) | ((s &- ones) & ~s)) & highs != 0 { break }
+                        if ByteWord.quoteOrBackslash(x) != 0 { break }
                         i += 8
                     }
                     guard i < n else { return nil }

@@ -230,13 +230,11 @@ public struct JSONReader {
         var i = start
         let n = bytes.count
         var high: UInt64 = 0
-        let highs: UInt64 = 0x8080_8080_8080_8080
+        let highs = ByteWord.highs
         if let base = UnsafeRawPointer(bytes.baseAddress) {
-            let ones: UInt64 = 0x0101_0101_0101_0101
             while i + 8 <= n {
                 let x = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-                let q = x ^ (ones &* 0x22), b = x ^ (ones &* 0x5C)
-                let special = (((q &- ones) & ~q) | ((b &- ones) & ~b) | ((x &- ones &* 0x20) & ~x)) & highs
+                let special = ByteWord.special(x)
                 if special != 0 {
                     let k = special.trailingZeroBitCount >> 3
                     if k > 0 { high |= x & (UInt64.max >> (64 - 8 * k)) }

@@ -135,13 +135,9 @@ public struct JSONWriter {
         guard let base = buf.baseAddress else { return true }
         let n = buf.count
         var i = 0
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         while i + 8 <= n {
             let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-            let quote = x ^ (ones &* 0x22), backslash = x ^ (ones &* 0x5C)
-            let control = (x &- ones &* 0x20) & ~x
-            let special = (quote &- ones) & ~quote | (backslash &- ones) & ~backslash
-            if (control | special) & highs != 0 { return false }
+            if ByteWord.special(x) != 0 { return false }
             i += 8
         }
         while i < n {
