@@ -10,48 +10,70 @@ public enum DealSort: String, Sendable, CaseIterable {
 
     /// The indices of `deals` in this order.
     ///
-    /// Sorting indices moves no deal (a moved deal is a retain per string), and text keys are
-    /// folded once per deal rather than once per comparison.
+    /// Each deal's key is ranked once (`keyRanks`), so the sort compares integers: no deal is
+    /// moved or copied, and no title is folded on every comparison.
     public func order(of deals: [Deal], descending: Bool = false) -> [Int] {
-        var order = Array(deals.indices)
-        deals.withUnsafeBufferPointer { d in
-            switch self {
-            case .title, .sponsor:
-                let keys = d.map { self == .title ? $0.title.lowercased() : $0.sponsor?.lowercased() }
-                let sign = descending ? -1 : 1
-                order.sort { a, b in
-                    let o: Int
-                    switch (keys[a], keys[b]) {
-                    case let (x?, y?): o = x == y ? 0 : sign * (x < y ? -1 : 1)
-                    case (nil, nil): o = 0
-                    case (nil, _): o = 1
-                    case (_, nil): o = -1
-                    }
-                    return o != 0 ? o < 0 : DealSort.byID(d, a, b)
-                }
-            default:
-                order.sort { a, b in
-                    let o = compare(at: d.baseAddress! + a, d.baseAddress! + b, descending: descending)
-                    return o != 0 ? o < 0 : DealSort.byID(d, a, b)
-                }
+        let rank = keyRanks(deals)
+        return deals.withUnsafeBufferPointer { d in
+            d.indices.sorted { a, b in
+                if rank[a] != rank[b] { return DealSort.before(rank[a], rank[b], descending: descending) }
+                // Ties go by id, then by position, so the order never depends on the sort algorithm.
+                return d[a].id != d[b].id ? d[a].id < d[b].id : a < b
             }
         }
-        return order
     }
 
-    /// Ties go by id, then by position, so the order never depends on the sort algorithm.
-    private static func byID(_ d: UnsafeBufferPointer<Deal>, _ a: Int, _ b: Int) -> Bool {
-        d[a].id != d[b].id ? d[a].id < d[b].id : a < b
+    /// Whether key rank `a` sorts before `b`: a deal with no value (`Int32.max`) comes last
+    /// in both directions.
+    public static func before(_ a: Int32, _ b: Int32, descending: Bool) -> Bool {
+        !descending || a == .max || b == .max ? a < b : a > b
+    }
+
+    /// The rank of each deal's key among all the deals' keys: equal keys share a rank, a deal
+    /// with no value has `Int32.max`.
+    public func keyRanks(_ deals: [Deal]) -> [Int32] {
+        deals.withUnsafeBufferPointer { d in
+            // Through the buffer: a deal passed to a closure by value is copied whole first.
+            func keys<K>(_ key: (UnsafePointer<Deal>) -> K?) -> [K?] { d.indices.map { key(d.baseAddress! + $0) } }
+            switch self {
+            case .country: return DealSort.ranks(keys { ($0.pointee.country, DealSort.dateKey($0.pointee.announced)) }, <)
+            case .announced: return DealSort.ranks(keys { DealSort.dateKey($0.pointee.announced) }, <)
+            case .id: return DealSort.ranks(keys { $0.pointee.id }, <)
+            case .title: return DealSort.ranks(keys { $0.pointee.title.lowercased() }, <)
+            case .status: return DealSort.ranks(keys { $0.pointee.status }, <)
+            case .sponsor: return DealSort.ranks(keys { $0.pointee.sponsor?.lowercased() }, <)
+            case .mw: return DealSort.ranks(keys { $0.pointee.capacity?.ambitionMW }, <)
+            case .committed: return DealSort.ranks(keys { $0.pointee.capacity?.committedMW }, <)
+            case .operational: return DealSort.ranks(keys { $0.pointee.capacity?.operationalMW }, <)
+            case .confidence: return DealSort.ranks(keys { $0.pointee.capacity?.confidence }, <)
+            case .milestone: return DealSort.ranks(keys { Milestone.next(in: $0.pointee.milestones).map { DealSort.dateKey($0.date) } }, <)
+            }
+        }
+    }
+
+    /// Orders like `PartialDate`'s `<`: the first day, then the less precise first.
+    private static func dateKey(_ d: PartialDate) -> Int {
+        d.startKey * 8 + d.precision.rawValue
+    }
+
+    private static func ranks<K>(_ keys: [K?], _ less: (K, K) -> Bool) -> [Int32] {
+        var idx = keys.indices.filter { keys[$0] != nil }
+        idx.sort { less(keys[$0]!, keys[$1]!) }
+        var out = [Int32](repeating: .max, count: keys.count)
+        var rank: Int32 = -1
+        var prev: K?
+        for i in idx {
+            let k = keys[i]!
+            // A key equal to the previous one shares its rank.
+            if prev.map({ less($0, k) }) ?? true { rank += 1 }
+            out[i] = rank
+            prev = k
+        }
+        return out
     }
 
     /// -1, 0 or 1; a deal with an unknown value comes after one with a known value.
     public func compare(_ a: Deal, _ b: Deal, descending: Bool = false) -> Int {
-        withUnsafePointer(to: a) { a in withUnsafePointer(to: b) { b in compare(at: a, b, descending: descending) } }
-    }
-
-    /// Reads single fields through the pointers: a deal passed by value out of an array or
-    /// buffer is copied whole first, on every comparison.
-    func compare(at a: UnsafePointer<Deal>, _ b: UnsafePointer<Deal>, descending: Bool = false) -> Int {
         let sign = descending ? -1 : 1
         func cmp<T: Comparable>(_ x: T, _ y: T) -> Int { sign * (x < y ? -1 : (y < x ? 1 : 0)) }
         func opt<T: Comparable>(_ x: T?, _ y: T?) -> Int {
@@ -64,18 +86,18 @@ public enum DealSort: String, Sendable, CaseIterable {
         }
         switch self {
         case .country:
-            let c = cmp(a.pointee.country, b.pointee.country)
-            return c != 0 ? c : cmp(a.pointee.announced, b.pointee.announced)
-        case .announced: return cmp(a.pointee.announced, b.pointee.announced)
-        case .id: return cmp(a.pointee.id, b.pointee.id)
-        case .title: return cmp(a.pointee.title.lowercased(), b.pointee.title.lowercased())
-        case .status: return cmp(a.pointee.status, b.pointee.status)
-        case .sponsor: return opt(a.pointee.sponsor?.lowercased(), b.pointee.sponsor?.lowercased())
-        case .mw: return opt(a.pointee.capacity?.ambitionMW, b.pointee.capacity?.ambitionMW)
-        case .committed: return opt(a.pointee.capacity?.committedMW, b.pointee.capacity?.committedMW)
-        case .operational: return opt(a.pointee.capacity?.operationalMW, b.pointee.capacity?.operationalMW)
-        case .confidence: return opt(a.pointee.capacity?.confidence, b.pointee.capacity?.confidence)
-        case .milestone: return opt(Milestone.next(in: a.pointee.milestones)?.date, Milestone.next(in: b.pointee.milestones)?.date)
+            let c = cmp(a.country, b.country)
+            return c != 0 ? c : cmp(a.announced, b.announced)
+        case .announced: return cmp(a.announced, b.announced)
+        case .id: return cmp(a.id, b.id)
+        case .title: return cmp(a.title.lowercased(), b.title.lowercased())
+        case .status: return cmp(a.status, b.status)
+        case .sponsor: return opt(a.sponsor?.lowercased(), b.sponsor?.lowercased())
+        case .mw: return opt(a.capacity?.ambitionMW, b.capacity?.ambitionMW)
+        case .committed: return opt(a.capacity?.committedMW, b.capacity?.committedMW)
+        case .operational: return opt(a.capacity?.operationalMW, b.capacity?.operationalMW)
+        case .confidence: return opt(a.capacity?.confidence, b.capacity?.confidence)
+        case .milestone: return opt(a.nextMilestone?.date, b.nextMilestone?.date)
         }
     }
 }
