@@ -25,15 +25,16 @@ struct StoreOptions: ParsableArguments {
     /// Only the deals shown are kept while the store is read and checked, which for a
     /// large store and a narrow filter takes a fraction of the time and memory of `load`.
     func select(_ filter: DealFilter) throws -> Store.Selection {
-        try select { try $0.select(matching: filter) }
+        try reading { try $0.select(matching: filter) }
     }
 
     /// The deals of the store that `keep` accepts, turning store errors into user errors.
     func select(where keep: @escaping @Sendable (inout Deal) -> Bool) throws -> Store.Selection {
-        try select { try $0.select(where: keep) }
+        try reading { try $0.select(where: keep) }
     }
 
-    private func select(_ read: (Store) throws -> Store.Selection) throws -> Store.Selection {
+    /// Opens the store and reads a selection of it, keeping it to the end of the process.
+    private func reading(_ read: (Store) throws -> Store.Selection) throws -> Store.Selection {
         let s = try open()
         do {
             let selection = try read(s)
