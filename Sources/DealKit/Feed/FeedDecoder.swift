@@ -178,7 +178,7 @@ public struct FeedDecoder {
     /// piece began. Any mismatch (a hand-edited or minified file) falls back to cuts from a
     /// scan of the whole array, which is exact but reads every byte on one core first.
     private mutating func readDealsInParallel(_ r: inout JSONReader) -> (deals: [Deal], issues: [FeedIssue], order: IDOrder)? {
-        let cores = min(ProcessInfo.processInfo.activeProcessorCount, 8)
+        let cores = Parallel.cores
         guard parallel, cores > 1, let open = try? r.peekOffset(),
               r.bytes.count - open >= FeedDecoder.parallelThreshold
         else { return nil }

@@ -26,7 +26,7 @@ public enum FeedEncoder {
     /// are held at once: a save writes a 100 MB store while encoding it, in ≈ 20 MB of buffers.
     /// A piece's storage is reused once `output` returns, so `output` must not keep it
     /// (copying it, as `append` does, is fine).
-    public static func encode(_ feed: Feed, cores: Int = ProcessInfo.processInfo.activeProcessorCount,
+    public static func encode(_ feed: Feed, cores: Int = Parallel.cores,
                               chunk: Int = 4_096, parallelFrom: Int = 2_000,
                               into output: ([UInt8]) throws -> Void) rethrows {
         _ = try encode(feed, cores: cores, chunk: chunk, parallelFrom: parallelFrom, accepting: nil, into: output)
@@ -38,7 +38,7 @@ public enum FeedEncoder {
     /// The first chunk refused stops the encoding: this returns false, having handed over only
     /// the pieces before it. A save checks the deals so, on every core while the disk writes,
     /// rather than in a pass of its own before encoding.
-    static func encode(_ feed: Feed, cores: Int = ProcessInfo.processInfo.activeProcessorCount,
+    static func encode(_ feed: Feed, cores: Int = Parallel.cores,
                        chunk: Int = 4_096, parallelFrom: Int = 2_000,
                        accepting accept: (@Sendable (Range<Int>) -> Bool)?,
                        into output: ([UInt8]) throws -> Void) rethrows -> Bool {

@@ -3,7 +3,9 @@ import Foundation
 /// Work split across the cores, with each part's result in its own slot.
 public enum Parallel {
     /// How many parts large work is split into: the cores online, at most 8.
-    public static var cores: Int { max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8)) }
+    ///
+    /// Read once: Foundation reads two cgroup files each time it is asked.
+    public static let cores = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
 
     /// `body(0) ... body(count - 1)` run on every core, their results in order.
     ///
