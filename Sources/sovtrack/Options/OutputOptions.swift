@@ -5,7 +5,7 @@ extension OutputFormat: ExpressibleByArgument {}
 
 /// `--format` and `--output`.
 struct OutputOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("table, csv, json or md (default: table, or the --output file's extension).", valueName: "format"))
+    @Option(name: .long, help: ArgumentHelp("table, csv, json, md or html (default: table, or the --output file's extension).", valueName: "format"))
     var format: OutputFormat?
     @Option(name: .long, help: ArgumentHelp("Write to FILE (atomically) instead of standard output.", valueName: "file"))
     var output: String?
