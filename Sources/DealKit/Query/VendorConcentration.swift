@@ -85,10 +85,21 @@ public struct VendorConcentration: Sendable, Equatable {
         return out
     }
 
-    /// A share in percent with one decimal: `62.5%`; "-" for unknown.
+    /// A share in percent with one decimal: `62.5%`, `<0.1%` for a share too small to show; "-" for unknown.
     public static func percent(_ share: Double?) -> String {
         guard let s = share else { return "-" }
+        if s > 0 && s < 0.0005 { return "<0.1%" }
         return JSONWriter.format((s * 1000).rounded() / 10) + "%"
+    }
+
+    /// Each vendor with its share of the committed and of the ambition MW, largest ambition
+    /// share first: `NVIDIA 80% / 75%`; a vendor whose deals state no MW of a kind shows `-`.
+    public static func vendorList(_ row: Row, limit: Int) -> (items: [(vendor: String, shares: String)], more: Int) {
+        let committed = Dictionary(row.committed.shares.map { (DealFilter.fold($0.vendor), $0.share) }, uniquingKeysWith: { a, _ in a })
+        let items = row.ambition.shares.prefix(limit).map { s -> (vendor: String, shares: String) in
+            (s.vendor, "\(percent(committed[DealFilter.fold(s.vendor)] ?? nil)) / \(percent(s.share))")
+        }
+        return (items, max(0, row.ambition.shares.count - limit))
     }
 
     /// An index rounded to a whole number: `5,000`; "-" for unknown.

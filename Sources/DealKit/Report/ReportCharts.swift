@@ -61,7 +61,7 @@ public enum ReportCharts {
             s.line(x1: x, y1: top - 6, x2: x, y2: axisY, stroke: "#E2E2E2")
             s.text(MWText.figure(t), x: x, y: axisY + 16, anchor: "middle", size: 11, fill: "#555")
         }
-        s.text("MW", x: labelWidth - 8, y: axisY + 16, anchor: "end", size: 11, fill: "#555")
+        s.text("MW", x: labelWidth - 26, y: axisY + 16, anchor: "end", size: 11, fill: "#555")
         for (i, row) in rows.enumerated() {
             let y = top + Double(i) * rowH
             s.text(row.label, x: labelWidth - 8, y: y + 18, anchor: "end")

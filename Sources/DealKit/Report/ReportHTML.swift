@@ -127,22 +127,21 @@ public enum ReportHTML {
     }
 
     static func concentrationTable(_ r: Report) -> String {
-        var h = "<div class=\"scroll\"><table>\n<thead><tr><th>Country</th><th>Largest vendor</th><th class=\"n\">Share</th><th class=\"n\">HHI<br>committed</th><th class=\"n\">HHI<br>ambition</th><th>Vendors, share of ambition MW</th><th class=\"n\">Left out</th></tr></thead>\n<tbody>\n"
+        var h = "<div class=\"scroll\"><table>\n<thead><tr><th>Country</th><th>Largest vendor (ambition MW)</th><th class=\"n\">HHI committed</th><th class=\"n\">HHI ambition</th><th>Vendors: committed / ambition share</th><th class=\"n\">Left out</th></tr></thead>\n<tbody>\n"
         let c = r.summary.concentration
         func row(_ x: VendorConcentration.Row, label: String, tag: String) {
             let cites = r.citations[x.key]
             let top = x.ambition.top
-            h += "<tr><\(tag) class=\"country\">\(label)</\(tag)><td>\(Markup.escape(top?.vendor ?? "-"))</td>"
-            h += "<td class=\"n\">\(VendorConcentration.percent(top?.share))\(top == nil ? "" : cite(cites?[.vendors]))</td>"
-            h += "<td class=\"n\">\(VendorConcentration.index(x.committed.hhi))</td>"
+            h += "<tr><\(tag) class=\"country\">\(label)</\(tag)><td>"
+            h += top.map { "\(Markup.escape($0.vendor)) <b>\(VendorConcentration.percent($0.share))</b>\(cite(cites?[.vendors]))" } ?? "-"
+            h += "</td><td class=\"n\">\(VendorConcentration.index(x.committed.hhi))</td>"
             h += "<td class=\"n\">\(VendorConcentration.index(x.ambition.hhi))\(x.ambition.hhi == nil ? "" : cite(cites?[.vendors]))</td>"
-            let list = x.ambition.shares.prefix(6).map { "\(Markup.escape($0.vendor)) \($0.share == nil ? "(no MW)" : VendorConcentration.percent($0.share))" }
-            let more = x.ambition.shares.count > 6 ? ", +\(x.ambition.shares.count - 6) more" : ""
-            h += "<td>\(list.isEmpty ? "-" : list.joined(separator: ", "))\(more)</td>"
-            let out = x.noVendorDeals + x.ambition.unknownMWDeals
+            let (list, more) = VendorConcentration.vendorList(x, limit: 6)
+            let items = list.map { "\(Markup.escape($0.vendor))&nbsp;<span class=\"sh\">\($0.shares)</span>" }
+            h += "<td>\(items.isEmpty ? "-" : items.joined(separator: ", "))\(more > 0 ? ", +\(more) more" : "")</td>"
             let why = [x.ambition.unknownMWDeals > 0 ? "\(x.ambition.unknownMWDeals) no MW" : nil,
                        x.noVendorDeals > 0 ? "\(x.noVendorDeals) no vendor" : nil].compactMap { $0 }
-            h += "<td class=\"n\">\(out)\(why.isEmpty ? "" : "<br><span class=\"why\">" + why.joined(separator: ", ") + "</span>")</td></tr>\n"
+            h += "<td class=\"n nw\">\(why.isEmpty ? "0" : why.joined(separator: ", "))</td></tr>\n"
         }
         for s in r.summary.rows {
             guard let x = c.row(s.key) else { continue }
@@ -203,13 +202,15 @@ public enum ReportHTML {
     .scroll { overflow-x: auto; -webkit-overflow-scrolling: touch; margin: 0 0 1rem; }
     table { border-collapse: collapse; width: 100%; font-size: .92rem; }
     th, td { padding: .35rem .55rem; border-bottom: 1px solid var(--rule); text-align: left; vertical-align: top; }
-    thead th { font-size: .8rem; color: var(--muted); font-weight: 600; border-bottom: 2px solid var(--ink); white-space: nowrap; }
+    thead th { font-size: .8rem; color: var(--muted); font-weight: 600; border-bottom: 2px solid var(--ink); }
     tfoot th, tfoot td { border-top: 2px solid var(--ink); font-weight: 700; }
-    td.n, th.n { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+    td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
+    thead th.n { white-space: normal; }
     .cc { font-weight: 700; margin-right: .3rem; }
     td.country, th.country { white-space: nowrap; }
-    .why { color: var(--muted); font-weight: 400; font-size: .85em; }
-    sup.cite { font-size: .7em; font-weight: 400; margin-left: .15em; }
+    .sh { color: var(--muted); white-space: nowrap; }
+    .nw { white-space: nowrap; }
+    sup.cite { font-size: .7em; font-weight: 400; margin-left: .15em; display: inline-block; white-space: nowrap; }
     sup.cite a { color: var(--accent); text-decoration: none; }
     figure { margin: 1rem 0 1.5rem; overflow-x: auto; -webkit-overflow-scrolling: touch; }
     figure svg { width: 100%; height: auto; display: block; }

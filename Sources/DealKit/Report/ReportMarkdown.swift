@@ -68,14 +68,15 @@ public enum ReportMarkdown {
         m += "\n![Committed and ambition MW per country](\(linkTarget(charts.countries)))\n\n"
         m += "## Vendor concentration\n\n"
         m += "Each vendor's share of a country's MW and the Herfindahl–Hirschman index (HHI, 0 to 10,000; above 2,500 is highly concentrated). A deal with several vendors gives each an equal part of its MW; deals stating no MW and deals naming no vendor are left out of the shares and counted under *left out*, never taken as zero.\n\n"
-        m += "| country | largest vendor | share | HHI committed | HHI ambition | vendors (share of ambition MW) | left out |\n"
+        m += "| country | largest vendor | share of ambition MW | HHI committed | HHI ambition | vendors: share of committed / ambition MW | left out |\n"
         m += "| --- | --- | ---: | ---: | ---: | --- | ---: |\n"
         let c = r.summary.concentration
         func crow(_ x: VendorConcentration.Row, _ label: String) {
             let cites = r.citations[x.key]?[.vendors].map { " " + Citation.marks($0) } ?? ""
             let top = x.ambition.top
-            let list = x.ambition.shares.prefix(6).map { "\(Markup.markdown($0.vendor)) \($0.share == nil ? "(no MW)" : VendorConcentration.percent($0.share))" }
-            let more = x.ambition.shares.count > 6 ? ", \\+\(x.ambition.shares.count - 6) more" : ""
+            let (items, count) = VendorConcentration.vendorList(x, limit: 6)
+            let list = items.map { "\(Markup.markdown($0.vendor)) \($0.shares)" }
+            let more = count > 0 ? ", \\+\(count) more" : ""
             m += "| \(label) | \(Markup.markdown(top?.vendor ?? "-")) | \(VendorConcentration.percent(top?.share))\(top == nil ? "" : cites) | "
             m += "\(VendorConcentration.index(x.committed.hhi)) | \(VendorConcentration.index(x.ambition.hhi))\(x.ambition.hhi == nil ? "" : cites) | "
             m += "\(list.isEmpty ? "-" : list.joined(separator: ", "))\(more) | \(x.noVendorDeals + x.ambition.unknownMWDeals) |\n"
