@@ -34,6 +34,9 @@ public struct Store: Sendable {
     /// Given the feeds `update` held, instead of letting them go: a process about to exit can
     /// keep them, since freeing 100,000 deals one allocation at a time is wasted work then.
     public var keep: (@Sendable (Feed) -> Void)?
+    /// Who is changing the store and why: when set, each save also records a revision per
+    /// deal changed, in the same file and the same atomic write (see docs/history.md).
+    public var recorder: Recorder?
 
     public init(path: String, lockTimeout: Double = 10, backups: Int = 3,
                 today: @escaping @Sendable () -> PartialDate = Clock.today) {
@@ -115,6 +118,7 @@ public struct Store: Sendable {
         if feed != before || !FileSystem.exists(file) {
             // Written first: `keep?(try write(...))` would skip the write when `keep` is nil.
             let changed = DealValidator.changedRange(feed.deals, since: before.deals)
+            recorder?.record(from: before.deals, in: &feed)
             let written = try write(consume feed, to: file, checking: changed)
             keep?(written)
         } else {
@@ -145,6 +149,9 @@ public struct Store: Sendable {
             keep?(feed)
             return false
         }
+        if let recorder, let r = recorder.revision(id: before?.id ?? id, old: before, new: deal) {
+            History.append(r, to: &feed)
+        }
         let touched = feed.put(deal, at: found)
         let written = try write(consume feed, to: lock.store, checking: touched)
         keep?(written)
@@ -163,7 +170,9 @@ public struct Store: Sendable {
         }
         let lock = try lockForWriting(file)
         let creating = createIfMissing && !FileSystem.exists(file)
-        return (lock, creating ? Feed() : try Store.load(path: file, naming: path).feed, creating)
+        let feed = creating ? Feed() : try Store.load(path: file, naming: path).feed
+        try checkHistory(feed)
+        return (lock, feed, creating)
     }
 
     /// Takes the lock of `file` (the store with its links followed) for a change.
@@ -194,6 +203,7 @@ public struct Store: Sendable {
         let lock = try lockForWriting(file)
         defer { withExtendedLifetime(lock) {} }
         var feed = try Store.load(path: file, naming: path).feed
+        try checkHistory(feed)
         let touched = try change(&feed)
         // No baseline to compare with, unlike `update`: keeping the loaded feed would cost a
         // copy of the deals array once the change edits it (≈ 60 ms at 100,000 deals, and
@@ -250,6 +260,14 @@ public struct Store: Sendable {
             }
         }
         return written
+    }
+
+    /// Refuses to change a store whose history does not read: a save would add to it, and
+    /// what is there must be mended by hand first, never written over.
+    private func checkHistory(_ feed: Feed) throws {
+        guard recorder != nil else { return }
+        let issues = History.issues(in: feed)
+        if !issues.isEmpty { throw StoreError.invalid(path: path, issues: issues) }
     }
 
     /// Up to this many changed deals are checked before a save writes anything.

@@ -24,7 +24,7 @@ struct BrowseCommand: ParsableCommand {
     func run() throws {
         if Console.stdoutIsTerminal { BrowseCommand.quietBacktraces() }
         let filter = try filters.filter()
-        let (store, snapshot) = try storeOptions.load()
+        let (store, snapshot) = try storeOptions.load(recording: true)
         guard Console.stdoutIsTerminal else {
             Console.out(SummaryExport.render(Summary(deals: filter.apply(to: snapshot.feed.deals)), as: .table))
             return
