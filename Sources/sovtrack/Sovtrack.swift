@@ -13,7 +13,7 @@ struct Sovtrack: ParsableCommand {
         """,
         subcommands: [BrowseCommand.self, ListCommand.self, SummaryCommand.self, ShowCommand.self,
                       ReportCommand.self, ValidateCommand.self, ImportCommand.self, AddCommand.self, EditCommand.self,
-                      RemoveCommand.self],
+                      RemoveCommand.self, LogCommand.self, DiffCommand.self, MergeCommand.self, ResolveCommand.self],
         defaultSubcommand: BrowseCommand.self)
 
     /// Runs a command; a user error is one line on standard error and its exit code, never a trace.
@@ -21,6 +21,9 @@ struct Sovtrack: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+        } catch let e as ExitCode {
+            // A status that is an answer, not an error: `diff` found changes, `merge` a conflict.
+            exit(withError: e)
         } catch let e as CLIError {
             Console.err("sovtrack: \(e.message)")
             exit(withError: ExitCode(e.code))

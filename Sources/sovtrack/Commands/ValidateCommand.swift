@@ -24,9 +24,12 @@ struct ValidateCommand: ParsableCommand {
             result = try FileSystem.withContents(of: path) { FeedDecoder.decode(buffer: $0, consumed: $1) }
         } catch let e as StoreError { throw CLIError(e) }
         Retained.keep(result)
-        for issue in result.issues { Console.out(issue.formatted(file: path) + "\n") }
-        let errors = result.issues.filter(\.isError).count
-        let warnings = result.issues.count - errors
+        var issues = result.issues
+        // A history or a merge left unfinished is checked once the feed itself reads.
+        if !result.hasErrors { issues += History.issues(in: result.feed) + MergeConflict.issues(in: result.feed) }
+        for issue in issues { Console.out(issue.formatted(file: path) + "\n") }
+        let errors = issues.filter(\.isError).count
+        let warnings = issues.count - errors
         let counts = "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
         if errors > 0 {
             throw CLIError.data("\(path): not valid (\(counts))")
