@@ -159,6 +159,15 @@ public enum DealDiff {
         }
     }
 
+    /// What tells an item of a list apart from the others for a merge: its name (a partner's
+    /// name and role: one may be named twice in two roles), else the whole item.
+    static func identity(_ v: JSONValue) -> String {
+        if case .object(let f) = v, case .string(let n)? = DealFields.value("name", in: f) {
+            return "#\(n)|\(DealFields.value("role", in: f).map(canonical) ?? "")"
+        }
+        return itemName(v).map { "#" + $0 } ?? canonical(v)
+    }
+
     /// A value as compact JSON text, to compare items of lists.
     static func canonical(_ v: JSONValue) -> String {
         var w = JSONWriter(capacity: 128)

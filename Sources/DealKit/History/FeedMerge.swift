@@ -79,6 +79,28 @@ public enum FeedMerge {
             let bv = bf.flatMap { DealFields.value(key, in: $0) }, ov = DealFields.value(key, in: of), tv = DealFields.value(key, in: tf)
             if let v = pick(bv, ov, tv) { merged = DealFields.setting(key, to: v, in: merged); continue }
             if let v = deep(bv, ov, tv) { merged = DealFields.setting(key, to: v, in: merged); continue }
+            if case .object(let o)? = ov, case .object(let t)? = tv {
+                // Members apart (capacity's initialMW and targetMW): each member its own
+                // conflict, ours kept, so the members that do merge are not held back.
+                var b: [JSONField] = []
+                if case .object(let x)? = bv { b = x }
+                var object = o
+                for f in t where DealFields.value(f.key, in: o) == nil { object.append(f) }
+                for m in object.map(\.key) {
+                    let bm = DealFields.value(m, in: b), om = DealFields.value(m, in: o), tm = DealFields.value(m, in: t)
+                    let v = pick(bm, om, tm) ?? deep(bm, om, tm).map { .some($0) }
+                    if let v {
+                        object.removeAll { $0.key == m }
+                        if let v { object.append(JSONField(m, v)) }
+                    } else {
+                        conflicts.append(MergeConflict(id: id, field: "\(key).\(m)", base: bm, ours: om, theirs: tm))
+                    }
+                }
+                let order = o.map(\.key) + t.map(\.key)
+                object.sort { (order.firstIndex(of: $0.key) ?? 0) < (order.firstIndex(of: $1.key) ?? 0) }
+                merged = DealFields.setting(key, to: .object(object), in: merged)
+                continue
+            }
             conflicts.append(MergeConflict(id: id, field: key, base: bv, ours: ov, theirs: tv))
         }
         switch DealFields.deal(from: merged) {
@@ -124,17 +146,10 @@ public enum FeedMerge {
     /// Three-way merge of a list by item identity: items added by either are added, removed by
     /// either are removed, changed by one take that change; nil when both changed one item two ways.
     private static func list(_ base: [JSONValue], _ ours: [JSONValue], _ theirs: [JSONValue]) -> [JSONValue]? {
-        func named(_ v: JSONValue) -> String {
-            if case .object(let f) = v, case .string(let n)? = DealFields.value("name", in: f) {
-                // A partner may be named twice in two roles.
-                return "#\(n)|\(DealFields.value("role", in: f).map(DealDiff.canonical) ?? "")"
-            }
-            return DealDiff.itemName(v).map { "#" + $0 } ?? DealDiff.canonical(v)
-        }
         // Items named twice in one list (two milestones with one event) are told apart whole.
         let all = [base, ours, theirs]
-        let unique = all.allSatisfy { xs in Set(xs.map(named)).count == xs.count }
-        func key(_ v: JSONValue) -> String { unique ? named(v) : DealDiff.canonical(v) }
+        let unique = all.allSatisfy { xs in Set(xs.map(DealDiff.identity)).count == xs.count }
+        func key(_ v: JSONValue) -> String { unique ? DealDiff.identity(v) : DealDiff.canonical(v) }
         func index(_ xs: [JSONValue]) -> [String: JSONValue] {
             var d: [String: JSONValue] = [:]
             for x in xs { d[key(x)] = d[key(x)] ?? x }

@@ -53,7 +53,20 @@ struct ResolveCommand: ParsableCommand {
             if case .object(let f)? = value { fields = f }
         } else {
             guard let at else { throw CLIError.data("\(c.id): no such deal to resolve") }
-            fields = DealFields.setting(c.field, to: value, in: DealFields.fields(of: feed.deals[at]))
+            let current = DealFields.fields(of: feed.deals[at])
+            let parts = c.field.split(separator: ".", maxSplits: 1).map(String.init)
+            if parts.count == 2, case .object(let members)? = DealFields.value(parts[0], in: current) {
+                // A member of an object (capacity.targetMW): set it, keep the other members.
+                var object = members
+                if let i = object.firstIndex(where: { $0.key == parts[1] }) {
+                    if let value { object[i].value = value } else { object.remove(at: i) }
+                } else if let value {
+                    object.append(JSONField(parts[1], value))
+                }
+                fields = DealFields.setting(parts[0], to: .object(object), in: current)
+            } else {
+                fields = DealFields.setting(c.field, to: value, in: current)
+            }
         }
         guard let fields else {
             if let at { feed.deals.remove(at: at) }
