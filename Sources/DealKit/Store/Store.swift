@@ -22,6 +22,10 @@ public struct Store: Sendable {
         public var updated: PartialDate?
         /// Warnings found in the whole store (errors refuse the load).
         public var warnings: [FeedIssue]
+
+        public init(deals: [Deal], updated: PartialDate?, warnings: [FeedIssue]) {
+            self.deals = deals; self.updated = updated; self.warnings = warnings
+        }
     }
 
     public let path: String

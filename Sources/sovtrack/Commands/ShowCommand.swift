@@ -14,10 +14,11 @@ struct ShowCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
     @Argument(help: "The deal's id.") var id: String
     @Flag(help: "Print the deal as a one-deal feed (JSON).") var json = false
+    @OptionGroup var asOf: AsOfOption
 
     func run() throws {
         let id = self.id
-        let selection = try storeOptions.select { $0.id == id }
+        let selection = try asOf.select(storeOptions) { $0.id == id }
         guard let deal = selection.deals.first else { throw CLIError(StoreError.noSuchDeal(id: id)) }
         if json {
             Console.out(FeedEncoder.encode(Feed(updated: selection.updated, deals: [deal])))

@@ -19,12 +19,13 @@ struct SummaryCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
     @Option(help: "country or vendor.") var by: Summary.Grouping = .country
     @OptionGroup var filters: FilterOptions
+    @OptionGroup var asOf: AsOfOption
     @OptionGroup var output: OutputOptions
 
     func run() throws {
         let filter = try filters.filter().compiled()
         // Only what the table reads is kept of each deal, only of the deals it counts.
-        let selection = try storeOptions.select { deal in
+        let selection = try asOf.select(storeOptions) { deal in
             guard filter.matches(deal) else { return false }
             Summary.trim(&deal)
             return true
