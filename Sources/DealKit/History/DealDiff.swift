@@ -127,7 +127,7 @@ public enum DealDiff {
                 case ("date", .string(let x)?, .string(let y)?):
                     if let p = PartialDate(x), let q = PartialDate(y), p != q {
                         let slip = Slip(from: p, to: q)
-                        out.append(DealChange(id: id, field: "milestones", kind: slip.months >= 0 && p < q ? .slipped : .pulledIn,
+                        out.append(DealChange(id: id, field: "milestones", kind: p < q ? .slipped : .pulledIn,
                                               old: m.old, new: m.new, item: e, amount: slip.text, months: slip.months))
                         continue
                     }
