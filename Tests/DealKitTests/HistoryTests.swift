@@ -25,7 +25,7 @@ final class HistoryTests: XCTestCase {
         final class Clock: @unchecked Sendable { var times: [String]; init(_ t: [String]) { times = t } }
         let clock = Clock(times)
         var s = Store(path: path, today: { PartialDate("2026-06-10")! })
-        s.recorder = Recorder(author: "alice", note: "why", now: { clock.times.removeFirst() })
+        s.recorder = RevisionRecorder(author: "alice", note: "why", now: { clock.times.removeFirst() })
         return s
     }
 

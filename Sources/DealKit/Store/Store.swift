@@ -40,7 +40,7 @@ public struct Store: Sendable {
     public var keep: (@Sendable (Feed) -> Void)?
     /// Who is changing the store and why: when set, each save also records a revision per
     /// deal changed, in the same file and the same atomic write (see docs/history.md).
-    public var recorder: Recorder?
+    public var recorder: RevisionRecorder?
 
     public init(path: String, lockTimeout: Double = 10, backups: Int = 3,
                 today: @escaping @Sendable () -> PartialDate = Clock.today) {

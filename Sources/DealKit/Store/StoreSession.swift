@@ -79,7 +79,7 @@ public struct StoreSession: Sendable {
 
     /// Adds to the feed's history the revisions a change makes (a new id: the old one removed
     /// and the new one added, so that each deal's history stays whole under its own id).
-    static func record(_ change: Change, by recorder: Recorder, in feed: inout Feed) {
+    static func record(_ change: Change, by recorder: RevisionRecorder, in feed: inout Feed) {
         let pairs: [(Deal?, Deal?)]
         switch change {
         case .add(let d): pairs = [(nil, d)]

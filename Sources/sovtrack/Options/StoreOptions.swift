@@ -18,7 +18,7 @@ struct StoreOptions: ParsableArguments {
         let env = ProcessInfo.processInfo.environment
         let (path, isDefault) = StoreLocation.resolve(explicit: store, environment: env)
         var s = Store(path: path)
-        if recording { s.recorder = Recorder(author: Author.resolve(store: path, environment: env), note: note, action: action) }
+        if recording { s.recorder = RevisionRecorder(author: Author.resolve(store: path, environment: env), note: note, action: action) }
         s.keep = { Retained.keep($0) }
         if let t = env["SOVTRACK_LOCK_TIMEOUT"] { s.lockTimeout = try StoreOptions.lockTimeout(t) }
         if isDefault {

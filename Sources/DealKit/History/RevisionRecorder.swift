@@ -2,7 +2,7 @@ import Foundation
 
 /// Who is changing a store and why: set on a `Store`, every save records a revision for each
 /// deal it changes.
-public struct Recorder: Sendable {
+public struct RevisionRecorder: Sendable {
     public var author: String
     public var note: String?
     /// Names every revision's action instead of add/edit/remove (`import`, `merge`, `resolve`).
@@ -11,7 +11,7 @@ public struct Recorder: Sendable {
     public var now: @Sendable () -> String
 
     public init(author: String, note: String? = nil, action: String? = nil,
-                now: @escaping @Sendable () -> String = Recorder.utcNow) {
+                now: @escaping @Sendable () -> String = RevisionRecorder.utcNow) {
         self.author = author; self.note = note; self.action = action; self.now = now
     }
 
