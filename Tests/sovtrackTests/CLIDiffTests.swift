@@ -121,6 +121,39 @@ final class CLIDiffTests: XCTestCase {
         r = try CLI.run("show", id, "--json", "--as-of", "2026-01", "--store", store.path)
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertTrue(r.stdout.contains("\"targetMW\": 1000"), r.stdout)
+        r = try CLI.run("show", id, "--store", store.path)
+        XCTAssertTrue(r.stdout.contains("History\n") && r.stdout.contains("bob  edit: milestones \"AI Agent Platform launch\" slipped by 1 year"), r.stdout)
+        r = try CLI.run("summary", "--slips-since", "2026-01", "--store", store.path)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stdout.contains("Milestones slipped since 2026-01:"), r.stdout)
+        XCTAssertTrue(CLI.lines(r.stdout).contains { $0.hasPrefix("KR ") && $0.hasSuffix(" 1            6") }, r.stdout)
+        r = try CLI.run("list", "--as-of", "June", "--store", store.path)
+        XCTAssertEqual(r.status, 64)
+        XCTAssertTrue(r.stderr.contains("--as-of: \"June\" is not a date") && r.stderr.contains("e.g. 2026-06-01"), r.stderr)
+    }
+
+    func testImportAddsToStoredDealsPrintsTheChangesAndRefusesConflictingIds() throws {
+        let store = try CLI.copy(CLI.fixture)
+        let id = "kr-skt-nvidia-ai-cloud"
+        let incoming = try CLI.write(#"{"format": "sovtrack-feed", "version": 1, "deals": [{"id": "kr-skt-nvidia-ai-cloud", "title": "SKT", "country": "KR", "announced": "2026-06-07", "capacity": {"targetMW": 500}}]}"#, as: "in.json")
+        let before = try XCTUnwrap(CLI.bytes(store))
+        var r = try CLI.run("import", incoming.path, "--dry-run", "--store", store.path)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stdout.contains("capacity.targetMW revised down by 500 MW (1000 → 500)"), r.stdout)
+        XCTAssertEqual(CLI.bytes(store), before, "a dry run writes nothing")
+        r = try CLI.run("import", incoming.path, "--note", "partner feed", "--store", store.path, env: ["SOVTRACK_AUTHOR": "carol"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        r = try CLI.run("show", id, "--json", "--store", store.path)
+        XCTAssertTrue(r.stdout.contains("\"name\": \"SK Telecom\", \"role\": \"operator\""), "partners the file lacks are kept: \(r.stdout)")
+        XCTAssertTrue(r.stdout.contains("\"targetMW\": 500"))
+        r = try CLI.run("log", id, "--format", "csv", "--store", store.path)
+        XCTAssertTrue(r.stdout.contains(",carol,\(id),import,") && r.stdout.contains("partner feed"), r.stdout)
+        r = try CLI.run("import", incoming.path, "--replace", "--store", store.path)
+        r = try CLI.run("show", id, "--json", "--store", store.path)
+        XCTAssertFalse(r.stdout.contains("SK Telecom\", \"role\": \"operator"), "--replace replaces the whole deal")
+        let twice = try CLI.write(#"{"format": "sovtrack-feed", "version": 1, "deals": [{"id": "kr-x", "title": "A", "country": "KR", "announced": "2026"}, {"id": "kr-x", "title": "B", "country": "KR", "announced": "2026"}]}"#, as: "twice.json")
+        r = try CLI.run("import", twice.path, "--store", store.path)
+        XCTAssertEqual(r.status, 65, r.stdout + r.stderr)
     }
 }
 

@@ -22,9 +22,11 @@ public struct Store: Sendable {
         public var updated: PartialDate?
         /// Warnings found in the whole store (errors refuse the load).
         public var warnings: [FeedIssue]
+        /// The feed's top-level keys other than its deals (its `history`, say).
+        public var extra: [JSONField]
 
-        public init(deals: [Deal], updated: PartialDate?, warnings: [FeedIssue]) {
-            self.deals = deals; self.updated = updated; self.warnings = warnings
+        public init(deals: [Deal], updated: PartialDate?, warnings: [FeedIssue], extra: [JSONField] = []) {
+            self.deals = deals; self.updated = updated; self.warnings = warnings; self.extra = extra
         }
     }
 
@@ -77,7 +79,7 @@ public struct Store: Sendable {
             FeedDecoder.decode(buffer: buffer, consumed: consumed, keeping: keep)
         }
         if result.hasErrors { throw StoreError.invalid(path: path, issues: result.issues) }
-        return Selection(deals: result.feed.deals, updated: result.feed.updated, warnings: result.issues)
+        return Selection(deals: result.feed.deals, updated: result.feed.updated, warnings: result.issues, extra: result.feed.extra)
     }
 
     public func select(where keep: @escaping @Sendable (inout Deal) -> Bool) throws -> Selection {
@@ -89,7 +91,7 @@ public struct Store: Sendable {
         let compiled = filter.compiled()
         if compiled.matchesEverything {
             let snapshot = try load()
-            return Selection(deals: snapshot.feed.deals, updated: snapshot.feed.updated, warnings: snapshot.warnings)
+            return Selection(deals: snapshot.feed.deals, updated: snapshot.feed.updated, warnings: snapshot.warnings, extra: snapshot.feed.extra)
         }
         return try select { compiled.matches($0) }
     }

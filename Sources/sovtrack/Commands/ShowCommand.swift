@@ -24,6 +24,16 @@ struct ShowCommand: ParsableCommand {
             Console.out(FeedEncoder.encode(Feed(updated: selection.updated, deals: [deal])))
         } else {
             Console.out(DealText.render(deal))
+            // The deal's revisions, newest first; a history that does not read is left to `validate`.
+            let revisions = ((try? History(of: Feed(extra: selection.extra)))?.newestFirst ?? []).filter { $0.id == id }
+            if !revisions.isEmpty {
+                var text = "\nHistory\n"
+                for r in revisions {
+                    let line = "\(r.at)  \(r.author)  \(r.action): \(RevisionExport.summary(r))" + (r.note.map { " — \($0)" } ?? "")
+                    text += "  " + SafeText.sanitize(line) + "\n"
+                }
+                Console.out(text)
+            }
         }
     }
 }

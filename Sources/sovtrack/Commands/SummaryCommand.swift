@@ -20,6 +20,8 @@ struct SummaryCommand: ParsableCommand {
     @Option(help: "country or vendor.") var by: Summary.Grouping = .country
     @OptionGroup var filters: FilterOptions
     @OptionGroup var asOf: AsOfOption
+    @Option(name: .customLong("slips-since"), help: ArgumentHelp("Then, per country, the milestones that slipped since this date and their total slip in months (table or md).", valueName: "date"))
+    var slipsSince: String?
     @OptionGroup var output: OutputOptions
 
     func run() throws {
@@ -31,6 +33,20 @@ struct SummaryCommand: ParsableCommand {
             return true
         }
         let summary = Summary(deals: selection.deals, by: by)
-        try output.emit(SummaryExport.render(summary, as: output.resolvedFormat), store: storeOptions.path)
+        var bytes = SummaryExport.render(summary, as: output.resolvedFormat)
+        if let slipsSince {
+            let format = output.resolvedFormat
+            guard format == .table || format == .md else { throw CLIError.usage("--slips-since: only with --format table or md") }
+            let from = try AsOfDate.startKey(slipsSince, option: "--slips-since")
+            let history: History
+            do throws(HistoryError) { history = try History(of: Feed(extra: selection.extra)) } catch {
+                throw CLIError.data("\(storeOptions.path): \(error.description)")
+            }
+            let slips = Slippage(history: history, deals: selection.deals, from: from, to: asOf.cutoff ?? 99_991_231)
+            let title = "Milestones slipped since \(slipsSince)"
+            bytes += Array((format == .md ? "\n**\(title)**\n\n" : "\n\(title):\n").utf8)
+            bytes += Array(slips.render(markdown: format == .md).utf8)
+        }
+        try output.emit(bytes, store: storeOptions.path)
     }
 }
