@@ -151,9 +151,13 @@ final class CLIDiffTests: XCTestCase {
         r = try CLI.run("import", incoming.path, "--replace", "--store", store.path)
         r = try CLI.run("show", id, "--json", "--store", store.path)
         XCTAssertFalse(r.stdout.contains("SK Telecom\", \"role\": \"operator"), "--replace replaces the whole deal")
-        let twice = try CLI.write(#"{"format": "sovtrack-feed", "version": 1, "deals": [{"id": "kr-x", "title": "A", "country": "KR", "announced": "2026"}, {"id": "kr-x", "title": "B", "country": "KR", "announced": "2026"}]}"#, as: "twice.json")
+        // A feed with an id twice is invalid; a CSV file may give one twice: a conflict.
+        let twice = try CLI.write("id,title,country,announced\nkr-x,A,KR,2026\nkr-x,B,KR,2026\nkr-y,C,KR,2026\n", as: "twice.csv")
         r = try CLI.run("import", twice.path, "--store", store.path)
         XCTAssertEqual(r.status, 65, r.stdout + r.stderr)
+        XCTAssertTrue(r.stderr.contains("1 id(s) given twice with different contents were not imported"), r.stderr)
+        r = try CLI.run("show", "kr-y", "--store", store.path)
+        XCTAssertEqual(r.status, 0, "the other rows are imported")
     }
 }
 
