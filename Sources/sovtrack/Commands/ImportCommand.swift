@@ -88,13 +88,13 @@ struct ImportCommand: ParsableCommand {
         do {
             if dryRun {
                 var feed = existed ? try store.load().feed : Feed()
-                report = Importer.merge(incoming, into: &feed)
+                report = Importer.merge(incoming, into: &feed) { problems.count == 0 }
                 try check(problems)
                 let issues = DealValidator.issues(for: feed).filter(\.isError)
                 if !issues.isEmpty { throw StoreError.invalidChange(issues: issues) }
             } else {
                 report = try store.update(createIfMissing: true) { feed in
-                    let r = Importer.merge(incoming, into: &feed)
+                    let r = Importer.merge(incoming, into: &feed) { problems.count == 0 }
                     try check(problems)
                     return r
                 }
