@@ -5,7 +5,7 @@ extension OutputFormat: ExpressibleByArgument {}
 
 /// `--format`, `--output` and `--force`.
 struct OutputOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("table, csv, json or md (default: table, or the --output file's extension).", valueName: "format"))
+    @Option(name: .long, help: ArgumentHelp("table, csv, json, md or html (default: table, or the --output file's extension).", valueName: "format"))
     var format: OutputFormat?
     @Option(name: .long, help: ArgumentHelp("Write to FILE (atomically) instead of standard output; never the store, a link or a device.", valueName: "file"))
     var output: String?
