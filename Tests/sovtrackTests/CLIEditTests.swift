@@ -150,4 +150,18 @@ final class CLIEditTests: XCTestCase {
         CLI.assertUserError(try CLI.run("edit", "nope", "--store", store.path, "--title", ""), code: 64, ["--title"])
         XCTAssertEqual(CLI.bytes(store), before)
     }
+
+    /// A decimal comma is refused with how to write the number; thousands grouped by three are read as such.
+    func testMegawattsFollowTheNumberGrammar() throws {
+        let before = CLI.bytes(store)
+        let id = "kr-skt-nvidia-ai-cloud"
+        CLI.assertUserError(try CLI.run("edit", id, "--store", store.path, "--initial-mw", "1,5"), code: 64,
+                            ["--initial-mw", "\"1,5\"", "comma", "1.5", "1,500"])
+        CLI.assertUserError(try CLI.run("edit", id, "--store", store.path, "--initial-mw", ",,,5"), code: 64, ["--initial-mw", "\",,,5\""])
+        CLI.assertUserError(try CLI.run("edit", id, "--store", store.path, "--initial-mw", "1e3"), code: 64, ["--initial-mw", "\"1e3\""])
+        XCTAssertEqual(CLI.bytes(store), before)
+        _ = try ok("edit", id, "--initial-mw", "1,500", "--operational-mw", "0.03")
+        XCTAssertEqual(try deal(id).capacity?.initialMW, 1500)
+        XCTAssertEqual(try deal(id).capacity?.operationalMW, 0.03)
+    }
 }
