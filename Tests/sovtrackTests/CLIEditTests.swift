@@ -164,4 +164,17 @@ final class CLIEditTests: XCTestCase {
         XCTAssertEqual(try deal(id).capacity?.initialMW, 1500)
         XCTAssertEqual(try deal(id).capacity?.operationalMW, 0.03)
     }
+
+    /// 0.03 MW is shown as 0.03 by list, summary and show: zero is only what a source said.
+    func testSmallFiguresNeverShowAsZero() throws {
+        let id = "kr-skt-nvidia-ai-cloud"
+        _ = try ok("edit", id, "--initial-mw", "0.03", "--target-mw", "unknown")
+        let show = try ok("show", id).stdout
+        XCTAssertTrue(show.contains("0.03 MW"), show)
+        let list = try ok("list", "--country", "KR").stdout
+        XCTAssertTrue(list.contains(" 0.03 "), list)
+        let summary = try ok("summary", "--search", "gigawatt").stdout
+        XCTAssertTrue(summary.contains(" 0.03 "), summary)
+        XCTAssertFalse(show.contains("committed 0 MW"), show)
+    }
 }
