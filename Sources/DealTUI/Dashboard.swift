@@ -39,7 +39,7 @@ public enum Dashboard {
             var state = AppState(feed: snapshot.feed, storeName: displayPath(store.path), filter: filter,
                                  today: Clock.today(), rows: terminal.rows, cols: terminal.cols)
             if !snapshot.warnings.isEmpty {
-                state.message = "\(snapshot.warnings.count) warning\(snapshot.warnings.count == 1 ? "" : "s") in the store (sovtrack validate lists them)"
+                state.message = "\(CountText.of(snapshot.warnings.count, "warning")) in the store (sovtrack validate lists them)"
             }
             var loop = RunLoop(state: state, terminal: terminal, exportDirectory: options.exportDirectory ?? ".")
             loop.store = StoreLink(session: StoreSession(store: store, snapshot: snapshot))
