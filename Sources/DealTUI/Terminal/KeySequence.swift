@@ -59,19 +59,15 @@ enum KeySequence {
             case 23, 24: return .function(first! - 12)
             default: return nil
             }
-        case "A": return .up
-        case "B": return .down
-        case "C": return .right
-        case "D": return .left
-        case "H": return .home
-        case "F": return .end
         case "Z": return .backTab
-        case "P", "Q", "R", "S": return .function(Int(final.asciiValue! - Character("P").asciiValue!) + 1)
-        default: return nil
+        default: return letter(final)
         }
     }
 
-    private static func ss3(_ c: Character) -> InputEvent? {
+    private static func ss3(_ c: Character) -> InputEvent? { c == "M" ? .enter : letter(c) }
+
+    /// The final letters CSI and SS3 share: arrows, Home, End, F1-F4.
+    private static func letter(_ c: Character) -> InputEvent? {
         switch c {
         case "A": return .up
         case "B": return .down
@@ -79,7 +75,6 @@ enum KeySequence {
         case "D": return .left
         case "H": return .home
         case "F": return .end
-        case "M": return .enter
         case "P", "Q", "R", "S": return .function(Int(c.asciiValue! - Character("P").asciiValue!) + 1)
         default: return nil
         }
