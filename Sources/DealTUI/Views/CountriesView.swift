@@ -27,9 +27,9 @@ enum CountriesView {
         DealColumn.countryDeals[min(max(s.countryColumn, 0), DealColumn.countryDeals.count - 1)]
     }
 
-    /// The list's column widths: code, name, deals, committed, ambition, then the bar takes what is left.
+    /// The list's column widths: code, name, deals, committed, ambition, HHI, then the bar takes what is left.
     static func listColumns(width: Int) -> (name: Int, bar: Int) {
-        let fixed = 2 + 2 + 5 + 2 + 9 + 2 + 9 + 2
+        let fixed = 2 + 2 + 5 + 2 + 9 + 2 + 9 + 2 + 6 + 2
         // The name comes first (a cut "United…" reads worse than a shorter bar); the bar keeps 10.
         let name = min(20, max(6, width - fixed - 1 - 10))
         return (name, max(0, width - fixed - name - 1))
@@ -49,6 +49,7 @@ enum CountriesView {
         cell("deals", 5, y: rect.y, style: head, right: true)
         cell("committed", 9, y: rect.y, style: head, right: true)
         cell("ambition", 9, y: rect.y, style: head, right: true)
+        cell("HHI", 6, y: rect.y, style: head, right: true)
         if barW > 0 { cell("MW", barW, y: rect.y, style: head) }
         let height = Layout.dataRows(rect)
         let cur = state.countryCursor.settled(count: countries.count, height: height)
@@ -58,6 +59,7 @@ enum CountriesView {
         }
         let maximum = countries.compactMap { $0.ambitionMW ?? $0.committedMW }.max() ?? 0
         let active = state.focus == .list
+        let hhi = state.results.vendorShares.hhi
         for line in 0..<min(height, countries.count - cur.top) {
             let at = cur.top + line
             let c = countries[at]
@@ -68,6 +70,9 @@ enum CountriesView {
             cell(String(c.deals), 5, y: y, style: .normal, right: true)
             cell(MWText.figure(c.committedMW), 9, y: y, style: Style(c.committedMW == nil ? .dim : .normal), right: true)
             cell(MWText.figure(c.ambitionMW), 9, y: y, style: Style(c.ambitionMW == nil ? .dim : .normal), right: true)
+            // Vendor concentration of the ambition MW (docs/report.md): bold when highly concentrated.
+            let h = hhi[Int(c.id)]
+            cell(VendorConcentration.index(h), 6, y: y, style: Style(h == nil ? .dim : .normal, bold: (h ?? 0) > 2_500), right: true)
             if barW > 0 {
                 let bar = Bar.text(solid: c.committedMW, value: c.ambitionMW ?? c.committedMW, maximum: maximum, width: barW)
                 let used = g.put(bar.solid, y: y, x: x, limit: barW, style: Style(.bar))
