@@ -10,6 +10,9 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case locked(path: String, holder: String?)
     /// The new file could not be written; the old one is untouched.
     case unwritable(path: String, reason: String)
+    /// The store's owner took away its own write permission (mode 0444, say): a deliberate
+    /// "do not change", which sovtrack keeps even when run as root.
+    case readOnly(path: String)
     /// The file changed on disk since it was loaded, and the change has not been seen.
     case changedOnDisk(path: String)
     /// A deal named by id does not exist.
@@ -32,6 +35,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .locked(let p, let holder):
             return "\(p): the store is locked by another sovtrack\(holder.map { " (pid \($0))" } ?? ""); try again when it has finished"
         case .unwritable(let p, let r): return "\(p): cannot write: \(r); the store is unchanged"
+        case .readOnly(let p): return "\(p): the store is read-only (its owner has no write permission); the store is unchanged (chmod u+w to allow changes)"
         case .changedOnDisk(let p): return "\(p): the store changed on disk since it was loaded; reload before saving"
         case .noSuchDeal(let id): return "no deal with id \(FeedIssue.quote(id))"
         case .duplicateDeal(let id): return "a deal with id \(FeedIssue.quote(id)) already exists"

@@ -19,9 +19,15 @@ enum FooterBar {
         case .vendors: k += [("⏎", "its deals")]
         case .timeline: k += [("⏎", "detail")]
         }
-        k += [("/", "search"), ("f", "filter"), ("F", "clear"), ("c v", "pick"), ("s S", "sort"),
+        k += [("/", "search"), ("f", "filter"), ("F", "clear"), ("c v", "pick"), ("s S", sortWord(s)),
               ("x", "export"), ("1-4", "views"), ("?", "help"), ("q", "quit")]
         return k
+    }
+
+    /// What `s` sorts here: "sort" alone where the view has one list.
+    private static func sortWord(_ s: AppState) -> String {
+        guard s.view == .countries else { return "sort" }
+        return s.focus == .list ? "sort countries" : "sort deals"
     }
 
     static func draw(into g: inout CellGrid, state: AppState) {

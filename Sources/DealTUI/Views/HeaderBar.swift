@@ -16,7 +16,7 @@ enum HeaderBar {
 
     /// A tab's label; unpadded on a narrow terminal so all four still fit in 40 columns.
     static func label(_ v: ViewID, cols: Int) -> String {
-        cols < 50 ? "\(v.rawValue) \(v.title)" : " \(v.rawValue) \(v.title) "
+        cols < 100 ? "\(v.rawValue) \(v.title)" : " \(v.rawValue) \(v.title) "
     }
 
     static func draw(into g: inout CellGrid, state: AppState) {
@@ -45,8 +45,8 @@ enum HeaderBar {
         if state.detail != nil {
             g.put(" › Detail ", y: 1, x: end, limit: state.cols - end, style: Style(.tabActive, bold: true, reverse: true))
         }
-        let sort = "sort: \(state.sort.rawValue) \(state.descending ? "▼" : "▲") "
+        let sort = state.sortLabel + " "
         let sw = DisplayWidth.of(sort)
-        if state.cols - sw > end + 11 { g.put(sort, y: 1, x: state.cols - sw, style: Style(.dim)) }
+        if state.cols - sw > end { g.put(sort, y: 1, x: state.cols - sw, style: Style(.dim)) }
     }
 }

@@ -7,11 +7,11 @@ import DealKit
 enum VendorsView {
     static func draw(into g: inout CellGrid, state: AppState) {
         let rect = Layout(state).body
-        let (vendors, total) = state.results.vendors
+        let vendors = state.vendorRows, total = state.results.vendors.ambition
         let head = Style(.columnHeader, bold: true)
-        let fixed = 5 + 9 + 9 + 6 + 6 + 2 * 6
+        let fixed = 6 + 10 + 10 + 6 + 6 + 2 * 6
         let nameW = min(28, max(8, (rect.width - fixed) / 3))
-        let countriesW = min(30, max(6, (rect.width - fixed - nameW) / 3))
+        let countriesW = min(30, max(10, (rect.width - fixed - nameW) / 3))
         let barW = max(0, rect.width - fixed - nameW - countriesW - 2)
         var x = 0
         func cell(_ text: String, _ w: Int, y: Int, style: Style, right: Bool = false) {
@@ -20,12 +20,10 @@ enum VendorsView {
             x += w + 2
         }
         g.fill(y: rect.y, x: 0, width: rect.width, style: head)
-        cell("vendor", nameW, y: rect.y, style: head)
-        cell("countries", countriesW, y: rect.y, style: head)
-        cell("deals", 5, y: rect.y, style: head, right: true)
-        cell("committed", 9, y: rect.y, style: head, right: true)
-        cell("ambition", 9, y: rect.y, style: head, right: true)
-        cell("share", 6, y: rect.y, style: head, right: true)
+        for (column, w) in zip(GroupColumn.vendorsView, [nameW, countriesW, 6, 10, 10, 6]) {
+            cell(CountriesView.header(column, countries: false, state: state), w, y: rect.y, style: head, right: column.alignRight)
+        }
+        // Not a sort key: the countries where the vendor has the largest share of the ambition MW.
         cell("top in", 6, y: rect.y, style: head, right: true)
         if barW >= 24 { cell("of all ambition MW", barW, y: rect.y, style: head) }
         if vendors.isEmpty {
@@ -43,9 +41,9 @@ enum VendorsView {
             let share = share(v, total: total)
             cell(v.key, nameW, y: y, style: Style(v.key == Summary.noVendor ? .dim : .normal, bold: true))
             cell(v.countries.joined(separator: " "), countriesW, y: y, style: .normal)
-            cell(String(v.deals), 5, y: y, style: .normal, right: true)
-            cell(MWText.figure(v.committedMW), 9, y: y, style: Style(v.committedMW == nil ? .dim : .normal), right: true)
-            cell(MWText.figure(v.ambitionMW), 9, y: y, style: Style(v.ambitionMW == nil ? .dim : .normal), right: true)
+            cell(String(v.deals), 6, y: y, style: .normal, right: true)
+            cell(MWText.figure(v.committedMW), 10, y: y, style: Style(v.committedMW == nil ? .dim : .normal), right: true)
+            cell(MWText.figure(v.ambitionMW), 10, y: y, style: Style(v.ambitionMW == nil ? .dim : .normal), right: true)
             cell(share.map { percent($0) } ?? "-", 6, y: y, style: Style(share == nil ? .dim : .normal), right: true)
             // The countries where this vendor has the largest share of the ambition MW.
             let top = v.id >= 0 ? leads[Int(v.id)] : 0

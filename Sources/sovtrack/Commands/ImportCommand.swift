@@ -43,11 +43,13 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .customLong("rejects"), help: ArgumentHelp("With --from epoch: write the rows that were not imported here, as CSV.", valueName: "file"))
     var rejects: String?
     @Flag(name: .customLong("dry-run"), help: "Report what would change; write nothing to the store.") var dryRun = false
+    @Flag(name: .long, help: "With --rejects: replace an existing file without asking.") var force = false
 
     func validate() throws {
         if rejects != nil && from != .epoch {
             throw ValidationError("--rejects only applies to --from epoch")
         }
+        if force && rejects == nil { throw ValidationError("--force only applies to --rejects") }
     }
 
     func run() throws {
@@ -130,7 +132,7 @@ struct ImportCommand: ParsableCommand {
             throw CLIError.data("\(file): \(error.description)")
         }
         if let rejects {
-            do { try FileSystem.writeAtomically(epoch.rejectsCSV(), to: rejects) } catch let e as StoreError { throw CLIError(e) }
+            try Console.writeFile(epoch.rejectsCSV(), to: rejects, force: force, store: storeOptions.path)
         }
         let store = try storeOptions.open()
         let existed = FileSystem.exists(store.path)

@@ -43,9 +43,11 @@ struct ReportCommand: ParsableCommand {
         let report = Report(deals: selection.deals, updated: selection.updated, context: context)
         switch format {
         case .md:
-            for file in ReportMarkdown.render(report, path: destination!) { try Console.emit(file.bytes, to: file.path) }
+            for file in ReportMarkdown.render(report, path: destination!) {
+                try Console.emit(file.bytes, to: file.path, force: output.force, store: store.path)
+            }
         default:
-            try Console.emit(ReportHTML.render(report), to: destination)
+            try Console.emit(ReportHTML.render(report), to: destination, force: output.force, store: store.path)
         }
     }
 }
