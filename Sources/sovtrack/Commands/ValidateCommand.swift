@@ -7,7 +7,8 @@ struct ValidateCommand: ParsableCommand {
         abstract: "Check a feed and list every problem.",
         discussion: """
         Prints each problem on its own line (FILE: deals[3].country: ..., or FILE:LINE:COLUMN: ... \
-        for a JSON syntax error) and exits 65 if any is an error. Warnings (initialMW above \
+        for a JSON syntax error), the first 100 and then how many more, and exits 65 if any is \
+        an error. Warnings (initialMW above \
         targetMW, a deal with no source) do not fail.
         Examples:
           sovtrack validate
@@ -24,12 +25,13 @@ struct ValidateCommand: ParsableCommand {
             result = try FileSystem.withContents(of: path) { FeedDecoder.decode(buffer: $0, consumed: $1) }
         } catch let e as StoreError { throw CLIError(e) }
         Retained.keep(result)
-        var issues = result.issues
         // A history or a merge left unfinished is checked once the feed itself reads.
-        if !result.hasErrors { issues += History.issues(in: result.feed) + MergeConflict.issues(in: result.feed) }
-        for issue in issues { Console.out(issue.formatted(file: path) + "\n") }
-        let errors = issues.filter(\.isError).count
-        let warnings = issues.count - errors
+        let unfinished = result.hasErrors ? [] : History.issues(in: result.feed) + MergeConflict.issues(in: result.feed)
+        for issue in result.issues + unfinished { Console.out(issue.formatted(file: path) + "\n") }
+        let omitted = result.omittedErrors + result.omittedWarnings
+        if omitted > 0 { Console.out(Console.moreProblems(omitted) + "\n") }
+        let errors = result.errorCount + unfinished.filter(\.isError).count
+        let warnings = result.warningCount
         let counts = "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
         if errors > 0 {
             throw CLIError.data("\(path): not valid (\(counts))")
