@@ -14,7 +14,7 @@ enum DetailView {
     static let labelWidth = 14
 
     /// The deal as styled lines wrapped to `width` columns; the reducer uses the count to scroll.
-    static func lines(_ d: Deal, width: Int) -> [Line] {
+    static func lines(_ d: Deal, width: Int, history: [Revision] = []) -> [Line] {
         let w = max(width - 2, 10)
         var out: [Line] = []
         for l in TextWrap.wrap(d.title, width: w) { out.append([Segment(l, Style(.title, bold: true))]) }
@@ -82,14 +82,26 @@ enum DetailView {
                 field("  " + f.key, String(decoding: jw.bytes, as: UTF8.self))
             }
         }
+        if !history.isEmpty {
+            section("History")
+            for r in history {
+                let what = RevisionExport.summary(r) + (r.note.map { " — \($0)" } ?? "")
+                field("  " + r.at.prefix(10), "\(r.author) · \(r.action): \(what)")
+            }
+        }
         return out
+    }
+
+    /// The lines of the deal at catalog index `index`, with its history.
+    static func lines(of index: Int, in catalog: DealCatalog, width: Int) -> [Line] {
+        let d = catalog.deals[index]
+        return lines(d, width: width, history: catalog.revisions(of: d.id))
     }
 
     static func draw(into g: inout CellGrid, state: AppState) {
         guard let detail = state.detail else { return }
         let rect = Layout(state).body
-        let d = state.catalog.deals[Int(detail.deal)]
-        let all = lines(d, width: rect.width)
+        let all = lines(of: Int(detail.deal), in: state.catalog, width: rect.width)
         let top = min(max(detail.scroll, 0), max(0, all.count - rect.height))
         for row in 0..<min(rect.height, all.count - top) {
             var x = 1
