@@ -125,6 +125,17 @@ public struct History: Sendable, Equatable {
         return out
     }
 
+    /// `yyyymmdd` of the day `days` before `today` (a day): the cutoff of "the last `days` days".
+    public static func dayKey(_ days: Int, before today: PartialDate) -> Int {
+        var y = today.year, m = today.firstMonth, d = max(today.day, 1) - days
+        while d < 1 {
+            m -= 1
+            if m < 1 { m = 12; y -= 1 }
+            d += PartialDate.daysIn(month: m, year: y)
+        }
+        return y * 10_000 + m * 100 + d
+    }
+
     /// The feed as it stood at the end of the day `cutoff`, with the history up to then.
     public static func feed(_ feed: Feed, asOf cutoff: Int) throws(HistoryError) -> Feed {
         let history = try History(of: feed)

@@ -80,6 +80,7 @@ public enum AppReducer {
         case .char("s"): sortKey(&s, reverse: false)
         case .char("S"): sortKey(&s, reverse: true)
         case .char("x"): s.overlay = .export
+        case .char("C"): s.overlay = .changes(ChangesState(feed: s.catalog.feed, today: s.today, days: 7))
         case .char("?"), .function(1): s.overlay = .help(scroll: 0)
         case .click(let y, let x): click(&s, y: y, x: x)
         case .wheelUp(let y, let x): wheel(&s, y: y, x: x, by: -3)
@@ -336,6 +337,8 @@ public enum AppReducer {
 
     private static func overlayKey(_ s: inout AppState, _ overlay: AppState.Overlay, _ e: InputEvent) -> [Effect] {
         switch overlay {
+        case .changes(let c):
+            changesKey(&s, c, e)
         case .export:
             let format: ExportFormat?
             switch e {

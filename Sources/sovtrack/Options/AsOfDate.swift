@@ -19,12 +19,6 @@ enum AsOfDate {
 
     /// The day `days` before today (UTC) as `yyyymmdd`.
     static func daysAgo(_ days: Int, from today: PartialDate = Clock.today()) -> Int {
-        var y = today.year, m = today.firstMonth, d = today.day - days
-        while d < 1 {
-            m -= 1
-            if m < 1 { m = 12; y -= 1 }
-            d += PartialDate.daysIn(month: m, year: y)
-        }
-        return y * 10_000 + m * 100 + d
+        History.dayKey(days, before: today)
     }
 }
