@@ -109,6 +109,7 @@ struct Bench {
             ("list_csv", ["list", "--store", file, "--country", "KR", "--format", "csv"]),
             ("summary", ["summary", "--store", file]),
             ("summary_vendor", ["summary", "--store", file, "--by", "vendor"]),
+            ("report_html", ["report", "--store", file, "--format", "html"]),
             ("list_table", ["list", "--store", file, "--vendor", "nvidia", "--since", "2026"]),
             ("validate_cmd", ["validate", file]),
             ("show_cmd", ["show", "--store", file, firstID]),

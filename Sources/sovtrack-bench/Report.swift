@@ -50,6 +50,7 @@ enum Report {
         Row(label: "`list --country KR --format csv`, end to end", key: "list_csv", kind: .seconds, target100k: 0.8, target10k: 0.15),
         Row(label: "`summary`, end to end", key: "summary", kind: .seconds, target100k: 0.8, target10k: 0.15),
         Row(label: "`summary --by vendor`, end to end", key: "summary_vendor", kind: .seconds, target10k: 0.15),
+        Row(label: "`report --format html` (every deal; to standard output), end to end", key: "report_html", kind: .seconds, target100k: 2.0),
         Row(label: "`list --vendor nvidia --since 2026` (table), end to end", key: "list_table", kind: .seconds, target10k: 0.15),
         Row(label: "`validate FILE`, end to end", key: "validate_cmd", kind: .seconds, target10k: 0.15),
         Row(label: "`show ID`, end to end", key: "show_cmd", kind: .seconds, target10k: 0.15),
