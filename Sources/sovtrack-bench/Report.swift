@@ -77,6 +77,11 @@ enum Report {
         Row(label: "peak memory: `edit` (load + save)", key: "edit_cmd_rss_kb", kind: .kb, target100k: 300 * 1024),
         Row(label: "peak memory: dashboard", key: "tui_hwm_kb", kind: .kb, target100k: 300 * 1024),
         Row(label: "peak memory: `jq`", key: "jq_rss_kb", kind: .kb),
+        Row(label: "peak memory of the worst command ÷ feed size", key: "mem_multiple", kind: .ratio),
+        Row(label: "  (peak − 100 MiB) ÷ feed size: the bound of docs/security.md", key: "mem_bound_multiple", kind: .ratio, target100k: 10),
+        Row(label: "hostile: `validate` of 20 × N empty deals `{}`, end to end", key: "hostile_validate", kind: .seconds),
+        Row(label: "  its peak memory", key: "hostile_rss_kb", kind: .kb),
+        Row(label: "  (peak − 100 MiB) ÷ its size", key: "hostile_bound_multiple", kind: .ratio, target100k: 10),
         Row(label: "load average (1 min) before / after this size", key: "load_average_1m", kind: .load),
     ]
 

@@ -190,6 +190,25 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(deals, deals.sorted(by: >))
     }
 
+    func testTheHeaderSaysWhereTheCursorIsWithThousandsGrouped() throws {
+        var s = TestFeeds.state(TestFeeds.generated(2_500), rows: 24, cols: 100)
+        XCTAssertEqual(s.position, "row 1/15")
+        _ = keys(&s, .char("2"), .end)
+        XCTAssertEqual(s.position, "row 2,500/2,500")
+        let header = Screen.render(s).line(0)
+        XCTAssertTrue(header.contains("2,500 of 2,500 deals") && header.hasSuffix("row 2,500/2,500 "), header)
+        _ = keys(&s, .enter)
+        XCTAssertNil(s.position, "the detail has its own line count")
+    }
+
+    func testF1OpensTheHelp() throws {
+        var s = TestFeeds.state(try TestFeeds.bundled())
+        _ = keys(&s, .function(1))
+        XCTAssertEqual(s.overlay, .help(scroll: 0))
+        _ = keys(&s, .function(1))
+        XCTAssertNil(s.overlay)
+    }
+
     func testCountriesSortsTheListOrTheDealsAsTheFocusSays() throws {
         var s = TestFeeds.state(try TestFeeds.bundled())
         XCTAssertEqual(s.sortLabel, "sort countries: ambition ▼")

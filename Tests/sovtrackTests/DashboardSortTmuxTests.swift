@@ -56,6 +56,12 @@ final class DashboardSortTmuxTests: XCTestCase {
             screen = try s.capture()
         }
         try checkTimelineTitles(screen, cols: cols, descending: screen.contains("sort deals: title ▼"))
+        // The axis's year labels are whole (2016 or '16, never a lone "2"), and the legend is there.
+        let axis = screen.split(separator: "\n", omittingEmptySubsequences: false)[2]
+        let years = axis.split(separator: "┊").dropFirst().map { $0.prefix { $0 != " " && $0 != "▼" } }.filter { !$0.isEmpty }
+        XCTAssertGreaterThanOrEqual(years.count, 2, String(axis))
+        XCTAssertTrue(years.allSatisfy { $0.count == 4 || ($0.count == 3 && $0.hasPrefix("'")) }, String(axis))
+        XCTAssertTrue(screen.contains("◆═ announced"), screen)
         try s.keys("q")
         try s.waitFor("EXIT=0")
     }

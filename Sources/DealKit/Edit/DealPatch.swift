@@ -92,8 +92,11 @@ public struct DealPatch: Sendable, Equatable {
                                     ("operational-mw", operationalMW, \Capacity.operationalMW)] {
             guard let t = text(value) else { continue }
             if t.isEmpty || t.lowercased() == "unknown" || t.lowercased() == "null" { capacity[keyPath: key] = nil; continue }
-            guard let n = Double(t.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "_", with: "")) else {
-                problems.append((field, "\(FeedIssue.quote(t)) is not a number of megawatts (or \"unknown\")"))
+            let n: Double
+            switch NumberGrammar.parse(t) {
+            case .success(let v): n = v
+            case .failure(let refusal):
+                problems.append((field, "\(refusal) or \"unknown\""))
                 continue
             }
             if let p = DealValidator.megawattProblem(n) { problems.append((field, p)) } else { capacity[keyPath: key] = n }

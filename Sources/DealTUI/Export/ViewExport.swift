@@ -31,11 +31,12 @@ public enum ViewExport {
                 let summary = Summary(deals: shown, by: grouping)
                 name = s.view == .countries ? "countries" : "vendors"
                 bytes = SummaryExport.render(summary, as: output)
-                what = "\(summary.rows.count) \(name)"
+                what = s.view == .countries ? CountText.of(summary.rows.count, "country", plural: "countries")
+                    : CountText.of(summary.rows.count, "vendor")
             case .deals, .timeline:
                 name = s.view == .deals ? "deals" : "timeline"
                 bytes = ListExport.render(shown, as: output, updated: s.catalog.feed.updated)
-                what = "\(shown.count) deal\(shown.count == 1 ? "" : "s")"
+                what = CountText.of(shown.count, "deal")
             }
         }
         return ("sovtrack-\(name)-\(stamp).\(format.rawValue)", bytes, what)

@@ -80,7 +80,7 @@ public enum AppReducer {
         case .char("s"): sortKey(&s, reverse: false)
         case .char("S"): sortKey(&s, reverse: true)
         case .char("x"): s.overlay = .export
-        case .char("?"): s.overlay = .help(scroll: 0)
+        case .char("?"), .function(1): s.overlay = .help(scroll: 0)
         case .click(let y, let x): click(&s, y: y, x: x)
         case .wheelUp(let y, let x): wheel(&s, y: y, x: x, by: -3)
         case .wheelDown(let y, let x): wheel(&s, y: y, x: x, by: 3)
@@ -355,7 +355,7 @@ public enum AppReducer {
             case .down, .char("j"), .wheelDown: s.overlay = .help(scroll: min(maxScroll, scroll + 1))
             case .pageDown: s.overlay = .help(scroll: min(maxScroll, scroll + height))
             case .pageUp: s.overlay = .help(scroll: max(0, scroll - height))
-            case .char("q"), .char("?"), .escape, .enter, .click: s.overlay = nil
+            case .char("q"), .char("?"), .function(1), .escape, .enter, .click: s.overlay = nil
             default: break
             }
         case .picker(var p):
@@ -427,7 +427,7 @@ public enum AppReducer {
             switchView(&s, ViewID(rawValue: Int(String(c))!)!)
             return []
         case .char("x"): s.overlay = .export
-        case .char("?"): s.overlay = .help(scroll: 0)
+        case .char("?"), .function(1): s.overlay = .help(scroll: 0)
         case .click(let y, let x):
             if y == 1, let t = HeaderBar.tabs(cols: s.cols).first(where: { x >= $0.x && x < $0.x + $0.width }) {
                 switchView(&s, t.view)
@@ -496,7 +496,7 @@ public enum AppReducer {
     }
 
     /// "1 deal", "5 deals".
-    static func dealCount(_ n: Int) -> String { n == 1 ? "1 deal" : "\(n) deals" }
+    static func dealCount(_ n: Int) -> String { CountText.of(n, "deal") }
 
     // MARK: - Keeping cursors in range
 

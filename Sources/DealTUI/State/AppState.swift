@@ -127,6 +127,23 @@ public struct AppState {
         }
     }
 
+    /// Where the cursor is in the list the keys act on: `row 123/701`; nil in a detail.
+    public var position: String? {
+        guard detail == nil else { return nil }
+        let at: Int, count: Int
+        switch sortPane {
+        case .countries: (at, count) = (countryCursor.index, countryRows.count)
+        case .vendors: (at, count) = (vendorsCursor.index, vendorRows.count)
+        case .deals:
+            switch view {
+            case .countries: (at, count) = (countryDealCursor.index, currentDealRows.count)
+            case .timeline: (at, count) = (timelineCursor.index, results.timeline.laneLines.count)
+            default: (at, count) = (dealsCursor.index, results.rows.count)
+            }
+        }
+        return count == 0 ? "row 0/0" : "row \(CountText.grouped(min(at, count - 1) + 1))/\(CountText.grouped(count))"
+    }
+
     /// Which list `s` and `S` sort: the Countries view's list or deal table, the vendors, or the deals.
     public enum SortPane: Sendable, Equatable { case countries, vendors, deals }
 

@@ -6,6 +6,10 @@ public enum InputEvent: Sendable, Equatable {
     case char(Character)
     case up, down, left, right, pageUp, pageDown, home, end
     case enter, escape, tab, backTab, backspace
+    /// The Delete key (forward delete), not Backspace.
+    case delete
+    /// F1 to F12.
+    case function(Int)
     /// Ctrl plus a letter, e.g. `.control("c")` for Ctrl-C.
     case control(Character)
     /// The terminal now has this many rows and columns.

@@ -14,7 +14,7 @@ enum CountriesView {
             let y = layout.list.y + layout.list.height
             g.fill(y: y, x: 0, width: state.cols, style: Style(.border), with: "─")
             if let c = state.selectedCountry {
-                g.put(" \(c.key) \(c.name) · \(c.deals) deal\(c.deals == 1 ? "" : "s") ", y: y, x: 2, style: Style(.border, bold: true))
+                g.put(" \(c.key) \(c.name) · \(CountText.of(c.deals, "deal")) ", y: y, x: 2, style: Style(.border, bold: true))
             }
         }
         let rows = state.currentDealRows

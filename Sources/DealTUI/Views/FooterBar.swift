@@ -39,7 +39,7 @@ enum FooterBar {
             x += g.put("/", y: y, x: 0, style: Style(.search, bold: true))
             x += g.put(p.text, y: y, x: x, limit: state.cols - x - 1, style: Style(.search, bold: true))
             x += g.put("▏", y: y, x: x, style: Style(.search))
-            let hint = "  \(state.shownCount) match\(state.shownCount == 1 ? "" : "es") · ⏎ keep · Esc cancel"
+            let hint = "  \(CountText.of(state.shownCount, "match", plural: "matches")) · ⏎ keep · Esc cancel"
             g.put(hint, y: y, x: x, limit: state.cols - x, style: Style(.dim))
             return
         }

@@ -41,7 +41,7 @@ enum KeyHelp {
             Entry(keys: "Ctrl-S  Esc", action: "form: save / cancel"),
         ]),
         ("Other", [
-            Entry(keys: "?", action: "this help"),
+            Entry(keys: "?  F1", action: "this help"),
             Entry(keys: "Ctrl-L", action: "redraw the screen"),
             Entry(keys: "q  Ctrl-C", action: "quit (q closes a detail or overlay first)"),
             Entry(keys: "mouse", action: "click selects (again: opens), wheel scrolls, click a tab"),
