@@ -64,7 +64,13 @@ public enum AppReducer {
         case .right, .char("l"): moveColumn(&s, 1)
         case .enter, .char("5"): open(&s)
         case .escape:
-            if s.view == .countries && s.focus == .table { s.focus = .list }
+            if s.view == .countries && s.focus == .table {
+                s.focus = .list
+            } else if s.view == .deals, let back = s.drilledFrom {
+                s.setFilter(back.filter)
+                switchView(&s, back.view)
+                s.message = "back to \(back.view.title) · \(dealCount(s.shownCount))"
+            }
         case .char("/"):
             s.prompt = AppState.SearchPrompt(text: s.filter.search, original: s.filter.search)
         case .char("c"): openPicker(&s, .country)
@@ -91,6 +97,7 @@ public enum AppReducer {
 
     static func switchView(_ s: inout AppState, _ v: ViewID) {
         s.detail = nil
+        s.drilledFrom = nil
         s.view = v
         s.restorePending(for: v)
     }
@@ -201,11 +208,13 @@ public enum AppReducer {
                 s.message = "deals without a vendor cannot be filtered by vendor"
                 return
             }
+            let before = s.filter
             var f = s.filter
             f.vendors = [v.key]
             s.setFilter(f)
             switchView(&s, .deals)
-            s.message = "deals with vendor \(v.key) · F clears the filter"
+            s.drilledFrom = (.vendors, before)
+            s.message = "deals with vendor \(v.key) · Esc goes back to Vendors"
         default:
             guard let i = s.selectedDeal else { return }
             s.detail = AppState.Detail(deal: i, id: s.catalog.deals[Int(i)].id)
@@ -254,7 +263,9 @@ public enum AppReducer {
                 f.since = d.announced; f.until = d.announced; what = "announced \(d.announced)"
             case .mw:
                 guard let mw = d.ambitionMW else { s.message = "this deal's MW is unknown"; return }
-                f.minMW = mw; what = "at least \(MWText.figure(mw)) MW"
+                // The figure the cell shows (2.9), not the stored 2.8859 the user never saw.
+                let shown = MWText.figure(mw)
+                f.minMW = NumberGrammar.value(shown) ?? mw; what = "at least \(shown) MW"
             case .sponsor, .title, .models:
                 let text = column == .sponsor ? d.sponsor : column == .models ? d.models.first : d.title
                 guard let text, !text.isEmpty else { s.message = "nothing to filter by here"; return }

@@ -59,6 +59,8 @@ public struct AppState {
     public var countryColumn = 0
 
     public var detail: Detail?
+    /// Where `Esc` in the Deals view goes back to after `Enter` drilled into a vendor's deals: that view and the filter before.
+    public var drilledFrom: (view: ViewID, filter: DealFilter)?
     public var overlay: Overlay?
     public var prompt: SearchPrompt?
     public var message: String?
