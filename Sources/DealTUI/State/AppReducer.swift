@@ -165,36 +165,23 @@ public enum AppReducer {
         }
     }
 
-    /// The columns of the active deal table and how they are placed now.
-    private static func columnContext(_ s: AppState) -> (columns: [DealColumn], placed: [TableFit.Placed])? {
-        let l = Layout(s)
-        switch s.view {
-        case .countries:
-            let r = l.countries(countryCount: s.countryRows.count).table
-            return (DealColumn.countryDeals, DealTable.placed(DealColumn.countryDeals, width: r.width, state: s))
-        case .deals:
-            return (DealColumn.dealsView, DealTable.placed(DealColumn.dealsView, width: l.body.width, state: s))
-        default:
-            return nil
-        }
-    }
-
+    /// `←` `→` over every column of the active deal table, shown or not: the column the cursor
+    /// moves to is always placed (`TableFit`), so a column past the screen's edge comes into view.
     private static func moveColumn(_ s: inout AppState, _ delta: Int) {
         if s.view == .countries && s.focus == .list {
             if delta > 0 && !s.currentDealRows.isEmpty { s.focus = .table }
             return
         }
-        guard let (columns, placed) = columnContext(s) else { return }
-        let visible = placed.map(\.column)
+        guard s.view == .countries || s.view == .deals else { return }
+        let columns = s.view == .countries ? DealColumn.countryDeals : DealColumn.dealsView
         let current = s.view == .countries ? CountriesView.focusColumn(s) : DealsView.focusColumn(s)
-        let at = visible.firstIndex(of: current) ?? 0
-        let next = at + delta
+        let next = (columns.firstIndex(of: current) ?? 0) + delta
         if next < 0 {
             if s.view == .countries { s.focus = .list }
             return
         }
-        guard next < visible.count, let index = columns.firstIndex(of: visible[next]) else { return }
-        if s.view == .countries { s.countryColumn = index } else { s.dealsColumn = index }
+        guard next < columns.count else { return }
+        if s.view == .countries { s.countryColumn = next } else { s.dealsColumn = next }
     }
 
     /// Enter: open the deal under the cursor, or go one level down.
