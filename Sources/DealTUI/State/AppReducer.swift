@@ -86,6 +86,9 @@ public enum AppReducer {
         case .char("s"): sortKey(&s, reverse: false)
         case .char("S"): sortKey(&s, reverse: true)
         case .char("x"): s.overlay = .export
+        case .char("L"):
+            s.logScale.toggle()
+            s.message = s.logScale ? "bars on a log scale: each step is ten times the MW" : "bars on a linear scale"
         case .char("?"), .function(1): s.overlay = .help(scroll: 0)
         case .click(let y, let x): click(&s, y: y, x: x)
         case .wheelUp(let y, let x): wheel(&s, y: y, x: x, by: -3)
@@ -142,8 +145,9 @@ public enum AppReducer {
         switch s.view {
         case .countries:
             let c = l.countries(countryCount: s.countryRows.count)
-            return max(1, Layout.dataRows(s.focus == .list ? c.list : c.table) - 1)
+            return max(1, (s.focus == .list ? Layout.listRows(c.list) : Layout.dataRows(c.table)) - 1)
         case .timeline: return max(1, l.timeline.lanes.height - 2)
+        case .vendors: return max(1, Layout.listRows(l.body) - 1)
         default: return max(1, Layout.dataRows(l.body) - 1)
         }
     }
@@ -348,6 +352,8 @@ public enum AppReducer {
             let height = HelpOverlay.rect(s).height - 2
             let maxScroll = max(0, KeyHelp.lines.count - height)
             switch e {
+            case .home, .char("g"): s.overlay = .help(scroll: 0)
+            case .end, .char("G"): s.overlay = .help(scroll: maxScroll)
             case .up, .char("k"), .wheelUp: s.overlay = .help(scroll: max(0, scroll - 1))
             case .down, .char("j"), .wheelDown: s.overlay = .help(scroll: min(maxScroll, scroll + 1))
             case .pageDown: s.overlay = .help(scroll: min(maxScroll, scroll + height))
@@ -510,13 +516,13 @@ public enum AppReducer {
         case .countries:
             let count = s.countryRows.count
             let c = l.countries(countryCount: count)
-            s.countryCursor.settle(count: count, height: Layout.dataRows(c.list))
+            s.countryCursor.settle(count: count, height: Layout.listRows(c.list))
             s.countryDealCursor.settle(count: s.currentDealRows.count, height: Layout.dataRows(c.table))
             if s.currentDealRows.isEmpty { s.focus = .list }
         case .deals:
             s.dealsCursor.settle(count: s.results.rows.count, height: Layout.dataRows(l.body))
         case .vendors:
-            s.vendorsCursor.settle(count: s.vendorRows.count, height: Layout.dataRows(l.body))
+            s.vendorsCursor.settle(count: s.vendorRows.count, height: Layout.listRows(l.body))
         case .timeline:
             s.timelineCursor = TimelineView.settle(s.timelineCursor, model: s.results.timeline, height: l.timeline.lanes.height)
         }

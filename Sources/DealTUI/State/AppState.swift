@@ -43,6 +43,8 @@ public struct AppState {
     public var countryDescending = true
     public var vendorSort = GroupColumn.ambition
     public var vendorDescending = true
+    /// Whether the bars are on a log scale (`L`), so a country with a hundredth of the largest still shows.
+    public var logScale = false
     private(set) var results: ResultSet
     private var searchCache = SearchCache()
     var pendingSelection = Selection()

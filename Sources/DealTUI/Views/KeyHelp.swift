@@ -40,6 +40,15 @@ enum KeyHelp {
             Entry(keys: "Ctrl-N Ctrl-P", action: "form: allowed values; on a list: a new row"),
             Entry(keys: "Ctrl-S  Esc", action: "form: save / cancel"),
         ]),
+        ("Figures", [
+            Entry(keys: "committed", action: "MW built or contracted: the larger of initial and operational"),
+            Entry(keys: "ambition", action: "the target MW; the committed MW where no target is known"),
+            Entry(keys: "op MW", action: "MW running today"),
+            Entry(keys: "55 → 1,000", action: "55 MW committed towards a 1,000 MW target"),
+            Entry(keys: "-", action: "unknown (never zero); totals add the known figures"),
+            Entry(keys: "█ ░", action: "bar: committed MW, then the ambition beyond it"),
+            Entry(keys: "L", action: "bars on a log scale (the bar's header says which)"),
+        ]),
         ("Other", [
             Entry(keys: "?  F1", action: "this help"),
             Entry(keys: "Ctrl-L", action: "redraw the screen"),
