@@ -195,10 +195,6 @@ public enum AppReducer {
             if !s.currentDealRows.isEmpty { s.focus = .table }
         case .vendors:
             guard let v = s.selectedVendor else { return }
-            guard v.key != Summary.noVendor else {
-                s.message = "deals without a vendor cannot be filtered by vendor"
-                return
-            }
             let before = s.filter
             var f = s.filter
             f.vendors = [v.key]
@@ -224,10 +220,6 @@ public enum AppReducer {
             what = "country \(c.key)"
         case .vendors:
             guard let v = s.selectedVendor else { return }
-            guard v.key != Summary.noVendor else {
-                s.message = "deals without a vendor cannot be filtered by vendor"
-                return
-            }
             f.vendors = [v.key]
             what = "vendor \(v.key)"
         case .timeline:
@@ -292,8 +284,13 @@ public enum AppReducer {
             var counts = [Int](repeating: 0, count: c.vendorNames.count)
             for i in c.members(f) { for v in c.vendors(of: i) { counts[Int(v)] += 1 } }
             for (k, name) in c.vendorNames.enumerated() { items.append(.init(value: name, label: name, count: counts[k])) }
+            // The deals without a vendor, as the Vendors view's (none) row.
+            let none = c.members(f).reduce(0) { $0 + (c.vendors(of: $1).isEmpty ? 1 : 0) }
+            if none > 0 || s.filter.vendors.contains(Summary.noVendor) {
+                items.append(.init(value: Summary.noVendor, label: "\(Summary.noVendor)  deals without a vendor", count: none))
+            }
             let wanted = Set(s.filter.vendors.map(DealFilter.fold))
-            for v in s.filter.vendors where !c.vendorKeys.contains(DealFilter.fold(v)) {
+            for v in s.filter.vendors where !c.vendorKeys.contains(DealFilter.fold(v)) && v != Summary.noVendor {
                 items.append(.init(value: v, label: v, count: 0))
             }
             chosen = Set(items.filter { wanted.contains(DealFilter.fold($0.value)) }.map(\.value))
@@ -384,6 +381,8 @@ public enum AppReducer {
                 p.query.append(c); p.cursor = ListCursor()
             case .backspace:
                 if !p.query.isEmpty { p.query.removeLast(); p.cursor = ListCursor() }
+            case .control("u"):
+                p.query = ""; p.cursor = ListCursor()
             case .escape:
                 s.overlay = nil
                 return []

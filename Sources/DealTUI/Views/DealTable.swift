@@ -1,4 +1,5 @@
 import DealKit
+import Foundation
 
 /// Draws a table of deals with a column header, only the visible rows, the selection and the column cursor.
 enum DealTable {
@@ -23,6 +24,18 @@ enum DealTable {
         return DisplayWidth.truncate(text, to: width - tailWidth).dropLastEllipsis + "…" + tail
     }
 
+    /// Marks where the search text occurs in a cell as drawn (case and accents ignored, as the search does).
+    static func highlight(_ needle: String, in text: String, width: Int, y: Int, x: Int, into g: inout CellGrid) {
+        let shown = DisplayWidth.truncate(SafeText.sanitize(text), to: width)
+        var from = shown.startIndex
+        while let r = shown.range(of: needle, options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive],
+                                  range: from..<shown.endIndex) {
+            let start = DisplayWidth.of(String(shown[..<r.lowerBound]))
+            g.restyle(y: y, x: x + start, width: DisplayWidth.of(String(shown[r]))) { $0.role = .search; $0.bold = true }
+            from = r.upperBound
+        }
+    }
+
     static func draw(into g: inout CellGrid, rect: Rect, rows: [Int32], cursor: ListCursor, columns: [DealColumn],
                      focusColumn: DealColumn?, active: Bool, state: AppState) {
         let placed = placed(columns, width: rect.width, state: state, focus: focusColumn)
@@ -45,6 +58,7 @@ enum DealTable {
         }
         let deals = state.catalog.deals
         let shown = cur.top..<min(rows.count, cur.top + height)
+        let search = state.filter.search.trimmingCharacters(in: .whitespaces)
         // Titles that would read the same once cut ("OpenAI/Microsoft Mt Ple…" twice) are cut in the middle instead, keeping their ends.
         var cutTitles: [String: Int] = [:]
         let titleWidth = placed.first { $0.column == .title }?.width ?? 0
@@ -63,6 +77,9 @@ enum DealTable {
                     text = middleCut(SafeText.sanitize(text), to: p.width)
                 }
                 g.putFitted(text, y: y, x: rect.x + p.x, width: p.width, style: s, alignRight: p.column.alignRight)
+                if !search.isEmpty, p.column.isText {
+                    highlight(search, in: text, width: p.width, y: y, x: rect.x + p.x, into: &g)
+                }
             }
             if selected && active {
                 g.restyle(y: y, x: rect.x, width: rect.width) { $0.reverse = true }
