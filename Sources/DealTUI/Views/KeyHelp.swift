@@ -35,6 +35,7 @@ enum KeyHelp {
             Entry(keys: "e", action: "edit the selected deal"),
             Entry(keys: "d", action: "delete the selected deal (asks first)"),
             Entry(keys: "u", action: "undo the last change saved here"),
+            Entry(keys: "Ctrl-R", action: "redo what u undid"),
             Entry(keys: "m  o", action: "add a milestone / a source to the selected deal"),
             Entry(keys: "Tab  Shift-Tab", action: "form: next / previous field"),
             Entry(keys: "Ctrl-N Ctrl-P", action: "form: allowed values; on a list: a new row"),
