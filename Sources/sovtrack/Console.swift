@@ -76,5 +76,16 @@ enum Console {
         return "exists; add --force to replace it"
     }
 
+    /// `… and 1,999,900 more problems`: the line that follows the first problems listed.
+    static func moreProblems(_ n: Int) -> String {
+        var digits = String(n)
+        var grouped = ""
+        while digits.count > 3 {
+            grouped = "," + digits.suffix(3) + grouped
+            digits.removeLast(3)
+        }
+        return "… and \(digits + grouped) more problem\(n == 1 ? "" : "s")"
+    }
+
     static var stdoutIsTerminal: Bool { isatty(1) == 1 }
 }

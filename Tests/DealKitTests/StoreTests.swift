@@ -67,7 +67,7 @@ final class StoreTests: XCTestCase {
         let s = store()
         try write(FeedText.feed([FeedText.deal(["country": #""Korea""#]), FeedText.deal(["id": #""b""#, "announced": #""2026-13-45""#])]), to: s.path)
         assertStoreError({ e in
-            guard case .invalid(let p, let issues) = e else { return false }
+            guard case .invalid(let p, let issues, _) = e else { return false }
             return p == s.path && issues.filter(\.isError).count == 2 && e.isDataError
                 && e.description == #"\#(s.path): deals[0].country: "Korea" is not an ISO 3166-1 alpha-2 code (and 1 more; run `sovtrack validate \#(s.path)`)"#
         }) { _ = try s.load() }
@@ -94,7 +94,7 @@ final class StoreTests: XCTestCase {
 
         try write(FeedText.feed([FeedText.deal(["id": #""b""#]), FeedText.deal(["country": #""Korea""#])]), to: s.path)
         assertStoreError({ e in
-            guard case .invalid(_, let issues) = e else { return false }
+            guard case .invalid(_, let issues, _) = e else { return false }
             return issues.map(\.description) == [#"deals[1].country: "Korea" is not an ISO 3166-1 alpha-2 code"#]
         }) { _ = try s.select { $0.id == "b" } }
     }

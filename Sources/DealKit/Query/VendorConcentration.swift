@@ -93,11 +93,13 @@ public struct VendorConcentration: Sendable, Equatable {
     }
 
     /// Each vendor with its share of the committed and of the ambition MW, largest ambition
-    /// share first: `NVIDIA 80% / 75%`; a vendor whose deals state no MW of a kind shows `-`.
+    /// share first: `NVIDIA 80% / 75%`; a vendor whose deals state no MW of a kind shows `-`
+    /// for it, and `(no MW)` when they state none at all.
     public static func vendorList(_ row: Row, limit: Int) -> (items: [(vendor: String, shares: String)], more: Int) {
         let committed = Dictionary(row.committed.shares.map { (DealFilter.fold($0.vendor), $0.share) }, uniquingKeysWith: { a, _ in a })
         let items = row.ambition.shares.prefix(limit).map { s -> (vendor: String, shares: String) in
-            (s.vendor, "\(percent(committed[DealFilter.fold(s.vendor)] ?? nil)) / \(percent(s.share))")
+            let c = committed[DealFilter.fold(s.vendor)] ?? nil
+            return (s.vendor, c == nil && s.share == nil ? "(no MW)" : "\(percent(c)) / \(percent(s.share))")
         }
         return (items, max(0, row.ambition.shares.count - limit))
     }

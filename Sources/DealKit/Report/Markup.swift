@@ -29,18 +29,25 @@ public enum Markup {
         return out
     }
 
-    /// Text for a Markdown paragraph or table cell: every character Markdown or inline HTML
-    /// could read as syntax is backslash-escaped or written as an entity, so nothing links,
-    /// emphasises or opens a tag.
+    /// Text for a Markdown paragraph, list item or table cell: every character Markdown or
+    /// inline HTML could read as syntax is backslash-escaped or written as an entity, so
+    /// nothing links, emphasises or opens a tag; a leading `-`, `+` or `1.` cannot start a list.
     public static func markdown(_ s: String) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)
-        for ch in SafeText.sanitize(s).unicodeScalars {
+        let scalars = Array(SafeText.sanitize(s).unicodeScalars)
+        // Digits then "." or ")" at the start would make an ordered list: that mark is escaped.
+        let leadingDigits = scalars.prefix { $0.properties.numericType != nil && $0.isASCII }.count
+        for (i, ch) in scalars.enumerated() {
             switch ch {
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "&": out += "&amp;"
-            case "\\", "`", "*", "_", "[", "]", "(", ")", "#", "|", "!", "~", "{", "}", "+", "-", ".", ":":
+            case "\\", "`", "*", "_", "[", "]", "(", ")", "#", "|", "!", "~", "{", "}":
+                out += "\\"; out.unicodeScalars.append(ch)
+            case "-" where i == 0, "+" where i == 0, "=" where i == 0:
+                out += "\\"; out.unicodeScalars.append(ch)
+            case "." where i == leadingDigits && i > 0:
                 out += "\\"; out.unicodeScalars.append(ch)
             default: out.unicodeScalars.append(ch)
             }

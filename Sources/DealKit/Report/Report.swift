@@ -41,6 +41,26 @@ public struct Report: Sendable {
     public var citations: [String: [Citation.Figure: [Int]]]
     public var milestones: [MilestoneCount]
 
+    /// The shell command whose output the fingerprint is the SHA-256 of: `sovtrack list` with
+    /// the store (when not the default) and the filter, sorted by id, as JSON, into `sha256sum`.
+    public static func reproduceCommand(store: String?, filter: DealFilter) -> String {
+        var args = ["sovtrack", "list"].map(shellQuoted)
+        if let store {
+            // A leading ~/ stays outside the quotes so the shell still expands it.
+            args += ["--store", store.hasPrefix("~/") ? "~/" + shellQuoted(String(store.dropFirst(2))) : shellQuoted(store)]
+        }
+        args += (filter.arguments + ["--sort", "id", "--format", "json"]).map(shellQuoted)
+        return args.joined(separator: " ") + " | sha256sum"
+    }
+
+    /// `s` as one shell word: as is when it is plain, else in single quotes.
+    static func shellQuoted(_ s: String) -> String {
+        let plain = !s.isEmpty && s.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || "-_./:=+,@".unicodeScalars.contains($0)
+        }
+        return plain ? s : "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+
     /// The bytes the fingerprint is of: the deals as `list --sort id --format json` writes them.
     public static func canonicalBytes(_ deals: [Deal], updated: PartialDate?) -> [UInt8] {
         ListExport.render(DealSort.id.apply(to: deals), as: .json, updated: updated)

@@ -53,7 +53,7 @@ public struct Store: Sendable {
             }
         } catch StoreError.notFound { throw StoreError.notFound(path: name) }
         catch StoreError.unreadable(_, let reason) { throw StoreError.unreadable(path: name, reason: reason) }
-        if result.hasErrors { throw StoreError.invalid(path: name, issues: result.issues) }
+        if result.hasErrors { throw StoreError.invalid(path: name, issues: result.issues, omittedErrors: result.omittedErrors) }
         return Snapshot(feed: result.feed, fingerprint: fingerprint, warnings: result.issues)
     }
 
@@ -69,7 +69,7 @@ public struct Store: Sendable {
         let result = try FileSystem.withContents(of: path) { buffer, consumed in
             FeedDecoder.decode(buffer: buffer, consumed: consumed, keeping: keep)
         }
-        if result.hasErrors { throw StoreError.invalid(path: path, issues: result.issues) }
+        if result.hasErrors { throw StoreError.invalid(path: path, issues: result.issues, omittedErrors: result.omittedErrors) }
         return Selection(deals: result.feed.deals, updated: result.feed.updated, warnings: result.issues)
     }
 

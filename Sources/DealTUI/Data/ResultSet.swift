@@ -135,6 +135,16 @@ final class ResultSet {
         return r
     }
 
+    private var vendorSharesStorage: VendorShares?
+
+    /// Vendor concentration of the matching deals, computed when a view first shows it.
+    var vendorShares: VendorShares {
+        if let v = vendorSharesStorage { return v }
+        let v = VendorShares(catalog: catalog, members: members)
+        vendorSharesStorage = v
+        return v
+    }
+
     // MARK: - Column widths
 
     private var naturalStorage: [DealColumn: Int] = [:]

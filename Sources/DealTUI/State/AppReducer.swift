@@ -341,6 +341,7 @@ public enum AppReducer {
             case .char("m"), .char("1"): format = .md
             case .char("c"), .char("2"): format = .csv
             case .char("j"), .char("3"): format = .json
+            case .char("r"), .char("4"): format = .html
             default: format = nil
             }
             s.overlay = nil

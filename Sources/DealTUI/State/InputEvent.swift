@@ -30,7 +30,7 @@ public enum Effect: Sendable, Equatable {
     case apply(StoreSession.Change, undo: Bool)
 }
 
-/// The formats `x` offers.
+/// The formats `x` offers: the view as Markdown, CSV or JSON, or the HTML report of the filter.
 public enum ExportFormat: String, Sendable, CaseIterable {
-    case md, csv, json
+    case md, csv, json, html
 }

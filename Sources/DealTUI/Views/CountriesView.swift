@@ -37,16 +37,20 @@ enum CountriesView {
         return c.alignRight ? (down ? "▼" : "▲") + h : h + (down ? "▼" : "▲")
     }
 
-    /// The list's column widths: code (3, room for the sort's arrow), name, deals, committed, ambition, then the bar takes what is left.
-    static func listColumns(width: Int) -> (name: Int, bar: Int) {
-        let fixed = 3 + 2 + 6 + 2 + 10 + 2 + 10 + 2
+    /// The list's column widths: code (3, room for the sort's arrow), name, deals, committed,
+    /// ambition, the HHI when there is room, then the bar takes what is left.
+    static func listColumns(width: Int) -> (name: Int, hhi: Bool, bar: Int) {
+        let base = 3 + 2 + 6 + 2 + 10 + 2 + 10 + 2
+        // The HHI only where it leaves a name of 14 ("United Kingdom") and a bar of 10.
+        let hhi = width - base - 8 - 1 - 10 >= 14
+        let fixed = base + (hhi ? 8 : 0)
         // The name comes first (a cut "United…" reads worse than a shorter bar); the bar keeps 10.
         let name = min(20, max(6, width - fixed - 2 - 10))
-        return (name, max(0, width - fixed - name - 2))
+        return (name, hhi, max(0, width - fixed - name - 2))
     }
 
     private static func drawList(into g: inout CellGrid, rect: Rect, countries: [GroupTotal], state: AppState) {
-        let (nameW, barW) = listColumns(width: rect.width)
+        let (nameW, showHHI, barW) = listColumns(width: rect.width)
         // The pane the keys act on has a bright header; the other one's is dimmed.
         let active = state.focus == .list
         let head = active ? Style(.columnHeader, bold: true) : Style(.dim)
@@ -59,6 +63,8 @@ enum CountriesView {
         for (column, w) in zip(GroupColumn.countriesList, [3, nameW, 6, 10, 10]) {
             cell(header(column, countries: true, state: state), w, y: rect.y, style: head, right: column.alignRight)
         }
+        // Not a sort key: the vendor concentration of the ambition MW (docs/report.md).
+        if showHHI { cell("HHI", 6, y: rect.y, style: head, right: true) }
         if barW > 0 { cell(barHeader(width: barW, log: state.logScale), barW, y: rect.y, style: head) }
         let height = Layout.listRows(rect)
         let cur = state.countryCursor.settled(count: countries.count, height: height)
@@ -67,6 +73,7 @@ enum CountriesView {
             return
         }
         let maximum = countries.compactMap { $0.ambitionMW ?? $0.committedMW }.max() ?? 0
+        let hhi = state.results.vendorShares.hhi
         for line in 0..<min(height, countries.count - cur.top) {
             let at = cur.top + line
             let c = countries[at]
@@ -77,6 +84,9 @@ enum CountriesView {
             cell(CountText.grouped(c.deals), 6, y: y, style: .normal, right: true)
             cell(MWText.figure(c.committedMW), 10, y: y, style: Style(c.committedMW == nil ? .dim : .normal), right: true)
             cell(MWText.figure(c.ambitionMW), 10, y: y, style: Style(c.ambitionMW == nil ? .dim : .normal), right: true)
+            // Bold when highly concentrated (above 2,500).
+            let h = hhi[Int(c.id)]
+            if showHHI { cell(VendorConcentration.index(h), 6, y: y, style: Style(h == nil ? .dim : .normal, bold: (h ?? 0) > 2_500), right: true) }
             if barW > 0 {
                 let bar = Bar.text(solid: c.committedMW, value: c.ambitionMW ?? c.committedMW, maximum: maximum, width: barW,
                                    log: state.logScale)

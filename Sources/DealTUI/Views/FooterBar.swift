@@ -46,7 +46,7 @@ enum FooterBar {
         if state.overlay == .export {
             let what = state.detail != nil ? "this deal" : "the \(state.view.title) view"
             x += g.put("Export \(what) as:  ", y: y, x: 0, style: Style(.message, bold: true))
-            for (k, label) in [("m", "Markdown"), ("c", "CSV"), ("j", "JSON"), ("Esc", "cancel")] {
+            for (k, label) in [("m", "Markdown"), ("c", "CSV"), ("j", "JSON"), ("r", "report (HTML)"), ("Esc", "cancel")] {
                 x += g.put(k, y: y, x: x, style: Style(.key, bold: true))
                 x += g.put(" \(label)   ", y: y, x: x, limit: state.cols - x, style: bar)
             }

@@ -28,7 +28,7 @@ enum KeyHelp {
         ("Sorting and export", [
             Entry(keys: "s", action: "sort by the next column"),
             Entry(keys: "S", action: "reverse the sort"),
-            Entry(keys: "x", action: "export this view as md, csv or json"),
+            Entry(keys: "x", action: "export this view as md, csv or json, or the report (html)"),
         ]),
         ("Editing", [
             Entry(keys: "a", action: "add a deal"),

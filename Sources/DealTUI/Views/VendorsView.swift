@@ -9,7 +9,7 @@ enum VendorsView {
         let rect = Layout(state).body
         let vendors = state.vendorRows, total = state.results.vendors.ambition
         let head = Style(.columnHeader, bold: true)
-        let fixed = 6 + 10 + 10 + 6 + 2 * 5
+        let fixed = 6 + 10 + 10 + 6 + 6 + 2 * 6
         let nameW = min(28, max(8, (rect.width - fixed) / 3))
         let countriesW = min(30, max(10, (rect.width - fixed - nameW) / 3))
         let barW = max(0, rect.width - fixed - nameW - countriesW - 2)
@@ -23,6 +23,8 @@ enum VendorsView {
         for (column, w) in zip(GroupColumn.vendorsView, [nameW, countriesW, 6, 10, 10, 6]) {
             cell(CountriesView.header(column, countries: false, state: state), w, y: rect.y, style: head, right: column.alignRight)
         }
+        // Not a sort key: the countries where the vendor has the largest share of the ambition MW.
+        cell("top in", 6, y: rect.y, style: head, right: true)
         if barW >= 24 { cell("of all ambition MW", barW, y: rect.y, style: head) }
         if vendors.isEmpty {
             g.put("(no deals)", y: rect.y + 1, x: 1, limit: rect.width - 1, style: Style(.dim))
@@ -30,6 +32,7 @@ enum VendorsView {
         }
         let height = Layout.listRows(rect)
         let cur = state.vendorsCursor.settled(count: vendors.count, height: height)
+        let leads = state.results.vendorShares.leads
         for line in 0..<min(height, vendors.count - cur.top) {
             let at = cur.top + line
             let v = vendors[at]
@@ -42,6 +45,9 @@ enum VendorsView {
             cell(MWText.figure(v.committedMW), 10, y: y, style: Style(v.committedMW == nil ? .dim : .normal), right: true)
             cell(MWText.figure(v.ambitionMW), 10, y: y, style: Style(v.ambitionMW == nil ? .dim : .normal), right: true)
             cell(share.map { percent($0) } ?? "-", 6, y: y, style: Style(share == nil ? .dim : .normal), right: true)
+            // The countries where this vendor has the largest share of the ambition MW.
+            let top = v.id >= 0 ? leads[Int(v.id)] : 0
+            cell(String(top), 6, y: y, style: Style(top == 0 ? .dim : .normal), right: true)
             if barW > 0, let share {
                 let bar = Bar.text(solid: share, value: share, maximum: 1, width: barW)
                 g.put(bar.solid, y: y, x: x, limit: barW, style: Style(.bar))

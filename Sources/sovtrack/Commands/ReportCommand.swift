@@ -37,39 +37,17 @@ struct ReportCommand: ParsableCommand {
         let filter = try filters.filter()
         let selection = try storeOptions.select(filter)
         let env = ProcessInfo.processInfo.environment
-        let store = StoreLocation.resolve(explicit: storeOptions.store, environment: env).path
-        let context = Report.Context(title: title, date: Clock.today(), filter: filter.summary,
-                                     store: store, reproduce: reproduceCommand())
+        let store = StoreLocation.resolve(explicit: storeOptions.store, environment: env)
+        let context = Report.Context(title: title, date: Clock.today(), filter: filter.summary, store: store.path,
+                                     reproduce: Report.reproduceCommand(store: store.isDefault ? nil : store.path, filter: filter))
         let report = Report(deals: selection.deals, updated: selection.updated, context: context)
         switch format {
         case .md:
             for file in ReportMarkdown.render(report, path: destination!) {
-                try Console.emit(file.bytes, to: file.path, force: output.force, store: store)
+                try Console.emit(file.bytes, to: file.path, force: output.force, store: store.path)
             }
         default:
-            try Console.emit(ReportHTML.render(report), to: destination, force: output.force, store: store)
+            try Console.emit(ReportHTML.render(report), to: destination, force: output.force, store: store.path)
         }
-    }
-
-    /// The `list` command whose output the fingerprint is the SHA-256 of.
-    func reproduceCommand() -> String {
-        var args = ["sovtrack", "list"]
-        if let s = storeOptions.store { args += ["--store", s] }
-        for c in filters.country { args += ["--country", c] }
-        for v in filters.vendor { args += ["--vendor", v] }
-        for p in filters.partner { args += ["--partner", p] }
-        for s in filters.status { args += ["--status", s] }
-        if let s = filters.since { args += ["--since", s] }
-        if let u = filters.until { args += ["--until", u] }
-        if let m = filters.minMW { args += ["--min-mw", JSONWriter.format(m)] }
-        if let s = filters.search { args += ["--search", s] }
-        args += ["--sort", "id", "--format", "json"]
-        return args.map(ReportCommand.shellQuoted).joined(separator: " ") + " | sha256sum"
-    }
-
-    /// `s` as one shell word: as is when it is plain, else in single quotes.
-    static func shellQuoted(_ s: String) -> String {
-        let plain = !s.isEmpty && s.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "-_./:=+,@".unicodeScalars.contains($0)) }
-        return plain ? s : "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }
