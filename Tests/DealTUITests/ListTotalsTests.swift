@@ -58,3 +58,13 @@ final class ListTotalsTests: XCTestCase {
         XCTAssertTrue(lines.contains { $0.contains("…") }, lines.joined(separator: "\n"))
     }
 }
+
+final class SmallScreenTests: XCTestCase {
+    func testTheEnlargeNoteIsWrappedWholeOnANarrowTerminal() throws {
+        let s = TestFeeds.state(try TestFeeds.bundled(), rows: 8, cols: 20)
+        let text = Screen.render(s).text().split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        XCTAssertTrue(text.contains("enlarge the terminal") && text.contains("now 20x8)"), text)
+        let tiny = TestFeeds.state(try TestFeeds.bundled(), rows: 2, cols: 12)
+        XCTAssertTrue(Screen.render(tiny).line(1).contains("…"), Screen.render(tiny).text())
+    }
+}
