@@ -245,8 +245,8 @@ final class CLIBadInputTests: XCTestCase {
         CLI.assertUserError(try CLI.run(replacing("--id", with: "Not Valid")), code: 64, [#"--id: "Not Valid" is not a valid id"#])
         CLI.assertUserError(try CLI.run(replacing("--title", with: "  ")), code: 64, ["--title: must not be empty"])
         CLI.assertUserError(try CLI.run(base + ["--initial-mw=-5"]), code: 64, ["--initial-mw: -5 is negative"])
-        CLI.assertUserError(try CLI.run(base + ["--target-mw", "nan"]), code: 64, ["--target-mw: must be a finite number"])
-        CLI.assertUserError(try CLI.run(base + ["--operational-mw", "1e999"]), code: 64, ["--operational-mw: must be a finite number"])
+        CLI.assertUserError(try CLI.run(base + ["--target-mw", "nan"]), code: 64, [#"--target-mw: "nan" is not a number"#])
+        CLI.assertUserError(try CLI.run(base + ["--operational-mw", "1e999"]), code: 64, [#"--operational-mw: "1e999" is not a number"#])
         CLI.assertUserError(try CLI.run(base + ["--status", "done"]), code: 64, ["--status", "\"done\""])
         CLI.assertUserError(try CLI.run(base + ["--partner", "NVIDIA:supplier"]), code: 64, ["--partner", "supplier"])
         CLI.assertUserError(try CLI.run(base + ["--milestone", "no date here"]), code: 64, ["--milestone", "DATE:EVENT"])
@@ -276,5 +276,15 @@ final class CLIBadInputTests: XCTestCase {
         let title = try CLI.run("add", "--id", "x", "--country", "KR", "--announced", "2026", "--store", store.path)
         XCTAssertTrue(CLI.lines(title.stderr).first?.contains("missing --title") ?? false, title.stderr)
         XCTAssertEqual(CLI.bytes(store), before)
+    }
+
+    /// Every enumerated option names its values when given one it does not know.
+    func testAnUnknownEnumeratedValueListsTheAllowedOnes() throws {
+        CLI.assertUserError(try CLI.run("list", "--sort", "foo"), code: 64,
+                            ["--sort", "country, announced, id, title", "milestone, vendors, partners, models"])
+        CLI.assertUserError(try CLI.run("summary", "--by", "foo"), code: 64, ["--by", "country", "vendor"])
+        CLI.assertUserError(try CLI.run("list", "--format", "foo"), code: 64, ["--format", "table", "csv", "json", "md"])
+        CLI.assertUserError(try CLI.run("import", "--from", "foo", "x"), code: 64, ["--from", "feed", "csv", "epoch"])
+        CLI.assertUserError(try CLI.run("list", "--status", "foo"), code: 64, ["--status", "announced, planned"])
     }
 }
