@@ -64,12 +64,12 @@ final class DealCSVTests: XCTestCase {
         XCTAssertEqual(made[1].0.capacity, nil, "empty MW cells are unknown, and no capacity at all")
     }
 
-    func testReadRestoresNeutralisedCellsAndMissingTrailingCells() throws {
-        let r = try rows("id,title,sponsor,models\r\nx,'=SUM(A1),'-5\r\ny\r\n")
+    func testReadRestoresNeutralisedCellsAndEmptyTrailingCells() throws {
+        let r = try rows("id,title,sponsor,models\r\nx,'=SUM(A1),'-5,\r\ny,,,\r\n")
         XCTAssertEqual(r.count, 2)
         XCTAssertEqual(r[0].values["title"], "=SUM(A1)")
         XCTAssertEqual(r[0].values["sponsor"], "-5")
-        XCTAssertEqual(r[0].values["models"], "", "a missing trailing cell is empty")
+        XCTAssertEqual(r[0].values["models"], "", "an empty trailing cell is empty")
         XCTAssertEqual(r[1].values["title"], "")
         XCTAssertEqual(r[0].line, 2)
         XCTAssertEqual(r[1].line, 3)
@@ -88,7 +88,13 @@ final class DealCSVTests: XCTestCase {
         XCTAssertEqual(readError("title,country\nT,KR\n"), CSVError(line: 1, message: "the header has no \"id\" column"))
         XCTAssertEqual(readError("id,colour\nx,red\n"),
                        CSVError(line: 1, message: "unknown column \"colour\"; the columns are: \(header)"))
-        XCTAssertEqual(readError("id,title\nx,T\ny,T,extra\n"), CSVError(line: 3, message: "3 fields but the header has 2"))
+        XCTAssertEqual(readError("id,title\nx,T\ny,T,extra\n"), CSVError(line: 3, message: "row has 3 cells, the header has 2"))
+        // A short row would clear the fields it leaves out (issue 11): refused like a long one.
+        XCTAssertEqual(readError("id,title,sponsor,site,platform,models,target_mw\nx,T,S,Si,P,M,5\nkr-naver-nvidia-dsx-sejong,New title\n"),
+                       CSVError(line: 3, message: "row has 2 cells, the header has 7"))
+        XCTAssertEqual(readError("id,title\ny\n"), CSVError(line: 2, message: "row has 1 cell, the header has 2"))
+        XCTAssertEqual(readError("id,title,title\nx,a,b\n"), CSVError(line: 1, message: "the header names \"title\" twice"))
+        XCTAssertEqual(readError("id,Title, title \nx,a,b\n"), CSVError(line: 1, message: "the header names \"title\" twice"))
         XCTAssertEqual(readError("id,title\nx,\"T\n")?.message, "a quoted field is never closed")
     }
 
@@ -109,12 +115,23 @@ final class DealCSVTests: XCTestCase {
             #"announced: "2026-13-45" is not a partial date (YYYY, YYYY-H1, YYYY-Q1, YYYY-MM or YYYY-MM-DD)"#,
             #"status: "done" is not one of: announced, planned, under-construction, operational, cancelled"#,
             "initial_mw: -5 is negative; megawatts must be 0 or more (null for unknown)",
-            "target_mw: must be a finite number of megawatts",
+            #"target_mw: "1e999" is out of range (a number must fit a 64-bit float without becoming 0 or infinite)"#,
             #"operational_mw: "abc" is not a number"#,
             #"confidence: "sure" is not one of: confirmed, reported, aspirational"#,
         ])
         let nan = try newDeals("id,title,country,announced,initial_mw\nx,T,KR,2026,nan\n").first?.1 ?? []
-        XCTAssertEqual(nan, ["initial_mw: must be a finite number of megawatts"])
+        XCTAssertEqual(nan, [#"initial_mw: "nan" is not a number"#])
+        // One number grammar, JSON's (issue 11): nothing a feed could not hold.
+        for text in ["0x10", "0x1p-2", "inf", "-inf", "Infinity", "+5", ".5", "5.", "1_000", "1,000", " 5x"] {
+            let made = try newDeals("id,title,country,announced,target_mw\nx,T,KR,2026,\"\(text)\"\n").first?.1 ?? []
+            XCTAssertEqual(made, ["target_mw: \(FeedIssue.quote(text.trimmingCharacters(in: .whitespaces))) is not a number"], text)
+        }
+        let tiny = try newDeals("id,title,country,announced,target_mw\nx,T,KR,2026,1e-400\n").first?.1 ?? []
+        XCTAssertEqual(tiny, [#"target_mw: "1e-400" is out of range (a number must fit a 64-bit float without becoming 0 or infinite)"#])
+        let fine = try newDeals("id,title,country,announced,initial_mw,target_mw\nx,T,KR,2026,0.0,1.5E+3\n").first
+        XCTAssertEqual(fine?.1, [])
+        XCTAssertEqual(fine?.0.capacity?.targetMW, 1500)
+        XCTAssertEqual(fine?.0.capacity?.initialMW, 0)
     }
 
     func testLenientValuesAUserWouldType() throws {

@@ -82,9 +82,11 @@ final class DealPatchTests: XCTestCase {
         XCTAssertEqual(applied { $0.initialMW = "0" }.capacity?.initialMW, 0, "zero is a figure, not unknown")
         XCTAssertEqual(applied { $0.initialMW = "1_000" }.capacity?.initialMW, 1000)
         XCTAssertEqual(problems { $0.initialMW = "-5" }, ["initial-mw: -5 is negative; megawatts must be 0 or more (null for unknown)"])
-        XCTAssertEqual(problems { $0.targetMW = "1e999" }, ["target-mw: must be a finite number of megawatts"])
-        XCTAssertEqual(problems { $0.targetMW = "nan" }, ["target-mw: must be a finite number of megawatts"])
-        XCTAssertEqual(problems { $0.targetMW = "inf" }, ["target-mw: must be a finite number of megawatts"])
+        XCTAssertEqual(problems { $0.targetMW = "1e999" }, [#"target-mw: "1e999" is out of range (a number must fit a 64-bit float without becoming 0 or infinite)"#])
+        XCTAssertEqual(problems { $0.targetMW = "1e-400" }, [#"target-mw: "1e-400" is out of range (a number must fit a 64-bit float without becoming 0 or infinite)"#])
+        for text in ["nan", "inf", "0x10", "0x1p-2", "+5", ".5"] {
+            XCTAssertEqual(problems { $0.targetMW = text }, [#"target-mw: "\#(text)" is not a number of megawatts (or "unknown")"#], text)
+        }
         XCTAssertEqual(problems { $0.operationalMW = "lots" }, [#"operational-mw: "lots" is not a number of megawatts (or "unknown")"#])
     }
 

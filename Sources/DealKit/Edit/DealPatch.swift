@@ -58,7 +58,7 @@ public struct DealPatch: Sendable, Equatable {
             }
         }
         if let t = text(announced) {
-            if let date = PartialDate(t) { d.announced = date } else { problems.append(("announced", DealValidator.partialDateProblem(t)!)) }
+            if let date = PartialDate(t) { d.announced = date } else { problems.append(("announced", DealValidator.partialDateProblem(t) ?? "not a date")) }
         }
         if let t = text(status) {
             if t.isEmpty { d.status = .announced } else if let s = DealStatus(rawValue: t.lowercased()) { d.status = s } else {
@@ -92,8 +92,11 @@ public struct DealPatch: Sendable, Equatable {
                                     ("operational-mw", operationalMW, \Capacity.operationalMW)] {
             guard let t = text(value) else { continue }
             if t.isEmpty || t.lowercased() == "unknown" || t.lowercased() == "null" { capacity[keyPath: key] = nil; continue }
-            guard let n = Double(t.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "_", with: "")) else {
-                problems.append((field, "\(FeedIssue.quote(t)) is not a number of megawatts (or \"unknown\")"))
+            // Digit groups (`1,000`, `1_000`) are allowed; the rest is the one number grammar.
+            let digits = t.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "_", with: "")
+            guard let n = NumberText.parse(digits) else {
+                problems.append((field, NumberText.problem(digits) == .outOfRange ? NumberText.describe(t, .outOfRange)
+                                                                                  : "\(FeedIssue.quote(t)) is not a number of megawatts (or \"unknown\")"))
                 continue
             }
             if let p = DealValidator.megawattProblem(n) { problems.append((field, p)) } else { capacity[keyPath: key] = n }
@@ -122,7 +125,7 @@ public struct DealPatch: Sendable, Equatable {
                 let dateText = s[..<colon].trimmingCharacters(in: .whitespaces)
                 let event = s[s.index(after: colon)...].trimmingCharacters(in: .whitespaces)
                 guard let date = PartialDate(dateText) else {
-                    problems.append(("milestone", DealValidator.partialDateProblem(dateText)!)); continue
+                    problems.append(("milestone", DealValidator.partialDateProblem(dateText) ?? "not a date")); continue
                 }
                 if event.isEmpty { problems.append(("milestone", "\(FeedIssue.quote(item)) has no event")); continue }
                 let old = d.milestones.first { $0.date == date && $0.event == event }

@@ -7,13 +7,14 @@ public enum SummaryExport {
                        "vendors", "partners", "models", "next_milestone"]
     }
 
-    public static func render(_ s: Summary, as format: OutputFormat) -> [UInt8] {
+    /// The bytes of the summary in `format`; `forDisplay` as in `ListExport.render`.
+    public static func render(_ s: Summary, as format: OutputFormat, forDisplay: Bool = false) -> [UInt8] {
         switch format {
         case .table: return Array(table(s).renderText().utf8)
         case .md: return Array(table(s).renderMarkdown().utf8)
         case .csv:
             var out = CSVWriter.line(columns(s.grouping))
-            for r in s.rows { out += CSVWriter.line(cells(r, s.grouping, csv: true)) }
+            for r in s.rows { out += CSVWriter.line(cells(r, s.grouping, csv: true), forDisplay: forDisplay) }
             return Array(out.utf8)
         case .json: return json(s)
         }
@@ -21,9 +22,10 @@ public enum SummaryExport {
 
     private static func cells(_ r: Summary.Row, _ g: Summary.Grouping, csv: Bool) -> [String] {
         func mw(_ v: Double?) -> String { csv ? (v.map(JSONWriter.format) ?? "") : MWText.figure(v) }
-        let sep = csv ? ";" : ", "
-        func list(_ items: [String]) -> String { items.isEmpty && !csv ? "-" : items.joined(separator: sep) }
-        let head = g == .country ? [r.key, r.name] : [r.key, r.countries.joined(separator: sep)]
+        func list(_ items: [String]) -> String {
+            csv ? CSVWriter.list(items) : items.isEmpty ? "-" : items.joined(separator: ", ")
+        }
+        let head = g == .country ? [r.key, r.name] : [r.key, list(r.countries)]
         return head + [String(r.deals), mw(r.committedMW), mw(r.ambitionMW), mw(r.operationalMW),
                        String(r.unknownMWDeals), list(r.vendors), list(r.partners), list(r.models),
                        r.nextMilestone?.summary ?? (csv ? "" : "-")]

@@ -65,7 +65,7 @@ struct ImportCommand: ParsableCommand {
                 throw CLIError.data("\(file):\(e.line): \(e.message)\(hint)")
             }
             incoming = rows.map { row in
-                (row.values["id"]!.trimmingCharacters(in: .whitespaces), { base in
+                ((row.values["id"] ?? "").trimmingCharacters(in: .whitespaces), { base in
                     let (deal, rowProblems) = DealCSV.apply(row, to: base)
                     problems += rowProblems.map { "\(file):\(row.line): \($0)" }
                     return deal

@@ -24,6 +24,7 @@ struct ListCommand: ParsableCommand {
     func run() throws {
         let selection = try storeOptions.select(try filters.filter())
         let deals = sort.apply(to: selection.deals, descending: reverse)
-        try Console.emit(ListExport.render(deals, as: output.resolvedFormat, updated: selection.updated), to: output.output)
+        try Console.emit(ListExport.render(deals, as: output.resolvedFormat, updated: selection.updated,
+                                             forDisplay: Console.isDisplay(output.output)), to: output.output)
     }
 }

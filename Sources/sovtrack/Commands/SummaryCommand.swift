@@ -30,6 +30,6 @@ struct SummaryCommand: ParsableCommand {
             return true
         }
         let summary = Summary(deals: selection.deals, by: by)
-        try Console.emit(SummaryExport.render(summary, as: output.resolvedFormat), to: output.output)
+        try Console.emit(SummaryExport.render(summary, as: output.resolvedFormat, forDisplay: Console.isDisplay(output.output)), to: output.output)
     }
 }
