@@ -147,8 +147,8 @@ public struct FeedDecoder {
                     }
                 }
             default:
-                try keys.insertExtra(key, among: feed.extra)
-                feed.extra.append(JSONField(key.string, try r.readValue()))
+                let keyName = try keys.insertExtra(key, among: feed.extra)
+                feed.extra.append(JSONField(keyName, try r.readValue()))
             }
         }
         if format == nil { return FeedIssue(.error, .document, "missing required key \"format\": this is not a sovtrack feed") }
@@ -522,8 +522,8 @@ public struct FeedDecoder {
                 try keys.insert(16, key)
                 deal.sources = try objectArray(&r, path() + ".sources") { d, r, base, i in try d.readSource(&r, base, i) }
             default:
-                try keys.insertExtra(key, among: deal.extra)
-                deal.extra.append(JSONField(key.string, try r.readValue()))
+                let keyName = try keys.insertExtra(key, among: deal.extra)
+                deal.extra.append(JSONField(keyName, try r.readValue()))
             }
         }
         if id == nil && !issues[before...].contains(where: { $0.location == .path(path() + ".id") }) { missing("id", path()) }
@@ -549,7 +549,9 @@ public struct FeedDecoder {
             switch () {
             case _ where key.is("name"): try keys.insert(0, key); name = try text(&r, path() + ".name")
             case _ where key.is("role"): try keys.insert(1, key); sawRole = true; role = try enumValue(&r, PartnerRole.self, path() + ".role")
-            default: try keys.insertExtra(key, among: extra); extra.append(JSONField(key.string, try r.readValue()))
+            default:
+                let keyName = try keys.insertExtra(key, among: extra)
+                extra.append(JSONField(keyName, try r.readValue()))
             }
         }
         if name == nil && !issues.contains(where: { $0.location == .path(path() + ".name") }) { missing("name", path()) }
@@ -568,7 +570,9 @@ public struct FeedDecoder {
             case _ where key.is("targetMW"): try keys.insert(1, key); c.targetMW = try megawatts(&r, path() + ".targetMW")
             case _ where key.is("operationalMW"): try keys.insert(2, key); c.operationalMW = try megawatts(&r, path() + ".operationalMW")
             case _ where key.is("confidence"): try keys.insert(3, key); c.confidence = try enumValue(&r, Confidence.self, path() + ".confidence")
-            default: try keys.insertExtra(key, among: c.extra); c.extra.append(JSONField(key.string, try r.readValue()))
+            default:
+                let keyName = try keys.insertExtra(key, among: c.extra)
+                c.extra.append(JSONField(keyName, try r.readValue()))
             }
         }
         return c
@@ -591,7 +595,9 @@ public struct FeedDecoder {
                     }
                 }
             case _ where key.is("type"): try keys.insert(1, key); a.type = try string(&r, path() + ".type", nullable: true)
-            default: try keys.insertExtra(key, among: a.extra); a.extra.append(JSONField(key.string, try r.readValue()))
+            default:
+                let keyName = try keys.insertExtra(key, among: a.extra)
+                a.extra.append(JSONField(keyName, try r.readValue()))
             }
         }
         return a
@@ -614,7 +620,9 @@ public struct FeedDecoder {
                 sawCurrency = true
                 currency = try string(&r, path() + ".currency")
                 if let c = currency, let p = DealValidator.currencyProblem(c) { issues.append(.error(path() + ".currency", p)) }
-            default: try keys.insertExtra(key, among: extra); extra.append(JSONField(key.string, try r.readValue()))
+            default:
+                let keyName = try keys.insertExtra(key, among: extra)
+                extra.append(JSONField(keyName, try r.readValue()))
             }
         }
         if !sawAmount { missing("amount", path()) }
@@ -640,7 +648,9 @@ public struct FeedDecoder {
             case _ where key.is("done"):
                 try keys.insert(2, key)
                 if try expect(.bool, &r, path() + ".done") { done = try r.readBool() }
-            default: try keys.insertExtra(key, among: extra); extra.append(JSONField(key.string, try r.readValue()))
+            default:
+                let keyName = try keys.insertExtra(key, among: extra)
+                extra.append(JSONField(keyName, try r.readValue()))
             }
         }
         if !sawDate { missing("date", path()) }
@@ -663,7 +673,9 @@ public struct FeedDecoder {
             case _ where key.is("date"):
                 try keys.insert(3, key)
                 if let d = try string(&r, path() + ".date", nullable: true) { s.date = date(d, path() + ".date") }
-            default: try keys.insertExtra(key, among: s.extra); s.extra.append(JSONField(key.string, try r.readValue()))
+            default:
+                let keyName = try keys.insertExtra(key, among: s.extra)
+                s.extra.append(JSONField(keyName, try r.readValue()))
             }
         }
         if s.title == nil && s.url == nil { issues.append(.error(path(), "a source needs a title or a url")) }

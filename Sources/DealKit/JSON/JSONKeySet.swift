@@ -18,16 +18,18 @@ struct JSONKeySet {
         known |= mask
     }
 
-    /// Checks an unknown key against the unknown keys of the same object kept so far, `fields`.
-    mutating func insertExtra(_ key: JSONKey, among fields: [JSONField]) throws {
-        if fields.isEmpty { return }
+    /// Checks an unknown key against the unknown keys of the same object kept so far,
+    /// `fields`, and returns it as a String (made once, for the field to keep).
+    mutating func insertExtra(_ key: JSONKey, among fields: [JSONField]) throws -> String {
         let name = key.string
+        if fields.isEmpty { return name }
         if fields.count < 16 {
             if fields.contains(where: { $0.key == name }) { throw JSONKeySet.duplicate(key) }
-            return
+            return name
         }
         if many == nil { many = Set(fields.map(\.key)) }
         if many?.insert(name).inserted == false { throw JSONKeySet.duplicate(key) }
+        return name
     }
 
     static func duplicate(_ key: JSONKey) -> JSONSyntaxError {

@@ -438,8 +438,8 @@ public struct JSONReader {
             var fields: [JSONField] = []
             var keys = JSONKeySet()
             while let key = try nextKeyToken() {
-                try keys.insertExtra(key, among: fields)
-                fields.append(JSONField(key.string, try readValue()))
+                let name = try keys.insertExtra(key, among: fields)
+                fields.append(JSONField(name, try readValue()))
             }
             return .object(fields)
         }
