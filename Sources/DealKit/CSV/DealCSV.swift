@@ -120,12 +120,12 @@ public enum DealCSV {
         for (column, key) in [("initial_mw", \Capacity.initialMW), ("target_mw", \Capacity.targetMW), ("operational_mw", \Capacity.operationalMW)] {
             guard let v = cell(column) else { continue }
             if v.isEmpty { capacity[keyPath: key] = nil; continue }
-            if let problem = NumberText.problem(v) {
-                problems.append("\(column): \(NumberText.describe(v, problem))")
-            } else if let n = NumberText.parse(v), let p = DealValidator.megawattProblem(n) {
-                problems.append("\(column): \(p)")
-            } else if let n = NumberText.parse(v) {
-                capacity[keyPath: key] = n
+            // The number grammar every entry path shares: "1,500" is 1500, "1,5" is refused.
+            switch NumberGrammar.parse(v) {
+            case .success(let n):
+                if let p = DealValidator.megawattProblem(n) { problems.append("\(column): \(p)") } else { capacity[keyPath: key] = n }
+            case .failure(let refusal):
+                problems.append("\(column): \(refusal)")
             }
         }
         if let v = cell("confidence") {

@@ -92,11 +92,11 @@ public struct DealPatch: Sendable, Equatable {
                                     ("operational-mw", operationalMW, \Capacity.operationalMW)] {
             guard let t = text(value) else { continue }
             if t.isEmpty || t.lowercased() == "unknown" || t.lowercased() == "null" { capacity[keyPath: key] = nil; continue }
-            // Digit groups (`1,000`, `1_000`) are allowed; the rest is the one number grammar.
-            let digits = t.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "_", with: "")
-            guard let n = NumberText.parse(digits) else {
-                problems.append((field, NumberText.problem(digits) == .outOfRange ? NumberText.describe(t, .outOfRange)
-                                                                                  : "\(FeedIssue.quote(t)) is not a number of megawatts (or \"unknown\")"))
+            let n: Double
+            switch NumberGrammar.parse(t) {
+            case .success(let v): n = v
+            case .failure(let refusal):
+                problems.append((field, "\(refusal) or \"unknown\""))
                 continue
             }
             if let p = DealValidator.megawattProblem(n) { problems.append((field, p)) } else { capacity[keyPath: key] = n }

@@ -124,9 +124,9 @@ public struct EpochMapper: Sendable {
         }
     }
 
-    /// A non-negative number in the one grammar (`NumberText`); nil for anything else (hex, "inf", text).
+    /// A non-negative number in the one grammar (`NumberGrammar`); nil for anything else (hex, "inf", text).
     static func number(_ text: String) -> Double? {
-        guard let v = NumberText.parse(text), v >= 0 else { return nil }
+        guard let v = NumberGrammar.value(text), v >= 0 else { return nil }
         return v
     }
 

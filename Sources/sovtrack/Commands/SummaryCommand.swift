@@ -30,6 +30,7 @@ struct SummaryCommand: ParsableCommand {
             return true
         }
         let summary = Summary(deals: selection.deals, by: by)
-        try Console.emit(SummaryExport.render(summary, as: output.resolvedFormat, forDisplay: Console.isDisplay(output.output)), to: output.output)
+        try output.emit(SummaryExport.render(summary, as: output.resolvedFormat, forDisplay: Console.isDisplay(output.output)),
+                        store: storeOptions.path)
     }
 }

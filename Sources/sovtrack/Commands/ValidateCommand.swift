@@ -7,7 +7,8 @@ struct ValidateCommand: ParsableCommand {
         abstract: "Check a feed and list every problem.",
         discussion: """
         Prints each problem on its own line (FILE: deals[3].country: ..., or FILE:LINE:COLUMN: ... \
-        for a JSON syntax error) and exits 65 if any is an error. Warnings (initialMW above \
+        for a JSON syntax error), the first 100 and then how many more, and exits 65 if any is \
+        an error. Warnings (initialMW above \
         targetMW, a deal with no source) do not fail.
         Examples:
           sovtrack validate
@@ -25,8 +26,10 @@ struct ValidateCommand: ParsableCommand {
         } catch let e as StoreError { throw CLIError(e) }
         Retained.keep(result)
         for issue in result.issues { Console.out(issue.formatted(file: path) + "\n") }
-        let errors = result.issues.filter(\.isError).count
-        let warnings = result.issues.count - errors
+        let omitted = result.omittedErrors + result.omittedWarnings
+        if omitted > 0 { Console.out(Console.moreProblems(omitted) + "\n") }
+        let errors = result.errorCount
+        let warnings = result.warningCount
         let counts = "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
         if errors > 0 {
             throw CLIError.data("\(path): not valid (\(counts))")
