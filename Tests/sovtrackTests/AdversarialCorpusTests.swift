@@ -86,6 +86,8 @@ final class AdversarialCorpusTests: XCTestCase {
                 for format in formats { _ = run(["list", "--store", file.path, "--format", format]) }
                 _ = run(["summary", "--store", file.path, "--format", turn(1)])
                 _ = run(["summary", "--store", file.path, "--by", "vendor", "--format", turn(2)])
+                let report = turn(3) == "md" ? "md" : "html"
+                _ = run(["report", "--store", file.path, "--format", report, "--output", dir.appendingPathComponent("report." + report).path])
                 if let id = c.dealID {
                     _ = run(["show", "--store", file.path, id])
                     _ = run(["show", "--store", file.path, id, "--json"])

@@ -124,9 +124,12 @@ public struct EpochMapper: Sendable {
         }
     }
 
-    /// A non-negative number in the one grammar (`NumberGrammar`); nil for anything else (hex, "inf", text).
+    /// A finite, non-negative number as JSON writes it (Epoch's file is machine-written:
+    /// `9.9e+22` is a figure there, `1,000` is not); nil for anything else (hex, "inf", text),
+    /// and for a figure that does not survive as a Double (`1e400`, or `1e-400`, which would be 0).
     static func number(_ text: String) -> Double? {
-        guard let v = NumberGrammar.value(text), v >= 0 else { return nil }
+        guard isJSONNumber(text), let v = Double(text), v.isFinite, v >= 0 else { return nil }
+        if v == 0, text.prefix(while: { $0 != "e" && $0 != "E" }).contains(where: { ("1"..."9").contains($0) }) { return nil }
         return v
     }
 
