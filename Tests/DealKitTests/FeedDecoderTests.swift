@@ -539,6 +539,53 @@ final class FeedDecoderTests: XCTestCase {
         XCTAssertEqual(r.warningCount, 300)
         XCTAssertEqual(r.omittedWarnings, 200)
     }
+
+    // MARK: Duplicate keys (issue 11)
+
+    /// The one fatal issue of a document, as a user sees it.
+    private func fatal(_ text: String) -> String? {
+        let r = FeedText.decode(text)
+        return r.isFatal ? r.issues.first?.description : nil
+    }
+
+    func testAKeyGivenTwiceAnywhereIsAnErrorAtTheSecondKey() {
+        let head = #"{"format": "sovtrack-feed", "version": 1, "#
+        XCTAssertEqual(fatal(head + #""deals": [], "deals": []}"#), #"1:56: duplicate key "deals": a key may appear once in an object"#)
+        XCTAssertEqual(fatal(head + #""version": 1, "deals": []}"#), #"1:43: duplicate key "version": a key may appear once in an object"#)
+        XCTAssertEqual(fatal(head + #""deals": [], "x": 1, "x": 2}"#), #"1:64: duplicate key "x": a key may appear once in an object"#)
+        let cases: [(String, String)] = [
+            ("a deal's own key", FeedText.deal(extra: [("title", #""again""#)])),
+            ("an unknown key of a deal", FeedText.deal(extra: [("note", "1"), ("note", "2")])),
+            ("a partner", FeedText.deal(extra: [("partners", #"[{"name": "N", "role": "vendor", "name": "M"}]"#)])),
+            ("a partner's unknown key", FeedText.deal(extra: [("partners", #"[{"name": "N", "role": "vendor", "x": 1, "x": 1}]"#)])),
+            ("capacity", FeedText.deal(extra: [("capacity", #"{"targetMW": 1, "targetMW": 2}"#)])),
+            ("accelerators", FeedText.deal(extra: [("accelerators", #"{"count": 1, "count": 2}"#)])),
+            ("investment", FeedText.deal(extra: [("investment", #"{"amount": 1, "currency": "USD", "amount": 2}"#)])),
+            ("a milestone", FeedText.deal(extra: [("milestones", #"[{"date": "2026", "event": "e", "done": true, "done": false}]"#)])),
+            ("a source", FeedText.deal(["sources": #"[{"title": "s", "url": "https://a", "url": "https://b"}]"#])),
+            ("an object inside an unknown value", FeedText.deal(extra: [("x", #"{"y": [{"z": 1, "z": 2}]}"#)])),
+        ]
+        for (what, deal) in cases {
+            let message = fatal(FeedText.feed([FeedText.deal(), deal.replacingOccurrences(of: #""a""#, with: #""b""#)]))
+            XCTAssertNotNil(message, what)
+            XCTAssertTrue(message?.contains(": duplicate key ") ?? false, "\(what): \(message ?? "accepted")")
+            XCTAssertTrue(message?.hasPrefix("2:") ?? false, "\(what): the second deal is on line 2: \(message ?? "")")
+        }
+        XCTAssertEqual(FeedText.decode(FeedText.feed([FeedText.deal(extra: [("x", #"{"y": 1, "z": {"y": 2}}"#)])])).hasErrors, false,
+                       "the same key in two objects is no duplicate")
+    }
+
+    func testADuplicateKeyDeepInALargeFeedIsFoundWhenDecodingInParallel() {
+        // Over the parallel threshold: the pieces fail, and the in-order read says where.
+        var deals = (0..<50_000).map { FeedText.deal(["id": "\"d\(String(format: "%05d", $0))\""]) }
+        deals[25_000] = FeedText.deal(["id": #""d25000""#], extra: [("sponsor", #""S""#), ("sponsor", #""T""#)])
+        let text = FeedText.feed(deals).replacingOccurrences(of: ",\n{", with: ",\n    {")
+        XCTAssertGreaterThan(text.utf8.count, FeedDecoder.parallelThreshold)
+        let r = FeedDecoder.decode(Array(text.utf8))
+        XCTAssertTrue(r.isFatal)
+        XCTAssertEqual(r.issues.map(\.description).first?.hasPrefix("25001:"), true, r.issues.first?.description ?? "")
+        XCTAssertEqual(r.issues.first?.message, #"duplicate key "sponsor": a key may appear once in an object"#)
+    }
 }
 
 final class FeedIssueTests: XCTestCase {
