@@ -73,7 +73,7 @@ struct ImportCommand: ParsableCommand {
                 throw CLIError.data("\(file):\(e.line): \(e.message)\(hint)")
             }
             incoming = rows.map { row in
-                (row.values["id"]!.trimmingCharacters(in: .whitespaces), { [replace] base in
+                ((row.values["id"] ?? "").trimmingCharacters(in: .whitespaces), { [replace] base in
                     let (deal, rowProblems) = DealCSV.apply(row, to: base)
                     for p in rowProblems { problems.add("\(file):\(row.line): \(p)") }
                     guard let base, !replace, rowProblems.isEmpty else { return deal }

@@ -32,6 +32,7 @@ struct ListCommand: ParsableCommand {
             selection = try storeOptions.select(filter)
         }
         let deals = sort.apply(to: selection.deals, descending: reverse)
-        try output.emit(ListExport.render(deals, as: output.resolvedFormat, updated: selection.updated), store: storeOptions.path)
+        try output.emit(ListExport.render(deals, as: output.resolvedFormat, updated: selection.updated,
+                                          forDisplay: Console.isDisplay(output.output)), store: storeOptions.path)
     }
 }

@@ -33,7 +33,7 @@ struct SummaryCommand: ParsableCommand {
             return true
         }
         let summary = Summary(deals: selection.deals, by: by)
-        var bytes = SummaryExport.render(summary, as: output.resolvedFormat)
+        var bytes = SummaryExport.render(summary, as: output.resolvedFormat, forDisplay: Console.isDisplay(output.output))
         if let slipsSince {
             let format = output.resolvedFormat
             guard format == .table || format == .md else { throw CLIError.usage("--slips-since: only with --format table or md") }
