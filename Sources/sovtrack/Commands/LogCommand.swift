@@ -26,9 +26,10 @@ struct LogCommand: ParsableCommand {
 
     func run() throws {
         let from = try since.map { try AsOfDate.startKey($0, option: "--since") }
-        let (_, snapshot) = try storeOptions.load()
+        // Every deal is still read and checked, but none is kept: the log needs only the history.
+        let selection = try storeOptions.select { _ in false }
         let history: History
-        do throws(HistoryError) { history = try History(of: snapshot.feed) } catch {
+        do throws(HistoryError) { history = try History(of: Feed(extra: selection.extra)) } catch {
             throw CLIError.data("\(storeOptions.path): \(error.description)")
         }
         let shown = history.newestFirst.filter { r in
