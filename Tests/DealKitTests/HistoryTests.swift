@@ -85,6 +85,17 @@ final class HistoryTests: XCTestCase {
         XCTAssertEqual(try History.feed(s.load().feed, asOf: 20260531).deals, [deal("kr-a")])
     }
 
+    func testAnEditThatOnlyAddsAKeyIsNotTakenForAnAddedDeal() {
+        var sponsored = deal("kr-a")
+        sponsored.sponsor = "NAVER"
+        let recorder = RevisionRecorder(author: "a")
+        let edit = recorder.revision(id: "kr-a", old: deal("kr-a"), new: sponsored, at: "2026-06-01T10:00:00Z")!
+        XCTAssertFalse(edit.created)
+        XCTAssertEqual(RevisionExport.summary(edit), "sponsor set (none → NAVER)")
+        XCTAssertTrue(recorder.revision(id: "kr-a", old: nil, new: sponsored, at: "2026-06-01T10:00:00Z")!.created)
+        XCTAssertTrue(recorder.revision(id: "kr-a", old: sponsored, new: nil, at: "2026-06-01T10:00:00Z")!.deleted)
+    }
+
     func testStrippedFeedHasNoHistoryNorConflicts() throws {
         var feed = Feed(deals: [deal("kr-a")], extra: [JSONField("other", .bool(true))])
         History(revisions: [Revision(at: "2026-06-01T10:00:00Z", author: "a", id: "kr-a", action: "add", changes: [])]).store(in: &feed)

@@ -26,10 +26,11 @@ public struct Revision: Sendable, Equatable {
         return n(0..<4) * 10_000 + n(5..<7) * 100 + n(8..<10)
     }
 
-    /// True when the revision created the deal (it had no key before).
-    public var created: Bool { !changes.isEmpty && changes.allSatisfy { $0.old == nil } }
-    /// True when the revision removed the deal (it has no key after).
-    public var deleted: Bool { !changes.isEmpty && changes.allSatisfy { $0.new == nil } }
+    /// True when the revision created the deal: it had no id before (an edit that only adds
+    /// keys, a sponsor say, also has no old values, but it keeps the id).
+    public var created: Bool { changes.contains { $0.field == "id" && $0.old == nil } }
+    /// True when the revision removed the deal: it has no id after.
+    public var deleted: Bool { changes.contains { $0.field == "id" && $0.new == nil } }
 
     /// The revision as one compact JSON object, as the history holds it.
     public var json: JSONValue {
