@@ -7,6 +7,11 @@ public enum Markup {
     /// characters XML 1.0 forbids (C0 controls but tab and newline) and every other character
     /// `SafeText` would not send to a terminal raw (C1, bidi, invisible) shown as placeholders.
     public static func escape(_ s: String) -> String {
+        // Most feed text has nothing to escape: one pass over its bytes says so, and it is kept as is.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27
+                                     || $0 == 0xC2 || $0 == 0xE2 || $0 == 0xEF }) {
+            return s
+        }
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for scalar in s.unicodeScalars {
@@ -67,8 +72,13 @@ public enum Markup {
         guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else { return nil }
         let afterScheme = s.drop { $0 != ":" }.dropFirst(3)
         guard let host = afterScheme.first, host != "/" else { return nil }
-        for scalar in s.unicodeScalars where scalar.value <= 0x20 || scalar.value == 0x7F || "<>\"'`\\{}|^".unicodeScalars.contains(scalar) {
-            return nil
+        for b in s.utf8 {
+            switch b {
+            case 0...0x20, 0x7F, UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "`"),
+                 UInt8(ascii: "\\"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "|"), UInt8(ascii: "^"):
+                return nil
+            default: continue
+            }
         }
         return s
     }
