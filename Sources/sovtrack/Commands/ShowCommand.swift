@@ -26,7 +26,7 @@ struct ShowCommand: ParsableCommand {
         if json {
             Console.out(FeedEncoder.encode(Feed(updated: selection.updated, deals: [deal])))
         } else {
-            Console.out(DealText.render(deal))
+            Console.out(DealText.render(deal, today: Clock.today()))
         }
     }
 }
