@@ -77,7 +77,7 @@ final class CLIBadInputTests: XCTestCase {
         XCTAssertEqual(lines.count, 101, r.stdout)
         // 40,000 missing keys, and the empty ids of the deals read before the limit are duplicates.
         XCTAssertEqual(lines.last, "… and 39,925 more problems")
-        CLI.assertUserError(r, code: 65, ["not valid (40025 errors, 0 warnings)"])
+        CLI.assertUserError(r, code: 65, ["not valid (40,025 errors, 0 warnings)"])
         // import lists as many, then the count; the store is not made.
         let store = feed.deletingLastPathComponent().appendingPathComponent("s.json")
         let imported = try CLI.run("import", feed.path, "--store", store.path)
