@@ -77,7 +77,7 @@ final class CLIBadInputTests: XCTestCase {
         XCTAssertEqual(lines.count, 101, r.stdout)
         // 40,000 missing keys, and the empty ids of the deals kept before the limit are duplicates.
         XCTAssertTrue(lines.last?.hasPrefix("… and 39,9") == true && lines.last?.hasSuffix(" more problems") == true, r.stdout)
-        CLI.assertUserError(r, code: 65, ["not valid (400", " errors, 0 warnings)"])
+        CLI.assertUserError(r, code: 65, ["not valid (40,0", " errors, 0 warnings)"])
         // import lists as many, then the count; the store is not made.
         let store = feed.deletingLastPathComponent().appendingPathComponent("s.json")
         let imported = try CLI.run("import", feed.path, "--store", store.path)

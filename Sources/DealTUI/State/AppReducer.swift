@@ -508,7 +508,7 @@ public enum AppReducer {
         let l = Layout(s)
         guard !l.tooSmall else { return }
         if var d = s.detail {
-            let lines = DetailView.lines(s.catalog.deals[Int(d.deal)], width: l.body.width).count
+            let lines = DetailView.lines(s.catalog.deals[Int(d.deal)], width: l.body.width, today: s.today).count
             d.scroll = min(max(d.scroll, 0), max(0, lines - l.body.height))
             s.detail = d
         }

@@ -6,7 +6,7 @@ enum FooterBar {
         if case .picker = s.overlay { return [("↑↓", "move"), ("space", "tick"), ("⏎", "apply"), ("Esc", "cancel")] }
         if case .help = s.overlay { return [("↑↓", "scroll"), ("Esc", "close")] }
         if let d = s.detail {
-            let total = DetailView.lines(s.catalog.deals[Int(d.deal)], width: s.cols).count
+            let total = DetailView.lines(s.catalog.deals[Int(d.deal)], width: s.cols, today: s.today).count
             let height = Layout(s).body.height
             let position = total > height ? [("lines", "\(d.scroll + 1)-\(min(d.scroll + height, total)) of \(total)")] : []
             return [("↑↓", "scroll"), ("Esc", "back"), ("x", "export"), ("?", "help")] + position
