@@ -21,7 +21,9 @@ public enum ViewExport {
         let name: String, bytes: [UInt8], what: String
         if let d = s.detail {
             name = "deal-\(d.id)"
-            bytes = ListExport.render([deals[Int(d.deal)]], as: output, updated: s.catalog.feed.updated)
+            // Markdown holds the whole deal (facts, timeline, sources, notes); CSV is its one row, JSON a one-deal feed.
+            bytes = format == .md ? Array(DealText.markdown(deals[Int(d.deal)], today: s.today).utf8)
+                : ListExport.render([deals[Int(d.deal)]], as: output, updated: s.catalog.feed.updated)
             what = "deal \(d.id)"
         } else {
             let shown = s.results.rows.map { deals[Int($0)] }

@@ -511,7 +511,7 @@ public enum AppReducer {
         let l = Layout(s)
         guard !l.tooSmall else { return }
         if var d = s.detail {
-            let lines = DetailView.lines(of: Int(d.deal), in: s.catalog, width: l.body.width).count
+            let lines = DetailView.lines(of: Int(d.deal), in: s.catalog, width: l.body.width, today: s.today).count
             d.scroll = min(max(d.scroll, 0), max(0, lines - l.body.height))
             s.detail = d
         }

@@ -14,7 +14,7 @@ enum DetailView {
     static let labelWidth = 14
 
     /// The deal as styled lines wrapped to `width` columns; the reducer uses the count to scroll.
-    static func lines(_ d: Deal, width: Int, history: [Revision] = []) -> [Line] {
+    static func lines(_ d: Deal, width: Int, today: PartialDate? = nil, history: [Revision] = []) -> [Line] {
         let w = max(width - 2, 10)
         var out: [Line] = []
         for l in TextWrap.wrap(d.title, width: w) { out.append([Segment(l, Style(.title, bold: true))]) }
@@ -46,8 +46,10 @@ enum DetailView {
         section("Timeline")
         var items: [(PartialDate, String, Role)] = [(d.announced, "announced", .status(d.status))]
         for m in d.milestones {
-            items.append((m.date, (m.done ? "● " : "○ ") + m.event + (m.done ? "  (done)" : ""),
-                          m.done ? .milestoneDone : .milestonePending))
+            // A milestone not done whose whole period has passed is overdue, not "next".
+            let overdue = !m.done && today.map { m.date.endKey < $0.startKey } == true
+            items.append((m.date, (m.done ? "● " : "○ ") + m.event + (m.done ? "  (done)" : overdue ? "  (overdue)" : ""),
+                          m.done ? .milestoneDone : overdue ? .error : .milestonePending))
         }
         for (date, event, role) in items.enumerated().sorted(by: { a, b in
             a.element.0 != b.element.0 ? a.element.0 < b.element.0 : a.offset < b.offset
@@ -55,7 +57,7 @@ enum DetailView {
             field("  " + date.description, event, Style(role))
         }
         section("Sources")
-        if d.sources.isEmpty { out.append([Segment("  (none)", Style(.dim))]) }
+        if d.sources.isEmpty { out.append([Segment("  none", Style(.dim))]) }
         for (i, s) in d.sources.enumerated() {
             var head = s.title ?? s.url ?? ""
             let meta = [s.publisher, s.date?.description].compactMap { $0 }.joined(separator: ", ")
@@ -93,15 +95,15 @@ enum DetailView {
     }
 
     /// The lines of the deal at catalog index `index`, with its history.
-    static func lines(of index: Int, in catalog: DealCatalog, width: Int) -> [Line] {
+    static func lines(of index: Int, in catalog: DealCatalog, width: Int, today: PartialDate? = nil) -> [Line] {
         let d = catalog.deals[index]
-        return lines(d, width: width, history: catalog.revisions(of: d.id))
+        return lines(d, width: width, today: today, history: catalog.revisions(of: d.id))
     }
 
     static func draw(into g: inout CellGrid, state: AppState) {
         guard let detail = state.detail else { return }
         let rect = Layout(state).body
-        let all = lines(of: Int(detail.deal), in: state.catalog, width: rect.width)
+        let all = lines(of: Int(detail.deal), in: state.catalog, width: rect.width, today: state.today)
         let top = min(max(detail.scroll, 0), max(0, all.count - rect.height))
         for row in 0..<min(rect.height, all.count - top) {
             var x = 1

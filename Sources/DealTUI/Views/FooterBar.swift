@@ -7,7 +7,7 @@ enum FooterBar {
         if case .help = s.overlay { return [("↑↓", "scroll"), ("Esc", "close")] }
         if case .changes = s.overlay { return [("↑↓", "move"), ("⏎", "open"), ("+/-", "a week more/less"), ("Esc", "close")] }
         if let d = s.detail {
-            let total = DetailView.lines(of: Int(d.deal), in: s.catalog, width: s.cols).count
+            let total = DetailView.lines(of: Int(d.deal), in: s.catalog, width: s.cols, today: s.today).count
             let height = Layout(s).body.height
             let position = total > height ? [("lines", "\(d.scroll + 1)-\(min(d.scroll + height, total)) of \(total)")] : []
             return [("↑↓", "scroll"), ("Esc", "back"), ("x", "export"), ("?", "help")] + position

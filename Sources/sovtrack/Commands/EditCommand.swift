@@ -9,8 +9,10 @@ struct EditCommand: ParsableCommand {
         A repeatable option given replaces that whole list; "" clears a text field and \
         "unknown" clears a MW figure.
         Examples:
-          sovtrack edit kr-naver-nvidia-dsx-sejong --operational-mw 55 --status operational
-          sovtrack edit kr-skt-nvidia-ai-cloud --milestone "2027:First AI factory online"
+          sovtrack edit kr-naver-nvidia-dsx-sejong \\
+            --operational-mw 55 --status operational
+          sovtrack edit kr-skt-nvidia-ai-cloud \\
+            --milestone "2027:First AI factory online"
         """)
 
     @OptionGroup var storeOptions: StoreOptions

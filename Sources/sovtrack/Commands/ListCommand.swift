@@ -12,6 +12,7 @@ struct ListCommand: ParsableCommand {
           sovtrack list --country KR
           sovtrack list --vendor nvidia --since 2026 --format csv --output deals.csv
           sovtrack list --search "world model" --sort mw --reverse
+
         Sort keys: \(DealSort.allCases.map(\.rawValue).joined(separator: ", ")). The default order is country, then announcement date.
         """)
 

@@ -19,11 +19,15 @@ struct ShowCommand: ParsableCommand {
     func run() throws {
         let id = self.id
         let selection = try asOf.select(storeOptions) { $0.id == id }
-        guard let deal = selection.deals.first else { throw CLIError(StoreError.noSuchDeal(id: id)) }
+        guard let deal = selection.deals.first else {
+            // Only on this path is every id read, to name the nearest ones.
+            let ids = (try? storeOptions.load().1.feed.deals.map(\.id)) ?? []
+            throw CLIError(message: StoreError.noSuchDeal(id: id).description + Suggest.phrase(Suggest.nearest(id, among: ids)), code: 65)
+        }
         if json {
             Console.out(FeedEncoder.encode(Feed(updated: selection.updated, deals: [deal])))
         } else {
-            Console.out(DealText.render(deal))
+            Console.out(DealText.render(deal, today: Clock.today()))
             // The deal's revisions, newest first; a history that does not read is left to `validate`.
             let revisions = ((try? History(of: Feed(extra: selection.extra)))?.newestFirst ?? []).filter { $0.id == id }
             if !revisions.isEmpty {

@@ -32,10 +32,10 @@ struct ValidateCommand: ParsableCommand {
         if omitted > 0 { Console.out(Console.moreProblems(omitted) + "\n") }
         let errors = result.errorCount + unfinished.filter(\.isError).count
         let warnings = result.warningCount
-        let counts = "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+        let counts = "\(CountText.of(errors, "error")), \(CountText.of(warnings, "warning"))"
         if errors > 0 {
             throw CLIError.data("\(path): not valid (\(counts))")
         }
-        Console.out("\(path): ok, \(result.feed.deals.count) deal\(result.feed.deals.count == 1 ? "" : "s") (\(counts))\n")
+        Console.out("\(path): ok, \(CountText.of(result.feed.deals.count, "deal")) (\(counts))\n")
     }
 }
