@@ -85,11 +85,14 @@ public struct VendorConcentration: Sendable, Equatable {
         return out
     }
 
-    /// A share in percent with one decimal: `62.5%`, `<0.1%` for a share too small to show; "-" for unknown.
+    /// A share in percent with one decimal: `62.5%`; "-" for unknown. A share that is not
+    /// zero never reads `0%` (`<0.1%`), nor a part `100%` (`>99.9%`).
     public static func percent(_ share: Double?) -> String {
         guard let s = share else { return "-" }
-        if s > 0 && s < 0.0005 { return "<0.1%" }
-        return JSONWriter.format((s * 1000).rounded() / 10) + "%"
+        let p = (s * 1000).rounded() / 10
+        if p == 0 && s > 0 { return "<0.1%" }
+        if p == 100 && s < 1 { return ">99.9%" }
+        return JSONWriter.format(p) + "%"
     }
 
     /// Each vendor with its share of the committed and of the ambition MW, largest ambition
