@@ -58,7 +58,7 @@ public struct DealPatch: Sendable, Equatable {
             }
         }
         if let t = text(announced) {
-            if let date = PartialDate(t) { d.announced = date } else { problems.append(("announced", DealValidator.partialDateProblem(t)!)) }
+            if let date = PartialDate(t) { d.announced = date } else { problems.append(("announced", DealValidator.partialDateProblem(t) ?? "not a date")) }
         }
         if let t = text(status) {
             if t.isEmpty { d.status = .announced } else if let s = DealStatus(rawValue: t.lowercased()) { d.status = s } else {
@@ -125,7 +125,7 @@ public struct DealPatch: Sendable, Equatable {
                 let dateText = s[..<colon].trimmingCharacters(in: .whitespaces)
                 let event = s[s.index(after: colon)...].trimmingCharacters(in: .whitespaces)
                 guard let date = PartialDate(dateText) else {
-                    problems.append(("milestone", DealValidator.partialDateProblem(dateText)!)); continue
+                    problems.append(("milestone", DealValidator.partialDateProblem(dateText) ?? "not a date")); continue
                 }
                 if event.isEmpty { problems.append(("milestone", "\(FeedIssue.quote(item)) has no event")); continue }
                 let old = d.milestones.first { $0.date == date && $0.event == event }

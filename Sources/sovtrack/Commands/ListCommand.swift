@@ -24,6 +24,7 @@ struct ListCommand: ParsableCommand {
     func run() throws {
         let selection = try storeOptions.select(try filters.filter())
         let deals = sort.apply(to: selection.deals, descending: reverse)
-        try output.emit(ListExport.render(deals, as: output.resolvedFormat, updated: selection.updated), store: storeOptions.path)
+        try output.emit(ListExport.render(deals, as: output.resolvedFormat, updated: selection.updated,
+                                          forDisplay: Console.isDisplay(output.output)), store: storeOptions.path)
     }
 }

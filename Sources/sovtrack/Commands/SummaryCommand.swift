@@ -30,6 +30,7 @@ struct SummaryCommand: ParsableCommand {
             return true
         }
         let summary = Summary(deals: selection.deals, by: by)
-        try output.emit(SummaryExport.render(summary, as: output.resolvedFormat), store: storeOptions.path)
+        try output.emit(SummaryExport.render(summary, as: output.resolvedFormat, forDisplay: Console.isDisplay(output.output)),
+                        store: storeOptions.path)
     }
 }
