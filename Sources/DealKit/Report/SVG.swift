@@ -9,9 +9,11 @@ struct SVG {
         self.width = width; self.height = height; self.title = title
     }
 
-    /// A number as SVG wants it: at most two decimals, no exponent.
+    /// A number as SVG wants it: at most two decimals, no exponent; kept within ±10⁹ (a
+    /// coordinate from a figure too large to draw, or not finite, never traps).
     static func n(_ v: Double) -> String {
-        let r = (v * 100).rounded() / 100
+        guard v.isFinite else { return "0" }
+        let r = (min(max(v, -1e9), 1e9) * 100).rounded() / 100
         return r == r.rounded() ? String(Int(r)) : String(format2(r))
     }
 
