@@ -60,6 +60,22 @@ final class ReportChartsTests: XCTestCase {
         XCTAssertTrue((try MarkupCheck.parse(ReportCharts.vendorShares(r), as: "svg")["texts"] as? [String] ?? []).first?.hasPrefix("No ambition MW") ?? false)
     }
 
+    func testFiguresTooLargeToDrawNeitherTrapNorHang() throws {
+        // 1e308 (the largest a feed can state) twice overflows the country's sum to infinity.
+        let r = MarkupCheck.report([deal(1, "KR", target: 1e308), deal(2, "KR", target: 1e308, vendor: "AMD"),
+                                    deal(3, "FR", target: 1e308), deal(4, "GB", target: Double.leastNonzeroMagnitude), deal(5, "DE", target: 5)])
+        for svg in [ReportCharts.countryMW(r), ReportCharts.vendorShares(r), ReportCharts.timeline(r)] {
+            let info = try MarkupCheck.parse(svg, as: "svg")
+            XCTAssertLessThan(info["elements"] as? Int ?? .max, 200)
+            // Every coordinate is a number (the text may say "inf", as the tables do, for a sum past 1.8e308).
+            XCTAssertNil(svg.range(of: #"=\"[^\"]*(nan|inf)"#, options: .regularExpression), svg)
+        }
+        XCTAssertNil(r.summary.concentration.row("KR")?.ambition.hhi, "no shares of an infinite total")
+        XCTAssertEqual(r.summary.concentration.row("FR")?.ambition.hhi, 10_000)
+        let html = String(decoding: ReportHTML.render(r), as: UTF8.self)
+        XCTAssertEqual(try MarkupCheck.parse(html, as: "html")["unclosed"] as? [String], [])
+    }
+
     func testAHugeFigureDrawsInsteadOfTrapping() throws {
         // Issue 11's corpus: a feed with targetMW 1E+308 made `report` trap (SIGILL) converting
         // an infinite coordinate to Int.

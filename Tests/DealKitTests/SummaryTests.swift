@@ -303,4 +303,11 @@ final class SummaryTests: XCTestCase {
         XCTAssertTrue(csv[2].hasPrefix("AMD,") && csv[2].hasSuffix(",,25,1"), csv[2])
         XCTAssertTrue(csv[3].hasPrefix("(none),") && csv[3].hasSuffix(",,,0"), "no vendor: no share, leads nowhere: \(csv[3])")
     }
+
+    func testTopVendorCannotSmuggleAFormulaIntoCSV() {
+        let s = Summary(deals: [deal("a", "KR", target: 10, vendors: ["=HYPERLINK(\"http://evil.example\")"])])
+        let csv = String(decoding: SummaryExport.render(s, as: .csv), as: UTF8.self)
+        let row = csv.split(separator: "\r\n")[1]
+        XCTAssertFalse(row.contains(",=HYPERLINK") || row.contains(",\"=HYPERLINK"), "the top_vendor cell is neutralised: \(row)")
+    }
 }

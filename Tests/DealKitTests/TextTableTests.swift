@@ -134,4 +134,17 @@ final class TextTableTests: XCTestCase {
         let md = TextTable(columns: [.init("<h1>")], rows: [["</td><script>"]]).renderMarkdown()
         XCTAssertFalse(md.contains("<"), md)
     }
+
+    func testHTMLPageEscapesFeedText() throws {
+        let t = TextTable(columns: [.init("name"), .init("mw", alignRight: true)],
+                          rows: [["</td><script>alert(1)</script>", "55"]], footer: ["total", "55"])
+        let html = t.renderHTML(title: "a <title>")
+        XCTAssertFalse(html.contains("<script>"), html)
+        XCTAssertTrue(html.contains("<td>&lt;/td&gt;&lt;script&gt;alert(1)&lt;/script&gt;</td><td class=\"n\">55</td>"), html)
+        XCTAssertTrue(html.contains("<title>a &lt;title&gt;</title>"))
+        XCTAssertTrue(html.contains("<tfoot>\n<tr><td>total</td>"))
+        let info = try MarkupCheck.parse(html, as: "html")
+        XCTAssertEqual(info["unclosed"] as? [String], [])
+        XCTAssertEqual(info["scripts"] as? Int, 0)
+    }
 }

@@ -80,6 +80,7 @@ final class VendorConcentrationTests: XCTestCase {
         XCTAssertEqual(VendorConcentration.percent(1), "100%")
         XCTAssertEqual(VendorConcentration.percent(0.0001), "<0.1%")
         XCTAssertEqual(VendorConcentration.percent(0), "0%")
+        XCTAssertEqual(VendorConcentration.percent(0.9996), ">99.9%", "a part never reads as the whole")
         XCTAssertEqual(VendorConcentration.index(7812.5), "7,813")
     }
 }

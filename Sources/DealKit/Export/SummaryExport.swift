@@ -15,12 +15,38 @@ public enum SummaryExport {
                        "vendors", "partners", "models", "next_milestone"] + concentration
     }
 
-    /// The concentration figures of a row, as numbers (nil: unknown) or text, in column order.
-    enum Figure { case number(Double?), integer(Int), text(String?) }
+    /// A concentration figure of a row (nil: unknown), in column order.
+    enum Figure {
+        /// A share, 0–1: `87.5%` in a table, `87.5` (percent) in CSV and JSON.
+        case share(Double?)
+        /// An HHI: whole in a table, one decimal in CSV and JSON.
+        case index(Double?)
+        case integer(Int)
+        case text(String?)
+
+        /// The figure in CSV and JSON: a share in percent to two decimals, an index to one.
+        var number: Double? {
+            switch self {
+            case .share(let v): return v.map { ($0 * 10_000).rounded() / 100 }
+            case .index(let v): return v.map { ($0 * 10).rounded() / 10 }
+            case .integer, .text: return nil
+            }
+        }
+
+        /// The figure in a table, or as a CSV cell.
+        func cell(csv: Bool) -> String {
+            switch self {
+            case .text(let t): return t ?? (csv ? "" : "-")
+            case .integer(let n): return String(n)
+            case .share(let v): return csv ? number.map(JSONWriter.format) ?? "" : VendorConcentration.percent(v)
+            case .index(let v): return csv ? number.map(JSONWriter.format) ?? "" : VendorConcentration.index(v)
+            }
+        }
+    }
 
     static func concentration(_ r: Summary.Row, _ s: Summary, isTotal: Bool) -> [Figure] {
-        func pct(_ share: Double?) -> Figure { .number(share.map { ($0 * 10_000).rounded() / 100 }) }
-        func hhi(_ v: Double?) -> Figure { .number(v.map { ($0 * 10).rounded() / 10 }) }
+        func pct(_ share: Double?) -> Figure { .share(share) }
+        func hhi(_ v: Double?) -> Figure { .index(v) }
         let c = s.concentration
         switch s.grouping {
         case .country:
@@ -34,7 +60,7 @@ public enum SummaryExport {
                 return [pct(known(c.total.committed)), pct(known(c.total.ambition)),
                         .integer(c.rows.filter { $0.ambition.top != nil }.count)]
             }
-            guard r.key != Summary.noVendor else { return [.number(nil), .number(nil), .integer(0)] }
+            guard r.key != Summary.noVendor else { return [.share(nil), .share(nil), .integer(0)] }
             let k = DealFilter.fold(r.key)
             func share(_ split: VendorConcentration.Split) -> Double? {
                 split.shares.first { DealFilter.fold($0.vendor) == k }?.share
@@ -61,17 +87,7 @@ public enum SummaryExport {
     private static func cells(_ r: Summary.Row, _ s: Summary, csv: Bool, isTotal: Bool = false) -> [String] {
         let g = s.grouping
         func mw(_ v: Double?) -> String { csv ? (v.map(JSONWriter.format) ?? "") : MWText.figure(v) }
-        let pctColumn = g == .country ? 1 : -1
-        let extra = concentration(r, s, isTotal: isTotal).enumerated().map { i, f -> String in
-            switch f {
-            case .text(let t): return t ?? (csv ? "" : "-")
-            case .integer(let n): return String(n)
-            case .number(let v):
-                if csv { return v.map(JSONWriter.format) ?? "" }
-                let isShare = i == pctColumn || (g == .vendor && i < 2)
-                return isShare ? (v.map { JSONWriter.format(($0 * 10).rounded() / 10) + "%" } ?? "-") : MWText.figure(v.map { $0.rounded() })
-            }
-        }
+        let extra = concentration(r, s, isTotal: isTotal).map { $0.cell(csv: csv) }
         // In CSV each item of a list is neutralised (`CSVWriter.list`).
         func list(_ items: [String]) -> String {
             csv ? CSVWriter.list(items) : items.isEmpty ? "-" : items.joined(separator: ", ")
@@ -126,7 +142,7 @@ public enum SummaryExport {
                 switch f {
                 case .text(let t): if let t { w.string(t) } else { w.raw("null") }
                 case .integer(let n): w.integer(n)
-                case .number(let v): w.optionalNumber(v)
+                case .share, .index: w.optionalNumber(f.number)
                 }
             }
             w.raw("}")

@@ -208,7 +208,8 @@ public struct Summary: Sendable, Equatable {
 
         func row(key: String, name: String) -> Row {
             // Sums of decimal figures pick up binary noise (61.2659695999...); no source is that precise.
-            func tidy(_ v: Double?) -> Double? { v.map { ($0 * 1e6).rounded() / 1e6 } }
+            // (Beyond 10¹⁵ MW, which only a hostile feed gives, the product would overflow to infinity.)
+            func tidy(_ v: Double?) -> Double? { v.map { abs($0) < 1e15 ? ($0 * 1e6).rounded() / 1e6 : $0 } }
             return Row(key: key, name: name, countries: countries.sorted(), deals: count,
                        committedMW: tidy(committed), ambitionMW: tidy(ambition),
                        operationalMW: tidy(operational), unknownMWDeals: unknown,

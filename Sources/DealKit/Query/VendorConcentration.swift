@@ -85,11 +85,14 @@ public struct VendorConcentration: Sendable, Equatable {
         return out
     }
 
-    /// A share in percent with one decimal: `62.5%`, `<0.1%` for a share too small to show; "-" for unknown.
+    /// A share in percent with one decimal: `62.5%`; "-" for unknown. A share that is not
+    /// zero never reads `0%` (`<0.1%`), nor a part `100%` (`>99.9%`).
     public static func percent(_ share: Double?) -> String {
         guard let s = share else { return "-" }
-        if s > 0 && s < 0.0005 { return "<0.1%" }
-        return JSONWriter.format((s * 1000).rounded() / 10) + "%"
+        let p = (s * 1000).rounded() / 10
+        if p == 0 && s > 0 { return "<0.1%" }
+        if p == 100 && s < 1 { return ">99.9%" }
+        return JSONWriter.format(p) + "%"
     }
 
     /// Each vendor with its share of the committed and of the ambition MW, largest ambition
@@ -146,12 +149,14 @@ public struct VendorConcentration: Sendable, Equatable {
         }
 
         private func split(_ mw: [String: Double], unknown: Int, _ names: [String: String]) -> Split {
-            // Sums of decimal figures pick up binary noise; no source is that precise.
-            func tidy(_ v: Double) -> Double { (v * 1e6).rounded() / 1e6 }
+            // Sums of decimal figures pick up binary noise; no source is that precise. (Figures
+            // beyond 10¹⁵ MW, which only a hostile feed gives, are left as they are.)
+            func tidy(_ v: Double) -> Double { abs(v) < 1e15 ? (v * 1e6).rounded() / 1e6 : v }
             let total = mw.isEmpty ? nil : tidy(mw.values.reduce(0, +))
             var shares = vendors.map { v -> Share in
                 let m = mw[v].map(tidy)
-                let s: Double? = m.flatMap { m in total.flatMap { $0 > 0 ? m / $0 : nil } }
+                // A total too large for a Double (1e308 twice) has no shares.
+                let s: Double? = m.flatMap { m in total.flatMap { $0 > 0 && $0.isFinite ? m / $0 : nil } }
                 return Share(vendor: names[v] ?? v, mw: m, share: s)
             }
             shares.sort { a, b in

@@ -16,7 +16,7 @@ public enum ReportCharts {
 
     /// True when the positive values span more than two orders of magnitude.
     public static func needsLogScale(_ values: [Double]) -> Bool {
-        let positive = values.filter { $0 > 0 }
+        let positive = values.filter { $0 > 0 && $0.isFinite }
         guard let lo = positive.min(), let hi = positive.max() else { return false }
         return hi / lo > 100
     }
@@ -35,24 +35,28 @@ public enum ReportCharts {
         let barW = width - labelWidth - valueW - 10
         let height = top + Double(max(rows.count, 1)) * rowH + 34
         var s = SVG(width: Int(width), height: Int(height), title: "Committed and ambition MW per country")
-        let values = rows.flatMap { [$0.committed, $0.ambition] }.compactMap { $0 }
+        // A sum too large for a Double (a feed may say 1e308 twice) is drawn as a full bar, not scaled.
+        let values = rows.flatMap { [$0.committed, $0.ambition] }.compactMap { $0 }.filter(\.isFinite)
         guard values.contains(where: { $0 > 0 }) else {
             s.text("No megawatt figure is known for these deals.", x: 10, y: 30, fill: "#555")
             return s.document
         }
         let log = needsLogScale(values)
         let positive = values.filter { $0 > 0 }
-        let scale: (Double) -> Double
+        let place: (Double) -> Double
         var ticks: [Double]
         if log {
             let lo = floor(log10(positive.min()!)), hi = max(ceil(log10(positive.max()!)), lo + 1)
-            scale = { v in v <= 0 ? 0 : max(0, (log10(v) - lo) / (hi - lo)) * barW }
-            ticks = stride(from: lo, through: hi, by: 1).map { pow(10, $0) }
+            place = { v in v <= 0 ? 0 : max(0, (log10(v) - lo) / (hi - lo)) * barW }
+            // One tick per power of ten, at most 12 (every second or more over a wider span).
+            let step = max(1, ((hi - lo) / 11).rounded(.up))
+            ticks = stride(from: lo, through: hi, by: step).map { pow(10, $0) }
         } else {
             let top = niceCeiling(positive.max()!)
-            scale = { v in v / top * barW }
+            place = { v in v / top * barW }
             ticks = (0...4).map { top * Double($0) / 4 }
         }
+        func scale(_ v: Double) -> Double { v.isFinite ? min(barW, place(v)) : (v > 0 ? barW : 0) }
         legend(&s, [("#08519C", "committed MW"), ("#9ECAE1", "ambition MW (target, else committed)")], y: 14)
         if log { s.text("log scale", x: width - 10, y: 26, anchor: "end", size: 11, fill: "#555") }
         let axisY = top + Double(rows.count) * rowH
@@ -83,8 +87,8 @@ public enum ReportCharts {
     /// The smallest of 1, 2, 2.5 or 5 times a power of ten at least `v`.
     static func niceCeiling(_ v: Double) -> Double {
         let p = pow(10, floor(log10(v)))
-        for m in [1.0, 2, 2.5, 5, 10] where m * p >= v { return m * p }
-        return 10 * p
+        for m in [1.0, 2, 2.5, 5, 10] where m * p >= v && (m * p).isFinite { return m * p }
+        return v
     }
 
     /// Coloured squares with labels in a row.
@@ -185,7 +189,7 @@ public enum ReportCharts {
         var rest = Row(label: "", mw: [:], total: 0, hhi: nil)
         var restCount = 0
         for s in r.summary.rows {
-            guard let row = c.row(s.key), let total = row.ambition.totalMW, total > 0 else { continue }
+            guard let row = c.row(s.key), let total = row.ambition.totalMW, total > 0, total.isFinite else { continue }
             var mw: [String: Double] = [:]
             for sh in row.ambition.shares { if let m = sh.mw { mw[DealFilter.fold(sh.vendor), default: 0] += m } }
             if rows.count < maxRows {
@@ -196,7 +200,7 @@ public enum ReportCharts {
                 for (k, v) in mw { rest.mw[k, default: 0] += v }
             }
         }
-        if restCount > 0 {
+        if restCount > 0 && rest.total.isFinite {
             rest.label = "\(restCount) more countries"
             rest.hhi = rest.mw.values.reduce(0) { $0 + ($1 / rest.total * 100) * ($1 / rest.total * 100) }
             rows.append(rest)

@@ -22,7 +22,7 @@ struct VendorShares: Sendable {
         var leads = [Int](repeating: 0, count: catalog.vendorNames.count)
         for (c, byVendor) in mw.enumerated() {
             let total = byVendor.values.reduce(0, +)
-            guard total > 0 else { continue }
+            guard total > 0, total.isFinite else { continue }
             hhi[c] = byVendor.values.reduce(0) { $0 + ($1 / total * 100) * ($1 / total * 100) }
             // Ties go to the first name, as in VendorConcentration.
             let top = byVendor.max { a, b in a.value != b.value ? a.value < b.value : catalog.vendorKeys[Int(a.key)] > catalog.vendorKeys[Int(b.key)] }!

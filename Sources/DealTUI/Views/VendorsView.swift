@@ -79,10 +79,5 @@ enum VendorsView {
     }
 
     /// One decimal; a share that is not zero never reads `0%` (`<0.1%`), nor a part `100%` (`>99.9%`).
-    static func percent(_ x: Double) -> String {
-        let p = (x * 1000).rounded() / 10
-        if p == 0 && x > 0 { return "<0.1%" }
-        if p == 100 && x < 1 { return ">99.9%" }
-        return p == p.rounded() ? "\(Int(p))%" : "\(p)%"
-    }
+    static func percent(_ x: Double) -> String { VendorConcentration.percent(x) }
 }
