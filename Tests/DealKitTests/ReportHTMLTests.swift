@@ -31,6 +31,27 @@ final class ReportHTMLTests: XCTestCase {
         XCTAssertTrue(page.contains("<td class=\"n\">2,000<sup class=\"cite\">"))
     }
 
+    func testChangesOfThePeriodFromTheHistory() throws {
+        let deals = try MarkupCheck.fixture("deals.json")
+        var cut = deals
+        let i = try XCTUnwrap(cut.firstIndex { $0.capacity?.targetMW != nil })
+        cut[i].capacity?.targetMW = 500
+        var r = MarkupCheck.report(cut)
+        let changes = DealDiff.changes(from: deals, to: cut)
+        r.context.changes = Report.Changes(since: "2026-06-24", until: "2026-07-01", hasHistory: true, list: changes)
+        let page = html(r)
+        XCTAssertTrue(page.contains("1 change to these deals from 2026-06-24 to 2026-07-01, 1 of them setbacks"), page)
+        XCTAssertTrue(page.contains("<td>!</td><td>\(cut[i].id)</td><td>capacity.targetMW revised down"), page)
+        XCTAssertNoThrow(try MarkupCheck.parse(page, as: "html"))
+        let md = String(decoding: ReportMarkdown.render(r, path: "/tmp/r.md").first { $0.path.hasSuffix(".md") }!.bytes, as: UTF8.self)
+        XCTAssertTrue(md.contains("| ! | \(Markup.markdown(cut[i].id)) | capacity.targetMW revised down"), md)
+        // Without revisions the report says why it cannot tell, rather than "no change".
+        r.context.changes = Report.Changes(since: "2026-06-24", until: "2026-07-01", hasHistory: false, list: [])
+        XCTAssertTrue(html(r).contains("This store has no recorded revision"))
+        r.context.changes = nil
+        XCTAssertTrue(html(r).contains(Markup.escape(Report.noHistory)))
+    }
+
     func testSelfContainedNoScriptResponsivePrintable() {
         let page = html(MarkupCheck.report([]))
         XCTAssertTrue(page.contains("Content-Security-Policy\" content=\"default-src 'none'"), "scripts and fetches forbidden")

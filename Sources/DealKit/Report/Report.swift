@@ -13,9 +13,15 @@ public struct Report: Sendable {
         public var store: String
         /// The command that gives the same numbers, shown so a reader can check them.
         public var reproduce: String
+        /// The `--as-of` date when the report is of the store as it stood then.
+        public var asOf: String?
+        /// The changes of the period; nil when the report was made without the history.
+        public var changes: Changes?
 
-        public init(title: String, date: PartialDate, filter: String, store: String, reproduce: String) {
+        public init(title: String, date: PartialDate, filter: String, store: String, reproduce: String,
+                    asOf: String? = nil, changes: Changes? = nil) {
             self.title = title; self.date = date; self.filter = filter; self.store = store; self.reproduce = reproduce
+            self.asOf = asOf; self.changes = changes
         }
     }
 
@@ -27,8 +33,44 @@ public struct Report: Sendable {
         public var open: Int
     }
 
-    /// Said where a report would list the changes of the period.
-    public static let noHistory = "sovtrack keeps no history of the store yet, so this report cannot list the changes of the period: it shows the data as it is on the day it was made."
+    /// The changes of the period, from the store's history.
+    public struct Changes: Sendable {
+        /// The first day of the period, as given (`2026-06-01`).
+        public var since: String
+        /// The last day: the `--as-of` date, or the day the report was made.
+        public var until: String
+        /// False when the store has no recorded revision: then nothing can be said of the period.
+        public var hasHistory: Bool
+        /// The changes to the report's deals between the start of `since` and the end of `until`.
+        public var list: [DealChange]
+
+        public init(since: String, until: String, hasHistory: Bool, list: [DealChange]) {
+            self.since = since; self.until = until; self.hasHistory = hasHistory; self.list = list
+        }
+
+        /// A `yyyymmdd` day key as `yyyy-mm-dd`.
+        public static func dayText(_ key: Int) -> String {
+            let y = key / 10_000, m = key / 100 % 100, d = key % 100
+            return "\(y)-\(m < 10 ? "0" : "")\(m)-\(d < 10 ? "0" : "")\(d)"
+        }
+
+        /// At most this many changes are listed; the rest are counted.
+        public static let listed = 200
+
+        /// The paragraph above the list (or in its place).
+        public var intro: String {
+            guard hasHistory else {
+                return "This store has no recorded revision, so the changes from \(since) to \(until) cannot be told: sovtrack records each change made through it from the first one on (docs/history.md)."
+            }
+            if list.isEmpty { return "No change to these deals from \(since) to \(until)." }
+            let setbacks = list.filter(\.isSetback).count
+            return "\(list.count) change\(list.count == 1 ? "" : "s") to these deals from \(since) to \(until)"
+                + (setbacks > 0 ? ", \(setbacks) of them setbacks (marked !: a slip, a cut, a regression)." : ".")
+        }
+    }
+
+    /// Said where a report would list the changes of the period when none were asked for.
+    public static let noHistory = "This report was made without the store's history, so it cannot list the changes of the period: it shows the data as it is on the day it was made."
 
     public var context: Context
     public var dealCount: Int
@@ -43,13 +85,13 @@ public struct Report: Sendable {
 
     /// The shell command whose output the fingerprint is the SHA-256 of: `sovtrack list` with
     /// the store (when not the default) and the filter, sorted by id, as JSON, into `sha256sum`.
-    public static func reproduceCommand(store: String?, filter: DealFilter) -> String {
+    public static func reproduceCommand(store: String?, filter: DealFilter, asOf: String? = nil) -> String {
         var args = ["sovtrack", "list"].map(shellQuoted)
         if let store {
             // A leading ~/ stays outside the quotes so the shell still expands it.
             args += ["--store", store.hasPrefix("~/") ? "~/" + shellQuoted(String(store.dropFirst(2))) : shellQuoted(store)]
         }
-        args += (filter.arguments + ["--sort", "id", "--format", "json"]).map(shellQuoted)
+        args += (filter.arguments + (asOf.map { ["--as-of", $0] } ?? []) + ["--sort", "id", "--format", "json"]).map(shellQuoted)
         return args.joined(separator: " ") + " | sha256sum"
     }
 

@@ -35,10 +35,26 @@ public enum ReportHTML {
         h += section("concentration", "Vendor concentration", concentrationIntro(r) + concentrationTable(r)
             + figure(ReportCharts.vendorShares(r), "Each country's ambition MW split among vendors; the HHI at the right (bold above 2,500, highly concentrated)."))
         h += section("milestones", "Milestones", figure(ReportCharts.timeline(r), "Milestones per country and year: circle area is the count, the dark part those done."))
-        h += section("changes", "Changes of the period", "<p class=\"note\">\(Markup.escape(Report.noHistory))</p>\n")
+        h += section("changes", "Changes of the period", changes(r))
         h += section("sources", "Sources", sourceList(r))
         h += "<footer><p>Made by sovtrack on \(r.context.date) from \(r.dealCount) deal\(r.dealCount == 1 ? "" : "s"). Fingerprint <code>\(r.fingerprint)</code>.</p></footer>\n</main>\n</body>\n</html>\n"
         return Array(h.utf8)
+    }
+
+    /// The changes of the period as a table (setbacks marked), or the note that says why there is none.
+    static func changes(_ r: Report) -> String {
+        guard let c = r.context.changes else { return "<p class=\"note\">\(Markup.escape(Report.noHistory))</p>\n" }
+        var h = "<p class=\"note\">\(Markup.escape(c.intro))</p>\n"
+        guard !c.list.isEmpty else { return h }
+        h += "<table>\n<thead><tr><th></th><th>deal</th><th>change</th></tr></thead>\n<tbody>\n"
+        for change in c.list.prefix(Report.Changes.listed) {
+            h += "<tr><td>\(change.isSetback ? "!" : "")</td><td>\(Markup.escape(change.id))</td><td>\(Markup.escape(change.sentence))</td></tr>\n"
+        }
+        h += "</tbody>\n</table>\n"
+        if c.list.count > Report.Changes.listed {
+            h += "<p class=\"note\">… and \(c.list.count - Report.Changes.listed) more (sovtrack diff lists them all).</p>\n"
+        }
+        return h
     }
 
     static func logScale(_ r: Report) -> Bool {
@@ -78,7 +94,7 @@ public enum ReportHTML {
         <h2>What this is made from</h2>
         <dl>
         <dt>Filter</dt><dd>\(Markup.escape(filter))</dd>
-        <dt>Store</dt><dd><code>\(Markup.escape(r.context.store))</code></dd>
+        <dt>Store</dt><dd><code>\(Markup.escape(r.context.store))</code>\(r.context.asOf.map { " as it stood at the end of " + Markup.escape($0) + ", from its history" } ?? "")</dd>
         <dt>Deals</dt><dd>\(r.dealCount)</dd>
         <dt>Fingerprint</dt><dd><code class="hash">sha256:\(r.fingerprint)</code></dd>
         </dl>

@@ -50,7 +50,7 @@ public enum ReportMarkdown {
         if t.unknownMWDeals > 0 { m += " \(t.unknownMWDeals) deals state no MW figure: counted as deals, never as zero MW." }
         m += "\n\n## What this is made from\n\n"
         m += "- Filter: \(r.context.filter.isEmpty ? "no filter: every deal in the store" : Markup.markdown(r.context.filter))\n"
-        m += "- Store: \(Markup.markdown(r.context.store))\n"
+        m += "- Store: \(Markup.markdown(r.context.store))\(r.context.asOf.map { " as it stood at the end of " + Markup.markdown($0) + ", from its history" } ?? "")\n"
         m += "- Deals: \(r.dealCount)\n"
         m += "- Fingerprint: `sha256:\(r.fingerprint)`, the SHA-256 of the selected deals as `\(r.context.reproduce.replacingOccurrences(of: "`", with: "'"))` prints them.\n\n"
         m += "## Per country\n\n"
@@ -85,11 +85,26 @@ public enum ReportMarkdown {
         crow(c.total, "**all countries**")
         m += "\n![Vendor shares of each country's ambition MW](\(linkTarget(charts.vendors)))\n\n"
         m += "## Milestones\n\n![Milestones per country and year](\(linkTarget(charts.milestones)))\n\n"
-        m += "## Changes of the period\n\n\(Report.noHistory)\n\n"
+        m += "## Changes of the period\n\n" + changes(r)
         m += "## Sources\n\n"
         if r.sources.entries.isEmpty { m += "These deals cite no sources.\n" }
         for (i, s) in r.sources.entries.enumerated() { m += "\(i + 1). \(source(s))\n" }
         return m
+    }
+
+    /// The changes of the period as a table (setbacks marked), or the note that says why there is none.
+    static func changes(_ r: Report) -> String {
+        guard let c = r.context.changes else { return "\(Report.noHistory)\n\n" }
+        var m = Markup.markdown(c.intro) + "\n\n"
+        guard !c.list.isEmpty else { return m }
+        m += "| | deal | change |\n| --- | --- | --- |\n"
+        for change in c.list.prefix(Report.Changes.listed) {
+            m += "| \(change.isSetback ? "!" : "") | \(Markup.markdown(change.id)) | \(Markup.markdown(change.sentence)) |\n"
+        }
+        if c.list.count > Report.Changes.listed {
+            m += "\n… and \(c.list.count - Report.Changes.listed) more (sovtrack diff lists them all).\n"
+        }
+        return m + "\n"
     }
 
     /// `Title`, publisher, date, and the URL as an autolink if it is http(s), else as text.

@@ -19,13 +19,11 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var filters: FilterOptions
     @OptionGroup var output: OutputOptions
     @Option(help: "The report's title.") var title = "Sovereign-AI infrastructure deals"
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("The data as it was on DATE (refused: sovtrack keeps no history yet).", valueName: "date"))
-    var asOf: String?
+    @OptionGroup var asOf: AsOfOption
+    @Option(name: .customLong("changes-since"), help: ArgumentHelp("List the changes from this date to the report's day (default: the 7 days before it), from the store's history.", valueName: "date"))
+    var changesSince: String?
 
     func run() throws {
-        if asOf != nil {
-            throw CLIError.usage("--as-of: sovtrack keeps no history of the store yet, so a report can only be of the data as it is now; leave --as-of out")
-        }
         let format = output.format ?? output.output.flatMap { OutputFormat(fileName: $0) } ?? .html
         guard format == .md || format == .html else {
             throw CLIError.usage("--format: a report is md or html, not \(format.rawValue)")
@@ -35,11 +33,14 @@ struct ReportCommand: ParsableCommand {
             throw CLIError.usage("--output: a Markdown report writes its charts as SVG files beside it; give --output FILE.md")
         }
         let filter = try filters.filter()
-        let selection = try storeOptions.select(filter)
+        let compiled = filter.compiled()
+        let selection = try asOf.select(storeOptions) { compiled.matches($0) }
         let env = ProcessInfo.processInfo.environment
         let store = StoreLocation.resolve(explicit: storeOptions.store, environment: env)
-        let context = Report.Context(title: title, date: Clock.today(), filter: filter.summary, store: store.path,
-                                     reproduce: Report.reproduceCommand(store: store.isDefault ? nil : store.path, filter: filter))
+        let today = Clock.today()
+        let context = Report.Context(title: title, date: today, filter: filter.summary, store: store.path,
+                                     reproduce: Report.reproduceCommand(store: store.isDefault ? nil : store.path, filter: filter, asOf: asOf.asOf),
+                                     asOf: asOf.asOf, changes: try changes(to: selection, filter: compiled, today: today))
         let report = Report(deals: selection.deals, updated: selection.updated, context: context)
         switch format {
         case .md:
@@ -49,5 +50,26 @@ struct ReportCommand: ParsableCommand {
         default:
             try Console.emit(ReportHTML.render(report), to: destination, force: output.force, store: store.path)
         }
+    }
+
+    /// The changes to the selected deals over the period, from the store's history: the deals as
+    /// they stood at the end of the day before `--changes-since` against the report's own.
+    func changes(to selection: Store.Selection, filter: DealFilter.Compiled, today: PartialDate) throws -> Report.Changes {
+        let endKey = asOf.cutoff ?? today.endKey
+        let startKey = try changesSince.map { try AsOfDate.startKey($0, option: "--changes-since") }
+            ?? History.dayKey(7, before: PartialDate(Report.Changes.dayText(endKey)) ?? today)
+        guard startKey <= endKey else {
+            throw CLIError.usage("--changes-since: \(changesSince ?? "") is after the report's day \(Report.Changes.dayText(endKey))")
+        }
+        let since = changesSince ?? Report.Changes.dayText(startKey)
+        let until = asOf.asOf ?? today.description
+        let history: History
+        do throws(HistoryError) { history = try History(of: Feed(extra: selection.extra)) } catch {
+            throw CLIError.data("\(storeOptions.path): \(error.description)")
+        }
+        guard !history.revisions.isEmpty else { return Report.Changes(since: since, until: until, hasHistory: false, list: []) }
+        // Only a store with revisions is read again, as it stood before the period.
+        let before = try FeedOperand.storeAsOf(startKey - 1, store: storeOptions).deals.filter { filter.matches($0) }
+        return Report.Changes(since: since, until: until, hasHistory: true, list: DealDiff.changes(from: before, to: selection.deals))
     }
 }
