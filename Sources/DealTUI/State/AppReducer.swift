@@ -49,21 +49,27 @@ public enum AppReducer {
 
     private static func mainKey(_ s: inout AppState, _ e: InputEvent) -> [Effect] {
         switch e {
-        case .char("q"): return [.quit]
-        case .char(let c) where ("1"..."4").contains(c):
-            switchView(&s, ViewID(rawValue: Int(String(c))!)!)
-        case .tab: switchView(&s, s.view.next)
-        case .backTab: switchView(&s, s.view.previous)
-        case .up, .char("k"): move(&s, -1)
-        case .down, .char("j"): move(&s, 1)
-        case .pageUp, .control("b"): move(&s, -page(s))
-        case .pageDown, .control("f"): move(&s, page(s))
-        case .home, .char("g"): move(&s, -Int(Int32.max))
-        case .end, .char("G"): move(&s, Int(Int32.max))
-        case .left, .char("h"): moveColumn(&s, -1)
-        case .right, .char("l"): moveColumn(&s, 1)
-        case .enter, .char("5"): open(&s)
-        case .escape:
+        case .click(let y, let x): click(&s, y: y, x: x); return []
+        case .wheelUp(let y, let x): wheel(&s, y: y, x: x, by: -3); return []
+        case .wheelDown(let y, let x): wheel(&s, y: y, x: x, by: 3); return []
+        default: break
+        }
+        guard let action = KeyMap.action(for: e) else { return [] }
+        switch action {
+        case .quit: return [.quit]
+        case .view(let v): switchView(&s, v)
+        case .nextView: switchView(&s, s.view.next)
+        case .previousView: switchView(&s, s.view.previous)
+        case .up: move(&s, -1)
+        case .down: move(&s, 1)
+        case .pageUp: move(&s, -page(s))
+        case .pageDown: move(&s, page(s))
+        case .first: move(&s, -Int(Int32.max))
+        case .last: move(&s, Int(Int32.max))
+        case .left: moveColumn(&s, -1)
+        case .right: moveColumn(&s, 1)
+        case .open: open(&s)
+        case .back:
             if s.view == .countries && s.focus == .table {
                 s.focus = .list
             } else if s.view == .deals, let back = s.drilledFrom {
@@ -71,29 +77,27 @@ public enum AppReducer {
                 switchView(&s, back.view)
                 s.message = "back to \(back.view.title) · \(dealCount(s.shownCount))"
             }
-        case .char("/"):
+        case .search:
             s.prompt = AppState.SearchPrompt(text: s.filter.search, original: s.filter.search)
-        case .char("c"): openPicker(&s, .country)
-        case .char("v"): openPicker(&s, .vendor)
-        case .char("f"): filterUnderCursor(&s)
-        case .char("F"):
+        case .pickCountries: openPicker(&s, .country)
+        case .pickVendors: openPicker(&s, .vendor)
+        case .filterHere: filterUnderCursor(&s)
+        case .clearFilters:
             if s.filter.isEmpty {
                 s.message = "no filter to clear"
             } else {
                 s.setFilter(DealFilter())
                 s.message = "filters cleared · \(dealCount(s.shownCount))"
             }
-        case .char("s"): sortKey(&s, reverse: false)
-        case .char("S"): sortKey(&s, reverse: true)
-        case .char("x"): s.overlay = .export
-        case .char("L"):
+        case .sort: sortKey(&s, reverse: false)
+        case .reverseSort: sortKey(&s, reverse: true)
+        case .export: s.overlay = .export
+        case .logScale:
             s.logScale.toggle()
             s.message = s.logScale ? "bars on a log scale: each step is ten times the MW" : "bars on a linear scale"
-        case .char("?"), .function(1): s.overlay = .help(scroll: 0)
-        case .click(let y, let x): click(&s, y: y, x: x)
-        case .wheelUp(let y, let x): wheel(&s, y: y, x: x, by: -3)
-        case .wheelDown(let y, let x): wheel(&s, y: y, x: x, by: 3)
-        default: break
+        case .help: s.overlay = .help(scroll: 0)
+        // Handled before this: redraw and Ctrl-C in `reduce`, the editing keys in `EditReducer`.
+        case .redraw, .add, .edit, .delete, .undo, .redo, .addMilestone, .addSource: break
         }
         return []
     }
@@ -413,6 +417,10 @@ public enum AppReducer {
 
     private static func detailKey(_ s: inout AppState, _ e: InputEvent) -> [Effect] {
         guard var d = s.detail else { return [] }
+        if case .view(let v)? = KeyMap.action(for: e) {
+            switchView(&s, v)
+            return []
+        }
         let height = Layout(s).body.height
         switch e {
         case .up, .char("k"): d.scroll -= 1
@@ -426,11 +434,8 @@ public enum AppReducer {
         case .escape, .char("q"), .left, .char("h"), .backspace:
             s.detail = nil
             return []
-        case .char(let c) where ("1"..."4").contains(c):
-            switchView(&s, ViewID(rawValue: Int(String(c))!)!)
-            return []
-        case .char("x"): s.overlay = .export
-        case .char("?"), .function(1): s.overlay = .help(scroll: 0)
+        case _ where KeyMap.action(for: e) == .export: s.overlay = .export
+        case _ where KeyMap.action(for: e) == .help: s.overlay = .help(scroll: 0)
         case .click(let y, let x):
             if y == 1, let t = HeaderBar.tabs(cols: s.cols).first(where: { x >= $0.x && x < $0.x + $0.width }) {
                 switchView(&s, t.view)

@@ -9,9 +9,9 @@ enum FooterBar {
             let total = DetailView.lines(s.catalog.deals[Int(d.deal)], width: s.cols, today: s.today).count
             let height = Layout(s).body.height
             let position = total > height ? [("lines", "\(d.scroll + 1)-\(min(d.scroll + height, total)) of \(total)")] : []
-            return [("↑↓", "scroll"), ("Esc", "back"), ("x", "export"), ("?", "help")] + position
+            return [("↑↓", "scroll"), ("Esc", "back"), KeyMap.footer(.export), KeyMap.footer(.help)] + position
         }
-        var k: [(String, String)] = [("↑↓", "move")]
+        var k: [(String, String)] = [KeyMap.footer(.down)]
         switch s.view {
         case .countries:
             k += s.focus == .list ? [("⏎/→", "deals")] : [("⏎", "detail"), ("←→", "column"), ("Esc", "countries")]
@@ -19,8 +19,9 @@ enum FooterBar {
         case .vendors: k += [("⏎", "its deals")]
         case .timeline: k += [("⏎", "detail")]
         }
-        k += [("/", "search"), ("f", "filter"), ("F", "clear"), ("c v", "pick"), ("s S", sortWord(s)),
-              ("x", "export"), ("1-4", "views"), ("?", "help"), ("q", "quit")]
+        k += [KeyMap.footer(.search), KeyMap.footer(.filterHere), KeyMap.footer(.clearFilters), KeyMap.footer(.pickCountries),
+              (KeyMap.footer(.sort).0, sortWord(s)), KeyMap.footer(.export), KeyMap.footer(.view(.countries)),
+              KeyMap.footer(.help), KeyMap.footer(.quit)]
         return k
     }
 
