@@ -81,7 +81,7 @@ final class ReducerTests: XCTestCase {
         _ = keys(&s, .char("2"))
         let vendorsColumn = DealColumn.dealsView.firstIndex(of: .vendors)!
         for _ in 0..<vendorsColumn { _ = keys(&s, .right) }
-        XCTAssertEqual(DealsView.focusColumn(s), .vendors)
+        XCTAssertEqual(FrameLayout(s).focusColumn, .vendors)
         // Élysée (FR) is first by country; its first vendor is NVIDIA.
         _ = keys(&s, .char("f"))
         XCTAssertEqual(s.filter.vendors, ["NVIDIA"])

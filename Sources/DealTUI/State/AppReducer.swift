@@ -145,10 +145,11 @@ public enum AppReducer {
 
     /// Rows in a page of the active list.
     private static func page(_ s: AppState) -> Int {
-        let l = Layout(s)
+        let f = FrameLayout(s)
+        let l = f.layout
         switch s.view {
         case .countries:
-            let c = l.countries(countryCount: s.countryRows.count)
+            let c = f.countries
             return max(1, (s.focus == .list ? Layout.listRows(c.list) : Layout.dataRows(c.table)) - 1)
         case .timeline: return max(1, l.timeline.lanes.height - 2)
         case .vendors: return max(1, Layout.listRows(l.body) - 1)
@@ -181,8 +182,9 @@ public enum AppReducer {
             return
         }
         guard s.view == .countries || s.view == .deals else { return }
-        let columns = s.view == .countries ? DealColumn.countryDeals : DealColumn.dealsView
-        let current = s.view == .countries ? CountriesView.focusColumn(s) : DealsView.focusColumn(s)
+        let frame = FrameLayout(s)
+        let columns = frame.dealColumns
+        let current = frame.focusColumn
         let next = (columns.firstIndex(of: current) ?? 0) + delta
         if next < 0 {
             if s.view == .countries { s.focus = .list }
@@ -234,7 +236,7 @@ public enum AppReducer {
         case .countries, .deals:
             guard let i = s.selectedDeal else { return }
             let d = s.catalog.deals[Int(i)]
-            let column = s.view == .countries ? CountriesView.focusColumn(s) : DealsView.focusColumn(s)
+            let column = FrameLayout(s).focusColumn
             switch column {
             case .country:
                 f.countries = [d.country]; what = "country \(d.country)"
@@ -454,10 +456,11 @@ public enum AppReducer {
             if let t = HeaderBar.tabs(cols: s.cols).first(where: { x >= $0.x && x < $0.x + $0.width }) { switchView(&s, t.view) }
             return
         }
-        let l = Layout(s)
+        let f = FrameLayout(s)
+        let l = f.layout
         switch s.view {
         case .countries:
-            let c = l.countries(countryCount: s.countryRows.count)
+            let c = f.countries
             if c.list.contains(y: y, x: x), y > c.list.y {
                 let at = s.countryCursor.top + y - c.list.y - 1
                 guard at < s.countryRows.count else { return }
@@ -497,7 +500,7 @@ public enum AppReducer {
 
     private static func wheel(_ s: inout AppState, y: Int, x: Int, by delta: Int) {
         if s.view == .countries {
-            let c = Layout(s).countries(countryCount: s.countryRows.count)
+            let c = FrameLayout(s).countries
             if c.list.contains(y: y, x: x) { s.focus = .list } else if c.table.contains(y: y, x: x), !s.currentDealRows.isEmpty { s.focus = .table }
         }
         move(&s, delta)
@@ -510,17 +513,17 @@ public enum AppReducer {
 
     /// Clamps the cursors of what is on screen and scrolls them into view.
     static func settle(_ s: inout AppState) {
-        let l = Layout(s)
+        let f = FrameLayout(s)
+        let l = f.layout
         guard !l.tooSmall else { return }
-        if var d = s.detail {
-            let lines = DetailView.lines(s.catalog.deals[Int(d.deal)], width: l.body.width, today: s.today).count
+        if var d = s.detail, let lines = f.detailLines?.count {
             d.scroll = min(max(d.scroll, 0), max(0, lines - l.body.height))
             s.detail = d
         }
         switch s.view {
         case .countries:
             let count = s.countryRows.count
-            let c = l.countries(countryCount: count)
+            let c = f.countries
             s.countryCursor.settle(count: count, height: Layout.listRows(c.list))
             s.countryDealCursor.settle(count: s.currentDealRows.count, height: Layout.dataRows(c.table))
             if s.currentDealRows.isEmpty { s.focus = .list }

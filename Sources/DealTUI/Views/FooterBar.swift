@@ -2,12 +2,11 @@ import DealKit
 
 /// The last row: the search prompt, the export choice, a message, or the keys that matter in this view.
 enum FooterBar {
-    static func keys(_ s: AppState) -> [(String, String)] {
+    static func keys(_ s: AppState, frame: FrameLayout) -> [(String, String)] {
         if case .picker = s.overlay { return [("↑↓", "move"), ("space", "tick"), ("⏎", "apply"), ("Esc", "cancel")] }
         if case .help = s.overlay { return [("↑↓", "scroll"), ("Esc", "close")] }
-        if let d = s.detail {
-            let total = DetailView.lines(s.catalog.deals[Int(d.deal)], width: s.cols, today: s.today).count
-            let height = Layout(s).body.height
+        if let d = s.detail, let total = frame.detailLines?.count {
+            let height = frame.body.height
             let position = total > height ? [("lines", "\(d.scroll + 1)-\(min(d.scroll + height, total)) of \(total)")] : []
             return [("↑↓", "scroll"), ("Esc", "back"), KeyMap.footer(.export), KeyMap.footer(.help)] + position
         }
@@ -31,7 +30,7 @@ enum FooterBar {
         return s.focus == .list ? "sort countries" : "sort deals"
     }
 
-    static func draw(into g: inout CellGrid, state: AppState) {
+    static func draw(into g: inout CellGrid, state: AppState, frame: FrameLayout) {
         let y = state.rows - 1
         let bar = Style(.footerBar)
         g.fill(y: y, x: 0, width: state.cols, style: bar)
@@ -53,7 +52,7 @@ enum FooterBar {
             }
             return
         }
-        drawMessageAndKeys(keys(state), into: &g, state: state)
+        drawMessageAndKeys(keys(state, frame: frame), into: &g, state: state)
     }
 
     /// The message, if any, then as many whole keys as fit: the footer of the views and of the form.
