@@ -15,7 +15,7 @@ struct Sovtrack: ParsableCommand {
         version: Sovtrack.version,
         subcommands: [BrowseCommand.self, ListCommand.self, SummaryCommand.self, ShowCommand.self,
                       ReportCommand.self, ValidateCommand.self, ImportCommand.self, AddCommand.self, EditCommand.self,
-                      RemoveCommand.self],
+                      RemoveCommand.self, LogCommand.self, DiffCommand.self, MergeCommand.self, ResolveCommand.self],
         defaultSubcommand: BrowseCommand.self)
 
     /// What `--version` prints: the program's version and the feed format it reads and writes.
@@ -51,6 +51,9 @@ struct Sovtrack: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+        } catch let e as ExitCode {
+            // A status that is an answer, not an error: `diff` found changes, `merge` a conflict.
+            exit(withError: e)
         } catch let e as CLIError {
             Console.err("sovtrack: \(e.message)")
             exit(withError: ExitCode(e.code))

@@ -120,9 +120,15 @@ final class CLIEditTests: XCTestCase {
                         #""x-fx": 1.50"#, #""x-ref": [true, null]"#, #""x-lang": "ko""#, #""title": "Pilot""#] {
             XCTAssertTrue(text.contains(literal), "missing \(literal) in\n\(text)")
         }
-        // Apart from the edited title and the day of the update, the file is as it was.
+        // Apart from the edited title, the day of the update and the history the edit adds
+        // after the other keys (docs/history.md), the file is as it was.
         let original = FeedSamples.everything.components(separatedBy: "\n").filter { !$0.contains("\"title\": \"=Pilot") && !$0.contains("\"updated\"") }
-        let now = text.components(separatedBy: "\n").filter { !$0.contains("\"title\": \"Pilot\"") && !$0.contains("\"updated\"") }
+        var now = text.components(separatedBy: "\n").filter { !$0.contains("\"title\": \"Pilot\"") && !$0.contains("\"updated\"") }
+        let start = try XCTUnwrap(now.firstIndex(of: "  \"history\": ["))
+        XCTAssertEqual(now[start + 2], "  ]", "one revision")
+        XCTAssertTrue(now[start + 1].contains("\"id\": \"eu-pilot\", \"action\": \"edit\""), now[start + 1])
+        now.removeSubrange(start...start + 2)
+        if now[start - 1].hasSuffix(",") { now[start - 1].removeLast() }
         XCTAssertEqual(now, original)
     }
 

@@ -51,6 +51,9 @@ enum KeyMap {
             KeyBinding("x", "export this view as md, csv or json, or the report (html)",
                        guide: "export what the view shows, then `m` Markdown, `c` CSV or `j` JSON; or `r` the HTML report of the filter",
                        footer: ("x", "export"), on: [.char("x")], does: .export),
+            KeyBinding("C", "what changed in the last 7 days (+/- a week)",
+                       guide: "Changes: what changed in the last 7 days (`+`/`-` a week more or less, `Enter` opens the deal)",
+                       on: [.char("C")], does: .changes),
         ]),
         ("Editing", [
             KeyBinding("a", "add a deal", guide: "add a deal: opens an empty form", on: [.char("a")], does: .add),

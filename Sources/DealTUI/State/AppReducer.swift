@@ -4,7 +4,7 @@ import DealKit
 ///
 /// Nothing here touches the terminal or the disk, so every key can be tested by feeding
 /// events to a state and reading the result (or rendering it with `Screen`). Each mode's keys
-/// are in their own type: `ListKeys`, `DetailKeys`, `PromptKeys`, `PickerKeys`, `HelpKeys`, `ExportKeys`.
+/// are in their own type: `ListKeys`, `DetailKeys`, `PromptKeys`, `PickerKeys`, `HelpKeys`, `ExportKeys`, `ChangesKeys`.
 public enum AppReducer {
     @discardableResult
     public static func reduce(_ s: inout AppState, _ e: InputEvent) -> [Effect] {
@@ -41,6 +41,7 @@ public enum AppReducer {
             case .export: effects = ExportKeys.key(&s, e)
             case .help(let scroll): HelpKeys.key(&s, scroll: scroll, e)
             case .picker(let p): PickerKeys.key(&s, p, e)
+            case .changes(let c): ChangesKeys.key(&s, c, e)
             }
         } else if s.detail != nil {
             effects = DetailKeys.key(&s, e)

@@ -48,6 +48,7 @@ enum ListKeys {
         case .sort: sortKey(&s, reverse: false)
         case .reverseSort: sortKey(&s, reverse: true)
         case .export: s.overlay = .export
+        case .changes: s.overlay = .changes(ChangesState(feed: s.catalog.feed, today: s.today, days: 7))
         case .logScale:
             s.logScale.toggle()
             s.message = s.logScale ? "bars on a log scale: each step is ten times the MW" : "bars on a linear scale"

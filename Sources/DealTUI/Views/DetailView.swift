@@ -14,7 +14,7 @@ enum DetailView {
     static let labelWidth = 14
 
     /// The deal as styled lines wrapped to `width` columns; the reducer uses the count to scroll.
-    static func lines(_ d: Deal, width: Int, today: PartialDate? = nil) -> [Line] {
+    static func lines(_ d: Deal, width: Int, today: PartialDate? = nil, history: [Revision] = []) -> [Line] {
         let w = max(width - 2, 10)
         var out: [Line] = []
         for l in TextWrap.wrap(d.title, width: w) { out.append([Segment(l, Style(.title, bold: true))]) }
@@ -84,7 +84,20 @@ enum DetailView {
                 field("  " + f.key, String(decoding: jw.bytes, as: UTF8.self))
             }
         }
+        if !history.isEmpty {
+            section("History")
+            for r in history {
+                let what = RevisionExport.summary(r) + (r.note.map { " — \($0)" } ?? "")
+                field("  " + r.at.prefix(10), "\(r.author) · \(r.action): \(what)")
+            }
+        }
         return out
+    }
+
+    /// The lines of the deal at catalog index `index`, with its history.
+    static func lines(of index: Int, in catalog: DealCatalog, width: Int, today: PartialDate? = nil) -> [Line] {
+        let d = catalog.deals[index]
+        return lines(d, width: width, today: today, history: catalog.revisions(of: d.id))
     }
 
     static func draw(into g: inout CellGrid, state: AppState, frame: FrameLayout) {

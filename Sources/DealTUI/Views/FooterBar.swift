@@ -5,6 +5,7 @@ enum FooterBar {
     static func keys(_ s: AppState, frame: FrameLayout) -> [(String, String)] {
         if case .picker = s.overlay { return [("↑↓", "move"), ("space", "tick"), ("⏎", "apply"), ("Esc", "cancel")] }
         if case .help = s.overlay { return [("↑↓", "scroll"), ("Esc", "close")] }
+        if case .changes = s.overlay { return [("↑↓", "move"), ("⏎", "open"), ("+/-", "a week more/less"), ("Esc", "close")] }
         if let d = s.detail, let total = frame.detailLines?.count {
             let height = frame.body.height
             let position = total > height ? [("lines", "\(d.scroll + 1)-\(min(d.scroll + height, total)) of \(total)")] : []

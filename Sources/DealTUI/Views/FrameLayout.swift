@@ -22,7 +22,7 @@ struct FrameLayout {
         let index = s.view == .countries ? s.countryColumn : s.dealsColumn
         focusColumn = dealColumns[min(max(index, 0), dealColumns.count - 1)]
         if let d = s.detail, !layout.tooSmall {
-            detailLines = DetailView.lines(s.catalog.deals[Int(d.deal)], width: layout.body.width, today: s.today)
+            detailLines = DetailView.lines(of: Int(d.deal), in: s.catalog, width: layout.body.width, today: s.today)
         } else {
             detailLines = nil
         }

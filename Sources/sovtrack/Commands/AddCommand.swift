@@ -16,6 +16,7 @@ struct AddCommand: ParsableCommand {
         """)
 
     @OptionGroup var storeOptions: StoreOptions
+    @Option(help: "Why: recorded with the change in the history (see 'sovtrack log').") var note: String?
     @Option(help: "Stable identity: lower-case letters, digits and '-'.") var id: String
     @OptionGroup var fields: DealFieldOptions
 
@@ -29,7 +30,7 @@ struct AddCommand: ParsableCommand {
         if let p = DealValidator.idProblem(id) { throw CLIError.usage("--id: \(p)") }
         var deal = Deal(id: id, title: "", country: "", announced: PartialDate(year: 1, month: 1, day: 1))
         try fields.apply(to: &deal)
-        let store = try storeOptions.open()
+        let store = try storeOptions.open(recording: true, note: note)
         do {
             try store.update(deal: deal.id, createIfMissing: true) { existing in
                 if existing != nil { throw StoreError.duplicateDeal(id: deal.id) }

@@ -18,12 +18,20 @@ struct ListCommand: ParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var filters: FilterOptions
+    @OptionGroup var asOf: AsOfOption
     @OptionGroup var output: OutputOptions
     @Option(help: ArgumentHelp("Sort by this key (unknown values last).", valueName: "key")) var sort: DealSort = .country
     @Flag(help: "Reverse the sort order.") var reverse = false
 
     func run() throws {
-        let selection = try storeOptions.select(try filters.filter())
+        let filter = try filters.filter()
+        let selection: Store.Selection
+        if asOf.asOf != nil {
+            let compiled = filter.compiled()
+            selection = try asOf.select(storeOptions) { compiled.matches($0) }
+        } else {
+            selection = try storeOptions.select(filter)
+        }
         let deals = sort.apply(to: selection.deals, descending: reverse)
         try output.emit(ListExport.render(deals, as: output.resolvedFormat, updated: selection.updated,
                                           forDisplay: Console.isDisplay(output.output)), store: storeOptions.path)

@@ -14,10 +14,11 @@ struct ShowCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
     @Argument(help: "The deal's id.") var id: String
     @Flag(help: "Print the deal as a one-deal feed (JSON).") var json = false
+    @OptionGroup var asOf: AsOfOption
 
     func run() throws {
         let id = self.id
-        let selection = try storeOptions.select { $0.id == id }
+        let selection = try asOf.select(storeOptions) { $0.id == id }
         guard let deal = selection.deals.first else {
             // Only on this path is every id read, to name the nearest ones.
             let ids = (try? storeOptions.load().1.feed.deals.map(\.id)) ?? []
@@ -27,6 +28,16 @@ struct ShowCommand: ParsableCommand {
             Console.out(FeedEncoder.encode(Feed(updated: selection.updated, deals: [deal])))
         } else {
             Console.out(DealText.render(deal, today: Clock.today()))
+            // The deal's revisions, newest first; a history that does not read is left to `validate`.
+            let revisions = ((try? History(of: Feed(extra: selection.extra)))?.newestFirst ?? []).filter { $0.id == id }
+            if !revisions.isEmpty {
+                var text = "\nHistory\n"
+                for r in revisions {
+                    let line = "\(r.at)  \(r.author)  \(r.action): \(RevisionExport.summary(r))" + (r.note.map { " — \($0)" } ?? "")
+                    text += "  " + SafeText.sanitize(line) + "\n"
+                }
+                Console.out(text)
+            }
         }
     }
 }

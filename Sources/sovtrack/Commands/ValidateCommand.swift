@@ -25,10 +25,12 @@ struct ValidateCommand: ParsableCommand {
             result = try FileSystem.withContents(of: path) { FeedDecoder.decode(buffer: $0, consumed: $1) }
         } catch let e as StoreError { throw CLIError(e) }
         Retained.keep(result)
-        for issue in result.issues { Console.out(issue.formatted(file: path) + "\n") }
+        // A history or a merge left unfinished is checked once the feed itself reads.
+        let unfinished = result.hasErrors ? [] : History.issues(in: result.feed) + MergeConflict.issues(in: result.feed)
+        for issue in result.issues + unfinished { Console.out(issue.formatted(file: path) + "\n") }
         let omitted = result.omittedErrors + result.omittedWarnings
         if omitted > 0 { Console.out(Console.moreProblems(omitted) + "\n") }
-        let errors = result.errorCount
+        let errors = result.errorCount + unfinished.filter(\.isError).count
         let warnings = result.warningCount
         let counts = "\(CountText.of(errors, "error")), \(CountText.of(warnings, "warning"))"
         if errors > 0 {
