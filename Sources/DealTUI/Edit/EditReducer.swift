@@ -28,23 +28,26 @@ public enum EditReducer {
             s.message = "kept \(d.id)"
             return []
         }
-        if e == .control("r"), s.prompt == nil, s.overlay == nil { return redo(&s) }
-        guard s.prompt == nil, s.overlay == nil, case .char(let c) = e, "aedumo".contains(c) else { return nil }
-        if c == "a" {
+        guard s.prompt == nil, s.overlay == nil, let action = KeyMap.action(for: e) else { return nil }
+        switch action {
+        case .add:
             openForm(&s, deal: nil)
             return []
+        case .undo: return undo(&s)
+        case .redo: return redo(&s)
+        case .edit, .delete, .addMilestone, .addSource: break
+        default: return nil
         }
-        if c == "u" { return undo(&s) }
         guard let i = s.selectedDeal else {
             s.message = "no deal selected · pick one in the Deals, Countries or Timeline view"
             return []
         }
         let deal = s.catalog.deals[Int(i)]
-        switch c {
-        case "e": openForm(&s, deal: deal)
-        case "d": s.editing.confirmDelete = deal
-        case "m": openForm(&s, deal: deal, newItem: .milestone)
-        case "o": openForm(&s, deal: deal, newItem: .source)
+        switch action {
+        case .edit: openForm(&s, deal: deal)
+        case .delete: s.editing.confirmDelete = deal
+        case .addMilestone: openForm(&s, deal: deal, newItem: .milestone)
+        case .addSource: openForm(&s, deal: deal, newItem: .source)
         default: break
         }
         return []

@@ -1,7 +1,7 @@
 import DealKit
 
 /// One thing the user did, as the terminal reports it; the reducer's only input besides its state.
-public enum InputEvent: Sendable, Equatable {
+public enum InputEvent: Sendable, Hashable {
     /// A printable character (including space).
     case char(Character)
     case up, down, left, right, pageUp, pageDown, home, end

@@ -2,9 +2,9 @@ import DealKit
 
 /// View 1: the countries with their totals and a bar each, beside the selected country's deals.
 enum CountriesView {
-    static func draw(into g: inout CellGrid, state: AppState) {
+    static func draw(into g: inout CellGrid, state: AppState, frame: FrameLayout) {
         let countries = state.countryRows
-        let layout = Layout(state).countries(countryCount: countries.count)
+        let layout = frame.countries
         drawList(into: &g, rect: layout.list, countries: countries, state: state)
         if layout.sideBySide {
             for y in layout.list.y..<(layout.list.y + layout.list.height) {
@@ -19,12 +19,8 @@ enum CountriesView {
         }
         let rows = state.currentDealRows
         DealTable.draw(into: &g, rect: layout.table, rows: rows, cursor: state.countryDealCursor,
-                       columns: DealColumn.countryDeals, focusColumn: focusColumn(state),
+                       columns: frame.dealColumns, focusColumn: frame.focusColumn,
                        active: state.focus == .table, state: state)
-    }
-
-    static func focusColumn(_ s: AppState) -> DealColumn {
-        DealColumn.countryDeals[min(max(s.countryColumn, 0), DealColumn.countryDeals.count - 1)]
     }
 
     /// A list column's header, with the sort's arrow on the sorted one.

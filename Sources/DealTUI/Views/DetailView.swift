@@ -100,10 +100,9 @@ enum DetailView {
         return lines(d, width: width, today: today, history: catalog.revisions(of: d.id))
     }
 
-    static func draw(into g: inout CellGrid, state: AppState) {
-        guard let detail = state.detail else { return }
-        let rect = Layout(state).body
-        let all = lines(of: Int(detail.deal), in: state.catalog, width: rect.width, today: state.today)
+    static func draw(into g: inout CellGrid, state: AppState, frame: FrameLayout) {
+        guard let detail = state.detail, let all = frame.detailLines else { return }
+        let rect = frame.body
         let top = min(max(detail.scroll, 0), max(0, all.count - rect.height))
         for row in 0..<min(rect.height, all.count - top) {
             var x = 1

@@ -2,17 +2,16 @@ import DealKit
 
 /// The last row: the search prompt, the export choice, a message, or the keys that matter in this view.
 enum FooterBar {
-    static func keys(_ s: AppState) -> [(String, String)] {
+    static func keys(_ s: AppState, frame: FrameLayout) -> [(String, String)] {
         if case .picker = s.overlay { return [("↑↓", "move"), ("space", "tick"), ("⏎", "apply"), ("Esc", "cancel")] }
         if case .help = s.overlay { return [("↑↓", "scroll"), ("Esc", "close")] }
         if case .changes = s.overlay { return [("↑↓", "move"), ("⏎", "open"), ("+/-", "a week more/less"), ("Esc", "close")] }
-        if let d = s.detail {
-            let total = DetailView.lines(of: Int(d.deal), in: s.catalog, width: s.cols, today: s.today).count
-            let height = Layout(s).body.height
+        if let d = s.detail, let total = frame.detailLines?.count {
+            let height = frame.body.height
             let position = total > height ? [("lines", "\(d.scroll + 1)-\(min(d.scroll + height, total)) of \(total)")] : []
-            return [("↑↓", "scroll"), ("Esc", "back"), ("x", "export"), ("?", "help")] + position
+            return [("↑↓", "scroll"), ("Esc", "back"), KeyMap.footer(.export), KeyMap.footer(.help)] + position
         }
-        var k: [(String, String)] = [("↑↓", "move")]
+        var k: [(String, String)] = [KeyMap.footer(.down)]
         switch s.view {
         case .countries:
             k += s.focus == .list ? [("⏎/→", "deals")] : [("⏎", "detail"), ("←→", "column"), ("Esc", "countries")]
@@ -20,8 +19,9 @@ enum FooterBar {
         case .vendors: k += [("⏎", "its deals")]
         case .timeline: k += [("⏎", "detail")]
         }
-        k += [("/", "search"), ("f", "filter"), ("F", "clear"), ("c v", "pick"), ("s S", sortWord(s)),
-              ("x", "export"), ("1-4", "views"), ("?", "help"), ("q", "quit")]
+        k += [KeyMap.footer(.search), KeyMap.footer(.filterHere), KeyMap.footer(.clearFilters), KeyMap.footer(.pickCountries),
+              (KeyMap.footer(.sort).0, sortWord(s)), KeyMap.footer(.export), KeyMap.footer(.view(.countries)),
+              KeyMap.footer(.help), KeyMap.footer(.quit)]
         return k
     }
 
@@ -31,7 +31,7 @@ enum FooterBar {
         return s.focus == .list ? "sort countries" : "sort deals"
     }
 
-    static func draw(into g: inout CellGrid, state: AppState) {
+    static func draw(into g: inout CellGrid, state: AppState, frame: FrameLayout) {
         let y = state.rows - 1
         let bar = Style(.footerBar)
         g.fill(y: y, x: 0, width: state.cols, style: bar)
@@ -53,7 +53,7 @@ enum FooterBar {
             }
             return
         }
-        drawMessageAndKeys(keys(state), into: &g, state: state)
+        drawMessageAndKeys(keys(state, frame: frame), into: &g, state: state)
     }
 
     /// The message, if any, then as many whole keys as fit: the footer of the views and of the form.

@@ -4,8 +4,8 @@ import DealKit
 public enum Screen {
     public static func render(_ state: AppState) -> CellGrid {
         var g = CellGrid(rows: state.rows, cols: state.cols)
-        let layout = Layout(state)
-        if layout.tooSmall {
+        let frame = FrameLayout(state)
+        if frame.layout.tooSmall {
             let note = "enlarge the terminal (\(Layout.minCols)x\(Layout.minRows) or more; now \(state.cols)x\(state.rows))"
             // Wrapped, so the whole note reads on a narrow terminal; the last line that fits ends in "…" if cut.
             let lines = TextWrap.wrap(note, width: max(state.cols, 1))
@@ -17,11 +17,11 @@ public enum Screen {
         }
         HeaderBar.draw(into: &g, state: state)
         if state.detail != nil {
-            DetailView.draw(into: &g, state: state)
+            DetailView.draw(into: &g, state: state, frame: frame)
         } else {
             switch state.view {
-            case .countries: CountriesView.draw(into: &g, state: state)
-            case .deals: DealsView.draw(into: &g, state: state)
+            case .countries: CountriesView.draw(into: &g, state: state, frame: frame)
+            case .deals: DealsView.draw(into: &g, state: state, frame: frame)
             case .vendors: VendorsView.draw(into: &g, state: state)
             case .timeline: TimelineView.draw(into: &g, state: state)
             }
@@ -32,7 +32,7 @@ public enum Screen {
         case .changes(let c): ChangesView.draw(into: &g, state: state, changes: c)
         case .export, nil: break
         }
-        FooterBar.draw(into: &g, state: state)
+        FooterBar.draw(into: &g, state: state, frame: frame)
         EditScreen.draw(into: &g, state: state)
         return g
     }

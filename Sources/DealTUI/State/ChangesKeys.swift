@@ -1,8 +1,9 @@
 import DealKit
 
-extension AppReducer {
+/// The Changes overlay (`C`): what changed in the store lately.
+enum ChangesKeys {
     /// Keys of the Changes overlay: move, a week more or less, Enter opens the deal.
-    static func changesKey(_ s: inout AppState, _ c: ChangesState, _ e: InputEvent) {
+    static func key(_ s: inout AppState, _ c: ChangesState, _ e: InputEvent) {
         var c = c
         let height = ChangesView.listHeight(s)
         let count = c.changes.count

@@ -2,24 +2,8 @@ import DealKit
 import XCTest
 @testable import DealTUI
 
-final class ReducerTests: XCTestCase {
-    private func keys(_ s: inout AppState, _ events: InputEvent...) -> [Effect] {
-        var all: [Effect] = []
-        for e in events { all += AppReducer.reduce(&s, e) }
-        return all
-    }
-
-    func testQuitKeys() throws {
-        var s = TestFeeds.state(try TestFeeds.bundled())
-        XCTAssertEqual(keys(&s, .char("q")), [.quit])
-        XCTAssertEqual(keys(&s, .control("c")), [.quit])
-        // In a prompt q is text, but Ctrl-C still quits.
-        _ = keys(&s, .char("/"))
-        XCTAssertEqual(keys(&s, .char("q")), [])
-        XCTAssertEqual(s.filter.search, "q")
-        XCTAssertEqual(keys(&s, .control("c")), [.quit])
-    }
-
+/// The list views' keys and mouse: switching, moving, filtering by the cell, sorting, drilling down.
+final class ListKeysTests: XCTestCase {
     func testNumberKeysAndTabSwitchViews() throws {
         var s = TestFeeds.state(try TestFeeds.bundled())
         XCTAssertEqual(s.view, .countries)
@@ -61,27 +45,12 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(s.dealsCursor, ListCursor())
     }
 
-    func testSearchNarrowsAndEscRestoresThePreviousSearch() throws {
-        var s = TestFeeds.state(try TestFeeds.bundled())
-        _ = keys(&s, .char("/"), .char("s"), .char("k"))
-        XCTAssertEqual(s.shownCount, 2)
-        _ = keys(&s, .enter)
-        XCTAssertNil(s.prompt)
-        XCTAssertEqual(s.filter.search, "sk")
-        _ = keys(&s, .char("/"), .char("x"), .escape)
-        XCTAssertEqual(s.filter.search, "sk")
-        XCTAssertEqual(s.shownCount, 2)
-        _ = keys(&s, .char("F"))
-        XCTAssertTrue(s.filter.isEmpty)
-        XCTAssertEqual(s.shownCount, 5)
-    }
-
     func testFilterByTheVendorUnderTheCursor() throws {
         var s = TestFeeds.state(try TestFeeds.wide(), rows: 30, cols: 200)
         _ = keys(&s, .char("2"))
         let vendorsColumn = DealColumn.dealsView.firstIndex(of: .vendors)!
         for _ in 0..<vendorsColumn { _ = keys(&s, .right) }
-        XCTAssertEqual(DealsView.focusColumn(s), .vendors)
+        XCTAssertEqual(FrameLayout(s).focusColumn, .vendors)
         // Élysée (FR) is first by country; its first vendor is NVIDIA.
         _ = keys(&s, .char("f"))
         XCTAssertEqual(s.filter.vendors, ["NVIDIA"])
@@ -105,63 +74,6 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(s.selectedDealID, id)
         _ = keys(&s, .char("s"), .char("S"))
         XCTAssertEqual(s.selectedDealID, id)
-    }
-
-    func testReplacingTheFeedKeepsTheSelectionByID() throws {
-        var s = TestFeeds.state(try TestFeeds.bundled())
-        _ = keys(&s, .char("2"), .down, .down)
-        let id = s.selectedDealID!
-        var feed = try TestFeeds.bundled()
-        feed.deals.insert(Deal(id: "aa-first", title: "A new first deal", country: "AE", announced: PartialDate("2026")!), at: 0)
-        feed.deals.removeAll { $0.id == "gb-sovereign-ai-factory" && id != "gb-sovereign-ai-factory" }
-        s.replaceFeed(feed)
-        XCTAssertEqual(s.selectedDealID, id)
-        XCTAssertEqual(s.totalCount, feed.deals.count)
-        // An open detail follows its deal, and closes if the deal is gone.
-        _ = keys(&s, .enter)
-        s.replaceFeed(try TestFeeds.bundled())
-        XCTAssertEqual(s.detail?.id, id)
-        feed.deals.removeAll { $0.id == id }
-        s.replaceFeed(feed)
-        XCTAssertNil(s.detail)
-    }
-
-    func testCountryPickerMultiSelectsWithFacetCounts() throws {
-        var s = TestFeeds.state(try TestFeeds.bundled())
-        _ = keys(&s, .char("c"))
-        guard case .picker(let p) = s.overlay else { return XCTFail("no picker") }
-        XCTAssertEqual(p.items.map(\.value), ["KR", "FR", "GB"])
-        XCTAssertEqual(p.items.map(\.count), [3, 1, 1])
-        _ = keys(&s, .char(" "), .down, .down, .char(" "), .enter)
-        XCTAssertEqual(s.filter.countries, ["KR", "GB"])
-        XCTAssertEqual(s.shownCount, 4)
-        // Typing narrows the list; Esc leaves the filter alone.
-        _ = keys(&s, .char("c"), .char("f"), .char("r"))
-        guard case .picker(let q) = s.overlay else { return XCTFail("no picker") }
-        XCTAssertEqual(q.visible.map { q.items[$0].value }, ["FR"])
-        _ = keys(&s, .escape)
-        XCTAssertEqual(s.filter.countries, ["KR", "GB"])
-    }
-
-    func testVendorPickerAndEnterOnAVendorDrillsIntoItsDeals() throws {
-        var s = TestFeeds.state(try TestFeeds.wide())
-        _ = keys(&s, .char("v"))
-        guard case .picker(let p) = s.overlay else { return XCTFail("no picker") }
-        XCTAssertEqual(p.items.first?.value, "NVIDIA")
-        _ = keys(&s, .escape, .char("3"), .down, .enter)
-        XCTAssertEqual(s.view, .deals)
-        XCTAssertEqual(s.filter.vendors, ["AMD"])
-        // Esc goes back where Enter came from, with the filter as it was.
-        _ = keys(&s, .down, .escape)
-        XCTAssertEqual(s.view, .vendors)
-        XCTAssertTrue(s.filter.isEmpty)
-        XCTAssertEqual(s.selectedVendor?.key, "AMD")
-        _ = keys(&s, .escape)
-        XCTAssertEqual(s.view, .vendors, "a second Esc has nowhere further to go")
-        // A drill forgotten once the user switches views on their own.
-        _ = keys(&s, .enter, .char("1"), .char("2"), .escape)
-        XCTAssertEqual(s.view, .deals)
-        XCTAssertEqual(s.filter.vendors, ["AMD"])
     }
 
     func testFOnAFigureFiltersOnTheFigureShown() throws {
@@ -223,14 +135,6 @@ final class ReducerTests: XCTestCase {
         XCTAssertNil(s.position, "the detail has its own line count")
     }
 
-    func testF1OpensTheHelp() throws {
-        var s = TestFeeds.state(try TestFeeds.bundled())
-        _ = keys(&s, .function(1))
-        XCTAssertEqual(s.overlay, .help(scroll: 0))
-        _ = keys(&s, .function(1))
-        XCTAssertNil(s.overlay)
-    }
-
     func testCountriesSortsTheListOrTheDealsAsTheFocusSays() throws {
         var s = TestFeeds.state(try TestFeeds.bundled())
         XCTAssertEqual(s.sortLabel, "sort countries: ambition ▼")
@@ -251,25 +155,6 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(s.sortLabel, "sort countries: country ▲")
     }
 
-    func testExportAsksForAFormatThenEmitsAnEffect() throws {
-        var s = TestFeeds.state(try TestFeeds.bundled())
-        XCTAssertEqual(keys(&s, .char("x")), [])
-        XCTAssertEqual(s.overlay, .export)
-        XCTAssertEqual(keys(&s, .char("j")), [.export(.json)])
-        XCTAssertNil(s.overlay)
-        XCTAssertEqual(keys(&s, .char("x"), .escape), [])
-    }
-
-    func testHelpOpensAndCloses() throws {
-        var s = TestFeeds.state(try TestFeeds.bundled())
-        _ = keys(&s, .char("?"))
-        XCTAssertEqual(s.overlay, .help(scroll: 0))
-        _ = keys(&s, .down)
-        XCTAssertEqual(s.overlay, .help(scroll: 1))
-        _ = keys(&s, .char("q"))
-        XCTAssertNil(s.overlay)
-    }
-
     func testMouseClickSelectsThenOpensAndTabsSwitch() throws {
         var s = TestFeeds.state(try TestFeeds.bundled(), rows: 24, cols: 80)
         _ = keys(&s, .char("2"))
@@ -284,29 +169,5 @@ final class ReducerTests: XCTestCase {
         let vendorsTab = HeaderBar.tabs(cols: 80).first { $0.view == .vendors }!
         _ = keys(&s, .click(y: 1, x: vendorsTab.x + 1))
         XCTAssertEqual(s.view, .vendors)
-    }
-
-    func testATinyTerminalShowsANoteAndStillQuits() throws {
-        var s = TestFeeds.state(try TestFeeds.bundled())
-        _ = keys(&s, .resize(rows: 8, cols: 30))
-        XCTAssertTrue(Screen.render(s).line(0).hasPrefix("enlarge the terminal (40x10"))
-        XCTAssertEqual(keys(&s, .down), [])
-        XCTAssertEqual(keys(&s, .char("q")), [.quit])
-    }
-
-    func testEveryViewDrawsAtEverySizeWithoutCrashing() throws {
-        for feed in [try TestFeeds.bundled(), try TestFeeds.wide(), try TestFeeds.hostile(), TestFeeds.generated(300), Feed()] {
-            var s = TestFeeds.state(feed)
-            for (rows, cols) in [(10, 40), (11, 41), (24, 80), (13, 57), (48, 160), (50, 200), (5, 5), (1, 1), (0, 0)] {
-                _ = keys(&s, .resize(rows: rows, cols: cols))
-                for k: InputEvent in [.char("1"), .right, .down, .enter, .escape, .char("2"), .right, .right, .enter,
-                                      .pageDown, .escape, .char("3"), .down, .char("4"), .end, .enter, .end, .escape,
-                                      .char("?"), .pageDown, .escape, .char("c"), .down, .escape, .char("/"), .char("a"), .escape] {
-                    _ = keys(&s, k)
-                    let g = Screen.render(s)
-                    XCTAssertEqual(g.rows, max(rows, 0))
-                }
-            }
-        }
     }
 }

@@ -1,0 +1,11 @@
+/// What a key does in the dashboard's views, as the reducers dispatch on it.
+enum KeyAction: Sendable, Equatable {
+    case view(ViewID)
+    case nextView, previousView
+    case up, down, pageUp, pageDown, first, last, left, right
+    case open, back
+    case search, pickCountries, pickVendors, filterHere, clearFilters
+    case sort, reverseSort, export, changes, logScale
+    case add, edit, delete, undo, redo, addMilestone, addSource
+    case help, redraw, quit
+}
