@@ -126,7 +126,7 @@ public struct DealPatch: Sendable, Equatable {
                 }
                 if event.isEmpty { problems.append(("milestone", "\(FeedIssue.quote(item)) has no event")); continue }
                 let old = d.milestones.first { $0.date == date && $0.event == event }
-                out.append(Milestone(date: date, event: event, done: done || (old?.done ?? false), extra: old?.extra ?? []))
+                out.append(Milestone(date: date, event: event, done: done || (old?.done ?? false), cite: old?.cite ?? [], extra: old?.extra ?? []))
             }
             d.milestones = out
         }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Reads a feed from bytes and checks every rule of feed v1 on the way.
+/// Reads a feed from bytes (version 1 or 2) and checks every rule of the format on the way.
 ///
 /// It keeps going after a problem so that `validate` can list them all in one run;
 /// a value of the wrong type is reported and skipped.
@@ -23,6 +23,9 @@ public struct FeedDecoder {
     private var keep: (@Sendable (inout Deal) -> Bool)?
     /// The order of the ids read: increasing, they need no check for duplicates.
     private var order = IDOrder()
+    /// The feed's version as far as read (the current one until `version` is seen): from 2 on,
+    /// a figure no source cites is worth a warning; a version-1 file has no way to cite.
+    private var version = Feed.currentVersion
 
     /// Decodes and validates a whole document.
     public static func decode(_ data: [UInt8]) -> Result {
@@ -117,7 +120,12 @@ public struct FeedDecoder {
                     if v > Double(Feed.currentVersion) {
                         return FeedIssue(.error, .path("version"), "version \(JSONWriter.format(v)) was written by a newer sovtrack; this one reads version \(Feed.currentVersion) and leaves the file untouched")
                     }
-                    if v != Double(Feed.currentVersion) { issues.append(.error("version", "must be \(Feed.currentVersion)")) }
+                    if v == 1 || v == 2 {
+                        self.version = Int(v)
+                        feed.version = Int(v)
+                    } else {
+                        issues.append(.error("version", "must be 1 or \(Feed.currentVersion)"))
+                    }
                 }
             case _ where key.is("updated"):
                 if let s = try string(&r, "updated") { feed.updated = date(s, "updated") }
@@ -296,11 +304,12 @@ public struct FeedDecoder {
             slots.pieces.deinitialize(count: starts.count)
             slots.pieces.deallocate()
         }
-        let consumed = self.consumed, keep = self.keep
+        let consumed = self.consumed, keep = self.keep, version = self.version
         DispatchQueue.concurrentPerform(iterations: starts.count) { k in
             let limit = k + 1 < starts.count ? starts[k + 1] : Int.max
             var decoder = FeedDecoder()
             decoder.keep = keep
+            decoder.version = version
             var reader = JSONReader(bytes: slots.bytes)
             // Inside the top-level object and the deals array, as an in-order read would be.
             reader.seek(to: starts[k], depth: 2)
@@ -469,7 +478,7 @@ public struct FeedDecoder {
         guard try expect(.object, &r, path()) else { return nil }
         let before = issues.count
         var id: String?, title: String?, country: String?, announced: PartialDate?
-        var sawAnnounced = false
+        var sawAnnounced = false, sawAnnouncedBy = false
         var deal = Deal(id: "", title: "", country: "", announced: PartialDate(year: 1, month: 1, day: 1))
         try r.beginObject()
         while let key = try r.nextKeyToken() {
@@ -486,6 +495,17 @@ public struct FeedDecoder {
             case _ where key.is("announced"):
                 sawAnnounced = true
                 if let s = try string(&r, path() + ".announced") { announced = date(s, path() + ".announced") }
+            case _ where key.is("announcedBy"):
+                sawAnnouncedBy = true
+                if let s = try string(&r, path() + ".announcedBy") {
+                    announced = date(s, path() + ".announcedBy")
+                    deal.announcedStated = false
+                }
+            case _ where key.is("kind"):
+                deal.kind = try enumValue(&r, DealKind.self, path() + ".kind")
+            case _ where key.is("products"): deal.products = try stringArray(&r, path() + ".products")
+            case _ where key.is("cite"):
+                if try expect(.object, &r, path() + ".cite") { deal.cite = try readCitations(&r, { path() + ".cite" }) }
             case _ where key.is("status"):
                 deal.status = try enumValue(&r, DealStatus.self, path() + ".status") ?? .announced
             case _ where key.is("sponsor"): deal.sponsor = try text(&r, path() + ".sponsor")
@@ -516,32 +536,42 @@ public struct FeedDecoder {
         if id == nil && !issues[before...].contains(where: { $0.location == .path(path() + ".id") }) { missing("id", path()) }
         if title == nil && !issues[before...].contains(where: { $0.location == .path(path() + ".title") }) { missing("title", path()) }
         if country == nil && !issues[before...].contains(where: { $0.location == .path(path() + ".country") }) { missing("country", path()) }
-        if !sawAnnounced { missing("announced", path()) }
+        if sawAnnounced && sawAnnouncedBy {
+            issues.append(.error(path(), "has both \"announced\" and \"announcedBy\"; a date is either stated or not"))
+        } else if !sawAnnounced && !sawAnnouncedBy {
+            missing("announced", path())
+        }
         deal.id = id ?? ""
         deal.title = title ?? ""
         deal.country = country ?? ""
         if let announced { deal.announced = announced }
-        if issues.count == before { issues += DealValidator.warnings(for: deal, at: path()) }
+        if let p = DealValidator.citationProblem(deal) { issues.append(.error(path() + p.key, p.message)) }
+        if issues.count == before {
+            issues += DealValidator.warnings(for: deal, at: path())
+            if version >= 2 { issues += DealValidator.citationWarnings(for: deal, at: path()) }
+        }
         return deal
     }
 
     private mutating func readPartner(_ r: inout JSONReader, _ base: () -> String, _ index: Int) throws -> Partner? {
         // The path is made only when a message needs it.
         func path() -> String { "\(base())[\(index)]" }
-        var name: String?, role: PartnerRole?, sawRole = false
+        var name: String?, role: PartnerRole?, sawRole = false, supplies: String?, to: String?
         var extra: [JSONField] = []
         try r.beginObject()
         while let key = try r.nextKeyToken() {
             switch () {
             case _ where key.is("name"): name = try text(&r, path() + ".name")
             case _ where key.is("role"): sawRole = true; role = try enumValue(&r, PartnerRole.self, path() + ".role")
+            case _ where key.is("supplies"): supplies = try text(&r, path() + ".supplies")
+            case _ where key.is("to"): to = try text(&r, path() + ".to")
             default: extra.append(JSONField(key.string, try r.readValue()))
             }
         }
         if name == nil && !issues.contains(where: { $0.location == .path(path() + ".name") }) { missing("name", path()) }
         if !sawRole { missing("role", path()) }
         guard let name, let role else { return nil }
-        return Partner(name: name, role: role, extra: extra)
+        return Partner(name: name, role: role, supplies: supplies, to: to, extra: extra)
     }
 
     private mutating func readCapacity(_ r: inout JSONReader, _ path: () -> String) throws -> Capacity {
@@ -553,6 +583,14 @@ public struct FeedDecoder {
             case _ where key.is("targetMW"): c.targetMW = try megawatts(&r, path() + ".targetMW")
             case _ where key.is("operationalMW"): c.operationalMW = try megawatts(&r, path() + ".operationalMW")
             case _ where key.is("confidence"): c.confidence = try enumValue(&r, Confidence.self, path() + ".confidence")
+            case _ where key.is("approx"):
+                for (i, name) in try stringArray(&r, path() + ".approx").enumerated() {
+                    if let f = CapacityFigures.keyed.first(where: { $0.key == name }) {
+                        c.approx.insert(f.figure)
+                    } else {
+                        issues.append(.error(path() + ".approx[\(i)]", DealValidator.enumProblem(name, allowed: "initialMW, targetMW, operationalMW")))
+                    }
+                }
             default: c.extra.append(JSONField(key.string, try r.readValue()))
             }
         }
@@ -606,7 +644,7 @@ public struct FeedDecoder {
     private mutating func readMilestone(_ r: inout JSONReader, _ base: () -> String, _ index: Int) throws -> Milestone? {
         // The path is made only when a message needs it.
         func path() -> String { "\(base())[\(index)]" }
-        var date: PartialDate?, event: String?, done = false, sawDate = false
+        var date: PartialDate?, event: String?, done = false, sawDate = false, cite: [Int] = []
         var extra: [JSONField] = []
         try r.beginObject()
         while let key = try r.nextKeyToken() {
@@ -617,13 +655,46 @@ public struct FeedDecoder {
             case _ where key.is("event"): event = try text(&r, path() + ".event")
             case _ where key.is("done"):
                 if try expect(.bool, &r, path() + ".done") { done = try r.readBool() }
+            case _ where key.is("cite"): cite = try sourceNumbers(&r, path() + ".cite")
             default: extra.append(JSONField(key.string, try r.readValue()))
             }
         }
         if !sawDate { missing("date", path()) }
         if event == nil && !issues.contains(where: { $0.location == .path(path() + ".event") }) { missing("event", path()) }
         guard let date, let event else { return nil }
-        return Milestone(date: date, event: event, done: done, extra: extra)
+        return Milestone(date: date, event: event, done: done, cite: cite, extra: extra)
+    }
+
+    private mutating func readCitations(_ r: inout JSONReader, _ path: () -> String) throws -> Citations {
+        var c = Citations()
+        try r.beginObject()
+        while let key = try r.nextKeyToken() {
+            let name = key.string
+            guard let figure = Citations.Figure(rawValue: name) else {
+                issues.append(.error(path(), DealValidator.enumProblem(name, allowed: Citations.Figure.allCases.map(\.rawValue).joined(separator: ", "))))
+                try r.skipValue()
+                continue
+            }
+            c[figure] = try sourceNumbers(&r, path() + "." + name)
+        }
+        return c
+    }
+
+    /// An array of source numbers (whole numbers from 1; whether each names a source is checked with the deal).
+    private mutating func sourceNumbers(_ r: inout JSONReader, _ path: @autoclosure () -> String) throws -> [Int] {
+        guard try expect(.array, &r, path()) else { return [] }
+        var out: [Int] = []
+        try r.beginArray()
+        var i = 0
+        while try r.nextElement() {
+            if let n = try number(&r, "\(path())[\(i)]") {
+                if n >= 1 && n <= 1e6 && n == n.rounded() { out.append(Int(n)) } else {
+                    issues.append(.error("\(path())[\(i)]", "\(JSONWriter.format(n)) is not a source number (1 for the first source)"))
+                }
+            }
+            i += 1
+        }
+        return out
     }
 
     private mutating func readSource(_ r: inout JSONReader, _ base: () -> String, _ index: Int) throws -> Source? {
