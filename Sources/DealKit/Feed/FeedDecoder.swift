@@ -23,9 +23,6 @@ public struct FeedDecoder {
     private var keep: (@Sendable (inout Deal) -> Bool)?
     /// The order of the ids read: increasing, they need no check for duplicates.
     private var order = IDOrder()
-    /// The feed's version as far as read (the current one until `version` is seen): from 2 on,
-    /// a figure no source cites is worth a warning; a version-1 file has no way to cite.
-    private var version = Feed.currentVersion
 
     /// Decodes and validates a whole document.
     public static func decode(_ data: [UInt8]) -> Result {
@@ -118,10 +115,9 @@ public struct FeedDecoder {
                 version = try number(&r, "version")
                 if let v = version {
                     if v > Double(Feed.currentVersion) {
-                        return FeedIssue(.error, .path("version"), "version \(JSONWriter.format(v)) was written by a newer sovtrack; this one reads version \(Feed.currentVersion) and leaves the file untouched")
+                        return FeedIssue(.error, .path("version"), "version \(JSONWriter.format(v)) was written by a newer sovtrack; this one reads versions up to \(Feed.currentVersion) and leaves the file untouched")
                     }
                     if v == 1 || v == 2 {
-                        self.version = Int(v)
                         feed.version = Int(v)
                     } else {
                         issues.append(.error("version", "must be 1 or \(Feed.currentVersion)"))
@@ -304,12 +300,11 @@ public struct FeedDecoder {
             slots.pieces.deinitialize(count: starts.count)
             slots.pieces.deallocate()
         }
-        let consumed = self.consumed, keep = self.keep, version = self.version
+        let consumed = self.consumed, keep = self.keep
         DispatchQueue.concurrentPerform(iterations: starts.count) { k in
             let limit = k + 1 < starts.count ? starts[k + 1] : Int.max
             var decoder = FeedDecoder()
             decoder.keep = keep
-            decoder.version = version
             var reader = JSONReader(bytes: slots.bytes)
             // Inside the top-level object and the deals array, as an in-order read would be.
             reader.seek(to: starts[k], depth: 2)
@@ -546,10 +541,7 @@ public struct FeedDecoder {
         deal.country = country ?? ""
         if let announced { deal.announced = announced }
         if let p = DealValidator.citationProblem(deal) { issues.append(.error(path() + p.key, p.message)) }
-        if issues.count == before {
-            issues += DealValidator.warnings(for: deal, at: path())
-            if version >= 2 { issues += DealValidator.citationWarnings(for: deal, at: path()) }
-        }
+        if issues.count == before { issues += DealValidator.warnings(for: deal, at: path()) }
         return deal
     }
 

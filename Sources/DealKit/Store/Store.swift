@@ -28,6 +28,9 @@ public struct Store: Sendable {
     /// Given the feeds `update` held, instead of letting them go: a process about to exit can
     /// keep them, since freeing 100,000 deals one allocation at a time is wasted work then.
     public var keep: (@Sendable (Feed) -> Void)?
+    /// Told when a save upgrades the file from an older feed version (the one it had), so the
+    /// user hears of it once; reading never upgrades.
+    public var onUpgrade: (@Sendable (_ from: Int) -> Void)?
 
     public init(path: String, lockTimeout: Double = 10, backups: Int = 3,
                 today: @escaping @Sendable () -> PartialDate = Clock.today) {
@@ -200,6 +203,10 @@ public struct Store: Sendable {
             throw StoreError.invalidChange(issues: DealValidator.errors(in: feed.deals, checking: toCheck))
         }
         feed.updated = today()
+        if feed.version < Feed.currentVersion {
+            onUpgrade?(feed.version)
+            feed.version = Feed.currentVersion
+        }
         FileSystem.removeStaleTemporaries(of: path)
         let written = feed
         try FileSystem.writeAtomically(to: path, backups: backups, reusingOldestBackup: checkedFirst) { write in

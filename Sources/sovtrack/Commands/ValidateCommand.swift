@@ -8,7 +8,8 @@ struct ValidateCommand: ParsableCommand {
         discussion: """
         Prints each problem on its own line (FILE: deals[3].country: ..., or FILE:LINE:COLUMN: ... \
         for a JSON syntax error) and exits 65 if any is an error. Warnings (initialMW above \
-        targetMW, a deal with no source) do not fail.
+        targetMW, a deal with no source, and in a version-2 feed a figure that cites no source in a \
+        deal that has sources) do not fail.
         Examples:
           sovtrack validate
           sovtrack validate incoming.json
@@ -24,9 +25,15 @@ struct ValidateCommand: ParsableCommand {
             result = try FileSystem.withContents(of: path) { FeedDecoder.decode(buffer: $0, consumed: $1) }
         } catch let e as StoreError { throw CLIError(e) }
         Retained.keep(result)
-        for issue in result.issues { Console.out(issue.formatted(file: path) + "\n") }
-        let errors = result.issues.filter(\.isError).count
-        let warnings = result.issues.count - errors
+        var issues = result.issues
+        // Only from version 2, which can cite; and only here, not on every load, since a store
+        // of uncited deals is not wrong, just less traceable.
+        if !result.hasErrors && result.feed.version >= 2 {
+            for (i, d) in result.feed.deals.enumerated() { issues += DealValidator.citationWarnings(for: d, at: "deals[\(i)]") }
+        }
+        for issue in issues { Console.out(issue.formatted(file: path) + "\n") }
+        let errors = issues.filter(\.isError).count
+        let warnings = issues.count - errors
         let counts = "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
         if errors > 0 {
             throw CLIError.data("\(path): not valid (\(counts))")

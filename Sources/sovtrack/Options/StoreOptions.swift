@@ -13,6 +13,9 @@ struct StoreOptions: ParsableArguments {
         let (path, isDefault) = StoreLocation.resolve(explicit: store, environment: env)
         var s = Store(path: path)
         s.keep = { Retained.keep($0) }
+        s.onUpgrade = { from in
+            Console.err("upgraded \(path) from feed version \(from) to \(Feed.currentVersion) (see docs/format.md, \"Version 2\")")
+        }
         if let t = env["SOVTRACK_LOCK_TIMEOUT"], let seconds = Double(t) { s.lockTimeout = seconds }
         if isDefault {
             do { try s.initializeIfMissing(with: BundledDataset.bytes) } catch let e as StoreError { throw CLIError(e) }
