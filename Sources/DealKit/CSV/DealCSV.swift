@@ -5,7 +5,12 @@ public enum DealCSV {
     public static let columns = [
         "id", "title", "country", "announced", "status", "sponsor", "partners", "vendors",
         "platform", "site", "initial_mw", "target_mw", "operational_mw", "confidence",
-        "models", "source_urls",
+        "models", "kind", "products", "approx_mw", "source_urls",
+    ]
+
+    /// The `approx_mw` names of the capacity figures, as the columns name them.
+    static let approxNames: [(figure: CapacityFigures, name: String)] = [
+        (.initial, "initial_mw"), (.target, "target_mw"), (.operational, "operational_mw"),
     ]
 
     /// The whole CSV document for `deals`, header first.
@@ -20,13 +25,16 @@ public enum DealCSV {
     public static func row(_ d: Deal) -> [String] {
         func mw(_ v: Double?) -> String { v.map(JSONWriter.format) ?? "" }
         return [
-            d.id, d.title, d.country, d.announced.description, d.status.rawValue, d.sponsor ?? "",
+            d.id, d.title, d.country, d.announcedText, d.status.rawValue, d.sponsor ?? "",
             d.otherPartners.map { "\($0.name):\($0.role.rawValue)" }.joined(separator: ";"),
             d.vendors.joined(separator: ";"),
             d.platform ?? "", d.site ?? "",
             mw(d.capacity?.initialMW), mw(d.capacity?.targetMW), mw(d.capacity?.operationalMW),
             d.capacity?.confidence?.rawValue ?? "",
             d.models.joined(separator: ";"),
+            d.kind?.rawValue ?? "",
+            d.products.joined(separator: ";"),
+            approxNames.filter { d.capacity?.approx.contains($0.figure) ?? false }.map(\.name).joined(separator: ";"),
             d.sources.compactMap(\.url).joined(separator: ";"),
         ]
     }
@@ -79,7 +87,12 @@ public enum DealCSV {
             if let c = Countries.lookup(v) { d.country = c.code } else { d.country = v; problems.append("country: \(DealValidator.countryProblem(v) ?? "")") }
         } else if base == nil { problems.append("country: missing (a new deal needs a country column)") }
         if let v = cell("announced") {
-            if let date = PartialDate(v) { d.announced = date } else { problems.append("announced: \(DealValidator.partialDateProblem(v) ?? "")") }
+            // `≤2026-06-07`: not stated, public by then (as export writes `announcedBy`).
+            let unstated = v.hasPrefix("≤")
+            if let date = PartialDate(unstated ? String(v.dropFirst()) : v) {
+                d.announced = date
+                d.announcedStated = !unstated
+            } else { problems.append("announced: \(DealValidator.partialDateProblem(v) ?? "")") }
         } else if base == nil { problems.append("announced: missing (a new deal needs an announced column)") }
         if let v = cell("status") {
             if v.isEmpty { d.status = .announced } else if let s = DealStatus(rawValue: v.lowercased()) { d.status = s } else {
@@ -127,8 +140,22 @@ public enum DealCSV {
                 problems.append("confidence: \(DealValidator.enumProblem(v, allowed: Confidence.allowedList))")
             }
         }
+        if let v = cell("approx_mw") {
+            capacity.approx = []
+            for name in list(v) {
+                if let f = approxNames.first(where: { $0.name == name.lowercased() }) { capacity.approx.insert(f.figure) } else {
+                    problems.append("approx_mw: \(DealValidator.enumProblem(name, allowed: approxNames.map(\.name).joined(separator: ", ")))")
+                }
+            }
+        }
         d.capacity = capacity.isEmpty ? nil : capacity
         if let v = cell("models") { d.models = list(v) }
+        if let v = cell("products") { d.products = list(v) }
+        if let v = cell("kind") {
+            if v.isEmpty { d.kind = nil } else if let k = DealKind(rawValue: v.lowercased()) { d.kind = k } else {
+                problems.append("kind: \(DealValidator.enumProblem(v, allowed: DealKind.allowedList))")
+            }
+        }
         if let v = cell("source_urls") {
             let urls = list(v)
             var sources = d.sources.filter { $0.url == nil }

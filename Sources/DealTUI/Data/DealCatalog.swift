@@ -104,11 +104,13 @@ public final class DealCatalog {
                 vIDs += seenV; vStart.append(Int32(vIDs.count))
                 pIDs += seenP; pStart.append(Int32(pIDs.count))
 
-                let c = d.pointee.capacity
+                // A deal that megawatts do not apply to adds none, and is not unknown (n/a).
+                let applies = d.pointee.kind?.hasMegawatts ?? true
+                let c = applies ? d.pointee.capacity : nil
                 ambition.append(c?.ambitionMW ?? .nan)
                 committed.append(c?.committedMW ?? .nan)
                 operational.append(c?.operationalMW ?? .nan)
-                unknownMW.append(c?.hasNoFigure ?? true)
+                unknownMW.append(applies && (c?.hasNoFigure ?? true))
 
                 let announced = d.pointee.announced
                 var a = TimelineModel.month(announced, start: true), b = TimelineModel.month(announced, start: false)

@@ -18,7 +18,9 @@ public enum ViewExport {
         let name: String, bytes: [UInt8], what: String
         if let d = s.detail {
             name = "deal-\(d.id)"
-            bytes = ListExport.render([deals[Int(d.deal)]], as: output, updated: s.catalog.feed.updated)
+            // In Markdown the deal whole, each figure with its citation; else the list's one row.
+            bytes = output == .md ? Array(DealText.markdown(deals[Int(d.deal)]).utf8)
+                : ListExport.render([deals[Int(d.deal)]], as: output, updated: s.catalog.feed.updated)
             what = "deal \(d.id)"
         } else {
             let shown = s.results.rows.map { deals[Int($0)] }
