@@ -126,7 +126,11 @@ public enum DealCSV {
         var capacity = d.capacity ?? Capacity()
         for (column, key) in [("initial_mw", \Capacity.initialMW), ("target_mw", \Capacity.targetMW), ("operational_mw", \Capacity.operationalMW)] {
             guard let v = cell(column) else { continue }
-            if v.isEmpty { capacity[keyPath: key] = nil; continue }
+            if v.isEmpty {
+                capacity[keyPath: key] = nil
+                if let f = approxNames.first(where: { $0.name == column }) { capacity.approx.remove(f.figure) }
+                continue
+            }
             if let n = Double(v), let p = DealValidator.megawattProblem(n) {
                 problems.append("\(column): \(p)")
             } else if let n = Double(v) {

@@ -58,7 +58,15 @@ public struct DealPatch: Sendable, Equatable {
             }
         }
         if let t = text(announced) {
-            if let date = PartialDate(t) { d.announced = date } else { problems.append(("announced", DealValidator.partialDateProblem(t)!)) }
+            // `≤2026-06-07` (or `<=2026-06-07`): no source states the date; public by then.
+            let bound = t.hasPrefix("≤") ? String(t.dropFirst()) : t.hasPrefix("<=") ? String(t.dropFirst(2)) : nil
+            let dateText = (bound ?? t).trimmingCharacters(in: .whitespaces)
+            if let date = PartialDate(dateText) {
+                d.announced = date
+                d.announcedStated = bound == nil
+            } else {
+                problems.append(("announced", DealValidator.partialDateProblem(dateText)!))
+            }
         }
         if let t = text(status) {
             if t.isEmpty { d.status = .announced } else if let s = DealStatus(rawValue: t.lowercased()) { d.status = s } else {
@@ -83,20 +91,33 @@ public struct DealPatch: Sendable, Equatable {
                     name = item[..<colon].trimmingCharacters(in: .whitespaces)
                 }
                 if name.isEmpty { problems.append(("partner", "\(FeedIssue.quote(item)) has no name")); continue }
-                if !out.contains(where: { $0.name == name && $0.role == role }) { out.append(Partner(name: name, role: role)) }
+                guard !out.contains(where: { $0.name == name && $0.role == role }) else { continue }
+                // What the text form cannot show (who supplies what to whom, unknown keys) stays.
+                out.append(d.partners.first { $0.name == name && $0.role == role } ?? Partner(name: name, role: role))
             }
             d.partners = out
         }
         var capacity = d.capacity ?? Capacity()
-        for (field, value, key) in [("initial-mw", initialMW, \Capacity.initialMW), ("target-mw", targetMW, \Capacity.targetMW),
-                                    ("operational-mw", operationalMW, \Capacity.operationalMW)] {
+        for (field, value, key, figure) in [("initial-mw", initialMW, \Capacity.initialMW, CapacityFigures.initial),
+                                            ("target-mw", targetMW, \Capacity.targetMW, .target),
+                                            ("operational-mw", operationalMW, \Capacity.operationalMW, .operational)] {
             guard let t = text(value) else { continue }
-            if t.isEmpty || t.lowercased() == "unknown" || t.lowercased() == "null" { capacity[keyPath: key] = nil; continue }
+            // A figure typed anew, or cleared, is no longer the approximate one it replaces;
+            // the same figure typed again (an untouched form) keeps its mark.
+            let old = capacity[keyPath: key]
+            if t.isEmpty || t.lowercased() == "unknown" || t.lowercased() == "null" {
+                capacity[keyPath: key] = nil
+                capacity.approx.remove(figure)
+                continue
+            }
             guard let n = Double(t.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "_", with: "")) else {
                 problems.append((field, "\(FeedIssue.quote(t)) is not a number of megawatts (or \"unknown\")"))
                 continue
             }
-            if let p = DealValidator.megawattProblem(n) { problems.append((field, p)) } else { capacity[keyPath: key] = n }
+            if let p = DealValidator.megawattProblem(n) { problems.append((field, p)) } else {
+                capacity[keyPath: key] = n
+                if old != n { capacity.approx.remove(figure) }
+            }
         }
         if let t = text(confidence) {
             if t.isEmpty { capacity.confidence = nil } else if let c = Confidence(rawValue: t.lowercased()) { capacity.confidence = c } else {

@@ -37,6 +37,9 @@ public final class DealCatalog {
     let firstMonth: [Int32]
     let lastMonth: [Int32]
 
+    /// True when some deal came from Epoch AI's dataset, whose licence asks for credit on screen.
+    let includesEpoch: Bool
+
     /// Each deal's rank by id, the tie-break of every sort.
     let idRank: [Int32]
     /// The deals in id order (the inverse of `idRank`), to find an id by binary search.
@@ -134,6 +137,7 @@ public final class DealCatalog {
         partnerKeys = pKeys; partnerStart = pStart; partnerIDs = pIDs
         self.ambition = ambition; self.committed = committed; self.operational = operational; self.unknownMW = unknownMW
         firstMonth = first; lastMonth = last
+        includesEpoch = feed.deals.contains(where: EpochCredit.isFromEpoch)
 
         // A saved store is in id order already: no sort then.
         var byID = (0..<Int32(count)).map { $0 }

@@ -25,7 +25,9 @@ enum HeaderBar {
         var x = g.put(" sovtrack ", y: 0, x: 0, style: bar.with(bold: true))
         let count = "\(state.shownCount) of \(state.totalCount) deals"
         let filter = state.filter.isEmpty ? "no filter" : "filter: " + state.filter.summary
-        let rest = "  \(count)  │  \(filter)"
+        // Epoch AI's licence (CC BY 4.0) asks for credit wherever its data is shown.
+        let credit = state.catalog.includesEpoch ? "  │  data: Epoch AI GPU Clusters, CC BY 4.0" : ""
+        let rest = "  \(count)  │  \(filter)\(credit)"
         // The store path gives way first: the count and the filter matter more on a narrow screen.
         let storeRoom = state.cols - x - DisplayWidth.of(rest) - 1
         if storeRoom >= 8 {

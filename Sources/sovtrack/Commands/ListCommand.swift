@@ -24,6 +24,8 @@ struct ListCommand: ParsableCommand {
     func run() throws {
         let selection = try storeOptions.select(try filters.filter())
         let deals = sort.apply(to: selection.deals, descending: reverse)
-        try Console.emit(ListExport.render(deals, as: output.resolvedFormat, updated: selection.updated), to: output.output)
+        let format = output.resolvedFormat
+        try Console.emit(ListExport.render(deals, as: format, updated: selection.updated)
+                         + EpochCredit.footer(shown: deals.contains(where: EpochCredit.isFromEpoch), format: format), to: output.output)
     }
 }

@@ -30,6 +30,8 @@ struct SummaryCommand: ParsableCommand {
             return true
         }
         let summary = Summary(deals: selection.deals, by: by)
-        try Console.emit(SummaryExport.render(summary, as: output.resolvedFormat), to: output.output)
+        let format = output.resolvedFormat
+        try Console.emit(SummaryExport.render(summary, as: format)
+                         + EpochCredit.footer(shown: selection.deals.contains(where: EpochCredit.isFromEpoch), format: format), to: output.output)
     }
 }
