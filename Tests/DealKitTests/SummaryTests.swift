@@ -161,10 +161,13 @@ final class SummaryTests: XCTestCase {
         XCTAssertEqual(kr?.deals, 3)
         XCTAssertEqual(kr?.committedMW, 55)
         XCTAssertEqual(kr?.ambitionMW, 2000)
+        XCTAssertEqual(kr?.approxAmbition, true, "two gigawatt-scale targets: the total is approximate")
+        XCTAssertEqual(kr?.approxCommitted, false, "55 MW is a stated figure")
         XCTAssertNil(kr?.operationalMW)
-        XCTAssertEqual(kr?.unknownMWDeals, 1)
-        XCTAssertEqual(kr?.vendors, ["NVIDIA"])
-        XCTAssertEqual(kr?.partners, ["NAVER", "SK hynix", "SK Telecom"])
+        XCTAssertEqual(kr?.unknownMWDeals, 0, "the memory partnership has no MW because none apply, not because none are known")
+        XCTAssertEqual(kr?.noMWDeals, 1)
+        XCTAssertEqual(kr?.vendors, ["NVIDIA", "SK hynix"])
+        XCTAssertEqual(kr?.partners, ["NAVER", "SK Telecom"])
         XCTAssertEqual(kr?.nextMilestone?.summary, "2026-H2 AI Agent Platform launch")
         for code in ["FR", "GB"] {
             let r = row(s, code)
@@ -174,24 +177,27 @@ final class SummaryTests: XCTestCase {
             XCTAssertEqual(r?.unknownMWDeals, 1)
         }
         XCTAssertEqual(s.total.deals, 5)
-        XCTAssertEqual(s.total.unknownMWDeals, 3)
+        XCTAssertEqual(s.total.unknownMWDeals, 2)
+        XCTAssertEqual(s.total.noMWDeals, 1)
         let byVendor = Summary(deals: feed.deals, by: .vendor)
-        XCTAssertEqual(byVendor.rows.map(\.key), ["NVIDIA"])
+        XCTAssertEqual(byVendor.rows.map(\.key), ["NVIDIA", "SK hynix"], "SK hynix is credited: it supplies the memory")
         XCTAssertEqual(byVendor.rows.first?.countries, ["FR", "GB", "KR"])
-        XCTAssertEqual(byVendor.rows.first?.vendors, [])
+        XCTAssertEqual(byVendor.rows.first?.vendors, ["SK hynix"])
+        XCTAssertEqual(byVendor.rows.last?.noMWDeals, 1)
+        XCTAssertEqual(byVendor.rows.last?.unknownMWDeals, 0)
     }
 
     func testExportFormatsShowUnknownAsUnknown() {
         let s = Summary(deals: [deal("a", "KR", initial: 55, target: 1000), deal("b", "FR")])
         let csv = String(decoding: SummaryExport.render(s, as: .csv), as: UTF8.self)
-        XCTAssertEqual(csv, "country,name,deals,committed_mw,ambition_mw,operational_mw,unknown_mw_deals,vendors,partners,models,next_milestone\r\n"
-                       + "KR,South Korea,1,55,1000,,0,,,,\r\n"
-                       + "FR,France,1,,,,1,,,,\r\n")
+        XCTAssertEqual(csv, "country,name,deals,committed_mw,ambition_mw,operational_mw,unknown_mw_deals,no_mw_deals,vendors,partners,models,next_milestone,approx_mw\r\n"
+                       + "KR,South Korea,1,55,1000,,0,0,,,,,\r\n"
+                       + "FR,France,1,,,,1,0,,,,,\r\n")
         let json = String(decoding: SummaryExport.render(s, as: .json), as: UTF8.self)
         XCTAssertEqual(json, """
         [
-          {"country": "KR", "name": "South Korea", "deals": 1, "committed_mw": 55, "ambition_mw": 1000, "operational_mw": null, "unknown_mw_deals": 0, "vendors": [], "partners": [], "models": [], "next_milestone": null},
-          {"country": "FR", "name": "France", "deals": 1, "committed_mw": null, "ambition_mw": null, "operational_mw": null, "unknown_mw_deals": 1, "vendors": [], "partners": [], "models": [], "next_milestone": null}
+          {"country": "KR", "name": "South Korea", "deals": 1, "committed_mw": 55, "ambition_mw": 1000, "operational_mw": null, "unknown_mw_deals": 0, "no_mw_deals": 0, "vendors": [], "partners": [], "models": [], "next_milestone": null, "approx_mw": []},
+          {"country": "FR", "name": "France", "deals": 1, "committed_mw": null, "ambition_mw": null, "operational_mw": null, "unknown_mw_deals": 1, "no_mw_deals": 0, "vendors": [], "partners": [], "models": [], "next_milestone": null, "approx_mw": []}
         ]
 
         """)

@@ -107,7 +107,9 @@ public enum DealCSV {
             func add(_ p: Partner) {
                 guard !partners.contains(where: { DealFilter.fold($0.name) == DealFilter.fold(p.name) && $0.role == p.role }) else { return }
                 var p = p
-                if let old = d.partners.first(where: { $0.name == p.name && $0.role == p.role }) { p.extra = old.extra }
+                if let old = d.partners.first(where: { $0.name == p.name && $0.role == p.role }) {
+                    p.extra = old.extra; p.supplies = old.supplies; p.to = old.to
+                }
                 partners.append(p)
             }
             for v in list(cell("vendors") ?? "") { add(Partner(name: v, role: .vendor)) }

@@ -9,9 +9,9 @@ public struct Capacity: Sendable, Equatable {
     public var extra: [JSONField]
 
     public init(initialMW: Double? = nil, targetMW: Double? = nil, operationalMW: Double? = nil,
-                confidence: Confidence? = nil, extra: [JSONField] = []) {
+                confidence: Confidence? = nil, approx: CapacityFigures = [], extra: [JSONField] = []) {
         self.initialMW = initialMW; self.targetMW = targetMW; self.operationalMW = operationalMW
-        self.confidence = confidence; self.extra = extra
+        self.confidence = confidence; self.approx = approx; self.extra = extra
     }
 
     /// The larger of the known initial and operational figures.
