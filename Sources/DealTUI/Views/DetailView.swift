@@ -33,7 +33,9 @@ enum DetailView {
             }
         }
         section("Facts")
-        for (label, value) in DealText.facts(d) where label != "partners" && label != "status" && label != "country" {
+        // Kind and products only when the deal has them: a version-1 deal reads as before.
+        for (label, value) in DealText.facts(d) where label != "partners" && label != "status" && label != "country"
+            && !((label == "kind" || label == "products") && value == "-") {
             if label == "capacity" {
                 field(label, value, Style(.confidence(d.capacity?.confidence)))
             } else {
