@@ -33,6 +33,8 @@ public final class DealCatalog {
 
     /// Deals with none of the three capacity figures known.
     let unknownMW: [Bool]
+    /// Which of each deal's committed (1), ambition (2) and operational (4) figures are approximate.
+    let approxMW: [UInt8]
     /// The first and last month each deal's dates (announcement and milestones) cover, as year * 12 + month - 1.
     let firstMonth: [Int32]
     let lastMonth: [Int32]
@@ -57,6 +59,8 @@ public final class DealCatalog {
         var pStart: [Int32] = [0], pIDs: [Int32] = []
         var ambition: [Double] = [], committed: [Double] = [], operational: [Double] = [], unknownMW: [Bool] = []
         var first: [Int32] = [], last: [Int32] = []
+        var approxMW: [UInt8] = []
+        approxMW.reserveCapacity(count)
         countryOf.reserveCapacity(count); vStart.reserveCapacity(count + 1); pStart.reserveCapacity(count + 1)
         ambition.reserveCapacity(count); committed.reserveCapacity(count); operational.reserveCapacity(count)
         unknownMW.reserveCapacity(count); first.reserveCapacity(count); last.reserveCapacity(count)
@@ -114,6 +118,13 @@ public final class DealCatalog {
                 committed.append(c?.committedMW ?? .nan)
                 operational.append(c?.operationalMW ?? .nan)
                 unknownMW.append(applies && (c?.hasNoFigure ?? true))
+                var approx: UInt8 = 0
+                if let c, !c.approx.isEmpty {
+                    if c.committedIsApprox { approx |= 1 }
+                    if c.ambitionIsApprox { approx |= 2 }
+                    if c.approx.contains(.operational) && c.operationalMW != nil { approx |= 4 }
+                }
+                approxMW.append(approx)
 
                 let announced = d.pointee.announced
                 var a = TimelineModel.month(announced, start: true), b = TimelineModel.month(announced, start: false)
@@ -136,6 +147,7 @@ public final class DealCatalog {
         vendorKeys = vKeys; vendorNames = vNames; vendorStart = vStart; vendorIDs = vIDs
         partnerKeys = pKeys; partnerStart = pStart; partnerIDs = pIDs
         self.ambition = ambition; self.committed = committed; self.operational = operational; self.unknownMW = unknownMW
+        self.approxMW = approxMW
         firstMonth = first; lastMonth = last
         includesEpoch = feed.deals.contains(where: EpochCredit.isFromEpoch)
 

@@ -66,8 +66,8 @@ enum CountriesView {
             cell(c.key, 2, y: y, style: Style(.normal, bold: true))
             cell(c.name, nameW, y: y, style: .normal)
             cell(String(c.deals), 5, y: y, style: .normal, right: true)
-            cell(MWText.figure(c.committedMW), 9, y: y, style: Style(c.committedMW == nil ? .dim : .normal), right: true)
-            cell(MWText.figure(c.ambitionMW), 9, y: y, style: Style(c.ambitionMW == nil ? .dim : .normal), right: true)
+            cell(MWText.figure(c.committedMW, approx: c.approx & 1 != 0), 9, y: y, style: Style(c.committedMW == nil ? .dim : .normal), right: true)
+            cell(MWText.figure(c.ambitionMW, approx: c.approx & 2 != 0), 9, y: y, style: Style(c.ambitionMW == nil ? .dim : .normal), right: true)
             if barW > 0 {
                 let bar = Bar.text(solid: c.committedMW, value: c.ambitionMW ?? c.committedMW, maximum: maximum, width: barW)
                 let used = g.put(bar.solid, y: y, x: x, limit: barW, style: Style(.bar))

@@ -42,8 +42,8 @@ enum VendorsView {
             cell(v.key, nameW, y: y, style: Style(v.key == Summary.noVendor ? .dim : .normal, bold: true))
             cell(v.countries.joined(separator: " "), countriesW, y: y, style: .normal)
             cell(String(v.deals), 5, y: y, style: .normal, right: true)
-            cell(MWText.figure(v.committedMW), 9, y: y, style: Style(v.committedMW == nil ? .dim : .normal), right: true)
-            cell(MWText.figure(v.ambitionMW), 9, y: y, style: Style(v.ambitionMW == nil ? .dim : .normal), right: true)
+            cell(MWText.figure(v.committedMW, approx: v.approx & 1 != 0), 9, y: y, style: Style(v.committedMW == nil ? .dim : .normal), right: true)
+            cell(MWText.figure(v.ambitionMW, approx: v.approx & 2 != 0), 9, y: y, style: Style(v.ambitionMW == nil ? .dim : .normal), right: true)
             cell(share.map { percent($0) } ?? "-", 6, y: y, style: Style(share == nil ? .dim : .normal), right: true)
             if barW > 0, let share {
                 let bar = Bar.text(solid: share, value: share, maximum: 1, width: barW)
