@@ -39,7 +39,7 @@ public enum Dashboard {
             var state = AppState(feed: snapshot.feed, storeName: displayPath(store.path), filter: filter,
                                  today: Clock.today(), rows: terminal.rows, cols: terminal.cols)
             if !snapshot.warnings.isEmpty {
-                state.message = "\(snapshot.warnings.count) warning\(snapshot.warnings.count == 1 ? "" : "s") in the store (sovtrack validate lists them)"
+                state.message = "\(CountText.of(snapshot.warnings.count, "warning")) in the store (sovtrack validate lists them)"
             }
             var loop = RunLoop(state: state, terminal: terminal, exportDirectory: options.exportDirectory ?? ".")
             loop.store = StoreLink(session: StoreSession(store: store, snapshot: snapshot))
@@ -142,14 +142,16 @@ struct RunLoop {
         }
     }
 
-    /// Writes the export atomically and reports the path (or the failure) in the footer.
+    /// Writes the export as a new file and reports the path (or the failure) in the footer.
     private mutating func export(_ format: ExportFormat) {
         let (name, bytes, what) = ViewExport.make(state, format: format, stamp: stamp())
         var dir = exportDirectory
         if dir == "." { dir = FileManager.default.currentDirectoryPath }
-        let path = dir.hasSuffix("/") ? dir + name : dir + "/" + name
+        if dir.count > 1 && dir.hasSuffix("/") { dir.removeLast() }
+        let ext = format.rawValue
         do {
-            try FileSystem.writeAtomically(bytes, to: path)
+            // Two exports in the same second would share a name: the second gets "-2", never the first's file.
+            let path = try FileSystem.writeNew(bytes, directory: dir, stem: String(name.dropLast(ext.count + 1)), ext: ext)
             state.message = "exported \(what) to \(Dashboard.displayPath(path))"
             state.isError = false
         } catch {

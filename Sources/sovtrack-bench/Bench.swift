@@ -109,6 +109,7 @@ struct Bench {
             ("list_csv", ["list", "--store", file, "--country", "KR", "--format", "csv"]),
             ("summary", ["summary", "--store", file]),
             ("summary_vendor", ["summary", "--store", file, "--by", "vendor"]),
+            ("report_html", ["report", "--store", file, "--format", "html"]),
             ("list_table", ["list", "--store", file, "--vendor", "nvidia", "--since", "2026"]),
             ("validate_cmd", ["validate", file]),
             ("show_cmd", ["show", "--store", file, firstID]),
@@ -136,6 +137,14 @@ struct Bench {
             col[key + "_rss_kb"] = Double(rss)
             log("[\(size)] \(key) \(Report.ms(col[key])), peak \(Report.mb(Double(rss)))")
         }
+        // docs/security.md's memory bound: peak RSS ≤ 100 MiB + 10 × the input's size. Reported
+        // as the worst command's (peak − 100 MiB) ÷ input size, which must stay ≤ 10.
+        if let bytes = col["bytes"], bytes > 0 {
+            let peaks = commands.compactMap { col[$0.0 + "_rss_kb"] }
+            col["mem_multiple"] = (peaks.max() ?? 0) * 1024 / bytes
+            col["mem_bound_multiple"] = max(0, (peaks.max() ?? 0) * 1024 - Bench.fixedAllowance) / bytes
+        }
+        try Bench.measureHostile(size: size, sovtrack: sovtrack, into: &col)
         // The rows each tool selects, to check they agree.
         let csv = System.run([sovtrack, "list", "--store", file, "--country", "KR", "--format", "csv"], captureStdout: true)
         col["list_rows"] = Double(csv.stdout.split(separator: 0x0A).count - 1)
@@ -182,5 +191,27 @@ struct Bench {
             out[String(parts[0])] = v
         }
         return out
+    }
+
+    /// The fixed part of the memory bound of docs/security.md (100 MiB).
+    static let fixedAllowance = 100.0 * 1024 * 1024
+
+    /// A hostile feed of `size × 20` empty deals (`{}`: four errors each; 2 million at 100,000),
+    /// through `validate`: its time and its peak memory over the bound's fixed part, per byte.
+    static func measureHostile(size: Int, sovtrack: String, into col: inout [String: Double]) throws {
+        let file = "/tmp/sovtrack-bench-hostile-\(getpid()).json"
+        defer { unlink(file) }
+        var body = Array(#"{"format": "sovtrack-feed", "version": 1, "deals": ["#.utf8)
+        body.reserveCapacity(body.count + size * 60 + 3)
+        for i in 0..<size * 20 { body += i == 0 ? [0x7B, 0x7D] : [0x2C, 0x7B, 0x7D] }
+        body += Array("]}\n".utf8)
+        try FileSystem.writeAtomically(body, to: file)
+        let r = System.run([sovtrack, "validate", file], environment: ["LANG": "C.UTF-8"])
+        guard r.status == 65 else { throw BenchError("sovtrack validate on \(size * 20) empty deals: exit \(r.status), expected 65") }
+        let rss = System.peakMemoryKB([sovtrack, "validate", file], environment: ["LANG": "C.UTF-8"])
+        col["hostile_validate"] = r.seconds
+        col["hostile_validate_cpu"] = r.cpuSeconds
+        col["hostile_rss_kb"] = Double(rss)
+        col["hostile_bound_multiple"] = max(0, Double(rss) * 1024 - fixedAllowance) / Double(body.count)
     }
 }

@@ -50,6 +50,7 @@ enum Report {
         Row(label: "`list --country KR --format csv`, end to end", key: "list_csv", kind: .seconds, target100k: 0.8, target10k: 0.15),
         Row(label: "`summary`, end to end", key: "summary", kind: .seconds, target100k: 0.8, target10k: 0.15),
         Row(label: "`summary --by vendor`, end to end", key: "summary_vendor", kind: .seconds, target10k: 0.15),
+        Row(label: "`report --format html` (every deal; to standard output), end to end", key: "report_html", kind: .seconds, target100k: 2.0),
         Row(label: "`list --vendor nvidia --since 2026` (table), end to end", key: "list_table", kind: .seconds, target10k: 0.15),
         Row(label: "`validate FILE`, end to end", key: "validate_cmd", kind: .seconds, target10k: 0.15),
         Row(label: "`show ID`, end to end", key: "show_cmd", kind: .seconds, target10k: 0.15),
@@ -76,6 +77,11 @@ enum Report {
         Row(label: "peak memory: `edit` (load + save)", key: "edit_cmd_rss_kb", kind: .kb, target100k: 300 * 1024),
         Row(label: "peak memory: dashboard", key: "tui_hwm_kb", kind: .kb, target100k: 300 * 1024),
         Row(label: "peak memory: `jq`", key: "jq_rss_kb", kind: .kb),
+        Row(label: "peak memory of the worst command ÷ feed size", key: "mem_multiple", kind: .ratio),
+        Row(label: "  (peak − 100 MiB) ÷ feed size: the bound of docs/security.md", key: "mem_bound_multiple", kind: .ratio, target100k: 10),
+        Row(label: "hostile: `validate` of 20 × N empty deals `{}`, end to end", key: "hostile_validate", kind: .seconds),
+        Row(label: "  its peak memory", key: "hostile_rss_kb", kind: .kb),
+        Row(label: "  (peak − 100 MiB) ÷ its size", key: "hostile_bound_multiple", kind: .ratio, target100k: 10),
         Row(label: "load average (1 min) before / after this size", key: "load_average_1m", kind: .load),
     ]
 

@@ -21,7 +21,7 @@ struct CLIError: Error {
         switch error {
         case .notFound: code = 66
         case .unreadable: code = 66
-        case .unwritable: code = 73
+        case .unwritable, .readOnly: code = 73
         case .locked, .changedOnDisk: code = 75
         case .invalid, .noSuchDeal, .duplicateDeal, .invalidChange: code = 65
         }

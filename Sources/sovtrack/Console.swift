@@ -18,21 +18,73 @@ enum Console {
 
     static func out(_ text: String) { out(Array(text.utf8)) }
 
-    static func err(_ text: String) {
-        let line = text.hasSuffix("\n") ? text : text + "\n"
+    static func err(_ text: String, newline: Bool = true) {
+        let line = text.hasSuffix("\n") || !newline ? text : text + "\n"
         let bytes = Array(line.utf8)
         _ = bytes.withUnsafeBufferPointer { write(2, $0.baseAddress!, $0.count) }
     }
 
-    /// Writes to `--output FILE` atomically, or to standard output.
-    static func emit(_ bytes: [UInt8], to output: String?) throws {
+    /// Writes to `--output FILE` atomically, or to standard output (no file, or `-`).
+    static func emit(_ bytes: [UInt8], to output: String?, force: Bool, store: String?) throws {
         guard let output, output != "-" else { out(bytes); return }
+        try writeFile(bytes, to: output, force: force, store: store)
+    }
+
+    /// Writes a file the user named (`--output`, `--rejects`) atomically, after refusing what
+    /// must never be written: the store (or its backups and lock, however named: compared by
+    /// device and inode), a symbolic link (it would be replaced by a file), anything but a
+    /// regular file (`/dev/stdout`, a FIFO, a device) and, without `force`, an existing file
+    /// (on a terminal the user is asked instead). Every refusal exits 73 and writes nothing.
+    static func writeFile(_ bytes: [UInt8], to output: String, force: Bool, store: String?) throws {
+        if let problem = outputProblem(output, force: force, store: store) {
+            throw CLIError(message: "\(SafeText.sanitize(output)): \(problem)", code: 73)
+        }
         do {
             try FileSystem.writeAtomically(bytes, to: output)
         } catch let e as StoreError {
             guard case .unwritable(_, let reason) = e else { throw CLIError(e) }
-            throw CLIError(message: "\(output): cannot write: \(reason)", code: 73)
+            throw CLIError(message: "\(SafeText.sanitize(output)): cannot write: \(reason)", code: 73)
         }
+    }
+
+    /// Why `output` must not be written, or nil.
+    private static func outputProblem(_ output: String, force: Bool, store: String?) -> String? {
+        var st = stat()
+        guard lstat(output, &st) == 0 else { return nil }
+        if (st.st_mode & S_IFMT) == S_IFLNK {
+            return "is a symbolic link; --output never replaces a link (name the file it points to)"
+        }
+        if (st.st_mode & S_IFMT) != S_IFREG {
+            return "\(FileSystem.kindProblem(st.st_mode)); --output writes only regular files (leave it out to write to standard output)"
+        }
+        if let store {
+            let file = FileSystem.resolvingLinks(store)
+            let guarded = [file, StoreLock.path(for: file)] + (1...3).map { FileSystem.backupPath(of: file, $0) }
+            for g in guarded {
+                var other = stat()
+                if stat(g, &other) == 0 && other.st_dev == st.st_dev && other.st_ino == st.st_ino {
+                    return g == file ? "is the store; --output never writes the store" : "is the store's \(g.hasSuffix(".lock") ? "lock" : "backup") file; --output never writes it"
+                }
+            }
+        }
+        if force { return nil }
+        if isatty(0) == 1 && isatty(2) == 1 {
+            err("sovtrack: \(SafeText.sanitize(output)) exists; replace it? [y/N] ", newline: false)
+            if let answer = readLine(), ["y", "yes"].contains(answer.lowercased()) { return nil }
+            return "exists; not replaced"
+        }
+        return "exists; add --force to replace it"
+    }
+
+    /// `… and 1,999,900 more problems`: the line that follows the first problems listed.
+    static func moreProblems(_ n: Int) -> String {
+        var digits = String(n)
+        var grouped = ""
+        while digits.count > 3 {
+            grouped = "," + digits.suffix(3) + grouped
+            digits.removeLast(3)
+        }
+        return "… and \(digits + grouped) more problem\(n == 1 ? "" : "s")"
     }
 
     static var stdoutIsTerminal: Bool { isatty(1) == 1 }

@@ -12,7 +12,7 @@ struct Sovtrack: ParsableCommand {
         dataset on first use).
         """,
         subcommands: [BrowseCommand.self, ListCommand.self, SummaryCommand.self, ShowCommand.self,
-                      ValidateCommand.self, ImportCommand.self, AddCommand.self, EditCommand.self,
+                      ReportCommand.self, ValidateCommand.self, ImportCommand.self, AddCommand.self, EditCommand.self,
                       RemoveCommand.self],
         defaultSubcommand: BrowseCommand.self)
 

@@ -40,6 +40,17 @@ final class DealCSVTests: XCTestCase {
         XCTAssertTrue(lines.contains("kr-sk-hynix-nvidia-memory,SK하이닉스 SK hynix and NVIDIA next-generation memory partnership,KR,2026-06-07,announced,,,SK hynix;NVIDIA,,,,,,,,partnership,Vera Rubin;Vera CPU;RTX Spark;Jetson Thor;CUDA-X;PhysicsNeMo;Omniverse,,"), csv)
     }
 
+    /// The CSV reads numbers as every entry path does: quoted "1,500" is 1500, "1,5" is refused.
+    func testMegawattsFollowTheNumberGrammar() throws {
+        let text = header + "\r\nkr-a,A,KR,2026,announced,,,,,,\"1,500\",\"2,000.5\",,,,\r\nkr-b,B,KR,2026,announced,,,,,,\"1,5\",,,,,\r\n"
+        let out = try newDeals(text)
+        XCTAssertEqual(out[0].0.capacity?.initialMW, 1500)
+        XCTAssertEqual(out[0].0.capacity?.targetMW, 2000.5)
+        XCTAssertEqual(out[0].1, [])
+        XCTAssertEqual(out[1].1.count, 1)
+        XCTAssertTrue(out[1].1[0].hasPrefix("initial_mw: \"1,5\" has a comma"), out[1].1[0])
+    }
+
     func testDocumentedExampleRow() {
         let d = Deal(id: "xx-example", title: "=Pilot, phase 1", country: "EU", announced: PartialDate("2026-Q3")!, status: .planned,
                      partners: [Partner(name: "European Commission", role: .government)])
@@ -110,12 +121,12 @@ final class DealCSVTests: XCTestCase {
             #"announced: "2026-13-45" is not a partial date (YYYY, YYYY-H1, YYYY-Q1, YYYY-MM or YYYY-MM-DD)"#,
             #"status: "done" is not one of: announced, planned, under-construction, operational, cancelled"#,
             "initial_mw: -5 is negative; megawatts must be 0 or more (null for unknown)",
-            "target_mw: must be a finite number of megawatts",
-            #"operational_mw: "abc" is not a number"#,
+            #"target_mw: "1e999" is not a number: write digits with a decimal point, and commas only between thousands (1.5, 1500, 1,500)"#,
+            #"operational_mw: "abc" is not a number: write digits with a decimal point, and commas only between thousands (1.5, 1500, 1,500)"#,
             #"confidence: "sure" is not one of: confirmed, reported, aspirational"#,
         ])
         let nan = try newDeals("id,title,country,announced,initial_mw\nx,T,KR,2026,nan\n").first?.1 ?? []
-        XCTAssertEqual(nan, ["initial_mw: must be a finite number of megawatts"])
+        XCTAssertEqual(nan, [#"initial_mw: "nan" is not a number: write digits with a decimal point, and commas only between thousands (1.5, 1500, 1,500)"#])
     }
 
     func testLenientValuesAUserWouldType() throws {

@@ -82,10 +82,11 @@ final class DealPatchTests: XCTestCase {
         XCTAssertEqual(applied { $0.initialMW = "0" }.capacity?.initialMW, 0, "zero is a figure, not unknown")
         XCTAssertEqual(applied { $0.initialMW = "1_000" }.capacity?.initialMW, 1000)
         XCTAssertEqual(problems { $0.initialMW = "-5" }, ["initial-mw: -5 is negative; megawatts must be 0 or more (null for unknown)"])
-        XCTAssertEqual(problems { $0.targetMW = "1e999" }, ["target-mw: must be a finite number of megawatts"])
-        XCTAssertEqual(problems { $0.targetMW = "nan" }, ["target-mw: must be a finite number of megawatts"])
-        XCTAssertEqual(problems { $0.targetMW = "inf" }, ["target-mw: must be a finite number of megawatts"])
-        XCTAssertEqual(problems { $0.operationalMW = "lots" }, [#"operational-mw: "lots" is not a number of megawatts (or "unknown")"#])
+        // One number grammar (NumberGrammar): no exponents, nan or inf; "unknown" clears a figure.
+        for t in ["1e999", "nan", "inf"] {
+            XCTAssertEqual(problems { $0.targetMW = t }, [#"target-mw: "\#(t)" is not a number: write digits with a decimal point, and commas only between thousands (1.5, 1500, 1,500) or "unknown""#])
+        }
+        XCTAssertEqual(problems { $0.operationalMW = "lots" }, [#"operational-mw: "lots" is not a number: write digits with a decimal point, and commas only between thousands (1.5, 1500, 1,500) or "unknown""#])
     }
 
     func testClearingEveryFigureRemovesCapacity() {

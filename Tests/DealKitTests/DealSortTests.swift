@@ -35,6 +35,21 @@ final class DealSortTests: XCTestCase {
         XCTAssertEqual(order(deals, .id, descending: true), ["c", "b", "a"])
     }
 
+    func testListKeysSortByTheListAsShownAndNoneLast() {
+        func with(_ id: String, vendors: [String], models: [String] = []) -> Deal {
+            var d = deal(id)
+            d.partners = vendors.map { Partner(name: $0, role: .vendor) }
+            d.models = models
+            return d
+        }
+        let deals = [with("a", vendors: ["NVIDIA"]), with("b", vendors: []), with("c", vendors: ["amd", "NVIDIA"], models: ["X"]),
+                     with("d", vendors: ["NVIDIA", "AMD"])]
+        XCTAssertEqual(order(deals, .vendors), ["c", "a", "d", "b"])
+        XCTAssertEqual(order(deals, .vendors, descending: true), ["d", "a", "c", "b"], "a deal with none is last both ways")
+        XCTAssertEqual(order(deals, .models), ["c", "a", "b", "d"])
+        XCTAssertEqual(DealSort.vendors.compare(deals[0], deals[1]), -1)
+    }
+
     func testStatusOrderIsTheLifecycle() {
         let deals = [deal("x", status: .cancelled), deal("y", status: .operational), deal("z", status: .announced),
                      deal("w", status: .underConstruction), deal("v", status: .planned)]

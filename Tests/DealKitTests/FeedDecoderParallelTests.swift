@@ -171,10 +171,20 @@ final class FeedDecoderParallelTests: XCTestCase {
     }
 
     func testAnErrorInTheLastDealOfAPieceKeepsItsIndex() {
-        // Every deal has an issue: each piece's numbering must continue the one before.
-        let bytes = Self.bigFeed(7000) { _, d in d.sources = [] }
+        // Deals across every piece have an issue (fewer than the limit kept): each piece's
+        // numbering must continue the one before. (Every deal had one before the limit of
+        // issue 11; past `issueLimit` issues are now counted, not kept.)
+        let bytes = Self.bigFeed(7000) { i, d in if i % 100 == 99 { d.sources = [] } }
         let a = decode(bytes, parallel: true), b = decode(bytes, parallel: false)
-        XCTAssertEqual(a.issues.count, 7000)
+        XCTAssertEqual(a.issues.count, 70)
         XCTAssertEqual(a.issues, b.issues)
+        XCTAssertEqual(a.issues.last?.location, .path("deals[6999]"))
+        // Every deal with one: the first hundred kept, in order, the rest counted alike.
+        let all = Self.bigFeed(7000) { _, d in d.sources = [] }
+        let c = decode(all, parallel: true), e = decode(all, parallel: false)
+        XCTAssertEqual(c.issues.count, FeedDecoder.issueLimit)
+        XCTAssertEqual(c.issues, e.issues)
+        XCTAssertEqual([c.omittedWarnings, c.warningCount], [6900, 7000])
+        XCTAssertEqual(c.feed, e.feed, "a valid feed is read whole however many warnings it has")
     }
 }

@@ -516,4 +516,50 @@ final class FeedIssueTests: XCTestCase {
         XCTAssertTrue(q.hasSuffix("…\""))
         XCTAssertEqual(FeedIssue.quote(String(repeating: "y", count: 60)).count, 62)
     }
+
+    // MARK: Bounded issues (issue 11)
+
+    func testIssuesPastTheLimitAreCountedNotKeptAndTheDealsAreLetGo() {
+        // Two thousand empty deals: four errors each (id, title, country, announced missing).
+        let text = #"{"format": "sovtrack-feed", "version": 1, "deals": ["# + Array(repeating: "{}", count: 2_000).joined(separator: ",") + "]}"
+        let r = FeedText.decode(text)
+        XCTAssertEqual(r.issues.count, FeedDecoder.issueLimit)
+        XCTAssertEqual(r.issues.first?.description, #"deals[0]: missing required key "id""#)
+        XCTAssertEqual(r.issues.last?.description, #"deals[24]: missing required key "announced""#)
+        XCTAssertEqual(r.omittedErrors, 8_000 - 100)
+        XCTAssertEqual(r.errorCount, 8_000)
+        XCTAssertEqual(r.warningCount, 0)
+        XCTAssertTrue(r.hasErrors)
+        XCTAssertLessThanOrEqual(r.feed.deals.count, 26, "deals past the limit are not kept")
+    }
+
+    func testTheLimitHoldsOnEveryCoreAndInsideOneDeal() {
+        // Over the parallel threshold (4 MB), minified: read on every core after a scan.
+        let many = #"{"format": "sovtrack-feed", "version": 1, "deals": ["# + Array(repeating: "{}", count: 1_500_000).joined(separator: ",") + "]}"
+        for parallel in [true, false] {
+            let r = many.utf8CString.withUnsafeBufferPointer { cs in
+                cs.withMemoryRebound(to: UInt8.self) { FeedDecoder.decode(buffer: UnsafeBufferPointer(rebasing: $0.dropLast()), parallel: parallel) }
+            }
+            XCTAssertEqual(r.issues.count, 100, "parallel: \(parallel)")
+            XCTAssertEqual(r.errorCount, 6_000_000, "parallel: \(parallel)")
+            XCTAssertEqual(r.issues.last?.description, #"deals[24]: missing required key "announced""#, "parallel: \(parallel)")
+            XCTAssertLessThan(r.feed.deals.count, 2_000, "parallel: \(parallel)")
+        }
+        // One deal with 50,000 empty partners: name and role missing in each.
+        let partners = "[" + Array(repeating: "{}", count: 50_000).joined(separator: ",") + "]"
+        let one = FeedText.decode(FeedText.feed([FeedText.deal(extra: [("partners", partners)])]))
+        XCTAssertEqual(one.issues.count, 100)
+        XCTAssertEqual(one.errorCount, 100_000)
+    }
+
+    func testManyWarningsKeepEveryDealOfAValidFeed() {
+        // A valid feed whose deals each have a warning (no source) is still read whole.
+        let deals = (0..<300).map { FeedText.deal(["id": "\"d-\(1000 + $0)\"", "sources": nil]) }
+        let r = FeedText.decode(FeedText.feed(deals))
+        XCTAssertFalse(r.hasErrors)
+        XCTAssertEqual(r.feed.deals.count, 300)
+        XCTAssertEqual(r.issues.count, 100)
+        XCTAssertEqual(r.warningCount, 300)
+        XCTAssertEqual(r.omittedWarnings, 200)
+    }
 }

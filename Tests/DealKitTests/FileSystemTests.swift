@@ -136,63 +136,69 @@ final class FileSystemTests: XCTestCase {
         XCTAssertEqual(try FileSystem.read(p + ".bak.2"), Array("v2".utf8))
     }
 
-    // MARK: Writing over the oldest backup
-
-    private func inode(_ p: String) -> UInt64? { FileSystem.fingerprint(p)?.inode }
+    // MARK: Never writing over a file a reader may hold
+    // (These replace the tests of the former "write over the oldest backup in place" shortcut:
+    // a reader that opened the store a few saves ago held that file, and read it half-rewritten.)
 
     private func text(_ p: String) throws -> String { String(decoding: try FileSystem.read(p), as: UTF8.self) }
 
-    /// A store "v3" with backups "v2", "v1", "v0" (the oldest a long file).
-    private func storeWithThreeBackups() throws -> String {
+    func testASaveNeverWritesToAnyFileTheStoreOrItsBackupsWere() throws {
         let p = path("s.json")
         try FileSystem.writeAtomically(Array(("v0 " + String(repeating: "x", count: 100_000)).utf8), to: p, backups: 3)
-        for v in 1...3 { try FileSystem.writeAtomically(Array("v\(v)".utf8), to: p, backups: 3) }
-        XCTAssertEqual(try [p, p + ".bak.1", p + ".bak.2"].map(text), ["v3", "v2", "v1"])
-        return p
-    }
-
-    func testTheOldestBackupIsWrittenOverAndCutToLength() throws {
-        let p = try storeWithThreeBackups()
-        let oldest = inode(p + ".bak.3")
-        try FileSystem.writeAtomically(to: p, backups: 3, reusingOldestBackup: true) { write in
-            try write(Array("v4".utf8))
+        var held: [(fd: Int32, bytes: [UInt8])] = []
+        defer { for h in held { close(h.fd) } }
+        for v in 1...5 {
+            // Each version is opened by a "reader" before the next save.
+            held.append((open(p, O_RDONLY), try FileSystem.read(p)))
+            try FileSystem.writeAtomically(to: p, backups: 3) { write in try write(Array("v\(v)".utf8)) }
         }
-        XCTAssertEqual(try [p, p + ".bak.1", p + ".bak.2", p + ".bak.3"].map(text), ["v4", "v3", "v2", "v1"])
-        XCTAssertEqual(inode(p), oldest, "the new store is the old backup's file, written over")
+        for (i, h) in held.enumerated() {
+            var buf = [UInt8](repeating: 0, count: h.bytes.count + 16)
+            let n = buf.withUnsafeMutableBufferPointer { pread(h.fd, $0.baseAddress, $0.count, 0) }
+            XCTAssertTrue(Array(buf.prefix(max(n, 0))) == h.bytes, "version \(i) was written over")
+        }
+        XCTAssertEqual(try [p, p + ".bak.1", p + ".bak.2", p + ".bak.3"].map(text), ["v5", "v4", "v3", "v2"])
         XCTAssertEqual(try files(), ["s.json", "s.json.bak.1", "s.json.bak.2", "s.json.bak.3"])
     }
 
-    func testAWriteOverTheOldestBackupThatFailsBeforeWritingPutsItBack() throws {
-        struct Refused: Error {}
-        let p = try storeWithThreeBackups()
-        let before = try FileSystem.read(p + ".bak.3")
-        XCTAssertThrowsError(try FileSystem.writeAtomically(to: p, backups: 3, reusingOldestBackup: true) { _ in throw Refused() })
-        XCTAssertEqual(try FileSystem.read(p + ".bak.3"), before)
-        XCTAssertEqual(try [p, p + ".bak.1", p + ".bak.2"].map(text), ["v3", "v2", "v1"])
-        // Once written over, the oldest backup is gone (the price of the shortcut); the rest stay.
-        XCTAssertThrowsError(try FileSystem.writeAtomically(to: p, backups: 3, reusingOldestBackup: true) { write in
-            try write(Array("half".utf8))
-            throw Refused()
-        })
-        XCTAssertEqual(try [p, p + ".bak.1", p + ".bak.2"].map(text), ["v3", "v2", "v1"])
-        XCTAssertEqual(try files(), ["s.json", "s.json.bak.1", "s.json.bak.2"], "no temporary left")
-    }
-
-    func testABackupWithAnotherNameIsNeverWrittenOver() throws {
-        let p = try storeWithThreeBackups()
+    func testABackupWithAnotherNameKeepsItsContent() throws {
+        let p = path("s.json")
+        for v in 0...3 { try FileSystem.writeAtomically(Array("v\(v)".utf8), to: p, backups: 3) }
         XCTAssertEqual(link(p + ".bak.3", path("kept-elsewhere")), 0)
-        let kept = try FileSystem.read(path("kept-elsewhere"))
-        try FileSystem.writeAtomically(to: p, backups: 3, reusingOldestBackup: true) { write in try write(Array("v4".utf8)) }
-        XCTAssertEqual(try FileSystem.read(path("kept-elsewhere")), kept)
-        XCTAssertEqual(try [p, p + ".bak.3"].map(text), ["v4", "v1"])
+        for v in 4...6 { try FileSystem.writeAtomically(Array("v\(v)".utf8), to: p, backups: 3) }
+        XCTAssertEqual(try text(path("kept-elsewhere")), "v0")
+        XCTAssertEqual(try [p, p + ".bak.3"].map(text), ["v6", "v3"])
     }
 
-    func testAWrittenOverBackupTakesTheStoresPermissions() throws {
-        let p = try storeWithThreeBackups()
-        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: p + ".bak.3")
-        try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: p)
-        try FileSystem.writeAtomically(to: p, backups: 3, reusingOldestBackup: true) { write in try write(Array("v4".utf8)) }
-        XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: p)[.posixPermissions] as? Int, 0o640)
+    func testWriteAtomicallyKeepsOwnerGroupAndModePastTheUmask() throws {
+        let p = path("s.json")
+        try FileSystem.writeAtomically(Array("v0".utf8), to: p)
+        let old = umask(0o077)
+        defer { umask(old) }
+        for mode: mode_t in [0o640, 0o666, 0o600, 0o604] {
+            XCTAssertEqual(chmod(p, mode), 0)
+            if geteuid() == 0 { XCTAssertEqual(chown(p, 65534, 65534), 0) }
+            try FileSystem.writeAtomically(Array("v-\(mode)".utf8), to: p, backups: 1)
+            var st = stat()
+            XCTAssertEqual(stat(p, &st), 0)
+            XCTAssertEqual(String(st.st_mode & 0o7777, radix: 8), String(mode, radix: 8))
+            if geteuid() == 0 { XCTAssertEqual([st.st_uid, st.st_gid], [65534, 65534]) }
+        }
+    }
+
+    // MARK: What is not a regular file
+
+    func testOnlyRegularFilesAreRead() throws {
+        // A FIFO with no writer would block `open` forever; a device never ends.
+        XCTAssertEqual(mkfifo(path("fifo"), 0o644), 0)
+        for (p, reason) in [(path("fifo"), "not a regular file (a FIFO or pipe)"), ("/dev/zero", "not a regular file (a character device)"),
+                            ("/dev/null", "not a regular file (a character device)"), (dir.path, "it is a directory")] {
+            XCTAssertThrowsError(try FileSystem.read(p)) { XCTAssertEqual($0 as? StoreError, .unreadable(path: p, reason: reason)) }
+            XCTAssertThrowsError(try FileSystem.withContents(of: p) { b, _ in b.count }) {
+                XCTAssertEqual($0 as? StoreError, .unreadable(path: p, reason: reason))
+            }
+        }
+        XCTAssertEqual(FileSystem.inputLimit, 1 << 30)
     }
 
     func testRemoveStaleTemporaries() throws {

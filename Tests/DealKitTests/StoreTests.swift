@@ -67,7 +67,7 @@ final class StoreTests: XCTestCase {
         let s = store()
         try write(FeedText.feed([FeedText.deal(["country": #""Korea""#]), FeedText.deal(["id": #""b""#, "announced": #""2026-13-45""#])]), to: s.path)
         assertStoreError({ e in
-            guard case .invalid(let p, let issues) = e else { return false }
+            guard case .invalid(let p, let issues, _) = e else { return false }
             return p == s.path && issues.filter(\.isError).count == 2 && e.isDataError
                 && e.description == #"\#(s.path): deals[0].country: "Korea" is not an ISO 3166-1 alpha-2 code (and 1 more; run `sovtrack validate \#(s.path)`)"#
         }) { _ = try s.load() }
@@ -94,7 +94,7 @@ final class StoreTests: XCTestCase {
 
         try write(FeedText.feed([FeedText.deal(["id": #""b""#]), FeedText.deal(["country": #""Korea""#])]), to: s.path)
         assertStoreError({ e in
-            guard case .invalid(_, let issues) = e else { return false }
+            guard case .invalid(_, let issues, _) = e else { return false }
             return issues.map(\.description) == [#"deals[1].country: "Korea" is not an ISO 3166-1 alpha-2 code"#]
         }) { _ = try s.select { $0.id == "b" } }
     }
@@ -363,6 +363,155 @@ final class StoreTests: XCTestCase {
         XCTAssertEqual(backups.map(bytes), before)
         XCTAssertEqual(try s.load().feed.deals[0].title, "v4")
         XCTAssertEqual(try files(), ["deals.json", "deals.json.bak.1", "deals.json.bak.2", "deals.json.bak.3", "deals.json.lock"])
+    }
+
+    // MARK: Readers, links, owners (issue 11)
+
+    func testAReaderThatOpenedTheStoreFourSavesAgoStillReadsTheOldStoreWhole() throws {
+        // A reader maps or opens the store, then is paused; four saves later it reads on. A save
+        // that wrote over the oldest backup's file in place wrote over that reader's file.
+        let s = store()
+        let deals = (0..<300).map { StoreTests.makeDeal("d-" + String(1_000 + $0), "v0") }
+        try FileSystem.writeAtomically(FeedEncoder.encode(Feed(deals: deals)), to: s.path)
+        let before = try XCTUnwrap(bytes(s.path))
+        let fd = open(s.path, O_RDONLY)
+        XCTAssertGreaterThanOrEqual(fd, 0)
+        defer { close(fd) }
+        for v in 1...4 { try s.update(deal: "d-1000") { $0!.title = "a much longer title than before, version \(v)" } }
+        var seen = [UInt8](repeating: 0, count: before.count + 4096)
+        let n = seen.withUnsafeMutableBufferPointer { pread(fd, $0.baseAddress, $0.count, 0) }
+        XCTAssertTrue(Array(seen.prefix(max(n, 0))) == before, "the reader's file was written over")
+        XCTAssertFalse(FeedDecoder.decode(Array(seen.prefix(max(n, 0)))).hasErrors)
+    }
+
+    func testAReaderUnderConcurrentSavesNeverReportsAValidStoreAsInvalid() throws {
+        // Slow readers: each maps the store, then waits until at least four saves have
+        // happened since, then decodes what it mapped.
+        let s = store()
+        let deals = (0..<400).map { StoreTests.makeDeal("d-" + String(1_000 + $0), "v0") }
+        try FileSystem.writeAtomically(FeedEncoder.encode(Feed(deals: deals)), to: s.path)
+        let failures = LockedStrings()
+        let saves = LockedStrings()
+        let writer = Thread {
+            for v in 0..<40 {
+                do { try s.update(deal: "d-" + String(1_000 + v % 400)) { $0!.title = String(repeating: "x", count: v % 7 * 40 + 1) } }
+                catch { failures.append("write: \(error)") }
+                saves.append("\(v)")
+            }
+        }
+        writer.start()
+        var reads = 0
+        while saves.values.count < 35 {
+            let start = saves.values.count
+            do {
+                let result = try FileSystem.withContents(of: s.path) { buffer, _ in
+                    while saves.values.count < min(start + 4, 40) { usleep(1_000) }
+                    return FeedDecoder.decode(buffer: buffer)
+                }
+                if result.hasErrors { failures.append("read \(reads): \(result.issues.first!)") }
+            } catch { failures.append("read \(reads): \(error)") }
+            reads += 1
+        }
+        while saves.values.count < 40 { usleep(1_000) }
+        XCTAssertEqual(failures.values, [])
+        XCTAssertGreaterThan(reads, 3)
+    }
+
+    func testASaveThroughASymlinkWritesTheTargetAndKeepsTheLink() throws {
+        let real = dir.appendingPathComponent("real")
+        try FileManager.default.createDirectory(at: real, withIntermediateDirectories: true)
+        let target = real.appendingPathComponent("deals.json").path
+        try Data(try FeedText.fixtureBytes()).write(to: URL(fileURLWithPath: target))
+        let link = dir.appendingPathComponent("link.json").path
+        XCTAssertEqual(symlink("real/deals.json", link), 0)
+        let s = Store(path: link, lockTimeout: 5, backups: 3, today: { StoreTests.day })
+        try s.update(deal: "new-deal", createIfMissing: false) { $0 = deal("new-deal") }
+        try s.update { $0.deals.append(deal("via-update")) }
+        var st = stat()
+        XCTAssertEqual(lstat(link, &st), 0)
+        XCTAssertEqual(st.st_mode & S_IFMT, S_IFLNK, "the link is still a link")
+        XCTAssertEqual(try Store.load(path: target).feed.deals.filter { $0.id == "new-deal" || $0.id == "via-update" }.count, 2)
+        XCTAssertEqual(try files(), ["link.json", "real"], "lock, backups and temporaries beside the target")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: real.path).sorted(),
+                       ["deals.json", "deals.json.bak.1", "deals.json.bak.2", "deals.json.lock"])
+        // A link to a link, and a relative one to a file not made yet.
+        XCTAssertEqual(symlink(link, dir.appendingPathComponent("link2.json").path), 0)
+        XCTAssertEqual(FileSystem.resolvingLinks(dir.appendingPathComponent("link2.json").path), target)
+        XCTAssertEqual(symlink("later.json", dir.appendingPathComponent("dangling.json").path), 0)
+        XCTAssertEqual(FileSystem.resolvingLinks(dir.appendingPathComponent("dangling.json").path), dir.appendingPathComponent("later.json").path)
+    }
+
+    func testASaveKeepsTheOwnerGroupAndMode() throws {
+        // Run as root here: root saving another user's private store must leave it theirs.
+        let s = try fixtureStore()
+        for mode: mode_t in [0o600, 0o640, 0o666, 0o604] {
+            XCTAssertEqual(chmod(s.path, mode), 0)
+            if geteuid() == 0 { XCTAssertEqual(chown(s.path, 65534, 65534), 0) }
+            try s.update { $0.deals.append(deal("m-\(mode)")) }
+            var st = stat()
+            XCTAssertEqual(stat(s.path, &st), 0)
+            XCTAssertEqual(st.st_mode & 0o7777, mode, "mode \(String(mode, radix: 8))")
+            if geteuid() == 0 {
+                XCTAssertEqual(st.st_uid, 65534)
+                XCTAssertEqual(st.st_gid, 65534)
+            }
+        }
+    }
+
+    func testAStoreItsOwnerMadeReadOnlyIsRefused() throws {
+        let s = try fixtureStore()
+        XCTAssertEqual(chmod(s.path, 0o444), 0)
+        let before = bytes(s.path)
+        assertStoreError({ $0 == .readOnly(path: s.path) && !$0.isDataError }) { try s.update { $0.deals.append(deal("x")) } }
+        assertStoreError({ $0 == .readOnly(path: s.path) }) { try s.update(deal: "x") { $0 = deal("x") } }
+        assertStoreError({ $0 == .readOnly(path: s.path) }) { _ = try s.commit { feed in feed.put(deal("x"), at: nil) } }
+        XCTAssertEqual(bytes(s.path), before)
+        XCTAssertEqual(try files(), ["deals.json"], "no backup, no lock")
+        XCTAssertFalse(StoreError.readOnly(path: "/s.json").description.contains("\n"))
+    }
+
+    func testNoLockIsMadeForAFileThatIsNotAFeed() throws {
+        let s = store("passwd")
+        try write("root:x:0:0:root:/root:/bin/bash\n", to: s.path)
+        let before = bytes(s.path)
+        assertStoreError({ if case .invalid = $0 { return true } else { return false } }) { try s.update(deal: "x") { $0 = deal("x") } }
+        assertStoreError({ if case .invalid = $0 { return true } else { return false } }) { try s.update(createIfMissing: true) { _ in } }
+        assertStoreError({ if case .invalid = $0 { return true } else { return false } }) { _ = try s.commit { _ in 0..<0 } }
+        XCTAssertEqual(try files(), ["passwd"], "no passwd.lock")
+        XCTAssertEqual(bytes(s.path), before)
+        // Not a regular file at all.
+        let dev = Store(path: "/dev/null", lockTimeout: 1)
+        assertStoreError({ if case .unreadable = $0 { return true } else { return false } }) { try dev.update(deal: "x") { $0 = deal("x") } }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: "/dev/null.lock"))
+    }
+
+    func testLockedNamesTheProcessThatHoldsTheLock() throws {
+        let s = try fixtureStore()
+        // The last sovtrack to take the lock left its pid; another program holds it now.
+        try write("12345\n", to: StoreLock.path(for: s.path))
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
+        holder.arguments = [StoreLock.path(for: s.path), "sleep", "4"]
+        try holder.run()
+        defer { holder.terminate(); holder.waitUntilExit() }
+        // Wait until it holds the lock.
+        let probe = open(StoreLock.path(for: s.path), O_RDONLY)
+        defer { close(probe) }
+        for _ in 0..<500 where flock(probe, LOCK_EX | LOCK_NB) == 0 { flock(probe, LOCK_UN); usleep(10_000) }
+        let waiting = store(lockTimeout: 0.1)
+        assertStoreError({ $0 == .locked(path: s.path, holder: String(holder.processIdentifier)) }) {
+            try waiting.update(deal: "x") { $0 = deal("x") }
+        }
+    }
+
+    func testTheLockFileNamesAHolderOnlyWhileHeld() throws {
+        let s = try fixtureStore()
+        do {
+            let lock = try StoreLock(store: s.path, timeout: 1)
+            XCTAssertEqual(bytes(StoreLock.path(for: s.path)), Array("\(getpid())\n".utf8))
+            withExtendedLifetime(lock) {}
+        }
+        XCTAssertEqual(bytes(StoreLock.path(for: s.path)), [], "released: no pid left behind")
     }
 
     func testInsertionIndexKeepsIdOrder() {

@@ -7,7 +7,7 @@ final class ExportTests: XCTestCase {
         var s = TestFeeds.state(try TestFeeds.bundled(), filter: DealFilter(countries: ["KR"]))
         for view in ViewID.allCases {
             AppReducer.switchView(&s, view)
-            for format in ExportFormat.allCases {
+            for format in ExportFormat.allCases where format != .html {
                 let (name, bytes, _) = ViewExport.make(s, format: format, stamp: "20260610-120000")
                 XCTAssertTrue(name.hasPrefix("sovtrack-\(view.title.lowercased())-20260610-120000."), name)
                 XCTAssertTrue(name.hasSuffix("." + format.rawValue))
@@ -36,5 +36,24 @@ final class ExportTests: XCTestCase {
         let (name, bytes, _) = ViewExport.make(s, format: .json, stamp: "s")
         XCTAssertEqual(name, "sovtrack-deal-\(s.detail!.id)-s.json")
         XCTAssertEqual(FeedDecoder.decode(bytes).feed.deals.map(\.id), [s.detail!.id])
+    }
+
+    func testReportIsOfTheFilterWhateverTheView() throws {
+        var s = TestFeeds.state(try TestFeeds.bundled(), filter: DealFilter(countries: ["KR"]))
+        AppReducer.reduce(&s, .char("x"))
+        XCTAssertEqual(AppReducer.reduce(&s, .char("r")), [.export(.html)], "x then r asks for the report")
+        for view in ViewID.allCases {
+            AppReducer.switchView(&s, view)
+            let (name, bytes, what) = ViewExport.make(s, format: .html, stamp: "20260610-120000")
+            XCTAssertEqual(name, "sovtrack-report-20260610-120000.html")
+            XCTAssertEqual(what, "the report of 3 deals")
+            let html = String(decoding: bytes, as: UTF8.self)
+            XCTAssertTrue(html.hasPrefix("<!DOCTYPE html>"))
+            XCTAssertTrue(html.contains("country KR"), "the filter")
+            XCTAssertTrue(html.contains("--country KR --sort id --format json | sha256sum"), "how to check the fingerprint")
+            XCTAssertFalse(html.contains("France"), "only the filter's deals")
+            let kr = s.catalog.deals.filter { $0.country == "KR" }
+            XCTAssertTrue(html.contains(SHA256.hex(Report.canonicalBytes(kr, updated: s.catalog.feed.updated))))
+        }
     }
 }

@@ -77,6 +77,12 @@ final class FormReducerTests: XCTestCase {
         type(&f, "-5")
         XCTAssertEqual(f.current.message?.contains("negative"), true)
         _ = FormReducer.reduce(&f, .control("u"))
+        type(&f, "1,5")
+        XCTAssertEqual(f.current.message?.contains("did you mean 1.5"), true, f.current.message ?? "")
+        _ = FormReducer.reduce(&f, .control("u"))
+        type(&f, ",,,5")
+        XCTAssertEqual(f.current.message?.contains("is not a number"), true, f.current.message ?? "")
+        _ = FormReducer.reduce(&f, .control("u"))
         type(&f, "1,000")
         XCTAssertEqual(f.problemCount, 0)
         guard case .save(.add(let d)) = FormReducer.reduce(&f, .control("s")) else { return XCTFail("not saved") }

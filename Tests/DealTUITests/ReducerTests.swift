@@ -153,15 +153,80 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(s.filter.vendors, ["AMD"])
     }
 
-    func testSortCyclesAndReverses() throws {
+    func testSortCyclesThroughTheDealsViewsColumnsAndReverses() throws {
         var s = TestFeeds.state(try TestFeeds.bundled())
+        _ = keys(&s, .char("2"))
         XCTAssertEqual(s.sort, .country)
         _ = keys(&s, .char("s"))
         XCTAssertEqual(s.sort, .announced)
+        XCTAssertEqual(s.sortLabel, "sort deals: announced ▲")
         _ = keys(&s, .char("S"))
         XCTAssertTrue(s.descending)
-        for _ in 0..<(DealSort.allCases.count - 1) { _ = keys(&s, .char("s")) }
+        var seen: [DealSort] = []
+        for _ in 0..<(DealColumn.dealsView.count - 1) { _ = keys(&s, .char("s")); seen.append(s.sort) }
         XCTAssertEqual(s.sort, .country)
+        XCTAssertEqual(Set(seen + [.announced]), Set(DealColumn.dealsView.map(\.sort)))
+    }
+
+    func testVendorsSortByEachColumnAndTheLabelSaysSo() throws {
+        var s = TestFeeds.state(try TestFeeds.wide(), rows: 30, cols: 200)
+        _ = keys(&s, .char("3"))
+        XCTAssertEqual(s.sortLabel, "sort vendors: ambition ▼")
+        let byAmbition = s.vendorRows.map(\.key)
+        _ = keys(&s, .char("s"))
+        XCTAssertEqual(s.sortLabel, "sort vendors: share ▼")
+        _ = keys(&s, .char("s"))
+        XCTAssertEqual(s.sortLabel, "sort vendors: vendor ▲")
+        let names = s.vendorRows.map(\.key).filter { $0 != Summary.noVendor }
+        XCTAssertEqual(names, names.sorted { $0.lowercased() < $1.lowercased() })
+        XCTAssertNotEqual(s.vendorRows.map(\.key), byAmbition)
+        _ = keys(&s, .char("S"))
+        XCTAssertEqual(s.sortLabel, "sort vendors: vendor ▼")
+        let reversed = s.vendorRows.map(\.key).filter { $0 != Summary.noVendor }
+        XCTAssertEqual(reversed, names.reversed())
+        _ = keys(&s, .char("s"), .char("s"))
+        XCTAssertEqual(s.sortLabel, "sort vendors: deals ▼")
+        let deals = s.vendorRows.filter { $0.key != Summary.noVendor }.map(\.deals)
+        XCTAssertEqual(deals, deals.sorted(by: >))
+    }
+
+    func testTheHeaderSaysWhereTheCursorIsWithThousandsGrouped() throws {
+        var s = TestFeeds.state(TestFeeds.generated(2_500), rows: 24, cols: 100)
+        XCTAssertEqual(s.position, "row 1/15")
+        _ = keys(&s, .char("2"), .end)
+        XCTAssertEqual(s.position, "row 2,500/2,500")
+        let header = Screen.render(s).line(0)
+        XCTAssertTrue(header.contains("2,500 of 2,500 deals") && header.hasSuffix("row 2,500/2,500 "), header)
+        _ = keys(&s, .enter)
+        XCTAssertNil(s.position, "the detail has its own line count")
+    }
+
+    func testF1OpensTheHelp() throws {
+        var s = TestFeeds.state(try TestFeeds.bundled())
+        _ = keys(&s, .function(1))
+        XCTAssertEqual(s.overlay, .help(scroll: 0))
+        _ = keys(&s, .function(1))
+        XCTAssertNil(s.overlay)
+    }
+
+    func testCountriesSortsTheListOrTheDealsAsTheFocusSays() throws {
+        var s = TestFeeds.state(try TestFeeds.bundled())
+        XCTAssertEqual(s.sortLabel, "sort countries: ambition ▼")
+        _ = keys(&s, .char("s"))
+        XCTAssertEqual(s.sortLabel, "sort countries: cc ▲")
+        XCTAssertEqual(s.countryRows.map(\.key), s.countryRows.map(\.key).sorted())
+        XCTAssertEqual(s.sort, .country, "the deals' sort is left alone")
+        _ = keys(&s, .char("s"))
+        XCTAssertEqual(s.sortLabel, "sort countries: country ▲")
+        XCTAssertEqual(s.countryRows.map(\.name), s.countryRows.map(\.name).sorted())
+        // Into the deals: now s sorts them, and the list keeps its order.
+        _ = keys(&s, .enter)
+        XCTAssertEqual(s.sortLabel, "sort deals: announced ▲")
+        _ = keys(&s, .char("s"))
+        XCTAssertEqual(s.sortLabel, "sort deals: sponsor ▲")
+        XCTAssertEqual(s.countrySort, .name)
+        _ = keys(&s, .escape)
+        XCTAssertEqual(s.sortLabel, "sort countries: country ▲")
     }
 
     func testExportAsksForAFormatThenEmitsAnEffect() throws {

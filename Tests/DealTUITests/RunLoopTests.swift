@@ -63,6 +63,24 @@ final class RunLoopTests: XCTestCase {
         }
     }
 
+    func testTwoExportsInTheSameSecondNeverOverwrite() throws {
+        try MainActor.assumeIsolated {
+            let dir = NSTemporaryDirectory() + "sovtrack-export-\(UInt32.random(in: 0...UInt32.max))"
+            try FileSystem.makeDirectories(dir)
+            let first = dir + "/sovtrack-deals-20260610-120000.csv"
+            try FileSystem.writeAtomically(Array("mine".utf8), to: first)
+            let t = FakeTerminal(events: [.char("2"), .char("x"), .char("c"), .char("x"), .char("c")])
+            var loop = RunLoop(state: TestFeeds.state(try TestFeeds.bundled()), terminal: t, exportDirectory: dir)
+            loop.stamp = { "20260610-120000" }
+            loop.run()
+            XCTAssertEqual(String(decoding: try FileSystem.read(first), as: UTF8.self), "mine", "the existing file is untouched")
+            XCTAssertTrue(FileSystem.exists(dir + "/sovtrack-deals-20260610-120000-2.csv"))
+            XCTAssertTrue(FileSystem.exists(dir + "/sovtrack-deals-20260610-120000-3.csv"))
+            let names = try FileManager.default.contentsOfDirectory(atPath: dir)
+            XCTAssertEqual(names.count, 3, "no temporary file left: \(names)")
+        }
+    }
+
     func testAStopRequestEndsTheLoop() throws {
         try MainActor.assumeIsolated {
             let t = FakeTerminal(events: [.down, .down, .down])

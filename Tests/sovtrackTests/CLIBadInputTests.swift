@@ -69,6 +69,27 @@ final class CLIBadInputTests: XCTestCase {
         XCTAssertEqual(CLI.bytes(store), before)
     }
 
+    func testValidateListsTheFirstHundredProblemsAndCountsTheRest() throws {
+        let empty = #"{"format": "sovtrack-feed", "version": 1, "deals": ["# + Array(repeating: "{}", count: 10_000).joined(separator: ",") + "]}"
+        let feed = try CLI.write(empty, as: "empty-deals.json")
+        let r = try CLI.run("validate", feed.path)
+        let lines = CLI.lines(r.stdout)
+        XCTAssertEqual(lines.count, 101, r.stdout)
+        // 40,000 missing keys, and the empty ids of the deals read before the limit are duplicates.
+        XCTAssertEqual(lines.last, "… and 39,925 more problems")
+        CLI.assertUserError(r, code: 65, ["not valid (40025 errors, 0 warnings)"])
+        // import lists as many, then the count; the store is not made.
+        let store = feed.deletingLastPathComponent().appendingPathComponent("s.json")
+        let imported = try CLI.run("import", feed.path, "--store", store.path)
+        XCTAssertEqual(imported.status, 65)
+        XCTAssertEqual(CLI.lines(imported.stderr).count, 102, imported.stderr)
+        XCTAssertTrue(imported.stderr.contains("… and 39,925 more problems\n"), imported.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: store.path))
+        // A store with that many errors names the first and counts every other.
+        let add = try CLI.run("add", "--id", "x", "--title", "T", "--country", "KR", "--announced", "2026", "--store", feed.path)
+        CLI.assertUserError(add, code: 65, ["(and 40024 more; run `sovtrack validate"])
+    }
+
     func testValidateListsEveryProblemInOneRun() throws {
         let path = CLI.bad("many-problems.json").path
         let r = try CLI.run("validate", path)

@@ -152,4 +152,31 @@ final class CLIEditTests: XCTestCase {
         CLI.assertUserError(try CLI.run("edit", "nope", "--store", store.path, "--title", ""), code: 64, ["--title"])
         XCTAssertEqual(CLI.bytes(store), before)
     }
+
+    /// A decimal comma is refused with how to write the number; thousands grouped by three are read as such.
+    func testMegawattsFollowTheNumberGrammar() throws {
+        let before = CLI.bytes(store)
+        let id = "kr-skt-nvidia-ai-cloud"
+        CLI.assertUserError(try CLI.run("edit", id, "--store", store.path, "--initial-mw", "1,5"), code: 64,
+                            ["--initial-mw", "\"1,5\"", "comma", "1.5", "1,500"])
+        CLI.assertUserError(try CLI.run("edit", id, "--store", store.path, "--initial-mw", ",,,5"), code: 64, ["--initial-mw", "\",,,5\""])
+        CLI.assertUserError(try CLI.run("edit", id, "--store", store.path, "--initial-mw", "1e3"), code: 64, ["--initial-mw", "\"1e3\""])
+        XCTAssertEqual(CLI.bytes(store), before)
+        _ = try ok("edit", id, "--initial-mw", "1,500", "--operational-mw", "0.03")
+        XCTAssertEqual(try deal(id).capacity?.initialMW, 1500)
+        XCTAssertEqual(try deal(id).capacity?.operationalMW, 0.03)
+    }
+
+    /// 0.03 MW is shown as 0.03 by list, summary and show: zero is only what a source said.
+    func testSmallFiguresNeverShowAsZero() throws {
+        let id = "kr-skt-nvidia-ai-cloud"
+        _ = try ok("edit", id, "--initial-mw", "0.03", "--target-mw", "unknown")
+        let show = try ok("show", id).stdout
+        XCTAssertTrue(show.contains("0.03 MW"), show)
+        let list = try ok("list", "--country", "KR").stdout
+        XCTAssertTrue(list.contains(" 0.03 "), list)
+        let summary = try ok("summary", "--search", "gigawatt").stdout
+        XCTAssertTrue(summary.contains(" 0.03 "), summary)
+        XCTAssertFalse(show.contains("committed 0 MW"), show)
+    }
 }

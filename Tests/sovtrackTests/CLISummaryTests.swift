@@ -19,11 +19,13 @@ final class CLISummaryTests: XCTestCase {
         let lines = CLI.lines(try summary().stdout)
         XCTAssertEqual(lines.count, 7, lines.joined(separator: "\n"))
         XCTAssertEqual(cells(lines[0]), ["country", "name", "deals", "committed_mw", "ambition_mw", "operational_mw", "unknown_mw_deals",
-                                         "no_mw_deals", "vendors", "partners", "models", "next_milestone"])
+                                         "no_mw_deals", "vendors", "partners", "models", "next_milestone",
+                                         "top_vendor", "top_vendor_share_pct", "hhi_committed", "hhi_ambition", "no_vendor_deals"])
         XCTAssertTrue(lines[1].allSatisfy { $0 == "─" || $0 == " " })
         // The memory partnership is n/a, not unknown; the two gigawatt-scale targets make an approximate total.
         XCTAssertEqual(Array(cells(lines[2]).prefix(9)), ["KR", "South Korea", "3", "55", "≈2,000", "-", "0", "1", "NVIDIA, SK hynix"])
-        XCTAssertEqual(cells(lines[2]).last, "2026-H2 AI Agent Platform launch")
+        XCTAssertEqual(Array(cells(lines[2]).suffix(6)), ["2026-H2 AI Agent Platform launch", "NVIDIA", "100%", "10,000", "10,000", "0"])
+        XCTAssertEqual(Array(cells(lines[3]).suffix(5)), ["-", "-", "-", "-", "0"], "France states no MW: no share, no index")
         XCTAssertEqual(Array(cells(lines[3]).prefix(9)), ["FR", "France", "1", "-", "-", "-", "1", "0", "NVIDIA"])
         XCTAssertEqual(Array(cells(lines[4]).prefix(9)), ["GB", "United Kingdom", "1", "-", "-", "-", "1", "0", "NVIDIA"])
         XCTAssertTrue(lines[5].allSatisfy { $0 == "─" || $0 == " " })
@@ -54,17 +56,26 @@ final class CLISummaryTests: XCTestCase {
             XCTAssertTrue(r["next_milestone"] is NSNull)
             XCTAssertEqual(r["unknown_mw_deals"] as? Int, 1)
         }
+        XCTAssertEqual(kr["top_vendor"] as? String, "NVIDIA")
+        XCTAssertEqual(kr["top_vendor_share_pct"] as? Double, 100)
+        XCTAssertEqual(kr["hhi_committed"] as? Double, 10_000)
+        XCTAssertEqual(kr["hhi_ambition"] as? Double, 10_000)
+        XCTAssertEqual(kr["no_vendor_deals"] as? Int, 0)
+        XCTAssertTrue(rows[1]["hhi_ambition"] is NSNull, "no MW: no index, never 0")
         XCTAssertEqual(Set(kr.keys), ["country", "name", "deals", "committed_mw", "ambition_mw", "operational_mw", "unknown_mw_deals",
-                                      "no_mw_deals", "vendors", "partners", "models", "next_milestone", "approx_mw"])
+                                      "no_mw_deals", "vendors", "partners", "models", "next_milestone",
+                                      "top_vendor", "top_vendor_share_pct", "hhi_committed", "hhi_ambition", "no_vendor_deals", "approx_mw"])
     }
 
     func testCSV() throws {
         let out = try summary("--format", "csv").stdout
         XCTAssertEqual(out.components(separatedBy: "\r\n"), [
-            "country,name,deals,committed_mw,ambition_mw,operational_mw,unknown_mw_deals,no_mw_deals,vendors,partners,models,next_milestone,approx_mw",
-            "KR,South Korea,3,55,2000,,0,1,NVIDIA;SK hynix,NAVER;SK Telecom,HyperCLOVA X;Seoul World Model,2026-H2 AI Agent Platform launch,ambition_mw",
-            "FR,France,1,,,,1,0,NVIDIA,Sesterce;SoftBank,,,",
-            "GB,United Kingdom,1,,,,1,0,NVIDIA,,,,",
+            "country,name,deals,committed_mw,ambition_mw,operational_mw,unknown_mw_deals,no_mw_deals,vendors,partners,models,next_milestone,"
+                + "top_vendor,top_vendor_share_pct,hhi_committed,hhi_ambition,no_vendor_deals,approx_mw",
+            "KR,South Korea,3,55,2000,,0,1,NVIDIA;SK hynix,NAVER;SK Telecom,HyperCLOVA X;Seoul World Model,2026-H2 AI Agent Platform launch,"
+                + "NVIDIA,100,10000,10000,0,ambition_mw",
+            "FR,France,1,,,,1,0,NVIDIA,Sesterce;SoftBank,,,,,,,0,",
+            "GB,United Kingdom,1,,,,1,0,NVIDIA,,,,,,,,0,",
             "",
         ], "unknown is an empty cell; no total row in CSV")
     }
@@ -72,7 +83,8 @@ final class CLISummaryTests: XCTestCase {
     func testMarkdownEndsWithTheTotal() throws {
         let lines = CLI.lines(try summary("--format", "md").stdout)
         XCTAssertEqual(lines.count, 6)
-        XCTAssertEqual(lines[0], "| country | name | deals | committed_mw | ambition_mw | operational_mw | unknown_mw_deals | no_mw_deals | vendors | partners | models | next_milestone |")
+        XCTAssertEqual(lines[0], "| country | name | deals | committed_mw | ambition_mw | operational_mw | unknown_mw_deals | no_mw_deals | vendors | partners | models | next_milestone"
+                       + " | top_vendor | top_vendor_share_pct | hhi_committed | hhi_ambition | no_vendor_deals |")
         XCTAssertTrue(lines[2].hasPrefix("| KR | South Korea | 3 | 55 | ≈2,000 | - | 0 | 1 | NVIDIA, SK hynix |"), lines[2])
         XCTAssertTrue(lines[5].hasPrefix("| total | 3 countries | 5 | 55 | ≈2,000 | - | 2 | 1 |"), lines[5])
     }
@@ -106,6 +118,14 @@ final class CLISummaryTests: XCTestCase {
         XCTAssertEqual(rows[3]["deals"] as? Int, 1)
         XCTAssertEqual(rows[3]["committed_mw"] as? Double, 10)
         XCTAssertEqual(rows[3]["countries"] as? [String], ["DE"])
+        // Concentration: JP's 300 MW split 150/150; NVIDIA 2,150 of 2,300 ambition MW; JP's tie goes to the first name.
+        XCTAssertEqual(rows[0]["ambition_share_pct"] as? Double, 93.48)
+        XCTAssertEqual(rows[1]["ambition_share_pct"] as? Double, 6.52)
+        XCTAssertEqual(rows[0]["committed_share_pct"] as? Double, 100, "only KR's 55 MW committed has a vendor")
+        XCTAssertTrue(rows[1]["committed_share_pct"] is NSNull, "Fujitsu's deal states no committed MW: unknown, not 0")
+        XCTAssertEqual(rows.map { $0["top_vendor_in"] as? Int }, [1, 1, 0, 0])
+        XCTAssertTrue(rows[3]["ambition_share_pct"] is NSNull)
+        XCTAssertNil(rows[2]["ambition_share_pct"] as? Double, "SK hynix's memory partnership has no MW to share")
     }
 
     func testFiltersApply() throws {
@@ -130,7 +150,7 @@ final class CLISummaryTests: XCTestCase {
     func testOutputFileTakesItsFormatFromTheName() throws {
         let store = try CLI.copy(CLI.fixture)
         let dir = store.deletingLastPathComponent()
-        for (name, check) in [("s.md", "| total |"), ("s.csv", "country,name,deals"), ("s.json", "\"country\": \"KR\"")] {
+        for (name, check) in [("s.md", "| total |"), ("s.csv", "country,name,deals"), ("s.json", "\"country\": \"KR\""), ("s.html", "<td>KR</td>")] {
             let out = dir.appendingPathComponent(name)
             let r = try CLI.run("summary", "--store", store.path, "--output", out.path)
             XCTAssertEqual(r.status, 0, r.stderr)

@@ -133,12 +133,12 @@ public enum DealCSV {
                 if let f = approxNames.first(where: { $0.name == column }) { capacity.approx.remove(f.figure) }
                 continue
             }
-            if let n = Double(v), let p = DealValidator.megawattProblem(n) {
-                problems.append("\(column): \(p)")
-            } else if let n = Double(v) {
-                capacity[keyPath: key] = n
-            } else {
-                problems.append("\(column): \(FeedIssue.quote(v)) is not a number")
+            // The number grammar every entry path shares: "1,500" is 1500, "1,5" is refused.
+            switch NumberGrammar.parse(v) {
+            case .success(let n):
+                if let p = DealValidator.megawattProblem(n) { problems.append("\(column): \(p)") } else { capacity[keyPath: key] = n }
+            case .failure(let refusal):
+                problems.append("\(column): \(refusal)")
             }
         }
         if let v = cell("confidence") {

@@ -110,8 +110,11 @@ public struct DealPatch: Sendable, Equatable {
                 capacity.approx.remove(figure)
                 continue
             }
-            guard let n = Double(t.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "_", with: "")) else {
-                problems.append((field, "\(FeedIssue.quote(t)) is not a number of megawatts (or \"unknown\")"))
+            let n: Double
+            switch NumberGrammar.parse(t) {
+            case .success(let v): n = v
+            case .failure(let refusal):
+                problems.append((field, "\(refusal) or \"unknown\""))
                 continue
             }
             if let p = DealValidator.megawattProblem(n) { problems.append((field, p)) } else {

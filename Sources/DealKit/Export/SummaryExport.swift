@@ -1,10 +1,47 @@
 /// `sovtrack summary` output in each format, with the spec's columns.
 public enum SummaryExport {
     /// Column names in order for a grouping.
+    ///
+    /// The vendor-concentration columns come last (see `VendorConcentration` for the rule):
+    /// by country, the largest vendor of the ambition MW, its share and the HHI of both
+    /// kinds of MW; by vendor, its share of all committed and ambition MW and the number of
+    /// countries where it has the largest share.
     public static func columns(_ grouping: Summary.Grouping) -> [String] {
         let head = grouping == .country ? ["country", "name"] : ["vendor", "countries"]
+        let concentration = grouping == .country
+            ? ["top_vendor", "top_vendor_share_pct", "hhi_committed", "hhi_ambition", "no_vendor_deals"]
+            : ["committed_share_pct", "ambition_share_pct", "top_vendor_in"]
         return head + ["deals", "committed_mw", "ambition_mw", "operational_mw", "unknown_mw_deals", "no_mw_deals",
-                       "vendors", "partners", "models", "next_milestone"]
+                       "vendors", "partners", "models", "next_milestone"] + concentration
+    }
+
+    /// The concentration figures of a row, as numbers (nil: unknown) or text, in column order.
+    enum Figure { case number(Double?), integer(Int), text(String?) }
+
+    static func concentration(_ r: Summary.Row, _ s: Summary, isTotal: Bool) -> [Figure] {
+        func pct(_ share: Double?) -> Figure { .number(share.map { ($0 * 10_000).rounded() / 100 }) }
+        func hhi(_ v: Double?) -> Figure { .number(v.map { ($0 * 10).rounded() / 10 }) }
+        let c = s.concentration
+        switch s.grouping {
+        case .country:
+            let row = isTotal ? c.total : c.row(r.key)
+            let top = row?.ambition.top
+            return [.text(top?.vendor), pct(top?.share), hhi(row?.committed.hhi), hhi(row?.ambition.hhi),
+                    .integer(row?.noVendorDeals ?? 0)]
+        case .vendor:
+            if isTotal {
+                let known = { (split: VendorConcentration.Split) -> Double? in split.hhi == nil ? nil : 1 }
+                return [pct(known(c.total.committed)), pct(known(c.total.ambition)),
+                        .integer(c.rows.filter { $0.ambition.top != nil }.count)]
+            }
+            guard r.key != Summary.noVendor else { return [.number(nil), .number(nil), .integer(0)] }
+            let k = DealFilter.fold(r.key)
+            func share(_ split: VendorConcentration.Split) -> Double? {
+                split.shares.first { DealFilter.fold($0.vendor) == k }?.share
+            }
+            return [pct(share(c.total.committed)), pct(share(c.total.ambition)),
+                    .integer(c.topVendorCountries[k] ?? 0)]
+        }
     }
 
     /// The CSV and JSON columns: the table's, then `approx_mw`, the totals that add an
@@ -21,36 +58,51 @@ public enum SummaryExport {
         switch format {
         case .table: return Array(table(s).renderText().utf8)
         case .md: return Array(table(s).renderMarkdown().utf8)
+        case .html: return Array(table(s).renderHTML(title: "sovtrack summary by \(s.grouping.rawValue)").utf8)
         case .csv:
             var out = CSVWriter.line(dataColumns(s.grouping))
-            for r in s.rows { out += CSVWriter.line(cells(r, s.grouping, csv: true)) }
+            for r in s.rows { out += CSVWriter.line(cells(r, s, csv: true)) }
             return Array(out.utf8)
         case .json: return json(s)
         }
     }
 
-    private static func cells(_ r: Summary.Row, _ g: Summary.Grouping, csv: Bool) -> [String] {
+    private static func cells(_ r: Summary.Row, _ s: Summary, csv: Bool, isTotal: Bool = false) -> [String] {
+        let g = s.grouping
         func mw(_ v: Double?, _ approx: Bool) -> String { csv ? (v.map(JSONWriter.format) ?? "") : MWText.figure(v, approx: approx) }
+        let pctColumn = g == .country ? 1 : -1
+        let extra = concentration(r, s, isTotal: isTotal).enumerated().map { i, f -> String in
+            switch f {
+            case .text(let t): return t ?? (csv ? "" : "-")
+            case .integer(let n): return String(n)
+            case .number(let v):
+                if csv { return v.map(JSONWriter.format) ?? "" }
+                let isShare = i == pctColumn || (g == .vendor && i < 2)
+                return isShare ? (v.map { JSONWriter.format(($0 * 10).rounded() / 10) + "%" } ?? "-") : MWText.figure(v.map { $0.rounded() })
+            }
+        }
         let sep = csv ? ";" : ", "
         func list(_ items: [String]) -> String { items.isEmpty && !csv ? "-" : items.joined(separator: sep) }
         let head = g == .country ? [r.key, r.name] : [r.key, r.countries.joined(separator: sep)]
         let cells = head + [String(r.deals), mw(r.committedMW, r.approxCommitted), mw(r.ambitionMW, r.approxAmbition),
                             mw(r.operationalMW, r.approxOperational), String(r.unknownMWDeals), String(r.noMWDeals),
                             list(r.vendors), list(r.partners), list(r.models),
-                            r.nextMilestone?.summary ?? (csv ? "" : "-")]
+                            r.nextMilestone?.summary ?? (csv ? "" : "-")] + extra
         return csv ? cells + [approxColumns(r).joined(separator: ";")] : cells
     }
 
     public static func table(_ s: Summary) -> TextTable {
         let names = columns(s.grouping)
-        let numeric: Set<String> = ["deals", "committed_mw", "ambition_mw", "operational_mw", "unknown_mw_deals", "no_mw_deals"]
+        let numeric: Set<String> = ["deals", "committed_mw", "ambition_mw", "operational_mw", "unknown_mw_deals", "no_mw_deals",
+                                    "top_vendor_share_pct", "hhi_committed", "hhi_ambition", "no_vendor_deals",
+                                    "committed_share_pct", "ambition_share_pct", "top_vendor_in"]
         let widths: [String: Int] = ["name": 24, "vendors": 24, "partners": 28, "models": 28, "next_milestone": 36, "countries": 20, "vendor": 24]
-        var total = cells(s.total, s.grouping, csv: false)
+        var total = cells(s.total, s, csv: false, isTotal: true)
         total[0] = "total"
         total[1] = s.grouping == .country ? "\(s.rows.count) countries" : "\(s.total.countries.count) countries"
         return TextTable(
             columns: names.map { .init($0, alignRight: numeric.contains($0), maxWidth: widths[$0] ?? 16) },
-            rows: s.rows.map { cells($0, s.grouping, csv: false) },
+            rows: s.rows.map { cells($0, s, csv: false) },
             footer: total)
     }
 
@@ -78,6 +130,15 @@ public enum SummaryExport {
             w.raw(", \"models\": "); w.strings(r.models)
             w.raw(", \"next_milestone\": ")
             if let m = r.nextMilestone { w.string(m.summary) } else { w.raw("null") }
+            let names = columns(s.grouping).suffix(s.grouping == .country ? 5 : 3)
+            for (name, f) in zip(names, concentration(r, s, isTotal: false)) {
+                w.raw(", "); w.member(name)
+                switch f {
+                case .text(let t): if let t { w.string(t) } else { w.raw("null") }
+                case .integer(let n): w.integer(n)
+                case .number(let v): w.optionalNumber(v)
+                }
+            }
             w.raw(", \"approx_mw\": "); w.strings(approxColumns(r))
             w.raw("}")
         }

@@ -68,4 +68,28 @@ public struct TextTable: Sendable {
         }
         return out
     }
+
+    /// A whole HTML page holding the table: feed text escaped, no script, no fetch.
+    public func renderHTML(title: String) -> String {
+        var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        out += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
+        out += "<title>\(Markup.escape(title))</title>\n<style>body{font:15px/1.45 system-ui,sans-serif;margin:1rem}"
+        out += "table{border-collapse:collapse}th,td{padding:.3rem .5rem;border-bottom:1px solid #ddd;text-align:left;vertical-align:top}"
+        out += "td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}tfoot td{font-weight:700;border-top:2px solid #222}</style>\n"
+        out += "</head>\n<body>\n<table>\n<thead><tr>"
+        for c in columns { out += "<th\(c.alignRight ? " class=\"n\"" : "")>\(Markup.escape(c.header))</th>" }
+        out += "</tr></thead>\n<tbody>\n"
+        func line(_ cells: [String]) {
+            out += "<tr>"
+            for (i, c) in columns.enumerated() {
+                out += "<td\(c.alignRight ? " class=\"n\"" : "")>\(Markup.escape(i < cells.count ? cells[i] : ""))</td>"
+            }
+            out += "</tr>\n"
+        }
+        for row in rows { line(row) }
+        out += "</tbody>\n"
+        if let footer { out += "<tfoot>\n"; line(footer); out += "</tfoot>\n" }
+        return out + "</table>\n</body>\n</html>\n"
+    }
 }

@@ -11,10 +11,43 @@ public struct FeedDecoder {
         public var issues: [FeedIssue]
         /// True when the document cannot be read as feed v1 at all (syntax, not a feed, newer version).
         public var isFatal: Bool
-        public var hasErrors: Bool { issues.contains { $0.isError } }
+        /// Errors and warnings found past the first `issueLimit`, counted but not kept.
+        public var omittedErrors = 0
+        public var omittedWarnings = 0
+        public var hasErrors: Bool { omittedErrors > 0 || issues.contains { $0.isError } }
+        /// Every error found, kept or not.
+        public var errorCount: Int { issues.reduce(0) { $0 + ($1.isError ? 1 : 0) } + omittedErrors }
+        /// Every warning found, kept or not.
+        public var warningCount: Int { issues.count + omittedErrors + omittedWarnings - errorCount }
     }
 
+    /// Issues kept: the first this many are listed, the rest only counted. So a 6 MB file of
+    /// two million empty deals (eight million problems) is reported in bounded memory and
+    /// time; once errors are past the limit the deals read are let go too, since a feed with
+    /// errors is never used.
+    public static let issueLimit = 100
+
     private var issues: [FeedIssue] = []
+    private var omittedErrors = 0
+    private var omittedWarnings = 0
+    /// Issues found so far, kept or not: it only grows, unlike `issues.count`.
+    private var reported: Int { issues.count + omittedErrors + omittedWarnings }
+    /// True once errors were left out: the feed is invalid, and its deals are no longer kept.
+    private var truncated: Bool { omittedErrors > 0 }
+
+    /// Counts and drops the issues past `issueLimit`.
+    private mutating func capIssues() {
+        guard issues.count > FeedDecoder.issueLimit else { return }
+        for issue in issues[FeedDecoder.issueLimit...] {
+            if issue.isError { omittedErrors += 1 } else { omittedWarnings += 1 }
+        }
+        issues.removeSubrange(FeedDecoder.issueLimit...)
+    }
+
+    private mutating func result(_ feed: Feed) -> Result {
+        capIssues()
+        return Result(feed: feed, issues: issues, isFatal: false, omittedErrors: omittedErrors, omittedWarnings: omittedWarnings)
+    }
 
     /// Told of byte ranges that have been read and will not be read again, so a caller can let go of them.
     private var consumed: (@Sendable (Range<Int>) -> Void)?
@@ -77,7 +110,8 @@ public struct FeedDecoder {
         if !order.increasing {
             guard let keep else {
                 issues += DealValidator.duplicateIssues(feed.deals)
-                return Result(feed: feed, issues: issues, isFatal: false)
+                capIssues()
+                return result(feed)
             }
             var all = FeedDecoder.decode(buffer: data, consumed: consumed, parallel: parallel)
             var kept: [Deal] = []
@@ -85,7 +119,7 @@ public struct FeedDecoder {
             all.feed.deals = kept
             return all
         }
-        return Result(feed: feed, issues: issues, isFatal: false)
+        return result(feed)
     }
 
     /// Notes a deal's id for the proof that no id is used twice, and says whether to keep
@@ -137,6 +171,9 @@ public struct FeedDecoder {
                 if let parallel = readDealsInParallel(&r) {
                     feed.deals = parallel.deals
                     issues += parallel.issues
+                    omittedErrors += parallel.omitted.errors
+                    omittedWarnings += parallel.omitted.warnings
+                    capIssues()
                     order = parallel.order
                     continue
                 }
@@ -144,7 +181,8 @@ public struct FeedDecoder {
                 var i = 0
                 var released = r.offset
                 while try r.nextElement() {
-                    if var deal = try readDeal(&r, index: i), admit(&deal) { feed.deals.append(deal) }
+                    if var deal = try readDeal(&r, index: i), admit(&deal), !truncated { feed.deals.append(deal) }
+                    capIssues()
                     i += 1
                     if let consumed, r.offset - released >= FeedDecoder.releaseStep {
                         consumed(released..<r.offset)
@@ -181,7 +219,8 @@ public struct FeedDecoder {
     /// next deal starts at or past the following cut, and that must be exactly where the next
     /// piece began. Any mismatch (a hand-edited or minified file) falls back to cuts from a
     /// scan of the whole array, which is exact but reads every byte on one core first.
-    private mutating func readDealsInParallel(_ r: inout JSONReader) -> (deals: [Deal], issues: [FeedIssue], order: IDOrder)? {
+    private mutating func readDealsInParallel(_ r: inout JSONReader)
+        -> (deals: [Deal], issues: [FeedIssue], omitted: (errors: Int, warnings: Int), order: IDOrder)? {
         let cores = Parallel.cores
         guard parallel, cores > 1, let open = try? r.peekOffset(),
               r.bytes.count - open >= FeedDecoder.parallelThreshold
@@ -197,9 +236,9 @@ public struct FeedDecoder {
             let per = (starts.count + pieces - 1) / pieces
             outcome = decodePieces(startingAt: stride(from: 0, to: starts.count, by: per).map { starts[$0] }, r.bytes)
         }
-        guard case .decoded(let deals, let issues, let order, let end) = outcome else { return nil }
+        guard case .decoded(let deals, let issues, let omitted, let order, let end) = outcome else { return nil }
         r.seek(to: end, depth: 1)
-        return (deals, issues, order)
+        return (deals, issues, omitted, order)
     }
 
     /// The first deal, then the first line `    {` at or after each of `pieces - 1` even cuts.
@@ -226,9 +265,10 @@ public struct FeedDecoder {
 
     /// What decoding the pieces gave.
     private enum Outcome {
-        /// Every deal, the issues with their indices in the whole array, the order of the ids,
+        /// Every deal, the issues with their indices in the whole array (the first
+        /// `issueLimit` of each piece), the count of those left out, the order of the ids,
         /// and the offset after `]`.
-        case decoded([Deal], [FeedIssue], IDOrder, end: Int)
+        case decoded([Deal], [FeedIssue], (errors: Int, warnings: Int), IDOrder, end: Int)
         /// A piece did not end where the next began: the cuts were not deal starts.
         case mismatch
         /// A syntax error in the array.
@@ -252,6 +292,7 @@ public struct FeedDecoder {
         /// Elements read, deals or not, to renumber the next pieces' issues.
         var elements = 0
         var issues: [FeedIssue] = []
+        var omittedErrors = 0, omittedWarnings = 0
         var order = IDOrder()
         var stop = Stop.failed
 
@@ -315,7 +356,10 @@ public struct FeedDecoder {
             var released = starts[k]
             do {
                 reading: while true {
-                    if var deal = try decoder.readDeal(&reader, index: piece.elements), decoder.admit(&deal) { piece.append(deal) }
+                    if var deal = try decoder.readDeal(&reader, index: piece.elements), decoder.admit(&deal), !decoder.truncated {
+                        piece.append(deal)
+                    }
+                    decoder.capIssues()
                     piece.elements += 1
                     switch reader.nextSignificantByte() {
                     case UInt8(ascii: ",")?:
@@ -337,6 +381,8 @@ public struct FeedDecoder {
             }
             consumed?(released..<reader.offset)
             piece.issues = decoder.issues
+            piece.omittedErrors = decoder.omittedErrors
+            piece.omittedWarnings = decoder.omittedWarnings
             piece.order = decoder.order
             slots.pieces[k] = piece
         }
@@ -352,6 +398,7 @@ public struct FeedDecoder {
         if used == 0 { return .mismatch }
         let total = (0..<used).reduce(0) { $0 + slots.pieces[$1].count }
         var issues: [FeedIssue] = []
+        var omitted = (errors: 0, warnings: 0)
         var order = IDOrder()
         var base = 0
         let deals = [Deal](unsafeUninitializedCapacity: total) { buffer, n in
@@ -361,12 +408,19 @@ public struct FeedDecoder {
                 if let from = piece.deals { (buffer.baseAddress! + n).moveInitialize(from: from, count: piece.count) }
                 n += piece.count
                 slots.pieces[k].count = 0
-                issues += base == 0 ? piece.issues : piece.issues.map { $0.renumberingDeal(by: base) }
+                // Past the limit, the rest are only counted (the caller counts these too).
+                if issues.count < FeedDecoder.issueLimit {
+                    issues += base == 0 ? piece.issues : piece.issues.map { $0.renumberingDeal(by: base) }
+                } else {
+                    for issue in piece.issues { if issue.isError { omitted.errors += 1 } else { omitted.warnings += 1 } }
+                }
+                omitted.errors += piece.omittedErrors
+                omitted.warnings += piece.omittedWarnings
                 order.append(piece.order)
                 base += piece.elements
             }
         }
-        return .decoded(deals, issues, order, end: end)
+        return .decoded(deals, issues, omitted, order, end: end)
     }
 
     // MARK: Typed reads that report and skip a wrong type
@@ -435,8 +489,9 @@ public struct FeedDecoder {
         var i = 0
         while try r.nextElement() {
             if let s = try string(&r, "\(path())[\(i)]") {
-                if let p = DealValidator.textProblem(s) { issues.append(.error("\(path())[\(i)]", p)) } else { out.append(s) }
+                if let p = DealValidator.textProblem(s) { issues.append(.error("\(path())[\(i)]", p)) } else if !truncated { out.append(s) }
             }
+            capIssues()
             i += 1
         }
         return out
@@ -453,16 +508,19 @@ public struct FeedDecoder {
         while try r.nextElement() {
             // The path is made only for a message: building it for every array was a tenth of a load.
             if try expect(.object, &r, "\(path())[\(i)]"),
-               let v = try withoutActuallyEscaping(path, do: { path in try element(&self, &r, path, i) }) {
+               let v = try withoutActuallyEscaping(path, do: { path in try element(&self, &r, path, i) }), !truncated {
                 out.append(v)
             }
+            capIssues()
             i += 1
         }
         return out
     }
 
-    private mutating func missing(_ key: String, _ path: String) {
-        issues.append(.error(path, "missing required key \"\(key)\""))
+    private mutating func missing(_ key: String, _ path: @autoclosure () -> String) {
+        // Past the limit only counted: no message made for two million empty deals.
+        if issues.count >= FeedDecoder.issueLimit { omittedErrors += 1; return }
+        issues.append(.error(path(), "missing required key \"\(key)\""))
     }
 
     // MARK: Deal and its parts
@@ -471,21 +529,29 @@ public struct FeedDecoder {
         // Made only when a message needs it: most deals have none.
         func path() -> String { "deals[\(index)]" }
         guard try expect(.object, &r, path()) else { return nil }
-        let before = issues.count
+        let before = reported
         var id: String?, title: String?, country: String?, announced: PartialDate?
+        // Whether reading the key reported a problem (a wrong type): then it is not also "missing".
+        var idReported = false, titleReported = false, countryReported = false
         var sawAnnounced = false, sawAnnouncedBy = false
         var deal = Deal(id: "", title: "", country: "", announced: PartialDate(year: 1, month: 1, day: 1))
         try r.beginObject()
         while let key = try r.nextKeyToken() {
             switch () {
             case _ where key.is("id"):
+                let n = reported
                 id = try string(&r, path() + ".id")
+                idReported = reported > n
                 if let v = id, let p = DealValidator.idProblem(v) { issues.append(.error(path() + ".id", p)) }
             case _ where key.is("title"):
+                let n = reported
                 title = try string(&r, path() + ".title")
+                titleReported = reported > n
                 if let v = title, let p = DealValidator.textProblem(v) { issues.append(.error(path() + ".title", p)) }
             case _ where key.is("country"):
+                let n = reported
                 country = try string(&r, path() + ".country")
+                countryReported = reported > n
                 if let v = country, let p = DealValidator.countryProblem(v) { issues.append(.error(path() + ".country", p)) }
             case _ where key.is("announced"):
                 sawAnnounced = true
@@ -528,9 +594,9 @@ public struct FeedDecoder {
                 deal.extra.append(JSONField(key.string, try r.readValue()))
             }
         }
-        if id == nil && !issues[before...].contains(where: { $0.location == .path(path() + ".id") }) { missing("id", path()) }
-        if title == nil && !issues[before...].contains(where: { $0.location == .path(path() + ".title") }) { missing("title", path()) }
-        if country == nil && !issues[before...].contains(where: { $0.location == .path(path() + ".country") }) { missing("country", path()) }
+        if id == nil && !idReported { missing("id", path()) }
+        if title == nil && !titleReported { missing("title", path()) }
+        if country == nil && !countryReported { missing("country", path()) }
         if sawAnnounced && sawAnnouncedBy {
             issues.append(.error(path(), "has both \"announced\" and \"announcedBy\"; a date is either stated or not"))
         } else if !sawAnnounced && !sawAnnouncedBy {
@@ -541,26 +607,29 @@ public struct FeedDecoder {
         deal.country = country ?? ""
         if let announced { deal.announced = announced }
         if let p = DealValidator.citationProblem(deal) { issues.append(.error(path() + p.key, p.message)) }
-        if issues.count == before { issues += DealValidator.warnings(for: deal, at: path()) }
+        if reported == before { issues += DealValidator.warnings(for: deal, at: path()) }
         return deal
     }
 
     private mutating func readPartner(_ r: inout JSONReader, _ base: () -> String, _ index: Int) throws -> Partner? {
         // The path is made only when a message needs it.
         func path() -> String { "\(base())[\(index)]" }
-        var name: String?, role: PartnerRole?, sawRole = false, supplies: String?, to: String?
+        var name: String?, role: PartnerRole?, sawRole = false, nameReported = false, supplies: String?, to: String?
         var extra: [JSONField] = []
         try r.beginObject()
         while let key = try r.nextKeyToken() {
             switch () {
-            case _ where key.is("name"): name = try text(&r, path() + ".name")
+            case _ where key.is("name"):
+                let n = reported
+                name = try text(&r, path() + ".name")
+                nameReported = reported > n
             case _ where key.is("role"): sawRole = true; role = try enumValue(&r, PartnerRole.self, path() + ".role")
             case _ where key.is("supplies"): supplies = try text(&r, path() + ".supplies")
             case _ where key.is("to"): to = try text(&r, path() + ".to")
             default: extra.append(JSONField(key.string, try r.readValue()))
             }
         }
-        if name == nil && !issues.contains(where: { $0.location == .path(path() + ".name") }) { missing("name", path()) }
+        if name == nil && !nameReported { missing("name", path()) }
         if !sawRole { missing("role", path()) }
         guard let name, let role else { return nil }
         return Partner(name: name, role: role, supplies: supplies, to: to, extra: extra)
@@ -636,7 +705,7 @@ public struct FeedDecoder {
     private mutating func readMilestone(_ r: inout JSONReader, _ base: () -> String, _ index: Int) throws -> Milestone? {
         // The path is made only when a message needs it.
         func path() -> String { "\(base())[\(index)]" }
-        var date: PartialDate?, event: String?, done = false, sawDate = false, cite: [Int] = []
+        var date: PartialDate?, event: String?, done = false, sawDate = false, eventReported = false, cite: [Int] = []
         var extra: [JSONField] = []
         try r.beginObject()
         while let key = try r.nextKeyToken() {
@@ -644,7 +713,10 @@ public struct FeedDecoder {
             case _ where key.is("date"):
                 sawDate = true
                 if let s = try string(&r, path() + ".date") { date = self.date(s, path() + ".date") }
-            case _ where key.is("event"): event = try text(&r, path() + ".event")
+            case _ where key.is("event"):
+                let n = reported
+                event = try text(&r, path() + ".event")
+                eventReported = reported > n
             case _ where key.is("done"):
                 if try expect(.bool, &r, path() + ".done") { done = try r.readBool() }
             case _ where key.is("cite"): cite = try sourceNumbers(&r, path() + ".cite")
@@ -652,7 +724,7 @@ public struct FeedDecoder {
             }
         }
         if !sawDate { missing("date", path()) }
-        if event == nil && !issues.contains(where: { $0.location == .path(path() + ".event") }) { missing("event", path()) }
+        if event == nil && !eventReported { missing("event", path()) }
         guard let date, let event else { return nil }
         return Milestone(date: date, event: event, done: done, cite: cite, extra: extra)
     }

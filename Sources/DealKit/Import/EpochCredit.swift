@@ -14,7 +14,7 @@ public enum EpochCredit {
         switch format {
         case .table: return Array("\nData: \(text)\n".utf8)
         case .md: return Array("\nData: \(text)\n".utf8)
-        case .csv, .json: return []
+        case .csv, .json, .html: return []
         }
     }
 }

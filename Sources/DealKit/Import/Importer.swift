@@ -6,7 +6,12 @@ public enum Importer {
     }
 
     /// Merges by id with a function that builds the new deal from the stored one (nil if new).
-    public static func merge(_ incoming: [(id: String, make: (Deal?) -> Deal)], into feed: inout Feed) -> ImportReport {
+    ///
+    /// Once `keeping` turns false (the caller found a problem, so nothing will be saved), every
+    /// deal is still made, for the caller to count its problems, but none is kept: two million
+    /// bad rows then cost the memory of one.
+    public static func merge(_ incoming: [(id: String, make: (Deal?) -> Deal)], into feed: inout Feed,
+                             keeping: () -> Bool = { true }) -> ImportReport {
         var report = ImportReport()
         var index: [String: Int] = [:]
         index.reserveCapacity(feed.deals.count)
@@ -18,6 +23,7 @@ public enum Importer {
         for item in incoming {
             let base = index[item.id].map { feed.deals[$0] }
             let made = item.make(base)
+            guard keeping() else { continue }
             if let earlier = results[item.id] {
                 if earlier != made { conflicted.insert(item.id) }
                 continue

@@ -117,6 +117,20 @@ public struct DealFilter: Sendable, Equatable {
         }
     }
 
+    /// The command-line options that select the same deals (`--country KR --min-mw 100`).
+    public var arguments: [String] {
+        var a: [String] = []
+        for c in countries { a += ["--country", c] }
+        for v in vendors { a += ["--vendor", v] }
+        for p in partners { a += ["--partner", p] }
+        for s in statuses { a += ["--status", s.rawValue] }
+        if let since { a += ["--since", since.description] }
+        if let until { a += ["--until", until.description] }
+        if let minMW { a += ["--min-mw", JSONWriter.format(minMW)] }
+        if !search.isEmpty { a += ["--search", search] }
+        return a
+    }
+
     /// A one-line description for a header: `country KR · vendor NVIDIA · "dsx"`.
     public var summary: String {
         var parts: [String] = []

@@ -2,6 +2,8 @@
 public enum DealSort: String, Sendable, CaseIterable {
     case country, announced, id, title, status, sponsor
     case mw, committed, operational, confidence, milestone
+    /// By the list as a table shows it (`NVIDIA, AMD`), case folded; a deal with none comes last.
+    case vendors, partners, models
 
     /// Sorts stably by this key then by id; unknown values sort last either way.
     public func apply(to deals: [Deal], descending: Bool = false) -> [Deal] {
@@ -47,8 +49,21 @@ public enum DealSort: String, Sendable, CaseIterable {
             case .operational: return DealSort.ranks(keys { $0.pointee.capacity?.operationalMW }, <)
             case .confidence: return DealSort.ranks(keys { $0.pointee.capacity?.confidence }, <)
             case .milestone: return DealSort.ranks(keys { Milestone.next(in: $0.pointee.milestones).map { DealSort.dateKey($0.date) } }, <)
+            case .vendors, .partners, .models: return DealSort.ranks(keys { listKey($0.pointee) }, <)
             }
         }
+    }
+
+    /// The folded text of the list this sort reads, nil when the deal has none.
+    private func listKey(_ d: Deal) -> String? {
+        let names: [String]
+        switch self {
+        case .vendors: names = d.vendors
+        case .partners: names = d.otherPartners.map(\.name)
+        case .models: names = d.models
+        default: return nil
+        }
+        return names.isEmpty ? nil : names.joined(separator: ", ").lowercased()
     }
 
     /// Orders like `PartialDate`'s `<`: the first day, then the less precise first.
@@ -98,6 +113,7 @@ public enum DealSort: String, Sendable, CaseIterable {
         case .operational: return opt(a.capacity?.operationalMW, b.capacity?.operationalMW)
         case .confidence: return opt(a.capacity?.confidence, b.capacity?.confidence)
         case .milestone: return opt(a.nextMilestone?.date, b.nextMilestone?.date)
+        case .vendors, .partners, .models: return opt(listKey(a), listKey(b))
         }
     }
 }

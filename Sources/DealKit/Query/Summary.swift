@@ -35,6 +35,8 @@ public struct Summary: Sendable, Equatable {
     public var rows: [Row]
     /// The totals over every deal summarised (each deal counted once).
     public var total: Row
+    /// How each country's MW splits among vendors, over the same deals.
+    public var concentration: VendorConcentration
 
     /// Summarises `deals`, rows ordered by ambition MW (largest first, unknown last), then key.
     public init(deals: [Deal], by grouping: Grouping = .country) {
@@ -118,6 +120,7 @@ public struct Summary: Sendable, Equatable {
         }
         self.rows = rows.sorted { Summary.rowOrder(key: $0.key, ambitionMW: $0.ambitionMW, before: $1.key, $1.ambitionMW) }
         self.total = total
+        concentration = VendorConcentration(buffer: deals)
     }
 
     /// Groups split into `parts` runs of about as many deals each.

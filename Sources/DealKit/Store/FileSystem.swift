@@ -40,21 +40,52 @@ public enum FileSystem {
         return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
     }
 
-    /// Reads a whole file; throws `StoreError.notFound` or `.unreadable`.
-    public static func read(_ path: String) throws -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+    /// The largest file sovtrack reads: 1 GiB, ten times a 2-million-deal store. Reading is
+    /// bounded even for a file that grows while it is read.
+    public static let inputLimit = 1 << 30
+
+    /// What a file of this mode is, for an error that refuses anything but a regular file.
+    public static func kindProblem(_ mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFDIR: return "it is a directory"
+        case S_IFIFO: return "not a regular file (a FIFO or pipe)"
+        case S_IFCHR: return "not a regular file (a character device)"
+        case S_IFBLK: return "not a regular file (a block device)"
+        case S_IFSOCK: return "not a regular file (a socket)"
+        default: return "not a regular file"
+        }
+    }
+
+    /// Opens a regular file to read, refusing anything else before reading a byte of it.
+    ///
+    /// Opened without blocking, so that a FIFO with no writer is refused at once rather than
+    /// waited on forever; a device such as /dev/zero, which never ends, is refused too.
+    private static func openRegular(_ path: String) throws -> (fd: Int32, size: Int) {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
         guard fd >= 0 else {
             let e = errno
             if e == ENOENT { throw StoreError.notFound(path: path) }
             throw StoreError.unreadable(path: path, reason: errorText(e))
         }
-        defer { close(fd) }
         var st = stat()
-        guard fstat(fd, &st) == 0 else { throw StoreError.unreadable(path: path, reason: errorText()) }
-        if (st.st_mode & S_IFMT) == S_IFDIR { throw StoreError.unreadable(path: path, reason: "it is a directory") }
-        var size = max(Int(st.st_size), 0)
+        guard fstat(fd, &st) == 0 else { let e = errno; close(fd); throw StoreError.unreadable(path: path, reason: errorText(e)) }
+        guard (st.st_mode & S_IFMT) == S_IFREG else { close(fd); throw StoreError.unreadable(path: path, reason: kindProblem(st.st_mode)) }
+        let size = max(Int(st.st_size), 0)
+        guard size <= inputLimit else {
+            close(fd)
+            throw StoreError.unreadable(path: path, reason: "larger than sovtrack's limit of \(inputLimit >> 20) MiB")
+        }
+        return (fd, size)
+    }
+
+    /// Reads a whole regular file; throws `StoreError.notFound` or `.unreadable`.
+    public static func read(_ path: String) throws -> [UInt8] {
+        let (fd, statSize) = try openRegular(path)
+        defer { close(fd) }
+        var size = statSize
         var out = [UInt8]()
-        // Read into uninitialised storage; a file that grows while read is still read whole.
+        // Read into uninitialised storage; a file that grows while read is still read whole,
+        // up to the limit.
         while true {
             var failure: Int32 = 0
             let chunk = [UInt8](unsafeUninitializedCapacity: size + 1) { buf, count in
@@ -72,6 +103,9 @@ public enum FileSystem {
             }
             if failure != 0 { throw StoreError.unreadable(path: path, reason: errorText(failure)) }
             if out.isEmpty { out = chunk } else { out.append(contentsOf: chunk) }
+            if out.count > inputLimit {
+                throw StoreError.unreadable(path: path, reason: "larger than sovtrack's limit of \(inputLimit >> 20) MiB")
+            }
             if chunk.count < size + 1 { break }
             size = 1 << 16
         }
@@ -83,18 +117,12 @@ public enum FileSystem {
     /// `body` may call `consumed(range)` to say those bytes will not be read again; the pages
     /// wholly inside are then dropped, so a 100 MB store does not keep 100 MB of text resident
     /// while its deals are built (a page read again later is simply read from the file again).
-    /// Falls back to `read` for what cannot be mapped (pipes, /proc files, empty files).
+    /// Falls back to `read` for what cannot be mapped (/proc files, empty files). Refuses what
+    /// is not a regular file, as `read` does.
     public static func withContents<T>(
         of path: String, _ body: (UnsafeBufferPointer<UInt8>, _ consumed: @escaping @Sendable (Range<Int>) -> Void) throws -> T
     ) throws -> T {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else {
-            let e = errno
-            if e == ENOENT { throw StoreError.notFound(path: path) }
-            throw StoreError.unreadable(path: path, reason: errorText(e))
-        }
-        var st = stat()
-        let size = fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG ? Int(st.st_size) : 0
+        let (fd, size) = try openRegular(path)
         let mapped = size > 0 ? mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0) : MAP_FAILED
         close(fd)
         guard let base = mapped, base != MAP_FAILED else {
@@ -150,36 +178,29 @@ public enum FileSystem {
     /// So a 100 MB store goes to disk as it is encoded, and is never in memory whole. If
     /// `produce` throws, the temporary file is removed and the target left as it was.
     ///
-    /// `reusingOldestBackup`: the backup this save pushes out becomes the temporary file and
-    /// is written over in place, instead of a new file being made and the backup deleted
-    /// after. The disk then neither allocates the new file's blocks nor frees the old one's:
-    /// an 11 MB save takes 17 ms of flushing instead of 33 on this machine. The price: a save
-    /// that fails once writing has begun has lost that oldest backup, so callers ask for it
-    /// only when the content is known valid and only a disk error can stop the write.
-    public static func writeAtomically(to path: String, backups: Int = 0, reusingOldestBackup: Bool = false,
+    /// The temporary file is always a new file: no file that a reader may still hold open or
+    /// mapped (the store, or a backup that was the store a few saves ago) is ever written to,
+    /// so a reader sees the old store or the new one, whole. An existing file's owner, group
+    /// and mode pass to the new one (set on the temporary file before the rename, so the
+    /// umask does not narrow them and root saving another user's file leaves it theirs).
+    /// `path` is replaced as it is: callers that mean to write through a link resolve it
+    /// first (`resolvingLinks`).
+    public static func writeAtomically(to path: String, backups: Int = 0,
                                        _ produce: (_ write: ([UInt8]) throws -> Void) throws -> Void) throws {
         let dir = directory(of: path)
         let tmp = "\(dir)/.\(baseName(of: path)).tmp.\(getpid()).\(UInt32.random(in: 0...UInt32.max))"
-        var mode: mode_t = 0o644
         var st = stat()
         let existed = stat(path, &st) == 0
-        if existed { mode = st.st_mode & 0o7777 }
+        let mode: mode_t = existed ? st.st_mode & 0o7777 : 0o644
         let rotating = backups > 0 && existed
-        let oldest = backupPath(of: path, backups)
-        let reused = rotating && reusingOldestBackup && adopt(oldest, as: tmp, mode: mode)
-        let fd = reused ? open(tmp, O_WRONLY | O_CLOEXEC) : open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
-        guard fd >= 0 else {
-            let e = errno
-            if reused { rename(tmp, oldest) }
-            throw StoreError.unwritable(path: path, reason: errorText(e))
-        }
-        var ok = false, touched = false
-        var offset = 0
-        // Not written over yet: the backup goes back where it was.
-        defer { if !ok { if reused && !touched { rename(tmp, oldest) } else { unlink(tmp) } } }
+        let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+        guard fd >= 0 else { throw StoreError.unwritable(path: path, reason: errorText()) }
+        var ok = false
+        defer { if !ok { unlink(tmp) } }
         do {
+            if existed { try keepOwnerAndMode(of: st, on: fd, path: path) }
+            var offset = 0
             try produce { part in
-                touched = true
                 let failure = part.withUnsafeBufferPointer { buf -> Int32 in
                     var written = 0
                     while written < buf.count {
@@ -196,8 +217,6 @@ public enum FileSystem {
                 startWriteback(fd, offset, part.count)
                 offset += part.count
             }
-            // A reused file may be longer than the new text.
-            if reused && ftruncate(fd, off_t(offset)) != 0 { throw StoreError.unwritable(path: path, reason: errorText()) }
         } catch {
             close(fd)
             throw error
@@ -209,6 +228,40 @@ public enum FileSystem {
         ok = true
         let dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if dfd >= 0 { fsync(dfd); close(dfd) }
+    }
+
+    /// Gives the new file the owner, group and exact mode of the file it replaces.
+    ///
+    /// Owner first: `fchown` clears set-id bits, which `fchmod` then restores. A user who may
+    /// not give the file away (not root, not in the group) keeps the file as theirs, as an
+    /// editor would; only the mode is then required to carry over.
+    private static func keepOwnerAndMode(of old: stat, on fd: Int32, path: String) throws {
+        var now = stat()
+        guard fstat(fd, &now) == 0 else { throw StoreError.unwritable(path: path, reason: errorText()) }
+        if now.st_uid != old.st_uid || now.st_gid != old.st_gid {
+            if fchown(fd, old.st_uid, old.st_gid) != 0 { _ = fchown(fd, uid_t.max, old.st_gid) }
+        }
+        if fchmod(fd, old.st_mode & 0o7777) != 0 { throw StoreError.unwritable(path: path, reason: errorText()) }
+    }
+
+    /// The file a path names once every symbolic link along its last component is followed:
+    /// a store saved through a link is written beside its target, and the link stays a link.
+    ///
+    /// A link to a file not made yet resolves to that file's path. Gives up after 40 links
+    /// (a loop), returning the last path reached, where the save then fails with the system's
+    /// own error.
+    public static func resolvingLinks(_ path: String) -> String {
+        var current = path
+        for _ in 0..<40 {
+            var st = stat()
+            guard lstat(current, &st) == 0, (st.st_mode & S_IFMT) == S_IFLNK else { return current }
+            var buf = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let n = readlink(current, &buf, buf.count - 1)
+            guard n > 0 else { return current }
+            let target = String(decoding: buf[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            current = target.hasPrefix("/") ? target : directory(of: current) + "/" + target
+        }
+        return current
     }
 
     /// Asks the kernel to start writing `count` bytes at `offset` of `fd` to disk now, without
@@ -228,17 +281,6 @@ public enum FileSystem {
     private static let syncFileRange: (@convention(c) (Int32, Int64, Int64, UInt32) -> Int32)? =
         dlsym(nil, "sync_file_range").map { unsafeBitCast($0, to: (@convention(c) (Int32, Int64, Int64, UInt32) -> Int32).self) }
     #endif
-
-    /// Renames the backup at `backup` to `tmp` to be written over, if it is a plain file of
-    /// this user's with no other name (writing over it must change nothing else).
-    private static func adopt(_ backup: String, as tmp: String, mode: mode_t) -> Bool {
-        var st = stat()
-        guard lstat(backup, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_nlink == 1, st.st_uid == geteuid(),
-              rename(backup, tmp) == 0
-        else { return false }
-        if st.st_mode & 0o7777 != mode { chmod(tmp, mode) }
-        return true
-    }
 
     /// The path of the n-th backup (1 is the newest).
     public static func backupPath(of path: String, _ n: Int) -> String { "\(path).bak.\(n)" }

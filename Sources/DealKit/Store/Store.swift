@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The deal store: one feed file, loaded whole, validated, and saved atomically under a lock.
 public struct Store: Sendable {
     /// A feed as loaded, with the version of the file it came from.
@@ -38,12 +44,19 @@ public struct Store: Sendable {
     }
 
     /// Reads and fully validates a feed file; refuses one with any error.
-    public static func load(path: String) throws -> Snapshot {
-        let fingerprint = FileSystem.fingerprint(path)
-        let result = try FileSystem.withContents(of: path) { buffer, consumed in
-            FeedDecoder.decode(buffer: buffer, consumed: consumed)
-        }
-        if result.hasErrors { throw StoreError.invalid(path: path, issues: result.issues) }
+    public static func load(path: String) throws -> Snapshot { try load(path: path, naming: path) }
+
+    /// `load` of `file`, naming it `name` in errors (the path the user gave, not its link's target).
+    static func load(path file: String, naming name: String) throws -> Snapshot {
+        let fingerprint = FileSystem.fingerprint(file)
+        let result: FeedDecoder.Result
+        do {
+            result = try FileSystem.withContents(of: file) { buffer, consumed in
+                FeedDecoder.decode(buffer: buffer, consumed: consumed)
+            }
+        } catch StoreError.notFound { throw StoreError.notFound(path: name) }
+        catch StoreError.unreadable(_, let reason) { throw StoreError.unreadable(path: name, reason: reason) }
+        if result.hasErrors { throw StoreError.invalid(path: name, issues: result.issues, omittedErrors: result.omittedErrors) }
         return Snapshot(feed: result.feed, fingerprint: fingerprint, warnings: result.issues)
     }
 
@@ -59,7 +72,7 @@ public struct Store: Sendable {
         let result = try FileSystem.withContents(of: path) { buffer, consumed in
             FeedDecoder.decode(buffer: buffer, consumed: consumed, keeping: keep)
         }
-        if result.hasErrors { throw StoreError.invalid(path: path, issues: result.issues) }
+        if result.hasErrors { throw StoreError.invalid(path: path, issues: result.issues, omittedErrors: result.omittedErrors) }
         return Selection(deals: result.feed.deals, updated: result.feed.updated, warnings: result.issues)
     }
 
@@ -80,10 +93,11 @@ public struct Store: Sendable {
     /// Creates the store from `bytes` (the bundled dataset) if it does not exist yet.
     public func initializeIfMissing(with bytes: [UInt8]) throws {
         guard !FileSystem.exists(path) else { return }
-        try FileSystem.makeDirectories(FileSystem.directory(of: path))
-        let lock = try StoreLock(store: path, timeout: lockTimeout)
+        let file = FileSystem.resolvingLinks(path)
+        try FileSystem.makeDirectories(FileSystem.directory(of: file))
+        let lock = try lockForWriting(file)
         defer { withExtendedLifetime(lock) {} }
-        if !FileSystem.exists(path) { try FileSystem.writeAtomically(bytes, to: path) }
+        if !FileSystem.exists(file) { try FileSystem.writeAtomically(bytes, to: file) }
     }
 
     /// Applies a change to the current file under the lock and saves it, if the result is valid.
@@ -94,16 +108,17 @@ public struct Store: Sendable {
     public func update<T>(createIfMissing: Bool = false, _ change: (inout Feed) throws -> T) throws -> T {
         let (lock, loaded, _) = try lockAndLoad(createIfMissing: createIfMissing)
         defer { withExtendedLifetime(lock) {} }
+        let file = lock.store
         var feed = consume loaded
         let before = feed
         let result = try change(&feed)
         // A change that changes nothing writes nothing: no new `updated`, no backup pushed out.
         // `before` (kept for that anyway, and validated by the load) spares checking the
         // deals the change left alone.
-        if feed != before || !FileSystem.exists(path) {
+        if feed != before || !FileSystem.exists(file) {
             // Written first: `keep?(try write(...))` would skip the write when `keep` is nil.
             let changed = DealValidator.changedRange(feed.deals, since: before.deals)
-            let written = try write(consume feed, checking: changed)
+            let written = try write(consume feed, to: file, checking: changed)
             keep?(written)
         } else {
             keep?(feed)
@@ -134,7 +149,7 @@ public struct Store: Sendable {
             return false
         }
         let touched = feed.put(deal, at: found)
-        let written = try write(consume feed, checking: touched)
+        let written = try write(consume feed, to: lock.store, checking: touched)
         keep?(written)
         return true
     }
@@ -142,15 +157,34 @@ public struct Store: Sendable {
     /// Takes the lock and loads the store, or starts an empty feed (`creating`) when it is
     /// missing and `createIfMissing` allows.
     private func lockAndLoad(createIfMissing: Bool) throws -> (StoreLock, Feed, creating: Bool) {
+        let file = FileSystem.resolvingLinks(path)
         if createIfMissing {
-            try FileSystem.makeDirectories(FileSystem.directory(of: path))
-        } else if !FileSystem.exists(path) {
+            try FileSystem.makeDirectories(FileSystem.directory(of: file))
+        } else if !FileSystem.exists(file) {
             // Say the file is missing, not that its lock cannot be made in a missing directory.
             throw StoreError.notFound(path: path)
         }
-        let lock = try StoreLock(store: path, timeout: lockTimeout)
-        let creating = createIfMissing && !FileSystem.exists(path)
-        return (lock, creating ? Feed() : try Store.load(path: path).feed, creating)
+        let lock = try lockForWriting(file)
+        let creating = createIfMissing && !FileSystem.exists(file)
+        return (lock, creating ? Feed() : try Store.load(path: file, naming: path).feed, creating)
+    }
+
+    /// Takes the lock of `file` (the store with its links followed) for a change.
+    ///
+    /// Refuses first, before any lock file is made: a store its owner made read-only (no
+    /// write bit for the owner: root would otherwise write it anyway), and anything that is
+    /// not a regular file. When there is no lock file yet, the store must also be a feed (or
+    /// not exist yet): a lock file is never made beside a file sovtrack would not write, such
+    /// as `/etc/passwd`, whose `.lock` the system's account tools use.
+    private func lockForWriting(_ file: String) throws -> StoreLock {
+        var st = stat()
+        if stat(file, &st) == 0 {
+            if (st.st_mode & S_IFMT) != S_IFREG { throw StoreError.unreadable(path: path, reason: FileSystem.kindProblem(st.st_mode)) }
+            if st.st_mode & S_IWUSR == 0 { throw StoreError.readOnly(path: path) }
+        }
+        return try StoreLock(store: file, timeout: lockTimeout) {
+            if FileSystem.exists(file) { _ = try Store.load(path: file, naming: path) }
+        }
     }
 
     /// Applies a change like `update` and returns the feed as saved, with the fingerprint of
@@ -159,24 +193,26 @@ public struct Store: Sendable {
     /// `change` returns the indices of the deals it changed (an empty range at a deal it
     /// removed): only those are checked again, before anything is written, as by `update(deal:)`.
     public func commit(_ change: (inout Feed) throws -> Range<Int>) throws -> Snapshot {
-        let lock = try StoreLock(store: path, timeout: lockTimeout)
+        let file = FileSystem.resolvingLinks(path)
+        let lock = try lockForWriting(file)
         defer { withExtendedLifetime(lock) {} }
-        var feed = try Store.load(path: path).feed
+        var feed = try Store.load(path: file, naming: path).feed
         let touched = try change(&feed)
         // No baseline to compare with, unlike `update`: keeping the loaded feed would cost a
         // copy of the deals array once the change edits it (≈ 60 ms at 100,000 deals, and
         // 35 MB), more than checking every deal, which the save does on the cores left idle
         // while the disk writes.
-        let saved = try write(consume feed, checking: touched)
+        let saved = try write(consume feed, to: file, checking: touched)
         return Snapshot(feed: saved, fingerprint: FileSystem.fingerprint(path), warnings: [])
     }
 
     /// Saves a feed loaded earlier, refusing if the file changed on disk since then.
     public func save(_ feed: Feed, expecting fingerprint: FileSystem.Fingerprint?) throws -> FileSystem.Fingerprint? {
-        let lock = try StoreLock(store: path, timeout: lockTimeout)
+        let file = FileSystem.resolvingLinks(path)
+        let lock = try lockForWriting(file)
         defer { withExtendedLifetime(lock) {} }
-        if FileSystem.fingerprint(path) != fingerprint { throw StoreError.changedOnDisk(path: path) }
-        try write(feed)
+        if FileSystem.fingerprint(file) != fingerprint { throw StoreError.changedOnDisk(path: path) }
+        try write(feed, to: file)
         return FileSystem.fingerprint(path)
     }
 
@@ -185,7 +221,7 @@ public struct Store: Sendable {
     /// `checking` names the deals that may differ from a validated feed this one was made
     /// from, if any: only they are checked again (the ids of all are).
     @discardableResult
-    private func write(_ feed: consuming Feed, checking changed: Range<Int>? = nil) throws -> Feed {
+    private func write(_ feed: consuming Feed, to file: String, checking changed: Range<Int>? = nil) throws -> Feed {
         let toCheck = changed ?? feed.deals.indices
         let inOrder = DealValidator.idsIncrease(feed.deals)
         if !inOrder {
@@ -196,8 +232,7 @@ public struct Store: Sendable {
             feed.deals.sort { $0.id < $1.id }
         }
         // A few deals to check (the one `update(deal:)` changed) are checked before writing
-        // anything: then only a disk error can stop the write, and the oldest backup can be
-        // written over in place rather than a new file made (see `writeAtomically`).
+        // anything, so that a refused change costs no temporary file.
         let checkedFirst = !inOrder || toCheck.count <= Store.checkFirstLimit
         if inOrder && checkedFirst && !DealValidator.noErrors(in: feed.deals, toCheck) {
             throw StoreError.invalidChange(issues: DealValidator.errors(in: feed.deals, checking: toCheck))
@@ -207,9 +242,9 @@ public struct Store: Sendable {
             onUpgrade?(feed.version)
             feed.version = Feed.currentVersion
         }
-        FileSystem.removeStaleTemporaries(of: path)
+        FileSystem.removeStaleTemporaries(of: file)
         let written = feed
-        try FileSystem.writeAtomically(to: path, backups: backups, reusingOldestBackup: checkedFirst) { write in
+        try FileSystem.writeAtomically(to: file, backups: backups) { write in
             // Otherwise each chunk is checked on the core that encodes it, while the disk
             // writes the chunks before; a chunk with an error stops the write before the rename.
             let deals = written.deals

@@ -4,12 +4,16 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case notFound(path: String)
     /// The file exists but cannot be read (permissions, a directory, I/O).
     case unreadable(path: String, reason: String)
-    /// The file was read but is not a valid feed; every issue is listed.
-    case invalid(path: String, issues: [FeedIssue])
+    /// The file was read but is not a valid feed; the first issues are listed, and the count
+    /// of errors past them (`FeedDecoder.issueLimit`).
+    case invalid(path: String, issues: [FeedIssue], omittedErrors: Int = 0)
     /// Another process holds the store's lock.
     case locked(path: String, holder: String?)
     /// The new file could not be written; the old one is untouched.
     case unwritable(path: String, reason: String)
+    /// The store's owner took away its own write permission (mode 0444, say): a deliberate
+    /// "do not change", which sovtrack keeps even when run as root.
+    case readOnly(path: String)
     /// The file changed on disk since it was loaded, and the change has not been seen.
     case changedOnDisk(path: String)
     /// A deal named by id does not exist.
@@ -24,14 +28,16 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .notFound(let p): return "\(p): no such file"
         case .unreadable(let p, let r): return "\(p): cannot read: \(r)"
-        case .invalid(let p, let issues):
+        case .invalid(let p, let issues, let omitted):
             let errors = issues.filter(\.isError)
             guard let first = errors.first else { return "\(p): not a valid feed" }
-            let more = errors.count > 1 ? " (and \(errors.count - 1) more; run `sovtrack validate \(p)`)" : ""
+            let others = errors.count - 1 + omitted
+            let more = others > 0 ? " (and \(others) more; run `sovtrack validate \(p)`)" : ""
             return first.formatted(file: p) + more
         case .locked(let p, let holder):
             return "\(p): the store is locked by another sovtrack\(holder.map { " (pid \($0))" } ?? ""); try again when it has finished"
         case .unwritable(let p, let r): return "\(p): cannot write: \(r); the store is unchanged"
+        case .readOnly(let p): return "\(p): the store is read-only (its owner has no write permission); the store is unchanged (chmod u+w to allow changes)"
         case .changedOnDisk(let p): return "\(p): the store changed on disk since it was loaded; reload before saving"
         case .noSuchDeal(let id): return "no deal with id \(FeedIssue.quote(id))"
         case .duplicateDeal(let id): return "a deal with id \(FeedIssue.quote(id)) already exists"

@@ -94,6 +94,39 @@ final class ResultSet {
         return v
     }
 
+    // MARK: - Sorted lists
+
+    private var sortedStorage: [String: [GroupTotal]] = [:]
+
+    /// The country rows in a column's order, kept so drawing a frame never sorts.
+    func countries(by column: GroupColumn, descending: Bool) -> [GroupTotal] {
+        sortedGroups("c", countries, column, descending)
+    }
+
+    /// The vendor rows in a column's order.
+    func vendors(by column: GroupColumn, descending: Bool) -> [GroupTotal] {
+        sortedGroups("v", vendors.rows, column, descending)
+    }
+
+    private func sortedGroups(_ kind: String, _ rows: @autoclosure () -> [GroupTotal], _ column: GroupColumn,
+                              _ descending: Bool) -> [GroupTotal] {
+        let key = "\(kind) \(column.rawValue) \(descending)"
+        if let r = sortedStorage[key] { return r }
+        let r = column.sorted(rows(), descending: descending)
+        sortedStorage[key] = r
+        return r
+    }
+
+    private var vendorSharesStorage: VendorShares?
+
+    /// Vendor concentration of the matching deals, computed when a view first shows it.
+    var vendorShares: VendorShares {
+        if let v = vendorSharesStorage { return v }
+        let v = VendorShares(catalog: catalog, members: members)
+        vendorSharesStorage = v
+        return v
+    }
+
     // MARK: - Column widths
 
     private var naturalStorage: [DealColumn: Int] = [:]

@@ -109,7 +109,7 @@ public enum EditReducer {
             s.isError = true
         case .reloaded(let feed, let changed):
             show(&s, feed: feed, selecting: nil)
-            s.message = "reloaded: \(changed) deal\(changed == 1 ? "" : "s") changed on disk"
+            s.message = "reloaded: \(CountText.of(changed, "deal")) changed on disk"
             s.isError = false
             if var f = s.editing.form, f.question == nil, let o = f.original {
                 let now = feed.index(of: o.id).map { feed.deals[$0] }

@@ -7,12 +7,15 @@ public enum ViewExport {
     /// Countries and Vendors write the summary by country or vendor of the deals shown;
     /// Deals and Timeline write the deals shown, in their order (JSON is a valid feed);
     /// a detail writes its one deal. `stamp` is `YYYYMMDD-HHMMSS`, given so tests are stable.
+    ///
+    /// `html` is the report (`sovtrack report`) of every deal the filter selects, whatever the view.
     public static func make(_ s: AppState, format: ExportFormat, stamp: String) -> (fileName: String, bytes: [UInt8], what: String) {
         let output: OutputFormat
         switch format {
         case .md: output = .md
         case .csv: output = .csv
         case .json: output = .json
+        case .html: return report(s, stamp: stamp)
         }
         let deals = s.catalog.deals
         let name: String, bytes: [UInt8], what: String
@@ -30,13 +33,23 @@ public enum ViewExport {
                 let summary = Summary(deals: shown, by: grouping)
                 name = s.view == .countries ? "countries" : "vendors"
                 bytes = SummaryExport.render(summary, as: output)
-                what = "\(summary.rows.count) \(name)"
+                what = s.view == .countries ? CountText.of(summary.rows.count, "country", plural: "countries")
+                    : CountText.of(summary.rows.count, "vendor")
             case .deals, .timeline:
                 name = s.view == .deals ? "deals" : "timeline"
                 bytes = ListExport.render(shown, as: output, updated: s.catalog.feed.updated)
-                what = "\(shown.count) deal\(shown.count == 1 ? "" : "s")"
+                what = CountText.of(shown.count, "deal")
             }
         }
         return ("sovtrack-\(name)-\(stamp).\(format.rawValue)", bytes, what)
+    }
+
+    /// The HTML report of the deals the filter selects.
+    static func report(_ s: AppState, stamp: String) -> (fileName: String, bytes: [UInt8], what: String) {
+        let deals = s.results.members.map { s.catalog.deals[Int($0)] }
+        let context = Report.Context(title: "Sovereign-AI infrastructure deals", date: s.today, filter: s.filter.summary,
+                                     store: s.storeName, reproduce: Report.reproduceCommand(store: s.storeName, filter: s.filter))
+        let report = Report(deals: deals, updated: s.catalog.feed.updated, context: context)
+        return ("sovtrack-report-\(stamp).html", ReportHTML.render(report), "the report of \(deals.count) deal\(deals.count == 1 ? "" : "s")")
     }
 }

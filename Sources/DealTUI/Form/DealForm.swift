@@ -60,13 +60,15 @@ public enum DealForm {
         case .confidence: p.confidence = t
         case .milestone: p.milestones = [t]
         case .acceleratorCount:
-            guard let n = Int(t.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "_", with: "")) else {
-                return "\(FeedIssue.quote(t)) is not a whole number"
+            switch NumberGrammar.parseWhole(t) {
+            case .success(let n): return DealValidator.countProblem(n)
+            case .failure(let refusal): return refusal.description
             }
-            return DealValidator.countProblem(n)
         case .investmentAmount:
-            guard let n = Double(t.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "_", with: "")) else {
-                return "\(FeedIssue.quote(t)) is not a number"
+            let n: Double
+            switch NumberGrammar.parse(t) {
+            case .success(let v): n = v
+            case .failure(let refusal): return refusal.description
             }
             if !currencyGiven { return DealValidator.amountProblem(n) ?? "needs a currency" }
             return DealValidator.amountProblem(n)
@@ -138,11 +140,11 @@ public enum DealForm {
                 d.accelerators = nil
             }
         } else {
-            d.accelerators = Accelerators(count: Int(count.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "_", with: "")),
+            d.accelerators = Accelerators(count: try? NumberGrammar.parseWhole(count).get(),
                                           type: type.isEmpty ? nil : type, extra: original?.accelerators?.extra ?? [])
         }
         let amount = one(.investmentAmount)
-        if let n = Double(amount.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "_", with: "")) {
+        if let n = NumberGrammar.value(amount) {
             d.investment = Investment(amount: n, currency: one(.currency), extra: original?.investment?.extra ?? [])
         } else {
             d.investment = nil

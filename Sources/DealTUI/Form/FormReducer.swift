@@ -30,6 +30,7 @@ public enum FormReducer {
         case .home, .control("a"): f.fields[f.focus].line.moveHome()
         case .end, .control("e"): f.fields[f.focus].line.moveEnd()
         case .backspace: f.fields[f.focus].line.deleteBackward()
+        case .delete: f.fields[f.focus].line.deleteForward()
         case .control("u"): f.fields[f.focus].line.killToStart()
         case .control("k"): f.fields[f.focus].line.killToEnd()
         case .control("w"): f.fields[f.focus].line.deleteWordBackward()
@@ -54,7 +55,7 @@ public enum FormReducer {
                 f.focusFirstProblem()
                 let c = f.problemCount
                 let first = f.current.message.map { " · \(f.current.kind.label): \($0)" } ?? ""
-                return .stay(note: "cannot save: \(c) problem\(c == 1 ? "" : "s")\(first)", isError: true)
+                return .stay(note: "cannot save: \(CountText.of(c, "problem"))\(first)", isError: true)
             }
             if case .replace(let old, let new) = change, old == new { return .close(note: "no changes to \(old.id)") }
             return .save(change)

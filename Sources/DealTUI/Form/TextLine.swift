@@ -34,6 +34,14 @@ public struct TextLine: Sendable, Equatable {
         cursor -= 1
     }
 
+    /// Delete: removes the grapheme under the cursor.
+    public mutating func deleteForward() {
+        guard cursor < text.count else { return }
+        var chars = Array(text)
+        chars.remove(at: cursor)
+        text = String(chars)
+    }
+
     public mutating func moveLeft() { cursor = max(0, cursor - 1) }
     public mutating func moveRight() { cursor = min(text.count, cursor + 1) }
     public mutating func moveHome() { cursor = 0 }

@@ -77,15 +77,10 @@ public enum AppReducer {
                 s.setFilter(DealFilter())
                 s.message = "filters cleared · \(dealCount(s.shownCount))"
             }
-        case .char("s"):
-            let all = DealSort.allCases
-            s.setSort(all[(all.firstIndex(of: s.sort)! + 1) % all.count], descending: s.descending)
-            s.message = "sort: \(s.sort.rawValue) \(s.descending ? "▼ descending" : "▲ ascending")"
-        case .char("S"):
-            s.setSort(s.sort, descending: !s.descending)
-            s.message = "sort: \(s.sort.rawValue) \(s.descending ? "▼ descending" : "▲ ascending")"
+        case .char("s"): sortKey(&s, reverse: false)
+        case .char("S"): sortKey(&s, reverse: true)
         case .char("x"): s.overlay = .export
-        case .char("?"): s.overlay = .help(scroll: 0)
+        case .char("?"), .function(1): s.overlay = .help(scroll: 0)
         case .click(let y, let x): click(&s, y: y, x: x)
         case .wheelUp(let y, let x): wheel(&s, y: y, x: x, by: -3)
         case .wheelDown(let y, let x): wheel(&s, y: y, x: x, by: 3)
@@ -100,12 +95,46 @@ public enum AppReducer {
         s.restorePending(for: v)
     }
 
+    /// `s` sorts the active list by its next column, `S` reverses it; the header's label then names the new order.
+    static func sortKey(_ s: inout AppState, reverse: Bool) {
+        switch s.sortPane {
+        case .countries:
+            sortGroups(&s, reverse: reverse, GroupColumn.countriesList, \.countrySort, \.countryDescending,
+                       \.countryRows, \.countryCursor, keep: s.selectedCountry?.key)
+        case .vendors:
+            sortGroups(&s, reverse: reverse, GroupColumn.vendorsView, \.vendorSort, \.vendorDescending,
+                       \.vendorRows, \.vendorsCursor, keep: s.selectedVendor?.key)
+        case .deals:
+            let columns = s.view == .countries ? DealColumn.countryDeals : DealColumn.dealsView
+            s.setSort(reverse ? s.sort : next(after: s.shownSort, in: columns.map(\.sort)), descending: reverse ? !s.descending : s.descending)
+        }
+        s.message = s.sortLabel + (s.sortDescending ? " descending" : " ascending")
+    }
+
+    /// `s`/`S` on the Countries list or the Vendors view, keeping the cursor on the same row.
+    private static func sortGroups(_ s: inout AppState, reverse: Bool, _ columns: [GroupColumn],
+                                   _ sort: WritableKeyPath<AppState, GroupColumn>, _ descending: WritableKeyPath<AppState, Bool>,
+                                   _ rows: KeyPath<AppState, [GroupTotal]>, _ cursor: WritableKeyPath<AppState, ListCursor>,
+                                   keep: String?) {
+        if reverse { s[keyPath: descending].toggle() } else {
+            s[keyPath: sort] = next(after: s[keyPath: sort], in: columns)
+            s[keyPath: descending] = s[keyPath: sort].startsDescending
+        }
+        if let keep, let at = s[keyPath: rows].firstIndex(where: { $0.key == keep }) { s[keyPath: cursor].index = at }
+    }
+
+    /// The element after `current` in `all`, wrapping; the first when `current` is not in it.
+    private static func next<T: Equatable>(after current: T, in all: [T]) -> T {
+        guard let at = all.firstIndex(of: current) else { return all[0] }
+        return all[(at + 1) % all.count]
+    }
+
     /// Rows in a page of the active list.
     private static func page(_ s: AppState) -> Int {
         let l = Layout(s)
         switch s.view {
         case .countries:
-            let c = l.countries(countryCount: s.results.countries.count)
+            let c = l.countries(countryCount: s.countryRows.count)
             return max(1, Layout.dataRows(s.focus == .list ? c.list : c.table) - 1)
         case .timeline: return max(1, l.timeline.lanes.height - 2)
         default: return max(1, Layout.dataRows(l.body) - 1)
@@ -118,13 +147,13 @@ public enum AppReducer {
         case .countries:
             if s.focus == .list {
                 let before = s.countryCursor.index
-                s.countryCursor.move(delta, count: s.results.countries.count)
+                s.countryCursor.move(delta, count: s.countryRows.count)
                 if s.countryCursor.index != before { s.countryDealCursor = ListCursor() }
             } else {
                 s.countryDealCursor.move(delta, count: s.currentDealRows.count)
             }
         case .deals: s.dealsCursor.move(delta, count: s.results.rows.count)
-        case .vendors: s.vendorsCursor.move(delta, count: s.results.vendors.rows.count)
+        case .vendors: s.vendorsCursor.move(delta, count: s.vendorRows.count)
         case .timeline: s.timelineCursor.move(delta, count: s.results.timeline.laneLines.count)
         }
     }
@@ -134,7 +163,7 @@ public enum AppReducer {
         let l = Layout(s)
         switch s.view {
         case .countries:
-            let r = l.countries(countryCount: s.results.countries.count).table
+            let r = l.countries(countryCount: s.countryRows.count).table
             return (DealColumn.countryDeals, DealTable.placed(DealColumn.countryDeals, width: r.width, state: s))
         case .deals:
             return (DealColumn.dealsView, DealTable.placed(DealColumn.dealsView, width: l.body.width, state: s))
@@ -313,6 +342,7 @@ public enum AppReducer {
             case .char("m"), .char("1"): format = .md
             case .char("c"), .char("2"): format = .csv
             case .char("j"), .char("3"): format = .json
+            case .char("r"), .char("4"): format = .html
             default: format = nil
             }
             s.overlay = nil
@@ -325,7 +355,7 @@ public enum AppReducer {
             case .down, .char("j"), .wheelDown: s.overlay = .help(scroll: min(maxScroll, scroll + 1))
             case .pageDown: s.overlay = .help(scroll: min(maxScroll, scroll + height))
             case .pageUp: s.overlay = .help(scroll: max(0, scroll - height))
-            case .char("q"), .char("?"), .escape, .enter, .click: s.overlay = nil
+            case .char("q"), .char("?"), .function(1), .escape, .enter, .click: s.overlay = nil
             default: break
             }
         case .picker(var p):
@@ -397,7 +427,7 @@ public enum AppReducer {
             switchView(&s, ViewID(rawValue: Int(String(c))!)!)
             return []
         case .char("x"): s.overlay = .export
-        case .char("?"): s.overlay = .help(scroll: 0)
+        case .char("?"), .function(1): s.overlay = .help(scroll: 0)
         case .click(let y, let x):
             if y == 1, let t = HeaderBar.tabs(cols: s.cols).first(where: { x >= $0.x && x < $0.x + $0.width }) {
                 switchView(&s, t.view)
@@ -419,10 +449,10 @@ public enum AppReducer {
         let l = Layout(s)
         switch s.view {
         case .countries:
-            let c = l.countries(countryCount: s.results.countries.count)
+            let c = l.countries(countryCount: s.countryRows.count)
             if c.list.contains(y: y, x: x), y > c.list.y {
                 let at = s.countryCursor.top + y - c.list.y - 1
-                guard at < s.results.countries.count else { return }
+                guard at < s.countryRows.count else { return }
                 if at == s.countryCursor.index && s.focus == .list {
                     open(&s)
                 } else {
@@ -441,7 +471,7 @@ public enum AppReducer {
         case .deals, .vendors:
             let b = l.body
             guard y > b.y, y < b.y + b.height else { return }
-            let count = s.view == .deals ? s.results.rows.count : s.results.vendors.rows.count
+            let count = s.view == .deals ? s.results.rows.count : s.vendorRows.count
             let cursor = s.view == .deals ? s.dealsCursor : s.vendorsCursor
             let at = cursor.top + y - b.y - 1
             guard at < count else { return }
@@ -459,14 +489,14 @@ public enum AppReducer {
 
     private static func wheel(_ s: inout AppState, y: Int, x: Int, by delta: Int) {
         if s.view == .countries {
-            let c = Layout(s).countries(countryCount: s.results.countries.count)
+            let c = Layout(s).countries(countryCount: s.countryRows.count)
             if c.list.contains(y: y, x: x) { s.focus = .list } else if c.table.contains(y: y, x: x), !s.currentDealRows.isEmpty { s.focus = .table }
         }
         move(&s, delta)
     }
 
     /// "1 deal", "5 deals".
-    static func dealCount(_ n: Int) -> String { n == 1 ? "1 deal" : "\(n) deals" }
+    static func dealCount(_ n: Int) -> String { CountText.of(n, "deal") }
 
     // MARK: - Keeping cursors in range
 
@@ -481,7 +511,7 @@ public enum AppReducer {
         }
         switch s.view {
         case .countries:
-            let count = s.results.countries.count
+            let count = s.countryRows.count
             let c = l.countries(countryCount: count)
             s.countryCursor.settle(count: count, height: Layout.dataRows(c.list))
             s.countryDealCursor.settle(count: s.currentDealRows.count, height: Layout.dataRows(c.table))
@@ -489,7 +519,7 @@ public enum AppReducer {
         case .deals:
             s.dealsCursor.settle(count: s.results.rows.count, height: Layout.dataRows(l.body))
         case .vendors:
-            s.vendorsCursor.settle(count: s.results.vendors.rows.count, height: Layout.dataRows(l.body))
+            s.vendorsCursor.settle(count: s.vendorRows.count, height: Layout.dataRows(l.body))
         case .timeline:
             s.timelineCursor = TimelineView.settle(s.timelineCursor, model: s.results.timeline, height: l.timeline.lanes.height)
         }

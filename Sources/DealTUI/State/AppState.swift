@@ -38,6 +38,11 @@ public struct AppState {
     public private(set) var filter: DealFilter
     public private(set) var sort: DealSort = .country
     public private(set) var descending = false
+    /// The Countries list's order and the Vendors view's: ambition, largest first, until `s` changes it.
+    public var countrySort = GroupColumn.ambition
+    public var countryDescending = true
+    public var vendorSort = GroupColumn.ambition
+    public var vendorDescending = true
     private(set) var results: ResultSet
     private var searchCache = SearchCache()
     var pendingSelection = Selection()
@@ -87,13 +92,18 @@ public struct AppState {
         }
     }
 
+    /// The countries listed, in the list's order.
+    var countryRows: [GroupTotal] { results.countries(by: countrySort, descending: countryDescending) }
+    /// The vendors listed, in the view's order.
+    var vendorRows: [GroupTotal] { results.vendors(by: vendorSort, descending: vendorDescending) }
+
     var selectedCountry: GroupTotal? {
-        let c = results.countries
+        let c = countryRows
         return c.isEmpty ? nil : c[min(countryCursor.index, c.count - 1)]
     }
 
     var selectedVendor: GroupTotal? {
-        let v = results.vendors.rows
+        let v = vendorRows
         return v.isEmpty ? nil : v[min(vendorsCursor.index, v.count - 1)]
     }
 
@@ -114,6 +124,57 @@ public struct AppState {
             return nil
         case .vendors:
             return nil
+        }
+    }
+
+    /// Where the cursor is in the list the keys act on: `row 123/701`; nil in a detail.
+    public var position: String? {
+        guard detail == nil else { return nil }
+        let at: Int, count: Int
+        switch sortPane {
+        case .countries: (at, count) = (countryCursor.index, countryRows.count)
+        case .vendors: (at, count) = (vendorsCursor.index, vendorRows.count)
+        case .deals:
+            switch view {
+            case .countries: (at, count) = (countryDealCursor.index, currentDealRows.count)
+            case .timeline: (at, count) = (timelineCursor.index, results.timeline.laneLines.count)
+            default: (at, count) = (dealsCursor.index, results.rows.count)
+            }
+        }
+        return count == 0 ? "row 0/0" : "row \(CountText.grouped(min(at, count - 1) + 1))/\(CountText.grouped(count))"
+    }
+
+    /// Which list `s` and `S` sort: the Countries view's list or deal table, the vendors, or the deals.
+    public enum SortPane: Sendable, Equatable { case countries, vendors, deals }
+
+    public var sortPane: SortPane {
+        switch view {
+        case .countries: return focus == .list ? .countries : .deals
+        case .vendors: return .vendors
+        case .deals, .timeline: return .deals
+        }
+    }
+
+    /// The deals' sort as the current view's deal table shows it: within one country, by
+    /// country is by announcement date.
+    var shownSort: DealSort { view == .countries && sort == .country ? .announced : sort }
+
+    /// Whether the list `s` sorts is in descending order.
+    public var sortDescending: Bool {
+        switch sortPane {
+        case .countries: return countryDescending
+        case .vendors: return vendorDescending
+        case .deals: return descending
+        }
+    }
+
+    /// What the header says of the order of the list the keys act on, naming the column's header: `sort countries: ambition ▼`.
+    public var sortLabel: String {
+        let arrow = sortDescending ? "▼" : "▲"
+        switch sortPane {
+        case .countries: return "sort countries: \(countrySort.header(countries: true)) \(arrow)"
+        case .vendors: return "sort vendors: \(vendorSort.header(countries: false)) \(arrow)"
+        case .deals: return "sort deals: \(DealColumn.allCases.first { $0.sort == shownSort }?.header ?? shownSort.rawValue) \(arrow)"
         }
     }
 
@@ -215,7 +276,7 @@ extension AppState {
         var p = pendingSelection
         switch view {
         case .countries:
-            if let country = p.country, let at = r.countries.firstIndex(where: { $0.key == country }) { countryCursor.index = at }
+            if let country = p.country, let at = countryRows.firstIndex(where: { $0.key == country }) { countryCursor.index = at }
             if let id = p.countryDeal, let c = selectedCountry, let i = catalog.index(ofID: id),
                let at = r.rows(ofCountry: c.id).firstIndex(of: i) {
                 countryDealCursor.index = at
@@ -227,7 +288,7 @@ extension AppState {
             if let id = p.deal, let i = catalog.index(ofID: id), let at = r.rows.firstIndex(of: i) { dealsCursor.index = at }
             p.deal = nil
         case .vendors:
-            if let v = p.vendor, let at = r.vendors.rows.firstIndex(where: { $0.key == v }) { vendorsCursor.index = at }
+            if let v = p.vendor, let at = vendorRows.firstIndex(where: { $0.key == v }) { vendorsCursor.index = at }
             p.vendor = nil
         case .timeline:
             if let id = p.timeline, let target = catalog.index(ofID: id) {

@@ -6,6 +6,10 @@ public enum InputEvent: Sendable, Equatable {
     case char(Character)
     case up, down, left, right, pageUp, pageDown, home, end
     case enter, escape, tab, backTab, backspace
+    /// The Delete key (forward delete), not Backspace.
+    case delete
+    /// F1 to F12.
+    case function(Int)
     /// Ctrl plus a letter, e.g. `.control("c")` for Ctrl-C.
     case control(Character)
     /// The terminal now has this many rows and columns.
@@ -26,7 +30,7 @@ public enum Effect: Sendable, Equatable {
     case apply(StoreSession.Change, undo: Bool)
 }
 
-/// The formats `x` offers.
+/// The formats `x` offers: the view as Markdown, CSV or JSON, or the HTML report of the filter.
 public enum ExportFormat: String, Sendable, CaseIterable {
-    case md, csv, json
+    case md, csv, json, html
 }

@@ -101,7 +101,9 @@ final class NcursesTerminal: Terminal {
             case KEY_END: return .end
             case KEY_ENTER: return .enter
             case KEY_BTAB: return .backTab
-            case KEY_BACKSPACE, KEY_DC: return .backspace
+            case KEY_BACKSPACE: return .backspace
+            case KEY_DC: return .delete
+            case KEY_F0 + 1...KEY_F0 + 12: return .function(Int(Int32(ch) - KEY_F0))
             case KEY_RESIZE:
                 rows = Int(getmaxy(window)); cols = Int(getmaxx(window))
                 painted = nil
@@ -111,7 +113,7 @@ final class NcursesTerminal: Terminal {
             }
         }
         switch ch {
-        case 27: return .escape
+        case 27: return escapeSequence()
         case 9: return .tab
         case 10, 13: return .enter
         case 8, 127: return .backspace
@@ -119,6 +121,54 @@ final class NcursesTerminal: Terminal {
         default:
             guard ch >= 32, let scalar = Unicode.Scalar(UInt32(ch)) else { return nil }
             return .char(Character(scalar))
+        }
+    }
+
+    /// After an `ESC`: a key terminfo did not list (`ESC [1~` Home under tmux), the Esc key, or
+    /// nothing for a sequence to drop whole. Characters that are not part of a sequence go back
+    /// to curses, to be read as keys of their own.
+    private func escapeSequence() -> InputEvent? {
+        var tail: [Character] = []
+        // What follows an ESC in one key arrives at once; 30 ms covers a slow link, and a person
+        // typing Esc then [ is slower than that.
+        wtimeout(window, 30)
+        defer { wtimeout(window, 100) }
+        while true {
+            switch tail.isEmpty ? .incomplete : KeySequence.parse(tail) {
+            case .key(let e, let n):
+                unread(tail[n...])
+                return e
+            case .unknown(let n):
+                unread(tail[n...])
+                return nil
+            case .escape:
+                unread(tail[0...])
+                return .escape
+            case .incomplete:
+                break
+            }
+            var ch: wint_t = 0
+            let r = wget_wch(window, &ch)
+            // Cut short: a lone ESC is the Esc key; a sequence begun but not finished is dropped.
+            guard r != ERR else { return tail.isEmpty ? .escape : nil }
+            if r == KEY_CODE_YES || ch > 0x7E {
+                // A key curses decoded, or a non-ASCII character: not part of a sequence.
+                if r == KEY_CODE_YES { ungetch(Int32(ch)) } else { unget_wch(wchar_t(ch)) }
+                if tail.isEmpty { return .escape }
+                return nil
+            }
+            tail.append(Character(Unicode.Scalar(UInt8(ch))))
+            if tail.count == 1 && tail[0] != "[" && tail[0] != "O" {
+                unread(tail[0...])
+                return .escape
+            }
+        }
+    }
+
+    /// Gives characters back to curses, first one read first.
+    private func unread(_ chars: ArraySlice<Character>) {
+        for c in chars.reversed() {
+            if let v = c.unicodeScalars.first?.value { unget_wch(wchar_t(v)) }
         }
     }
 

@@ -3,7 +3,7 @@ import DealKit
 /// View 1: the countries with their totals and a bar each, beside the selected country's deals.
 enum CountriesView {
     static func draw(into g: inout CellGrid, state: AppState) {
-        let countries = state.results.countries
+        let countries = state.countryRows
         let layout = Layout(state).countries(countryCount: countries.count)
         drawList(into: &g, rect: layout.list, countries: countries, state: state)
         if layout.sideBySide {
@@ -14,7 +14,7 @@ enum CountriesView {
             let y = layout.list.y + layout.list.height
             g.fill(y: y, x: 0, width: state.cols, style: Style(.border), with: "─")
             if let c = state.selectedCountry {
-                g.put(" \(c.key) \(c.name) · \(c.deals) deal\(c.deals == 1 ? "" : "s") ", y: y, x: 2, style: Style(.border, bold: true))
+                g.put(" \(c.key) \(c.name) · \(CountText.of(c.deals, "deal")) ", y: y, x: 2, style: Style(.border, bold: true))
             }
         }
         let rows = state.currentDealRows
@@ -27,28 +27,44 @@ enum CountriesView {
         DealColumn.countryDeals[min(max(s.countryColumn, 0), DealColumn.countryDeals.count - 1)]
     }
 
-    /// The list's column widths: code, name, deals, committed, ambition, then the bar takes what is left.
-    static func listColumns(width: Int) -> (name: Int, bar: Int) {
-        let fixed = 2 + 2 + 5 + 2 + 9 + 2 + 9 + 2
+    /// A list column's header, with the sort's arrow on the sorted one.
+    static func header(_ c: GroupColumn, countries: Bool, state: AppState) -> String {
+        let sorted = countries ? state.countrySort : state.vendorSort
+        let down = countries ? state.countryDescending : state.vendorDescending
+        let h = c.header(countries: countries)
+        guard c == sorted else { return h }
+        // Figures are right-aligned, so their arrow goes first to stay beside the digits' edge.
+        return c.alignRight ? (down ? "▼" : "▲") + h : h + (down ? "▼" : "▲")
+    }
+
+    /// The list's column widths: code (3, room for the sort's arrow), name, deals, committed,
+    /// ambition, the HHI when there is room, then the bar takes what is left.
+    static func listColumns(width: Int) -> (name: Int, hhi: Bool, bar: Int) {
+        let base = 3 + 2 + 6 + 2 + 10 + 2 + 10 + 2
+        // The HHI only where it leaves a name of 14 ("United Kingdom") and a bar of 10.
+        let hhi = width - base - 8 - 1 - 10 >= 14
+        let fixed = base + (hhi ? 8 : 0)
         // The name comes first (a cut "United…" reads worse than a shorter bar); the bar keeps 10.
         let name = min(20, max(6, width - fixed - 1 - 10))
-        return (name, max(0, width - fixed - name - 1))
+        return (name, hhi, max(0, width - fixed - name - 1))
     }
 
     private static func drawList(into g: inout CellGrid, rect: Rect, countries: [GroupTotal], state: AppState) {
-        let (nameW, barW) = listColumns(width: rect.width)
-        let head = Style(.columnHeader, bold: true)
+        let (nameW, showHHI, barW) = listColumns(width: rect.width)
+        // The pane the keys act on has a bright header; the other one's is dimmed.
+        let active = state.focus == .list
+        let head = active ? Style(.columnHeader, bold: true) : Style(.dim)
         g.fill(y: rect.y, x: rect.x, width: rect.width, style: head)
         var x = rect.x
         func cell(_ text: String, _ w: Int, y: Int, style: Style, right: Bool = false) {
             g.putFitted(text, y: y, x: x, width: w, style: style, alignRight: right)
             x += w + 2
         }
-        cell("cc", 2, y: rect.y, style: head)
-        cell("country", nameW, y: rect.y, style: head)
-        cell("deals", 5, y: rect.y, style: head, right: true)
-        cell("committed", 9, y: rect.y, style: head, right: true)
-        cell("ambition", 9, y: rect.y, style: head, right: true)
+        for (column, w) in zip(GroupColumn.countriesList, [3, nameW, 6, 10, 10]) {
+            cell(header(column, countries: true, state: state), w, y: rect.y, style: head, right: column.alignRight)
+        }
+        // Not a sort key: the vendor concentration of the ambition MW (docs/report.md).
+        if showHHI { cell("HHI", 6, y: rect.y, style: head, right: true) }
         if barW > 0 { cell("MW", barW, y: rect.y, style: head) }
         let height = Layout.dataRows(rect)
         let cur = state.countryCursor.settled(count: countries.count, height: height)
@@ -57,17 +73,20 @@ enum CountriesView {
             return
         }
         let maximum = countries.compactMap { $0.ambitionMW ?? $0.committedMW }.max() ?? 0
-        let active = state.focus == .list
+        let hhi = state.results.vendorShares.hhi
         for line in 0..<min(height, countries.count - cur.top) {
             let at = cur.top + line
             let c = countries[at]
             let y = rect.y + 1 + line
             x = rect.x
-            cell(c.key, 2, y: y, style: Style(.normal, bold: true))
+            cell(c.key, 3, y: y, style: Style(.normal, bold: true))
             cell(c.name, nameW, y: y, style: .normal)
-            cell(String(c.deals), 5, y: y, style: .normal, right: true)
-            cell(MWText.figure(c.committedMW, approx: c.approx & 1 != 0), 9, y: y, style: Style(c.committedMW == nil ? .dim : .normal), right: true)
-            cell(MWText.figure(c.ambitionMW, approx: c.approx & 2 != 0), 9, y: y, style: Style(c.ambitionMW == nil ? .dim : .normal), right: true)
+            cell(String(c.deals), 6, y: y, style: .normal, right: true)
+            cell(MWText.figure(c.committedMW, approx: c.approx & 1 != 0), 10, y: y, style: Style(c.committedMW == nil ? .dim : .normal), right: true)
+            cell(MWText.figure(c.ambitionMW, approx: c.approx & 2 != 0), 10, y: y, style: Style(c.ambitionMW == nil ? .dim : .normal), right: true)
+            // Bold when highly concentrated (above 2,500).
+            let h = hhi[Int(c.id)]
+            if showHHI { cell(VendorConcentration.index(h), 6, y: y, style: Style(h == nil ? .dim : .normal, bold: (h ?? 0) > 2_500), right: true) }
             if barW > 0 {
                 let bar = Bar.text(solid: c.committedMW, value: c.ambitionMW ?? c.committedMW, maximum: maximum, width: barW)
                 let used = g.put(bar.solid, y: y, x: x, limit: barW, style: Style(.bar))

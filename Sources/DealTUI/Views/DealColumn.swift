@@ -8,7 +8,7 @@ public enum DealColumn: String, Sendable, CaseIterable {
     static let dealsView: [DealColumn] = [.title, .country, .announced, .sponsor, .vendors, .partners, .mw, .operational,
                                           .status, .confidence, .models, .milestone, .id]
     /// Columns of the Countries view's deal table (the country is the selected one).
-    static let countryDeals: [DealColumn] = [.title, .sponsor, .vendors, .partners, .mw, .operational,
+    static let countryDeals: [DealColumn] = [.title, .announced, .sponsor, .vendors, .partners, .mw, .operational,
                                              .status, .confidence, .models, .milestone]
 
     var header: String {
@@ -70,7 +70,7 @@ public enum DealColumn: String, Sendable, CaseIterable {
     var alignRight: Bool { self == .mw || self == .operational }
 
     /// The sort this column's header shows, if any.
-    var sort: DealSort? {
+    var sort: DealSort {
         switch self {
         case .title: return .title
         case .country: return .country
@@ -82,7 +82,9 @@ public enum DealColumn: String, Sendable, CaseIterable {
         case .confidence: return .confidence
         case .milestone: return .milestone
         case .id: return .id
-        case .vendors, .partners, .models: return nil
+        case .vendors: return .vendors
+        case .partners: return .partners
+        case .models: return .models
         }
     }
 

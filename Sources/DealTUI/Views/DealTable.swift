@@ -4,18 +4,19 @@ import DealKit
 enum DealTable {
     /// The columns that fit `width` for this result.
     static func placed(_ columns: [DealColumn], width: Int, state: AppState) -> [TableFit.Placed] {
-        let sorted = columns.first { $0.sort == state.sort }
+        let sorted = columns.first { $0.sort == state.shownSort }
         return TableFit.fit(columns, width: width, sortedBy: sorted, natural: { state.results.naturalWidth($0) })
     }
 
     static func draw(into g: inout CellGrid, rect: Rect, rows: [Int32], cursor: ListCursor, columns: [DealColumn],
                      focusColumn: DealColumn?, active: Bool, state: AppState) {
         let placed = placed(columns, width: rect.width, state: state)
-        let headerStyle = Style(.columnHeader, bold: true)
+        // A table the keys do not act on (the Countries view's, while the list has them) has a dim header.
+        let headerStyle = active ? Style(.columnHeader, bold: true) : Style(.dim)
         g.fill(y: rect.y, x: rect.x, width: rect.width, style: headerStyle)
         for p in placed {
             var title = p.column.header
-            if p.column.sort == state.sort { title += state.descending ? " ▼" : " ▲" }
+            if p.column.sort == state.shownSort { title += state.descending ? " ▼" : " ▲" }
             var s = headerStyle
             if active && p.column == focusColumn { s.underline = true; s.reverse = true }
             g.putFitted(title, y: rect.y, x: rect.x + p.x, width: p.width, style: s, alignRight: p.column.alignRight)

@@ -19,9 +19,15 @@ enum FooterBar {
         case .vendors: k += [("⏎", "its deals")]
         case .timeline: k += [("⏎", "detail")]
         }
-        k += [("/", "search"), ("f", "filter"), ("F", "clear"), ("c v", "pick"), ("s S", "sort"),
+        k += [("/", "search"), ("f", "filter"), ("F", "clear"), ("c v", "pick"), ("s S", sortWord(s)),
               ("x", "export"), ("1-4", "views"), ("?", "help"), ("q", "quit")]
         return k
+    }
+
+    /// What `s` sorts here: "sort" alone where the view has one list.
+    private static func sortWord(_ s: AppState) -> String {
+        guard s.view == .countries else { return "sort" }
+        return s.focus == .list ? "sort countries" : "sort deals"
     }
 
     static func draw(into g: inout CellGrid, state: AppState) {
@@ -33,14 +39,14 @@ enum FooterBar {
             x += g.put("/", y: y, x: 0, style: Style(.search, bold: true))
             x += g.put(p.text, y: y, x: x, limit: state.cols - x - 1, style: Style(.search, bold: true))
             x += g.put("▏", y: y, x: x, style: Style(.search))
-            let hint = "  \(state.shownCount) match\(state.shownCount == 1 ? "" : "es") · ⏎ keep · Esc cancel"
+            let hint = "  \(CountText.of(state.shownCount, "match", plural: "matches")) · ⏎ keep · Esc cancel"
             g.put(hint, y: y, x: x, limit: state.cols - x, style: Style(.dim))
             return
         }
         if state.overlay == .export {
             let what = state.detail != nil ? "this deal" : "the \(state.view.title) view"
             x += g.put("Export \(what) as:  ", y: y, x: 0, style: Style(.message, bold: true))
-            for (k, label) in [("m", "Markdown"), ("c", "CSV"), ("j", "JSON"), ("Esc", "cancel")] {
+            for (k, label) in [("m", "Markdown"), ("c", "CSV"), ("j", "JSON"), ("r", "report (HTML)"), ("Esc", "cancel")] {
                 x += g.put(k, y: y, x: x, style: Style(.key, bold: true))
                 x += g.put(" \(label)   ", y: y, x: x, limit: state.cols - x, style: bar)
             }

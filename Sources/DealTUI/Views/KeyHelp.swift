@@ -28,7 +28,7 @@ enum KeyHelp {
         ("Sorting and export", [
             Entry(keys: "s", action: "sort by the next column"),
             Entry(keys: "S", action: "reverse the sort"),
-            Entry(keys: "x", action: "export this view as md, csv or json"),
+            Entry(keys: "x", action: "export this view as md, csv or json, or the report (html)"),
         ]),
         ("Editing", [
             Entry(keys: "a", action: "add a deal"),
@@ -41,7 +41,7 @@ enum KeyHelp {
             Entry(keys: "Ctrl-S  Esc", action: "form: save / cancel"),
         ]),
         ("Other", [
-            Entry(keys: "?", action: "this help"),
+            Entry(keys: "?  F1", action: "this help"),
             Entry(keys: "Ctrl-L", action: "redraw the screen"),
             Entry(keys: "q  Ctrl-C", action: "quit (q closes a detail or overlay first)"),
             Entry(keys: "mouse", action: "click selects (again: opens), wheel scrolls, click a tab"),

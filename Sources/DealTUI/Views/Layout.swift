@@ -36,10 +36,11 @@ struct Layout: Sendable, Equatable {
     /// Rows of data a table rect shows below its column header.
     static func dataRows(_ r: Rect) -> Int { max(r.height - 1, 1) }
 
-    /// The timeline's axis rows and lane rows.
-    var timeline: (axis: Rect, lanes: Rect) {
+    /// The timeline's axis rows, lane rows and the legend row below them.
+    var timeline: (axis: Rect, lanes: Rect, legend: Rect) {
         let b = body
-        return (Rect(y: b.y, x: 0, height: 2, width: cols), Rect(y: b.y + 2, x: 0, height: b.height - 2, width: cols))
+        return (Rect(y: b.y, x: 0, height: 2, width: cols), Rect(y: b.y + 2, x: 0, height: b.height - 3, width: cols),
+                Rect(y: b.y + b.height - 1, x: 0, height: 1, width: cols))
     }
 
     /// The box of an overlay: centred, at most `width` x `height`, inside the body.

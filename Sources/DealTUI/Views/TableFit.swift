@@ -33,7 +33,11 @@ enum TableFit {
             if c == .title { return min(want(c), max(c.widths.min, width * 3 / 10)) }
             return min(want(c), max(c.widths.min, header(c)))
         }
-        let byPriority = columns.sorted { $0.priority < $1.priority }
+        // The sorted column comes right after the title, so the column the order is by is never the one left out.
+        let byPriority = columns.sorted {
+            let a = $0 == sortedBy ? 0.5 : Double($0.priority), b = $1 == sortedBy ? 0.5 : Double($1.priority)
+            return a < b
+        }
         var chosen: [DealColumn: Int] = [:]
         var used = 0
         for c in byPriority {

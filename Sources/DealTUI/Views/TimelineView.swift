@@ -38,7 +38,8 @@ enum TimelineView {
 
     static func draw(into g: inout CellGrid, state: AppState) {
         let model = state.results.timeline
-        let (axis, lanes) = Layout(state).timeline
+        let (axis, lanes, legend) = Layout(state).timeline
+        drawLegend(into: &g, rect: legend)
         let labelW = labelWidth(cols: state.cols)
         let x0 = labelW + 1
         let chartW = state.cols - x0
@@ -82,14 +83,22 @@ enum TimelineView {
         g.fill(y: axis.y, x: 0, width: axis.width, style: head)
         g.fill(y: axis.y + 1, x: 0, width: axis.width, style: Style(.columnHeader))
         g.put(sc.monthsPerStep == 3 ? "by quarter" : "by year", y: axis.y, x: 0, limit: x0 - 1, style: head)
-        g.put("◆ announced ● done ○ next", y: axis.y + 1, x: 0, limit: x0 - 1, style: Style(.dim))
+        let every = yearLabelStride(cellsPerYear: sc.cellsPerStep * 12 / sc.monthsPerStep)
+        var labelEnd = x0
         for step in 0..<sc.steps {
             let month = sc.startMonth + step * sc.monthsPerStep
             let x = x0 + sc.column(month)
             guard x < x0 + chartW else { break }
-            if month % 12 == 0 || step == 0 {
-                let label = String(month / 12)
-                g.put("┊" + label, y: axis.y, x: x, limit: x0 + chartW - x, style: head)
+            let year = month / 12
+            // A label is drawn whole or not at all: cut or overlapping, "2016 2017" read as "2 2".
+            if (month % 12 == 0 || step == 0), year % every.years == 0 || step == 0, x >= labelEnd {
+                let label = "┊" + (every.twoDigits ? twoDigits(year) : String(year))
+                if x + DisplayWidth.of(label) <= x0 + chartW {
+                    g.put(label, y: axis.y, x: x, style: head)
+                    labelEnd = x + DisplayWidth.of(label) + 1
+                } else if x < x0 + chartW {
+                    g.put("┊", y: axis.y, x: x, style: head)
+                }
             }
             if sc.monthsPerStep == 3, sc.cellsPerStep >= 3 {
                 g.put("Q\(month % 12 / 3 + 1)", y: axis.y + 1, x: x, limit: min(sc.cellsPerStep, x0 + chartW - x), style: Style(.columnHeader))
@@ -101,6 +110,27 @@ enum TimelineView {
             let y = g[axis.y, tx].text == " " ? axis.y : axis.y + 1
             g.put("▼", y: y, x: tx, style: Style(.today, bold: true))
         }
+    }
+
+    /// Which years get a label and how they are written, so labels never overlap: every year
+    /// as `2026` when a year has 6 cells, as `'26` with 4, else every 2nd, 5th or 10th year as `2026`.
+    static func yearLabelStride(cellsPerYear: Int) -> (years: Int, twoDigits: Bool) {
+        if cellsPerYear >= 6 { return (1, false) }
+        if cellsPerYear >= 4 { return (1, true) }
+        for years in [2, 5, 10, 20, 50] where years * cellsPerYear >= 6 { return (years, false) }
+        return (100, false)
+    }
+
+    private static func twoDigits(_ year: Int) -> String {
+        let y = ((year % 100) + 100) % 100
+        return y < 10 ? "'0\(y)" : "'\(y)"
+    }
+
+    /// What every glyph on the chart means, in one line below the lanes.
+    static let legend = "◆═ announced  ●━ done  ○┄ planned milestone  ═━┄ a date's period  │▼ today  ┊ year"
+
+    private static func drawLegend(into g: inout CellGrid, rect: Rect) {
+        g.putFitted(legend, y: rect.y, x: rect.x, width: rect.width, style: Style(.dim))
     }
 
     /// Today's column: a thin rule where the lane is empty.

@@ -7,11 +7,11 @@ import DealKit
 enum VendorsView {
     static func draw(into g: inout CellGrid, state: AppState) {
         let rect = Layout(state).body
-        let (vendors, total) = state.results.vendors
+        let vendors = state.vendorRows, total = state.results.vendors.ambition
         let head = Style(.columnHeader, bold: true)
-        let fixed = 5 + 9 + 9 + 6 + 2 * 5
+        let fixed = 6 + 10 + 10 + 6 + 6 + 2 * 6
         let nameW = min(28, max(8, (rect.width - fixed) / 3))
-        let countriesW = min(30, max(6, (rect.width - fixed - nameW) / 3))
+        let countriesW = min(30, max(10, (rect.width - fixed - nameW) / 3))
         let barW = max(0, rect.width - fixed - nameW - countriesW - 2)
         var x = 0
         func cell(_ text: String, _ w: Int, y: Int, style: Style, right: Bool = false) {
@@ -20,12 +20,11 @@ enum VendorsView {
             x += w + 2
         }
         g.fill(y: rect.y, x: 0, width: rect.width, style: head)
-        cell("vendor", nameW, y: rect.y, style: head)
-        cell("countries", countriesW, y: rect.y, style: head)
-        cell("deals", 5, y: rect.y, style: head, right: true)
-        cell("committed", 9, y: rect.y, style: head, right: true)
-        cell("ambition", 9, y: rect.y, style: head, right: true)
-        cell("share", 6, y: rect.y, style: head, right: true)
+        for (column, w) in zip(GroupColumn.vendorsView, [nameW, countriesW, 6, 10, 10, 6]) {
+            cell(CountriesView.header(column, countries: false, state: state), w, y: rect.y, style: head, right: column.alignRight)
+        }
+        // Not a sort key: the countries where the vendor has the largest share of the ambition MW.
+        cell("top in", 6, y: rect.y, style: head, right: true)
         if barW >= 24 { cell("of all ambition MW", barW, y: rect.y, style: head) }
         if vendors.isEmpty {
             g.put("(no deals)", y: rect.y + 1, x: 1, limit: rect.width - 1, style: Style(.dim))
@@ -33,6 +32,7 @@ enum VendorsView {
         }
         let height = Layout.dataRows(rect)
         let cur = state.vendorsCursor.settled(count: vendors.count, height: height)
+        let leads = state.results.vendorShares.leads
         for line in 0..<min(height, vendors.count - cur.top) {
             let at = cur.top + line
             let v = vendors[at]
@@ -41,10 +41,13 @@ enum VendorsView {
             let share = share(v, total: total)
             cell(v.key, nameW, y: y, style: Style(v.key == Summary.noVendor ? .dim : .normal, bold: true))
             cell(v.countries.joined(separator: " "), countriesW, y: y, style: .normal)
-            cell(String(v.deals), 5, y: y, style: .normal, right: true)
-            cell(MWText.figure(v.committedMW, approx: v.approx & 1 != 0), 9, y: y, style: Style(v.committedMW == nil ? .dim : .normal), right: true)
-            cell(MWText.figure(v.ambitionMW, approx: v.approx & 2 != 0), 9, y: y, style: Style(v.ambitionMW == nil ? .dim : .normal), right: true)
+            cell(String(v.deals), 6, y: y, style: .normal, right: true)
+            cell(MWText.figure(v.committedMW, approx: v.approx & 1 != 0), 10, y: y, style: Style(v.committedMW == nil ? .dim : .normal), right: true)
+            cell(MWText.figure(v.ambitionMW, approx: v.approx & 2 != 0), 10, y: y, style: Style(v.ambitionMW == nil ? .dim : .normal), right: true)
             cell(share.map { percent($0) } ?? "-", 6, y: y, style: Style(share == nil ? .dim : .normal), right: true)
+            // The countries where this vendor has the largest share of the ambition MW.
+            let top = v.id >= 0 ? leads[Int(v.id)] : 0
+            cell(String(top), 6, y: y, style: Style(top == 0 ? .dim : .normal), right: true)
             if barW > 0, let share {
                 let bar = Bar.text(solid: share, value: share, maximum: 1, width: barW)
                 g.put(bar.solid, y: y, x: x, limit: barW, style: Style(.bar))
@@ -59,8 +62,11 @@ enum VendorsView {
         return a / t
     }
 
+    /// One decimal; a share that is not zero never reads `0%` (`<0.1%`), nor a part `100%` (`>99.9%`).
     static func percent(_ x: Double) -> String {
         let p = (x * 1000).rounded() / 10
+        if p == 0 && x > 0 { return "<0.1%" }
+        if p == 100 && x < 1 { return ">99.9%" }
         return p == p.rounded() ? "\(Int(p))%" : "\(p)%"
     }
 }

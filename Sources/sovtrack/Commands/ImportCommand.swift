@@ -50,6 +50,7 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .customLong("rejects"), help: ArgumentHelp("With --from epoch: write the rows that were not imported here, as CSV.", valueName: "file"))
     var rejects: String?
     @Flag(name: .customLong("dry-run"), help: "Report what would change; write nothing to the store.") var dryRun = false
+    @Flag(name: .long, help: "With --rejects: replace an existing file without asking.") var force = false
 
     func validate() throws {
         if rejects != nil && from != .epoch {
@@ -58,13 +59,14 @@ struct ImportCommand: ParsableCommand {
         if bundled && from != .epoch { throw ValidationError("--bundled only applies to --from epoch") }
         if bundled && fileArgument != nil { throw ValidationError("--bundled imports the bundled snapshot: give no file") }
         if !bundled && fileArgument == nil { throw ValidationError("give the file to import (or --from epoch --bundled)") }
+        if force && rejects == nil { throw ValidationError("--force only applies to --rejects") }
     }
 
     func run() throws {
         if from == .epoch { return try runEpoch() }
         let data: [UInt8]
         do { data = try FileSystem.read(file) } catch let e as StoreError { throw CLIError(e) }
-        var problems: [String] = []
+        var problems = Problems()
         let incoming: [(id: String, make: (Deal?) -> Deal)]
         if from == .csv || (from == nil && file.lowercased().hasSuffix(".csv")) {
             let rows: [DealCSV.Row]
@@ -77,7 +79,7 @@ struct ImportCommand: ParsableCommand {
             incoming = rows.map { row in
                 (row.values["id"]!.trimmingCharacters(in: .whitespaces), { base in
                     let (deal, rowProblems) = DealCSV.apply(row, to: base)
-                    problems += rowProblems.map { "\(file):\(row.line): \($0)" }
+                    for p in rowProblems { problems.add("\(file):\(row.line): \(p)") }
                     return deal
                 })
             }
@@ -85,7 +87,8 @@ struct ImportCommand: ParsableCommand {
             let result = FeedDecoder.decode(data)
             if result.hasErrors {
                 for issue in result.issues where issue.isError { Console.err(issue.formatted(file: file)) }
-                throw CLIError.data("\(file): not imported: \(result.issues.filter(\.isError).count) error(s); the store is unchanged")
+                if result.omittedErrors > 0 { Console.err(Console.moreProblems(result.omittedErrors)) }
+                throw CLIError.data("\(file): not imported: \(result.errorCount) error(s); the store is unchanged")
             }
             incoming = result.feed.deals.map { d in (d.id, { _ in d }) }
         }
@@ -95,13 +98,13 @@ struct ImportCommand: ParsableCommand {
         do {
             if dryRun {
                 var feed = existed ? try store.load().feed : Feed()
-                report = Importer.merge(incoming, into: &feed)
+                report = Importer.merge(incoming, into: &feed) { problems.count == 0 }
                 try check(problems)
                 let issues = DealValidator.issues(for: feed).filter(\.isError)
                 if !issues.isEmpty { throw StoreError.invalidChange(issues: issues) }
             } else {
                 report = try store.update(createIfMissing: true) { feed in
-                    let r = Importer.merge(incoming, into: &feed)
+                    let r = Importer.merge(incoming, into: &feed) { problems.count == 0 }
                     try check(problems)
                     return r
                 }
@@ -117,10 +120,22 @@ struct ImportCommand: ParsableCommand {
         }
     }
 
-    private func check(_ problems: [String]) throws {
-        guard !problems.isEmpty else { return }
-        for p in problems.prefix(50) { Console.err(p) }
-        if problems.count > 50 { Console.err("… and \(problems.count - 50) more") }
+    /// The problems of an import's rows: the first `FeedDecoder.issueLimit` kept to list, the
+    /// rest only counted, so two million bad rows cost no more than a hundred.
+    struct Problems {
+        private(set) var listed: [String] = []
+        private(set) var count = 0
+
+        mutating func add(_ problem: String) {
+            count += 1
+            if listed.count < FeedDecoder.issueLimit { listed.append(problem) }
+        }
+    }
+
+    private func check(_ problems: Problems) throws {
+        guard problems.count > 0 else { return }
+        for p in problems.listed { Console.err(p) }
+        if problems.count > problems.listed.count { Console.err(Console.moreProblems(problems.count - problems.listed.count)) }
         throw CLIError.data("\(file): not imported: \(problems.count) problem(s); the store is unchanged")
     }
 
@@ -144,7 +159,7 @@ struct ImportCommand: ParsableCommand {
             throw CLIError.data("\(file): \(error.description)")
         }
         if let rejects {
-            do { try FileSystem.writeAtomically(epoch.rejectsCSV(), to: rejects) } catch let e as StoreError { throw CLIError(e) }
+            try Console.writeFile(epoch.rejectsCSV(), to: rejects, force: force, store: storeOptions.path)
         }
         let store = try storeOptions.open()
         let existed = FileSystem.exists(store.path)

@@ -31,7 +31,7 @@ struct SummaryCommand: ParsableCommand {
         }
         let summary = Summary(deals: selection.deals, by: by)
         let format = output.resolvedFormat
-        try Console.emit(SummaryExport.render(summary, as: format)
-                         + EpochCredit.footer(shown: selection.deals.contains(where: EpochCredit.isFromEpoch), format: format), to: output.output)
+        try output.emit(SummaryExport.render(summary, as: format)
+                        + EpochCredit.footer(shown: selection.deals.contains(where: EpochCredit.isFromEpoch), format: format), store: storeOptions.path)
     }
 }

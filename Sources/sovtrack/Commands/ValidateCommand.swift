@@ -7,9 +7,9 @@ struct ValidateCommand: ParsableCommand {
         abstract: "Check a feed and list every problem.",
         discussion: """
         Prints each problem on its own line (FILE: deals[3].country: ..., or FILE:LINE:COLUMN: ... \
-        for a JSON syntax error) and exits 65 if any is an error. Warnings (initialMW above \
-        targetMW, a deal with no source, and in a version-2 feed a figure that cites no source in a \
-        deal that has sources) do not fail.
+        for a JSON syntax error), the first 100 and then how many more, and exits 65 if any is \
+        an error. Warnings (initialMW above targetMW, a deal with no source, and in a version-2 \
+        feed a figure that cites no source in a deal that has sources) do not fail.
         Examples:
           sovtrack validate
           sovtrack validate incoming.json
@@ -25,15 +25,18 @@ struct ValidateCommand: ParsableCommand {
             result = try FileSystem.withContents(of: path) { FeedDecoder.decode(buffer: $0, consumed: $1) }
         } catch let e as StoreError { throw CLIError(e) }
         Retained.keep(result)
-        var issues = result.issues
-        // Only from version 2, which can cite; and only here, not on every load, since a store
-        // of uncited deals is not wrong, just less traceable.
+        // Uncited figures: only from version 2, which can cite, and only here, not on every load,
+        // since a store of uncited deals is not wrong, just less traceable.
+        var uncited: [FeedIssue] = []
         if !result.hasErrors && result.feed.version >= 2 {
-            for (i, d) in result.feed.deals.enumerated() { issues += DealValidator.citationWarnings(for: d, at: "deals[\(i)]") }
+            for (i, d) in result.feed.deals.enumerated() { uncited += DealValidator.citationWarnings(for: d, at: "deals[\(i)]") }
         }
-        for issue in issues { Console.out(issue.formatted(file: path) + "\n") }
-        let errors = issues.filter(\.isError).count
-        let warnings = issues.count - errors
+        let room = max(0, FeedDecoder.issueLimit - result.issues.count)
+        for issue in result.issues + uncited.prefix(room) { Console.out(issue.formatted(file: path) + "\n") }
+        let omitted = result.omittedErrors + result.omittedWarnings + max(0, uncited.count - room)
+        if omitted > 0 { Console.out(Console.moreProblems(omitted) + "\n") }
+        let errors = result.errorCount
+        let warnings = result.warningCount + uncited.count
         let counts = "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
         if errors > 0 {
             throw CLIError.data("\(path): not valid (\(counts))")

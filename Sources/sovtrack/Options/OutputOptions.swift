@@ -3,12 +3,20 @@ import DealKit
 
 extension OutputFormat: ExpressibleByArgument {}
 
-/// `--format` and `--output`.
+/// `--format`, `--output` and `--force`.
 struct OutputOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("table, csv, json or md (default: table, or the --output file's extension).", valueName: "format"))
+    @Option(name: .long, help: ArgumentHelp("table, csv, json, md or html (default: table, or the --output file's extension).", valueName: "format"))
     var format: OutputFormat?
-    @Option(name: .long, help: ArgumentHelp("Write to FILE (atomically) instead of standard output.", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("Write to FILE (atomically) instead of standard output; never the store, a link or a device.", valueName: "file"))
     var output: String?
+    @Flag(name: .long, help: "Replace an existing --output file without asking.")
+    var force = false
 
     var resolvedFormat: OutputFormat { format ?? output.flatMap { OutputFormat(fileName: $0) } ?? .table }
+
+    /// Writes a command's result where `--output` says (standard output without it), never
+    /// over `store`.
+    func emit(_ bytes: [UInt8], store: String) throws {
+        try Console.emit(bytes, to: output, force: force, store: store)
+    }
 }

@@ -7,6 +7,9 @@ struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The store file (default: $SOVTRACK_STORE, else $XDG_DATA_HOME/sovtrack/deals.json).", valueName: "path"))
     var store: String?
 
+    /// The store's path as given (`--store`, `$SOVTRACK_STORE` or the default), without opening it.
+    var path: String { StoreLocation.resolve(explicit: store, environment: ProcessInfo.processInfo.environment).path }
+
     /// The store, created from the bundled dataset if this is the default location's first use.
     func open() throws -> Store {
         let env = ProcessInfo.processInfo.environment
@@ -16,11 +19,26 @@ struct StoreOptions: ParsableArguments {
         s.onUpgrade = { from in
             Console.err("upgraded \(path) from feed version \(from) to \(Feed.currentVersion) (see docs/format.md, \"Version 2\")")
         }
-        if let t = env["SOVTRACK_LOCK_TIMEOUT"], let seconds = Double(t) { s.lockTimeout = seconds }
+        if let t = env["SOVTRACK_LOCK_TIMEOUT"] { s.lockTimeout = try StoreOptions.lockTimeout(t) }
         if isDefault {
             do { try s.initializeIfMissing(with: BundledDataset.bytes) } catch let e as StoreError { throw CLIError(e) }
         }
         return s
+    }
+
+    /// The longest `$SOVTRACK_LOCK_TIMEOUT` accepted: an hour.
+    static let maxLockTimeout = 3600.0
+
+    /// `$SOVTRACK_LOCK_TIMEOUT` as seconds, or a usage error naming the variable and the range:
+    /// `nan`, `inf`, `1e309` or a negative number would otherwise wait forever or not at all.
+    static func lockTimeout(_ text: String) throws -> Double {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard let seconds = Double(trimmed), seconds.isFinite, seconds >= 0, seconds <= maxLockTimeout,
+              trimmed.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") })
+        else {
+            throw CLIError.usage("SOVTRACK_LOCK_TIMEOUT: \(FeedIssue.quote(text)) is not a number of seconds from 0 to \(Int(maxLockTimeout))")
+        }
+        return seconds
     }
 
     /// The deals of the store that pass `filter`, turning store errors into user errors.

@@ -1,0 +1,51 @@
+import DealKit
+import XCTest
+@testable import DealTUI
+
+final class TimelineViewTests: XCTestCase {
+    /// Deals from 2016 to 2033, as the Epoch store spans: at 80 columns a year has 2 cells.
+    private func longSpan() -> Feed {
+        Feed(deals: [
+            Deal(id: "a", title: "Old", country: "US", announced: PartialDate("2016")!, status: .operational),
+            Deal(id: "b", title: "Far", country: "KR", announced: PartialDate("2020")!, status: .planned,
+                 milestones: [Milestone(date: PartialDate("2033")!, event: "first power")]),
+        ])
+    }
+
+    /// The axis labels: each `┊` and the text after it up to the next space or `┊`.
+    private func labels(_ row: String) -> [String] {
+        row.split(separator: "┊", omittingEmptySubsequences: false).dropFirst().map {
+            String($0.prefix { $0 != " " && $0 != "▼" })
+        }
+    }
+
+    func testYearLabelsAreWholeAtEveryWidth() {
+        for cols in [40, 60, 80, 120, 200] {
+            var s = TestFeeds.state(longSpan(), rows: 24, cols: cols)
+            AppReducer.reduce(&s, .char("4"))
+            let axis = Screen.render(s).text().split(separator: "\n", omittingEmptySubsequences: false)[2]
+            let shown = labels(String(axis)).filter { !$0.isEmpty }
+            XCTAssertGreaterThanOrEqual(shown.count, 2, "at \(cols) columns: \(axis)")
+            for l in shown {
+                XCTAssertTrue(l.count == 4 && Int(l) != nil || l.count == 3 && l.hasPrefix("'"), "label \(l) at \(cols) columns: \(axis)")
+            }
+        }
+    }
+
+    func testLabelStrideKeepsSixCellsPerLabel() {
+        XCTAssertEqual(TimelineView.yearLabelStride(cellsPerYear: 8).years, 1)
+        XCTAssertEqual(TimelineView.yearLabelStride(cellsPerYear: 4).twoDigits, true)
+        XCTAssertEqual(TimelineView.yearLabelStride(cellsPerYear: 2).years, 5)
+        XCTAssertEqual(TimelineView.yearLabelStride(cellsPerYear: 1).years, 10)
+    }
+
+    func testTheLegendNamesEveryGlyphTheChartDraws() {
+        var s = TestFeeds.state(longSpan(), rows: 24, cols: 200)
+        AppReducer.reduce(&s, .char("4"))
+        let text = Screen.render(s).text()
+        let legend = text.split(separator: "\n", omittingEmptySubsequences: false)[22]
+        for glyph in ["◆", "═", "●", "━", "○", "┄", "│", "▼", "┊"] {
+            XCTAssertTrue(legend.contains(glyph), "\(glyph) is not explained: \(legend)")
+        }
+    }
+}

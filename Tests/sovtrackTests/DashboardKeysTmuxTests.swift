@@ -1,0 +1,86 @@
+import DealKit
+import Foundation
+import XCTest
+
+/// Special keys as terminals really send them, whatever terminfo lists: under tmux with
+/// `TERM=xterm-256color`, Home is `ESC [1~`, which curses passed on as `1`, `~`.
+final class DashboardKeysTmuxTests: XCTestCase {
+    private func launch(cols: Int = 100, rows: Int = 30) throws -> TmuxSession {
+        let dir = try SovtrackProcess.temporaryDirectory()
+        try FileManager.default.copyItem(at: SovtrackProcess.root.appendingPathComponent("Fixtures/deals.json"),
+                                         to: dir.appendingPathComponent("deals.json"))
+        let s = try TmuxSession(cols: cols, rows: rows, directory: dir)
+        try s.type("TERM=xterm-256color \(SovtrackProcess.binary.path) browse --store deals.json; echo EXIT=$?", enter: true)
+        try s.waitFor("5 of 5 deals")
+        return s
+    }
+
+    /// Sends bytes as the terminal would (hex), e.g. "1b 5b 31 7e" for ESC [1~.
+    private func bytes(_ s: TmuxSession, _ hex: String) throws {
+        try s.tmux(["send-keys", "-t", "t", "-H"] + hex.split(separator: " ").map(String.init))
+    }
+
+    /// The view on screen, read from the first column header.
+    private func bodyHeader(_ screen: String) -> String {
+        String(screen.split(separator: "\n", omittingEmptySubsequences: false)[2])
+    }
+
+    func testHomeEndDeletePagesAndFunctionKeysInEveryForm() throws {
+        let s = try launch()
+        defer { s.kill() }
+        try s.keys("2", "Down", "Down")
+        try s.waitFor("row 3/5")
+        for (hex, row) in [("1b 5b 31 7e", "row 1/5"), ("1b 5b 34 7e", "row 5/5"), ("1b 5b 48", "row 1/5"), ("1b 5b 46", "row 5/5"),
+                           ("1b 4f 48", "row 1/5"), ("1b 4f 46", "row 5/5"), ("1b 5b 37 7e", "row 1/5"), ("1b 5b 38 7e", "row 5/5"),
+                           ("1b 5b 35 7e", "row 1/5"), ("1b 5b 36 7e", "row 5/5")] {
+            try bytes(s, hex)
+            let screen = try s.waitFor(row)
+            XCTAssertTrue(bodyHeader(screen).hasPrefix("title"), "still the Deals view after \(hex):\n\(screen)")
+        }
+        // tmux's own names for the keys.
+        try s.keys("Home")
+        try s.waitFor("row 1/5")
+        try s.keys("End")
+        try s.waitFor("row 5/5")
+        XCTAssertTrue(bodyHeader(try s.capture()).hasPrefix("title"))
+        // An unknown sequence (Insert, then a made-up one) changes nothing and types nothing.
+        let before = try s.capture()
+        try bytes(s, "1b 5b 32 7e")
+        try bytes(s, "1b 5b 39 39 3b 31 78")
+        Thread.sleep(forTimeInterval: 0.3)
+        XCTAssertEqual(try s.capture(), before)
+        // F1 (ESC O P, and ESC [11~) opens the help.
+        try bytes(s, "1b 4f 50")
+        try s.waitFor("Keys · Esc closes")
+        try s.keys("Escape")
+        try s.waitUntil("the help to close") { !$0.contains("Keys · Esc closes") }
+        try bytes(s, "1b 5b 31 31 7e")
+        try s.waitFor("Keys · Esc closes")
+        try s.keys("Escape")
+        try s.waitUntil("the help to close") { !$0.contains("Keys · Esc closes") }
+
+        // In the form: Home, End and Delete edit the field; nothing of a sequence is typed.
+        try s.keys("a")
+        try s.waitFor("Add a deal")
+        try s.type("kr-abc")
+        try bytes(s, "1b 5b 31 7e")   // Home
+        try bytes(s, "1b 5b 33 7e")   // Delete
+        try bytes(s, "1b 5b 34 7e")   // End
+        try bytes(s, "1b 5b 32 7e")   // Insert: unknown here
+        try s.type("d")
+        let form = try s.waitFor("r-abcd")
+        XCTAssertFalse(form.contains("~"), form)
+        XCTAssertFalse(form.contains("kr-abcd"), "Delete removed the first character:\n\(form)")
+        try s.keys("Escape")
+        try s.waitFor("Discard")
+        try s.keys("y")
+        try s.waitUntil("the form to close") { !$0.contains("Add a deal") }
+        // A lone Esc is still Esc: in the Countries deal table it goes back to the list.
+        try s.keys("1", "Enter")
+        try s.waitFor("sort deals:")
+        try s.keys("Escape")
+        try s.waitFor("sort countries:")
+        try s.keys("q")
+        try s.waitFor("EXIT=0")
+    }
+}

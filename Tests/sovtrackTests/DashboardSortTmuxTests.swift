@@ -1,0 +1,281 @@
+import DealKit
+import Foundation
+import XCTest
+
+/// Every view's `s` through every column, in a real terminal: the rows on screen must be in the order the header's label names.
+///
+/// The rows are read back from the captured screen, cell by cell, so this checks what a user
+/// sees: the label, the column it names and the values in that column.
+final class DashboardSortTmuxTests: XCTestCase {
+    func testEverySortOrdersTheRowsTheLabelNamesAt80x24() throws { try sortEveryView(cols: 80, rows: 24) }
+    func testEverySortOrdersTheRowsTheLabelNamesAt200x50() throws { try sortEveryView(cols: 200, rows: 50) }
+
+    /// A store of the Epoch excerpt (80 deals, many countries and vendors).
+    private func epochStore() throws -> URL {
+        let dir = try SovtrackProcess.temporaryDirectory()
+        let excerpt = SovtrackProcess.root.appendingPathComponent("Fixtures/epoch-excerpt.csv").path
+        let r = try SovtrackProcess.run(["import", "--from", "epoch", excerpt, "--store", dir.appendingPathComponent("deals.json").path])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        return dir
+    }
+
+    private func sortEveryView(cols: Int, rows: Int) throws {
+        let dir = try epochStore()
+        let s = try TmuxSession(cols: cols, rows: rows, directory: dir)
+        defer { s.kill() }
+        try s.type("\(SovtrackProcess.binary.path) browse --store deals.json; echo EXIT=$?", enter: true)
+        try s.waitFor("sort countries:")
+
+        // Countries list: cc, country, deals, committed, ambition, then around again; S reverses.
+        XCTAssertEqual(try cycle(s, .countryList, 6, cols: cols, rows: rows), ["cc", "country", "deals", "committed", "ambition"])
+
+        // The Countries view's deal table (on the largest country, the first by ambition).
+        try s.keys("Enter")
+        try s.waitFor("sort deals:")
+        XCTAssertEqual(try cycle(s, .countryDeals, 12, cols: cols, rows: rows),
+                       ["title", "announced", "sponsor", "vendors", "partners", "MW", "op MW", "status", "confidence", "models", "next milestone"])
+
+        try s.keys("Escape", "2")
+        try s.waitUntil("the Deals view") {
+            $0.contains("sort deals:") && $0.split(separator: "\n").dropFirst(2).first?.hasPrefix("title") == true
+        }
+        XCTAssertEqual(try cycle(s, .deals, 14, cols: cols, rows: rows),
+                       ["title", "cc", "announced", "sponsor", "vendors", "partners", "MW", "op MW", "status",
+                        "confidence", "models", "next milestone", "id"])
+
+        try s.keys("3")
+        try s.waitFor("sort vendors:")
+        XCTAssertEqual(try cycle(s, .vendors, 7, cols: cols, rows: rows), ["vendor", "countries", "deals", "committed", "ambition", "share"])
+
+        // Timeline: lanes within each country by the deals' sort; the title is the lane's label.
+        try s.keys("4")
+        try s.waitFor("4 Timeline")
+        var screen = try s.capture()
+        while !screen.contains("sort deals: title") {
+            try pressAndWait(s, "s", after: screen)
+            screen = try s.capture()
+        }
+        try checkTimelineTitles(screen, cols: cols, descending: screen.contains("sort deals: title ▼"))
+        // The axis's year labels are whole (2016 or '16, never a lone "2"), and the legend is there.
+        let axis = screen.split(separator: "\n", omittingEmptySubsequences: false)[2]
+        let years = axis.split(separator: "┊").dropFirst().map { $0.prefix { $0 != " " && $0 != "▼" } }.filter { !$0.isEmpty }
+        XCTAssertGreaterThanOrEqual(years.count, 2, String(axis))
+        XCTAssertTrue(years.allSatisfy { $0.count == 4 || ($0.count == 3 && $0.hasPrefix("'")) }, String(axis))
+        XCTAssertTrue(screen.contains("◆═ announced"), screen)
+        try s.keys("q")
+        try s.waitFor("EXIT=0")
+    }
+
+    /// Presses `s` `times` times, checking the rows against the label each time, and `S` once on the third
+    /// column; returns the columns the label named.
+    private func cycle(_ s: TmuxSession, _ pane: Pane, _ times: Int, cols: Int, rows: Int) throws -> Set<String> {
+        var seen = Set<String>()
+        for k in 0..<times {
+            let screen = try s.capture()
+            seen.insert(try checkLabelAndOrder(screen, pane: pane, cols: cols, rows: rows).column)
+            if k == 2 {
+                try pressAndWait(s, "S", after: screen)
+                try checkLabelAndOrder(try s.capture(), pane: pane, cols: cols, rows: rows)
+            }
+            try pressAndWait(s, "s", after: try s.capture())
+        }
+        return seen
+    }
+
+    /// Sends a key and waits until the screen changed and then holds still (a frame may be captured half painted).
+    private func pressAndWait(_ s: TmuxSession, _ key: String, after screen: String) throws {
+        try s.keys(key)
+        var last = screen
+        try s.waitUntil("the screen to change after \(key) and settle") { now in
+            defer { last = now }
+            return now != screen && now == last
+        }
+    }
+
+    private enum Pane { case countryList, countryDeals, deals, vendors }
+
+    /// Reads the label on row 1, finds the column it names in the pane and checks the pane's rows are in that order.
+    @discardableResult
+    private func checkLabelAndOrder(_ screen: String, pane: Pane, cols: Int, rows: Int, file: StaticString = #filePath,
+                                    line: UInt = #line) throws -> (column: String, descending: Bool) {
+        var lines = screen.split(separator: "\n", omittingEmptySubsequences: false).map { ScreenRow(String($0)) }
+        if lines.count > rows { lines.removeLast(lines.count - rows) }
+        let tabs = lines[1].text(0, cols)
+        guard let r = tabs.range(of: "sort ") else {
+            XCTFail("no sort label on the tabs row:\n\(screen)", file: file, line: line)
+            throw TmuxError(message: "no label")
+        }
+        let label = String(tabs[r.lowerBound...]).trimmingCharacters(in: .whitespaces)
+        let descending = label.hasSuffix("▼")
+        let afterColon = label[label.index(after: label.firstIndex(of: ":")!)...]
+        let column = String(afterColon.dropLast()).trimmingCharacters(in: .whitespaces)
+        let expectedPane: String
+        switch pane {
+        case .countryList: expectedPane = "sort countries:"
+        case .countryDeals, .deals: expectedPane = "sort deals:"
+        case .vendors: expectedPane = "sort vendors:"
+        }
+        XCTAssertTrue(label.hasPrefix(expectedPane), "label \(label) for \(pane)", file: file, line: line)
+
+        // Where the pane is: its header row, first and last data row, and its columns.
+        var top = 2, bottom = lines.count - 2, x0 = 0, x1 = cols
+        let sideBySide = cols >= 110
+        if pane == .countryList || pane == .countryDeals {
+            if sideBySide {
+                let bar = lines[3].cells.firstIndex(of: "│") ?? cols
+                if pane == .countryList { x1 = bar } else { x0 = bar + 1 }
+            } else {
+                let rule = (3..<lines.count).first { lines[$0].text(0, 4).hasPrefix("──") } ?? bottom
+                if pane == .countryList { bottom = rule - 1 } else { top = rule + 1 }
+            }
+        }
+        let header = lines[top]
+        let headers = header.fields(x0, x1)
+        guard let h = headers.first(where: { $0.text.replacingOccurrences(of: "▲", with: "").replacingOccurrences(of: "▼", with: "")
+                .trimmingCharacters(in: .whitespaces) == column }) else {
+            XCTFail("the sorted column \(column) is not on screen:\n\(screen)", file: file, line: line)
+            throw TmuxError(message: "no column")
+        }
+        XCTAssertTrue(h.text.contains(descending ? "▼" : "▲"), "the header \(h.text) does not show the sort", file: file, line: line)
+        let right = ["MW", "op MW", "deals", "committed", "ambition", "share"].contains(column)
+        var values: [String] = []
+        for y in (top + 1)...bottom {
+            let row = lines[y]
+            let text = row.text(x0, x1)
+            if text.trimmingCharacters(in: .whitespaces).isEmpty || text.contains("(no ") { break }
+            // The deals without a vendor are not a vendor: their row is last whatever the order.
+            if pane == .vendors && text.hasPrefix("(none)") { continue }
+            values.append(right ? row.fieldEnding(at: h.end, from: x0) : row.fieldStarting(at: h.start, to: x1))
+        }
+        XCTAssertGreaterThan(values.count, 1, "too few rows to check \(column):\n\(screen)", file: file, line: line)
+        for (a, b) in zip(values, values.dropFirst()) {
+            XCTAssertTrue(SortKey.inOrder(a, b, column: column, descending: descending),
+                          "\(column) \(descending ? "▼" : "▲"): \"\(a)\" before \"\(b)\" in \(values) at x \(x0)-\(x1), \(h):\n\(screen)", file: file, line: line)
+        }
+        return (column, descending)
+    }
+
+    /// On the Timeline, sorted by title, each country's lanes are in title order.
+    private func checkTimelineTitles(_ screen: String, cols: Int, descending: Bool) throws {
+        let lines = screen.split(separator: "\n", omittingEmptySubsequences: false).map { ScreenRow(String($0)) }
+        let labelW = min(34, max(14, cols / 3))
+        var group: [String] = []
+        var checked = 0
+        func check() {
+            for (a, b) in zip(group, group.dropFirst()) {
+                XCTAssertTrue(SortKey.inOrder(a, b, column: "title", descending: descending), "timeline: \"\(a)\" before \"\(b)\":\n\(screen)")
+                checked += 1
+            }
+            group = []
+        }
+        for row in lines.dropFirst(4).dropLast() {
+            let label = row.text(0, labelW)
+            if label.hasPrefix("  ") {
+                group.append(label.trimmingCharacters(in: .whitespaces))
+            } else {
+                check()
+            }
+        }
+        check()
+        XCTAssertGreaterThan(checked, 0, screen)
+    }
+}
+
+/// One captured row as display cells, a wide glyph taking two (the second empty).
+struct ScreenRow {
+    let cells: [String]
+
+    init(_ line: String) {
+        var cells: [String] = []
+        for ch in line {
+            let w = DisplayWidth.of(String(ch))
+            cells.append(String(ch))
+            if w == 2 { cells.append("") }
+        }
+        self.cells = cells
+    }
+
+    func cell(_ x: Int) -> String { x < cells.count ? (cells[x].isEmpty ? "" : cells[x]) : " " }
+
+    func text(_ x0: Int, _ x1: Int) -> String { (x0..<max(x0, x1)).map { cell($0) }.joined() }
+
+    /// Runs of text separated by two or more spaces, with their first and last cell.
+    func fields(_ x0: Int, _ x1: Int) -> [(text: String, start: Int, end: Int)] {
+        var out: [(String, Int, Int)] = []
+        var x = x0
+        while x < x1 {
+            if cell(x) == " " { x += 1; continue }
+            let start = x
+            var end = x
+            while x < x1 && !(cell(x) == " " && cell(x + 1) == " ") {
+                if cell(x) != " " { end = x }
+                x += 1
+            }
+            out.append((text(start, end + 1), start, end))
+        }
+        return out
+    }
+
+    /// The text from `x` up to two spaces in a row.
+    func fieldStarting(at x: Int, to x1: Int) -> String {
+        var end = x
+        while end < x1 && !(cell(end) == " " && cell(end + 1) == " ") { end += 1 }
+        return text(x, end).trimmingCharacters(in: .whitespaces)
+    }
+
+    /// The text ending at `x`, back to two spaces in a row.
+    func fieldEnding(at x: Int, from x0: Int) -> String {
+        var start = x
+        while start > x0 && !(cell(start - 1) == " " && cell(start - 2) == " ") { start -= 1 }
+        return text(start, x + 1).trimmingCharacters(in: .whitespaces)
+    }
+}
+
+/// How a column's shown value sorts, read back from the screen.
+enum SortKey {
+    /// Whether `a` may come before `b` in this column's order; unknowns (`-`) last either way.
+    static func inOrder(_ a: String, _ b: String, column: String, descending: Bool) -> Bool {
+        let ua = a == "-" || a.isEmpty, ub = b == "-" || b.isEmpty
+        if ua || ub { return ub }
+        func ordered<T: Comparable>(_ x: T, _ y: T) -> Bool { descending ? y <= x : x <= y }
+        switch column {
+        case "MW", "op MW", "deals", "committed", "ambition", "share":
+            guard let x = number(a), let y = number(b) else { return false }
+            return ordered(x, y)
+        case "announced":
+            guard let x = PartialDate(a), let y = PartialDate(b) else { return false }
+            return ordered(x, y)
+        case "next milestone":
+            guard let x = PartialDate(a.split(separator: " ")[0]), let y = PartialDate(b.split(separator: " ")[0]) else { return false }
+            return ordered(x, y)
+        case "status":
+            guard let x = DealStatus(rawValue: a), let y = DealStatus(rawValue: b) else { return false }
+            return ordered(x, y)
+        case "confidence":
+            guard let x = Confidence(rawValue: a), let y = Confidence(rawValue: b) else { return false }
+            return ordered(x, y)
+        case "countries":
+            // A cut list shows fewer codes than it has: only whole lists compare.
+            if a.hasSuffix("…") || b.hasSuffix("…") { return true }
+            return ordered(a.split(separator: " ").count, b.split(separator: " ").count)
+        default:
+            // Text: a cut value ("Stargate Abi…") compares on the part both show.
+            var x = a.lowercased(), y = b.lowercased()
+            let cutA = x.hasSuffix("…"), cutB = y.hasSuffix("…")
+            if cutA { x.removeLast() }
+            if cutB { y.removeLast() }
+            if cutA || cutB {
+                let n = min(cutA ? x.count : Int.max, cutB ? y.count : Int.max)
+                x = String(x.prefix(n)); y = String(y.prefix(n))
+            }
+            return ordered(x, y)
+        }
+    }
+
+    /// The last figure in a cell (`55 → 1,000` is 1,000, `12.5%` is 12.5, `<1%` is 0.5).
+    static func number(_ s: String) -> Double? {
+        if s.hasPrefix("<") { return number(String(s.dropFirst())).map { $0 / 2 } }
+        let last = s.split(separator: " ").last.map(String.init) ?? s
+        return Double(last.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "%", with: ""))
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import XCTest
+
+/// The report rendered by a real browser: headless Chromium draws it to a PNG, which must show
+/// a page (not blank, the size asked) with no console message (no CSP violation, no error).
+///
+/// `.ci/run` installs Chromium (Debian's `chromium`). Without it the test fails in CI
+/// (`CI=true`) and is skipped elsewhere, saying how to run it.
+final class ReportBrowserTests: XCTestCase {
+    static var chromium: String? {
+        for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
+            for name in ["chromium", "chromium-browser", "google-chrome"] {
+                let path = "\(dir)/\(name)"
+                if FileManager.default.isExecutableFile(atPath: path) { return path }
+            }
+        }
+        return nil
+    }
+
+    private func browser() throws -> String {
+        if let c = Self.chromium { return c }
+        if ProcessInfo.processInfo.environment["CI"] == "true" {
+            XCTFail("Chromium is missing in CI: .ci/run installs it (apt-get install -y chromium)")
+            throw XCTSkip("failed above")
+        }
+        throw XCTSkip("no Chromium: install it (apt-get install -y chromium) or run .ci/run to test the report in a browser")
+    }
+
+    struct Run { var status: Int32; var stdout: String; var stderr: String }
+
+    /// Runs a program with a time limit; Chromium is killed if it hangs.
+    private func run(_ exe: String, _ args: [String], seconds: Double = 90) throws -> Run {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: exe)
+        p.arguments = args
+        let home = try SovtrackProcess.temporaryDirectory()
+        p.environment = ["HOME": home.path, "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "LANG": "C.UTF-8"]
+        let out = try SovtrackProcess.temporaryDirectory().appendingPathComponent("out")
+        let err = out.deletingLastPathComponent().appendingPathComponent("err")
+        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
+        p.standardOutput = try FileHandle(forWritingTo: out)
+        p.standardError = try FileHandle(forWritingTo: err)
+        try p.run()
+        let deadline = Date().addingTimeInterval(seconds)
+        while p.isRunning && Date() < deadline { usleep(50_000) }
+        if p.isRunning { p.terminate(); p.waitUntilExit(); XCTFail("\(exe) took more than \(seconds) s") }
+        p.waitUntilExit()
+        return Run(status: p.terminationStatus, stdout: CLI.text(out) ?? "", stderr: CLI.text(err) ?? "")
+    }
+
+    /// Width, height, share of non-white pixels and distinct colours of a PNG (scripts/png-stats.py).
+    private func stats(_ png: URL) throws -> [String: Any] {
+        let r = try run("/usr/bin/env", ["python3", SovtrackProcess.root.appendingPathComponent("scripts/png-stats.py").path, png.path])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        return (try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]) ?? [:]
+    }
+
+    /// Renders `page` at `width`×`height`; returns the PNG's stats and the console lines Chromium logged.
+    private func render(_ page: URL, width: Int, height: Int) throws -> (stats: [String: Any], console: [String]) {
+        let chromium = try browser()
+        let png = page.deletingPathExtension().appendingPathExtension("\(width).png")
+        let r = try run(chromium, ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
+                                   "--enable-logging=stderr", "--v=0", "--screenshot=\(png.path)",
+                                   "--window-size=\(width),\(height)", page.absoluteString])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: png.path), "no screenshot: \(r.stderr)")
+        let console = r.stderr.split(separator: "\n").map(String.init).filter { $0.contains(":CONSOLE") }
+        return (try stats(png), console)
+    }
+
+    private func assertRendered(_ page: URL, file: StaticString = #filePath, line: UInt = #line) throws {
+        for (w, h) in [(1000, 1600), (390, 1600)] {
+            let (s, console) = try render(page, width: w, height: h)
+            XCTAssertEqual(s["width"] as? Int, w, file: file, line: line)
+            XCTAssertEqual(s["height"] as? Int, h, file: file, line: line)
+            let ink = s["ink"] as? Double ?? 0
+            XCTAssertGreaterThan(ink, 0.03, "the page looks blank at \(w)×\(h): \(s)", file: file, line: line)
+            XCTAssertLessThan(ink, 0.6, "the page looks filled at \(w)×\(h): \(s)", file: file, line: line)
+            XCTAssertGreaterThan(s["colours"] as? Int ?? 0, 20, "too few colours for text and charts: \(s)", file: file, line: line)
+            XCTAssertEqual(console, [], "console messages at \(w)×\(h)", file: file, line: line)
+        }
+        // The DOM the browser built holds the report's figures: it parsed the page whole.
+        let dom = try run(try browser(), ["--headless", "--no-sandbox", "--disable-gpu", "--dump-dom", page.absoluteString])
+        XCTAssertEqual(dom.status, 0, dom.stderr, file: file, line: line)
+        XCTAssertTrue(dom.stdout.contains("<h2>Sources</h2>"), "the DOM ends with the sources", file: file, line: line)
+        XCTAssertEqual(dom.stdout.components(separatedBy: "<svg").count - 1, 3, "three charts", file: file, line: line)
+    }
+
+    private func report(store: URL) throws -> URL {
+        let page = store.deletingLastPathComponent().appendingPathComponent("report.html")
+        let r = try CLI.run("report", "--store", store.path, "--output", page.path)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        return page
+    }
+
+    func testBundledDataReportRenders() throws {
+        _ = try browser()
+        try assertRendered(try report(store: try CLI.copy(CLI.fixture)))
+    }
+
+    func testEpochImportReportRenders() throws {
+        _ = try browser()
+        var csvs = [SovtrackProcess.root.appendingPathComponent("Fixtures/epoch-excerpt.csv").path]
+        // The full snapshot beside the repository, where CI and this machine have it.
+        let full = SovtrackProcess.root.deletingLastPathComponent().appendingPathComponent("shared/data/epoch/gpu_clusters.csv").path
+        if FileManager.default.fileExists(atPath: full) { csvs.append(full) }
+        for csv in csvs {
+            let store = try SovtrackProcess.temporaryDirectory().appendingPathComponent("deals.json")
+            let imported = try CLI.run("import", "--from", "epoch", csv, "--store", store.path)
+            XCTAssertEqual(imported.status, 0, imported.stderr)
+            try assertRendered(try report(store: store))
+        }
+    }
+
+    func testHostileReportRendersWithoutConsoleMessages() throws {
+        _ = try browser()
+        // A script or a blocked fetch would log a console message (the CSP refuses both).
+        try assertRendered(try report(store: try CLI.copy(SovtrackProcess.root.appendingPathComponent("Fixtures/report-hostile.json"))))
+    }
+
+    func testConsoleCheckSeesAScript() throws {
+        _ = try browser()
+        // The control: a page that runs a script under the same policy is caught by the console check.
+        let page = try CLI.write("""
+        <!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'"></head>
+        <body><p>x</p><script>console.log("ran")</script></body></html>
+        """, as: "bad.html")
+        let (_, console) = try render(page, width: 400, height: 300)
+        XCTAssertFalse(console.isEmpty, "the CSP refusal of the script is logged")
+    }
+}
