@@ -23,7 +23,7 @@ final class CLIFeedVersionTests: XCTestCase {
         let r = try CLI.run("edit", "gb-sovereign-ai-factory", "--site", "London", "--store", store.path)
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertEqual(CLI.lines(r.stderr).filter { $0.contains("upgraded") },
-                       ["sovtrack: upgraded \(store.path) from feed version 1 to 2 (see docs/format.md, \"Version 2\")"].map { $0.replacingOccurrences(of: "sovtrack: ", with: "") })
+                       ["upgraded \(store.path) from feed version 1 to 2 (see docs/format.md, \"Version 2\")"], "said once, on standard error")
         let after = try XCTUnwrap(CLI.text(store))
         XCTAssertTrue(after.contains("\"version\": 2,"))
         // Nothing is lost: every deal is as it was but for the one edit.
@@ -50,7 +50,8 @@ final class CLIFeedVersionTests: XCTestCase {
             XCTAssertTrue(r.stdout.contains(expected), "missing \(expected) in\n\(r.stdout)")
         }
         let md = try CLI.run("show", "kr-naver-nvidia-dsx-sejong", "--md", "--store", store.path)
-        XCTAssertTrue(md.stdout.contains("| capacity | committed 55 MW \\[1, 3, 5\\] · target ≈1,000 MW \\[1, 3, 4, 5\\] (aspirational) · operational unknown |"), md.stdout)
+        XCTAssertTrue(md.stdout.contains("| capacity | committed 55 MW [1, 3, 5] · target ≈1,000 MW [1, 3, 4, 5] (aspirational) · operational unknown |"), md.stdout)
+        XCTAssertTrue(md.stdout.contains("- 2026-H2: AI Agent Platform launch \\[1\\]"), md.stdout)
         XCTAssertTrue(md.stdout.contains("4. NAVER and NVIDIA Scale Sovereign AI to Gigawatt Capacity in South Korea — The Quantum Dispatch, 2026-06-10"), md.stdout)
         let hynix = try CLI.run("show", "kr-sk-hynix-nvidia-memory", "--store", store.path)
         XCTAssertTrue(hynix.stdout.contains("SK hynix (vendor: next-generation memory to NVIDIA)"), hynix.stdout)
