@@ -19,6 +19,9 @@ public struct DealPatch: Sendable, Equatable {
     public var operationalMW: String?
     public var confidence: String?
     public var models: [String]?
+    /// A `DealKind` name; empty clears it (unspecified).
+    public var kind: String?
+    public var products: [String]?
     /// `DATE:EVENT` items; a `!` before the date marks it done (`!2026-06:Launch`).
     public var milestones: [String]?
     /// URLs.
@@ -132,6 +135,12 @@ public struct DealPatch: Sendable, Equatable {
             d.capacity = capacity.isEmpty ? nil : capacity
         }
         if let m = models { d.models = m.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+        if let m = products { d.products = m.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+        if let t = text(kind) {
+            if t.isEmpty { d.kind = nil } else if let k = DealKind(rawValue: t.lowercased()) { d.kind = k } else {
+                problems.append(("kind", DealValidator.enumProblem(t, allowed: DealKind.allowedList)))
+            }
+        }
         if let t = tags { d.tags = t.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
         if let items = milestones {
             var out: [Milestone] = []
