@@ -556,17 +556,6 @@ public struct FeedDecoder {
             case _ where key.is("announced"):
                 sawAnnounced = true
                 if let s = try string(&r, path() + ".announced") { announced = date(s, path() + ".announced") }
-            case _ where key.is("announcedBy"):
-                sawAnnouncedBy = true
-                if let s = try string(&r, path() + ".announcedBy") {
-                    announced = date(s, path() + ".announcedBy")
-                    deal.announcedStated = false
-                }
-            case _ where key.is("kind"):
-                deal.kind = try enumValue(&r, DealKind.self, path() + ".kind")
-            case _ where key.is("products"): deal.products = try stringArray(&r, path() + ".products")
-            case _ where key.is("cite"):
-                if try expect(.object, &r, path() + ".cite") { deal.cite = try readCitations(&r, { path() + ".cite" }) }
             case _ where key.is("status"):
                 deal.status = try enumValue(&r, DealStatus.self, path() + ".status") ?? .announced
             case _ where key.is("sponsor"): deal.sponsor = try text(&r, path() + ".sponsor")
@@ -590,6 +579,18 @@ public struct FeedDecoder {
                 deal.milestones = try objectArray(&r, path() + ".milestones") { d, r, base, i in try d.readMilestone(&r, base, i) }
             case _ where key.is("sources"):
                 deal.sources = try objectArray(&r, path() + ".sources") { d, r, base, i in try d.readSource(&r, base, i) }
+            // Version 2's keys last: a version-1 deal's keys are matched without trying them first.
+            case _ where key.is("announcedBy"):
+                sawAnnouncedBy = true
+                if let s = try string(&r, path() + ".announcedBy") {
+                    announced = date(s, path() + ".announcedBy")
+                    deal.announcedStated = false
+                }
+            case _ where key.is("kind"):
+                deal.kind = try enumValue(&r, DealKind.self, path() + ".kind")
+            case _ where key.is("products"): deal.products = try stringArray(&r, path() + ".products")
+            case _ where key.is("cite"):
+                if try expect(.object, &r, path() + ".cite") { deal.cite = try readCitations(&r, { path() + ".cite" }) }
             default:
                 deal.extra.append(JSONField(key.string, try r.readValue()))
             }
