@@ -14,6 +14,8 @@ import argparse, os, shutil, statistics, subprocess, tempfile, time
 ap = argparse.ArgumentParser()
 ap.add_argument("old"); ap.add_argument("new"); ap.add_argument("feeds")
 ap.add_argument("--rounds", type=int, default=7)
+ap.add_argument("--steady-only", action="store_true",
+                help="time only the steady-state saves (a store that already has its three backups)")
 a = ap.parse_args()
 big, small = os.path.join(a.feeds, "feed-100000.json"), os.path.join(a.feeds, "feed-10000.json")
 
@@ -38,6 +40,18 @@ writes = [
     ("remove ID, 10,000 deals", ["remove", small_id], small),
     ("edit ID --title ...", ["edit", big_id, "--title", "Edited title", "--operational-mw", "12"], big),
 ]
+# Saves to a store that already has its three backups, as in everyday use: each binary keeps
+# its own store per size across rounds (a fresh copy has no backups, and a save then never
+# meets a backup to push out, so the fresh-copy rows above cannot show what a save does to
+# the oldest backup). Each round edits the same deal with another title, or adds a new id.
+steady = [
+    ("edit ID, steady state (3 backups), 10,000 deals", "edit", small),
+    ("add, steady state (3 backups), 10,000 deals", "add", small),
+    ("edit ID, steady state (3 backups), 100,000 deals", "edit", big),
+    ("add, steady state (3 backups), 100,000 deals", "add", big),
+]
+if a.steady_only:
+    reads, writes = [], []
 scratch = tempfile.mkdtemp(prefix="sovtrack-compare-")
 times = {}
 
@@ -63,6 +77,20 @@ try:
                 shutil.copyfile(source, store)
                 fd = os.open(store, os.O_RDONLY); os.fsync(fd); os.close(fd)
                 times.setdefault((name, tag), []).append(run(binary, args[:1] + ["--store", store] + args[1:]))
+        for name, kind, source in steady:
+            for tag, binary in pair:
+                store = os.path.join(scratch, f"steady-{tag}-{'big' if source == big else 'small'}.json")
+                sid = big_id if source == big else small_id
+                def once(n):
+                    if kind == "edit":
+                        return ["edit", "--store", store, sid, "--title", f"Steady title {n}"]
+                    return ["add", "--store", store, "--id", f"zz-steady-{n:06d}", "--title", "Added", "--country", "KR",
+                            "--announced", "2026-Q3", "--source", "https://example.com/x"]
+                if not os.path.exists(store):
+                    shutil.copyfile(source, store)
+                    for w in range(4):
+                        run(binary, once(900000 + w))
+                times.setdefault((name, tag), []).append(run(binary, once(i)))
 finally:
     shutil.rmtree(scratch, ignore_errors=True)
 
@@ -71,5 +99,5 @@ def show(t):
 
 print(f"| command (100,000 deals unless said) | old | new |")
 print("| --- | ---: | ---: |")
-for name in [n for n, _ in reads] + [n for n, _, _ in writes]:
+for name in [n for n, _ in reads] + [n for n, _, _ in writes] + [n for n, _, _ in steady]:
     print(f"| `{name}` | {show(statistics.median(times[(name, 'old')]))} | {show(statistics.median(times[(name, 'new')]))} |")

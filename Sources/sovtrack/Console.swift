@@ -4,6 +4,10 @@ import Glibc
 import DealKit
 
 /// Standard output and error, and writing a command's result where `--output` says.
+///
+/// Text written here (messages, error lines, reports) may hold a file name or a value from
+/// a feed: every line goes through `SafeText`, so nothing reaches a terminal raw. A rendered
+/// document (`out(_: [UInt8])`, `emit`) is made safe by its renderer instead, for its format.
 enum Console {
     static func out(_ bytes: [UInt8]) {
         bytes.withUnsafeBufferPointer { buf in
@@ -16,10 +20,14 @@ enum Console {
         }
     }
 
-    static func out(_ text: String) { out(Array(text.utf8)) }
+    /// Writes text, each of its lines made safe for a terminal.
+    static func out(_ text: String) { out(Array(SafeText.sanitize(text, keepingNewlines: true).utf8)) }
 
+    /// Writes a message on standard error as one line, made safe for a terminal (a line
+    /// break inside it, from a file name say, shows as "␤"); without `newline`, a prompt.
     static func err(_ text: String, newline: Bool = true) {
-        let line = text.hasSuffix("\n") || !newline ? text : text + "\n"
+        let body = SafeText.sanitize(text.hasSuffix("\n") ? String(text.dropLast()) : text)
+        let line = newline ? body + "\n" : body
         let bytes = Array(line.utf8)
         _ = bytes.withUnsafeBufferPointer { write(2, $0.baseAddress!, $0.count) }
     }
@@ -88,4 +96,14 @@ enum Console {
     }
 
     static var stdoutIsTerminal: Bool { isatty(1) == 1 }
+
+    /// True when a document written for `--output` lands where a person may see it as text
+    /// (standard output that is a terminal or a pipe), false for a file (`--output FILE`, or
+    /// standard output redirected to a regular file), which keeps the data exactly.
+    static func isDisplay(_ output: String?) -> Bool {
+        if let output, output != "-" { return false }
+        var st = stat()
+        guard fstat(1, &st) == 0 else { return true }
+        return (st.st_mode & S_IFMT) != S_IFREG
+    }
 }

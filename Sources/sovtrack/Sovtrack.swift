@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import DealKit
 
 @main
@@ -16,6 +17,17 @@ struct Sovtrack: ParsableCommand {
                       RemoveCommand.self],
         defaultSubcommand: BrowseCommand.self)
 
+    /// A usage error as one line: the parser lists an option's allowed values one per line
+    /// (`- country`), which would otherwise be cut off after "one of the following:".
+    static func oneLine(_ message: String) -> String {
+        let lines = message.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard var first = lines.first else { return "invalid usage" }
+        if first.hasPrefix("Error: ") { first = String(first.dropFirst(7)) }
+        let values = lines.dropFirst().filter { $0.hasPrefix("- ") }.map { String($0.dropFirst(2)) }
+        guard !values.isEmpty else { return first }
+        return (first.hasSuffix(":") ? first : first + ":") + " " + values.joined(separator: ", ")
+    }
+
     /// Runs a command; a user error is one line on standard error and its exit code, never a trace.
     static func main() {
         do {
@@ -31,9 +43,7 @@ struct Sovtrack: ParsableCommand {
                 Console.out(fullMessage(for: error) + "\n")
                 exit(withError: ExitCode.success)
             }
-            let message = message(for: error).split(separator: "\n").first.map(String.init) ?? "invalid usage"
-            let text = message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message
-            Console.err("sovtrack: \(text) (see 'sovtrack help')")
+            Console.err("sovtrack: \(oneLine(message(for: error))) (see 'sovtrack help')")
             exit(withError: code)
         }
     }

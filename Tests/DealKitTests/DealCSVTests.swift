@@ -76,12 +76,12 @@ final class DealCSVTests: XCTestCase {
         XCTAssertEqual(made[1].0.capacity, nil, "empty MW cells are unknown, and no capacity at all")
     }
 
-    func testReadRestoresNeutralisedCellsAndMissingTrailingCells() throws {
-        let r = try rows("id,title,sponsor,models\r\nx,'=SUM(A1),'-5\r\ny\r\n")
+    func testReadRestoresNeutralisedCellsAndEmptyTrailingCells() throws {
+        let r = try rows("id,title,sponsor,models\r\nx,'=SUM(A1),'-5,\r\ny,,,\r\n")
         XCTAssertEqual(r.count, 2)
         XCTAssertEqual(r[0].values["title"], "=SUM(A1)")
         XCTAssertEqual(r[0].values["sponsor"], "-5")
-        XCTAssertEqual(r[0].values["models"], "", "a missing trailing cell is empty")
+        XCTAssertEqual(r[0].values["models"], "", "an empty trailing cell is empty")
         XCTAssertEqual(r[1].values["title"], "")
         XCTAssertEqual(r[0].line, 2)
         XCTAssertEqual(r[1].line, 3)
@@ -100,7 +100,13 @@ final class DealCSVTests: XCTestCase {
         XCTAssertEqual(readError("title,country\nT,KR\n"), CSVError(line: 1, message: "the header has no \"id\" column"))
         XCTAssertEqual(readError("id,colour\nx,red\n"),
                        CSVError(line: 1, message: "unknown column \"colour\"; the columns are: \(header)"))
-        XCTAssertEqual(readError("id,title\nx,T\ny,T,extra\n"), CSVError(line: 3, message: "3 fields but the header has 2"))
+        XCTAssertEqual(readError("id,title\nx,T\ny,T,extra\n"), CSVError(line: 3, message: "row has 3 cells, the header has 2"))
+        // A short row would clear the fields it leaves out (issue 11): refused like a long one.
+        XCTAssertEqual(readError("id,title,sponsor,site,platform,models,target_mw\nx,T,S,Si,P,M,5\nkr-naver-nvidia-dsx-sejong,New title\n"),
+                       CSVError(line: 3, message: "row has 2 cells, the header has 7"))
+        XCTAssertEqual(readError("id,title\ny\n"), CSVError(line: 2, message: "row has 1 cell, the header has 2"))
+        XCTAssertEqual(readError("id,title,title\nx,a,b\n"), CSVError(line: 1, message: "the header names \"title\" twice"))
+        XCTAssertEqual(readError("id,Title, title \nx,a,b\n"), CSVError(line: 1, message: "the header names \"title\" twice"))
         XCTAssertEqual(readError("id,title\nx,\"T\n")?.message, "a quoted field is never closed")
     }
 
@@ -127,6 +133,12 @@ final class DealCSVTests: XCTestCase {
         ])
         let nan = try newDeals("id,title,country,announced,initial_mw\nx,T,KR,2026,nan\n").first?.1 ?? []
         XCTAssertEqual(nan, [#"initial_mw: "nan" is not a number: write digits with a decimal point, and commas only between thousands (1.5, 1500, 1,500)"#])
+        // Issue 11: nothing a feed could not hold, nor a figure that would be lost.
+        for text in ["0x10", "0x1p-2", "1e-400", "inf", "-inf", "Infinity", "+5", "5x", "0.\(String(repeating: "0", count: 400))1"] {
+            let made = try newDeals("id,title,country,announced,target_mw\nx,T,KR,2026,\"\(text)\"\n").first?.1 ?? []
+            XCTAssertEqual(made.count, 1, text)
+            XCTAssertTrue(made.first?.hasPrefix("target_mw: \(FeedIssue.quote(text))") ?? false, "\(text): \(made)")
+        }
     }
 
     func testLenientValuesAUserWouldType() throws {

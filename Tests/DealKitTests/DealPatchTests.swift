@@ -83,7 +83,7 @@ final class DealPatchTests: XCTestCase {
         XCTAssertEqual(applied { $0.initialMW = "1_000" }.capacity?.initialMW, 1000)
         XCTAssertEqual(problems { $0.initialMW = "-5" }, ["initial-mw: -5 is negative; megawatts must be 0 or more (null for unknown)"])
         // One number grammar (NumberGrammar): no exponents, nan or inf; "unknown" clears a figure.
-        for t in ["1e999", "nan", "inf"] {
+        for t in ["1e999", "nan", "inf", "0x10", "0x1p-2", "1e-400"] {
             XCTAssertEqual(problems { $0.targetMW = t }, [#"target-mw: "\#(t)" is not a number: write digits with a decimal point, and commas only between thousands (1.5, 1500, 1,500) or "unknown""#])
         }
         XCTAssertEqual(problems { $0.operationalMW = "lots" }, [#"operational-mw: "lots" is not a number: write digits with a decimal point, and commas only between thousands (1.5, 1500, 1,500) or "unknown""#])

@@ -346,6 +346,25 @@ final class EpochImportTests: XCTestCase {
         XCTAssertEqual(epoch.rejections.map(\.reason), [.noDate])
     }
 
+    func testAYearEpochCouldNotMeanIsRejectedNotACrash() throws {
+        // Issue 11: `0999` crashed the mapper (a force-unwrapped three-digit year).
+        let header = "Name,Country,Status,First Operational Date,First Operational Date Note\n"
+        let text = header + """
+            Year 999,France,Existing,0999,
+            Year 0,France,Existing,0000,
+            Day in 999,France,Existing,0999-12-31,
+            Planned 42,France,Planned,,Planned 0042
+            Good,France,Existing,2020,
+            Decommissioned Early,France,Decommissioned,2020,
+
+            """
+        let epoch = try EpochImport.read(Array(text.utf8))
+        XCTAssertEqual(epoch.items.map(\.id), ["epoch-good", "epoch-decommissioned-early"])
+        XCTAssertEqual(epoch.rejections.map(\.reason), [.badDate, .badDate, .badDate, .badDate])
+        XCTAssertEqual(epoch.rejections.first?.detail, #"First Operational Date "0999" is not between 1900 and 2999"#)
+        XCTAssertEqual(epoch.rejections.last?.detail, #"First Operational Date "0042" is not between 1900 and 2999"#)
+    }
+
     func testNotAnEpochFileIsRefusedWhole() {
         XCTAssertThrowsError(try EpochImport.read(Array("id,title,country\nx,y,FR\n".utf8))) { error in
             XCTAssertEqual(error as? EpochImport.FileError, .notEpoch(missing: ["Name", "Status"]))

@@ -112,6 +112,10 @@ final class EpochMapperTests: XCTestCase {
         XCTAssertNil(EpochMapper.number("inf"))
         XCTAssertNil(EpochMapper.number("0x10"))
         XCTAssertNil(EpochMapper.number("1,000"))
+        // Issue 11: as JSON would, and nothing that turns into 0 or infinity.
+        for t in ["0x1p-2", "1e-400", "1e400", "nan", "+5", ".5", "0x10"] { XCTAssertNil(EpochMapper.number(t), t) }
+        XCTAssertEqual(EpochMapper.number("0e5"), 0)
+        XCTAssertEqual(EpochMapper.number("0.0"), 0)
         XCTAssertEqual(EpochMapper.tidy(96.09600000000002), 96.096)
         XCTAssertEqual(EpochMapper.tidy(0.29842176000000004), 0.29842176)
         XCTAssertEqual(EpochMapper.tidy(5000), 5000)

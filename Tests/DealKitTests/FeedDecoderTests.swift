@@ -492,6 +492,100 @@ final class FeedDecoderTests: XCTestCase {
         XCTAssertEqual(r.feed.deals.count, 5)
         XCTAssertEqual(r.feed.updated, PartialDate("2026-06-10"))
     }
+
+    // MARK: Bounded issues (issue 11)
+
+    func testIssuesPastTheLimitAreCountedNotKeptAndTheDealsAreLetGo() {
+        // Two thousand empty deals: four errors each (id, title, country, announced missing).
+        let text = #"{"format": "sovtrack-feed", "version": 1, "deals": ["# + Array(repeating: "{}", count: 2_000).joined(separator: ",") + "]}"
+        let r = FeedText.decode(text)
+        XCTAssertEqual(r.issues.count, FeedDecoder.issueLimit)
+        XCTAssertEqual(r.issues.first?.description, #"deals[0]: missing required key "id""#)
+        XCTAssertEqual(r.issues.last?.description, #"deals[24]: missing required key "announced""#)
+        // Every missing key is counted; the empty ids of the deals kept are also duplicates.
+        XCTAssertEqual(r.errorCount, 8_000 + r.feed.deals.count - 1)
+        XCTAssertEqual(r.omittedErrors, r.errorCount - 100)
+        XCTAssertEqual(r.warningCount, 0)
+        XCTAssertTrue(r.hasErrors)
+        XCTAssertLessThanOrEqual(r.feed.deals.count, 26, "deals past the limit are not kept")
+    }
+
+    func testTheLimitHoldsOnEveryCoreAndInsideOneDeal() {
+        // Over the parallel threshold (4 MB), minified: read on every core after a scan.
+        let many = #"{"format": "sovtrack-feed", "version": 1, "deals": ["# + Array(repeating: "{}", count: 1_500_000).joined(separator: ",") + "]}"
+        for parallel in [true, false] {
+            let r = many.utf8CString.withUnsafeBufferPointer { cs in
+                cs.withMemoryRebound(to: UInt8.self) { FeedDecoder.decode(buffer: UnsafeBufferPointer(rebasing: $0.dropLast()), parallel: parallel) }
+            }
+            XCTAssertEqual(r.issues.count, 100, "parallel: \(parallel)")
+            XCTAssertEqual(r.errorCount - max(r.feed.deals.count - 1, 0), 6_000_000, "parallel: \(parallel)")
+            XCTAssertEqual(r.issues.last?.description, #"deals[24]: missing required key "announced""#, "parallel: \(parallel)")
+            XCTAssertLessThan(r.feed.deals.count, 2_000, "parallel: \(parallel)")
+        }
+        // One deal with 50,000 empty partners: name and role missing in each.
+        let partners = "[" + Array(repeating: "{}", count: 50_000).joined(separator: ",") + "]"
+        let one = FeedText.decode(FeedText.feed([FeedText.deal(extra: [("partners", partners)])]))
+        XCTAssertEqual(one.issues.count, 100)
+        XCTAssertEqual(one.errorCount, 100_000)
+    }
+
+    func testManyWarningsKeepEveryDealOfAValidFeed() {
+        // A valid feed whose deals each have a warning (no source) is still read whole.
+        let deals = (0..<300).map { FeedText.deal(["id": "\"d-\(1000 + $0)\"", "sources": nil]) }
+        let r = FeedText.decode(FeedText.feed(deals))
+        XCTAssertFalse(r.hasErrors)
+        XCTAssertEqual(r.feed.deals.count, 300)
+        XCTAssertEqual(r.issues.count, 100)
+        XCTAssertEqual(r.warningCount, 300)
+        XCTAssertEqual(r.omittedWarnings, 200)
+    }
+
+    // MARK: Duplicate keys (issue 11)
+
+    /// The one fatal issue of a document, as a user sees it.
+    private func fatal(_ text: String) -> String? {
+        let r = FeedText.decode(text)
+        return r.isFatal ? r.issues.first?.description : nil
+    }
+
+    func testAKeyGivenTwiceAnywhereIsAnErrorAtTheSecondKey() {
+        let head = #"{"format": "sovtrack-feed", "version": 1, "#
+        XCTAssertEqual(fatal(head + #""deals": [], "deals": []}"#), #"1:56: duplicate key "deals": a key may appear once in an object"#)
+        XCTAssertEqual(fatal(head + #""version": 1, "deals": []}"#), #"1:43: duplicate key "version": a key may appear once in an object"#)
+        XCTAssertEqual(fatal(head + #""deals": [], "x": 1, "x": 2}"#), #"1:64: duplicate key "x": a key may appear once in an object"#)
+        let cases: [(String, String)] = [
+            ("a deal's own key", FeedText.deal(extra: [("title", #""again""#)])),
+            ("an unknown key of a deal", FeedText.deal(extra: [("note", "1"), ("note", "2")])),
+            ("a partner", FeedText.deal(extra: [("partners", #"[{"name": "N", "role": "vendor", "name": "M"}]"#)])),
+            ("a partner's unknown key", FeedText.deal(extra: [("partners", #"[{"name": "N", "role": "vendor", "x": 1, "x": 1}]"#)])),
+            ("capacity", FeedText.deal(extra: [("capacity", #"{"targetMW": 1, "targetMW": 2}"#)])),
+            ("accelerators", FeedText.deal(extra: [("accelerators", #"{"count": 1, "count": 2}"#)])),
+            ("investment", FeedText.deal(extra: [("investment", #"{"amount": 1, "currency": "USD", "amount": 2}"#)])),
+            ("a milestone", FeedText.deal(extra: [("milestones", #"[{"date": "2026", "event": "e", "done": true, "done": false}]"#)])),
+            ("a source", FeedText.deal(["sources": #"[{"title": "s", "url": "https://a", "url": "https://b"}]"#])),
+            ("an object inside an unknown value", FeedText.deal(extra: [("x", #"{"y": [{"z": 1, "z": 2}]}"#)])),
+        ]
+        for (what, deal) in cases {
+            let message = fatal(FeedText.feed([FeedText.deal(), deal.replacingOccurrences(of: #""a""#, with: #""b""#)]))
+            XCTAssertNotNil(message, what)
+            XCTAssertTrue(message?.contains(": duplicate key ") ?? false, "\(what): \(message ?? "accepted")")
+            XCTAssertTrue(message?.hasPrefix("2:") ?? false, "\(what): the second deal is on line 2: \(message ?? "")")
+        }
+        XCTAssertEqual(FeedText.decode(FeedText.feed([FeedText.deal(extra: [("x", #"{"y": 1, "z": {"y": 2}}"#)])])).hasErrors, false,
+                       "the same key in two objects is no duplicate")
+    }
+
+    func testADuplicateKeyDeepInALargeFeedIsFoundWhenDecodingInParallel() {
+        // Over the parallel threshold: the pieces fail, and the in-order read says where.
+        var deals = (0..<50_000).map { FeedText.deal(["id": "\"d\(String(format: "%05d", $0))\""]) }
+        deals[25_000] = FeedText.deal(["id": #""d25000""#], extra: [("sponsor", #""S""#), ("sponsor", #""T""#)])
+        let text = FeedText.feed(deals).replacingOccurrences(of: ",\n{", with: ",\n    {")
+        XCTAssertGreaterThan(text.utf8.count, FeedDecoder.parallelThreshold)
+        let r = FeedDecoder.decode(Array(text.utf8))
+        XCTAssertTrue(r.isFatal)
+        XCTAssertEqual(r.issues.map(\.description).first?.hasPrefix("25001:"), true, r.issues.first?.description ?? "")
+        XCTAssertEqual(r.issues.first?.message, #"duplicate key "sponsor": a key may appear once in an object"#)
+    }
 }
 
 final class FeedIssueTests: XCTestCase {
@@ -515,51 +609,5 @@ final class FeedIssueTests: XCTestCase {
         XCTAssertEqual(q.count, 62)
         XCTAssertTrue(q.hasSuffix("…\""))
         XCTAssertEqual(FeedIssue.quote(String(repeating: "y", count: 60)).count, 62)
-    }
-
-    // MARK: Bounded issues (issue 11)
-
-    func testIssuesPastTheLimitAreCountedNotKeptAndTheDealsAreLetGo() {
-        // Two thousand empty deals: four errors each (id, title, country, announced missing).
-        let text = #"{"format": "sovtrack-feed", "version": 1, "deals": ["# + Array(repeating: "{}", count: 2_000).joined(separator: ",") + "]}"
-        let r = FeedText.decode(text)
-        XCTAssertEqual(r.issues.count, FeedDecoder.issueLimit)
-        XCTAssertEqual(r.issues.first?.description, #"deals[0]: missing required key "id""#)
-        XCTAssertEqual(r.issues.last?.description, #"deals[24]: missing required key "announced""#)
-        XCTAssertEqual(r.omittedErrors, 8_000 - 100)
-        XCTAssertEqual(r.errorCount, 8_000)
-        XCTAssertEqual(r.warningCount, 0)
-        XCTAssertTrue(r.hasErrors)
-        XCTAssertLessThanOrEqual(r.feed.deals.count, 26, "deals past the limit are not kept")
-    }
-
-    func testTheLimitHoldsOnEveryCoreAndInsideOneDeal() {
-        // Over the parallel threshold (4 MB), minified: read on every core after a scan.
-        let many = #"{"format": "sovtrack-feed", "version": 1, "deals": ["# + Array(repeating: "{}", count: 1_500_000).joined(separator: ",") + "]}"
-        for parallel in [true, false] {
-            let r = many.utf8CString.withUnsafeBufferPointer { cs in
-                cs.withMemoryRebound(to: UInt8.self) { FeedDecoder.decode(buffer: UnsafeBufferPointer(rebasing: $0.dropLast()), parallel: parallel) }
-            }
-            XCTAssertEqual(r.issues.count, 100, "parallel: \(parallel)")
-            XCTAssertEqual(r.errorCount, 6_000_000, "parallel: \(parallel)")
-            XCTAssertEqual(r.issues.last?.description, #"deals[24]: missing required key "announced""#, "parallel: \(parallel)")
-            XCTAssertLessThan(r.feed.deals.count, 2_000, "parallel: \(parallel)")
-        }
-        // One deal with 50,000 empty partners: name and role missing in each.
-        let partners = "[" + Array(repeating: "{}", count: 50_000).joined(separator: ",") + "]"
-        let one = FeedText.decode(FeedText.feed([FeedText.deal(extra: [("partners", partners)])]))
-        XCTAssertEqual(one.issues.count, 100)
-        XCTAssertEqual(one.errorCount, 100_000)
-    }
-
-    func testManyWarningsKeepEveryDealOfAValidFeed() {
-        // A valid feed whose deals each have a warning (no source) is still read whole.
-        let deals = (0..<300).map { FeedText.deal(["id": "\"d-\(1000 + $0)\"", "sources": nil]) }
-        let r = FeedText.decode(FeedText.feed(deals))
-        XCTAssertFalse(r.hasErrors)
-        XCTAssertEqual(r.feed.deals.count, 300)
-        XCTAssertEqual(r.issues.count, 100)
-        XCTAssertEqual(r.warningCount, 300)
-        XCTAssertEqual(r.omittedWarnings, 200)
     }
 }

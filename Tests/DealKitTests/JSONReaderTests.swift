@@ -130,7 +130,18 @@ final class JSONReaderTests: XCTestCase {
                                 JSONField("c", .object([JSONField("x", .array([]))]))]))
         XCTAssertEqual(try value("[ ]"), .array([]))
         XCTAssertEqual(try value("{ }"), .object([]))
-        XCTAssertEqual(try value(#"{"a":1,"a":2}"#), .object([JSONField("a", .number("1")), JSONField("a", .number("2"))]))
+        XCTAssertEqual(try value(#"{"a":1,"b":2}"#), .object([JSONField("a", .number("1")), JSONField("b", .number("2"))]))
+    }
+
+    func testADuplicateKeyIsASyntaxErrorAtTheSecondKey() {
+        XCTAssertEqual(syntaxError(#"{"a":1,"a":2}"#)?.offset, 7)
+        XCTAssertEqual(syntaxError(#"{"a":1,"a":2}"#)?.message, #"duplicate key "a": a key may appear once in an object"#)
+        XCTAssertEqual(syntaxError(#"{"a":1,"a":2}"#)?.offset, 7, "an escaped key is the same key")
+        XCTAssertEqual(syntaxError(#"[{"x":{"y":[{"z":1,"z":1}]}}]"#)?.offset, 19)
+        // Many keys: compared through a set, still exactly.
+        let many = "{" + (0..<100).map { "\"k\($0)\": \($0)" }.joined(separator: ", ") + ", \"k42\": 0}"
+        XCTAssertEqual(syntaxError(many)?.message, #"duplicate key "k42": a key may appear once in an object"#)
+        XCTAssertNil(syntaxError("{" + (0..<100).map { "\"k\($0)\": \($0)" }.joined(separator: ", ") + "}"))
     }
 
     func testStructuralErrors() {

@@ -99,7 +99,7 @@ final class JSONWriterTests: XCTestCase {
     func testValuesRoundTripThroughTheReader() throws {
         let v = JSONValue.object([
             JSONField("k\"ey", .array([.number("-0.0"), .number("1E+2"), .string("\u{1}")])),
-            JSONField("n", .object([JSONField("x", .null), JSONField("x", .number("2"))])),
+            JSONField("n", .object([JSONField("x", .null), JSONField("y", .number("2"))])),
         ])
         let written = text { $0.value(v) }
         let back = try JSONReader.parse(Array(written.utf8)) { r in try r.readValue() }
@@ -116,5 +116,41 @@ final class JSONWriterTests: XCTestCase {
         XCTAssertEqual(text { $0.raw("{"); $0.newline(indent: 2); $0.raw("}") }, "{\n  }")
         XCTAssertEqual(text { $0.raw(string: String("é")) }, "é")
         XCTAssertEqual(text { $0.raw("한국 ") ; $0.raw(string: "日本語, a long string that is not small") }, "한국 日本語, a long string that is not small")
+    }
+
+    func testTerminalControlsAreEscapedAndReadBackAsTheSameText() throws {
+        // Issue 11: C1 controls, bidi overrides and direction marks never leave raw.
+        let cases: [(String, String)] = [
+            ("\u{9B}31m", "\\u009b31m"), ("\u{9D}52;c;x\u{9C}", "\\u009d52;c;x\\u009c"), ("\u{80}\u{85}\u{9F}", "\\u0080\\u0085\\u009f"),
+            ("abc\u{202E}fdp.exe", "abc\\u202efdp.exe"), ("\u{202A}\u{202B}\u{202C}\u{202D}", "\\u202a\\u202b\\u202c\\u202d"),
+            ("\u{2066}x\u{2067}\u{2068}\u{2069}", "\\u2066x\\u2067\\u2068\\u2069"), ("a\u{200E}b\u{200F}c\u{061C}", "a\\u200eb\\u200fc\\u061c"),
+            ("\u{2028}\u{2029}", "\\u2028\\u2029"), ("\u{1B}]52;c;cHduZWQ=\u{7}", "\\u001b]52;c;cHduZWQ=\\u0007"),
+            ("네이버 \u{9B} é", "네이버 \\u009b é"),
+        ]
+        for (raw, escaped) in cases {
+            let written = text { $0.string(raw) }
+            XCTAssertEqual(written, "\"" + escaped + "\"", raw.debugDescription)
+            XCTAssertFalse(written.unicodeScalars.contains { SafeText.escapesInJSON($0.value) }, raw.debugDescription)
+            let back = try JSONReader.parse(Array(written.utf8)) { r in try r.readString() }
+            XCTAssertEqual(back, raw, "the same data")
+        }
+        // Neighbours that are text, not controls, stay raw (and need no escaping at all).
+        for clean in ["\u{A0}", "\u{7F}", "\u{200D}", "\u{2027}", "\u{202F}", "\u{2065}", "\u{206A}", "\u{061B}", "\u{200A}", "👨\u{200D}👩"] {
+            XCTAssertEqual(text { $0.string(clean) }, "\"" + clean + "\"", clean.debugDescription)
+            XCTAssertTrue(Array(clean.utf8).withUnsafeBufferPointer { JSONWriter.needsNoEscape($0) }, clean.debugDescription)
+        }
+    }
+
+    func testTheEscapingCheckFindsAControlAfterCleanWordsAtAnyPosition() {
+        for length in 1...20 {
+            for position in 0..<length {
+                var chars = Array(repeating: "é", count: length)
+                chars[position] = "\u{9B}"
+                XCTAssertEqual(text { $0.string(chars.joined()) }, "\"" + chars.joined().replacingOccurrences(of: "\u{9B}", with: "\\u009b") + "\"")
+                var ascii = Array(repeating: "a", count: length)
+                ascii[position] = "\u{202E}"
+                XCTAssertFalse(Array(ascii.joined().utf8).withUnsafeBufferPointer { JSONWriter.needsNoEscape($0) }, "\(length) \(position)")
+            }
+        }
     }
 }

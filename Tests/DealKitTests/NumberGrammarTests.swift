@@ -27,6 +27,10 @@ final class NumberGrammarTests: XCTestCase {
             XCTAssertNil(NumberGrammar.value(t), t)
         }
         XCTAssertTrue(refusal(String(repeating: "9", count: 400))?.contains("too large") == true)
+        // Issue 11: a figure that underflows to 0 is refused, not turned into 0.
+        XCTAssertTrue(refusal("0." + String(repeating: "0", count: 400) + "1")?.contains("too small") == true)
+        XCTAssertEqual(NumberGrammar.value("0.000"), 0)
+        for t in ["0x1p-2", "1e-400", "-inf", "Infinity", "+5"] { XCTAssertNil(NumberGrammar.value(t), t) }
     }
 
     func testWholeNumbers() {

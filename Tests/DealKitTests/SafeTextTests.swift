@@ -1,4 +1,4 @@
-import DealKit
+@testable import DealKit
 import XCTest
 
 final class SafeTextTests: XCTestCase {
@@ -46,7 +46,8 @@ final class SafeTextTests: XCTestCase {
 
     func testNeighboursOfUnsafeRangesAreKept() {
         // Same lead bytes as unsafe characters, but harmless.
-        for text in ["\u{A0}", "é", "\u{2027}", "\u{202F}", "\u{2065}", "\u{206A}", "\u{2026}", "\u{200D}", "\u{200E}"] {
+        for text in ["\u{A0}", "é", "\u{2027}", "\u{202F}", "\u{2065}", "\u{206A}", "\u{2026}", "\u{200A}", "\u{2010}",
+                     "\u{205F}", "\u{FEFE}", "\u{FF01}", "\u{E0080}", "\u{061B}", "\u{061D}", "ؠ"] {
             XCTAssertFalse(SafeText.needsSanitizing(text), text.debugDescription)
             XCTAssertEqual(SafeText.sanitize(text), text)
         }
@@ -57,5 +58,40 @@ final class SafeTextTests: XCTestCase {
         let safe = SafeText.sanitize(text)
         XCTAssertEqual(DisplayWidth.of(safe), 9)
         XCTAssertEqual(DisplayWidth.of(text), DisplayWidth.of(safe))
+    }
+
+    func testInvisibleCharactersThatCouldDisguiseANameAreMadeVisible() {
+        // NVIDIA with a zero-width space is another name that looks the same (issue 11).
+        let invisible: [UInt32] = [0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x061C, 0x2060, 0x2061, 0x2064, 0xFEFF,
+                                   0xE0000, 0xE0001, 0xE0041, 0xE007F]
+        for value in invisible {
+            let text = "NVI" + String(Unicode.Scalar(value)!) + "DIA"
+            XCTAssertTrue(SafeText.needsSanitizing(text), String(value, radix: 16))
+            XCTAssertEqual(SafeText.sanitize(text), "NVI\u{FFFD}DIA", String(value, radix: 16))
+        }
+    }
+
+    func testKeepingNewlinesSanitizesEveryLine() {
+        XCTAssertEqual(SafeText.sanitize("a\u{1b}]52;c;x\u{7}\nb\u{9B}\n", keepingNewlines: true), "a␛]52;c;x␇\nb\u{FFFD}\n")
+        XCTAssertEqual(SafeText.sanitize("a\r\nb", keepingNewlines: true), "a␍\nb")
+        XCTAssertEqual(SafeText.sanitize("plain\ntext", keepingNewlines: true), "plain\ntext")
+    }
+
+    func testTheByteScanAndTheScalarRuleAgreeOnEveryScalar() {
+        // The byte scan and the scalar rule must agree on every scalar of the planes that matter.
+        for value in UInt32(0)...0x3FFFF where !(0xD800...0xDFFF).contains(value) {
+            let s = String(Unicode.Scalar(value)!)
+            XCTAssertEqual(SafeText.needsSanitizing(s), SafeText.replacement(for: value) != nil, String(value, radix: 16))
+        }
+        for value in UInt32(0xE0000)...0xE00FF {
+            let s = String(Unicode.Scalar(value)!)
+            XCTAssertEqual(SafeText.needsSanitizing(s), SafeText.replacement(for: value) != nil, String(value, radix: 16))
+        }
+    }
+
+    func testJSONEscapesAreASubsetOfTheTerminalRule() {
+        for value in UInt32(0)...0x2FFFF where !(0xD800...0xDFFF).contains(value) && SafeText.escapesInJSON(value) {
+            XCTAssertTrue(SafeText.needsSanitizing(String(Unicode.Scalar(value)!)), String(value, radix: 16))
+        }
     }
 }

@@ -41,9 +41,39 @@ final class EditReducerTests: XCTestCase {
         XCTAssertEqual(s.totalCount, feed.deals.count - 1)
         XCTAssertEqual(keys(&s, .char("u")), [.apply(.add(deal), undo: true)])
         EditReducer.store(&s, .applied(.add(deal), undo: true, feed: feed))
-        XCTAssertEqual(s.message, "undone: deleted \(deal.id)")
+        XCTAssertEqual(s.message, "undone: deleted \(deal.id) · Ctrl-R redoes it")
         XCTAssertEqual(s.selectedDealID, deal.id, "the deal back is selected")
         XCTAssertEqual(s.editing.undo, [], "the undone change leaves the stack; an undo is not pushed")
+    }
+
+    func testCtrlRRedoesWhatUUndidUntilANewChange() throws {
+        let feed = try TestFeeds.bundled()
+        var s = TestFeeds.state(feed)
+        _ = keys(&s, .char("2"))
+        let deal = feed.deals[feed.index(of: s.selectedDealID!)!]
+        var after = feed
+        after.deals.removeAll { $0.id == deal.id }
+        XCTAssertEqual(keys(&s, .control("r")), [])
+        XCTAssertEqual(s.message, "nothing to redo")
+        _ = keys(&s, .char("d"), .char("y"))
+        EditReducer.store(&s, .applied(.remove(deal), undo: false, feed: after))
+        _ = keys(&s, .char("u"))
+        EditReducer.store(&s, .applied(.add(deal), undo: true, feed: feed))
+        XCTAssertEqual(s.editing.redo, [.remove(deal)])
+        XCTAssertEqual(keys(&s, .control("r")), [.apply(.remove(deal), undo: false)])
+        EditReducer.store(&s, .applied(.remove(deal), undo: false, feed: after))
+        XCTAssertEqual(s.message, "redone: deleted \(deal.id)")
+        XCTAssertEqual(s.editing.undo, [.remove(deal)], "a redo can be undone again")
+        XCTAssertEqual(s.editing.redo, [])
+        // Undo again, then a change of one's own: nothing left to redo.
+        _ = keys(&s, .char("u"))
+        EditReducer.store(&s, .applied(.add(deal), undo: true, feed: feed))
+        XCTAssertEqual(s.editing.redo, [.remove(deal)])
+        let other = feed.deals.first { $0.id != deal.id }!
+        var without = feed
+        without.deals.removeAll { $0.id == other.id }
+        EditReducer.store(&s, .applied(.remove(other), undo: false, feed: without))
+        XCTAssertEqual(s.editing.redo, [])
     }
 
     func testAFailedUndoStaysUndoableAndARefusedOneIsReported() throws {

@@ -151,6 +151,28 @@ final class ReducerTests: XCTestCase {
         _ = keys(&s, .escape, .char("3"), .down, .enter)
         XCTAssertEqual(s.view, .deals)
         XCTAssertEqual(s.filter.vendors, ["AMD"])
+        // Esc goes back where Enter came from, with the filter as it was.
+        _ = keys(&s, .down, .escape)
+        XCTAssertEqual(s.view, .vendors)
+        XCTAssertTrue(s.filter.isEmpty)
+        XCTAssertEqual(s.selectedVendor?.key, "AMD")
+        _ = keys(&s, .escape)
+        XCTAssertEqual(s.view, .vendors, "a second Esc has nowhere further to go")
+        // A drill forgotten once the user switches views on their own.
+        _ = keys(&s, .enter, .char("1"), .char("2"), .escape)
+        XCTAssertEqual(s.view, .deals)
+        XCTAssertEqual(s.filter.vendors, ["AMD"])
+    }
+
+    func testFOnAFigureFiltersOnTheFigureShown() throws {
+        var d = Deal(id: "kr-a", title: "A", country: "KR", announced: PartialDate("2026")!, status: .announced)
+        d.capacity = Capacity(initialMW: 2.8859)
+        var s = TestFeeds.state(Feed(deals: [d]), rows: 24, cols: 120)
+        _ = keys(&s, .char("2"))
+        s.dealsColumn = DealColumn.dealsView.firstIndex(of: .mw)!
+        _ = keys(&s, .char("f"))
+        XCTAssertEqual(s.filter.minMW, 2.9)
+        XCTAssertTrue(s.message?.hasPrefix("filter: at least 2.9 MW") == true, s.message ?? "")
     }
 
     func testSortCyclesThroughTheDealsViewsColumnsAndReverses() throws {

@@ -53,6 +53,13 @@ final class DashboardEditTmuxTests: XCTestCase {
         let undone = try tmux.screen()
         XCTAssertFalse(undone.contains("1단계 가동"), undone)
         XCTAssertEqual(try deal("kr-naver-sovereign", in: store)?.milestones, [])
+        // Ctrl-R redoes it, and u undoes it again.
+        try tmux.keys("C-r")
+        try tmux.waitFor("redone: edited kr-naver-sovereign")
+        XCTAssertEqual(try deal("kr-naver-sovereign", in: store)?.milestones.map(\.event), ["1단계 가동"])
+        try tmux.keys("u")
+        try tmux.waitFor("undone: edited kr-naver-sovereign")
+        XCTAssertEqual(try deal("kr-naver-sovereign", in: store)?.milestones, [])
 
         try tmux.keys("d")
         try tmux.waitFor("Delete this deal?", "kr-naver-sovereign")

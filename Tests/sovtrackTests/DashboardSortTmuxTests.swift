@@ -142,7 +142,8 @@ final class DashboardSortTmuxTests: XCTestCase {
         for y in (top + 1)...bottom {
             let row = lines[y]
             let text = row.text(x0, x1)
-            if text.trimmingCharacters(in: .whitespaces).isEmpty || text.contains("(no ") { break }
+            // The list ends at a blank row, or at its totals row (Σ), which is no row of the order.
+            if text.trimmingCharacters(in: .whitespaces).isEmpty || text.contains("(no ") || text.hasPrefix("Σ") { break }
             // The deals without a vendor are not a vendor: their row is last whatever the order.
             if pane == .vendors && text.hasPrefix("(none)") { continue }
             values.append(right ? row.fieldEnding(at: h.end, from: x0) : row.fieldStarting(at: h.start, to: x1))

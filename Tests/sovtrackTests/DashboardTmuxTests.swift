@@ -88,6 +88,20 @@ final class DashboardTmuxTests: XCTestCase {
         XCTAssertEqual(try s.title(), title, "the window title changed")
     }
 
+    func testEscAfterDrillingFromVendorsIntoDealsGoesBackToVendors() throws {
+        let (s, _) = try launch(cols: 80, rows: 24)
+        defer { s.kill() }
+        try s.waitFor("South Korea")
+        try s.keys("3")
+        try s.waitFor("sort vendors:")
+        try s.keys("Enter")
+        try s.waitUntil("the vendor's deals") { $0.contains("sort deals:") && $0.contains("filter: vendor NVIDIA") }
+        try s.keys("Escape")
+        try s.waitUntil("the Vendors view again") { $0.contains("sort vendors:") && $0.contains("no filter") }
+        try s.keys("q")
+        try assertBackToShell(s)
+    }
+
     func testCtrlCRestoresTheTerminal() throws {
         let (s, _) = try launch(cols: 80, rows: 24)
         defer { s.kill() }

@@ -20,21 +20,41 @@ public enum CSVWriter {
     ///
     /// Bytes, not Characters, decide: "\r\n=1" is one Character but starts with a CR.
     public static func field(_ s: String) -> String {
-        var s = s
-        // A cell already looking marked gets one more `'`, so `restore` gives it back exactly.
-        if let first = s.utf8.first, formulaStarts.contains(first) || isMarked(s) { s = "'" + s }
+        let s = neutralised(s)
         let needsQuotes = s.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
         guard needsQuotes else { return s }
         return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
+    /// The text with a leading `'` if a spreadsheet would read it as a formula (or it looks marked).
+    static func neutralised(_ s: String) -> String {
+        // A cell already looking marked gets one more `'`, so `restore` gives it back exactly.
+        if let first = s.utf8.first, formulaStarts.contains(first) || isMarked(s) { return "'" + s }
+        return s
+    }
+
+    /// The cell for a list: its items joined by `;`, each after the first neutralised as a
+    /// cell is (the first is the cell's start, which `field` neutralises when it writes it).
+    ///
+    /// A spreadsheet whose separator is `;` splits `NVIDIA;=1+1` into two cells, and would
+    /// run the second as a formula: so every item, not only the first, gets the `'`.
+    /// `DealCSV.list` undoes it item by item.
+    public static func list(_ items: [String]) -> String {
+        items.enumerated().map { $0.offset == 0 ? $0.element : neutralised($0.element) }.joined(separator: ";")
+    }
+
     /// One record, ending in CRLF as RFC 4180 says.
-    public static func line(_ fields: [String]) -> String {
-        fields.map(field).joined(separator: ",") + "\r\n"
+    ///
+    /// With `forDisplay` (standard output that is a terminal or a pipe, not a file), each
+    /// cell is first made safe for a terminal (`SafeText.sanitize`): controls, bidi
+    /// overrides and invisible characters become visible placeholders. Written to a file,
+    /// the cells keep their data.
+    public static func line(_ fields: [String], forDisplay: Bool = false) -> String {
+        (forDisplay ? fields.map { field(SafeText.sanitize($0)) } : fields.map(field)).joined(separator: ",") + "\r\n"
     }
 
     /// Undoes `field`'s neutralisation of a cell read back: drops one `'` from a marked cell.
     public static func restore(_ s: String) -> String {
-        isMarked(s) ? String(s.utf8.dropFirst())! : s
+        isMarked(s) ? String(s.unicodeScalars.dropFirst()) : s
     }
 }

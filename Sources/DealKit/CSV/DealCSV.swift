@@ -13,11 +13,11 @@ public enum DealCSV {
         (.initial, "initial_mw"), (.target, "target_mw"), (.operational, "operational_mw"),
     ]
 
-    /// The whole CSV document for `deals`, header first.
-    public static func export(_ deals: [Deal]) -> String {
+    /// The whole CSV document for `deals`, header first (`forDisplay`: see `CSVWriter.line`).
+    public static func export(_ deals: [Deal], forDisplay: Bool = false) -> String {
         var out = CSVWriter.line(columns)
         out.reserveCapacity(deals.count * 300)
-        for d in deals { out += CSVWriter.line(row(d)) }
+        for d in deals { out += CSVWriter.line(row(d), forDisplay: forDisplay) }
         return out
     }
 
@@ -26,16 +26,16 @@ public enum DealCSV {
         func mw(_ v: Double?) -> String { v.map(JSONWriter.format) ?? "" }
         return [
             d.id, d.title, d.country, d.announcedText, d.status.rawValue, d.sponsor ?? "",
-            d.otherPartners.map { "\($0.name):\($0.role.rawValue)" }.joined(separator: ";"),
-            d.vendors.joined(separator: ";"),
+            CSVWriter.list(d.otherPartners.map { "\($0.name):\($0.role.rawValue)" }),
+            CSVWriter.list(d.vendors),
             d.platform ?? "", d.site ?? "",
             mw(d.capacity?.initialMW), mw(d.capacity?.targetMW), mw(d.capacity?.operationalMW),
             d.capacity?.confidence?.rawValue ?? "",
-            d.models.joined(separator: ";"),
+            CSVWriter.list(d.models),
             d.kind?.rawValue ?? "",
-            d.products.joined(separator: ";"),
+            CSVWriter.list(d.products),
             approxNames.filter { d.capacity?.approx.contains($0.figure) ?? false }.map(\.name).joined(separator: ";"),
-            d.sources.compactMap(\.url).joined(separator: ";"),
+            CSVWriter.list(d.sources.compactMap(\.url)),
         ]
     }
 
@@ -55,13 +55,19 @@ public enum DealCSV {
         guard names.contains("id") else { throw CSVError(line: header.line, message: "the header has no \"id\" column") }
         let unknown = names.filter { !columns.contains($0) && !$0.isEmpty }
         if let u = unknown.first { throw CSVError(line: header.line, message: "unknown column \(FeedIssue.quote(u)); the columns are: \(columns.joined(separator: ","))") }
+        var seen: Set<String> = []
+        for name in names where !name.isEmpty && !seen.insert(name).inserted {
+            throw CSVError(line: header.line, message: "the header names \(FeedIssue.quote(name)) twice")
+        }
+        // A short row would read as empty cells, and an empty cell clears its field: every
+        // row must have exactly the header's cells, as the header says what each one changes.
         return try records.dropFirst().map { rec in
-            guard rec.fields.count <= names.count else {
-                throw CSVError(line: rec.line, message: "\(rec.fields.count) fields but the header has \(names.count)")
+            guard rec.fields.count == names.count else {
+                throw CSVError(line: rec.line, message: "row has \(rec.fields.count) cell\(rec.fields.count == 1 ? "" : "s"), the header has \(names.count)")
             }
             var values: [String: String] = [:]
             for (i, name) in names.enumerated() where !name.isEmpty {
-                values[name] = i < rec.fields.count ? CSVWriter.restore(rec.fields[i]) : ""
+                values[name] = CSVWriter.restore(rec.fields[i])
             }
             return Row(line: rec.line, values: values)
         }
@@ -71,7 +77,7 @@ public enum DealCSV {
     /// Problems are returned as messages `column: message`.
     public static func apply(_ row: Row, to base: Deal?) -> (deal: Deal, problems: [String]) {
         var problems: [String] = []
-        let id = row.values["id"]!.trimmingCharacters(in: .whitespaces)
+        let id = (row.values["id"] ?? "").trimmingCharacters(in: .whitespaces)
         var d = base ?? Deal(id: id, title: "", country: "", announced: PartialDate(year: 1, month: 1, day: 1))
         func cell(_ c: String) -> String? { row.values[c].map { $0.trimmingCharacters(in: .whitespaces) } }
         func optional(_ c: String) -> String?? {
@@ -171,8 +177,12 @@ public enum DealCSV {
         return (d, problems)
     }
 
-    /// The items of a `;`-separated cell, trimmed, empty ones dropped.
+    /// The items of a `;`-separated cell, trimmed, empty ones dropped, the neutralisation of
+    /// each item after the first (`CSVWriter.list`) undone.
     public static func list(_ s: String) -> [String] {
-        s.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        s.split(separator: ";").enumerated().map { i, item in
+            let t = item.trimmingCharacters(in: .whitespaces)
+            return i == 0 ? t : CSVWriter.restore(t)
+        }.filter { !$0.isEmpty }
     }
 }

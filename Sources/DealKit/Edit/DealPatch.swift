@@ -155,7 +155,7 @@ public struct DealPatch: Sendable, Equatable {
                 let dateText = s[..<colon].trimmingCharacters(in: .whitespaces)
                 let event = s[s.index(after: colon)...].trimmingCharacters(in: .whitespaces)
                 guard let date = PartialDate(dateText) else {
-                    problems.append(("milestone", DealValidator.partialDateProblem(dateText)!)); continue
+                    problems.append(("milestone", DealValidator.partialDateProblem(dateText) ?? "not a date")); continue
                 }
                 if event.isEmpty { problems.append(("milestone", "\(FeedIssue.quote(item)) has no event")); continue }
                 let old = d.milestones.first { $0.date == date && $0.event == event }

@@ -1,11 +1,13 @@
 /// `sovtrack list` output in each format.
 public enum ListExport {
-    public static func render(_ deals: [Deal], as format: OutputFormat, updated: PartialDate? = nil) -> [UInt8] {
+    /// The bytes of `deals` in `format`; `forDisplay` when they go to a terminal or a pipe
+    /// rather than a file (CSV then shows controls as placeholders; see `CSVWriter.line`).
+    public static func render(_ deals: [Deal], as format: OutputFormat, updated: PartialDate? = nil, forDisplay: Bool = false) -> [UInt8] {
         switch format {
         case .table: return Array(table(deals).renderText().utf8)
         case .md: return Array(table(deals).renderMarkdown().utf8)
         case .html: return Array(table(deals).renderHTML(title: "sovtrack deals").utf8)
-        case .csv: return Array(DealCSV.export(deals).utf8)
+        case .csv: return Array(DealCSV.export(deals, forDisplay: forDisplay).utf8)
         case .json: return FeedEncoder.encode(Feed(updated: updated, deals: deals))
         }
     }

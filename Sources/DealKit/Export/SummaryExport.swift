@@ -54,14 +54,15 @@ public enum SummaryExport {
             .filter(\.1).map(\.0)
     }
 
-    public static func render(_ s: Summary, as format: OutputFormat) -> [UInt8] {
+    /// The bytes of the summary in `format`; `forDisplay` as in `ListExport.render`.
+    public static func render(_ s: Summary, as format: OutputFormat, forDisplay: Bool = false) -> [UInt8] {
         switch format {
         case .table: return Array(table(s).renderText().utf8)
         case .md: return Array(table(s).renderMarkdown().utf8)
         case .html: return Array(table(s).renderHTML(title: "sovtrack summary by \(s.grouping.rawValue)").utf8)
         case .csv:
             var out = CSVWriter.line(dataColumns(s.grouping))
-            for r in s.rows { out += CSVWriter.line(cells(r, s, csv: true)) }
+            for r in s.rows { out += CSVWriter.line(cells(r, s, csv: true), forDisplay: forDisplay) }
             return Array(out.utf8)
         case .json: return json(s)
         }
@@ -81,9 +82,11 @@ public enum SummaryExport {
                 return isShare ? (v.map { JSONWriter.format(($0 * 10).rounded() / 10) + "%" } ?? "-") : MWText.figure(v.map { $0.rounded() })
             }
         }
-        let sep = csv ? ";" : ", "
-        func list(_ items: [String]) -> String { items.isEmpty && !csv ? "-" : items.joined(separator: sep) }
-        let head = g == .country ? [r.key, r.name] : [r.key, r.countries.joined(separator: sep)]
+        // In CSV each item of a list is neutralised (`CSVWriter.list`).
+        func list(_ items: [String]) -> String {
+            csv ? CSVWriter.list(items) : items.isEmpty ? "-" : items.joined(separator: ", ")
+        }
+        let head = g == .country ? [r.key, r.name] : [r.key, csv ? CSVWriter.list(r.countries) : r.countries.joined(separator: ", ")]
         let cells = head + [String(r.deals), mw(r.committedMW, r.approxCommitted), mw(r.ambitionMW, r.approxAmbition),
                             mw(r.operationalMW, r.approxOperational), String(r.unknownMWDeals), String(r.noMWDeals),
                             list(r.vendors), list(r.partners), list(r.models),

@@ -133,9 +133,11 @@ public struct FeedDecoder {
     private mutating func readDocument(_ r: inout JSONReader, into feed: inout Feed) throws -> FeedIssue? {
         var format: String?, version: Double?, sawDeals = false, sawVersion = false
         try r.beginObject()
+        var keys = JSONKeySet()
         while let key = try r.nextKeyToken() {
             switch () {
             case _ where key.is("format"):
+                try keys.insert(0, key)
                 let kind = try r.peekKind()
                 guard kind == .string else {
                     return FeedIssue(.error, .path("format"), "expected \"sovtrack-feed\", found \(kind.typeName): this is not a sovtrack feed")
@@ -145,6 +147,7 @@ public struct FeedDecoder {
                     return FeedIssue(.error, .path("format"), "\(FeedIssue.quote(f)) is not a sovtrack feed (expected \"\(Feed.formatName)\")")
                 }
             case _ where key.is("version"):
+                try keys.insert(1, key)
                 sawVersion = true
                 version = try number(&r, "version")
                 if let v = version {
@@ -158,14 +161,10 @@ public struct FeedDecoder {
                     }
                 }
             case _ where key.is("updated"):
+                try keys.insert(2, key)
                 if let s = try string(&r, "updated") { feed.updated = date(s, "updated") }
             case _ where key.is("deals"):
-                if sawDeals {
-                    // A second array would renumber deals[0], deals[1]... and every path would mislead.
-                    issues.append(.error("deals", "the key \"deals\" appears twice; a feed has one deals array"))
-                    try r.skipValue()
-                    continue
-                }
+                try keys.insert(3, key)
                 sawDeals = true
                 guard try expect(.array, &r, "deals") else { continue }
                 if let parallel = readDealsInParallel(&r) {
@@ -190,7 +189,8 @@ public struct FeedDecoder {
                     }
                 }
             default:
-                feed.extra.append(JSONField(key.string, try r.readValue()))
+                let keyName = try keys.insertExtra(key, among: feed.extra)
+                feed.extra.append(JSONField(keyName, try r.readValue()))
             }
         }
         if format == nil { return FeedIssue(.error, .document, "missing required key \"format\": this is not a sovtrack feed") }
@@ -536,63 +536,79 @@ public struct FeedDecoder {
         var sawAnnounced = false, sawAnnouncedBy = false
         var deal = Deal(id: "", title: "", country: "", announced: PartialDate(year: 1, month: 1, day: 1))
         try r.beginObject()
+        var keys = JSONKeySet()
         while let key = try r.nextKeyToken() {
             switch () {
             case _ where key.is("id"):
+                try keys.insert(0, key)
                 let n = reported
                 id = try string(&r, path() + ".id")
                 idReported = reported > n
                 if let v = id, let p = DealValidator.idProblem(v) { issues.append(.error(path() + ".id", p)) }
             case _ where key.is("title"):
+                try keys.insert(1, key)
                 let n = reported
                 title = try string(&r, path() + ".title")
                 titleReported = reported > n
                 if let v = title, let p = DealValidator.textProblem(v) { issues.append(.error(path() + ".title", p)) }
             case _ where key.is("country"):
+                try keys.insert(2, key)
                 let n = reported
                 country = try string(&r, path() + ".country")
                 countryReported = reported > n
                 if let v = country, let p = DealValidator.countryProblem(v) { issues.append(.error(path() + ".country", p)) }
             case _ where key.is("announced"):
+                try keys.insert(3, key)
                 sawAnnounced = true
                 if let s = try string(&r, path() + ".announced") { announced = date(s, path() + ".announced") }
             case _ where key.is("status"):
+                try keys.insert(4, key)
                 deal.status = try enumValue(&r, DealStatus.self, path() + ".status") ?? .announced
-            case _ where key.is("sponsor"): deal.sponsor = try text(&r, path() + ".sponsor")
-            case _ where key.is("platform"): deal.platform = try text(&r, path() + ".platform")
-            case _ where key.is("site"): deal.site = try text(&r, path() + ".site")
-            case _ where key.is("notes"): deal.notes = try string(&r, path() + ".notes", nullable: true)
+            case _ where key.is("sponsor"): try keys.insert(5, key); deal.sponsor = try text(&r, path() + ".sponsor")
+            case _ where key.is("platform"): try keys.insert(6, key); deal.platform = try text(&r, path() + ".platform")
+            case _ where key.is("site"): try keys.insert(7, key); deal.site = try text(&r, path() + ".site")
+            case _ where key.is("notes"): try keys.insert(8, key); deal.notes = try string(&r, path() + ".notes", nullable: true)
             case _ where key.is("partners"):
+                try keys.insert(9, key)
                 deal.partners = try objectArray(&r, path() + ".partners") { d, r, base, i in try d.readPartner(&r, base, i) }
             case _ where key.is("capacity"):
+                try keys.insert(10, key)
                 if try r.peekKind() == .null { try r.readNull(); break }
                 if try expect(.object, &r, path() + ".capacity") { deal.capacity = try readCapacity(&r, { path() + ".capacity" }) }
             case _ where key.is("accelerators"):
+                try keys.insert(11, key)
                 if try r.peekKind() == .null { try r.readNull(); break }
                 if try expect(.object, &r, path() + ".accelerators") { deal.accelerators = try readAccelerators(&r, { path() + ".accelerators" }) }
             case _ where key.is("investment"):
+                try keys.insert(12, key)
                 if try r.peekKind() == .null { try r.readNull(); break }
                 if try expect(.object, &r, path() + ".investment") { deal.investment = try readInvestment(&r, { path() + ".investment" }) }
-            case _ where key.is("models"): deal.models = try stringArray(&r, path() + ".models")
-            case _ where key.is("tags"): deal.tags = try stringArray(&r, path() + ".tags")
+            case _ where key.is("models"): try keys.insert(13, key); deal.models = try stringArray(&r, path() + ".models")
+            case _ where key.is("tags"): try keys.insert(14, key); deal.tags = try stringArray(&r, path() + ".tags")
             case _ where key.is("milestones"):
+                try keys.insert(15, key)
                 deal.milestones = try objectArray(&r, path() + ".milestones") { d, r, base, i in try d.readMilestone(&r, base, i) }
             case _ where key.is("sources"):
+                try keys.insert(16, key)
                 deal.sources = try objectArray(&r, path() + ".sources") { d, r, base, i in try d.readSource(&r, base, i) }
             // Version 2's keys last: a version-1 deal's keys are matched without trying them first.
             case _ where key.is("announcedBy"):
+                try keys.insert(17, key)
                 sawAnnouncedBy = true
                 if let s = try string(&r, path() + ".announcedBy") {
                     announced = date(s, path() + ".announcedBy")
                     deal.announcedStated = false
                 }
             case _ where key.is("kind"):
+                try keys.insert(18, key)
                 deal.kind = try enumValue(&r, DealKind.self, path() + ".kind")
-            case _ where key.is("products"): deal.products = try stringArray(&r, path() + ".products")
+            case _ where key.is("products"): try keys.insert(19, key); deal.products = try stringArray(&r, path() + ".products")
             case _ where key.is("cite"):
+                try keys.insert(20, key)
                 if try expect(.object, &r, path() + ".cite") { deal.cite = try readCitations(&r, { path() + ".cite" }) }
             default:
-                deal.extra.append(JSONField(key.string, try r.readValue()))
+                let keyName = try keys.insertExtra(key, among: deal.extra)
+                deal.extra.append(JSONField(keyName, try r.readValue()))
             }
         }
         if id == nil && !idReported { missing("id", path()) }
@@ -618,16 +634,20 @@ public struct FeedDecoder {
         var name: String?, role: PartnerRole?, sawRole = false, nameReported = false, supplies: String?, to: String?
         var extra: [JSONField] = []
         try r.beginObject()
+        var keys = JSONKeySet()
         while let key = try r.nextKeyToken() {
             switch () {
             case _ where key.is("name"):
+                try keys.insert(0, key)
                 let n = reported
                 name = try text(&r, path() + ".name")
                 nameReported = reported > n
-            case _ where key.is("role"): sawRole = true; role = try enumValue(&r, PartnerRole.self, path() + ".role")
-            case _ where key.is("supplies"): supplies = try text(&r, path() + ".supplies")
-            case _ where key.is("to"): to = try text(&r, path() + ".to")
-            default: extra.append(JSONField(key.string, try r.readValue()))
+            case _ where key.is("role"): try keys.insert(1, key); sawRole = true; role = try enumValue(&r, PartnerRole.self, path() + ".role")
+            case _ where key.is("supplies"): try keys.insert(2, key); supplies = try text(&r, path() + ".supplies")
+            case _ where key.is("to"): try keys.insert(3, key); to = try text(&r, path() + ".to")
+            default:
+                let keyName = try keys.insertExtra(key, among: extra)
+                extra.append(JSONField(keyName, try r.readValue()))
             }
         }
         if name == nil && !nameReported { missing("name", path()) }
@@ -639,13 +659,15 @@ public struct FeedDecoder {
     private mutating func readCapacity(_ r: inout JSONReader, _ path: () -> String) throws -> Capacity {
         var c = Capacity()
         try r.beginObject()
+        var keys = JSONKeySet()
         while let key = try r.nextKeyToken() {
             switch () {
-            case _ where key.is("initialMW"): c.initialMW = try megawatts(&r, path() + ".initialMW")
-            case _ where key.is("targetMW"): c.targetMW = try megawatts(&r, path() + ".targetMW")
-            case _ where key.is("operationalMW"): c.operationalMW = try megawatts(&r, path() + ".operationalMW")
-            case _ where key.is("confidence"): c.confidence = try enumValue(&r, Confidence.self, path() + ".confidence")
+            case _ where key.is("initialMW"): try keys.insert(0, key); c.initialMW = try megawatts(&r, path() + ".initialMW")
+            case _ where key.is("targetMW"): try keys.insert(1, key); c.targetMW = try megawatts(&r, path() + ".targetMW")
+            case _ where key.is("operationalMW"): try keys.insert(2, key); c.operationalMW = try megawatts(&r, path() + ".operationalMW")
+            case _ where key.is("confidence"): try keys.insert(3, key); c.confidence = try enumValue(&r, Confidence.self, path() + ".confidence")
             case _ where key.is("approx"):
+                try keys.insert(4, key)
                 for (i, name) in try stringArray(&r, path() + ".approx").enumerated() {
                     if let f = CapacityFigures.keyed.first(where: { $0.key == name }) {
                         c.approx.insert(f.figure)
@@ -653,7 +675,9 @@ public struct FeedDecoder {
                         issues.append(.error(path() + ".approx[\(i)]", DealValidator.enumProblem(name, allowed: "initialMW, targetMW, operationalMW")))
                     }
                 }
-            default: c.extra.append(JSONField(key.string, try r.readValue()))
+            default:
+                let keyName = try keys.insertExtra(key, among: c.extra)
+                c.extra.append(JSONField(keyName, try r.readValue()))
             }
         }
         return c
@@ -662,9 +686,11 @@ public struct FeedDecoder {
     private mutating func readAccelerators(_ r: inout JSONReader, _ path: () -> String) throws -> Accelerators {
         var a = Accelerators()
         try r.beginObject()
+        var keys = JSONKeySet()
         while let key = try r.nextKeyToken() {
             switch () {
             case _ where key.is("count"):
+                try keys.insert(0, key)
                 if let n = try number(&r, path() + ".count", nullable: true) {
                     if n != n.rounded() || !n.isFinite || abs(n) > 1e15 {
                         issues.append(.error(path() + ".count", "must be a whole number"))
@@ -673,8 +699,10 @@ public struct FeedDecoder {
                         if let p = DealValidator.countProblem(Int(n)) { issues.append(.error(path() + ".count", p)) }
                     }
                 }
-            case _ where key.is("type"): a.type = try string(&r, path() + ".type", nullable: true)
-            default: a.extra.append(JSONField(key.string, try r.readValue()))
+            case _ where key.is("type"): try keys.insert(1, key); a.type = try string(&r, path() + ".type", nullable: true)
+            default:
+                let keyName = try keys.insertExtra(key, among: a.extra)
+                a.extra.append(JSONField(keyName, try r.readValue()))
             }
         }
         return a
@@ -684,17 +712,22 @@ public struct FeedDecoder {
         var amount: Double?, currency: String?, sawAmount = false, sawCurrency = false
         var extra: [JSONField] = []
         try r.beginObject()
+        var keys = JSONKeySet()
         while let key = try r.nextKeyToken() {
             switch () {
             case _ where key.is("amount"):
+                try keys.insert(0, key)
                 sawAmount = true
                 amount = try number(&r, path() + ".amount")
                 if let a = amount, let p = DealValidator.amountProblem(a) { issues.append(.error(path() + ".amount", p)) }
             case _ where key.is("currency"):
+                try keys.insert(1, key)
                 sawCurrency = true
                 currency = try string(&r, path() + ".currency")
                 if let c = currency, let p = DealValidator.currencyProblem(c) { issues.append(.error(path() + ".currency", p)) }
-            default: extra.append(JSONField(key.string, try r.readValue()))
+            default:
+                let keyName = try keys.insertExtra(key, among: extra)
+                extra.append(JSONField(keyName, try r.readValue()))
             }
         }
         if !sawAmount { missing("amount", path()) }
@@ -709,19 +742,25 @@ public struct FeedDecoder {
         var date: PartialDate?, event: String?, done = false, sawDate = false, eventReported = false, cite: [Int] = []
         var extra: [JSONField] = []
         try r.beginObject()
+        var keys = JSONKeySet()
         while let key = try r.nextKeyToken() {
             switch () {
             case _ where key.is("date"):
+                try keys.insert(0, key)
                 sawDate = true
                 if let s = try string(&r, path() + ".date") { date = self.date(s, path() + ".date") }
             case _ where key.is("event"):
+                try keys.insert(1, key)
                 let n = reported
                 event = try text(&r, path() + ".event")
                 eventReported = reported > n
             case _ where key.is("done"):
+                try keys.insert(2, key)
                 if try expect(.bool, &r, path() + ".done") { done = try r.readBool() }
-            case _ where key.is("cite"): cite = try sourceNumbers(&r, path() + ".cite")
-            default: extra.append(JSONField(key.string, try r.readValue()))
+            case _ where key.is("cite"): try keys.insert(3, key); cite = try sourceNumbers(&r, path() + ".cite")
+            default:
+                let keyName = try keys.insertExtra(key, among: extra)
+                extra.append(JSONField(keyName, try r.readValue()))
             }
         }
         if !sawDate { missing("date", path()) }
@@ -732,6 +771,7 @@ public struct FeedDecoder {
 
     private mutating func readCitations(_ r: inout JSONReader, _ path: () -> String) throws -> Citations {
         var c = Citations()
+        var keys = JSONKeySet()
         try r.beginObject()
         while let key = try r.nextKeyToken() {
             let name = key.string
@@ -740,6 +780,7 @@ public struct FeedDecoder {
                 try r.skipValue()
                 continue
             }
+            try keys.insert(Citations.Figure.allCases.firstIndex(of: figure)!, key)
             c[figure] = try sourceNumbers(&r, path() + "." + name)
         }
         return c
@@ -767,14 +808,18 @@ public struct FeedDecoder {
         func path() -> String { "\(base())[\(index)]" }
         var s = Source()
         try r.beginObject()
+        var keys = JSONKeySet()
         while let key = try r.nextKeyToken() {
             switch () {
-            case _ where key.is("title"): s.title = try text(&r, path() + ".title")
-            case _ where key.is("publisher"): s.publisher = try text(&r, path() + ".publisher")
-            case _ where key.is("url"): s.url = try text(&r, path() + ".url")
+            case _ where key.is("title"): try keys.insert(0, key); s.title = try text(&r, path() + ".title")
+            case _ where key.is("publisher"): try keys.insert(1, key); s.publisher = try text(&r, path() + ".publisher")
+            case _ where key.is("url"): try keys.insert(2, key); s.url = try text(&r, path() + ".url")
             case _ where key.is("date"):
+                try keys.insert(3, key)
                 if let d = try string(&r, path() + ".date", nullable: true) { s.date = date(d, path() + ".date") }
-            default: s.extra.append(JSONField(key.string, try r.readValue()))
+            default:
+                let keyName = try keys.insertExtra(key, among: s.extra)
+                s.extra.append(JSONField(keyName, try r.readValue()))
             }
         }
         if s.title == nil && s.url == nil { issues.append(.error(path(), "a source needs a title or a url")) }

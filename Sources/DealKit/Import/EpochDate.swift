@@ -19,6 +19,10 @@ public enum EpochDate {
         public var planned: Bool
     }
 
+    /// The years a date of Epoch's may name: `0999-12-31` or `Planned 0042` is a slip, and a
+    /// deal announced in year 42 would sort before every real one.
+    public static let plausibleYears = 1900...2999
+
     /// Month names and abbreviations, to their number.
     private static let months: [String: Int] = {
         let full = ["january", "february", "march", "april", "may", "june", "july", "august",

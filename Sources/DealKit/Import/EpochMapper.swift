@@ -124,10 +124,12 @@ public struct EpochMapper: Sendable {
         }
     }
 
-    /// A finite, non-negative decimal number; nil for anything else (hex, "inf", text).
+    /// A finite, non-negative number as JSON writes it (Epoch's file is machine-written:
+    /// `9.9e+22` is a figure there, `1,000` is not); nil for anything else (hex, "inf", text),
+    /// and for a figure that does not survive as a Double (`1e400`, or `1e-400`, which would be 0).
     static func number(_ text: String) -> Double? {
-        guard !text.isEmpty, text.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x65 || $0 == 0x45 || $0 == 0x2B || $0 == 0x2D }),
-              let v = Double(text), v.isFinite, v >= 0 else { return nil }
+        guard isJSONNumber(text), let v = Double(text), v.isFinite, v >= 0 else { return nil }
+        if v == 0, text.prefix(while: { $0 != "e" && $0 != "E" }).contains(where: { ("1"..."9").contains($0) }) { return nil }
         return v
     }
 
@@ -152,6 +154,12 @@ public struct EpochMapper: Sendable {
         // Dates: the first-operational milestone, the decommissioning, and the announcement.
         let firstOp = EpochDate.firstOperational(date: row[EpochColumn.firstOperationalDate],
                                                  note: row[EpochColumn.firstOperationalDateNote])
+        func implausible(_ d: PartialDate, _ column: String) -> EpochRejection {
+            EpochRejection(row: row, reason: .badDate, detail: "\(column) \(FeedIssue.quote(d.description)) is not between \(EpochDate.plausibleYears.lowerBound) and \(EpochDate.plausibleYears.upperBound)")
+        }
+        if let f = firstOp, !EpochDate.plausibleYears.contains(f.date.year) {
+            return .failure(implausible(f.date, EpochColumn.firstOperationalDate))
+        }
         var milestones: [Milestone] = []
         if let f = firstOp {
             let event: String
@@ -172,6 +180,7 @@ public struct EpochMapper: Sendable {
         if status == .decommissioned {
             let raw = row[EpochColumn.decommissionedDate]
             if let d = EpochDate.cell(raw) {
+                guard EpochDate.plausibleYears.contains(d.year) else { return .failure(implausible(d, EpochColumn.decommissionedDate)) }
                 milestones.append(Milestone(date: d, event: Event.decommissioned, done: true))
             } else if !raw.isEmpty {
                 notes.append("Decommissioned: \(raw)")
@@ -198,7 +207,11 @@ public struct EpochMapper: Sendable {
         guard let earliest = candidates.min(by: { $0.year < $1.year }) else {
             return .failure(EpochRejection(row: row, reason: .noDate, detail: "no date in the row, and none in the file to fall back on"))
         }
-        let announced = PartialDate(String(earliest.year))!
+        // A year Epoch could not mean (`0999`, `Planned 0042`) is refused, not guessed at.
+        guard EpochDate.plausibleYears.contains(earliest.year), let announced = PartialDate(String(earliest.year)) else {
+            return .failure(EpochRejection(row: row, reason: .badDate,
+                                           detail: "the year \(earliest.year) is not between \(EpochDate.plausibleYears.lowerBound) and \(EpochDate.plausibleYears.upperBound)"))
+        }
         let announcedFrom = earliest.from
 
         // Power, in the field that fits the status. Epoch mostly calculates power from the

@@ -10,6 +10,7 @@ public struct EpochRejection: Error, Sendable, Equatable {
         case unknownCertainty = "unknown certainty"
         case badNumber = "not a number"
         case noDate = "no date"
+        case badDate = "date out of range"
         case invalidDeal = "invalid deal"
 
         /// The label the report shows.

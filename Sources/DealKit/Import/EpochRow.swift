@@ -30,7 +30,7 @@ public struct EpochRow: Sendable, Equatable {
         // Nearly every cell has nothing to trim: say so from its first and last bytes.
         if let f = s.utf8.first, let l = s.utf8.last, f > 0x20, f < 0x80, l > 0x20, l < 0x80 { return s }
         guard let first = s.firstIndex(where: { !$0.isWhitespace }) else { return "" }
-        let last = s.lastIndex(where: { !$0.isWhitespace })!
+        let last = s.lastIndex(where: { !$0.isWhitespace }) ?? first
         return String(s[first...last])
     }
 }

@@ -33,7 +33,7 @@ public enum Importer {
         }
         for id in order {
             if conflicted.contains(id) { report.conflicts.append(id); continue }
-            let deal = results[id]!
+            guard let deal = results[id] else { continue }
             if let i = index[id] {
                 if feed.deals[i] == deal { report.unchanged.append(id) } else {
                     feed.deals[i] = deal

@@ -5,6 +5,8 @@
 public struct JSONKey {
     let raw: UnsafeBufferPointer<UInt8>
     let decoded: String?
+    /// The offset of the key's opening quote in the document, for a message about it.
+    public let offset: Int
 
     /// True when the key is exactly `name`.
     @inline(__always)

@@ -169,6 +169,7 @@ public struct JSONReader {
             throw fail("expected a quoted key, found \(describeByte(at: offset))")
         }
         let key: JSONKey
+        let keyOffset = offset
         let start = offset + 1
         let (end, ascii) = scanPlainString(from: start)
         if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
@@ -176,9 +177,9 @@ public struct JSONReader {
             let raw = UnsafeBufferPointer(rebasing: bytes[start..<end])
             if !ascii, let bad = UTF8Check.firstInvalid(raw) { throw fail("text is not valid UTF-8", at: start + bad) }
             offset = end + 1
-            key = JSONKey(raw: raw, decoded: nil)
+            key = JSONKey(raw: raw, decoded: nil, offset: keyOffset)
         } else {
-            key = JSONKey(raw: UnsafeBufferPointer(start: nil, count: 0), decoded: try readString())
+            key = JSONKey(raw: UnsafeBufferPointer(start: nil, count: 0), decoded: try readString(), offset: keyOffset)
         }
         skipWhitespace()
         guard offset < bytes.count, bytes[offset] == UInt8(ascii: ":") else {
@@ -435,7 +436,11 @@ public struct JSONReader {
         case .object:
             try beginObject()
             var fields: [JSONField] = []
-            while let key = try nextKey() { fields.append(JSONField(key, try readValue())) }
+            var keys = JSONKeySet()
+            while let key = try nextKeyToken() {
+                let name = try keys.insertExtra(key, among: fields)
+                fields.append(JSONField(name, try readValue()))
+            }
             return .object(fields)
         }
     }

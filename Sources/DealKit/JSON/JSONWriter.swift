@@ -97,7 +97,9 @@ public struct JSONWriter {
         for _ in 0..<indent { put(0x20) }
     }
 
-    /// Writes a quoted string, escaping only what JSON requires (non-ASCII stays raw UTF-8).
+    /// Writes a quoted string, escaping what JSON requires and the characters that could act
+    /// on a terminal (C1, bidi and direction marks, line separators); other non-ASCII text
+    /// stays raw UTF-8. The escaped text is the same data, read back by any JSON reader.
     public mutating func string(_ s: String) {
         if s.utf8.withContiguousStorageIfAvailable({ quoted($0) }) == nil {
             var s = s
@@ -125,11 +127,14 @@ public struct JSONWriter {
         }
     }
 
-    /// True when no byte is a control character, a quote or a backslash.
+    /// True when the string has no control character, quote or backslash, and none of the
+    /// characters that are written escaped so a terminal never sees them raw (C1 controls,
+    /// bidi controls, LRM/RLM/ALM, U+2028/U+2029: `SafeText.escapesInJSON`).
     ///
-    /// Nearly every string in a store is clean, and a store holds millions of them: eight
-    /// bytes are tested at a time (the classic "has a byte less than / equal to" bit tricks,
-    /// which never miss a byte; a false alarm would only take the escaping path).
+    /// Nearly every string in a store is clean ASCII, and a store holds millions of them:
+    /// eight bytes are tested at a time (the classic "has a byte less than / equal to" bit
+    /// tricks, which never miss a byte; a false alarm would only take the escaping path).
+    /// Only a string with a non-ASCII byte is then looked at byte by byte.
     @inline(__always)
     static func needsNoEscape(_ buf: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = buf.baseAddress else { return true }
@@ -138,18 +143,50 @@ public struct JSONWriter {
         while i + 8 <= n {
             let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
             if ByteWord.special(x) != 0 { return false }
+            if x & ByteWord.highs != 0 { return exactlyNoEscape(buf, from: i) }
             i += 8
         }
-        while i < n {
-            let b = base[i]
+        return exactlyNoEscape(buf, from: i)
+    }
+
+    /// `needsNoEscape` from byte `start` on, one byte at a time.
+    private static func exactlyNoEscape(_ buf: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
+        var i = start
+        while i < buf.count {
+            let b = buf[i]
             if b < 0x20 || b == 0x22 || b == 0x5C { return false }
+            if b >= 0x80, escapedLength(buf, at: i) > 0 { return false }
             i += 1
         }
         return true
     }
 
+    /// The length in bytes of the character at `i` if it is one JSON output escapes though
+    /// JSON does not require it (see `needsNoEscape`), else 0.
+    @inline(__always)
+    static func escapedLength(_ buf: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+        let n = buf.count
+        switch buf[i] {
+        case 0xC2: return i + 1 < n && buf[i + 1] >= 0x80 && buf[i + 1] <= 0x9F ? 2 : 0
+        case 0xD8: return i + 1 < n && buf[i + 1] == 0x9C ? 2 : 0
+        case 0xE2:
+            guard i + 2 < n else { return 0 }
+            let second = buf[i + 1], third = buf[i + 2]
+            if second == 0x80, third == 0x8E || third == 0x8F || (third >= 0xA8 && third <= 0xAE) { return 3 }
+            if second == 0x81, third >= 0xA6 && third <= 0xA9 { return 3 }
+            return 0
+        default: return 0
+        }
+    }
+
     private mutating func escaped(_ buf: UnsafeBufferPointer<UInt8>) {
-        for b in buf {
+        let hex: [UInt8] = Array("0123456789abcdef".utf8)
+        func unicode(_ v: UInt32) {
+            for e in [0x5C, UInt8(ascii: "u"), hex[Int(v >> 12 & 0xF)], hex[Int(v >> 8 & 0xF)], hex[Int(v >> 4 & 0xF)], hex[Int(v & 0xF)]] { put(e) }
+        }
+        var i = 0
+        while i < buf.count {
+            let b = buf[i]
             switch b {
             case 0x22: put(0x5C); put(0x22)
             case 0x5C: put(0x5C); put(0x5C)
@@ -158,11 +195,20 @@ public struct JSONWriter {
             case 0x09: put(0x5C); put(UInt8(ascii: "t"))
             case 0x08: put(0x5C); put(UInt8(ascii: "b"))
             case 0x0C: put(0x5C); put(UInt8(ascii: "f"))
-            case 0..<0x20:
-                let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                for e in [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]] { put(e) }
+            case 0..<0x20: unicode(UInt32(b))
+            case 0x80...:
+                let length = JSONWriter.escapedLength(buf, at: i)
+                guard length > 0 else { put(b); break }
+                // Decode the two- or three-byte sequence to its code point.
+                let v = length == 2
+                    ? UInt32(b & 0x1F) << 6 | UInt32(buf[i + 1] & 0x3F)
+                    : UInt32(b & 0x0F) << 12 | UInt32(buf[i + 1] & 0x3F) << 6 | UInt32(buf[i + 2] & 0x3F)
+                unicode(v)
+                i += length
+                continue
             default: put(b)
             }
+            i += 1
         }
     }
 

@@ -39,6 +39,9 @@ public struct DealFilter: Sendable, Equatable {
         return s.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
     }
 
+    /// The folded `(none)`: as a vendor, it selects the deals without one.
+    public static let noVendorKey = fold(Summary.noVendor)
+
     /// A filter ready to test many deals (folded needles, sets).
     public struct Compiled: Sendable {
         let countries: Set<String>
@@ -67,8 +70,14 @@ public struct DealFilter: Sendable, Equatable {
             if let minMW {
                 guard let mw = d.pointee.capacity?.ambitionMW, mw >= minMW else { return false }
             }
-            if !vendors.isEmpty && !d.pointee.partners.contains(where: { $0.role == .vendor && vendors.contains(DealFilter.fold($0.name)) }) {
-                return false
+            if !vendors.isEmpty {
+                // `(none)` (Summary.noVendor) stands for the deals that name no vendor, as in the summary.
+                var hasVendor = false
+                for p in d.pointee.partners where p.role == .vendor {
+                    if vendors.contains(DealFilter.fold(p.name)) { hasVendor = true; break }
+                }
+                let none = vendors.contains(DealFilter.noVendorKey) && !d.pointee.partners.contains { $0.role == .vendor }
+                if !hasVendor && !none { return false }
             }
             if !partners.isEmpty && !d.pointee.partners.contains(where: { partners.contains(DealFilter.fold($0.name)) }) {
                 return false

@@ -4,8 +4,14 @@
 /// `javascript:alert(1)` must never become a link.
 public enum Markup {
     /// Text for HTML or XML content and attribute values: `& < > " '` escaped, and the
-    /// characters XML 1.0 forbids (C0 controls but tab and newline) shown as placeholders.
+    /// characters XML 1.0 forbids (C0 controls but tab and newline) and every other character
+    /// `SafeText` would not send to a terminal raw (C1, bidi, invisible) shown as placeholders.
     public static func escape(_ s: String) -> String {
+        // Most feed text has nothing to escape: one pass over its bytes says so, and it is kept as is.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27
+                                     || $0 == 0xC2 || $0 == 0xE2 || $0 == 0xEF }) {
+            return s
+        }
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for scalar in s.unicodeScalars {
@@ -17,10 +23,11 @@ public enum Markup {
             case "'": out += "&#39;"
             case "\n": out += " "
             default:
-                let v = scalar.value
-                if v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) || (0xFFFE...0xFFFF).contains(v)
-                    || (0x2028...0x202E).contains(v) || (0x2066...0x2069).contains(v) {
-                    out.unicodeScalars.append(SafeText.sanitize(String(scalar)).unicodeScalars.first!)
+                // The terminal rule (`SafeText`), which covers what XML forbids but U+FFFE/U+FFFF.
+                if let placeholder = SafeText.replacement(for: scalar.value) {
+                    out.unicodeScalars.append(placeholder)
+                } else if (0xFFFE...0xFFFF).contains(scalar.value) {
+                    out.unicodeScalars.append("\u{FFFD}")
                 } else {
                     out.unicodeScalars.append(scalar)
                 }
@@ -65,8 +72,13 @@ public enum Markup {
         guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else { return nil }
         let afterScheme = s.drop { $0 != ":" }.dropFirst(3)
         guard let host = afterScheme.first, host != "/" else { return nil }
-        for scalar in s.unicodeScalars where scalar.value <= 0x20 || scalar.value == 0x7F || "<>\"'`\\{}|^".unicodeScalars.contains(scalar) {
-            return nil
+        for b in s.utf8 {
+            switch b {
+            case 0...0x20, 0x7F, UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "`"),
+                 UInt8(ascii: "\\"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "|"), UInt8(ascii: "^"):
+                return nil
+            default: continue
+            }
         }
         return s
     }

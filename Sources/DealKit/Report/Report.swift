@@ -93,6 +93,11 @@ public struct Report: Sendable {
     /// then an ambition, then none, each with the deals that have a vendor first: those sets
     /// nest, so each figure's sources are mostly one run of numbers (`[12–40]`).
     static func cite(_ deals: [Deal], rows: [String]) -> (SourceList, [String: [Citation.Figure: [Int]]]) {
+        // Through a buffer: `deals[i]` by value copies a whole deal (a retain per string and array).
+        deals.withUnsafeBufferPointer { cite($0, rows: rows) }
+    }
+
+    private static func cite(_ deals: UnsafeBufferPointer<Deal>, rows: [String]) -> (SourceList, [String: [Citation.Figure: [Int]]]) {
         var byCountry: [String: [Int]] = [:]
         for i in deals.indices { byCountry[deals[i].country, default: []].append(i) }
         var list = SourceList()
@@ -100,29 +105,37 @@ public struct Report: Sendable {
         var total: [Citation.Figure: [Int]] = [:]
         for key in rows {
             let members = (byCountry[key] ?? []).map { i -> (Int, Int) in
-                let d = deals[i]
-                let level = d.capacity?.operationalMW != nil ? 3 : d.capacity?.committedMW != nil ? 2 : d.capacity?.ambitionMW != nil ? 1 : 0
-                return (level * 2 + (d.partners.contains { $0.role == .vendor } ? 1 : 0), i)
+                let c = deals[i].capacity
+                let level = c?.operationalMW != nil ? 3 : c?.committedMW != nil ? 2 : c?.ambitionMW != nil ? 1 : 0
+                return (level * 2 + (deals[i].partners.contains { $0.role == .vendor } ? 1 : 0), i)
             }.sorted { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 < $1.1 }
             var row: [Citation.Figure: [Int]] = [:]
             for (_, i) in members {
-                let d = deals[i]
-                let base = Citation.sources(of: d, for: .deal)
+                let d = UnsafePointer(deals.baseAddress! + i)
+                let base = Citation.sources(of: d.pointee, for: .deal)
                 let baseNumbers = base.map { list.number($0) }
-                for f in Citation.Figure.allCases where Citation.contributes(d, to: f) {
-                    let s = Citation.sources(of: d, for: f)
+                for f in Citation.Figure.allCases where Citation.contributes(d.pointee, to: f) {
+                    let s = Citation.sources(of: d.pointee, for: f)
                     row[f, default: []] += s == base ? baseNumbers : s.map { list.number($0) }
                 }
             }
             for f in row.keys {
-                row[f] = Array(Set(row[f]!)).sorted()
+                row[f] = sortedUnique(row[f]!)
                 total[f, default: []] += row[f]!
             }
             out[key] = row
         }
-        for f in total.keys { total[f] = Array(Set(total[f]!)).sorted() }
+        for f in total.keys { total[f] = sortedUnique(total[f]!) }
         out["total"] = total
         return (list, out)
+    }
+
+    /// The numbers in order, each once.
+    static func sortedUnique(_ numbers: [Int]) -> [Int] {
+        var out: [Int] = []
+        out.reserveCapacity(numbers.count)
+        for n in numbers.sorted() where out.last != n { out.append(n) }
+        return out
     }
 
     /// Milestones per country and year, by country then year.

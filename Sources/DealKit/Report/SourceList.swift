@@ -2,7 +2,14 @@
 public struct SourceList: Sendable {
     /// The sources, `entries[0]` being number 1.
     public private(set) var entries: [Source] = []
-    private var numbers: [String: Int] = [:]
+    private var numbers: [Key: Int] = [:]
+
+    /// What makes two sources the same; a struct, so looking one up builds no string.
+    private struct Key: Hashable {
+        var url: String?
+        var title: String?
+        var publisher: String?
+    }
 
     public init() {}
 
@@ -10,7 +17,7 @@ public struct SourceList: Sendable {
     ///
     /// Two sources are the same when their URL is, or, without URLs, their title and publisher.
     public mutating func number(_ source: Source) -> Int {
-        let key = source.url.map { "u\u{0}" + $0 } ?? "t\u{0}\(source.title ?? "")\u{0}\(source.publisher ?? "")"
+        let key = source.url.map { Key(url: $0) } ?? Key(title: source.title ?? "", publisher: source.publisher ?? "")
         if let n = numbers[key] { return n }
         entries.append(source)
         numbers[key] = entries.count

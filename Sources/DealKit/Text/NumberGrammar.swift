@@ -44,6 +44,8 @@ public enum NumberGrammar {
         guard let value = Double(sign + digits + (fraction.map { "." + $0 } ?? "")), value.isFinite else {
             return refuse("is too large")
         }
+        // "0.000…0001" with hundreds of zeros reads as 0: the figure would be lost, not kept.
+        if value == 0 && (digits + (fraction ?? "")).contains(where: { $0 != "0" }) { return refuse("is too small") }
         return .success(value)
     }
 

@@ -235,6 +235,7 @@ public final class DealCatalog {
         let countryIDs = Set(countryCodes.indices.filter { codes.contains(countryCodes[$0]) }.map { Int32($0) })
         let wantedVendors = Set(f.vendors.map(DealFilter.fold))
         let vendorSet = Set(vendorKeys.indices.filter { wantedVendors.contains(vendorKeys[$0]) }.map { Int32($0) })
+        let wantNoVendor = wantedVendors.contains(DealFilter.noVendorKey)
         let partnerSet = Set(f.partners.compactMap { partnerKeys[DealFilter.fold($0)] })
         let statuses = Set(f.statuses)
         let since = f.since?.startKey, until = f.until?.endKey
@@ -253,7 +254,8 @@ public final class DealCatalog {
                 let a = ambition[ii]
                 if a.isNaN || a < minMW { continue }
             }
-            if !f.vendors.isEmpty && !vendors(of: i).contains(where: vendorSet.contains) { continue }
+            if !f.vendors.isEmpty && !vendors(of: i).contains(where: vendorSet.contains)
+                && !(wantNoVendor && vendors(of: i).isEmpty) { continue }
             if !f.partners.isEmpty && !partners(of: i).contains(where: partnerSet.contains) { continue }
             out.append(i)
         }

@@ -94,6 +94,24 @@ final class ResultSet {
         return v
     }
 
+    // MARK: - Totals
+
+    private var totalStorage: GroupTotal?
+
+    /// Every deal shown, totalled once each: the Countries and Vendors views' totals row.
+    var total: GroupTotal {
+        if let t = totalStorage { return t }
+        var t = GroupTotal(key: "total", name: "", id: -1)
+        var seen = [Bool](repeating: false, count: catalog.countryCodes.count)
+        for i in members {
+            t.add(catalog, i)
+            seen[Int(catalog.countryOf[Int(i)])] = true
+        }
+        t.countries = catalog.countryCodes.indices.filter { seen[$0] }.map { catalog.countryCodes[$0] }
+        totalStorage = t
+        return t
+    }
+
     // MARK: - Sorted lists
 
     private var sortedStorage: [String: [GroupTotal]] = [:]

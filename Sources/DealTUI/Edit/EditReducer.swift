@@ -28,6 +28,7 @@ public enum EditReducer {
             s.message = "kept \(d.id)"
             return []
         }
+        if e == .control("r"), s.prompt == nil, s.overlay == nil { return redo(&s) }
         guard s.prompt == nil, s.overlay == nil, case .char(let c) = e, "aedumo".contains(c) else { return nil }
         if c == "a" {
             openForm(&s, deal: nil)
@@ -65,6 +66,15 @@ public enum EditReducer {
         return [.apply(last.inverse, undo: true)]
     }
 
+    private static func redo(_ s: inout AppState) -> [Effect] {
+        guard let last = s.editing.redo.popLast() else {
+            s.message = "nothing to redo"
+            return []
+        }
+        s.editing.redoing = true
+        return [.apply(last, undo: false)]
+    }
+
     /// Keeps the focused form row on screen.
     static func settleForm(_ s: inout AppState) {
         guard var f = s.editing.form else { return }
@@ -78,14 +88,24 @@ public enum EditReducer {
     public static func store(_ s: inout AppState, _ event: StoreEvent) {
         switch event {
         case .applied(let change, let undo, let feed):
-            if !undo { s.editing.undo.append(change) }
+            if undo {
+                s.editing.redo.append(change.inverse)
+            } else {
+                s.editing.undo.append(change)
+                // A change of the user's own ends what could be redone; a redo keeps the rest.
+                if !s.editing.redoing { s.editing.redo = [] }
+            }
+            let redone = s.editing.redoing
+            s.editing.redoing = false
             s.editing.form = nil
             if case .replace(let old, let new) = change, s.detail?.id == old.id { s.detail?.id = new.id }
             show(&s, feed: feed, selecting: selected(after: change))
-            s.message = undo ? "undone: \(change.inverse.summary)" : "saved · \(change.summary)" + hiddenNote(s, change)
+            s.message = undo ? "undone: \(change.inverse.summary) · Ctrl-R redoes it"
+                : (redone ? "redone: " : "saved · ") + change.summary + hiddenNote(s, change)
             s.isError = false
         case .refused(let change, let undo, let conflict):
             s.isError = true
+            s.editing.redoing = false
             if undo {
                 s.message = "cannot undo \(change.inverse.summary): \(conflict)"
             } else if case .idTaken = conflict, var f = s.editing.form {
@@ -105,6 +125,9 @@ public enum EditReducer {
             settleForm(&s)
         case .failed(let change, let undo, let message):
             if undo { s.editing.undo.append(change.inverse) }
+            // A redo that could not be written can be tried again.
+            if s.editing.redoing { s.editing.redo.append(change) }
+            s.editing.redoing = false
             s.message = "not saved: \(message)"
             s.isError = true
         case .reloaded(let feed, let changed):

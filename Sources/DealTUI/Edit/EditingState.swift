@@ -8,6 +8,10 @@ public struct EditingState: Sendable, Equatable {
     public var confirmDelete: Deal?
     /// The changes this dashboard saved, oldest first; `u` applies the last one's inverse.
     public var undo: [StoreSession.Change] = []
+    /// The changes `u` undid, most recent last; `Ctrl-R` saves the last one again. A new change empties it.
+    public var redo: [StoreSession.Change] = []
+    /// True while the change being saved is a redo, so saving it keeps the rest of `redo`.
+    var redoing = false
 
     public init() {}
 

@@ -64,7 +64,13 @@ public enum AppReducer {
         case .right, .char("l"): moveColumn(&s, 1)
         case .enter, .char("5"): open(&s)
         case .escape:
-            if s.view == .countries && s.focus == .table { s.focus = .list }
+            if s.view == .countries && s.focus == .table {
+                s.focus = .list
+            } else if s.view == .deals, let back = s.drilledFrom {
+                s.setFilter(back.filter)
+                switchView(&s, back.view)
+                s.message = "back to \(back.view.title) · \(dealCount(s.shownCount))"
+            }
         case .char("/"):
             s.prompt = AppState.SearchPrompt(text: s.filter.search, original: s.filter.search)
         case .char("c"): openPicker(&s, .country)
@@ -80,6 +86,9 @@ public enum AppReducer {
         case .char("s"): sortKey(&s, reverse: false)
         case .char("S"): sortKey(&s, reverse: true)
         case .char("x"): s.overlay = .export
+        case .char("L"):
+            s.logScale.toggle()
+            s.message = s.logScale ? "bars on a log scale: each step is ten times the MW" : "bars on a linear scale"
         case .char("?"), .function(1): s.overlay = .help(scroll: 0)
         case .click(let y, let x): click(&s, y: y, x: x)
         case .wheelUp(let y, let x): wheel(&s, y: y, x: x, by: -3)
@@ -91,6 +100,7 @@ public enum AppReducer {
 
     static func switchView(_ s: inout AppState, _ v: ViewID) {
         s.detail = nil
+        s.drilledFrom = nil
         s.view = v
         s.restorePending(for: v)
     }
@@ -135,8 +145,9 @@ public enum AppReducer {
         switch s.view {
         case .countries:
             let c = l.countries(countryCount: s.countryRows.count)
-            return max(1, Layout.dataRows(s.focus == .list ? c.list : c.table) - 1)
+            return max(1, (s.focus == .list ? Layout.listRows(c.list) : Layout.dataRows(c.table)) - 1)
         case .timeline: return max(1, l.timeline.lanes.height - 2)
+        case .vendors: return max(1, Layout.listRows(l.body) - 1)
         default: return max(1, Layout.dataRows(l.body) - 1)
         }
     }
@@ -158,36 +169,23 @@ public enum AppReducer {
         }
     }
 
-    /// The columns of the active deal table and how they are placed now.
-    private static func columnContext(_ s: AppState) -> (columns: [DealColumn], placed: [TableFit.Placed])? {
-        let l = Layout(s)
-        switch s.view {
-        case .countries:
-            let r = l.countries(countryCount: s.countryRows.count).table
-            return (DealColumn.countryDeals, DealTable.placed(DealColumn.countryDeals, width: r.width, state: s))
-        case .deals:
-            return (DealColumn.dealsView, DealTable.placed(DealColumn.dealsView, width: l.body.width, state: s))
-        default:
-            return nil
-        }
-    }
-
+    /// `←` `→` over every column of the active deal table, shown or not: the column the cursor
+    /// moves to is always placed (`TableFit`), so a column past the screen's edge comes into view.
     private static func moveColumn(_ s: inout AppState, _ delta: Int) {
         if s.view == .countries && s.focus == .list {
             if delta > 0 && !s.currentDealRows.isEmpty { s.focus = .table }
             return
         }
-        guard let (columns, placed) = columnContext(s) else { return }
-        let visible = placed.map(\.column)
+        guard s.view == .countries || s.view == .deals else { return }
+        let columns = s.view == .countries ? DealColumn.countryDeals : DealColumn.dealsView
         let current = s.view == .countries ? CountriesView.focusColumn(s) : DealsView.focusColumn(s)
-        let at = visible.firstIndex(of: current) ?? 0
-        let next = at + delta
+        let next = (columns.firstIndex(of: current) ?? 0) + delta
         if next < 0 {
             if s.view == .countries { s.focus = .list }
             return
         }
-        guard next < visible.count, let index = columns.firstIndex(of: visible[next]) else { return }
-        if s.view == .countries { s.countryColumn = index } else { s.dealsColumn = index }
+        guard next < columns.count else { return }
+        if s.view == .countries { s.countryColumn = next } else { s.dealsColumn = next }
     }
 
     /// Enter: open the deal under the cursor, or go one level down.
@@ -197,15 +195,13 @@ public enum AppReducer {
             if !s.currentDealRows.isEmpty { s.focus = .table }
         case .vendors:
             guard let v = s.selectedVendor else { return }
-            guard v.key != Summary.noVendor else {
-                s.message = "deals without a vendor cannot be filtered by vendor"
-                return
-            }
+            let before = s.filter
             var f = s.filter
             f.vendors = [v.key]
             s.setFilter(f)
             switchView(&s, .deals)
-            s.message = "deals with vendor \(v.key) · F clears the filter"
+            s.drilledFrom = (.vendors, before)
+            s.message = "deals with vendor \(v.key) · Esc goes back to Vendors"
         default:
             guard let i = s.selectedDeal else { return }
             s.detail = AppState.Detail(deal: i, id: s.catalog.deals[Int(i)].id)
@@ -224,10 +220,6 @@ public enum AppReducer {
             what = "country \(c.key)"
         case .vendors:
             guard let v = s.selectedVendor else { return }
-            guard v.key != Summary.noVendor else {
-                s.message = "deals without a vendor cannot be filtered by vendor"
-                return
-            }
             f.vendors = [v.key]
             what = "vendor \(v.key)"
         case .timeline:
@@ -254,7 +246,9 @@ public enum AppReducer {
                 f.since = d.announced; f.until = d.announced; what = "announced \(d.announced)"
             case .mw:
                 guard let mw = d.ambitionMW else { s.message = "this deal's MW is unknown"; return }
-                f.minMW = mw; what = "at least \(MWText.figure(mw)) MW"
+                // The figure the cell shows (2.9), not the stored 2.8859 the user never saw.
+                let shown = MWText.figure(mw)
+                f.minMW = NumberGrammar.value(shown) ?? mw; what = "at least \(shown) MW"
             case .sponsor, .title, .models:
                 let text = column == .sponsor ? d.sponsor : column == .models ? d.models.first : d.title
                 guard let text, !text.isEmpty else { s.message = "nothing to filter by here"; return }
@@ -290,8 +284,13 @@ public enum AppReducer {
             var counts = [Int](repeating: 0, count: c.vendorNames.count)
             for i in c.members(f) { for v in c.vendors(of: i) { counts[Int(v)] += 1 } }
             for (k, name) in c.vendorNames.enumerated() { items.append(.init(value: name, label: name, count: counts[k])) }
+            // The deals without a vendor, as the Vendors view's (none) row.
+            let none = c.members(f).reduce(0) { $0 + (c.vendors(of: $1).isEmpty ? 1 : 0) }
+            if none > 0 || s.filter.vendors.contains(Summary.noVendor) {
+                items.append(.init(value: Summary.noVendor, label: "\(Summary.noVendor)  deals without a vendor", count: none))
+            }
             let wanted = Set(s.filter.vendors.map(DealFilter.fold))
-            for v in s.filter.vendors where !c.vendorKeys.contains(DealFilter.fold(v)) {
+            for v in s.filter.vendors where !c.vendorKeys.contains(DealFilter.fold(v)) && v != Summary.noVendor {
                 items.append(.init(value: v, label: v, count: 0))
             }
             chosen = Set(items.filter { wanted.contains(DealFilter.fold($0.value)) }.map(\.value))
@@ -351,6 +350,8 @@ public enum AppReducer {
             let height = HelpOverlay.rect(s).height - 2
             let maxScroll = max(0, KeyHelp.lines.count - height)
             switch e {
+            case .home, .char("g"): s.overlay = .help(scroll: 0)
+            case .end, .char("G"): s.overlay = .help(scroll: maxScroll)
             case .up, .char("k"), .wheelUp: s.overlay = .help(scroll: max(0, scroll - 1))
             case .down, .char("j"), .wheelDown: s.overlay = .help(scroll: min(maxScroll, scroll + 1))
             case .pageDown: s.overlay = .help(scroll: min(maxScroll, scroll + height))
@@ -381,6 +382,8 @@ public enum AppReducer {
                 p.query.append(c); p.cursor = ListCursor()
             case .backspace:
                 if !p.query.isEmpty { p.query.removeLast(); p.cursor = ListCursor() }
+            case .control("u"):
+                p.query = ""; p.cursor = ListCursor()
             case .escape:
                 s.overlay = nil
                 return []
@@ -513,13 +516,13 @@ public enum AppReducer {
         case .countries:
             let count = s.countryRows.count
             let c = l.countries(countryCount: count)
-            s.countryCursor.settle(count: count, height: Layout.dataRows(c.list))
+            s.countryCursor.settle(count: count, height: Layout.listRows(c.list))
             s.countryDealCursor.settle(count: s.currentDealRows.count, height: Layout.dataRows(c.table))
             if s.currentDealRows.isEmpty { s.focus = .list }
         case .deals:
             s.dealsCursor.settle(count: s.results.rows.count, height: Layout.dataRows(l.body))
         case .vendors:
-            s.vendorsCursor.settle(count: s.vendorRows.count, height: Layout.dataRows(l.body))
+            s.vendorsCursor.settle(count: s.vendorRows.count, height: Layout.listRows(l.body))
         case .timeline:
             s.timelineCursor = TimelineView.settle(s.timelineCursor, model: s.results.timeline, height: l.timeline.lanes.height)
         }

@@ -43,6 +43,8 @@ public struct AppState {
     public var countryDescending = true
     public var vendorSort = GroupColumn.ambition
     public var vendorDescending = true
+    /// Whether the bars are on a log scale (`L`), so a country with a hundredth of the largest still shows.
+    public var logScale = false
     private(set) var results: ResultSet
     private var searchCache = SearchCache()
     var pendingSelection = Selection()
@@ -59,6 +61,8 @@ public struct AppState {
     public var countryColumn = 0
 
     public var detail: Detail?
+    /// Where `Esc` in the Deals view goes back to after `Enter` drilled into a vendor's deals: that view and the filter before.
+    public var drilledFrom: (view: ViewID, filter: DealFilter)?
     public var overlay: Overlay?
     public var prompt: SearchPrompt?
     public var message: String?

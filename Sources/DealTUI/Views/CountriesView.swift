@@ -45,8 +45,8 @@ enum CountriesView {
         let hhi = width - base - 8 - 1 - 10 >= 14
         let fixed = base + (hhi ? 8 : 0)
         // The name comes first (a cut "United…" reads worse than a shorter bar); the bar keeps 10.
-        let name = min(20, max(6, width - fixed - 1 - 10))
-        return (name, hhi, max(0, width - fixed - name - 1))
+        let name = min(20, max(6, width - fixed - 2 - 10))
+        return (name, hhi, max(0, width - fixed - name - 2))
     }
 
     private static func drawList(into g: inout CellGrid, rect: Rect, countries: [GroupTotal], state: AppState) {
@@ -65,8 +65,8 @@ enum CountriesView {
         }
         // Not a sort key: the vendor concentration of the ambition MW (docs/report.md).
         if showHHI { cell("HHI", 6, y: rect.y, style: head, right: true) }
-        if barW > 0 { cell("MW", barW, y: rect.y, style: head) }
-        let height = Layout.dataRows(rect)
+        if barW > 0 { cell(barHeader(width: barW, log: state.logScale), barW, y: rect.y, style: head) }
+        let height = Layout.listRows(rect)
         let cur = state.countryCursor.settled(count: countries.count, height: height)
         if countries.isEmpty {
             g.put("(no countries)", y: rect.y + 1, x: rect.x + 1, limit: rect.width - 1, style: Style(.dim))
@@ -81,14 +81,15 @@ enum CountriesView {
             x = rect.x
             cell(c.key, 3, y: y, style: Style(.normal, bold: true))
             cell(c.name, nameW, y: y, style: .normal)
-            cell(String(c.deals), 6, y: y, style: .normal, right: true)
+            cell(CountText.grouped(c.deals), 6, y: y, style: .normal, right: true)
             cell(MWText.figure(c.committedMW, approx: c.approx & 1 != 0), 10, y: y, style: Style(c.committedMW == nil ? .dim : .normal), right: true)
             cell(MWText.figure(c.ambitionMW, approx: c.approx & 2 != 0), 10, y: y, style: Style(c.ambitionMW == nil ? .dim : .normal), right: true)
             // Bold when highly concentrated (above 2,500).
             let h = hhi[Int(c.id)]
             if showHHI { cell(VendorConcentration.index(h), 6, y: y, style: Style(h == nil ? .dim : .normal, bold: (h ?? 0) > 2_500), right: true) }
             if barW > 0 {
-                let bar = Bar.text(solid: c.committedMW, value: c.ambitionMW ?? c.committedMW, maximum: maximum, width: barW)
+                let bar = Bar.text(solid: c.committedMW, value: c.ambitionMW ?? c.committedMW, maximum: maximum, width: barW,
+                                   log: state.logScale)
                 let used = g.put(bar.solid, y: y, x: x, limit: barW, style: Style(.bar))
                 g.put(bar.shade, y: y, x: x + used, limit: barW - used, style: Style(.bar))
             }
@@ -98,5 +99,26 @@ enum CountriesView {
                 }
             }
         }
+        // The totals row: every deal shown, counted once.
+        let t = state.results.total
+        let y = rect.y + rect.height - 1
+        guard rect.height >= 3 else { return }
+        x = rect.x
+        let bold = Style(.normal, bold: true)
+        cell("Σ", 3, y: y, style: bold)
+        let many = "total, \(CountText.of(countries.count, "country", plural: "countries"))"
+        cell(DisplayWidth.of(many) <= nameW ? many : "total", nameW, y: y, style: bold)
+        cell(CountText.grouped(t.deals), 6, y: y, style: bold, right: true)
+        cell(MWText.figure(t.committedMW), 10, y: y, style: bold, right: true)
+        cell(MWText.figure(t.ambitionMW), 10, y: y, style: bold, right: true)
+        g.restyle(y: y, x: rect.x, width: rect.width) { $0.underline = false }
+    }
+
+    /// The bar column's header: what its two shades mean, and the scale.
+    static func barHeader(width: Int, log: Bool) -> String {
+        let scale = log ? " (log)" : ""
+        for text in ["MW █ committed ░ ambition" + scale, "█ committed ░ ambition" + scale, "MW" + scale, "MW"]
+        where DisplayWidth.of(text) <= width { return text }
+        return ""
     }
 }

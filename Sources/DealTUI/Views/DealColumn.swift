@@ -69,6 +69,14 @@ public enum DealColumn: String, Sendable, CaseIterable {
 
     var alignRight: Bool { self == .mw || self == .operational }
 
+    /// Columns of free text, where a search match is highlighted.
+    var isText: Bool {
+        switch self {
+        case .title, .sponsor, .vendors, .partners, .models, .milestone, .id: return true
+        default: return false
+        }
+    }
+
     /// The sort this column's header shows, if any.
     var sort: DealSort {
         switch self {

@@ -15,7 +15,7 @@ enum FooterBar {
         switch s.view {
         case .countries:
             k += s.focus == .list ? [("⏎/→", "deals")] : [("⏎", "detail"), ("←→", "column"), ("Esc", "countries")]
-        case .deals: k += [("⏎", "detail"), ("←→", "column")]
+        case .deals: k += [("⏎", "detail"), ("←→", "column")] + (s.drilledFrom.map { [("Esc", $0.view.title)] } ?? [])
         case .vendors: k += [("⏎", "its deals")]
         case .timeline: k += [("⏎", "detail")]
         }

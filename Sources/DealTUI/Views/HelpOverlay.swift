@@ -18,10 +18,11 @@ enum HelpOverlay {
             let l = lines[top + row]
             let y = inner.y + row
             if l.isTitle {
-                g.put(l.keys, y: y, x: inner.x, limit: inner.width, style: Style(.columnHeader, bold: true))
+                g.putFitted(l.keys, y: y, x: inner.x, width: inner.width, style: Style(.columnHeader, bold: true))
             } else {
                 g.putFitted(l.keys, y: y, x: inner.x, width: keyW, style: Style(.key, bold: true))
-                g.put(l.action, y: y, x: inner.x + keyW + 1, limit: inner.width - keyW - 1)
+                // Cut with "…", so a line cut on a small screen reads as cut.
+                g.putFitted(l.action, y: y, x: inner.x + keyW + 1, width: inner.width - keyW - 1)
             }
         }
     }

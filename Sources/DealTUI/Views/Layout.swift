@@ -22,12 +22,13 @@ struct Layout: Sendable, Equatable {
     func countries(countryCount: Int) -> (list: Rect, table: Rect, sideBySide: Bool) {
         let b = body
         if cols >= 110 {
-            let lw = min(72, max(58, cols * 2 / 5))
+            // A wide terminal gives the list (and so its bars) more room.
+            let lw = min(110, max(58, cols * 2 / 5))
             return (Rect(y: b.y, x: 0, height: b.height, width: lw),
                     Rect(y: b.y, x: lw + 1, height: b.height, width: cols - lw - 1), true)
         }
         let most = max(3, (b.height - 1) * 2 / 5)
-        let lh = min(countryCount + 1, most)
+        let lh = min(countryCount + 2, most)
         let listH = max(lh, 2)
         return (Rect(y: b.y, x: 0, height: listH, width: cols),
                 Rect(y: b.y + listH + 1, x: 0, height: b.height - listH - 1, width: cols), false)
@@ -35,6 +36,9 @@ struct Layout: Sendable, Equatable {
 
     /// Rows of data a table rect shows below its column header.
     static func dataRows(_ r: Rect) -> Int { max(r.height - 1, 1) }
+
+    /// Rows of data a Countries or Vendors list shows between its header and its totals row.
+    static func listRows(_ r: Rect) -> Int { max(r.height - 2, 1) }
 
     /// The timeline's axis rows, lane rows and the legend row below them.
     var timeline: (axis: Rect, lanes: Rect, legend: Rect) {

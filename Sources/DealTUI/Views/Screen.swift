@@ -7,7 +7,12 @@ public enum Screen {
         let layout = Layout(state)
         if layout.tooSmall {
             let note = "enlarge the terminal (\(Layout.minCols)x\(Layout.minRows) or more; now \(state.cols)x\(state.rows))"
-            g.put(DisplayWidth.truncate(note, to: state.cols), y: 0, x: 0, style: Style(.message, bold: true))
+            // Wrapped, so the whole note reads on a narrow terminal; the last line that fits ends in "…" if cut.
+            let lines = TextWrap.wrap(note, width: max(state.cols, 1))
+            for (y, line) in lines.prefix(state.rows).enumerated() {
+                let cut = y == state.rows - 1 && lines.count > state.rows
+                g.putFitted(cut ? line + " …" : line, y: y, x: 0, width: state.cols, style: Style(.message, bold: true))
+            }
             return g
         }
         HeaderBar.draw(into: &g, state: state)

@@ -24,20 +24,25 @@ enum TableFit {
     /// them toward their content in the same order.
     ///
     /// `natural` is a column's content width; columns are drawn in `columns`' order.
-    static func fit(_ columns: [DealColumn], width: Int, sortedBy: DealColumn? = nil, natural: (DealColumn) -> Int) -> [Placed] {
+    /// `focus` (the column cursor's column) is placed like the sorted one, so `→` past the last
+    /// column shown brings the next one on screen: every column is reachable at any width.
+    /// Once every column has its `widths.max`, what is left goes to the title, then the other
+    /// long texts, up to their content: on a wide terminal nothing is cut that need not be.
+    static func fit(_ columns: [DealColumn], width: Int, sortedBy: DealColumn? = nil, focus: DealColumn? = nil,
+                    natural: (DealColumn) -> Int) -> [Placed] {
         // The sorted column's header carries " ▲", which must not push the header into "…".
         func header(_ c: DealColumn) -> Int { DisplayWidth.of(c.header) + (c == sortedBy ? 2 : 0) }
         func want(_ c: DealColumn) -> Int { max(header(c), min(natural(c), c.widths.max)) }
         func floor(_ c: DealColumn) -> Int {
             if isWhole(c) { return want(c) }
             if c == .title { return min(want(c), max(c.widths.min, width * 3 / 10)) }
+            // The column the cursor is on is read whole where the width allows.
+            if c == focus { return min(want(c), max(c.widths.min, width - floor(.title) - gap)) }
             return min(want(c), max(c.widths.min, header(c)))
         }
         // The sorted column comes right after the title, so the column the order is by is never the one left out.
-        let byPriority = columns.sorted {
-            let a = $0 == sortedBy ? 0.5 : Double($0.priority), b = $1 == sortedBy ? 0.5 : Double($1.priority)
-            return a < b
-        }
+        func rank(_ c: DealColumn) -> Double { c == focus ? 0.25 : c == sortedBy ? 0.5 : Double(c.priority) }
+        let byPriority = columns.sorted { rank($0) < rank($1) }
         var chosen: [DealColumn: Int] = [:]
         var used = 0
         for c in byPriority {
@@ -53,6 +58,12 @@ enum TableFit {
         for c in byPriority where spare > 0 {
             guard let w = chosen[c] else { continue }
             let grow = min(spare, max(0, want(c) - w))
+            chosen[c] = w + grow
+            spare -= grow
+        }
+        for c in byPriority where spare > 0 && !isWhole(c) {
+            guard let w = chosen[c] else { continue }
+            let grow = min(spare, max(0, natural(c) - w))
             chosen[c] = w + grow
             spare -= grow
         }

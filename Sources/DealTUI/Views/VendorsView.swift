@@ -30,7 +30,7 @@ enum VendorsView {
             g.put("(no deals)", y: rect.y + 1, x: 1, limit: rect.width - 1, style: Style(.dim))
             return
         }
-        let height = Layout.dataRows(rect)
+        let height = Layout.listRows(rect)
         let cur = state.vendorsCursor.settled(count: vendors.count, height: height)
         let leads = state.results.vendorShares.leads
         for line in 0..<min(height, vendors.count - cur.top) {
@@ -41,7 +41,7 @@ enum VendorsView {
             let share = share(v, total: total)
             cell(v.key, nameW, y: y, style: Style(v.key == Summary.noVendor ? .dim : .normal, bold: true))
             cell(v.countries.joined(separator: " "), countriesW, y: y, style: .normal)
-            cell(String(v.deals), 6, y: y, style: .normal, right: true)
+            cell(CountText.grouped(v.deals), 6, y: y, style: .normal, right: true)
             cell(MWText.figure(v.committedMW, approx: v.approx & 1 != 0), 10, y: y, style: Style(v.committedMW == nil ? .dim : .normal), right: true)
             cell(MWText.figure(v.ambitionMW, approx: v.approx & 2 != 0), 10, y: y, style: Style(v.ambitionMW == nil ? .dim : .normal), right: true)
             cell(share.map { percent($0) } ?? "-", 6, y: y, style: Style(share == nil ? .dim : .normal), right: true)
@@ -54,6 +54,18 @@ enum VendorsView {
             }
             if at == cur.index { g.restyle(y: y, x: 0, width: rect.width) { $0.reverse = true } }
         }
+        // The totals row: each deal once, however many vendors it has, so the vendors' rows add up to more.
+        guard rect.height >= 3 else { return }
+        let t = state.results.total
+        let y = rect.y + rect.height - 1
+        let bold = Style(.normal, bold: true)
+        x = 0
+        cell("Σ total, \(CountText.of(vendors.filter { $0.key != Summary.noVendor }.count, "vendor"))", nameW, y: y, style: bold)
+        cell(CountText.of(t.countries.count, "country", plural: "countries"), countriesW, y: y, style: bold)
+        cell(CountText.grouped(t.deals), 6, y: y, style: bold, right: true)
+        cell(MWText.figure(t.committedMW), 10, y: y, style: bold, right: true)
+        cell(MWText.figure(t.ambitionMW), 10, y: y, style: bold, right: true)
+        cell(t.ambitionMW == nil ? "-" : "100%", 6, y: y, style: bold, right: true)
     }
 
     /// The vendor's ambition MW over the total, nil when either is unknown.

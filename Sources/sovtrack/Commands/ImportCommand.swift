@@ -77,7 +77,7 @@ struct ImportCommand: ParsableCommand {
                 throw CLIError.data("\(file):\(e.line): \(e.message)\(hint)")
             }
             incoming = rows.map { row in
-                (row.values["id"]!.trimmingCharacters(in: .whitespaces), { base in
+                ((row.values["id"] ?? "").trimmingCharacters(in: .whitespaces), { base in
                     let (deal, rowProblems) = DealCSV.apply(row, to: base)
                     for p in rowProblems { problems.add("\(file):\(row.line): \(p)") }
                     return deal

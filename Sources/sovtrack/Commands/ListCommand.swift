@@ -25,7 +25,7 @@ struct ListCommand: ParsableCommand {
         let selection = try storeOptions.select(try filters.filter())
         let deals = sort.apply(to: selection.deals, descending: reverse)
         let format = output.resolvedFormat
-        try output.emit(ListExport.render(deals, as: format, updated: selection.updated)
+        try output.emit(ListExport.render(deals, as: format, updated: selection.updated, forDisplay: Console.isDisplay(output.output))
                         + EpochCredit.footer(shown: deals.contains(where: EpochCredit.isFromEpoch), format: format), store: storeOptions.path)
     }
 }

@@ -31,7 +31,7 @@ struct SummaryCommand: ParsableCommand {
         }
         let summary = Summary(deals: selection.deals, by: by)
         let format = output.resolvedFormat
-        try output.emit(SummaryExport.render(summary, as: format)
+        try output.emit(SummaryExport.render(summary, as: format, forDisplay: Console.isDisplay(output.output))
                         + EpochCredit.footer(shown: selection.deals.contains(where: EpochCredit.isFromEpoch), format: format), store: storeOptions.path)
     }
 }

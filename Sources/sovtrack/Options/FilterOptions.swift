@@ -51,7 +51,7 @@ struct FilterOptions: ParsableArguments {
     }
 
     private func date(_ s: String, _ option: String) throws -> PartialDate {
-        guard let d = PartialDate(s) else { throw CLIError.usage("\(option): \(DealValidator.partialDateProblem(s)!)") }
+        guard let d = PartialDate(s) else { throw CLIError.usage("\(option): \(DealValidator.partialDateProblem(s) ?? "not a date")") }
         return d
     }
 }
