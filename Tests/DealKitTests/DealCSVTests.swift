@@ -42,7 +42,7 @@ final class DealCSVTests: XCTestCase {
 
     /// The CSV reads numbers as every entry path does: quoted "1,500" is 1500, "1,5" is refused.
     func testMegawattsFollowTheNumberGrammar() throws {
-        let text = header + "\r\nkr-a,A,KR,2026,announced,,,,,,\"1,500\",\"2,000.5\",,,,\r\nkr-b,B,KR,2026,announced,,,,,,\"1,5\",,,,,\r\n"
+        let text = header + "\r\nkr-a,A,KR,2026,announced,,,,,,\"1,500\",\"2,000.5\",,,,,,,\r\nkr-b,B,KR,2026,announced,,,,,,\"1,5\",,,,,,,,\r\n"
         let out = try newDeals(text)
         XCTAssertEqual(out[0].0.capacity?.initialMW, 1500)
         XCTAssertEqual(out[0].0.capacity?.targetMW, 2000.5)

@@ -291,13 +291,13 @@ final class SummaryTests: XCTestCase {
         // Ambition: NVIDIA 300 + 50, AMD 50 of 400 -> 87.5% and 12.5%; HHI 7,656.25 + 156.25 = 7,812.5.
         // Committed: NVIDIA 60 + 20, AMD 20 of 100 -> HHI 6,400 + 400 = 6,800.
         let csv = String(decoding: SummaryExport.render(s, as: .csv), as: UTF8.self).split(separator: "\r\n")
-        XCTAssertTrue(csv[0].hasSuffix(",top_vendor,top_vendor_share_pct,hhi_committed,hhi_ambition,no_vendor_deals"), String(csv[0]))
-        XCTAssertTrue(csv[1].hasSuffix(",NVIDIA,87.5,6800,7812.5,1"), String(csv[1]))
+        XCTAssertTrue(csv[0].hasSuffix(",top_vendor,top_vendor_share_pct,hhi_committed,hhi_ambition,no_vendor_deals,approx_mw"), String(csv[0]))
+        XCTAssertTrue(csv[1].hasSuffix(",NVIDIA,87.5,6800,7812.5,1,"), String(csv[1]))
         let table = String(decoding: SummaryExport.render(s, as: .table), as: UTF8.self)
         let kr = table.split(separator: "\n")[2]
         XCTAssertTrue(kr.hasSuffix("NVIDIA  87.5%  6,800  7,813  1") || kr.split(separator: " ").suffix(5) == ["NVIDIA", "87.5%", "6,800", "7,813", "1"], String(kr))
         let json = String(decoding: SummaryExport.render(s, as: .json), as: UTF8.self)
-        XCTAssertTrue(json.contains(#""top_vendor": "NVIDIA", "top_vendor_share_pct": 87.5, "hhi_committed": 6800, "hhi_ambition": 7812.5, "no_vendor_deals": 1}"#), json)
+        XCTAssertTrue(json.contains(#""top_vendor": "NVIDIA", "top_vendor_share_pct": 87.5, "hhi_committed": 6800, "hhi_ambition": 7812.5, "no_vendor_deals": 1, "approx_mw": []}"#), json)
     }
 
     func testConcentrationColumnsByVendor() {
@@ -305,8 +305,8 @@ final class SummaryTests: XCTestCase {
                                 deal("c", "JP", vendors: ["AMD"]), deal("d", "GB", target: 10)], by: .vendor)
         XCTAssertEqual(SummaryExport.columns(.vendor).suffix(3), ["committed_share_pct", "ambition_share_pct", "top_vendor_in"])
         let csv = String(decoding: SummaryExport.render(s, as: .csv), as: UTF8.self).split(separator: "\r\n").map(String.init)
-        XCTAssertTrue(csv[1].hasPrefix("NVIDIA,") && csv[1].hasSuffix(",,75,1"), csv[1])
-        XCTAssertTrue(csv[2].hasPrefix("AMD,") && csv[2].hasSuffix(",,25,1"), csv[2])
-        XCTAssertTrue(csv[3].hasPrefix("(none),") && csv[3].hasSuffix(",,,0"), "no vendor: no share, leads nowhere: \(csv[3])")
+        XCTAssertTrue(csv[1].hasPrefix("NVIDIA,") && csv[1].hasSuffix(",,75,1,"), csv[1])
+        XCTAssertTrue(csv[2].hasPrefix("AMD,") && csv[2].hasSuffix(",,25,1,"), csv[2])
+        XCTAssertTrue(csv[3].hasPrefix("(none),") && csv[3].hasSuffix(",,,0,"), "no vendor: no share, leads nowhere: \(csv[3])")
     }
 }

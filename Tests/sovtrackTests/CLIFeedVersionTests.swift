@@ -50,7 +50,7 @@ final class CLIFeedVersionTests: XCTestCase {
             XCTAssertTrue(r.stdout.contains(expected), "missing \(expected) in\n\(r.stdout)")
         }
         let md = try CLI.run("show", "kr-naver-nvidia-dsx-sejong", "--md", "--store", store.path)
-        XCTAssertTrue(md.stdout.contains("| capacity | committed 55 MW [1, 3, 5] · target ≈1,000 MW [1, 3, 4, 5] (aspirational) · operational unknown |"), md.stdout)
+        XCTAssertTrue(md.stdout.contains("| capacity | committed 55 MW \\[1, 3, 5\\] · target ≈1,000 MW \\[1, 3, 4, 5\\] (aspirational) · operational unknown |"), md.stdout)
         XCTAssertTrue(md.stdout.contains("- 2026-H2: AI Agent Platform launch \\[1\\]"), md.stdout)
         XCTAssertTrue(md.stdout.contains("4. NAVER and NVIDIA Scale Sovereign AI to Gigawatt Capacity in South Korea — The Quantum Dispatch, 2026-06-10"), md.stdout)
         let hynix = try CLI.run("show", "kr-sk-hynix-nvidia-memory", "--store", store.path)

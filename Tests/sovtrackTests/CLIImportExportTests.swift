@@ -27,18 +27,26 @@ final class CLIImportExportTests: XCTestCase {
             let imported = try ok(["import", first.path, "--store", empty.path])
             XCTAssertTrue(imported.stdout.hasPrefix("added "), imported.stdout)
             XCTAssertEqual(CLI.lines(imported.stderr), ["created a new store at \(empty.path)"])
-            let second = try ok(["list", "--store", empty.path, "--format", "csv"]).stdout
-            XCTAssertEqual(second, CLI.text(first))
+            // To a file, CSV keeps the data (to a pipe it would show controls as placeholders).
+            let second = dir.appendingPathComponent("second.csv")
+            _ = try ok(["list", "--store", empty.path, "--format", "csv", "--output", second.path])
+            XCTAssertEqual(CLI.text(second), CLI.text(first))
         }
     }
 
     func testCSVCarriesQuotingAndNeutralisation() throws {
         let store = try richStore()
-        let csv = try ok(["list", "--store", store.path, "--format", "csv", "--country", "EU"]).stdout
+        let file = store.deletingLastPathComponent().appendingPathComponent("eu.csv")
+        _ = try ok(["list", "--store", store.path, "--format", "csv", "--country", "EU", "--output", file.path])
+        let csv = try XCTUnwrap(CLI.text(file))
         XCTAssertTrue(csv.contains(#"eu-pilot,"'=Pilot, phase 1",EU,2026-Q3,planned,"'-European ""Commission""","#), csv)
-        XCTAssertTrue(csv.contains(#""Say, Inc:investor;@ops:operator",NVIDIA,'+DSX,"line1"#), csv)
+        // Each list item is neutralised, not only the cell's first (issue 11).
+        XCTAssertTrue(csv.contains(#""Say, Inc:investor;'@ops:operator",NVIDIA,'+DSX,"line1"#), csv)
         XCTAssertTrue(csv.contains("\"line1\nline2\",12.5,300,,reported,"), csv)
         XCTAssertTrue(csv.contains(#","https://a.test/x?a=1,2""#), csv)
+        // To a pipe, the same cells with the line break shown, never raw.
+        let piped = try ok(["list", "--store", store.path, "--format", "csv", "--country", "EU"]).stdout
+        XCTAssertTrue(piped.contains(#""Say, Inc:investor;'@ops:operator",NVIDIA,'+DSX,line1\#u{2424}line2,12.5,300,,reported,"#), piped)
     }
 
     func testJSONExportImport() throws {
