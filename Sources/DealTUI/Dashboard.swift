@@ -12,6 +12,8 @@ public struct DashboardOptions: Sendable {
     public var mouse = true
     /// The directory exports are written to (the current directory when nil).
     public var exportDirectory: String?
+    /// Set: the feed is the store as of this date (`browse --as-of`): shown read-only, saying so.
+    public var asOf: String?
     public init() {}
 }
 
@@ -36,13 +38,15 @@ public enum Dashboard {
             defer { Signals.removeStopHandlers() }
             let terminal = try NcursesTerminal(color: options.color, mouse: options.mouse)
             defer { terminal.close() }
-            var state = AppState(feed: snapshot.feed, storeName: displayPath(store.path), filter: filter,
+            let name = displayPath(store.path) + (options.asOf.map { " as of \($0), read-only" } ?? "")
+            var state = AppState(feed: snapshot.feed, storeName: name, filter: filter,
                                  today: Clock.today(), rows: terminal.rows, cols: terminal.cols)
             if !snapshot.warnings.isEmpty {
                 state.message = "\(CountText.of(snapshot.warnings.count, "warning")) in the store (sovtrack validate lists them)"
             }
             var loop = RunLoop(state: state, terminal: terminal, exportDirectory: options.exportDirectory ?? ".")
-            loop.store = StoreLink(session: StoreSession(store: store, snapshot: snapshot))
+            // A past state of the store is never saved (nor reloaded when the store changes).
+            if options.asOf == nil { loop.store = StoreLink(session: StoreSession(store: store, snapshot: snapshot)) }
             loop.shouldStop = { Signals.stop.load(ordering: .relaxed) != 0 }
             loop.run()
         }

@@ -8,6 +8,7 @@ import DealKit
 ///     sovtrack-bench generate --deals N [--seed S] --output FILE
 ///     sovtrack-bench run [--sizes 1000,10000,100000] [--seed S] [--runs 5] [--jq-runs 3]
 ///                        [--sovtrack PATH] [--keep DIR] [--no-jq] [--no-dashboard]
+///     sovtrack-bench history [--deals N] [--revisions R] [--runs 3]   (the cost of history, issue 14)
 ///     sovtrack-bench selfcheck            (the generator: deterministic, valid, round-trips)
 ///     sovtrack-bench measure FILE [--save STORE]     (one child's in-process phases)
 ///     sovtrack-bench measure-dashboard FILE          (one child's dashboard timings)
@@ -15,6 +16,7 @@ let usage = """
 usage: sovtrack-bench generate --deals N [--seed S] --output FILE
        sovtrack-bench run [--sizes 1000,10000,100000] [--seed S] [--runs N] [--jq-runs N]
                           [--sovtrack PATH] [--keep DIR] [--no-jq] [--no-dashboard]
+       sovtrack-bench history [--deals 100000] [--revisions 10000] [--runs 3] [--sovtrack PATH]
        sovtrack-bench selfcheck
        sovtrack-bench measure FILE [--save STORE]
        sovtrack-bench measure-dashboard FILE
@@ -85,6 +87,13 @@ do {
         if args.flags.contains("no-jq") { bench.jq = nil }
         if args.flags.contains("no-dashboard") { bench.dashboard = false }
         try bench.run()
+    case "history":
+        let dir = FileSystem.directory(of: System.executablePath())
+        var h = HistoryBench(sovtrack: args.values["sovtrack"] ?? dir + "/sovtrack")
+        if let n = args.int("deals") { h.deals = max(1_000, n) }
+        if let n = args.int("revisions") { h.revisions = max(1, n) }
+        if let r = args.int("runs") { h.runs = max(1, r) }
+        try h.run()
     case "selfcheck":
         try SelfCheck.run()
     case "measure":

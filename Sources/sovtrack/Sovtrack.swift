@@ -12,10 +12,24 @@ struct Sovtrack: ParsableCommand {
         $SOVTRACK_STORE, else $XDG_DATA_HOME/sovtrack/deals.json (created from the bundled \
         dataset on first use).
         """,
+        version: Sovtrack.version,
         subcommands: [BrowseCommand.self, ListCommand.self, SummaryCommand.self, ShowCommand.self,
                       ReportCommand.self, ValidateCommand.self, ImportCommand.self, AddCommand.self, EditCommand.self,
-                      RemoveCommand.self],
+                      RemoveCommand.self, LogCommand.self, DiffCommand.self, MergeCommand.self, ResolveCommand.self],
         defaultSubcommand: BrowseCommand.self)
+
+    /// What `--version` prints: the program's version and the feed format it reads and writes.
+    static let version = "sovtrack 0.1.0 (feed format \(Feed.currentVersion))"
+
+    /// `sovtrack lst` or `sovtrack help lst`: an unknown command, with the nearest ones. Without
+    /// this, `lst` went to the default command (browse) as an unexpected argument.
+    static func unknownCommand(_ args: [String]) -> String? {
+        let names = configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
+        var words = args.prefix { !$0.hasPrefix("-") }
+        if words.first == "help" { words = words.dropFirst() }
+        guard let word = words.first, !names.contains(word) else { return nil }
+        return "unknown command \(FeedIssue.quote(word))" + Suggest.phrase(Suggest.nearest(word, among: names.filter { $0 != "help" }))
+    }
 
     /// A usage error as one line: the parser lists an option's allowed values one per line
     /// (`- country`), which would otherwise be cut off after "one of the following:".
@@ -30,9 +44,16 @@ struct Sovtrack: ParsableCommand {
 
     /// Runs a command; a user error is one line on standard error and its exit code, never a trace.
     static func main() {
+        if let unknown = unknownCommand(Array(CommandLine.arguments.dropFirst())) {
+            Console.err("sovtrack: \(unknown) (see 'sovtrack help')")
+            exit(withError: ExitCode(64))
+        }
         do {
             var command = try parseAsRoot()
             try command.run()
+        } catch let e as ExitCode {
+            // A status that is an answer, not an error: `diff` found changes, `merge` a conflict.
+            exit(withError: e)
         } catch let e as CLIError {
             Console.err("sovtrack: \(e.message)")
             exit(withError: ExitCode(e.code))

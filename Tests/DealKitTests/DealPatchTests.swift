@@ -128,7 +128,7 @@ final class DealPatchTests: XCTestCase {
             let f = error as? DealPatch.Failure
             XCTAssertEqual(f?.problems.map { "\($0.field): \($0.message)" }, [
                 "title: must not be empty",
-                #"country: "Korea" is not a country name or ISO 3166-1 alpha-2 code"#,
+                #"country: "Korea" is not a country name or ISO 3166-1 alpha-2 code; did you mean KP (North Korea) or KR (South Korea)?"#,
                 #"announced: "2026-13-45" is not a partial date (YYYY, YYYY-H1, YYYY-Q1, YYYY-MM or YYYY-MM-DD)"#,
                 #"status: "done" is not one of: announced, planned, under-construction, operational, cancelled"#,
             ])

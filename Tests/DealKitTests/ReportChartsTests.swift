@@ -59,4 +59,18 @@ final class ReportChartsTests: XCTestCase {
         XCTAssertTrue((try MarkupCheck.parse(ReportCharts.timeline(r), as: "svg")["texts"] as? [String] ?? []).first?.hasPrefix("These deals have no milestones") ?? false)
         XCTAssertTrue((try MarkupCheck.parse(ReportCharts.vendorShares(r), as: "svg")["texts"] as? [String] ?? []).first?.hasPrefix("No ambition MW") ?? false)
     }
+
+    func testAHugeFigureDrawsInsteadOfTrapping() throws {
+        // Issue 11's corpus: a feed with targetMW 1E+308 made `report` trap (SIGILL) converting
+        // an infinite coordinate to Int.
+        for v in [1e308, Double.greatestFiniteMagnitude, Double.leastNonzeroMagnitude] {
+            let r = MarkupCheck.report([deal(1, "KR", target: v), deal(2, "JP", target: v, vendor: "AMD")])
+            XCTAssertEqual(try MarkupCheck.parse(ReportCharts.countryMW(r), as: "svg")["root"] as? String, "svg", "\(v)")
+            XCTAssertEqual(try MarkupCheck.parse(ReportCharts.vendorShares(r), as: "svg")["root"] as? String, "svg", "\(v)")
+        }
+        XCTAssertEqual(SVG.n(.infinity), "1000000000")
+        XCTAssertEqual(SVG.n(-.infinity), "-1000000000")
+        XCTAssertEqual(SVG.n(.nan), "0")
+        XCTAssertEqual(SVG.n(12.345), "12.35")
+    }
 }

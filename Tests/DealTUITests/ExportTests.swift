@@ -38,6 +38,21 @@ final class ExportTests: XCTestCase {
         XCTAssertEqual(FeedDecoder.decode(bytes).feed.deals.map(\.id), [s.detail!.id])
     }
 
+    func testTheDetailsMarkdownHoldsTheWholeDeal() throws {
+        var s = TestFeeds.state(try TestFeeds.bundled())
+        AppReducer.reduce(&s, .char("2"))
+        while s.selectedDealID != "kr-naver-nvidia-dsx-sejong" { AppReducer.reduce(&s, .down) }
+        AppReducer.reduce(&s, .enter)
+        let md = String(decoding: ViewExport.make(s, format: .md, stamp: "s").bytes, as: UTF8.self)
+        let d = s.catalog.deals[Int(s.detail!.deal)]
+        XCTAssertTrue(md.hasPrefix("# \(d.title)"), md)
+        XCTAssertTrue(md.contains("| partners | ") && md.contains("NAVER (operator)"), md)
+        XCTAssertTrue(md.contains("## Timeline") && md.contains("announced"), md)
+        for m in d.milestones { XCTAssertTrue(md.contains(m.event), m.event) }
+        XCTAssertTrue(md.contains("## Sources"), md)
+        for src in d.sources { XCTAssertTrue(md.contains(src.url ?? "-"), md) }
+    }
+
     func testReportIsOfTheFilterWhateverTheView() throws {
         var s = TestFeeds.state(try TestFeeds.bundled(), filter: DealFilter(countries: ["KR"]))
         AppReducer.reduce(&s, .char("x"))

@@ -77,7 +77,7 @@ final class CLIBadInputTests: XCTestCase {
         XCTAssertEqual(lines.count, 101, r.stdout)
         // 40,000 missing keys, and the empty ids of the deals kept before the limit are duplicates.
         XCTAssertTrue(lines.last?.hasPrefix("… and 39,9") == true && lines.last?.hasSuffix(" more problems") == true, r.stdout)
-        CLI.assertUserError(r, code: 65, ["not valid (400", " errors, 0 warnings)"])
+        CLI.assertUserError(r, code: 65, ["not valid (40,0", " errors, 0 warnings)"])
         // import lists as many, then the count; the store is not made.
         let store = feed.deletingLastPathComponent().appendingPathComponent("s.json")
         let imported = try CLI.run("import", feed.path, "--store", store.path)
@@ -142,6 +142,36 @@ final class CLIBadInputTests: XCTestCase {
         let r = try CLI.run("validate", "--store", store.path)
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertEqual(r.stdout, "\(store.path): ok, 5 deals (0 errors, 0 warnings)\n")
+    }
+
+    func testAShortCSVRowOrARepeatedHeaderIsRefusedAndTheStoreKept() throws {
+        // Issue 11: this row used to report "updated 1" and erase five fields of the deal.
+        let store = try CLI.copy(CLI.fixture)
+        let before = CLI.bytes(store)
+        let short = try CLI.write("id,title,sponsor,site,platform,models,target_mw\nkr-naver-nvidia-dsx-sejong,New title\n", as: "short.csv",
+                                  in: store.deletingLastPathComponent())
+        CLI.assertUserError(try CLI.run("import", short.path, "--store", store.path), code: 65,
+                            ["\(short.path):2: row has 2 cells, the header has 7"])
+        let twice = try CLI.write("id,title,title\nkr-naver-nvidia-dsx-sejong,a,b\n", as: "twice.csv", in: store.deletingLastPathComponent())
+        CLI.assertUserError(try CLI.run("import", twice.path, "--store", store.path), code: 65,
+                            ["\(twice.path):1: the header names \"title\" twice"])
+        XCTAssertEqual(CLI.bytes(store), before)
+    }
+
+    func testEpochYearsThatCrashedAreRejectedWithAReason() throws {
+        // Issue 11: `0999` trapped on a force-unwrap (SIGILL, exit 132).
+        let dir = try SovtrackProcess.temporaryDirectory()
+        for date in ["0999", "0000", "0999-12-31"] {
+            let file = try CLI.write("Name,Country,Status,First Operational Date\nOld,France,Existing,\(date)\n", as: "e.csv", in: dir)
+            let r = try CLI.run("import", "--from", "epoch", file.path, "--store", dir.appendingPathComponent("s.json").path)
+            CLI.assertNoCrash(r)
+            XCTAssertEqual(r.status, 0, r.stderr)
+            XCTAssertTrue(r.stdout.contains("rejected, date out of range: 1"), r.stdout)
+        }
+        let planned = try CLI.write("Name,Country,Status,First Operational Date Note\nP,France,Planned,Planned 0042\nQ,France,Existing,2020\n", as: "p.csv", in: dir)
+        let r = try CLI.run("import", "--from", "epoch", planned.path, "--store", dir.appendingPathComponent("s2.json").path)
+        CLI.assertNoCrash(r)
+        XCTAssertTrue(r.stdout.contains("rejected, date out of range: 1"), r.stdout)
     }
 
     func testMissingFile() throws {

@@ -120,11 +120,17 @@ final class CLIEditTests: XCTestCase {
                         #""x-fx": 1.50"#, #""x-ref": [true, null]"#, #""x-lang": "ko""#, #""title": "Pilot""#] {
             XCTAssertTrue(text.contains(literal), "missing \(literal) in\n\(text)")
         }
-        // Apart from the edited title, the day of the update and the version (a version-1 file is
-        // upgraded when written), the file is as it was.
+        // Apart from the edited title, the day of the update, the version (a version-1 file is
+        // upgraded when written) and the history the edit adds after the other keys
+        // (docs/history.md), the file is as it was.
         XCTAssertTrue(FeedSamples.everything.contains("\"version\": 1,") && text.contains("\"version\": 2,"))
         let original = FeedSamples.everything.components(separatedBy: "\n").filter { !$0.contains("\"title\": \"=Pilot") && !$0.contains("\"updated\"") && !$0.contains("\"version\"") }
-        let now = text.components(separatedBy: "\n").filter { !$0.contains("\"title\": \"Pilot\"") && !$0.contains("\"updated\"") && !$0.contains("\"version\"") }
+        var now = text.components(separatedBy: "\n").filter { !$0.contains("\"title\": \"Pilot\"") && !$0.contains("\"updated\"") && !$0.contains("\"version\"") }
+        let start = try XCTUnwrap(now.firstIndex(of: "  \"history\": ["))
+        XCTAssertEqual(now[start + 2], "  ]", "one revision")
+        XCTAssertTrue(now[start + 1].contains("\"id\": \"eu-pilot\", \"action\": \"edit\""), now[start + 1])
+        now.removeSubrange(start...start + 2)
+        if now[start - 1].hasSuffix(",") { now[start - 1].removeLast() }
         XCTAssertEqual(now, original)
     }
 

@@ -87,7 +87,9 @@ final class CLIImportExportTests: XCTestCase {
         let before = CLI.bytes(store)
         let sample = try CLI.write(FeedSamples.everything, as: "sample.json", in: dir)
         let r = try ok(["import", sample.path, "--store", store.path, "--dry-run"])
+        // The same per-deal changes `diff` prints, then the dry run's note.
         XCTAssertEqual(CLI.lines(r.stdout), ["added 2, updated 0, unchanged 0, conflicting 0", "  added: eu-pilot, sa-humain",
+                                             "id         change", "─────────  ──────────", "eu-pilot   deal added", "sa-humain  deal added",
                                              "dry run: nothing was written"])
         XCTAssertEqual(CLI.bytes(store), before)
         XCTAssertEqual(CLI.files(in: dir), ["deals.json", "sample.json"], "no backup, lock or temporary file")
@@ -133,7 +135,10 @@ final class CLIImportExportTests: XCTestCase {
         let before = FeedDecoder.decode(CLI.bytes(store)!).feed
         let csv = try CLI.write("id,title,country,announced\nkr-skt-nvidia-ai-cloud,One,KR,2026\nnew-one,N,KR,2026\nkr-skt-nvidia-ai-cloud,Two,KR,2026\n",
                                 as: "c.csv")
-        let r = try ok(["import", csv.path, "--store", store.path])
+        // The other ids are imported, and the exit status says not everything was.
+        let r = try CLI.run("import", csv.path, "--store", store.path)
+        XCTAssertEqual(r.status, 65)
+        XCTAssertTrue(r.stderr.contains("1 id(s) given twice with different contents were not imported"), r.stderr)
         XCTAssertEqual(CLI.lines(r.stdout), [
             "added 1, updated 0, unchanged 0, conflicting 1", "  added: new-one",
             "  conflicting (same id twice with different contents; not applied): kr-skt-nvidia-ai-cloud",

@@ -57,7 +57,8 @@ public struct DealPatch: Sendable, Equatable {
         }
         if let t = text(country) {
             if let c = Countries.lookup(t) { d.country = c.code } else {
-                problems.append(("country", "\(FeedIssue.quote(t)) is not a country name or ISO 3166-1 alpha-2 code"))
+                problems.append(("country", "\(FeedIssue.quote(t)) is not a country name or ISO 3166-1 alpha-2 code"
+                                 + Suggest.phrase(Countries.suggestions(for: t))))
             }
         }
         if let t = text(announced) {

@@ -18,7 +18,10 @@ public enum DealText {
             let committedIsOperational = c?.operationalMW != nil && (c?.initialMW == nil || c!.operationalMW! > c!.initialMW!)
             capacity = "committed " + (committedIsOperational ? mw(d.committedMW, .operational, .operationalMW) : mw(d.committedMW, .initial, .initialMW))
             capacity += " · target \(mw(c?.targetMW, .target, .targetMW))"
-            if let conf = c?.confidence { capacity += " (\(conf.rawValue))" }
+            // The confidence is the target's: beside a figure it qualifies it; without one it is said in words.
+            if let conf = c?.confidence {
+                capacity += c?.targetMW == nil ? ", its confidence \(conf.rawValue)" : " (\(conf.rawValue))"
+            }
             capacity += " · operational \(mw(c?.operationalMW, .operational, .operationalMW))"
         }
         var accel = "-"
@@ -46,10 +49,14 @@ public enum DealText {
         ]
     }
 
-    /// The timeline: the announcement and every milestone, in date order.
-    public static func timeline(_ d: Deal) -> [(date: String, event: String)] {
+    /// The timeline: the announcement and every milestone, in date order, each with its
+    /// citation; a milestone not done whose whole period is before `today` is marked overdue.
+    public static func timeline(_ d: Deal, today: PartialDate? = nil) -> [(date: String, event: String)] {
         var items: [(PartialDate, String, String)] = [(d.announced, d.announcedText, "announced" + Citations.marker(d.cite[.announced]))]
-        for m in d.milestones { items.append((m.date, m.date.description, m.event + Citations.marker(m.cite) + (m.done ? "  (done)" : ""))) }
+        for m in d.milestones {
+            let overdue = !m.done && today.map { m.date.endKey < $0.startKey } == true
+            items.append((m.date, m.date.description, m.event + Citations.marker(m.cite) + (m.done ? "  [done]" : overdue ? "  [overdue]" : "")))
+        }
         return items.enumerated().sorted { a, b in
             a.element.0 != b.element.0 ? a.element.0 < b.element.0 : a.offset < b.offset
         }.map { ($0.element.1, $0.element.2) }
@@ -74,8 +81,9 @@ public enum DealText {
         }
     }
 
-    /// The deal as a Markdown document: facts with their citations `[1]`, timeline, numbered sources, notes.
-    public static func markdown(_ d: Deal) -> String {
+    /// The deal as a Markdown document: facts with their citations `[1]`, timeline, numbered sources, notes
+    /// (`show --md` and the dashboard's detail export).
+    public static func markdown(_ d: Deal, today: PartialDate? = nil) -> String {
         // Feed text is never markup: every character Markdown reads as syntax is escaped.
         func md(_ s: String) -> String {
             var out = ""
@@ -85,34 +93,35 @@ public enum DealText {
             }
             return out
         }
-        var out = "## \(md(d.title))\n\n\(md(d.id))\n\n"
+        var out = "# \(md(d.title))\n\n\(md(d.id))\n\n"
         out += TextTable(columns: [.init("field"), .init("value")], rows: facts(d).map { [$0.label, $0.value] }).renderMarkdown()
-        out += "\n### Timeline\n\n"
-        for (date, event) in timeline(d) { out += "- \(md(date)): \(md(event))\n" }
-        out += "\n### Sources\n\n"
+        out += "\n## Timeline\n\n"
+        for (date, event) in timeline(d, today: today) { out += "- \(md(date)): \(md(event))\n" }
+        out += "\n## Sources\n\n"
         if d.sources.isEmpty { out += "(none)\n" }
         for (i, s) in d.sources.enumerated() {
             var line = "\(i + 1). " + md(s.title ?? s.url ?? "")
             let meta = [s.publisher, s.date?.description].compactMap { $0 }.joined(separator: ", ")
             if !meta.isEmpty { line += " — " + md(meta) }
-            if let u = s.url, s.title != nil { line += " " + md(u) }
+            // Only an http(s) URL becomes a link; any other is text.
+            if let u = s.url, s.title != nil { line += " " + (Markup.safeURL(u).map { "<\($0)>" } ?? md(u)) }
             out += line + "\n"
         }
-        if let n = d.notes, !n.isEmpty { out += "\n### Notes\n\n" + md(n) + "\n" }
+        if let n = d.notes, !n.isEmpty { out += "\n## Notes\n\n" + md(n) + "\n" }
         return out
     }
 
     /// The whole deal as text, every feed string made safe for a terminal.
-    public static func render(_ d: Deal) -> String {
+    public static func render(_ d: Deal, today: PartialDate? = nil) -> String {
         var out = "\(d.id)\n\(d.title)\n\n"
         for (label, value) in facts(d) {
             out += "  " + DisplayWidth.fit(label, to: 13) + value + "\n"
         }
         out += "\nTimeline\n"
-        for (date, event) in timeline(d) { out += "  " + DisplayWidth.fit(date, to: 12) + event + "\n" }
-        out += "\nSources\n"
+        for (date, event) in timeline(d, today: today) { out += "  " + DisplayWidth.fit(date, to: 12) + event + "\n" }
+        // No heading over nothing: a deal without sources says so in one line.
         let src = sources(d)
-        out += src.isEmpty ? "  (none)\n" : src.map { "  " + $0 + "\n" }.joined()
+        out += src.isEmpty ? "\nSources: none\n" : "\nSources\n" + src.map { "  " + $0 + "\n" }.joined()
         if let n = d.notes, !n.isEmpty { out += "\nNotes\n  " + n.replacingOccurrences(of: "\n", with: "\n  ") + "\n" }
         if !d.extra.isEmpty {
             out += "\nOther keys\n"

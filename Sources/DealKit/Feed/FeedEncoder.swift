@@ -98,7 +98,18 @@ public enum FeedEncoder {
         for f in feed.extra {
             w.raw(",\n  ")
             w.member(f.key)
-            w.value(f.value)
+            // The history and merge conflicts: one compact record a line, so that a revision
+            // added is a line added in a git diff.
+            if f.key == History.key || f.key == MergeConflict.key, case .array(let items) = f.value, !items.isEmpty {
+                w.raw("[")
+                for (i, item) in items.enumerated() {
+                    w.raw(i == 0 ? "\n    " : ",\n    ")
+                    w.value(item)
+                }
+                w.raw("\n  ]")
+            } else {
+                w.value(f.value)
+            }
         }
         w.raw("\n}\n")
     }

@@ -10,7 +10,11 @@ struct SVG {
     }
 
     /// A number as SVG wants it: at most two decimals, no exponent.
+    ///
+    /// A figure from a feed may be as large as 1e308 MW, and a coordinate scaled from it
+    /// infinite: it is clamped to ±1e9 (far off any chart) rather than trapping in `Int`.
     static func n(_ v: Double) -> String {
+        let v = v.isNaN ? 0 : min(max(v, -1e9), 1e9)
         let r = (v * 100).rounded() / 100
         return r == r.rounded() ? String(Int(r)) : String(format2(r))
     }

@@ -22,6 +22,12 @@ public struct Store: Sendable {
         public var updated: PartialDate?
         /// Warnings found in the whole store (errors refuse the load).
         public var warnings: [FeedIssue]
+        /// The feed's top-level keys other than its deals (its `history`, say).
+        public var extra: [JSONField]
+
+        public init(deals: [Deal], updated: PartialDate?, warnings: [FeedIssue], extra: [JSONField] = []) {
+            self.deals = deals; self.updated = updated; self.warnings = warnings; self.extra = extra
+        }
     }
 
     public let path: String
@@ -37,6 +43,9 @@ public struct Store: Sendable {
     /// Told when a save upgrades the file from an older feed version (the one it had), so the
     /// user hears of it once; reading never upgrades.
     public var onUpgrade: (@Sendable (_ from: Int) -> Void)?
+    /// Who is changing the store and why: when set, each save also records a revision per
+    /// deal changed, in the same file and the same atomic write (see docs/history.md).
+    public var recorder: RevisionRecorder?
 
     public init(path: String, lockTimeout: Double = 10, backups: Int = 3,
                 today: @escaping @Sendable () -> PartialDate = Clock.today) {
@@ -73,7 +82,7 @@ public struct Store: Sendable {
             FeedDecoder.decode(buffer: buffer, consumed: consumed, keeping: keep)
         }
         if result.hasErrors { throw StoreError.invalid(path: path, issues: result.issues, omittedErrors: result.omittedErrors) }
-        return Selection(deals: result.feed.deals, updated: result.feed.updated, warnings: result.issues)
+        return Selection(deals: result.feed.deals, updated: result.feed.updated, warnings: result.issues, extra: result.feed.extra)
     }
 
     public func select(where keep: @escaping @Sendable (inout Deal) -> Bool) throws -> Selection {
@@ -85,7 +94,7 @@ public struct Store: Sendable {
         let compiled = filter.compiled()
         if compiled.matchesEverything {
             let snapshot = try load()
-            return Selection(deals: snapshot.feed.deals, updated: snapshot.feed.updated, warnings: snapshot.warnings)
+            return Selection(deals: snapshot.feed.deals, updated: snapshot.feed.updated, warnings: snapshot.warnings, extra: snapshot.feed.extra)
         }
         return try select { compiled.matches($0) }
     }
@@ -118,6 +127,7 @@ public struct Store: Sendable {
         if feed != before || !FileSystem.exists(file) {
             // Written first: `keep?(try write(...))` would skip the write when `keep` is nil.
             let changed = DealValidator.changedRange(feed.deals, since: before.deals)
+            recorder?.record(from: before.deals, in: &feed)
             let written = try write(consume feed, to: file, checking: changed)
             keep?(written)
         } else {
@@ -148,6 +158,9 @@ public struct Store: Sendable {
             keep?(feed)
             return false
         }
+        if let recorder, let r = recorder.revision(id: before?.id ?? id, old: before, new: deal) {
+            History.append(r, to: &feed)
+        }
         let touched = feed.put(deal, at: found)
         let written = try write(consume feed, to: lock.store, checking: touched)
         keep?(written)
@@ -166,7 +179,9 @@ public struct Store: Sendable {
         }
         let lock = try lockForWriting(file)
         let creating = createIfMissing && !FileSystem.exists(file)
-        return (lock, creating ? Feed() : try Store.load(path: file, naming: path).feed, creating)
+        let feed = creating ? Feed() : try Store.load(path: file, naming: path).feed
+        try checkHistory(feed)
+        return (lock, feed, creating)
     }
 
     /// Takes the lock of `file` (the store with its links followed) for a change.
@@ -197,6 +212,7 @@ public struct Store: Sendable {
         let lock = try lockForWriting(file)
         defer { withExtendedLifetime(lock) {} }
         var feed = try Store.load(path: file, naming: path).feed
+        try checkHistory(feed)
         let touched = try change(&feed)
         // No baseline to compare with, unlike `update`: keeping the loaded feed would cost a
         // copy of the deals array once the change edits it (≈ 60 ms at 100,000 deals, and
@@ -257,6 +273,14 @@ public struct Store: Sendable {
             }
         }
         return written
+    }
+
+    /// Refuses to change a store whose history does not read: a save would add to it, and
+    /// what is there must be mended by hand first, never written over.
+    private func checkHistory(_ feed: Feed) throws {
+        guard recorder != nil else { return }
+        let issues = History.issues(in: feed)
+        if !issues.isEmpty { throw StoreError.invalid(path: path, issues: issues) }
     }
 
     /// Up to this many changed deals are checked before a save writes anything.

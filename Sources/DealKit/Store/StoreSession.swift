@@ -69,7 +69,27 @@ public struct StoreSession: Sendable {
     /// Throws `Conflict` when the deal is not on disk as the change expects, `StoreError`
     /// when the file cannot be read or written or the result is invalid.
     public mutating func apply(_ change: Change) throws {
-        snapshot = try store.commit { feed in try StoreSession.apply(change, to: &feed) }
+        let recorder = store.recorder
+        snapshot = try store.commit { feed in
+            let touched = try StoreSession.apply(change, to: &feed)
+            if let recorder { StoreSession.record(change, by: recorder, in: &feed) }
+            return touched
+        }
+    }
+
+    /// Adds to the feed's history the revisions a change makes (a new id: the old one removed
+    /// and the new one added, so that each deal's history stays whole under its own id).
+    static func record(_ change: Change, by recorder: RevisionRecorder, in feed: inout Feed) {
+        let pairs: [(Deal?, Deal?)]
+        switch change {
+        case .add(let d): pairs = [(nil, d)]
+        case .remove(let d): pairs = [(d, nil)]
+        case .replace(let old, let new) where old.id == new.id: pairs = [(old, new)]
+        case .replace(let old, let new): pairs = [(old, nil), (nil, new)]
+        }
+        for (old, new) in pairs {
+            if let r = recorder.revision(id: (old ?? new)!.id, old: old, new: new) { History.append(r, to: &feed) }
+        }
     }
 
     /// Applies a change to a feed in memory, checking it against what the feed holds; returns

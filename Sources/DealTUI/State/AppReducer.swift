@@ -86,6 +86,7 @@ public enum AppReducer {
         case .char("s"): sortKey(&s, reverse: false)
         case .char("S"): sortKey(&s, reverse: true)
         case .char("x"): s.overlay = .export
+        case .char("C"): s.overlay = .changes(ChangesState(feed: s.catalog.feed, today: s.today, days: 7))
         case .char("L"):
             s.logScale.toggle()
             s.message = s.logScale ? "bars on a log scale: each step is ten times the MW" : "bars on a linear scale"
@@ -335,6 +336,8 @@ public enum AppReducer {
 
     private static func overlayKey(_ s: inout AppState, _ overlay: AppState.Overlay, _ e: InputEvent) -> [Effect] {
         switch overlay {
+        case .changes(let c):
+            changesKey(&s, c, e)
         case .export:
             let format: ExportFormat?
             switch e {
@@ -508,7 +511,7 @@ public enum AppReducer {
         let l = Layout(s)
         guard !l.tooSmall else { return }
         if var d = s.detail {
-            let lines = DetailView.lines(s.catalog.deals[Int(d.deal)], width: l.body.width).count
+            let lines = DetailView.lines(of: Int(d.deal), in: s.catalog, width: l.body.width, today: s.today).count
             d.scroll = min(max(d.scroll, 0), max(0, lines - l.body.height))
             s.detail = d
         }

@@ -21,6 +21,8 @@ public struct AppState {
         case help(scroll: Int)
         case picker(PickerState)
         case export
+        /// What changed in the store lately (`C`).
+        case changes(ChangesState)
     }
 
     /// The `/` prompt: the text typed so far and the search to go back to on Esc.

@@ -109,8 +109,8 @@ enum CountriesView {
         let many = "total, \(CountText.of(countries.count, "country", plural: "countries"))"
         cell(DisplayWidth.of(many) <= nameW ? many : "total", nameW, y: y, style: bold)
         cell(CountText.grouped(t.deals), 6, y: y, style: bold, right: true)
-        cell(MWText.figure(t.committedMW), 10, y: y, style: bold, right: true)
-        cell(MWText.figure(t.ambitionMW), 10, y: y, style: bold, right: true)
+        cell(MWText.figure(t.committedMW, approx: t.approx & 1 != 0), 10, y: y, style: bold, right: true)
+        cell(MWText.figure(t.ambitionMW, approx: t.approx & 2 != 0), 10, y: y, style: bold, right: true)
         g.restyle(y: y, x: rect.x, width: rect.width) { $0.underline = false }
     }
 

@@ -14,7 +14,7 @@ enum DetailView {
     static let labelWidth = 14
 
     /// The deal as styled lines wrapped to `width` columns; the reducer uses the count to scroll.
-    static func lines(_ d: Deal, width: Int) -> [Line] {
+    static func lines(_ d: Deal, width: Int, today: PartialDate? = nil, history: [Revision] = []) -> [Line] {
         let w = max(width - 2, 10)
         var out: [Line] = []
         for l in TextWrap.wrap(d.title, width: w) { out.append([Segment(l, Style(.title, bold: true))]) }
@@ -54,8 +54,10 @@ enum DetailView {
         // Each event with its citation; an unstated announcement date shows as `≤date`.
         var items: [(PartialDate, String, String, Role)] = [(d.announced, d.announcedText, "announced" + Citations.marker(d.cite[.announced]), .status(d.status))]
         for m in d.milestones {
-            items.append((m.date, m.date.description, (m.done ? "● " : "○ ") + m.event + Citations.marker(m.cite) + (m.done ? "  (done)" : ""),
-                          m.done ? .milestoneDone : .milestonePending))
+            // A milestone not done whose whole period has passed is overdue, not "next".
+            let overdue = !m.done && today.map { m.date.endKey < $0.startKey } == true
+            items.append((m.date, m.date.description, (m.done ? "● " : "○ ") + m.event + Citations.marker(m.cite) + (m.done ? "  (done)" : overdue ? "  (overdue)" : ""),
+                          m.done ? .milestoneDone : overdue ? .error : .milestonePending))
         }
         for (_, date, event, role) in items.enumerated().sorted(by: { a, b in
             a.element.0 != b.element.0 ? a.element.0 < b.element.0 : a.offset < b.offset
@@ -63,7 +65,7 @@ enum DetailView {
             field("  " + date, event, Style(role))
         }
         section("Sources")
-        if d.sources.isEmpty { out.append([Segment("  (none)", Style(.dim))]) }
+        if d.sources.isEmpty { out.append([Segment("  none", Style(.dim))]) }
         for (i, s) in d.sources.enumerated() {
             var head = s.title ?? s.url ?? ""
             let meta = [s.publisher, s.date?.description].compactMap { $0 }.joined(separator: ", ")
@@ -90,14 +92,26 @@ enum DetailView {
                 field("  " + f.key, String(decoding: jw.bytes, as: UTF8.self))
             }
         }
+        if !history.isEmpty {
+            section("History")
+            for r in history {
+                let what = RevisionExport.summary(r) + (r.note.map { " — \($0)" } ?? "")
+                field("  " + r.at.prefix(10), "\(r.author) · \(r.action): \(what)")
+            }
+        }
         return out
+    }
+
+    /// The lines of the deal at catalog index `index`, with its history.
+    static func lines(of index: Int, in catalog: DealCatalog, width: Int, today: PartialDate? = nil) -> [Line] {
+        let d = catalog.deals[index]
+        return lines(d, width: width, today: today, history: catalog.revisions(of: d.id))
     }
 
     static func draw(into g: inout CellGrid, state: AppState) {
         guard let detail = state.detail else { return }
         let rect = Layout(state).body
-        let d = state.catalog.deals[Int(detail.deal)]
-        let all = lines(d, width: rect.width)
+        let all = lines(of: Int(detail.deal), in: state.catalog, width: rect.width, today: state.today)
         let top = min(max(detail.scroll, 0), max(0, all.count - rect.height))
         for row in 0..<min(rect.height, all.count - top) {
             var x = 1

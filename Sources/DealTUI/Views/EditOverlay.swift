@@ -7,7 +7,7 @@ enum EditOverlay {
             box(&g, state, title: "Delete this deal?", lines: [
                 (d.id, Style(.key, bold: true)),
                 (d.title, Style(.normal, bold: true)),
-                ("\(d.country) · \(mw(d)) · announced \(d.announced) · \(d.status.rawValue)", Style(.dim)),
+                ("\(d.country) · \(mw(d)) · announced \(d.announcedText) · status: \(d.status.rawValue)", Style(.dim)),
                 ("", .normal),
                 ("y deletes it (u undoes) · any other key keeps it", Style(.message, bold: true)),
             ])
@@ -18,9 +18,11 @@ enum EditOverlay {
         case .discard(let thenQuit):
             let what = f.original.map { "your changes to \($0.id)" } ?? "the new deal"
             box(&g, state, title: thenQuit ? "Quit without saving?" : "Discard changes?", lines: [
-                ("\(what) are not saved.", Style(.normal, bold: true)),
+                // "your changes … are", "the new deal is": the verb agrees with what is lost.
+                ("\(what) \(f.original == nil ? "is" : "are") not saved.", Style(.normal, bold: true)),
                 ("", .normal),
-                ("y discards them\(thenQuit ? " and quits" : "") · any other key goes back to the form", Style(.message, bold: true)),
+                ("y discards \(f.original == nil ? "it" : "them")\(thenQuit ? " and quits" : "") · any other key goes back to the form",
+                 Style(.message, bold: true)),
             ])
         case .changedOnDisk(let current):
             let id = f.original?.id ?? current?.id ?? "this deal"

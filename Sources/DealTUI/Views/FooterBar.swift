@@ -5,8 +5,9 @@ enum FooterBar {
     static func keys(_ s: AppState) -> [(String, String)] {
         if case .picker = s.overlay { return [("↑↓", "move"), ("space", "tick"), ("⏎", "apply"), ("Esc", "cancel")] }
         if case .help = s.overlay { return [("↑↓", "scroll"), ("Esc", "close")] }
+        if case .changes = s.overlay { return [("↑↓", "move"), ("⏎", "open"), ("+/-", "a week more/less"), ("Esc", "close")] }
         if let d = s.detail {
-            let total = DetailView.lines(s.catalog.deals[Int(d.deal)], width: s.cols).count
+            let total = DetailView.lines(of: Int(d.deal), in: s.catalog, width: s.cols, today: s.today).count
             let height = Layout(s).body.height
             let position = total > height ? [("lines", "\(d.scroll + 1)-\(min(d.scroll + height, total)) of \(total)")] : []
             return [("↑↓", "scroll"), ("Esc", "back"), ("x", "export"), ("?", "help")] + position

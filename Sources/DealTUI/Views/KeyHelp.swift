@@ -29,6 +29,7 @@ enum KeyHelp {
             Entry(keys: "s", action: "sort by the next column"),
             Entry(keys: "S", action: "reverse the sort"),
             Entry(keys: "x", action: "export this view as md, csv or json, or the report (html)"),
+            Entry(keys: "C", action: "what changed in the last 7 days (+/- a week)"),
         ]),
         ("Editing", [
             Entry(keys: "a", action: "add a deal"),

@@ -60,11 +60,15 @@ enum VendorsView {
         let y = rect.y + rect.height - 1
         let bold = Style(.normal, bold: true)
         x = 0
-        cell("Σ total, \(CountText.of(vendors.filter { $0.key != Summary.noVendor }.count, "vendor"))", nameW, y: y, style: bold)
-        cell(CountText.of(t.countries.count, "country", plural: "countries"), countriesW, y: y, style: bold)
+        // The longer labels where they fit whole, the short ones where not.
+        func fitting(_ long: String, _ short: String, _ w: Int) -> String { DisplayWidth.of(long) <= w ? long : short }
+        let count = vendors.filter { $0.key != Summary.noVendor }.count
+        cell(fitting("Σ total, \(CountText.of(count, "vendor"))", "Σ total", nameW), nameW, y: y, style: bold)
+        cell(fitting(CountText.of(t.countries.count, "country", plural: "countries"), CountText.grouped(t.countries.count), countriesW),
+             countriesW, y: y, style: bold)
         cell(CountText.grouped(t.deals), 6, y: y, style: bold, right: true)
-        cell(MWText.figure(t.committedMW), 10, y: y, style: bold, right: true)
-        cell(MWText.figure(t.ambitionMW), 10, y: y, style: bold, right: true)
+        cell(MWText.figure(t.committedMW, approx: t.approx & 1 != 0), 10, y: y, style: bold, right: true)
+        cell(MWText.figure(t.ambitionMW, approx: t.approx & 2 != 0), 10, y: y, style: bold, right: true)
         cell(t.ambitionMW == nil ? "-" : "100%", 6, y: y, style: bold, right: true)
     }
 

@@ -7,13 +7,16 @@ struct AddCommand: ParsableCommand {
         abstract: "Add one deal.",
         discussion: """
         Example:
-          sovtrack add --id jp-sakura-hokkaido --title "Sakura Internet AI cloud in Hokkaido" \\
-            --country JP --announced 2026-Q3 --partner NVIDIA:vendor --initial-mw 30 \\
-            --target-mw 300 --confidence reported --milestone "2027:Phase 1 online" \\
+          sovtrack add --id jp-sakura-hokkaido \\
+            --title "Sakura Internet AI cloud in Hokkaido" \\
+            --country JP --announced 2026-Q3 --partner NVIDIA:vendor \\
+            --initial-mw 30 --target-mw 300 --confidence reported \\
+            --milestone "2027:Phase 1 online" \\
             --source https://example.com/article
         """)
 
     @OptionGroup var storeOptions: StoreOptions
+    @Option(help: "Why: recorded with the change in the history (see 'sovtrack log').") var note: String?
     @Option(help: "Stable identity: lower-case letters, digits and '-'.") var id: String
     @OptionGroup var fields: DealFieldOptions
 
@@ -27,7 +30,7 @@ struct AddCommand: ParsableCommand {
         if let p = DealValidator.idProblem(id) { throw CLIError.usage("--id: \(p)") }
         var deal = Deal(id: id, title: "", country: "", announced: PartialDate(year: 1, month: 1, day: 1))
         try fields.apply(to: &deal)
-        let store = try storeOptions.open()
+        let store = try storeOptions.open(recording: true, note: note)
         do {
             try store.update(deal: deal.id, createIfMissing: true) { existing in
                 if existing != nil { throw StoreError.duplicateDeal(id: deal.id) }

@@ -20,11 +20,13 @@ struct BrowseCommand: ParsableCommand {
     @OptionGroup var filters: FilterOptions
     @Flag(name: .customLong("no-color"), help: "Monochrome screen (also when NO_COLOR is set).") var noColor = false
     @Flag(name: .customLong("no-mouse"), help: "Do not capture the mouse.") var noMouse = false
+    @OptionGroup var asOf: AsOfOption
 
     func run() throws {
         if Console.stdoutIsTerminal { BrowseCommand.quietBacktraces() }
         let filter = try filters.filter()
-        let (store, snapshot) = try storeOptions.load()
+        var (store, snapshot) = try storeOptions.load(recording: true)
+        if let past = try asOf.feed(storeOptions) { snapshot.feed = past }
         guard Console.stdoutIsTerminal else {
             Console.out(SummaryExport.render(Summary(deals: filter.apply(to: snapshot.feed.deals)), as: .table))
             return
@@ -32,6 +34,7 @@ struct BrowseCommand: ParsableCommand {
         var options = DashboardOptions()
         options.color = !noColor
         options.mouse = !noMouse
+        options.asOf = asOf.asOf
         do {
             try Dashboard.run(store: store, snapshot: snapshot, filter: filter, options: options)
         } catch let e as DashboardError {

@@ -9,18 +9,21 @@ struct EditCommand: ParsableCommand {
         A repeatable option given replaces that whole list; "" clears a text field and \
         "unknown" clears a MW figure.
         Examples:
-          sovtrack edit kr-naver-nvidia-dsx-sejong --operational-mw 55 --status operational
-          sovtrack edit kr-skt-nvidia-ai-cloud --milestone "2027:First AI factory online"
+          sovtrack edit kr-naver-nvidia-dsx-sejong \\
+            --operational-mw 55 --status operational
+          sovtrack edit kr-skt-nvidia-ai-cloud \\
+            --milestone "2027:First AI factory online"
         """)
 
     @OptionGroup var storeOptions: StoreOptions
+    @Option(help: "Why: recorded with the change in the history (see 'sovtrack log').") var note: String?
     @Argument(help: "The deal's id.") var id: String
     @OptionGroup var fields: DealFieldOptions
 
     func run() throws {
         var probe = Deal(id: id, title: "x", country: "KR", announced: PartialDate(year: 2000, month: 1, day: 1))
         try fields.apply(to: &probe)
-        let store = try storeOptions.open()
+        let store = try storeOptions.open(recording: true, note: note)
         let changed: Bool
         do {
             changed = try store.update(deal: id) { deal in

@@ -20,10 +20,14 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Merge a feed (.json), a CSV file (.csv) or Epoch AI's GPU clusters CSV into the store by id.",
         discussion: """
-        A new id is added; a known id is updated (a feed's deal replaces the stored one; a CSV \
-        row changes only the columns the file has). An id the file gives twice with different \
-        contents is reported as conflicting and not applied. If any row is invalid, nothing is \
-        imported and every problem is listed. The store is created if it does not exist.
+        A new id is added; a known id is updated without erasing what the file does not \
+        mention: keys a feed's deal lacks (columns a CSV file lacks) are kept, and sources, \
+        milestones, partners, products, models and tags gain the incoming items (an item named \
+        like a stored one replaces it). --replace makes an incoming deal replace the stored one \
+        whole. --dry-run prints, field by field, what would change. An id the file gives twice \
+        with different contents is reported as conflicting, not applied, and the exit status \
+        is 65. If any row is invalid, nothing is imported and every problem is listed. The \
+        store is created if it does not exist. Each change is recorded in the history (--note).
 
         With --from epoch the file is Epoch AI's "GPU Clusters" dataset (CC BY 4.0; credit \
         "Epoch AI, GPU Clusters dataset"). Each row becomes a deal with a stable id \
@@ -51,6 +55,8 @@ struct ImportCommand: ParsableCommand {
     var rejects: String?
     @Flag(name: .customLong("dry-run"), help: "Report what would change; write nothing to the store.") var dryRun = false
     @Flag(name: .long, help: "With --rejects: replace an existing file without asking.") var force = false
+    @Flag(name: .long, help: "An incoming deal replaces the stored one whole, instead of adding to it.") var replace = false
+    @Option(help: "Why: recorded with the changes in the history (see 'sovtrack log').") var note: String?
 
     func validate() throws {
         if rejects != nil && from != .epoch {
@@ -77,10 +83,11 @@ struct ImportCommand: ParsableCommand {
                 throw CLIError.data("\(file):\(e.line): \(e.message)\(hint)")
             }
             incoming = rows.map { row in
-                ((row.values["id"] ?? "").trimmingCharacters(in: .whitespaces), { base in
+                ((row.values["id"] ?? "").trimmingCharacters(in: .whitespaces), { [replace] base in
                     let (deal, rowProblems) = DealCSV.apply(row, to: base)
                     for p in rowProblems { problems.add("\(file):\(row.line): \(p)") }
-                    return deal
+                    guard let base, !replace, rowProblems.isEmpty else { return deal }
+                    return ImportCommand.merged(base, deal, mentioned: nil, at: "\(file):\(row.line)", &problems)
                 })
             }
         } else {
@@ -90,18 +97,27 @@ struct ImportCommand: ParsableCommand {
                 if result.omittedErrors > 0 { Console.err(Console.moreProblems(result.omittedErrors)) }
                 throw CLIError.data("\(file): not imported: \(result.errorCount) error(s); the store is unchanged")
             }
-            incoming = result.feed.deals.map { d in (d.id, { _ in d }) }
+            let raw = ImportCommand.rawDeals(data, count: result.feed.deals.count)
+            incoming = result.feed.deals.enumerated().map { n, d in
+                (d.id, { [replace, file] base in
+                    guard let base, !replace else { return d }
+                    return ImportCommand.merged(base, d, mentioned: raw?[n], at: "\(file): deals[\(n)]", &problems)
+                })
+            }
         }
-        let store = try storeOptions.open()
+        let store = try storeOptions.open(recording: true, note: note, action: "import")
         let existed = FileSystem.exists(store.path)
         let report: ImportReport
+        var changes: [DealChange] = []
         do {
             if dryRun {
                 var feed = existed ? try store.load().feed : Feed()
+                let before = feed.deals
                 report = Importer.merge(incoming, into: &feed) { problems.count == 0 }
                 try check(problems)
                 let issues = DealValidator.issues(for: feed).filter(\.isError)
                 if !issues.isEmpty { throw StoreError.invalidChange(issues: issues) }
+                changes = DealDiff.changes(from: before, to: feed.deals)
             } else {
                 report = try store.update(createIfMissing: true) { feed in
                     let r = Importer.merge(incoming, into: &feed) { problems.count == 0 }
@@ -114,10 +130,33 @@ struct ImportCommand: ParsableCommand {
         }
         Console.out(report.description + "\n")
         if dryRun {
+            if !changes.isEmpty { Console.out(ChangeExport.render(changes, as: .table)) }
             Console.out("dry run: nothing was written\n")
         } else if !existed {
             Console.err("created a new store at \(store.path)")
         }
+        if !report.conflicts.isEmpty {
+            throw CLIError.data("\(file): \(report.conflicts.count) id(s) given twice with different contents were not imported")
+        }
+    }
+
+    /// `stored` updated by `incoming` without erasing what it does not mention; on a problem,
+    /// it is noted (so nothing is imported) and the stored deal stands.
+    static func merged(_ stored: Deal, _ incoming: Deal, mentioned: [JSONField]?, at place: String, _ problems: inout Problems) -> Deal {
+        switch ImportMerge.merge(stored: stored, incoming: incoming, mentioned: mentioned) {
+        case .success(let d): return d
+        case .failure(let e):
+            for issue in e.issues { problems.add("\(place): merged with the stored \(stored.id): \(issue.message)") }
+            return stored
+        }
+    }
+
+    /// Each deal of a feed as written, to know which keys it mentions; nil when they do not
+    /// line up with the `count` decoded deals.
+    static func rawDeals(_ data: [UInt8], count: Int) -> [[JSONField]]? {
+        guard case .object(let top)? = try? JSONReader.parse(data, { try $0.readValue() }),
+              case .array(let items)? = DealFields.value("deals", in: top), items.count == count else { return nil }
+        return items.map { if case .object(let f) = $0 { return f }; return [] }
     }
 
     /// The problems of an import's rows: the first `FeedDecoder.issueLimit` kept to list, the
@@ -161,7 +200,7 @@ struct ImportCommand: ParsableCommand {
         if let rejects {
             try Console.writeFile(epoch.rejectsCSV(), to: rejects, force: force, store: storeOptions.path)
         }
-        let store = try storeOptions.open()
+        let store = try storeOptions.open(recording: true, note: note, action: "import")
         let existed = FileSystem.exists(store.path)
         var report: EpochReport
         progress.show(dryRun ? "merging" : "merging and saving", force: true)

@@ -12,10 +12,11 @@ struct RemoveCommand: ParsableCommand {
         """)
 
     @OptionGroup var storeOptions: StoreOptions
+    @Option(help: "Why: recorded with the change in the history (see 'sovtrack log').") var note: String?
     @Argument(help: "The deal's id.") var id: String
 
     func run() throws {
-        let store = try storeOptions.open()
+        let store = try storeOptions.open(recording: true, note: note)
         do {
             try store.update(deal: id) { deal in
                 guard deal != nil else { throw StoreError.noSuchDeal(id: id) }

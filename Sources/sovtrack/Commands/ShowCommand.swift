@@ -18,18 +18,33 @@ struct ShowCommand: ParsableCommand {
     @Argument(help: "The deal's id.") var id: String
     @Flag(help: "Print the deal as a one-deal feed (JSON).") var json = false
     @Flag(help: "Print the deal as Markdown, each figure with its citation.") var md = false
+    @OptionGroup var asOf: AsOfOption
 
     func run() throws {
         let id = self.id
-        let selection = try storeOptions.select { $0.id == id }
-        guard let deal = selection.deals.first else { throw CLIError(StoreError.noSuchDeal(id: id)) }
         if json && md { throw CLIError.usage("--json and --md: choose one") }
+        let selection = try asOf.select(storeOptions) { $0.id == id }
+        guard let deal = selection.deals.first else {
+            // Only on this path is every id read, to name the nearest ones.
+            let ids = (try? storeOptions.load().1.feed.deals.map(\.id)) ?? []
+            throw CLIError(message: StoreError.noSuchDeal(id: id).description + Suggest.phrase(Suggest.nearest(id, among: ids)), code: 65)
+        }
         if md {
-            Console.out(DealText.markdown(deal))
+            Console.out(DealText.markdown(deal, today: Clock.today()))
         } else if json {
             Console.out(FeedEncoder.encode(Feed(updated: selection.updated, deals: [deal])))
         } else {
-            Console.out(DealText.render(deal))
+            Console.out(DealText.render(deal, today: Clock.today()))
+            // The deal's revisions, newest first; a history that does not read is left to `validate`.
+            let revisions = ((try? History(of: Feed(extra: selection.extra)))?.newestFirst ?? []).filter { $0.id == id }
+            if !revisions.isEmpty {
+                var text = "\nHistory\n"
+                for r in revisions {
+                    let line = "\(r.at)  \(r.author)  \(r.action): \(RevisionExport.summary(r))" + (r.note.map { " — \($0)" } ?? "")
+                    text += "  " + SafeText.sanitize(line) + "\n"
+                }
+                Console.out(text)
+            }
         }
     }
 }

@@ -19,19 +19,35 @@ struct SummaryCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
     @Option(help: "country or vendor.") var by: Summary.Grouping = .country
     @OptionGroup var filters: FilterOptions
+    @OptionGroup var asOf: AsOfOption
+    @Option(name: .customLong("slips-since"), help: ArgumentHelp("Then, per country, the milestones that slipped since this date and their total slip in months (table or md).", valueName: "date"))
+    var slipsSince: String?
     @OptionGroup var output: OutputOptions
 
     func run() throws {
         let filter = try filters.filter().compiled()
         // Only what the table reads is kept of each deal, only of the deals it counts.
-        let selection = try storeOptions.select { deal in
+        let selection = try asOf.select(storeOptions) { deal in
             guard filter.matches(deal) else { return false }
             Summary.trim(&deal)
             return true
         }
         let summary = Summary(deals: selection.deals, by: by)
         let format = output.resolvedFormat
-        try output.emit(SummaryExport.render(summary, as: format, forDisplay: Console.isDisplay(output.output))
-                        + EpochCredit.footer(shown: selection.deals.contains(where: EpochCredit.isFromEpoch), format: format), store: storeOptions.path)
+        var bytes = SummaryExport.render(summary, as: format, forDisplay: Console.isDisplay(output.output))
+        if let slipsSince {
+            guard format == .table || format == .md else { throw CLIError.usage("--slips-since: only with --format table or md") }
+            let from = try AsOfDate.startKey(slipsSince, option: "--slips-since")
+            let history: History
+            do throws(HistoryError) { history = try History(of: Feed(extra: selection.extra)) } catch {
+                throw CLIError.data("\(storeOptions.path): \(error.description)")
+            }
+            let slips = Slippage(history: history, deals: selection.deals, from: from, to: asOf.cutoff ?? 99_991_231)
+            let title = "Milestones slipped since \(slipsSince)"
+            bytes += Array((format == .md ? "\n**\(title)**\n\n" : "\n\(title):\n").utf8)
+            bytes += Array(slips.render(markdown: format == .md).utf8)
+        }
+        bytes += EpochCredit.footer(shown: selection.deals.contains(where: EpochCredit.isFromEpoch), format: format)
+        try output.emit(bytes, store: storeOptions.path)
     }
 }

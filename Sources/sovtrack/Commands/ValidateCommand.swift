@@ -31,16 +31,18 @@ struct ValidateCommand: ParsableCommand {
         if !result.hasErrors && result.feed.version >= 2 {
             for (i, d) in result.feed.deals.enumerated() { uncited += DealValidator.citationWarnings(for: d, at: "deals[\(i)]") }
         }
+        // A history or a merge left unfinished is checked once the feed itself reads.
+        let unfinished = result.hasErrors ? [] : History.issues(in: result.feed) + MergeConflict.issues(in: result.feed)
         let room = max(0, FeedDecoder.issueLimit - result.issues.count)
-        for issue in result.issues + uncited.prefix(room) { Console.out(issue.formatted(file: path) + "\n") }
+        for issue in result.issues + unfinished + uncited.prefix(room) { Console.out(issue.formatted(file: path) + "\n") }
         let omitted = result.omittedErrors + result.omittedWarnings + max(0, uncited.count - room)
         if omitted > 0 { Console.out(Console.moreProblems(omitted) + "\n") }
-        let errors = result.errorCount
+        let errors = result.errorCount + unfinished.filter(\.isError).count
         let warnings = result.warningCount + uncited.count
-        let counts = "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+        let counts = "\(CountText.of(errors, "error")), \(CountText.of(warnings, "warning"))"
         if errors > 0 {
             throw CLIError.data("\(path): not valid (\(counts))")
         }
-        Console.out("\(path): ok, \(result.feed.deals.count) deal\(result.feed.deals.count == 1 ? "" : "s") (\(counts))\n")
+        Console.out("\(path): ok, \(CountText.of(result.feed.deals.count, "deal")) (\(counts))\n")
     }
 }

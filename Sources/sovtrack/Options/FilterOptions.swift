@@ -27,7 +27,8 @@ struct FilterOptions: ParsableArguments {
         var f = DealFilter()
         for c in country {
             guard let found = Countries.lookup(c) else {
-                throw CLIError.usage("--country: \(FeedIssue.quote(c)) is not a country name or ISO 3166-1 alpha-2 code")
+                throw CLIError.usage("--country: \(FeedIssue.quote(c)) is not a country name or ISO 3166-1 alpha-2 code"
+                                     + Suggest.phrase(Countries.suggestions(for: c)))
             }
             f.countries.append(found.code)
         }

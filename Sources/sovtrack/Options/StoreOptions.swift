@@ -11,10 +11,14 @@ struct StoreOptions: ParsableArguments {
     var path: String { StoreLocation.resolve(explicit: store, environment: ProcessInfo.processInfo.environment).path }
 
     /// The store, created from the bundled dataset if this is the default location's first use.
-    func open() throws -> Store {
+    ///
+    /// `recording`: every change saved is recorded in the store's history, with the author,
+    /// `note` and `action` (add/edit/remove when nil).
+    func open(recording: Bool = false, note: String? = nil, action: String? = nil) throws -> Store {
         let env = ProcessInfo.processInfo.environment
         let (path, isDefault) = StoreLocation.resolve(explicit: store, environment: env)
         var s = Store(path: path)
+        if recording { s.recorder = RevisionRecorder(author: Author.resolve(store: path, environment: env), note: note, action: action) }
         s.keep = { Retained.keep($0) }
         s.onUpgrade = { from in
             Console.err("upgraded \(path) from feed version \(from) to \(Feed.currentVersion) (see docs/format.md, \"Version 2\")")
@@ -65,8 +69,8 @@ struct StoreOptions: ParsableArguments {
     }
 
     /// Loads the store, turning store errors into user errors.
-    func load() throws -> (Store, Store.Snapshot) {
-        let s = try open()
+    func load(recording: Bool = false) throws -> (Store, Store.Snapshot) {
+        let s = try open(recording: recording)
         do {
             let snapshot = try s.load()
             Retained.keep(snapshot)

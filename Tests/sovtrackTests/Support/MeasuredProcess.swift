@@ -4,7 +4,7 @@ import Glibc
 #endif
 
 /// Runs a child process and reports what `Process` cannot: its own peak memory (from
-/// `wait4`), whether a signal ended it, and whether its output ever held a byte that acts
+/// GNU time), whether a signal ended it, and whether its output ever held a byte that acts
 /// on a terminal, checked as the output streams (a hostile run may print a lot).
 enum MeasuredProcess {
     struct Result {
@@ -92,15 +92,27 @@ enum MeasuredProcess {
         posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
         posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
         for fd in outPipe + errPipe { posix_spawn_file_actions_addclose(&actions, fd) }
-        // The cap goes on through a shell that then becomes sovtrack (exec), so wait4 measures it.
+        // The cap goes on through a shell. The peak is read by GNU time, which forks the command
+        // from its own small process: wait4 on a child that posix_spawn made (vfork-like, sharing
+        // this test process's memory until exec) would report this process's peak instead.
         let cd = cwd.map { "cd '\($0.replacingOccurrences(of: "'", with: "'\\''"))' && " } ?? ""
-        let script = cd + "ulimit -v \(addressSpace / 1024) && exec \"$0\" \"$@\""
+        let peakFile = NSTemporaryDirectory() + "sovtrack-peak-\(UUID().uuidString)"
+        defer { unlink(peakFile) }
+        let timed = FileManager.default.isExecutableFile(atPath: timeBinary)
+        let exec = timed ? "exec \(timeBinary) -q -f %M -o '\(peakFile)' \"$0\" \"$@\"" : "exec \"$0\" \"$@\""
+        let script = cd + "ulimit -v \(addressSpace / 1024) && " + exec
         let argv = ["/bin/sh", "-c", script, binary] + args
         let cArgs = argv.map { strdup($0) } + [nil]
         let cEnv = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { for p in cArgs + cEnv { free(p) } }
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, "/bin/sh", &actions, nil, cArgs, cEnv)
+        // A group of its own, so a timeout kills the command and not only GNU time above it.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
+        posix_spawnattr_setpgroup(&attributes, 0)
+        let spawned = posix_spawn(&pid, "/bin/sh", &actions, &attributes, cArgs, cEnv)
         close(outPipe[1]); close(errPipe[1])
         precondition(spawned == 0, "posix_spawn failed: \(spawned)")
         var out = Stream(), err = Stream()
@@ -110,7 +122,7 @@ enum MeasuredProcess {
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while !open.isEmpty {
             let left = deadline.timeIntervalSinceNow
-            if left <= 0 { timedOut = true; kill(pid, SIGKILL); break }
+            if left <= 0 { timedOut = true; kill(-pid, SIGKILL); break }
             var fds = open.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
             let ready = poll(&fds, nfds_t(fds.count), Int32(min(left, 1) * 1000))
             if ready < 0 && errno != EINTR { break }
@@ -130,8 +142,19 @@ enum MeasuredProcess {
         var status: Int32 = 0
         var usage = rusage()
         while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
-        let signal = status & 0x7F
-        return Result(status: signal == 0 ? (status >> 8) & 0xFF : 128 + signal, signal: signal == 0 ? nil : signal,
-                      timedOut: timedOut, maxRSS: usage.ru_maxrss * 1024, stdout: out, stderr: err)
+        var signal = status & 0x7F
+        var code = signal == 0 ? (status >> 8) & 0xFF : 128 + signal
+        var peak = usage.ru_maxrss * 1024
+        if timed, signal == 0, let text = try? String(contentsOfFile: peakFile, encoding: .utf8),
+           let kb = text.split(separator: "\n").last.flatMap({ Int($0) }) {
+            // GNU time exits 128 + N when a signal N ended the command.
+            peak = kb * 1024
+            if code > 128 { signal = code - 128; code = 128 + signal }
+        }
+        return Result(status: code, signal: signal == 0 ? nil : signal,
+                      timedOut: timedOut, maxRSS: peak, stdout: out, stderr: err)
     }
+
+    /// GNU time (Debian's `time` package, which `.ci/run` installs).
+    static let timeBinary = "/usr/bin/time"
 }
