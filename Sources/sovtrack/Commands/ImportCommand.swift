@@ -39,6 +39,7 @@ struct ImportCommand: ParsableCommand {
           sovtrack import edits.csv
           sovtrack import --from epoch gpu_clusters.csv --rejects rejected.csv
           sovtrack import --from epoch --bundled
+
         With --bundled, the Epoch AI snapshot shipped with sovtrack is imported: about 700 \
         clusters in 40 countries and more (\(BundledEpoch.credit)).
         """)

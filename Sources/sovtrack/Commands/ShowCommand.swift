@@ -10,6 +10,7 @@ struct ShowCommand: ParsableCommand {
           sovtrack show kr-naver-nvidia-dsx-sejong
           sovtrack show kr-naver-nvidia-dsx-sejong --json
           sovtrack show kr-naver-nvidia-dsx-sejong --md > naver.md
+
         Each figure is followed by the numbers of the sources that state it (55 MW [1]); the \
         sources are listed, numbered, at the end.
         """)
