@@ -1,5 +1,9 @@
 #!/usr/bin/env python3
-"""Validate sovtrack feed files against docs/feed-v1.schema.json.
+"""Validate sovtrack feed files against the JSON Schema of their feed version.
+
+Each file is checked against docs/feed-v<N>.schema.json for its own "version" N (1 or 2);
+a file whose version is missing, not a whole number or unknown is checked against the
+newest schema, which then reports the version as wrong.
 
     python3 scripts/validate-schema.py FILE...     (FILE may be "-" for standard input)
 
@@ -16,7 +20,9 @@ import re
 import sys
 from pathlib import Path
 
-SCHEMA_PATH = Path(__file__).resolve().parent.parent / "docs" / "feed-v1.schema.json"
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+SCHEMA_PATHS = {1: DOCS / "feed-v1.schema.json", 2: DOCS / "feed-v2.schema.json"}
+NEWEST = max(SCHEMA_PATHS)
 
 
 def fail_usage(message):
@@ -101,6 +107,11 @@ def message(error):
     ):
         keys = [k for s in error.validator_value for k in s["required"]]
         return "needs at least one of: " + ", ".join(keys)
+    if error.validator == "oneOf" and all(
+        isinstance(s, dict) and set(s) == {"required"} for s in error.validator_value
+    ):
+        keys = [k for s in error.validator_value for k in s["required"]]
+        return "needs exactly one of: " + ", ".join(keys)
     return error.message
 
 
@@ -112,7 +123,13 @@ def reject_constant(name):
     raise ValueError(f"{name} is not valid JSON (numbers must be finite)")
 
 
-def check(name, text, validator):
+def schema_version(document):
+    """The version whose schema checks this document: its own when known, else the newest."""
+    v = document.get("version") if isinstance(document, dict) else None
+    return v if isinstance(v, int) and not isinstance(v, bool) and v in SCHEMA_PATHS else NEWEST
+
+
+def check(name, text, validators_by_version):
     """Prints the result for one document; returns True if it is valid."""
     try:
         document = json.loads(text, parse_constant=reject_constant)
@@ -122,6 +139,7 @@ def check(name, text, validator):
     except ValueError as e:
         print(f"{name}: {e}")
         return False
+    validator = validators_by_version[schema_version(document)]
     errors = sorted(validator.iter_errors(document), key=lambda e: (sort_key(e), e.message))
     if not errors:
         print(f"{name}: ok")
@@ -135,12 +153,14 @@ def check(name, text, validator):
 def main(argv):
     if not argv or argv[0] in ("-h", "--help"):
         fail_usage("usage: python3 scripts/validate-schema.py FILE... (- for standard input)")
-    try:
-        schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
-        Draft202012Validator.check_schema(schema)
-    except Exception as e:  # noqa: BLE001 - any problem with the schema is fatal
-        fail_usage(f"cannot use {SCHEMA_PATH}: {e}".splitlines()[0])
-    validator = FeedValidator(schema)
+    validators_by_version = {}
+    for version, path in SCHEMA_PATHS.items():
+        try:
+            schema = json.loads(path.read_text(encoding="utf-8"))
+            Draft202012Validator.check_schema(schema)
+        except Exception as e:  # noqa: BLE001 - any problem with a schema is fatal
+            fail_usage(f"cannot use {path}: {e}".splitlines()[0])
+        validators_by_version[version] = FeedValidator(schema)
 
     all_ok = True
     for arg in argv:
@@ -156,7 +176,7 @@ def main(argv):
             print(f"{name}: not UTF-8 (byte {e.start})")
             all_ok = False
             continue
-        all_ok = check(name, text, validator) and all_ok
+        all_ok = check(name, text, validators_by_version) and all_ok
     return 0 if all_ok else 1
 
 

@@ -2,7 +2,7 @@ import XCTest
 @testable import DealKit
 
 final class DealCSVTests: XCTestCase {
-    private let header = "id,title,country,announced,status,sponsor,partners,vendors,platform,site,initial_mw,target_mw,operational_mw,confidence,models,source_urls"
+    private let header = "id,title,country,announced,status,sponsor,partners,vendors,platform,site,initial_mw,target_mw,operational_mw,confidence,models,kind,products,approx_mw,source_urls"
 
     private func rows(_ text: String) throws -> [DealCSV.Row] { try DealCSV.read(Array(text.utf8)) }
 
@@ -35,13 +35,14 @@ final class DealCSVTests: XCTestCase {
         let lines = csv.components(separatedBy: "\r\n")
         XCTAssertEqual(lines.first, header)
         XCTAssertEqual(lines.last, "", "every line ends in CRLF")
-        XCTAssertTrue(lines.contains("fr-softbank-sesterce-sovereign-ai-factory,France sovereign AI factory with SoftBank and Sesterce,FR,2026,announced,,SoftBank:other;Sesterce:other,NVIDIA,,,,,,,,"), csv)
-        XCTAssertTrue(lines.contains("kr-naver-nvidia-dsx-sejong,네이버 NAVER sovereign AI factory on NVIDIA DSX at GAK Sejong,KR,2026-06-07,announced,NAVER,NAVER:operator,NVIDIA,NVIDIA DSX,GAK Sejong,55,1000,,aspirational,HyperCLOVA X;NVIDIA Nemotron 3 Ultra;Seoul World Model;NVIDIA Cosmos,"), csv)
+        XCTAssertTrue(lines.contains("fr-softbank-sesterce-sovereign-ai-factory,France sovereign AI factory with SoftBank and Sesterce,FR,≤2026-06-07,announced,,SoftBank:other;Sesterce:other,NVIDIA,NVIDIA DSX,,,,,,,build,,,"), csv)
+        XCTAssertTrue(lines.contains("kr-naver-nvidia-dsx-sejong,\"네이버 NAVER expands its sovereign AI factories on NVIDIA DSX, starting at GAK Sejong\",KR,2026-06-07,announced,NAVER,NAVER:operator,NVIDIA,NVIDIA DSX,GAK Sejong,55,1000,,aspirational,HyperCLOVA X;Seoul World Model,build,DSX;Nemotron 3 Ultra;Cosmos,target_mw,"), csv)
+        XCTAssertTrue(lines.contains("kr-sk-hynix-nvidia-memory,SK하이닉스 SK hynix and NVIDIA next-generation memory partnership,KR,2026-06-07,announced,,,SK hynix;NVIDIA,,,,,,,,partnership,Vera Rubin;Vera CPU;RTX Spark;Jetson Thor;CUDA-X;PhysicsNeMo;Omniverse,,"), csv)
     }
 
     /// The CSV reads numbers as every entry path does: quoted "1,500" is 1500, "1,5" is refused.
     func testMegawattsFollowTheNumberGrammar() throws {
-        let text = header + "\r\nkr-a,A,KR,2026,announced,,,,,,\"1,500\",\"2,000.5\",,,,\r\nkr-b,B,KR,2026,announced,,,,,,\"1,5\",,,,,\r\n"
+        let text = header + "\r\nkr-a,A,KR,2026,announced,,,,,,\"1,500\",\"2,000.5\",,,,,,,\r\nkr-b,B,KR,2026,announced,,,,,,\"1,5\",,,,,,,,\r\n"
         let out = try newDeals(text)
         XCTAssertEqual(out[0].0.capacity?.initialMW, 1500)
         XCTAssertEqual(out[0].0.capacity?.targetMW, 2000.5)
@@ -53,14 +54,14 @@ final class DealCSVTests: XCTestCase {
     func testDocumentedExampleRow() {
         let d = Deal(id: "xx-example", title: "=Pilot, phase 1", country: "EU", announced: PartialDate("2026-Q3")!, status: .planned,
                      partners: [Partner(name: "European Commission", role: .government)])
-        XCTAssertEqual(DealCSV.export([d]), header + "\r\n" + "xx-example,\"'=Pilot, phase 1\",EU,2026-Q3,planned,,European Commission:government,,,,,,,,,\r\n")
+        XCTAssertEqual(DealCSV.export([d]), header + "\r\n" + "xx-example,\"'=Pilot, phase 1\",EU,2026-Q3,planned,,European Commission:government,,,,,,,,,,,,\r\n")
     }
 
     func testRowCells() {
         let cells = DealCSV.row(tricky)
         XCTAssertEqual(cells, ["xx-example", "=Pilot, phase 1", "EU", "2026-Q3", "planned", "-minus",
                                "European Commission:government;Say \"Hi\", Inc:investor", "NVIDIA;AMD", "@platform", "line1\nline2",
-                               "12.5", "", "0", "reported", "+plus;네이버 HyperCLOVA X", "https://a.test/x?a=1,2;https://b.test"])
+                               "12.5", "", "0", "reported", "+plus;네이버 HyperCLOVA X", "", "", "", "https://a.test/x?a=1,2;https://b.test"])
     }
 
     func testExportImportExportIsExact() throws {
@@ -213,5 +214,23 @@ final class DealCSVTests: XCTestCase {
         XCTAssertEqual(DealCSV.list("a; b ;;c;"), ["a", "b", "c"])
         XCTAssertEqual(DealCSV.list(""), [])
         XCTAssertEqual(DealCSV.list(" ; "), [])
+    }
+
+    func testVersion2ColumnsRoundTrip() throws {
+        var d = Deal(id: "kr-m", title: "M", country: "KR", announced: PartialDate("2026-06-07")!, kind: .partnership,
+                     announcedStated: false, products: ["Vera Rubin", "CUDA-X"])
+        d.capacity = Capacity(initialMW: 55, targetMW: 1000, approx: .target)
+        let csv = DealCSV.export([d])
+        XCTAssertTrue(csv.contains("kr-m,M,KR,≤2026-06-07,announced,,,,,,55,1000,,,,partnership,Vera Rubin;CUDA-X,target_mw,\r\n"), csv)
+        let made = try newDeals(csv)
+        XCTAssertEqual(made.flatMap(\.1), [])
+        XCTAssertEqual(made.first?.0, d)
+    }
+
+    func testAClearedFigureIsNoLongerApproximate() throws {
+        var d = Deal(id: "kr-m", title: "M", country: "KR", announced: PartialDate("2026")!)
+        d.capacity = Capacity(initialMW: 55, targetMW: 1000, approx: .target)
+        let rows = try DealCSV.read(Array("id,target_mw\nkr-m,\n".utf8))
+        XCTAssertEqual(DealCSV.apply(rows[0], to: d).deal.capacity, Capacity(initialMW: 55))
     }
 }

@@ -141,4 +141,36 @@ final class DealPatchTests: XCTestCase {
         XCTAssertEqual(a, DealPatch.Failure(problems: [("x", "y")]))
         XCTAssertNotEqual(a, DealPatch.Failure(problems: [("x", "z")]))
     }
+
+    func testKindProductsAndAnUnstatedDate() throws {
+        var d = Deal(id: "a", title: "T", country: "KR", announced: PartialDate("2026")!)
+        var p = DealPatch()
+        p.kind = "Partnership"; p.products = ["Vera Rubin", " "]; p.announced = "≤2026-06-07"
+        try p.apply(to: &d)
+        XCTAssertEqual(d.kind, .partnership)
+        XCTAssertEqual(d.products, ["Vera Rubin"])
+        XCTAssertEqual(d.announcedText, "≤2026-06-07")
+        var stated = DealPatch()
+        stated.announced = "2026-06-07"; stated.kind = ""
+        try stated.apply(to: &d)
+        XCTAssertEqual(d.announcedText, "2026-06-07", "a date typed plainly is a stated one")
+        XCTAssertNil(d.kind)
+        var bad = DealPatch()
+        bad.kind = "merger"
+        XCTAssertThrowsError(try bad.apply(to: &d))
+    }
+
+    func testPartnersKeepWhoSuppliesWhatAndAFigureTypedAnewIsStated() throws {
+        var d = Deal(id: "a", title: "T", country: "KR", announced: PartialDate("2026")!,
+                     partners: [Partner(name: "SK hynix", role: .vendor, supplies: "memory", to: "NVIDIA")])
+        d.capacity = Capacity(initialMW: 55, targetMW: 1000, approx: .target)
+        var p = DealPatch()
+        p.partners = ["SK hynix:vendor", "NVIDIA:vendor"]; p.targetMW = "1000"; p.initialMW = "60"
+        try p.apply(to: &d)
+        XCTAssertEqual(d.partners.first, Partner(name: "SK hynix", role: .vendor, supplies: "memory", to: "NVIDIA"))
+        XCTAssertEqual(d.capacity?.approx, .target, "the same figure typed again keeps its mark")
+        p.targetMW = "1200"
+        try p.apply(to: &d)
+        XCTAssertEqual(d.capacity?.approx, [], "a new figure is a stated one")
+    }
 }

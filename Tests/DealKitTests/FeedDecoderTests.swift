@@ -404,20 +404,20 @@ final class FeedDecoderTests: XCTestCase {
     }
 
     func testNewerVersionIsRefusedSayingSo() {
-        for v in ["2", "1.5", "100"] {
+        for v in ["3", "2.5", "100"] {
             let r = FeedText.decode(#"{"format": "sovtrack-feed", "version": \#(v), "deals": [{"id": "new-shape"}]}"#)
             XCTAssertTrue(r.isFatal, v)
             XCTAssertEqual(r.issues.count, 1)
             XCTAssertEqual(r.issues.first?.location, .path("version"))
             XCTAssertTrue(r.issues.first?.message.contains("newer sovtrack") ?? false, r.issues.description)
         }
-        XCTAssertEqual(issues(#"{"format": "sovtrack-feed", "version": 2, "deals": []}"#),
-                       ["version: version 2 was written by a newer sovtrack; this one reads version 1 and leaves the file untouched"])
+        XCTAssertEqual(issues(#"{"format": "sovtrack-feed", "version": 3, "deals": []}"#),
+                       ["version: version 3 was written by a newer sovtrack; this one reads versions up to 2 and leaves the file untouched"])
     }
 
     func testOlderOrBadVersion() {
-        XCTAssertEqual(issues(#"{"format": "sovtrack-feed", "version": 0, "deals": []}"#), ["version: must be 1"])
-        XCTAssertEqual(issues(#"{"format": "sovtrack-feed", "version": -1, "deals": []}"#), ["version: must be 1"])
+        XCTAssertEqual(issues(#"{"format": "sovtrack-feed", "version": 0, "deals": []}"#), ["version: must be 1 or 2"])
+        XCTAssertEqual(issues(#"{"format": "sovtrack-feed", "version": -1, "deals": []}"#), ["version: must be 1 or 2"])
     }
 
     func testSyntaxErrorsGiveLineAndColumn() {

@@ -14,9 +14,9 @@ final class FeedEncoderTests: XCTestCase {
     }
 
     func testEmptyFeed() {
-        XCTAssertEqual(encoded(Feed()), "{\n  \"format\": \"sovtrack-feed\",\n  \"version\": 1,\n  \"deals\": []\n}\n")
+        XCTAssertEqual(encoded(Feed()), "{\n  \"format\": \"sovtrack-feed\",\n  \"version\": 2,\n  \"deals\": []\n}\n")
         XCTAssertEqual(encoded(Feed(updated: PartialDate("2026-Q3"))),
-                       "{\n  \"format\": \"sovtrack-feed\",\n  \"version\": 1,\n  \"updated\": \"2026-Q3\",\n  \"deals\": []\n}\n")
+                       "{\n  \"format\": \"sovtrack-feed\",\n  \"version\": 2,\n  \"updated\": \"2026-Q3\",\n  \"deals\": []\n}\n")
     }
 
     func testMinimalDealLayout() {
@@ -24,7 +24,7 @@ final class FeedEncoderTests: XCTestCase {
         XCTAssertEqual(encoded(feed), """
         {
           "format": "sovtrack-feed",
-          "version": 1,
+          "version": 2,
           "deals": [
             {
               "id": "a",
@@ -197,5 +197,67 @@ final class FeedEncoderTests: XCTestCase {
         XCTAssertFalse(out.contains(0x1B))
         XCTAssertFalse(out.contains(0x00))
         XCTAssertEqual(FeedDecoder.decode(out).feed.deals, [d])
+    }
+
+    /// Every key version 2 adds, in the canonical layout.
+    static let version2Document = """
+    {
+      "format": "sovtrack-feed",
+      "version": 2,
+      "deals": [
+        {
+          "id": "kr-memory",
+          "title": "Memory partnership",
+          "kind": "partnership",
+          "country": "KR",
+          "announcedBy": "2026-06-07",
+          "status": "announced",
+          "partners": [
+            {"name": "SK hynix", "role": "vendor", "supplies": "memory", "to": "NVIDIA"},
+            {"name": "NVIDIA", "role": "vendor", "supplies": "software", "to": "SK hynix", "x": 1}
+          ],
+          "capacity": {"initialMW": 55, "targetMW": 1000, "operationalMW": null, "confidence": "aspirational", "approx": ["targetMW"]},
+          "models": ["M"],
+          "products": ["Vera Rubin", "CUDA-X"],
+          "milestones": [
+            {"date": "2027", "event": "Online", "done": false, "cite": [2]}
+          ],
+          "sources": [
+            {"title": "One"},
+            {"title": "Two"}
+          ],
+          "cite": {"announced": [1], "initialMW": [1, 2], "targetMW": [2]}
+        }
+      ]
+    }
+
+    """
+
+    func testVersion2KeysRoundTripInTheirCanonicalPlaces() {
+        let r = FeedText.decode(Self.version2Document)
+        XCTAssertFalse(r.hasErrors, r.issues.description)
+        let d = r.feed.deals[0]
+        XCTAssertEqual(r.feed.version, 2)
+        XCTAssertEqual(d.kind, .partnership)
+        XCTAssertFalse(d.mwApplies)
+        XCTAssertFalse(d.announcedStated)
+        XCTAssertEqual(d.announcedText, "≤2026-06-07")
+        XCTAssertEqual(d.partners[0].supplies, "memory")
+        XCTAssertEqual(d.partners[0].to, "NVIDIA")
+        XCTAssertEqual(d.capacity?.approx, .target)
+        XCTAssertEqual(d.products, ["Vera Rubin", "CUDA-X"])
+        XCTAssertEqual(d.milestones[0].cite, [2])
+        XCTAssertEqual(d.cite[.initialMW], [1, 2])
+        XCTAssertEqual(d.cite[.operationalMW], [])
+        XCTAssertEqual(encoded(r.feed), Self.version2Document)
+    }
+
+    func testAVersion1FeedIsWrittenBackAsVersion1UntilItNeedsVersion2() {
+        let v1 = Self.fullDocument
+        var feed = FeedText.decode(v1).feed
+        XCTAssertEqual(feed.version, 1)
+        XCTAssertEqual(encoded(feed), v1, "a version-1 file round-trips byte for byte")
+        feed.deals[0].products = ["GB300"]
+        XCTAssertTrue(encoded(feed).contains("\"version\": 2,"), "a version-2 key makes it version 2")
     }
 }

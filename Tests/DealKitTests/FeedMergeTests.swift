@@ -59,4 +59,30 @@ final class FeedMergeTests: XCTestCase {
         XCTAssertEqual(r.feed.deals.map(\.id), ["fr-a", "gb-b", "kr-a"])
         XCTAssertEqual(try History(of: r.feed).revisions.map(\.id), ["fr-a", "gb-b"])
     }
+
+    /// A base read from a version-1 file merges with a side that added version-2 keys and one
+    /// that changed a version-1 field: both kept, the result a version-2 deal.
+    func testAVersion1BaseMergesWithVersion2Keys() {
+        var baseFeed = Feed(deals: [base])
+        baseFeed.version = 1
+        var o = base
+        o.kind = .build
+        o.announcedStated = false
+        o.capacity!.approx = [.target]
+        o.sources = [Source(title: "Report", url: "https://example.com/a")]
+        o.cite = Citations([(.targetMW, [1])])
+        o.partners[0] = Partner(name: "NVIDIA", role: .vendor, supplies: "GPUs", to: "NAVER")
+        var t = base
+        t.capacity!.initialMW = 60
+        t.title = "B"
+        var theirs = Feed(deals: [t])
+        theirs.version = 1
+        let r = FeedMerge.merge(base: baseFeed, ours: Feed(deals: [o]), theirs: theirs)
+        XCTAssertEqual(r.conflicts, [])
+        var expected = o
+        expected.capacity!.initialMW = 60
+        expected.title = "B"
+        XCTAssertEqual(r.feed.deals, [expected])
+        XCTAssertEqual(r.feed.versionToWrite, 2)
+    }
 }

@@ -102,4 +102,38 @@ final class HistoryTests: XCTestCase {
         MergeConflict.store([MergeConflict(id: "kr-a", field: "title", base: nil, ours: nil, theirs: nil)], in: &feed)
         XCTAssertEqual(History.stripped(feed).extra, [JSONField("other", .bool(true))])
     }
+
+    /// A store written at version 1, edited, upgraded to 2 by that save, then given version-2
+    /// keys: `--as-of` rebuilds the version-1-era deal and the version-2 one from the same history.
+    func testAsOfRebuildsDealsFromBeforeAndAfterTheUpgradeToVersion2() throws {
+        let path = dir.appendingPathComponent("deals.json").path
+        var v1 = Feed(deals: [deal("kr-a")])
+        v1.version = 1
+        try Data(FeedEncoder.encode(v1)).write(to: URL(fileURLWithPath: path))
+        XCTAssertTrue(String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self).contains("\"version\": 1,"))
+        final class Log: @unchecked Sendable { var times = ["2026-06-01T10:00:00Z", "2026-06-05T10:00:00Z"]; var upgrades: [Int] = [] }
+        let log = Log()
+        var s = Store(path: path, today: { PartialDate("2026-06-10")! })
+        s.recorder = RevisionRecorder(author: "alice", now: { log.times.removeFirst() })
+        s.onUpgrade = { log.upgrades.append($0) }
+        try s.update(deal: "kr-a") { $0!.capacity!.targetMW = 500 }
+        XCTAssertEqual(log.upgrades, [1], "the first save upgrades, and says so once")
+        var v2 = deal("kr-a", target: 500)
+        v2.kind = .partnership
+        v2.announcedStated = false
+        v2.products = ["Vera Rubin"]
+        v2.partners = [Partner(name: "SK hynix", role: .vendor, supplies: "memory", to: "NVIDIA")]
+        v2.capacity!.approx = [.target]
+        v2.sources = [Source(title: "Report", url: "https://example.com/a")]
+        v2.cite = Citations([(.announced, [1]), (.targetMW, [1])])
+        v2.milestones[0].cite = [1]
+        try s.update(deal: "kr-a") { $0 = v2 }
+        XCTAssertEqual(log.upgrades, [1], "a version-2 store is not upgraded again")
+        let feed = try s.load().feed
+        XCTAssertEqual(feed.version, 2)
+        XCTAssertEqual(try History(of: feed).revisions.map(\.action), ["edit", "edit"], "the upgrade itself records no revision")
+        XCTAssertEqual(try History.feed(feed, asOf: 20260531).deals, [deal("kr-a")], "the version-1-era deal")
+        XCTAssertEqual(try History.feed(feed, asOf: 20260601).deals, [deal("kr-a", target: 500)], "v2 keys undone")
+        XCTAssertEqual(try History.feed(feed, asOf: 20260605).deals, [v2], "every version-2 key rebuilt")
+    }
 }

@@ -28,7 +28,7 @@ final class ReportHTMLTests: XCTestCase {
         // The KR row: 3 deals, 55 committed, 2,000 ambition, each with its citations.
         XCTAssertTrue(page.contains("<td class=\"n\">3<sup class=\"cite\">["), page)
         XCTAssertTrue(page.contains("<td class=\"n\">55<sup class=\"cite\">"))
-        XCTAssertTrue(page.contains("<td class=\"n\">2,000<sup class=\"cite\">"))
+        XCTAssertTrue(page.contains("<td class=\"n\">≈2,000<sup class=\"cite\">"), "two gigawatt-scale targets: approximate")
     }
 
     func testChangesOfThePeriodFromTheHistory() throws {

@@ -13,7 +13,7 @@ final class ReportMarkdownTests: XCTestCase {
         for svg in files.prefix(3) {
             XCTAssertEqual(try MarkupCheck.parse(String(decoding: svg.bytes, as: UTF8.self), as: "svg")["root"] as? String, "svg")
         }
-        XCTAssertTrue(md.contains("| KR South Korea | 3 [1–5] | 55 [1–5] | 2,000 [1–5] | - | 1 |"), md)
+        XCTAssertTrue(md.contains("| KR South Korea | 3 [1–5] | 55 [1–5] | ≈2,000 [1–5] | - | 0 |"), md)
         XCTAssertTrue(md.contains("`sha256:\(r.fingerprint)`"))
         XCTAssertTrue(md.contains("1. Nvidia Is Now Selling Nations Their Own AI Factories\n"))
         XCTAssertEqual(ReportMarkdown.render(r, path: "b.md").map(\.path).first, "b-countries.svg")

@@ -179,7 +179,7 @@ final class StoreTests: XCTestCase {
 
     func testANewerVersionIsNeverOverwritten() throws {
         let s = store()
-        let newer = #"{"format": "sovtrack-feed", "version": 2, "deals": [], "shape": "new"}"#
+        let newer = #"{"format": "sovtrack-feed", "version": 3, "deals": [], "shape": "new"}"#
         try write(newer, to: s.path)
         assertStoreError({ e in
             guard case .invalid = e else { return false }

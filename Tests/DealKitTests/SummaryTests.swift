@@ -161,10 +161,13 @@ final class SummaryTests: XCTestCase {
         XCTAssertEqual(kr?.deals, 3)
         XCTAssertEqual(kr?.committedMW, 55)
         XCTAssertEqual(kr?.ambitionMW, 2000)
+        XCTAssertEqual(kr?.approxAmbition, true, "two gigawatt-scale targets: the total is approximate")
+        XCTAssertEqual(kr?.approxCommitted, false, "55 MW is a stated figure")
         XCTAssertNil(kr?.operationalMW)
-        XCTAssertEqual(kr?.unknownMWDeals, 1)
-        XCTAssertEqual(kr?.vendors, ["NVIDIA"])
-        XCTAssertEqual(kr?.partners, ["NAVER", "SK hynix", "SK Telecom"])
+        XCTAssertEqual(kr?.unknownMWDeals, 0, "the memory partnership has no MW because none apply, not because none are known")
+        XCTAssertEqual(kr?.noMWDeals, 1)
+        XCTAssertEqual(kr?.vendors, ["NVIDIA", "SK hynix"])
+        XCTAssertEqual(kr?.partners, ["NAVER", "SK Telecom"])
         XCTAssertEqual(kr?.nextMilestone?.summary, "2026-H2 AI Agent Platform launch")
         for code in ["FR", "GB"] {
             let r = row(s, code)
@@ -174,25 +177,28 @@ final class SummaryTests: XCTestCase {
             XCTAssertEqual(r?.unknownMWDeals, 1)
         }
         XCTAssertEqual(s.total.deals, 5)
-        XCTAssertEqual(s.total.unknownMWDeals, 3)
+        XCTAssertEqual(s.total.unknownMWDeals, 2)
+        XCTAssertEqual(s.total.noMWDeals, 1)
         let byVendor = Summary(deals: feed.deals, by: .vendor)
-        XCTAssertEqual(byVendor.rows.map(\.key), ["NVIDIA"])
+        XCTAssertEqual(byVendor.rows.map(\.key), ["NVIDIA", "SK hynix"], "SK hynix is credited: it supplies the memory")
         XCTAssertEqual(byVendor.rows.first?.countries, ["FR", "GB", "KR"])
-        XCTAssertEqual(byVendor.rows.first?.vendors, [])
+        XCTAssertEqual(byVendor.rows.first?.vendors, ["SK hynix"])
+        XCTAssertEqual(byVendor.rows.last?.noMWDeals, 1)
+        XCTAssertEqual(byVendor.rows.last?.unknownMWDeals, 0)
     }
 
     func testExportFormatsShowUnknownAsUnknown() {
         let s = Summary(deals: [deal("a", "KR", initial: 55, target: 1000), deal("b", "FR")])
         let csv = String(decoding: SummaryExport.render(s, as: .csv), as: UTF8.self)
-        XCTAssertEqual(csv, "country,name,deals,committed_mw,ambition_mw,operational_mw,unknown_mw_deals,vendors,partners,models,next_milestone,"
-                       + "top_vendor,top_vendor_share_pct,hhi_committed,hhi_ambition,no_vendor_deals\r\n"
-                       + "KR,South Korea,1,55,1000,,0,,,,,,,,,1\r\n"
-                       + "FR,France,1,,,,1,,,,,,,,,1\r\n")
+        XCTAssertEqual(csv, "country,name,deals,committed_mw,ambition_mw,operational_mw,unknown_mw_deals,no_mw_deals,vendors,partners,models,next_milestone,"
+                       + "top_vendor,top_vendor_share_pct,hhi_committed,hhi_ambition,no_vendor_deals,approx_mw\r\n"
+                       + "KR,South Korea,1,55,1000,,0,0,,,,,,,,,1,\r\n"
+                       + "FR,France,1,,,,1,0,,,,,,,,,1,\r\n")
         let json = String(decoding: SummaryExport.render(s, as: .json), as: UTF8.self)
         XCTAssertEqual(json, """
         [
-          {"country": "KR", "name": "South Korea", "deals": 1, "committed_mw": 55, "ambition_mw": 1000, "operational_mw": null, "unknown_mw_deals": 0, "vendors": [], "partners": [], "models": [], "next_milestone": null, "top_vendor": null, "top_vendor_share_pct": null, "hhi_committed": null, "hhi_ambition": null, "no_vendor_deals": 1},
-          {"country": "FR", "name": "France", "deals": 1, "committed_mw": null, "ambition_mw": null, "operational_mw": null, "unknown_mw_deals": 1, "vendors": [], "partners": [], "models": [], "next_milestone": null, "top_vendor": null, "top_vendor_share_pct": null, "hhi_committed": null, "hhi_ambition": null, "no_vendor_deals": 1}
+          {"country": "KR", "name": "South Korea", "deals": 1, "committed_mw": 55, "ambition_mw": 1000, "operational_mw": null, "unknown_mw_deals": 0, "no_mw_deals": 0, "vendors": [], "partners": [], "models": [], "next_milestone": null, "top_vendor": null, "top_vendor_share_pct": null, "hhi_committed": null, "hhi_ambition": null, "no_vendor_deals": 1, "approx_mw": []},
+          {"country": "FR", "name": "France", "deals": 1, "committed_mw": null, "ambition_mw": null, "operational_mw": null, "unknown_mw_deals": 1, "no_mw_deals": 0, "vendors": [], "partners": [], "models": [], "next_milestone": null, "top_vendor": null, "top_vendor_share_pct": null, "hhi_committed": null, "hhi_ambition": null, "no_vendor_deals": 1, "approx_mw": []}
         ]
 
         """)
@@ -285,13 +291,13 @@ final class SummaryTests: XCTestCase {
         // Ambition: NVIDIA 300 + 50, AMD 50 of 400 -> 87.5% and 12.5%; HHI 7,656.25 + 156.25 = 7,812.5.
         // Committed: NVIDIA 60 + 20, AMD 20 of 100 -> HHI 6,400 + 400 = 6,800.
         let csv = String(decoding: SummaryExport.render(s, as: .csv), as: UTF8.self).split(separator: "\r\n")
-        XCTAssertTrue(csv[0].hasSuffix(",top_vendor,top_vendor_share_pct,hhi_committed,hhi_ambition,no_vendor_deals"), String(csv[0]))
-        XCTAssertTrue(csv[1].hasSuffix(",NVIDIA,87.5,6800,7812.5,1"), String(csv[1]))
+        XCTAssertTrue(csv[0].hasSuffix(",top_vendor,top_vendor_share_pct,hhi_committed,hhi_ambition,no_vendor_deals,approx_mw"), String(csv[0]))
+        XCTAssertTrue(csv[1].hasSuffix(",NVIDIA,87.5,6800,7812.5,1,"), String(csv[1]))
         let table = String(decoding: SummaryExport.render(s, as: .table), as: UTF8.self)
         let kr = table.split(separator: "\n")[2]
         XCTAssertTrue(kr.hasSuffix("NVIDIA  87.5%  6,800  7,813  1") || kr.split(separator: " ").suffix(5) == ["NVIDIA", "87.5%", "6,800", "7,813", "1"], String(kr))
         let json = String(decoding: SummaryExport.render(s, as: .json), as: UTF8.self)
-        XCTAssertTrue(json.contains(#""top_vendor": "NVIDIA", "top_vendor_share_pct": 87.5, "hhi_committed": 6800, "hhi_ambition": 7812.5, "no_vendor_deals": 1}"#), json)
+        XCTAssertTrue(json.contains(#""top_vendor": "NVIDIA", "top_vendor_share_pct": 87.5, "hhi_committed": 6800, "hhi_ambition": 7812.5, "no_vendor_deals": 1, "approx_mw": []}"#), json)
     }
 
     func testConcentrationColumnsByVendor() {
@@ -299,9 +305,9 @@ final class SummaryTests: XCTestCase {
                                 deal("c", "JP", vendors: ["AMD"]), deal("d", "GB", target: 10)], by: .vendor)
         XCTAssertEqual(SummaryExport.columns(.vendor).suffix(3), ["committed_share_pct", "ambition_share_pct", "top_vendor_in"])
         let csv = String(decoding: SummaryExport.render(s, as: .csv), as: UTF8.self).split(separator: "\r\n").map(String.init)
-        XCTAssertTrue(csv[1].hasPrefix("NVIDIA,") && csv[1].hasSuffix(",,75,1"), csv[1])
-        XCTAssertTrue(csv[2].hasPrefix("AMD,") && csv[2].hasSuffix(",,25,1"), csv[2])
-        XCTAssertTrue(csv[3].hasPrefix("(none),") && csv[3].hasSuffix(",,,0"), "no vendor: no share, leads nowhere: \(csv[3])")
+        XCTAssertTrue(csv[1].hasPrefix("NVIDIA,") && csv[1].hasSuffix(",,75,1,"), csv[1])
+        XCTAssertTrue(csv[2].hasPrefix("AMD,") && csv[2].hasSuffix(",,25,1,"), csv[2])
+        XCTAssertTrue(csv[3].hasPrefix("(none),") && csv[3].hasSuffix(",,,0,"), "no vendor: no share, leads nowhere: \(csv[3])")
     }
 
     func testTopVendorCannotSmuggleAFormulaIntoCSV() {

@@ -117,8 +117,10 @@ final class TextTableTests: XCTestCase {
             let r = line.range(of: titleStart)!
             XCTAssertEqual(DisplayWidth.of(line[..<r.lowerBound]), titleColumn, line)
         }
-        XCTAssertTrue(text.contains("55 → 1,000"))
-        XCTAssertTrue(text.contains("→ 1,000"))
+        XCTAssertTrue(text.contains("55 → ≈1,000"), "a gigawatt-scale target is approximate")
+        XCTAssertTrue(text.contains(" → ≈1,000"))
+        XCTAssertTrue(text.contains(" n/a "), "megawatts do not apply to the memory partnership")
+        XCTAssertTrue(text.contains("≤2026-06-07"), "an unstated date")
     }
 
     func testMarkdownCellsAreTextNeverMarkup() {

@@ -19,6 +19,16 @@ final class ListTotalsTests: XCTestCase {
         XCTAssertEqual(s.selectedVendor?.key, s.vendorRows.last?.key)
     }
 
+    /// A total that adds an approximate figure is approximate too, as in `summary`.
+    func testATotalOfAnApproximateFigureIsMarked() throws {
+        var s = TestFeeds.state(try TestFeeds.bundled(), rows: 30, cols: 160)
+        let countries = try XCTUnwrap(screen(s).first { $0.hasPrefix("Σ") }, screen(s).joined(separator: "\n"))
+        XCTAssertTrue(countries.contains("≈2,000"), countries)
+        AppReducer.reduce(&s, .char("3"))
+        let vendors = try XCTUnwrap(screen(s).first { $0.hasPrefix("Σ total") })
+        XCTAssertTrue(vendors.contains("≈2,000"), vendors)
+    }
+
     func testLogScaleTogglesAndTheHeaderSaysSo() throws {
         var s = TestFeeds.state(try TestFeeds.wide(), rows: 30, cols: 240)
         XCTAssertTrue(screen(s)[2].contains("MW █ committed ░ ambition"), screen(s)[2])

@@ -9,7 +9,7 @@ final class SearchAndPickerTests: XCTestCase {
             AppReducer.reduce(&s, e)
         }
         let g = Screen.render(s)
-        let row = try XCTUnwrap((0..<g.rows).first { g.line($0).contains("SK hynix next") })
+        let row = try XCTUnwrap((0..<g.rows).first { g.line($0).contains("SK hynix and NVIDIA") })
         let line = g.line(row)
         let at = DisplayWidth.of(String(line[..<line.range(of: "hynix")!.lowerBound]))
         for x in at..<(at + 5) { XCTAssertEqual(g[row, x].style.role, .search, "column \(x) of \(line)") }

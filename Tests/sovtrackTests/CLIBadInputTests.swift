@@ -11,7 +11,7 @@ final class CLIBadInputTests: XCTestCase {
         ("empty.json", ": the file is empty; expected a sovtrack feed"),
         ("top-level-array.json", #":1:1: expected a JSON object with "format": "sovtrack-feed", found an array"#),
         ("wrong-format.json", #": format: "geojson" is not a sovtrack feed (expected "sovtrack-feed")"#),
-        ("newer-version.json", ": version: version 2 was written by a newer sovtrack; this one reads version 1 and leaves the file untouched"),
+        ("newer-version.json", ": version: version 3 was written by a newer sovtrack; this one reads versions up to 2 and leaves the file untouched"),
         ("wrong-type.json", ": deals[0].title: expected a string, found a number"),
         ("missing-key.json", #": deals[0]: missing required key "announced""#),
         ("bad-enum.json", #": deals[0].status: "done" is not one of: announced, planned, under-construction, operational, cancelled"#),

@@ -10,11 +10,11 @@ final class CLIDidYouMeanTests: XCTestCase {
     func testVersion() throws {
         let r = try CLI.run("--version")
         XCTAssertEqual(r.status, 0)
-        XCTAssertTrue(r.stdout.hasPrefix("sovtrack ") && r.stdout.contains("feed format 1"), r.stdout)
+        XCTAssertTrue(r.stdout.hasPrefix("sovtrack ") && r.stdout.contains("feed format 2"), r.stdout)
     }
 
     func testAnUnknownCommandNamesTheNearest() throws {
-        CLI.assertUserError(try CLI.run("lst"), code: 64, [#"unknown command "lst"; did you mean list?"#])
+        CLI.assertUserError(try CLI.run("lst"), code: 64, [#"unknown command "lst"; did you mean list or log?"#])
         CLI.assertUserError(try CLI.run("help", "lst"), code: 64, [#"unknown command "lst""#, "list"])
         CLI.assertUserError(try CLI.run("sumary", "--by", "vendor"), code: 64, ["did you mean summary?"])
     }

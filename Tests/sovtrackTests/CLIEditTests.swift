@@ -80,18 +80,18 @@ final class CLIEditTests: XCTestCase {
         expected.capacity?.operationalMW = 55
         XCTAssertEqual(try deal("kr-naver-nvidia-dsx-sejong"), expected)
         let summary = try ok("summary", "--format", "csv", "--country", "KR").stdout
-        XCTAssertTrue(summary.contains("\r\nKR,South Korea,3,55,2000,55,1,"), summary)
+        XCTAssertTrue(summary.contains("\r\nKR,South Korea,3,55,2000,55,0,1,"), summary)
     }
 
     func testUnknownClearsAFigureAndTotalsStayUnknown() throws {
         _ = try ok("edit", "kr-naver-nvidia-dsx-sejong", "--initial-mw", "unknown")
         XCTAssertNil(try deal("kr-naver-nvidia-dsx-sejong").capacity?.initialMW)
         let summary = try ok("summary", "--format", "csv", "--country", "KR").stdout
-        XCTAssertTrue(summary.contains("\r\nKR,South Korea,3,,2000,,1,"), "no committed figure left: unknown, not 0: \(summary)")
+        XCTAssertTrue(summary.contains("\r\nKR,South Korea,3,,2000,,0,1,"), "no committed figure left: unknown, not 0: \(summary)")
         _ = try ok("edit", "kr-naver-nvidia-dsx-sejong", "--target-mw", "unknown", "--confidence", "")
         XCTAssertNil(try deal("kr-naver-nvidia-dsx-sejong").capacity)
         let after = try ok("summary", "--format", "csv", "--country", "KR").stdout
-        XCTAssertTrue(after.contains("\r\nKR,South Korea,3,,1000,,2,"), after)
+        XCTAssertTrue(after.contains("\r\nKR,South Korea,3,,1000,,1,1,"), after)
     }
 
     func testEditListsReplaceAndTextClears() throws {
@@ -101,8 +101,8 @@ final class CLIEditTests: XCTestCase {
         XCTAssertEqual(d.partners.map(\.name), ["NVIDIA", "SKT", "AWS"])
         XCTAssertEqual(d.milestones.map(\.done), [true, false])
         XCTAssertNil(d.sponsor)
-        XCTAssertEqual(d.sources.count, 1, "no --source: sources untouched")
-        XCTAssertEqual(d.tags.count, 6)
+        XCTAssertEqual(d.sources.count, 2, "no --source: sources untouched")
+        XCTAssertEqual(d.tags.count, 5)
     }
 
     func testEditThatChangesNothing() throws {
@@ -120,10 +120,12 @@ final class CLIEditTests: XCTestCase {
                         #""x-fx": 1.50"#, #""x-ref": [true, null]"#, #""x-lang": "ko""#, #""title": "Pilot""#] {
             XCTAssertTrue(text.contains(literal), "missing \(literal) in\n\(text)")
         }
-        // Apart from the edited title, the day of the update and the history the edit adds
-        // after the other keys (docs/history.md), the file is as it was.
-        let original = FeedSamples.everything.components(separatedBy: "\n").filter { !$0.contains("\"title\": \"=Pilot") && !$0.contains("\"updated\"") }
-        var now = text.components(separatedBy: "\n").filter { !$0.contains("\"title\": \"Pilot\"") && !$0.contains("\"updated\"") }
+        // Apart from the edited title, the day of the update, the version (a version-1 file is
+        // upgraded when written) and the history the edit adds after the other keys
+        // (docs/history.md), the file is as it was.
+        XCTAssertTrue(FeedSamples.everything.contains("\"version\": 1,") && text.contains("\"version\": 2,"))
+        let original = FeedSamples.everything.components(separatedBy: "\n").filter { !$0.contains("\"title\": \"=Pilot") && !$0.contains("\"updated\"") && !$0.contains("\"version\"") }
+        var now = text.components(separatedBy: "\n").filter { !$0.contains("\"title\": \"Pilot\"") && !$0.contains("\"updated\"") && !$0.contains("\"version\"") }
         let start = try XCTUnwrap(now.firstIndex(of: "  \"history\": ["))
         XCTAssertEqual(now[start + 2], "  ]", "one revision")
         XCTAssertTrue(now[start + 1].contains("\"id\": \"eu-pilot\", \"action\": \"edit\""), now[start + 1])

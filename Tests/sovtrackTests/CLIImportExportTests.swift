@@ -108,8 +108,8 @@ final class CLIImportExportTests: XCTestCase {
         let store = try CLI.copy(CLI.fixture)
         let csv = try CLI.write("""
         id,title,country,announced,operational_mw,vendors\r
-        kr-naver-nvidia-dsx-sejong,"네이버 NAVER sovereign AI factory on NVIDIA DSX at GAK Sejong",KR,2026-06-07,40,NVIDIA\r
-        gb-sovereign-ai-factory,United Kingdom sovereign AI factory with NVIDIA,GB,2026,,NVIDIA\r
+        kr-naver-nvidia-dsx-sejong,"네이버 NAVER expands its sovereign AI factories on NVIDIA DSX, starting at GAK Sejong",KR,2026-06-07,40,NVIDIA\r
+        gb-sovereign-ai-factory,United Kingdom sovereign AI factory with NVIDIA,GB,≤2026-06-07,,NVIDIA\r
         jp-new,New Japanese deal,Japan,2026-H2,,"NVIDIA;Fujitsu"\r
 
         """, as: "in.csv")
@@ -120,7 +120,8 @@ final class CLIImportExportTests: XCTestCase {
         let naver = try XCTUnwrap(feed.deals.first { $0.id == "kr-naver-nvidia-dsx-sejong" })
         XCTAssertEqual(naver.capacity?.operationalMW, 40)
         XCTAssertEqual(naver.capacity?.initialMW, 55, "a column the file lacks is kept")
-        XCTAssertEqual(naver.models.count, 4)
+        XCTAssertEqual(naver.models.count, 2)
+        XCTAssertEqual(naver.partners.first?.supplies, "DSX infrastructure stack", "what the CSV cannot say is kept")
         XCTAssertEqual(naver.sources.count, 5)
         XCTAssertEqual(naver.otherPartners.map(\.name), ["NAVER"], "no partners column: the other partners are kept")
         let jp = try XCTUnwrap(feed.deals.first { $0.id == "jp-new" })

@@ -31,8 +31,10 @@ final class CLIListTests: XCTestCase {
         for (line, id) in zip(lines.dropFirst(2), Self.all) {
             XCTAssertTrue(line.hasPrefix(String(id.prefix(27))), "\(line) for \(id)")
         }
-        XCTAssertTrue(lines[4].contains("55 → 1,000"))
-        XCTAssertTrue(lines[6].contains("→ 1,000"))
+        XCTAssertTrue(lines[4].contains("55 → ≈1,000"))
+        XCTAssertTrue(lines[5].contains(" n/a "), "megawatts do not apply to the memory partnership")
+        XCTAssertTrue(lines[6].contains("→ ≈1,000"))
+        XCTAssertTrue(lines[2].contains("≤2026-06-07"), "the article states no date")
         // The title column starts at one display column on every line, Hangul or not.
         let titleStart = DisplayWidth.of(lines[0][..<lines[0].range(of: "title")!.lowerBound])
         for (line, prefix) in zip(lines.dropFirst(2), ["France", "United", "네이버", "SK하이닉스", "SK텔레콤"]) {
@@ -45,8 +47,8 @@ final class CLIListTests: XCTestCase {
         let lines = out.components(separatedBy: "\r\n")
         XCTAssertEqual(lines.count, 7)
         XCTAssertEqual(lines[0], DealCSV.columns.joined(separator: ","))
-        XCTAssertEqual(lines[1], "fr-softbank-sesterce-sovereign-ai-factory,France sovereign AI factory with SoftBank and Sesterce,FR,2026,announced,,SoftBank:other;Sesterce:other,NVIDIA,,,,,,,,")
-        XCTAssertEqual(lines[3], "kr-naver-nvidia-dsx-sejong,네이버 NAVER sovereign AI factory on NVIDIA DSX at GAK Sejong,KR,2026-06-07,announced,NAVER,NAVER:operator,NVIDIA,NVIDIA DSX,GAK Sejong,55,1000,,aspirational,HyperCLOVA X;NVIDIA Nemotron 3 Ultra;Seoul World Model;NVIDIA Cosmos,")
+        XCTAssertEqual(lines[1], "fr-softbank-sesterce-sovereign-ai-factory,France sovereign AI factory with SoftBank and Sesterce,FR,≤2026-06-07,announced,,SoftBank:other;Sesterce:other,NVIDIA,NVIDIA DSX,,,,,,,build,,,")
+        XCTAssertEqual(lines[3], "kr-naver-nvidia-dsx-sejong,\"네이버 NAVER expands its sovereign AI factories on NVIDIA DSX, starting at GAK Sejong\",KR,2026-06-07,announced,NAVER,NAVER:operator,NVIDIA,NVIDIA DSX,GAK Sejong,55,1000,,aspirational,HyperCLOVA X;Seoul World Model,build,DSX;Nemotron 3 Ultra;Cosmos,target_mw,")
         XCTAssertEqual(lines[6], "")
     }
 
@@ -69,7 +71,7 @@ final class CLIListTests: XCTestCase {
         XCTAssertEqual(lines.count, 7)
         XCTAssertEqual(lines[0], "| id | country | announced | status | mw | confidence | title | sponsor | vendors |")
         XCTAssertEqual(lines[1], "| --- | --- | --- | --- | ---: | --- | --- | --- | --- |")
-        XCTAssertEqual(lines[4], "| kr-naver-nvidia-dsx-sejong | KR | 2026-06-07 | announced | 55 → 1,000 | aspirational | 네이버 NAVER sovereign AI factory on NVIDIA DSX at GAK Sejong | NAVER | NVIDIA |")
+        XCTAssertEqual(lines[4], "| kr-naver-nvidia-dsx-sejong | KR | 2026-06-07 | announced | 55 → ≈1,000 | aspirational | 네이버 NAVER expands its sovereign AI factories on NVIDIA DSX, starting at GAK Sejong | NAVER | NVIDIA |")
     }
 
     func testOutputFile() throws {
@@ -104,11 +106,13 @@ final class CLIListTests: XCTestCase {
         XCTAssertEqual(try ids("--partner", "SoftBank", "--partner", "sk hynix"), [Self.all[0], Self.all[3]])
         XCTAssertEqual(try ids("--status", "announced"), Self.all)
         XCTAssertEqual(try ids("--status", "planned"), [])
-        XCTAssertEqual(try ids("--since", "2026-06"), Array(Self.all[2...]))
+        // France, the UK and SK Telecom have no stated date, only "public by 2026-06-07": the
+        // filters compare that bound, so --since may keep them and --until keeps them only when certain.
+        XCTAssertEqual(try ids("--since", "2026-06"), Self.all)
         XCTAssertEqual(try ids("--since", "2026-06-08"), [])
-        XCTAssertEqual(try ids("--until", "2026-05"), Array(Self.all[..<2]), "a deal announced in 2026 starts before the end of May")
+        XCTAssertEqual(try ids("--until", "2026-05"), [], "public by 2026-06-07 is not certainly before June")
         XCTAssertEqual(try ids("--until", "2026-H1"), Self.all)
-        XCTAssertEqual(try ids("--since", "2026-Q2", "--until", "2026-06-07"), Array(Self.all[2...]))
+        XCTAssertEqual(try ids("--since", "2026-Q2", "--until", "2026-06-07"), Self.all)
         XCTAssertEqual(try ids("--min-mw", "1000"), [Self.all[2], Self.all[4]])
         XCTAssertEqual(try ids("--min-mw", "0"), [Self.all[2], Self.all[4]], "unknown MW is left out even at 0")
         XCTAssertEqual(try ids("--min-mw", "1001"), [])
@@ -116,7 +120,9 @@ final class CLIListTests: XCTestCase {
         XCTAssertEqual(try ids("--search", "sejong"), [Self.all[2]], "site and title")
         XCTAssertEqual(try ids("--search", "telecom"), [Self.all[4]], "sponsor")
         XCTAssertEqual(try ids("--search", "sesterce"), [Self.all[0]], "partners")
-        XCTAssertEqual(try ids("--search", "DIGITAL-TWIN"), [Self.all[3], Self.all[4]], "tags")
+        XCTAssertEqual(try ids("--search", "DIGITAL-TWIN"), [Self.all[3]], "tags")
+        XCTAssertEqual(try ids("--search", "vera rubin"), [Self.all[3]], "products")
+        XCTAssertEqual(try ids("--product", "Vera Rubin"), [Self.all[3]])
         XCTAssertEqual(try ids("--search", "네이버"), [Self.all[2]], "Hangul")
     }
 
@@ -155,9 +161,9 @@ final class CLIListTests: XCTestCase {
         let r = try CLI.run("show", "kr-naver-nvidia-dsx-sejong", "--store", store.path)
         XCTAssertEqual(r.status, 0, r.stderr)
         let out = r.stdout
-        XCTAssertTrue(out.hasPrefix("kr-naver-nvidia-dsx-sejong\n네이버 NAVER sovereign AI factory on NVIDIA DSX at GAK Sejong\n"), out)
-        for expected in ["South Korea", "2026-06-07", "NVIDIA (vendor)", "NAVER (operator)", "GAK Sejong",
-                         "committed 55 MW · target 1,000 MW (aspirational) · operational unknown", "HyperCLOVA X",
+        XCTAssertTrue(out.hasPrefix("kr-naver-nvidia-dsx-sejong\n네이버 NAVER expands its sovereign AI factories on NVIDIA DSX, starting at GAK Sejong\n"), out)
+        for expected in ["South Korea", "2026-06-07 [4]", "NVIDIA (vendor: DSX infrastructure stack to NAVER)", "NAVER (operator)", "GAK Sejong [1, 3]",
+                         "committed 55 MW [1, 3, 5] · target ≈1,000 MW [1, 3, 4, 5] (aspirational) · operational unknown", "HyperCLOVA X",
                          "Timeline", "2026-H2", "AI Agent Platform launch", "Sources"] {
             XCTAssertTrue(out.contains(expected), "missing \(expected) in\n\(out)")
         }

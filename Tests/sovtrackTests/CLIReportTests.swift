@@ -13,7 +13,7 @@ final class CLIReportTests: XCTestCase {
         XCTAssertEqual(r.stderr, "")
         let html = try XCTUnwrap(CLI.text(out))
         XCTAssertTrue(html.hasPrefix("<!DOCTYPE html>"))
-        XCTAssertTrue(html.contains("<td class=\"n\">2,000<sup"), "KR's ambition MW")
+        XCTAssertTrue(html.contains("<td class=\"n\">≈2,000<sup"), "KR's ambition MW, approximate: two gigawatt-scale targets")
         XCTAssertTrue(html.contains(Markup.escape(store.path)), "names the store")
         XCTAssertTrue(html.contains("no filter: every deal in the store"))
         // The fingerprint is what the printed command gives.

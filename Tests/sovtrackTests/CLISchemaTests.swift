@@ -34,6 +34,30 @@ final class CLISchemaTests: XCTestCase {
         try assertValid([CLI.fixture])
     }
 
+    /// Every fixture feed, each against the schema of its own version (v1 and v2 side by side).
+    func testEveryFixtureIsValidAgainstItsVersionsSchema() throws {
+        let dir = SovtrackProcess.root.appendingPathComponent("Fixtures")
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".json") }.sorted()
+        XCTAssertTrue(files.contains("deals-v1.json") && files.contains("deals.json"), files.description)
+        try assertValid(files.map { dir.appendingPathComponent($0) })
+    }
+
+    func testTheSchemaIsChosenByTheFilesVersion() throws {
+        let deal = #"{"id": "a", "title": "T", "country": "KR", "announcedBy": "2026", "kind": "partnership", "sources": [{"title": "s"}], "cite": {"announced": [1]}}"#
+        let v2 = try CLI.write(#"{"format": "sovtrack-feed", "version": 2, "deals": [\#(deal)]}"#, as: "v2.json")
+        try assertValid([v2])
+        // The same deal in a version-1 file: announcedBy does not exist there, so announced is missing.
+        let v1 = try CLI.write(#"{"format": "sovtrack-feed", "version": 1, "deals": [\#(deal)]}"#, as: "v1.json")
+        let r = try Self.python([Self.script, v1.path])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertEqual(CLI.lines(r.output), ["\(v1.path): deals[0]: missing required key \"announced\""])
+        let bad = try CLI.write(#"{"format": "sovtrack-feed", "version": 2, "deals": [{"id": "a", "title": "T", "country": "KR", "announced": "2026", "kind": "merger", "capacity": {"approx": ["peakMW"]}}]}"#, as: "bad.json")
+        let b = try Self.python([Self.script, bad.path])
+        XCTAssertEqual(b.status, 1)
+        XCTAssertTrue(b.output.contains("deals[0].kind"), b.output)
+        XCTAssertTrue(b.output.contains("deals[0].capacity.approx[0]"), b.output)
+    }
+
     func testEveryListJSONOutputIsValid() throws {
         let store = try CLI.copy(CLI.fixture)
         let dir = store.deletingLastPathComponent()

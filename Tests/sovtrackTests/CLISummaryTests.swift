@@ -19,16 +19,17 @@ final class CLISummaryTests: XCTestCase {
         let lines = CLI.lines(try summary().stdout)
         XCTAssertEqual(lines.count, 7, lines.joined(separator: "\n"))
         XCTAssertEqual(cells(lines[0]), ["country", "name", "deals", "committed_mw", "ambition_mw", "operational_mw", "unknown_mw_deals",
-                                         "vendors", "partners", "models", "next_milestone",
+                                         "no_mw_deals", "vendors", "partners", "models", "next_milestone",
                                          "top_vendor", "top_vendor_share_pct", "hhi_committed", "hhi_ambition", "no_vendor_deals"])
         XCTAssertTrue(lines[1].allSatisfy { $0 == "─" || $0 == " " })
-        XCTAssertEqual(Array(cells(lines[2]).prefix(8)), ["KR", "South Korea", "3", "55", "2,000", "-", "1", "NVIDIA"])
+        // The memory partnership is n/a, not unknown; the two gigawatt-scale targets make an approximate total.
+        XCTAssertEqual(Array(cells(lines[2]).prefix(9)), ["KR", "South Korea", "3", "55", "≈2,000", "-", "0", "1", "NVIDIA, SK hynix"])
         XCTAssertEqual(Array(cells(lines[2]).suffix(6)), ["2026-H2 AI Agent Platform launch", "NVIDIA", "100%", "10,000", "10,000", "0"])
         XCTAssertEqual(Array(cells(lines[3]).suffix(5)), ["-", "-", "-", "-", "0"], "France states no MW: no share, no index")
-        XCTAssertEqual(Array(cells(lines[3]).prefix(8)), ["FR", "France", "1", "-", "-", "-", "1", "NVIDIA"])
-        XCTAssertEqual(Array(cells(lines[4]).prefix(8)), ["GB", "United Kingdom", "1", "-", "-", "-", "1", "NVIDIA"])
+        XCTAssertEqual(Array(cells(lines[3]).prefix(9)), ["FR", "France", "1", "-", "-", "-", "1", "0", "NVIDIA"])
+        XCTAssertEqual(Array(cells(lines[4]).prefix(9)), ["GB", "United Kingdom", "1", "-", "-", "-", "1", "0", "NVIDIA"])
         XCTAssertTrue(lines[5].allSatisfy { $0 == "─" || $0 == " " })
-        XCTAssertEqual(Array(cells(lines[6]).prefix(8)), ["total", "3 countries", "5", "55", "2,000", "-", "3", "NVIDIA"])
+        XCTAssertEqual(Array(cells(lines[6]).prefix(9)), ["total", "3 countries", "5", "55", "≈2,000", "-", "2", "1", "NVIDIA, SK hynix"])
     }
 
     func testJSON() throws {
@@ -41,10 +42,12 @@ final class CLISummaryTests: XCTestCase {
         XCTAssertEqual(kr["committed_mw"] as? Double, 55)
         XCTAssertEqual(kr["ambition_mw"] as? Double, 2000)
         XCTAssertTrue(kr["operational_mw"] is NSNull, "unknown is null, never 0")
-        XCTAssertEqual(kr["unknown_mw_deals"] as? Int, 1)
-        XCTAssertEqual(kr["vendors"] as? [String], ["NVIDIA"])
-        XCTAssertEqual(kr["partners"] as? [String], ["NAVER", "SK hynix", "SK Telecom"])
-        XCTAssertEqual((kr["models"] as? [String])?.count, 4)
+        XCTAssertEqual(kr["unknown_mw_deals"] as? Int, 0)
+        XCTAssertEqual(kr["no_mw_deals"] as? Int, 1)
+        XCTAssertEqual(kr["approx_mw"] as? [String], ["ambition_mw"])
+        XCTAssertEqual(kr["vendors"] as? [String], ["NVIDIA", "SK hynix"])
+        XCTAssertEqual(kr["partners"] as? [String], ["NAVER", "SK Telecom"])
+        XCTAssertEqual((kr["models"] as? [String])?.count, 2)
         XCTAssertEqual(kr["next_milestone"] as? String, "2026-H2 AI Agent Platform launch")
         for r in rows.dropFirst() {
             XCTAssertTrue(r["committed_mw"] is NSNull)
@@ -60,19 +63,19 @@ final class CLISummaryTests: XCTestCase {
         XCTAssertEqual(kr["no_vendor_deals"] as? Int, 0)
         XCTAssertTrue(rows[1]["hhi_ambition"] is NSNull, "no MW: no index, never 0")
         XCTAssertEqual(Set(kr.keys), ["country", "name", "deals", "committed_mw", "ambition_mw", "operational_mw", "unknown_mw_deals",
-                                      "vendors", "partners", "models", "next_milestone",
-                                      "top_vendor", "top_vendor_share_pct", "hhi_committed", "hhi_ambition", "no_vendor_deals"])
+                                      "no_mw_deals", "vendors", "partners", "models", "next_milestone",
+                                      "top_vendor", "top_vendor_share_pct", "hhi_committed", "hhi_ambition", "no_vendor_deals", "approx_mw"])
     }
 
     func testCSV() throws {
         let out = try summary("--format", "csv").stdout
         XCTAssertEqual(out.components(separatedBy: "\r\n"), [
-            "country,name,deals,committed_mw,ambition_mw,operational_mw,unknown_mw_deals,vendors,partners,models,next_milestone,"
-                + "top_vendor,top_vendor_share_pct,hhi_committed,hhi_ambition,no_vendor_deals",
-            "KR,South Korea,3,55,2000,,1,NVIDIA,NAVER;SK hynix;SK Telecom,HyperCLOVA X;NVIDIA Cosmos;NVIDIA Nemotron 3 Ultra;Seoul World Model,2026-H2 AI Agent Platform launch,"
-                + "NVIDIA,100,10000,10000,0",
-            "FR,France,1,,,,1,NVIDIA,Sesterce;SoftBank,,,,,,,0",
-            "GB,United Kingdom,1,,,,1,NVIDIA,,,,,,,,0",
+            "country,name,deals,committed_mw,ambition_mw,operational_mw,unknown_mw_deals,no_mw_deals,vendors,partners,models,next_milestone,"
+                + "top_vendor,top_vendor_share_pct,hhi_committed,hhi_ambition,no_vendor_deals,approx_mw",
+            "KR,South Korea,3,55,2000,,0,1,NVIDIA;SK hynix,NAVER;SK Telecom,HyperCLOVA X;Seoul World Model,2026-H2 AI Agent Platform launch,"
+                + "NVIDIA,100,10000,10000,0,ambition_mw",
+            "FR,France,1,,,,1,0,NVIDIA,Sesterce;SoftBank,,,,,,,0,",
+            "GB,United Kingdom,1,,,,1,0,NVIDIA,,,,,,,,0,",
             "",
         ], "unknown is an empty cell; no total row in CSV")
     }
@@ -80,21 +83,22 @@ final class CLISummaryTests: XCTestCase {
     func testMarkdownEndsWithTheTotal() throws {
         let lines = CLI.lines(try summary("--format", "md").stdout)
         XCTAssertEqual(lines.count, 6)
-        XCTAssertEqual(lines[0], "| country | name | deals | committed_mw | ambition_mw | operational_mw | unknown_mw_deals | vendors | partners | models | next_milestone"
+        XCTAssertEqual(lines[0], "| country | name | deals | committed_mw | ambition_mw | operational_mw | unknown_mw_deals | no_mw_deals | vendors | partners | models | next_milestone"
                        + " | top_vendor | top_vendor_share_pct | hhi_committed | hhi_ambition | no_vendor_deals |")
-        XCTAssertTrue(lines[2].hasPrefix("| KR | South Korea | 3 | 55 | 2,000 | - | 1 | NVIDIA |"), lines[2])
-        XCTAssertTrue(lines[5].hasPrefix("| total | 3 countries | 5 | 55 | 2,000 | - | 3 |"), lines[5])
+        XCTAssertTrue(lines[2].hasPrefix("| KR | South Korea | 3 | 55 | ≈2,000 | - | 0 | 1 | NVIDIA, SK hynix |"), lines[2])
+        XCTAssertTrue(lines[5].hasPrefix("| total | 3 countries | 5 | 55 | ≈2,000 | - | 2 | 1 |"), lines[5])
     }
 
     func testByVendor() throws {
         let lines = CLI.lines(try summary("--by", "vendor").stdout)
         XCTAssertEqual(cells(lines[0]).prefix(3), ["vendor", "countries", "deals"])
-        XCTAssertEqual(Array(cells(lines[2]).prefix(7)), ["NVIDIA", "FR, GB, KR", "5", "55", "2,000", "-", "3"])
-        XCTAssertEqual(lines.count, 5)
-        XCTAssertTrue(lines[4].hasPrefix("total"))
+        XCTAssertEqual(Array(cells(lines[2]).prefix(8)), ["NVIDIA", "FR, GB, KR", "5", "55", "≈2,000", "-", "2", "1"])
+        XCTAssertEqual(Array(cells(lines[3]).prefix(8)), ["SK hynix", "KR", "1", "-", "-", "-", "0", "1"], "SK hynix supplies the memory")
+        XCTAssertEqual(lines.count, 6)
+        XCTAssertTrue(lines[5].hasPrefix("total"))
         let csv = try summary("--by", "vendor", "--format", "csv").stdout
-        XCTAssertTrue(csv.hasPrefix("vendor,countries,deals,committed_mw,ambition_mw,operational_mw,unknown_mw_deals,"), csv)
-        XCTAssertTrue(csv.contains("\r\nNVIDIA,FR;GB;KR,5,55,2000,,3,,"), csv)
+        XCTAssertTrue(csv.hasPrefix("vendor,countries,deals,committed_mw,ambition_mw,operational_mw,unknown_mw_deals,no_mw_deals,"), csv)
+        XCTAssertTrue(csv.contains("\r\nNVIDIA,FR;GB;KR,5,55,2000,,2,1,SK hynix,"), csv)
     }
 
     func testByVendorWithCoVendorsAndNone() throws {
@@ -106,21 +110,22 @@ final class CLISummaryTests: XCTestCase {
         let r = try CLI.run("summary", "--store", store.path, "--by", "vendor", "--format", "json")
         XCTAssertEqual(r.status, 0, r.stderr)
         let rows = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]])
-        XCTAssertEqual(rows.map { $0["vendor"] as? String }, ["NVIDIA", "Fujitsu", "(none)"])
-        XCTAssertEqual(rows[0]["vendors"] as? [String], ["Fujitsu"], "co-vendors")
+        XCTAssertEqual(rows.map { $0["vendor"] as? String }, ["NVIDIA", "Fujitsu", "SK hynix", "(none)"])
+        XCTAssertEqual(rows[0]["vendors"] as? [String], ["Fujitsu", "SK hynix"], "co-vendors")
         XCTAssertEqual(rows[0]["ambition_mw"] as? Double, 2300)
         XCTAssertEqual(rows[0]["countries"] as? [String], ["FR", "GB", "JP", "KR"])
         XCTAssertEqual(rows[1]["vendors"] as? [String], ["NVIDIA"])
-        XCTAssertEqual(rows[2]["deals"] as? Int, 1)
-        XCTAssertEqual(rows[2]["committed_mw"] as? Double, 10)
-        XCTAssertEqual(rows[2]["countries"] as? [String], ["DE"])
+        XCTAssertEqual(rows[3]["deals"] as? Int, 1)
+        XCTAssertEqual(rows[3]["committed_mw"] as? Double, 10)
+        XCTAssertEqual(rows[3]["countries"] as? [String], ["DE"])
         // Concentration: JP's 300 MW split 150/150; NVIDIA 2,150 of 2,300 ambition MW; JP's tie goes to the first name.
         XCTAssertEqual(rows[0]["ambition_share_pct"] as? Double, 93.48)
         XCTAssertEqual(rows[1]["ambition_share_pct"] as? Double, 6.52)
         XCTAssertEqual(rows[0]["committed_share_pct"] as? Double, 100, "only KR's 55 MW committed has a vendor")
         XCTAssertTrue(rows[1]["committed_share_pct"] is NSNull, "Fujitsu's deal states no committed MW: unknown, not 0")
-        XCTAssertEqual(rows.map { $0["top_vendor_in"] as? Int }, [1, 1, 0])
-        XCTAssertTrue(rows[2]["ambition_share_pct"] is NSNull)
+        XCTAssertEqual(rows.map { $0["top_vendor_in"] as? Int }, [1, 1, 0, 0])
+        XCTAssertTrue(rows[3]["ambition_share_pct"] is NSNull)
+        XCTAssertNil(rows[2]["ambition_share_pct"] as? Double, "SK hynix's memory partnership has no MW to share")
     }
 
     func testFiltersApply() throws {

@@ -236,7 +236,8 @@ struct ScreenRow {
 enum SortKey {
     /// Whether `a` may come before `b` in this column's order; unknowns (`-`) last either way.
     static func inOrder(_ a: String, _ b: String, column: String, descending: Bool) -> Bool {
-        let ua = a == "-" || a.isEmpty, ub = b == "-" || b.isEmpty
+        // `n/a` (megawatts do not apply) has no figure either, like unknown.
+        let ua = a == "-" || a == "n/a" || a.isEmpty, ub = b == "-" || b == "n/a" || b.isEmpty
         if ua || ub { return ub }
         func ordered<T: Comparable>(_ x: T, _ y: T) -> Bool { descending ? y <= x : x <= y }
         switch column {
@@ -244,7 +245,9 @@ enum SortKey {
             guard let x = number(a), let y = number(b) else { return false }
             return ordered(x, y)
         case "announced":
-            guard let x = PartialDate(a), let y = PartialDate(b) else { return false }
+            // `≤2024`: a date no source states sorts as its bound.
+            func date(_ s: String) -> PartialDate? { PartialDate(s.hasPrefix("≤") ? String(s.dropFirst()) : s) }
+            guard let x = date(a), let y = date(b) else { return false }
             return ordered(x, y)
         case "next milestone":
             guard let x = PartialDate(a.split(separator: " ")[0]), let y = PartialDate(b.split(separator: " ")[0]) else { return false }
@@ -273,10 +276,11 @@ enum SortKey {
         }
     }
 
-    /// The last figure in a cell (`55 → 1,000` is 1,000, `12.5%` is 12.5, `<1%` is 0.5).
+    /// The last figure in a cell (`55 → 1,000` is 1,000, `12.5%` is 12.5, `<1%` is 0.5, `≈1,000` is 1,000).
     static func number(_ s: String) -> Double? {
         if s.hasPrefix("<") { return number(String(s.dropFirst())).map { $0 / 2 } }
-        let last = s.split(separator: " ").last.map(String.init) ?? s
+        var last = s.split(separator: " ").last.map(String.init) ?? s
+        if last.hasPrefix("≈") { last.removeFirst() }
         return Double(last.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "%", with: ""))
     }
 }

@@ -54,7 +54,7 @@ final class EpochImportCLITests: XCTestCase {
         let byVendor = try run(["summary", "--by", "vendor", "--store", store])
         XCTAssertTrue(byVendor.stdout.contains("NVIDIA"), byVendor.stdout)
         let show = try run(["show", "epoch-oak-ridge-nl-summit", "--store", store])
-        XCTAssertTrue(show.stdout.contains("2024-11-15  decommissioned  [done]"), show.stdout)
+        XCTAssertTrue(show.stdout.contains("2024-11-15  decommissioned [1, ") && show.stdout.contains("]  [done]"), show.stdout)
         XCTAssertTrue(show.stdout.contains("Epoch AI, GPU Clusters dataset"), show.stdout)
         try run(["show", "epoch-oak-ridge-nl-summit", "--json", "--store", store])
 

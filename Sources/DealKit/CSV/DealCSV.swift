@@ -5,7 +5,12 @@ public enum DealCSV {
     public static let columns = [
         "id", "title", "country", "announced", "status", "sponsor", "partners", "vendors",
         "platform", "site", "initial_mw", "target_mw", "operational_mw", "confidence",
-        "models", "source_urls",
+        "models", "kind", "products", "approx_mw", "source_urls",
+    ]
+
+    /// The `approx_mw` names of the capacity figures, as the columns name them.
+    static let approxNames: [(figure: CapacityFigures, name: String)] = [
+        (.initial, "initial_mw"), (.target, "target_mw"), (.operational, "operational_mw"),
     ]
 
     /// The whole CSV document for `deals`, header first (`forDisplay`: see `CSVWriter.line`).
@@ -20,13 +25,16 @@ public enum DealCSV {
     public static func row(_ d: Deal) -> [String] {
         func mw(_ v: Double?) -> String { v.map(JSONWriter.format) ?? "" }
         return [
-            d.id, d.title, d.country, d.announced.description, d.status.rawValue, d.sponsor ?? "",
+            d.id, d.title, d.country, d.announcedText, d.status.rawValue, d.sponsor ?? "",
             CSVWriter.list(d.otherPartners.map { "\($0.name):\($0.role.rawValue)" }),
             CSVWriter.list(d.vendors),
             d.platform ?? "", d.site ?? "",
             mw(d.capacity?.initialMW), mw(d.capacity?.targetMW), mw(d.capacity?.operationalMW),
             d.capacity?.confidence?.rawValue ?? "",
             CSVWriter.list(d.models),
+            d.kind?.rawValue ?? "",
+            CSVWriter.list(d.products),
+            approxNames.filter { d.capacity?.approx.contains($0.figure) ?? false }.map(\.name).joined(separator: ";"),
             CSVWriter.list(d.sources.compactMap(\.url)),
         ]
     }
@@ -85,7 +93,12 @@ public enum DealCSV {
             if let c = Countries.lookup(v) { d.country = c.code } else { d.country = v; problems.append("country: \(DealValidator.countryProblem(v) ?? "")") }
         } else if base == nil { problems.append("country: missing (a new deal needs a country column)") }
         if let v = cell("announced") {
-            if let date = PartialDate(v) { d.announced = date } else { problems.append("announced: \(DealValidator.partialDateProblem(v) ?? "")") }
+            // `≤2026-06-07`: not stated, public by then (as export writes `announcedBy`).
+            let unstated = v.hasPrefix("≤")
+            if let date = PartialDate(unstated ? String(v.dropFirst()) : v) {
+                d.announced = date
+                d.announcedStated = !unstated
+            } else { problems.append("announced: \(DealValidator.partialDateProblem(v) ?? "")") }
         } else if base == nil { problems.append("announced: missing (a new deal needs an announced column)") }
         if let v = cell("status") {
             if v.isEmpty { d.status = .announced } else if let s = DealStatus(rawValue: v.lowercased()) { d.status = s } else {
@@ -100,7 +113,9 @@ public enum DealCSV {
             func add(_ p: Partner) {
                 guard !partners.contains(where: { DealFilter.fold($0.name) == DealFilter.fold(p.name) && $0.role == p.role }) else { return }
                 var p = p
-                if let old = d.partners.first(where: { $0.name == p.name && $0.role == p.role }) { p.extra = old.extra }
+                if let old = d.partners.first(where: { $0.name == p.name && $0.role == p.role }) {
+                    p.extra = old.extra; p.supplies = old.supplies; p.to = old.to
+                }
                 partners.append(p)
             }
             for v in list(cell("vendors") ?? "") { add(Partner(name: v, role: .vendor)) }
@@ -119,7 +134,11 @@ public enum DealCSV {
         var capacity = d.capacity ?? Capacity()
         for (column, key) in [("initial_mw", \Capacity.initialMW), ("target_mw", \Capacity.targetMW), ("operational_mw", \Capacity.operationalMW)] {
             guard let v = cell(column) else { continue }
-            if v.isEmpty { capacity[keyPath: key] = nil; continue }
+            if v.isEmpty {
+                capacity[keyPath: key] = nil
+                if let f = approxNames.first(where: { $0.name == column }) { capacity.approx.remove(f.figure) }
+                continue
+            }
             // The number grammar every entry path shares: "1,500" is 1500, "1,5" is refused.
             switch NumberGrammar.parse(v) {
             case .success(let n):
@@ -133,8 +152,22 @@ public enum DealCSV {
                 problems.append("confidence: \(DealValidator.enumProblem(v, allowed: Confidence.allowedList))")
             }
         }
+        if let v = cell("approx_mw") {
+            capacity.approx = []
+            for name in list(v) {
+                if let f = approxNames.first(where: { $0.name == name.lowercased() }) { capacity.approx.insert(f.figure) } else {
+                    problems.append("approx_mw: \(DealValidator.enumProblem(name, allowed: approxNames.map(\.name).joined(separator: ", ")))")
+                }
+            }
+        }
         d.capacity = capacity.isEmpty ? nil : capacity
         if let v = cell("models") { d.models = list(v) }
+        if let v = cell("products") { d.products = list(v) }
+        if let v = cell("kind") {
+            if v.isEmpty { d.kind = nil } else if let k = DealKind(rawValue: v.lowercased()) { d.kind = k } else {
+                problems.append("kind: \(DealValidator.enumProblem(v, allowed: DealKind.allowedList))")
+            }
+        }
         if let v = cell("source_urls") {
             let urls = list(v)
             var sources = d.sources.filter { $0.url == nil }

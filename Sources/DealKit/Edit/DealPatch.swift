@@ -19,6 +19,9 @@ public struct DealPatch: Sendable, Equatable {
     public var operationalMW: String?
     public var confidence: String?
     public var models: [String]?
+    /// A `DealKind` name; empty clears it (unspecified).
+    public var kind: String?
+    public var products: [String]?
     /// `DATE:EVENT` items; a `!` before the date marks it done (`!2026-06:Launch`).
     public var milestones: [String]?
     /// URLs.
@@ -59,7 +62,15 @@ public struct DealPatch: Sendable, Equatable {
             }
         }
         if let t = text(announced) {
-            if let date = PartialDate(t) { d.announced = date } else { problems.append(("announced", DealValidator.partialDateProblem(t) ?? "not a date")) }
+            // `≤2026-06-07` (or `<=2026-06-07`): no source states the date; public by then.
+            let bound = t.hasPrefix("≤") ? String(t.dropFirst()) : t.hasPrefix("<=") ? String(t.dropFirst(2)) : nil
+            let dateText = (bound ?? t).trimmingCharacters(in: .whitespaces)
+            if let date = PartialDate(dateText) {
+                d.announced = date
+                d.announcedStated = bound == nil
+            } else {
+                problems.append(("announced", DealValidator.partialDateProblem(dateText)!))
+            }
         }
         if let t = text(status) {
             if t.isEmpty { d.status = .announced } else if let s = DealStatus(rawValue: t.lowercased()) { d.status = s } else {
@@ -84,15 +95,25 @@ public struct DealPatch: Sendable, Equatable {
                     name = item[..<colon].trimmingCharacters(in: .whitespaces)
                 }
                 if name.isEmpty { problems.append(("partner", "\(FeedIssue.quote(item)) has no name")); continue }
-                if !out.contains(where: { $0.name == name && $0.role == role }) { out.append(Partner(name: name, role: role)) }
+                guard !out.contains(where: { $0.name == name && $0.role == role }) else { continue }
+                // What the text form cannot show (who supplies what to whom, unknown keys) stays.
+                out.append(d.partners.first { $0.name == name && $0.role == role } ?? Partner(name: name, role: role))
             }
             d.partners = out
         }
         var capacity = d.capacity ?? Capacity()
-        for (field, value, key) in [("initial-mw", initialMW, \Capacity.initialMW), ("target-mw", targetMW, \Capacity.targetMW),
-                                    ("operational-mw", operationalMW, \Capacity.operationalMW)] {
+        for (field, value, key, figure) in [("initial-mw", initialMW, \Capacity.initialMW, CapacityFigures.initial),
+                                            ("target-mw", targetMW, \Capacity.targetMW, .target),
+                                            ("operational-mw", operationalMW, \Capacity.operationalMW, .operational)] {
             guard let t = text(value) else { continue }
-            if t.isEmpty || t.lowercased() == "unknown" || t.lowercased() == "null" { capacity[keyPath: key] = nil; continue }
+            // A figure typed anew, or cleared, is no longer the approximate one it replaces;
+            // the same figure typed again (an untouched form) keeps its mark.
+            let old = capacity[keyPath: key]
+            if t.isEmpty || t.lowercased() == "unknown" || t.lowercased() == "null" {
+                capacity[keyPath: key] = nil
+                capacity.approx.remove(figure)
+                continue
+            }
             let n: Double
             switch NumberGrammar.parse(t) {
             case .success(let v): n = v
@@ -100,7 +121,10 @@ public struct DealPatch: Sendable, Equatable {
                 problems.append((field, "\(refusal) or \"unknown\""))
                 continue
             }
-            if let p = DealValidator.megawattProblem(n) { problems.append((field, p)) } else { capacity[keyPath: key] = n }
+            if let p = DealValidator.megawattProblem(n) { problems.append((field, p)) } else {
+                capacity[keyPath: key] = n
+                if old != n { capacity.approx.remove(figure) }
+            }
         }
         if let t = text(confidence) {
             if t.isEmpty { capacity.confidence = nil } else if let c = Confidence(rawValue: t.lowercased()) { capacity.confidence = c } else {
@@ -112,6 +136,12 @@ public struct DealPatch: Sendable, Equatable {
             d.capacity = capacity.isEmpty ? nil : capacity
         }
         if let m = models { d.models = m.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+        if let m = products { d.products = m.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+        if let t = text(kind) {
+            if t.isEmpty { d.kind = nil } else if let k = DealKind(rawValue: t.lowercased()) { d.kind = k } else {
+                problems.append(("kind", DealValidator.enumProblem(t, allowed: DealKind.allowedList)))
+            }
+        }
         if let t = tags { d.tags = t.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
         if let items = milestones {
             var out: [Milestone] = []
@@ -130,7 +160,7 @@ public struct DealPatch: Sendable, Equatable {
                 }
                 if event.isEmpty { problems.append(("milestone", "\(FeedIssue.quote(item)) has no event")); continue }
                 let old = d.milestones.first { $0.date == date && $0.event == event }
-                out.append(Milestone(date: date, event: event, done: done || (old?.done ?? false), extra: old?.extra ?? []))
+                out.append(Milestone(date: date, event: event, done: done || (old?.done ?? false), cite: old?.cite ?? [], extra: old?.extra ?? []))
             }
             d.milestones = out
         }

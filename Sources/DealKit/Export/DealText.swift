@@ -2,49 +2,64 @@ import Foundation
 
 /// One deal as readable text: `sovtrack show` and the dashboard's detail view.
 public enum DealText {
-    /// Label/value lines of a deal's facts (unknown shown as "-").
+    /// Label/value lines of a deal's facts (unknown shown as "-"), each figure followed by
+    /// the numbers of the sources that state it: `55 MW [1, 3]`.
     public static func facts(_ d: Deal) -> [(label: String, value: String)] {
         let c = d.capacity
-        func mw(_ v: Double?) -> String { v == nil ? "unknown" : MWText.figure(v) + " MW" }
-        var capacity = "committed \(mw(d.committedMW)) · target \(mw(c?.targetMW))"
-        // The confidence is the target's: beside a figure it qualifies it; without one it is said in words.
-        if let conf = c?.confidence {
-            capacity += c?.targetMW == nil ? ", its confidence \(conf.rawValue)" : " (\(conf.rawValue))"
+        func cited(_ text: String, _ figure: Citations.Figure) -> String { text + Citations.marker(d.cite[figure]) }
+        func mw(_ v: Double?, _ approx: CapacityFigures, _ figure: Citations.Figure) -> String {
+            v == nil ? "unknown" : cited(MWText.figure(v, approx: !(c?.approx.intersection(approx).isEmpty ?? true)) + " MW", figure)
         }
-        capacity += " · operational \(mw(c?.operationalMW))"
+        var capacity: String
+        if !d.mwApplies {
+            capacity = "n/a (megawatts do not apply to a \(d.kind?.rawValue ?? "") deal)"
+        } else {
+            // The committed figure is the initial or the operational one: cite the one it is.
+            let committedIsOperational = c?.operationalMW != nil && (c?.initialMW == nil || c!.operationalMW! > c!.initialMW!)
+            capacity = "committed " + (committedIsOperational ? mw(d.committedMW, .operational, .operationalMW) : mw(d.committedMW, .initial, .initialMW))
+            capacity += " · target \(mw(c?.targetMW, .target, .targetMW))"
+            // The confidence is the target's: beside a figure it qualifies it; without one it is said in words.
+            if let conf = c?.confidence {
+                capacity += c?.targetMW == nil ? ", its confidence \(conf.rawValue)" : " (\(conf.rawValue))"
+            }
+            capacity += " · operational \(mw(c?.operationalMW, .operational, .operationalMW))"
+        }
         var accel = "-"
         if let a = d.accelerators, a.count != nil || a.type != nil {
-            accel = [a.count.map { MWText.figure(Double($0)) }, a.type].compactMap { $0 }.joined(separator: " × ")
+            accel = cited([a.count.map { MWText.figure(Double($0)) }, a.type].compactMap { $0 }.joined(separator: " × "), .accelerators)
         }
-        let investment = d.investment.map { "\(MWText.figure($0.amount)) \($0.currency)" } ?? "-"
-        let partners = d.partners.isEmpty ? "-" : d.partners.map { "\($0.name) (\($0.role.rawValue))" }.joined(separator: ", ")
+        let investment = d.investment.map { cited("\(MWText.figure($0.amount)) \($0.currency)", .investment) } ?? "-"
+        let partners = d.partners.isEmpty ? "-" : d.partners.map(\.described).joined(separator: ", ")
+        let announced = d.announcedStated ? d.announced.description : "≤\(d.announced) (not stated; public by then)"
         return [
+            ("kind", d.kind?.rawValue ?? "-"),
             ("country", "\(d.country)  \(Countries.byCode(d.country)?.name ?? "")"),
-            ("announced", d.announced.description),
+            ("announced", cited(announced, .announced)),
             ("status", d.status.rawValue),
-            ("sponsor", d.sponsor ?? "-"),
+            ("sponsor", d.sponsor.map { cited($0, .sponsor) } ?? "-"),
             ("partners", partners),
-            ("platform", d.platform ?? "-"),
-            ("site", d.site ?? "-"),
+            ("platform", d.platform.map { cited($0, .platform) } ?? "-"),
+            ("site", d.site.map { cited($0, .site) } ?? "-"),
             ("capacity", capacity),
             ("accelerators", accel),
             ("investment", investment),
             ("models", d.models.isEmpty ? "-" : d.models.joined(separator: ", ")),
+            ("products", d.products.isEmpty ? "-" : d.products.joined(separator: ", ")),
             ("tags", d.tags.isEmpty ? "-" : d.tags.joined(separator: ", ")),
         ]
     }
 
-    /// The timeline: the announcement and every milestone, in date order; a milestone not done
-    /// whose whole period is before `today` is marked overdue.
+    /// The timeline: the announcement and every milestone, in date order, each with its
+    /// citation; a milestone not done whose whole period is before `today` is marked overdue.
     public static func timeline(_ d: Deal, today: PartialDate? = nil) -> [(date: String, event: String)] {
-        var items: [(PartialDate, String)] = [(d.announced, "announced")]
+        var items: [(PartialDate, String, String)] = [(d.announced, d.announcedText, "announced" + Citations.marker(d.cite[.announced]))]
         for m in d.milestones {
             let overdue = !m.done && today.map { m.date.endKey < $0.startKey } == true
-            items.append((m.date, m.event + (m.done ? "  [done]" : overdue ? "  [overdue]" : "")))
+            items.append((m.date, m.date.description, m.event + Citations.marker(m.cite) + (m.done ? "  [done]" : overdue ? "  [overdue]" : "")))
         }
         return items.enumerated().sorted { a, b in
             a.element.0 != b.element.0 ? a.element.0 < b.element.0 : a.offset < b.offset
-        }.map { ($0.element.0.description, $0.element.1) }
+        }.map { ($0.element.1, $0.element.2) }
     }
 
     /// Each source as one line, `title — publisher, date`, with its URL on the next if any.
@@ -53,7 +68,7 @@ public enum DealText {
             var head = s.title ?? s.url ?? ""
             let meta = [s.publisher, s.date?.description].compactMap { $0 }.joined(separator: ", ")
             if !meta.isEmpty { head += " — " + meta }
-            var lines = ["\(i + 1). \(head)"]
+            var lines = ["[\(i + 1)] \(head)"]
             if let u = s.url, s.title != nil { lines.append("   \(u)") }
             for f in s.extra {
                 if case .string(let text) = f.value { lines.append("   \(f.key): \(text)") } else {
@@ -64,6 +79,36 @@ public enum DealText {
             }
             return lines
         }
+    }
+
+    /// The deal as a Markdown document: facts with their citations `[1]`, timeline, numbered sources, notes
+    /// (`show --md` and the dashboard's detail export).
+    public static func markdown(_ d: Deal, today: PartialDate? = nil) -> String {
+        // Feed text is never markup: every character Markdown reads as syntax is escaped.
+        func md(_ s: String) -> String {
+            var out = ""
+            for ch in SafeText.sanitize(s.replacingOccurrences(of: "\n", with: " ")) {
+                if "\\`*_[]<>|#!~".contains(ch) { out.append("\\") }
+                out.append(ch)
+            }
+            return out
+        }
+        var out = "# \(md(d.title))\n\n\(md(d.id))\n\n"
+        out += TextTable(columns: [.init("field"), .init("value")], rows: facts(d).map { [$0.label, $0.value] }).renderMarkdown()
+        out += "\n## Timeline\n\n"
+        for (date, event) in timeline(d, today: today) { out += "- \(md(date)): \(md(event))\n" }
+        out += "\n## Sources\n\n"
+        if d.sources.isEmpty { out += "(none)\n" }
+        for (i, s) in d.sources.enumerated() {
+            var line = "\(i + 1). " + md(s.title ?? s.url ?? "")
+            let meta = [s.publisher, s.date?.description].compactMap { $0 }.joined(separator: ", ")
+            if !meta.isEmpty { line += " — " + md(meta) }
+            // Only an http(s) URL becomes a link; any other is text.
+            if let u = s.url, s.title != nil { line += " " + (Markup.safeURL(u).map { "<\($0)>" } ?? md(u)) }
+            out += line + "\n"
+        }
+        if let n = d.notes, !n.isEmpty { out += "\n## Notes\n\n" + md(n) + "\n" }
+        return out
     }
 
     /// The whole deal as text, every feed string made safe for a terminal.
@@ -87,18 +132,5 @@ public enum DealText {
             }
         }
         return out.split(separator: "\n", omittingEmptySubsequences: false).map { SafeText.sanitize(String($0)) }.joined(separator: "\n")
-    }
-
-    /// The whole deal as Markdown: facts, timeline, sources and notes (the dashboard's detail export).
-    public static func markdown(_ d: Deal, today: PartialDate? = nil) -> String {
-        func line(_ t: String) -> String { SafeText.sanitize(t.replacingOccurrences(of: "\n", with: " ")) }
-        var out = "# \(line(d.title))\n\n`\(line(d.id))`\n\n"
-        let table = TextTable(columns: [TextTable.Column("field"), TextTable.Column("value")], rows: facts(d).map { [$0.label, $0.value] })
-        out += table.renderMarkdown()
-        out += "\n## Timeline\n\n" + timeline(d, today: today).map { "- \(line($0.date)): \(line($0.event))\n" }.joined()
-        let src = sources(d)
-        out += src.isEmpty ? "\nNo sources.\n" : "\n## Sources\n\n" + src.map { "    " + line($0) + "\n" }.joined()
-        if let n = d.notes, !n.isEmpty { out += "\n## Notes\n\n" + SafeText.sanitize(n) + "\n" }
-        return out
     }
 }

@@ -19,7 +19,7 @@ public enum ListExport {
             .init("mw", alignRight: true, maxWidth: 20), .init("confidence"),
             .init("title", maxWidth: 44), .init("sponsor", maxWidth: 20), .init("vendors", maxWidth: 24),
         ], rows: deals.map { d in
-            [d.id, d.country, d.announced.description, d.status.rawValue, MWText.range(d),
+            [d.id, d.country, d.announcedText, d.status.rawValue, MWText.range(d),
              d.capacity?.confidence?.rawValue ?? "-", d.title, d.sponsor ?? "-",
              d.vendors.isEmpty ? "-" : d.vendors.joined(separator: ", ")]
         })

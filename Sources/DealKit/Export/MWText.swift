@@ -27,13 +27,25 @@ public enum MWText {
         return Double(String(format: "%.12g", r)) ?? r
     }
 
-    /// A deal's capacity as `55 → 1,000`, `55`, `→ 1,000` or `-`.
+    /// The figure, with `≈` in front when it is approximate: `≈1,000`.
+    public static func figure(_ v: Double?, approx: Bool) -> String {
+        approx && v != nil ? "≈" + figure(v) : figure(v)
+    }
+
+    /// What a table shows for a deal that megawatts do not apply to: not "-", which is unknown.
+    public static let notApplicable = "n/a"
+
+    /// A deal's capacity as `55 → ≈1,000`, `55`, `→ 1,000`, `-` (unknown) or `n/a` (does not apply).
     public static func range(_ d: Deal) -> String {
-        let committed = d.committedMW, target = d.capacity?.targetMW
+        if !d.mwApplies { return notApplicable }
+        let c = d.capacity
+        let committed = d.committedMW, target = c?.targetMW
+        let committedText = figure(committed, approx: c?.committedIsApprox ?? false)
+        let targetText = figure(target, approx: c?.approx.contains(.target) ?? false)
         switch (committed, target) {
-        case let (c?, t?) where c != t: return "\(figure(c)) → \(figure(t))"
-        case let (c?, _): return figure(c)
-        case let (nil, t?): return "→ \(figure(t))"
+        case let (c?, t?) where c != t: return "\(committedText) → \(targetText)"
+        case (.some, _): return committedText
+        case (nil, .some): return "→ \(targetText)"
         case (nil, nil): return "-"
         }
     }

@@ -11,7 +11,7 @@ public enum SummaryExport {
         let concentration = grouping == .country
             ? ["top_vendor", "top_vendor_share_pct", "hhi_committed", "hhi_ambition", "no_vendor_deals"]
             : ["committed_share_pct", "ambition_share_pct", "top_vendor_in"]
-        return head + ["deals", "committed_mw", "ambition_mw", "operational_mw", "unknown_mw_deals",
+        return head + ["deals", "committed_mw", "ambition_mw", "operational_mw", "unknown_mw_deals", "no_mw_deals",
                        "vendors", "partners", "models", "next_milestone"] + concentration
     }
 
@@ -70,6 +70,16 @@ public enum SummaryExport {
         }
     }
 
+    /// The CSV and JSON columns: the table's, then `approx_mw`, the totals that add an
+    /// approximate figure (a table marks them `≈` in place, but a number cell cannot).
+    public static func dataColumns(_ grouping: Summary.Grouping) -> [String] { columns(grouping) + ["approx_mw"] }
+
+    /// The names of a row's approximate totals, in column order.
+    static func approxColumns(_ r: Summary.Row) -> [String] {
+        [("committed_mw", r.approxCommitted), ("ambition_mw", r.approxAmbition), ("operational_mw", r.approxOperational)]
+            .filter(\.1).map(\.0)
+    }
+
     /// The bytes of the summary in `format`; `forDisplay` as in `ListExport.render`.
     public static func render(_ s: Summary, as format: OutputFormat, forDisplay: Bool = false) -> [UInt8] {
         switch format {
@@ -77,7 +87,7 @@ public enum SummaryExport {
         case .md: return Array(table(s).renderMarkdown().utf8)
         case .html: return Array(table(s).renderHTML(title: "sovtrack summary by \(s.grouping.rawValue)").utf8)
         case .csv:
-            var out = CSVWriter.line(columns(s.grouping))
+            var out = CSVWriter.line(dataColumns(s.grouping))
             for r in s.rows { out += CSVWriter.line(cells(r, s, csv: true), forDisplay: forDisplay) }
             return Array(out.utf8)
         case .json: return json(s)
@@ -86,21 +96,23 @@ public enum SummaryExport {
 
     private static func cells(_ r: Summary.Row, _ s: Summary, csv: Bool, isTotal: Bool = false) -> [String] {
         let g = s.grouping
-        func mw(_ v: Double?) -> String { csv ? (v.map(JSONWriter.format) ?? "") : MWText.figure(v) }
+        func mw(_ v: Double?, _ approx: Bool) -> String { csv ? (v.map(JSONWriter.format) ?? "") : MWText.figure(v, approx: approx) }
         let extra = concentration(r, s, isTotal: isTotal).map { $0.cell(csv: csv) }
         // In CSV each item of a list is neutralised (`CSVWriter.list`).
         func list(_ items: [String]) -> String {
             csv ? CSVWriter.list(items) : items.isEmpty ? "-" : items.joined(separator: ", ")
         }
         let head = g == .country ? [r.key, r.name] : [r.key, csv ? CSVWriter.list(r.countries) : r.countries.joined(separator: ", ")]
-        return head + [String(r.deals), mw(r.committedMW), mw(r.ambitionMW), mw(r.operationalMW),
-                       String(r.unknownMWDeals), list(r.vendors), list(r.partners), list(r.models),
-                       r.nextMilestone?.summary ?? (csv ? "" : "-")] + extra
+        let cells = head + [String(r.deals), mw(r.committedMW, r.approxCommitted), mw(r.ambitionMW, r.approxAmbition),
+                            mw(r.operationalMW, r.approxOperational), String(r.unknownMWDeals), String(r.noMWDeals),
+                            list(r.vendors), list(r.partners), list(r.models),
+                            r.nextMilestone?.summary ?? (csv ? "" : "-")] + extra
+        return csv ? cells + [approxColumns(r).joined(separator: ";")] : cells
     }
 
     public static func table(_ s: Summary) -> TextTable {
         let names = columns(s.grouping)
-        let numeric: Set<String> = ["deals", "committed_mw", "ambition_mw", "operational_mw", "unknown_mw_deals",
+        let numeric: Set<String> = ["deals", "committed_mw", "ambition_mw", "operational_mw", "unknown_mw_deals", "no_mw_deals",
                                     "top_vendor_share_pct", "hhi_committed", "hhi_ambition", "no_vendor_deals",
                                     "committed_share_pct", "ambition_share_pct", "top_vendor_in"]
         let widths: [String: Int] = ["name": 24, "vendors": 24, "partners": 28, "models": 28, "next_milestone": 36, "countries": 20, "vendor": 24]
@@ -131,6 +143,7 @@ public enum SummaryExport {
             w.raw(", \"ambition_mw\": "); w.optionalNumber(r.ambitionMW)
             w.raw(", \"operational_mw\": "); w.optionalNumber(r.operationalMW)
             w.raw(", \"unknown_mw_deals\": "); w.integer(r.unknownMWDeals)
+            w.raw(", \"no_mw_deals\": "); w.integer(r.noMWDeals)
             w.raw(", \"vendors\": "); w.strings(r.vendors)
             w.raw(", \"partners\": "); w.strings(r.partners)
             w.raw(", \"models\": "); w.strings(r.models)
@@ -145,6 +158,7 @@ public enum SummaryExport {
                 case .share, .index: w.optionalNumber(f.number)
                 }
             }
+            w.raw(", \"approx_mw\": "); w.strings(approxColumns(r))
             w.raw("}")
         }
         w.raw(s.rows.isEmpty ? "]\n" : "\n]\n")

@@ -92,6 +92,8 @@ public enum DealValidator {
             check("investment.currency", currencyProblem(inv.currency))
         }
         for (i, m) in deal.models.enumerated() { check("models[\(i)]", textProblem(m)) }
+        for (i, m) in deal.products.enumerated() { check("products[\(i)]", textProblem(m)) }
+        if let p = citationProblem(deal) { out.append(.error(path() + p.key, p.message)) }
         for (i, m) in deal.milestones.enumerated() { check("milestones[\(i)].event", textProblem(m.event)) }
         for (i, s) in deal.sources.enumerated() where s.title == nil && s.url == nil {
             out.append(.error("\(path()).sources[\(i)]", "a source needs a title or a url"))
@@ -108,6 +110,42 @@ public enum DealValidator {
         }
         if deal.sources.isEmpty {
             out.append(.warning(path(), "deal \(FeedIssue.quote(deal.id)) has no source"))
+        }
+        if let kind = deal.kind, !kind.hasMegawatts, let c = deal.capacity, !c.hasNoFigure {
+            out.append(.warning("\(path()).capacity", "megawatts do not apply to a deal of kind \(kind.rawValue), yet a figure is given"))
+        }
+        return out
+    }
+
+    /// The first source number that names no source of the deal, as a key under the deal and a message.
+    public static func citationProblem(_ deal: Deal) -> (key: String, message: String)? {
+        let n = deal.sources.count
+        func bad(_ list: [Int]) -> Int? { list.first { $0 < 1 || $0 > n } }
+        func message(_ k: Int) -> String {
+            "cites source \(k), but the deal has \(n) source\(n == 1 ? "" : "s") (numbered from 1)"
+        }
+        for e in deal.cite.entries { if let k = bad(e.sources) { return (".cite.\(e.figure.rawValue)", message(k)) } }
+        for (i, m) in deal.milestones.enumerated() { if let k = bad(m.cite) { return (".milestones[\(i)].cite", message(k)) } }
+        return nil
+    }
+
+    /// Warnings for figures no source cites, in a deal that has sources (feed version 2).
+    ///
+    /// Journalists trace every number on screen to a source; one left uncited is a gap worth saying.
+    public static func citationWarnings(for deal: Deal, at path: @autoclosure () -> String) -> [FeedIssue] {
+        guard !deal.sources.isEmpty else { return [] }
+        var out: [FeedIssue] = []
+        func need(_ figure: Citations.Figure, _ what: @autoclosure () -> String) {
+            if deal.cite[figure].isEmpty { out.append(.warning("\(path()).cite", "\(what()) cites no source")) }
+        }
+        need(.announced, deal.announcedStated ? "announced \(deal.announced)" : "announcedBy \(deal.announced)")
+        if let c = deal.capacity {
+            if let v = c.initialMW { need(.initialMW, "initialMW \(JSONWriter.format(v))") }
+            if let v = c.targetMW { need(.targetMW, "targetMW \(JSONWriter.format(v))") }
+            if let v = c.operationalMW { need(.operationalMW, "operationalMW \(JSONWriter.format(v))") }
+        }
+        for (i, m) in deal.milestones.enumerated() where m.cite.isEmpty {
+            out.append(.warning("\(path()).milestones[\(i)]", "milestone \(FeedIssue.quote(m.event)) cites no source"))
         }
         return out
     }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Reads a feed from bytes and checks every rule of feed v1 on the way.
+/// Reads a feed from bytes (version 1 or 2) and checks every rule of the format on the way.
 ///
 /// It keeps going after a problem so that `validate` can list them all in one run;
 /// a value of the wrong type is reported and skipped.
@@ -152,9 +152,13 @@ public struct FeedDecoder {
                 version = try number(&r, "version")
                 if let v = version {
                     if v > Double(Feed.currentVersion) {
-                        return FeedIssue(.error, .path("version"), "version \(JSONWriter.format(v)) was written by a newer sovtrack; this one reads version \(Feed.currentVersion) and leaves the file untouched")
+                        return FeedIssue(.error, .path("version"), "version \(JSONWriter.format(v)) was written by a newer sovtrack; this one reads versions up to \(Feed.currentVersion) and leaves the file untouched")
                     }
-                    if v != Double(Feed.currentVersion) { issues.append(.error("version", "must be \(Feed.currentVersion)")) }
+                    if v == 1 || v == 2 {
+                        feed.version = Int(v)
+                    } else {
+                        issues.append(.error("version", "must be 1 or \(Feed.currentVersion)"))
+                    }
                 }
             case _ where key.is("updated"):
                 try keys.insert(2, key)
@@ -529,7 +533,7 @@ public struct FeedDecoder {
         var id: String?, title: String?, country: String?, announced: PartialDate?
         // Whether reading the key reported a problem (a wrong type): then it is not also "missing".
         var idReported = false, titleReported = false, countryReported = false
-        var sawAnnounced = false
+        var sawAnnounced = false, sawAnnouncedBy = false
         var deal = Deal(id: "", title: "", country: "", announced: PartialDate(year: 1, month: 1, day: 1))
         try r.beginObject()
         var keys = JSONKeySet()
@@ -587,6 +591,21 @@ public struct FeedDecoder {
             case _ where key.is("sources"):
                 try keys.insert(16, key)
                 deal.sources = try objectArray(&r, path() + ".sources") { d, r, base, i in try d.readSource(&r, base, i) }
+            // Version 2's keys last: a version-1 deal's keys are matched without trying them first.
+            case _ where key.is("announcedBy"):
+                try keys.insert(17, key)
+                sawAnnouncedBy = true
+                if let s = try string(&r, path() + ".announcedBy") {
+                    announced = date(s, path() + ".announcedBy")
+                    deal.announcedStated = false
+                }
+            case _ where key.is("kind"):
+                try keys.insert(18, key)
+                deal.kind = try enumValue(&r, DealKind.self, path() + ".kind")
+            case _ where key.is("products"): try keys.insert(19, key); deal.products = try stringArray(&r, path() + ".products")
+            case _ where key.is("cite"):
+                try keys.insert(20, key)
+                if try expect(.object, &r, path() + ".cite") { deal.cite = try readCitations(&r, { path() + ".cite" }) }
             default:
                 let keyName = try keys.insertExtra(key, among: deal.extra)
                 deal.extra.append(JSONField(keyName, try r.readValue()))
@@ -595,11 +614,16 @@ public struct FeedDecoder {
         if id == nil && !idReported { missing("id", path()) }
         if title == nil && !titleReported { missing("title", path()) }
         if country == nil && !countryReported { missing("country", path()) }
-        if !sawAnnounced { missing("announced", path()) }
+        if sawAnnounced && sawAnnouncedBy {
+            issues.append(.error(path(), "has both \"announced\" and \"announcedBy\"; a date is either stated or not"))
+        } else if !sawAnnounced && !sawAnnouncedBy {
+            missing("announced", path())
+        }
         deal.id = id ?? ""
         deal.title = title ?? ""
         deal.country = country ?? ""
         if let announced { deal.announced = announced }
+        if let p = DealValidator.citationProblem(deal) { issues.append(.error(path() + p.key, p.message)) }
         if reported == before { issues += DealValidator.warnings(for: deal, at: path()) }
         return deal
     }
@@ -607,7 +631,7 @@ public struct FeedDecoder {
     private mutating func readPartner(_ r: inout JSONReader, _ base: () -> String, _ index: Int) throws -> Partner? {
         // The path is made only when a message needs it.
         func path() -> String { "\(base())[\(index)]" }
-        var name: String?, role: PartnerRole?, sawRole = false, nameReported = false
+        var name: String?, role: PartnerRole?, sawRole = false, nameReported = false, supplies: String?, to: String?
         var extra: [JSONField] = []
         try r.beginObject()
         var keys = JSONKeySet()
@@ -619,6 +643,8 @@ public struct FeedDecoder {
                 name = try text(&r, path() + ".name")
                 nameReported = reported > n
             case _ where key.is("role"): try keys.insert(1, key); sawRole = true; role = try enumValue(&r, PartnerRole.self, path() + ".role")
+            case _ where key.is("supplies"): try keys.insert(2, key); supplies = try text(&r, path() + ".supplies")
+            case _ where key.is("to"): try keys.insert(3, key); to = try text(&r, path() + ".to")
             default:
                 let keyName = try keys.insertExtra(key, among: extra)
                 extra.append(JSONField(keyName, try r.readValue()))
@@ -627,7 +653,7 @@ public struct FeedDecoder {
         if name == nil && !nameReported { missing("name", path()) }
         if !sawRole { missing("role", path()) }
         guard let name, let role else { return nil }
-        return Partner(name: name, role: role, extra: extra)
+        return Partner(name: name, role: role, supplies: supplies, to: to, extra: extra)
     }
 
     private mutating func readCapacity(_ r: inout JSONReader, _ path: () -> String) throws -> Capacity {
@@ -640,6 +666,15 @@ public struct FeedDecoder {
             case _ where key.is("targetMW"): try keys.insert(1, key); c.targetMW = try megawatts(&r, path() + ".targetMW")
             case _ where key.is("operationalMW"): try keys.insert(2, key); c.operationalMW = try megawatts(&r, path() + ".operationalMW")
             case _ where key.is("confidence"): try keys.insert(3, key); c.confidence = try enumValue(&r, Confidence.self, path() + ".confidence")
+            case _ where key.is("approx"):
+                try keys.insert(4, key)
+                for (i, name) in try stringArray(&r, path() + ".approx").enumerated() {
+                    if let f = CapacityFigures.keyed.first(where: { $0.key == name }) {
+                        c.approx.insert(f.figure)
+                    } else {
+                        issues.append(.error(path() + ".approx[\(i)]", DealValidator.enumProblem(name, allowed: "initialMW, targetMW, operationalMW")))
+                    }
+                }
             default:
                 let keyName = try keys.insertExtra(key, among: c.extra)
                 c.extra.append(JSONField(keyName, try r.readValue()))
@@ -704,7 +739,7 @@ public struct FeedDecoder {
     private mutating func readMilestone(_ r: inout JSONReader, _ base: () -> String, _ index: Int) throws -> Milestone? {
         // The path is made only when a message needs it.
         func path() -> String { "\(base())[\(index)]" }
-        var date: PartialDate?, event: String?, done = false, sawDate = false, eventReported = false
+        var date: PartialDate?, event: String?, done = false, sawDate = false, eventReported = false, cite: [Int] = []
         var extra: [JSONField] = []
         try r.beginObject()
         var keys = JSONKeySet()
@@ -722,6 +757,7 @@ public struct FeedDecoder {
             case _ where key.is("done"):
                 try keys.insert(2, key)
                 if try expect(.bool, &r, path() + ".done") { done = try r.readBool() }
+            case _ where key.is("cite"): try keys.insert(3, key); cite = try sourceNumbers(&r, path() + ".cite")
             default:
                 let keyName = try keys.insertExtra(key, among: extra)
                 extra.append(JSONField(keyName, try r.readValue()))
@@ -730,7 +766,41 @@ public struct FeedDecoder {
         if !sawDate { missing("date", path()) }
         if event == nil && !eventReported { missing("event", path()) }
         guard let date, let event else { return nil }
-        return Milestone(date: date, event: event, done: done, extra: extra)
+        return Milestone(date: date, event: event, done: done, cite: cite, extra: extra)
+    }
+
+    private mutating func readCitations(_ r: inout JSONReader, _ path: () -> String) throws -> Citations {
+        var c = Citations()
+        var keys = JSONKeySet()
+        try r.beginObject()
+        while let key = try r.nextKeyToken() {
+            let name = key.string
+            guard let figure = Citations.Figure(rawValue: name) else {
+                issues.append(.error(path(), DealValidator.enumProblem(name, allowed: Citations.Figure.allCases.map(\.rawValue).joined(separator: ", "))))
+                try r.skipValue()
+                continue
+            }
+            try keys.insert(Citations.Figure.allCases.firstIndex(of: figure)!, key)
+            c[figure] = try sourceNumbers(&r, path() + "." + name)
+        }
+        return c
+    }
+
+    /// An array of source numbers (whole numbers from 1; whether each names a source is checked with the deal).
+    private mutating func sourceNumbers(_ r: inout JSONReader, _ path: @autoclosure () -> String) throws -> [Int] {
+        guard try expect(.array, &r, path()) else { return [] }
+        var out: [Int] = []
+        try r.beginArray()
+        var i = 0
+        while try r.nextElement() {
+            if let n = try number(&r, "\(path())[\(i)]") {
+                if n >= 1 && n <= 1e6 && n == n.rounded() { out.append(Int(n)) } else {
+                    issues.append(.error("\(path())[\(i)]", "\(JSONWriter.format(n)) is not a source number (1 for the first source)"))
+                }
+            }
+            i += 1
+        }
+        return out
     }
 
     private mutating func readSource(_ r: inout JSONReader, _ base: () -> String, _ index: Int) throws -> Source? {

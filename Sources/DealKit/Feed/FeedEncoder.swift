@@ -72,7 +72,8 @@ public enum FeedEncoder {
 
     /// Everything before the first deal.
     private static func writeHead(_ feed: Feed, to w: inout JSONWriter) {
-        w.raw("{\n  \"format\": \"sovtrack-feed\",\n  \"version\": 1")
+        w.raw("{\n  \"format\": \"sovtrack-feed\",\n  \"version\": ")
+        w.integer(feed.versionToWrite)
         if let u = feed.updated {
             w.raw(",\n  \"updated\": ")
             w.string(u.description)
@@ -119,9 +120,13 @@ public enum FeedEncoder {
         w.string(d.id)
         w.raw(",\n      \"title\": ")
         w.string(d.title)
+        if let k = d.kind {
+            w.raw(",\n      \"kind\": ")
+            w.string(k.rawValue)
+        }
         w.raw(",\n      \"country\": ")
         w.string(d.country)
-        w.raw(",\n      \"announced\": ")
+        w.raw(d.announcedStated ? ",\n      \"announced\": " : ",\n      \"announcedBy\": ")
         date(d.announced, to: &w)
         w.raw(",\n      \"status\": ")
         w.string(d.status.rawValue)
@@ -132,6 +137,8 @@ public enum FeedEncoder {
                 w.raw(i == 0 ? "\n        {" : ",\n        {")
                 w.raw("\"name\": "); w.string(p.name)
                 w.raw(", \"role\": "); w.string(p.role.rawValue)
+                if let s = p.supplies { w.raw(", \"supplies\": "); w.string(s) }
+                if let t = p.to { w.raw(", \"to\": "); w.string(t) }
                 extras(p.extra, &w)
                 w.raw("}")
             }
@@ -149,6 +156,10 @@ public enum FeedEncoder {
             if let conf = c.confidence {
                 w.raw(", \"confidence\": ")
                 w.string(conf.rawValue)
+            }
+            if !c.approx.isEmpty {
+                w.raw(", \"approx\": ")
+                w.strings(CapacityFigures.keyed.filter { c.approx.contains($0.figure) }.map(\.key))
             }
             extras(c.extra, &w)
             w.raw("}")
@@ -173,6 +184,10 @@ public enum FeedEncoder {
             w.raw(",\n      \"models\": ")
             w.strings(d.models)
         }
+        if !d.products.isEmpty {
+            w.raw(",\n      \"products\": ")
+            w.strings(d.products)
+        }
         if !d.milestones.isEmpty {
             w.raw(",\n      \"milestones\": [")
             for (i, m) in d.milestones.enumerated() {
@@ -181,6 +196,7 @@ public enum FeedEncoder {
                 w.raw(", \"event\": ")
                 w.string(m.event)
                 w.raw(m.done ? ", \"done\": true" : ", \"done\": false")
+                if !m.cite.isEmpty { w.raw(", \"cite\": "); numbers(m.cite, &w) }
                 extras(m.extra, &w)
                 w.raw("}")
             }
@@ -206,6 +222,15 @@ public enum FeedEncoder {
                 w.raw("}")
             }
             w.raw("\n      ]")
+        }
+        if !d.cite.isEmpty {
+            w.raw(",\n      \"cite\": {")
+            for (i, e) in d.cite.entries.enumerated() {
+                if i > 0 { w.raw(", ") }
+                w.member(e.figure.rawValue)
+                numbers(e.sources, &w)
+            }
+            w.raw("}")
         }
         if !d.tags.isEmpty {
             w.raw(",\n      \"tags\": ")
@@ -256,6 +281,16 @@ public enum FeedEncoder {
         w.raw(key)
         w.raw("\": ")
         w.string(value)
+    }
+
+    /// `[1, 3]`: a compact array of source numbers.
+    private static func numbers(_ list: [Int], _ w: inout JSONWriter) {
+        w.raw("[")
+        for (i, n) in list.enumerated() {
+            if i > 0 { w.raw(", ") }
+            w.integer(n)
+        }
+        w.raw("]")
     }
 
     private static func extras(_ fields: [JSONField], _ w: inout JSONWriter) {

@@ -214,29 +214,39 @@ public struct EpochMapper: Sendable {
         }
         let announcedFrom = earliest.from
 
-        // Power, in the field that fits the status.
+        // Power, in the field that fits the status. Epoch mostly calculates power from the
+        // chips; only a figure equal to the one reported is a stated number, the rest approximate.
         var power: Double?
+        var powerIsApprox = false
         if let column = EpochColumn.powerColumns.first(where: { !row[$0].isEmpty }),
            let v = EpochMapper.number(row[column]) {
             power = EpochMapper.tidy(v)
+            let reported = row.value(EpochColumn.reportedPower).flatMap(EpochMapper.number).map(EpochMapper.tidy)
+            powerIsApprox = reported != power
             if column != EpochColumn.power {
                 notes.append("Power: from \(column); \(EpochColumn.power) is empty.")
             }
         }
         var capacity = Capacity(confidence: confidence)
+        let powerFigure: Citations.Figure
         switch status {
-        case .existing: capacity.operationalMW = power
-        case .planned where confidence == .aspirational: capacity.targetMW = power
-        case .planned, .decommissioned: capacity.initialMW = power
+        case .existing: capacity.operationalMW = power; powerFigure = .operationalMW
+        case .planned where confidence == .aspirational: capacity.targetMW = power; powerFigure = .targetMW
+        case .planned, .decommissioned: capacity.initialMW = power; powerFigure = .initialMW
+        }
+        if power != nil && powerIsApprox {
+            capacity.approx = powerFigure == .operationalMW ? .operational : powerFigure == .targetMW ? .target : .initial
         }
 
         // Money: the hardware cost, in whole US dollars.
         var investment: Investment?
+        var investmentIsEstimate = false
         if let column = EpochColumn.costColumns.first(where: { !row[$0].isEmpty }),
            let v = EpochMapper.number(row[column]) {
             investment = Investment(amount: v.rounded(), currency: "USD")
             if column == EpochColumn.hardwareCost {
                 let reported = row.value(EpochColumn.reportedCostAdjusted).flatMap(EpochMapper.number)
+                investmentIsEstimate = reported != v
                 notes.append(reported == v ? "Investment: hardware cost as reported (inflation-adjusted USD)."
                                            : "Investment: hardware cost as estimated by Epoch AI.")
             } else {
@@ -288,6 +298,21 @@ public struct EpochMapper: Sendable {
             if !sources.contains(where: { $0.url == source.url && $0.title == source.title }) { sources.append(source) }
         }
 
+        // Citations: the dataset (source 1) for every figure, with the row's own sources where
+        // Epoch took the figure from them; a calculated power figure is Epoch's alone.
+        let evidence = [1] + (sources.count > 1 ? Array(2...sources.count) : [])
+        var cite = Citations()
+        if power != nil { cite[powerFigure] = powerIsApprox ? [1] : evidence }
+        if accelerators != nil { cite[.accelerators] = evidence }
+        if investment != nil { cite[.investment] = investmentIsEstimate ? [1] : evidence }
+        if let owner = owners.first, !owner.isEmpty { cite[.sponsor] = evidence }
+        if let site = EpochMapper.site(row[EpochColumn.location]), !site.isEmpty { cite[.site] = evidence }
+        // The year comes from the dataset's date columns, or from the archive capture of a source.
+        cite[.announced] = announcedFrom == AnnouncedFrom.archiveCapture
+            ? [1] + sources.indices.dropFirst().filter { sources[$0].url.flatMap(EpochDate.captureYear) == earliest.year }.map { $0 + 1 }
+            : [1]
+        for i in milestones.indices { milestones[i].cite = evidence }
+
         var tags = ["epoch"]
         if row[EpochColumn.supplierPrimary].lowercased() == "anonymized" { tags.append("anonymized") }
         if row[EpochColumn.possibleDuplicate].lowercased() == "true" { tags.append("possible-duplicate") }
@@ -317,7 +342,12 @@ public struct EpochMapper: Sendable {
             sources: sources,
             tags: tags,
             notes: notes.isEmpty ? nil : notes.joined(separator: "\n"),
-            extra: [JSONField(EpochMapper.extraKey, .object(leading + epochFields(row)))]
+            extra: [JSONField(EpochMapper.extraKey, .object(leading + epochFields(row)))],
+            // A GPU cluster is a capacity build. Epoch gives no announcement date, only years
+            // by which the cluster was public, so the date is never a stated one.
+            kind: .build,
+            announcedStated: false,
+            cite: cite
         )
         if let problem = DealValidator.issues(for: deal, at: id).first(where: \.isError) {
             return .failure(EpochRejection(row: row, reason: .invalidDeal, detail: problem.description))

@@ -35,6 +35,10 @@ public enum ImportMerge {
                 out = DealFields.setting(key, to: .object(members), in: out)
             default:
                 out = DealFields.setting(key, to: iv, in: out)
+                // A date is stated or not: the incoming one replaces the stored one of the other kind.
+                if iv != nil, let other = ["announced": "announcedBy", "announcedBy": "announced"][key] {
+                    out = DealFields.setting(other, to: nil, in: out)
+                }
             }
         }
         return DealFields.deal(from: out)

@@ -17,6 +17,15 @@ public struct Deal: Sendable, Equatable, Identifiable {
     public var sources: [Source]
     public var tags: [String]
     public var notes: String?
+    /// What sort of deal; nil is unspecified (every version-1 deal).
+    public var kind: DealKind?
+    /// False when no source states the date: `announced` is then only the date by which it
+    /// was public (`announcedBy` in the feed, shown `≤2026-06-07`).
+    public var announcedStated: Bool
+    /// Products and technologies the deal names (Vera Rubin, CUDA-X, GB300).
+    public var products: [String]
+    /// The sources that state each figure.
+    public var cite: Citations
     /// Keys this version does not know, in their original order, written back on save.
     public var extra: [JSONField]
 
@@ -26,7 +35,8 @@ public struct Deal: Sendable, Equatable, Identifiable {
         platform: String? = nil, site: String? = nil, capacity: Capacity? = nil,
         accelerators: Accelerators? = nil, investment: Investment? = nil, models: [String] = [],
         milestones: [Milestone] = [], sources: [Source] = [], tags: [String] = [],
-        notes: String? = nil, extra: [JSONField] = []
+        notes: String? = nil, extra: [JSONField] = [], kind: DealKind? = nil, announcedStated: Bool = true,
+        products: [String] = [], cite: Citations = Citations()
     ) {
         self.id = id; self.title = title; self.country = country; self.announced = announced
         self.status = status; self.sponsor = sponsor; self.partners = partners
@@ -34,6 +44,7 @@ public struct Deal: Sendable, Equatable, Identifiable {
         self.accelerators = accelerators; self.investment = investment; self.models = models
         self.milestones = milestones; self.sources = sources; self.tags = tags
         self.notes = notes; self.extra = extra
+        self.kind = kind; self.announcedStated = announcedStated; self.products = products; self.cite = cite
     }
 
     /// The partners whose role is `vendor`.
@@ -50,8 +61,19 @@ public struct Deal: Sendable, Equatable, Identifiable {
 
     public var operationalMW: Double? { capacity?.operationalMW }
 
-    /// True when none of the three capacity figures is known.
-    public var hasUnknownMW: Bool { capacity?.hasNoFigure ?? true }
+    /// True when megawatts apply to the deal and none of the three figures is known.
+    public var hasUnknownMW: Bool { mwApplies && (capacity?.hasNoFigure ?? true) }
+    /// False when the deal's kind has no megawatts by nature (shown `n/a`, not `-`).
+    public var mwApplies: Bool { kind?.hasMegawatts ?? true }
+    /// The announcement date as tables show it: `2026-06-07`, or `≤2026-06-07` when not stated.
+    public var announcedText: String { announcedStated ? announced.description : "≤" + announced.description }
+    /// True when the deal uses something feed version 1 cannot say.
+    public var needsVersion2: Bool {
+        kind != nil || !announcedStated || !products.isEmpty || !cite.isEmpty
+            || !(capacity?.approx.isEmpty ?? true)
+            || partners.contains { $0.supplies != nil || $0.to != nil }
+            || milestones.contains { !$0.cite.isEmpty }
+    }
 
     /// The earliest milestone not yet done.
     public var nextMilestone: Milestone? { Milestone.next(in: milestones) }

@@ -1,7 +1,11 @@
 /// A whole sovtrack feed: the deals and the document's own keys.
 public struct Feed: Sendable, Equatable {
     public static let formatName = "sovtrack-feed"
-    public static let currentVersion = 1
+    public static let currentVersion = 2
+
+    /// The version of the file this feed was read from (the current one for a new feed).
+    /// The encoder writes it back, unless the deals need a newer one; a store's save upgrades it.
+    public var version: Int = Feed.currentVersion
 
     public var updated: PartialDate?
     public var deals: [Deal]
@@ -10,6 +14,16 @@ public struct Feed: Sendable, Equatable {
 
     public init(updated: PartialDate? = nil, deals: [Deal] = [], extra: [JSONField] = []) {
         self.updated = updated; self.deals = deals; self.extra = extra
+    }
+
+    /// Equal content, whatever version of file each came from.
+    public static func == (a: Feed, b: Feed) -> Bool {
+        a.updated == b.updated && a.deals == b.deals && a.extra == b.extra
+    }
+
+    /// The version the encoder writes: the one read, or 2 when the deals need it.
+    public var versionToWrite: Int {
+        version >= Feed.currentVersion || !deals.contains(where: \.needsVersion2) ? version : Feed.currentVersion
     }
 
     /// The index of the deal with this id.

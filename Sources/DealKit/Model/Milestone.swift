@@ -3,10 +3,12 @@ public struct Milestone: Sendable, Equatable {
     public var date: PartialDate
     public var event: String
     public var done: Bool
+    /// The sources (1-based numbers) that state this milestone.
+    public var cite: [Int]
     public var extra: [JSONField]
 
-    public init(date: PartialDate, event: String, done: Bool = false, extra: [JSONField] = []) {
-        self.date = date; self.event = event; self.done = done; self.extra = extra
+    public init(date: PartialDate, event: String, done: Bool = false, cite: [Int] = [], extra: [JSONField] = []) {
+        self.date = date; self.event = event; self.done = done; self.cite = cite; self.extra = extra
     }
 
     /// The earliest milestone not yet done, the first of equals.

@@ -13,8 +13,10 @@ public struct DealFilter: Sendable, Equatable {
     public var until: PartialDate?
     /// Ambition MW (target, else committed) at least this; unknown MW never passes.
     public var minMW: Double?
-    /// Case-insensitive text over title, sponsor, partners, models, site and tags.
+    /// Case-insensitive text over title, sponsor, partners, models, products, site and tags.
     public var search: String = ""
+    /// Products named by the deal, any case, each matching a product that contains it.
+    public var products: [String] = []
 
     public init(countries: [String] = [], vendors: [String] = [], partners: [String] = [],
                 statuses: [DealStatus] = [], since: PartialDate? = nil, until: PartialDate? = nil,
@@ -22,6 +24,11 @@ public struct DealFilter: Sendable, Equatable {
         self.countries = countries; self.vendors = vendors; self.partners = partners
         self.statuses = statuses; self.since = since; self.until = until
         self.minMW = minMW; self.search = search
+    }
+
+    /// A filter on the products a deal names.
+    public init(products: [String]) {
+        self.products = products
     }
 
     public var isEmpty: Bool { self == DealFilter() }
@@ -45,6 +52,7 @@ public struct DealFilter: Sendable, Equatable {
         let until: Int?
         let minMW: Double?
         let needle: String
+        let products: [String]
         public let matchesEverything: Bool
 
         public func matches(_ d: Deal) -> Bool {
@@ -74,6 +82,12 @@ public struct DealFilter: Sendable, Equatable {
             if !partners.isEmpty && !d.pointee.partners.contains(where: { partners.contains(DealFilter.fold($0.name)) }) {
                 return false
             }
+            if !products.isEmpty && !d.pointee.products.contains(where: { p in
+                let folded = DealFilter.fold(p)
+                return products.contains { folded.contains($0) }
+            }) {
+                return false
+            }
             if !needle.isEmpty && !DealFilter.searchText(d.pointee).contains(needle) { return false }
             return true
         }
@@ -84,6 +98,7 @@ public struct DealFilter: Sendable, Equatable {
                  partners: Set(partners.map(DealFilter.fold)), statuses: Set(statuses),
                  since: since?.startKey, until: until?.endKey, minMW: minMW,
                  needle: DealFilter.fold(search.trimmingCharacters(in: .whitespaces)),
+                 products: products.map { DealFilter.fold($0.trimmingCharacters(in: .whitespaces)) }.filter { !$0.isEmpty },
                  matchesEverything: isEmpty)
     }
 
@@ -93,6 +108,7 @@ public struct DealFilter: Sendable, Equatable {
         if let s = d.sponsor { parts.append(s) }
         for p in d.partners { parts.append(p.name) }
         parts += d.models
+        parts += d.products
         if let s = d.site { parts.append(s) }
         parts += d.tags
         return fold(parts.joined(separator: "\u{1F}"))
@@ -134,6 +150,7 @@ public struct DealFilter: Sendable, Equatable {
         if let since { parts.append("since \(since)") }
         if let until { parts.append("until \(until)") }
         if let minMW { parts.append("≥\(JSONWriter.format(minMW)) MW") }
+        if !products.isEmpty { parts.append("product " + products.joined(separator: "|")) }
         if !search.isEmpty { parts.append("\"\(search)\"") }
         return parts.joined(separator: " · ")
     }

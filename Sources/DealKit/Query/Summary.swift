@@ -16,8 +16,12 @@ public struct Summary: Sendable, Equatable {
         public var committedMW: Double?
         public var ambitionMW: Double?
         public var operationalMW: Double?
-        /// Deals with none of the three figures known.
+        /// Deals with none of the three figures known, among those megawatts apply to.
         public var unknownMWDeals: Int
+        /// Deals whose kind has no megawatts (a partnership, a model): not unknown, not applicable.
+        public var noMWDeals: Int = 0
+        /// Which totals add at least one approximate figure (shown `≈2,000`).
+        public var approxCommitted = false, approxAmbition = false, approxOperational = false
         public var vendors: [String]
         public var partners: [String]
         public var models: [String]
@@ -47,7 +51,8 @@ public struct Summary: Sendable, Equatable {
     /// what is kept, not by clearing the rest, so a field added to `Deal` is let go too.
     public static func trim(_ deal: inout Deal) {
         deal = Deal(id: deal.id, title: "", country: deal.country, announced: deal.announced, status: deal.status,
-                    partners: deal.partners, capacity: deal.capacity, models: deal.models, milestones: deal.milestones)
+                    partners: deal.partners, capacity: deal.capacity, models: deal.models, milestones: deal.milestones,
+                    kind: deal.kind)
     }
 
     /// `twoCoresFrom`: the number of deals from which both cores are used (tests compare the two ways).
@@ -159,7 +164,8 @@ public struct Summary: Sendable, Equatable {
     /// remember the deal they first came from.
     private struct Tally {
         var committed: Double?, ambition: Double?, operational: Double?
-        var unknown = 0, count = 0
+        var unknown = 0, count = 0, noMW = 0
+        var approxCommitted = false, approxAmbition = false, approxOperational = false
         var countries = Set<String>()
         var vendors = UniqueNames(), partners = UniqueNames(), models = UniqueNames()
         /// The earliest milestone not done, first of equals, and the deal it is in.
@@ -184,10 +190,18 @@ public struct Summary: Sendable, Equatable {
         mutating func addFigures(_ i: Int, _ deals: UnsafeBufferPointer<Deal>) {
             func add(_ total: inout Double?, _ v: Double?) { if let v { total = (total ?? 0) + v } }
             count += 1
-            if let c = deals[i].capacity {
+            if let kind = deals[i].kind, !kind.hasMegawatts {
+                // Not added even if a figure is given (validate warns): it would be counted as capacity.
+                noMW += 1
+            } else if let c = deals[i].capacity {
                 add(&committed, c.committedMW)
                 add(&ambition, c.ambitionMW)
                 add(&operational, c.operationalMW)
+                if !c.approx.isEmpty {
+                    if c.committedIsApprox { approxCommitted = true }
+                    if c.ambitionIsApprox { approxAmbition = true }
+                    if c.approx.contains(.operational), c.operationalMW != nil { approxOperational = true }
+                }
                 if c.hasNoFigure { unknown += 1 }
             } else {
                 unknown += 1
@@ -210,11 +224,16 @@ public struct Summary: Sendable, Equatable {
             // Sums of decimal figures pick up binary noise (61.2659695999...); no source is that precise.
             // (Beyond 10¹⁵ MW, which only a hostile feed gives, the product would overflow to infinity.)
             func tidy(_ v: Double?) -> Double? { v.map { abs($0) < 1e15 ? ($0 * 1e6).rounded() / 1e6 : $0 } }
-            return Row(key: key, name: name, countries: countries.sorted(), deals: count,
-                       committedMW: tidy(committed), ambitionMW: tidy(ambition),
-                       operationalMW: tidy(operational), unknownMWDeals: unknown,
-                       vendors: vendors.sorted, partners: partners.sorted, models: models.sorted,
-                       nextMilestone: next?.milestone)
+            var row = Row(key: key, name: name, countries: countries.sorted(), deals: count,
+                          committedMW: tidy(committed), ambitionMW: tidy(ambition),
+                          operationalMW: tidy(operational), unknownMWDeals: unknown,
+                          vendors: vendors.sorted, partners: partners.sorted, models: models.sorted,
+                          nextMilestone: next?.milestone)
+            row.noMWDeals = noMW
+            row.approxCommitted = approxCommitted
+            row.approxAmbition = approxAmbition
+            row.approxOperational = approxOperational
+            return row
         }
     }
 }

@@ -74,7 +74,7 @@ public enum ReportHTML {
         let c = r.summary.concentration.total.ambition
         var cards = [
             ("deals", "\(r.dealCount)"), ("countries", "\(r.summary.rows.count)"),
-            ("committed MW", MWText.figure(t.committedMW)), ("ambition MW", MWText.figure(t.ambitionMW)),
+            ("committed MW", MWText.figure(t.committedMW, approx: t.approxCommitted)), ("ambition MW", MWText.figure(t.ambitionMW, approx: t.approxAmbition)),
         ]
         if let top = c.top { cards.append(("largest vendor", "\(top.vendor) · \(VendorConcentration.percent(top.share))")) }
         var h = "<section class=\"cards\" aria-label=\"Key figures\">\n"
@@ -119,9 +119,9 @@ public enum ReportHTML {
         func row(_ x: Summary.Row, label: String, tag: String) {
             let c = r.citations[x.key]
             h += "<tr><\(tag) class=\"country\">\(label)</\(tag)><td class=\"n\">\(x.deals)\(cite(c?[.deal]))</td>"
-            h += "<td class=\"n\">\(MWText.figure(x.committedMW))\(cite(c?[.committedMW]))</td>"
-            h += "<td class=\"n\">\(MWText.figure(x.ambitionMW))\(cite(c?[.ambitionMW]))</td>"
-            h += "<td class=\"n\">\(MWText.figure(x.operationalMW))\(cite(c?[.operationalMW]))</td>"
+            h += "<td class=\"n\">\(MWText.figure(x.committedMW, approx: x.approxCommitted))\(cite(c?[.committedMW]))</td>"
+            h += "<td class=\"n\">\(MWText.figure(x.ambitionMW, approx: x.approxAmbition))\(cite(c?[.ambitionMW]))</td>"
+            h += "<td class=\"n\">\(MWText.figure(x.operationalMW, approx: x.approxOperational))\(cite(c?[.operationalMW]))</td>"
             h += "<td class=\"n\">\(x.unknownMWDeals)</td><td>\(Markup.escape(x.nextMilestone?.summary ?? "-"))</td></tr>\n"
         }
         for x in r.summary.rows {

@@ -43,7 +43,7 @@ public enum ReportMarkdown {
     public static func markdown(_ r: Report, charts: (countries: String, vendors: String, milestones: String)) -> String {
         var m = "# \(Markup.markdown(r.context.title))\n\n_\(r.context.date)_\n\n"
         let t = r.summary.total
-        m += "**\(r.dealCount)** deals in **\(r.summary.rows.count)** countries: **\(MWText.figure(t.committedMW))** MW committed, **\(MWText.figure(t.ambitionMW))** MW of ambition."
+        m += "**\(r.dealCount)** deals in **\(r.summary.rows.count)** countries: **\(MWText.figure(t.committedMW, approx: t.approxCommitted))** MW committed, **\(MWText.figure(t.ambitionMW, approx: t.approxAmbition))** MW of ambition."
         if let top = r.summary.concentration.total.ambition.top {
             m += " Largest vendor: **\(Markup.markdown(top.vendor))**, \(VendorConcentration.percent(top.share)) of the ambition MW."
         }
@@ -59,8 +59,8 @@ public enum ReportMarkdown {
         func row(_ x: Summary.Row, _ label: String) {
             let c = r.citations[x.key]
             func cite(_ f: Citation.Figure) -> String { c?[f].map { " " + Citation.marks($0) } ?? "" }
-            m += "| \(label) | \(x.deals)\(cite(.deal)) | \(MWText.figure(x.committedMW))\(cite(.committedMW)) | "
-            m += "\(MWText.figure(x.ambitionMW))\(cite(.ambitionMW)) | \(MWText.figure(x.operationalMW))\(cite(.operationalMW)) | "
+            m += "| \(label) | \(x.deals)\(cite(.deal)) | \(MWText.figure(x.committedMW, approx: x.approxCommitted))\(cite(.committedMW)) | "
+            m += "\(MWText.figure(x.ambitionMW, approx: x.approxAmbition))\(cite(.ambitionMW)) | \(MWText.figure(x.operationalMW, approx: x.approxOperational))\(cite(.operationalMW)) | "
             m += "\(x.unknownMWDeals) | \(Markup.markdown(x.nextMilestone?.summary ?? "-")) |\n"
         }
         for x in r.summary.rows { row(x, "\(Markup.markdown(x.key)) \(Markup.markdown(x.name))") }

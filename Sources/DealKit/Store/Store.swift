@@ -40,6 +40,9 @@ public struct Store: Sendable {
     /// Given the feeds `update` held, instead of letting them go: a process about to exit can
     /// keep them, since freeing 100,000 deals one allocation at a time is wasted work then.
     public var keep: (@Sendable (Feed) -> Void)?
+    /// Told when a save upgrades the file from an older feed version (the one it had), so the
+    /// user hears of it once; reading never upgrades.
+    public var onUpgrade: (@Sendable (_ from: Int) -> Void)?
     /// Who is changing the store and why: when set, each save also records a revision per
     /// deal changed, in the same file and the same atomic write (see docs/history.md).
     public var recorder: RevisionRecorder?
@@ -251,6 +254,10 @@ public struct Store: Sendable {
             throw StoreError.invalidChange(issues: DealValidator.errors(in: feed.deals, checking: toCheck))
         }
         feed.updated = today()
+        if feed.version < Feed.currentVersion {
+            onUpgrade?(feed.version)
+            feed.version = Feed.currentVersion
+        }
         FileSystem.removeStaleTemporaries(of: file)
         let written = feed
         try FileSystem.writeAtomically(to: file, backups: backups) { write in

@@ -33,9 +33,14 @@ public final class DealCatalog {
 
     /// Deals with none of the three capacity figures known.
     let unknownMW: [Bool]
+    /// Which of each deal's committed (1), ambition (2) and operational (4) figures are approximate.
+    let approxMW: [UInt8]
     /// The first and last month each deal's dates (announcement and milestones) cover, as year * 12 + month - 1.
     let firstMonth: [Int32]
     let lastMonth: [Int32]
+
+    /// True when some deal came from Epoch AI's dataset, whose licence asks for credit on screen.
+    let includesEpoch: Bool
 
     /// Each deal's rank by id, the tie-break of every sort.
     let idRank: [Int32]
@@ -54,6 +59,8 @@ public final class DealCatalog {
         var pStart: [Int32] = [0], pIDs: [Int32] = []
         var ambition: [Double] = [], committed: [Double] = [], operational: [Double] = [], unknownMW: [Bool] = []
         var first: [Int32] = [], last: [Int32] = []
+        var approxMW: [UInt8] = []
+        approxMW.reserveCapacity(count)
         countryOf.reserveCapacity(count); vStart.reserveCapacity(count + 1); pStart.reserveCapacity(count + 1)
         ambition.reserveCapacity(count); committed.reserveCapacity(count); operational.reserveCapacity(count)
         unknownMW.reserveCapacity(count); first.reserveCapacity(count); last.reserveCapacity(count)
@@ -104,11 +111,20 @@ public final class DealCatalog {
                 vIDs += seenV; vStart.append(Int32(vIDs.count))
                 pIDs += seenP; pStart.append(Int32(pIDs.count))
 
-                let c = d.pointee.capacity
+                // A deal that megawatts do not apply to adds none, and is not unknown (n/a).
+                let applies = d.pointee.kind?.hasMegawatts ?? true
+                let c = applies ? d.pointee.capacity : nil
                 ambition.append(c?.ambitionMW ?? .nan)
                 committed.append(c?.committedMW ?? .nan)
                 operational.append(c?.operationalMW ?? .nan)
-                unknownMW.append(c?.hasNoFigure ?? true)
+                unknownMW.append(applies && (c?.hasNoFigure ?? true))
+                var approx: UInt8 = 0
+                if let c, !c.approx.isEmpty {
+                    if c.committedIsApprox { approx |= 1 }
+                    if c.ambitionIsApprox { approx |= 2 }
+                    if c.approx.contains(.operational) && c.operationalMW != nil { approx |= 4 }
+                }
+                approxMW.append(approx)
 
                 let announced = d.pointee.announced
                 var a = TimelineModel.month(announced, start: true), b = TimelineModel.month(announced, start: false)
@@ -131,7 +147,9 @@ public final class DealCatalog {
         vendorKeys = vKeys; vendorNames = vNames; vendorStart = vStart; vendorIDs = vIDs
         partnerKeys = pKeys; partnerStart = pStart; partnerIDs = pIDs
         self.ambition = ambition; self.committed = committed; self.operational = operational; self.unknownMW = unknownMW
+        self.approxMW = approxMW
         firstMonth = first; lastMonth = last
+        includesEpoch = feed.deals.contains(where: EpochCredit.isFromEpoch)
 
         // A saved store is in id order already: no sort then.
         var byID = (0..<Int32(count)).map { $0 }

@@ -14,6 +14,8 @@ struct GroupTotal: Sendable, Equatable {
     var ambitionMW: Double?
     var operationalMW: Double?
     var unknownMWDeals: Int = 0
+    /// Which totals add an approximate figure: committed (1), ambition (2), operational (4); shown `≈`.
+    var approx: UInt8 = 0
     /// For a vendor: the codes of the countries it supplies.
     var countries: [String] = []
     /// The country's id in the catalog, or the vendor's id (-1 for no vendor).
@@ -27,6 +29,7 @@ struct GroupTotal: Sendable, Equatable {
         ambitionMW = plus(ambitionMW, catalog.ambition[ii])
         operationalMW = plus(operationalMW, catalog.operational[ii])
         if catalog.unknownMW[ii] { unknownMWDeals += 1 }
+        approx |= catalog.approxMW[ii]
     }
 
     /// `Summary`'s order: the no-vendor row last, then ambition MW largest first (unknown last), then key.

@@ -21,8 +21,8 @@ public enum ViewExport {
         let name: String, bytes: [UInt8], what: String
         if let d = s.detail {
             name = "deal-\(d.id)"
-            // Markdown holds the whole deal (facts, timeline, sources, notes); CSV is its one row, JSON a one-deal feed.
-            bytes = format == .md ? Array(DealText.markdown(deals[Int(d.deal)], today: s.today).utf8)
+            // In Markdown the deal whole (facts with their citations, timeline, sources, notes); CSV is its one row, JSON a one-deal feed.
+            bytes = output == .md ? Array(DealText.markdown(deals[Int(d.deal)], today: s.today).utf8)
                 : ListExport.render([deals[Int(d.deal)]], as: output, updated: s.catalog.feed.updated)
             what = "deal \(d.id)"
         } else {

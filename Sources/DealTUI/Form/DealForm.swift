@@ -16,7 +16,7 @@ public enum DealForm {
         add(.id, d?.id)
         add(.title, d?.title)
         add(.country, d?.country)
-        add(.announced, d.map { $0.announced.description })
+        add(.announced, d.map { $0.announcedText })
         add(.status, d?.status.rawValue ?? DealStatus.announced.rawValue)
         add(.sponsor, d?.sponsor)
         list(.partner, d?.partners.map { "\($0.name):\($0.role.rawValue)" } ?? [])

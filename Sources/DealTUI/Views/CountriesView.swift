@@ -78,8 +78,8 @@ enum CountriesView {
             cell(c.key, 3, y: y, style: Style(.normal, bold: true))
             cell(c.name, nameW, y: y, style: .normal)
             cell(CountText.grouped(c.deals), 6, y: y, style: .normal, right: true)
-            cell(MWText.figure(c.committedMW), 10, y: y, style: Style(c.committedMW == nil ? .dim : .normal), right: true)
-            cell(MWText.figure(c.ambitionMW), 10, y: y, style: Style(c.ambitionMW == nil ? .dim : .normal), right: true)
+            cell(MWText.figure(c.committedMW, approx: c.approx & 1 != 0), 10, y: y, style: Style(c.committedMW == nil ? .dim : .normal), right: true)
+            cell(MWText.figure(c.ambitionMW, approx: c.approx & 2 != 0), 10, y: y, style: Style(c.ambitionMW == nil ? .dim : .normal), right: true)
             // Bold when highly concentrated (above 2,500).
             let h = hhi[Int(c.id)]
             if showHHI { cell(VendorConcentration.index(h), 6, y: y, style: Style(h == nil ? .dim : .normal, bold: (h ?? 0) > 2_500), right: true) }
@@ -105,8 +105,8 @@ enum CountriesView {
         let many = "total, \(CountText.of(countries.count, "country", plural: "countries"))"
         cell(DisplayWidth.of(many) <= nameW ? many : "total", nameW, y: y, style: bold)
         cell(CountText.grouped(t.deals), 6, y: y, style: bold, right: true)
-        cell(MWText.figure(t.committedMW), 10, y: y, style: bold, right: true)
-        cell(MWText.figure(t.ambitionMW), 10, y: y, style: bold, right: true)
+        cell(MWText.figure(t.committedMW, approx: t.approx & 1 != 0), 10, y: y, style: bold, right: true)
+        cell(MWText.figure(t.ambitionMW, approx: t.approx & 2 != 0), 10, y: y, style: bold, right: true)
         g.restyle(y: y, x: rect.x, width: rect.width) { $0.underline = false }
     }
 

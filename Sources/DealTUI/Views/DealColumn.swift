@@ -34,7 +34,7 @@ public enum DealColumn: String, Sendable, CaseIterable {
         switch self {
         case .title: return (14, 52)
         case .country: return (2, 2)
-        case .announced: return (10, 10)
+        case .announced: return (10, 11)
         case .sponsor: return (8, 18)
         case .vendors: return (8, 22)
         case .partners: return (8, 28)
@@ -101,7 +101,7 @@ public enum DealColumn: String, Sendable, CaseIterable {
         switch self {
         case .title: return d.title
         case .country: return d.country
-        case .announced: return d.announced.description
+        case .announced: return d.announcedText
         case .sponsor: return d.sponsor ?? "-"
         case .vendors:
             let v = d.vendors
@@ -110,7 +110,7 @@ public enum DealColumn: String, Sendable, CaseIterable {
             let p = d.otherPartners
             return p.isEmpty ? "-" : p.map(\.name).joined(separator: ", ")
         case .mw: return MWText.range(d)
-        case .operational: return MWText.figure(d.operationalMW)
+        case .operational: return d.mwApplies ? MWText.figure(d.operationalMW, approx: d.capacity?.approx.contains(.operational) ?? false) : MWText.notApplicable
         case .status: return d.status.rawValue
         case .confidence: return d.capacity?.confidence?.rawValue ?? "-"
         case .models: return d.models.isEmpty ? "-" : d.models.joined(separator: ", ")

@@ -33,7 +33,9 @@ enum DetailView {
             }
         }
         section("Facts")
-        for (label, value) in DealText.facts(d) where label != "partners" && label != "status" && label != "country" {
+        // Kind and products only when the deal has them: a version-1 deal reads as before.
+        for (label, value) in DealText.facts(d) where label != "partners" && label != "status" && label != "country"
+            && !((label == "kind" || label == "products") && value == "-") {
             if label == "capacity" {
                 field(label, value, Style(.confidence(d.capacity?.confidence)))
             } else {
@@ -42,19 +44,25 @@ enum DetailView {
         }
         section("Partners")
         if d.partners.isEmpty { out.append([Segment("  (none)", Style(.dim))]) }
-        for p in d.partners { field("  " + p.role.rawValue, p.name, Style(.normal, bold: p.role == .vendor)) }
+        for p in d.partners {
+            var who = p.name
+            if let s = p.supplies { who += " supplies " + s }
+            if let t = p.to { who += (p.supplies == nil ? " supplies " : " ") + "to " + t }
+            field("  " + p.role.rawValue, who, Style(.normal, bold: p.role == .vendor))
+        }
         section("Timeline")
-        var items: [(PartialDate, String, Role)] = [(d.announced, "announced", .status(d.status))]
+        // Each event with its citation; an unstated announcement date shows as `≤date`.
+        var items: [(PartialDate, String, String, Role)] = [(d.announced, d.announcedText, "announced" + Citations.marker(d.cite[.announced]), .status(d.status))]
         for m in d.milestones {
             // A milestone not done whose whole period has passed is overdue, not "next".
             let overdue = !m.done && today.map { m.date.endKey < $0.startKey } == true
-            items.append((m.date, (m.done ? "● " : "○ ") + m.event + (m.done ? "  (done)" : overdue ? "  (overdue)" : ""),
+            items.append((m.date, m.date.description, (m.done ? "● " : "○ ") + m.event + Citations.marker(m.cite) + (m.done ? "  (done)" : overdue ? "  (overdue)" : ""),
                           m.done ? .milestoneDone : overdue ? .error : .milestonePending))
         }
-        for (date, event, role) in items.enumerated().sorted(by: { a, b in
+        for (_, date, event, role) in items.enumerated().sorted(by: { a, b in
             a.element.0 != b.element.0 ? a.element.0 < b.element.0 : a.offset < b.offset
         }).map(\.element) {
-            field("  " + date.description, event, Style(role))
+            field("  " + date, event, Style(role))
         }
         section("Sources")
         if d.sources.isEmpty { out.append([Segment("  none", Style(.dim))]) }
@@ -64,7 +72,7 @@ enum DetailView {
             if !meta.isEmpty { head += " — " + meta }
             let wrapped = TextWrap.wrap(head, width: max(w - 5, 8))
             for (k, l) in wrapped.enumerated() {
-                out.append([Segment(k == 0 ? DisplayWidth.fit("  \(i + 1).", to: 5) : "     "), Segment(l)])
+                out.append([Segment(k == 0 ? DisplayWidth.fit("  [\(i + 1)]", to: 6) : "      "), Segment(l)])
             }
             if let u = s.url, s.title != nil {
                 for l in TextWrap.wrap(u, width: max(w - 5, 8)) {

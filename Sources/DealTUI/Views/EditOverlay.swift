@@ -7,7 +7,7 @@ enum EditOverlay {
             box(&g, state, title: "Delete this deal?", lines: [
                 (d.id, Style(.key, bold: true)),
                 (d.title, Style(.normal, bold: true)),
-                ("\(d.country) · \(mw(d)) · announced \(d.announced) · status: \(d.status.rawValue)", Style(.dim)),
+                ("\(d.country) · \(mw(d)) · announced \(d.announcedText) · status: \(d.status.rawValue)", Style(.dim)),
                 ("", .normal),
                 ("y deletes it (u undoes) · any other key keeps it", Style(.message, bold: true)),
             ])

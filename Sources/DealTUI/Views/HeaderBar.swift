@@ -25,7 +25,9 @@ enum HeaderBar {
         var x = g.put(" sovtrack ", y: 0, x: 0, style: bar.with(bold: true))
         let count = "\(CountText.grouped(state.shownCount)) of \(CountText.of(state.totalCount, "deal"))"
         let filter = state.filter.isEmpty ? "no filter" : "filter: " + state.filter.summary
-        let rest = "  \(count)  │  \(filter)"
+        // Epoch AI's licence (CC BY 4.0) asks for credit wherever its data is shown.
+        let credit = state.catalog.includesEpoch ? "  │  data: Epoch AI GPU Clusters, CC BY 4.0" : ""
+        let rest = "  \(count)  │  \(filter)\(credit)"
         // Where the cursor is, at the right end; on a narrow screen it gives way to the filter.
         let position = state.position.map { " \($0) " } ?? ""
         let pw = DisplayWidth.of(position)

@@ -42,8 +42,8 @@ enum VendorsView {
             cell(v.key, nameW, y: y, style: Style(v.key == Summary.noVendor ? .dim : .normal, bold: true))
             cell(v.countries.joined(separator: " "), countriesW, y: y, style: .normal)
             cell(CountText.grouped(v.deals), 6, y: y, style: .normal, right: true)
-            cell(MWText.figure(v.committedMW), 10, y: y, style: Style(v.committedMW == nil ? .dim : .normal), right: true)
-            cell(MWText.figure(v.ambitionMW), 10, y: y, style: Style(v.ambitionMW == nil ? .dim : .normal), right: true)
+            cell(MWText.figure(v.committedMW, approx: v.approx & 1 != 0), 10, y: y, style: Style(v.committedMW == nil ? .dim : .normal), right: true)
+            cell(MWText.figure(v.ambitionMW, approx: v.approx & 2 != 0), 10, y: y, style: Style(v.ambitionMW == nil ? .dim : .normal), right: true)
             cell(share.map { percent($0) } ?? "-", 6, y: y, style: Style(share == nil ? .dim : .normal), right: true)
             // The countries where this vendor has the largest share of the ambition MW.
             let top = v.id >= 0 ? leads[Int(v.id)] : 0
@@ -67,8 +67,8 @@ enum VendorsView {
         cell(fitting(CountText.of(t.countries.count, "country", plural: "countries"), CountText.grouped(t.countries.count), countriesW),
              countriesW, y: y, style: bold)
         cell(CountText.grouped(t.deals), 6, y: y, style: bold, right: true)
-        cell(MWText.figure(t.committedMW), 10, y: y, style: bold, right: true)
-        cell(MWText.figure(t.ambitionMW), 10, y: y, style: bold, right: true)
+        cell(MWText.figure(t.committedMW, approx: t.approx & 1 != 0), 10, y: y, style: bold, right: true)
+        cell(MWText.figure(t.ambitionMW, approx: t.approx & 2 != 0), 10, y: y, style: bold, right: true)
         cell(t.ambitionMW == nil ? "-" : "100%", 6, y: y, style: bold, right: true)
     }
 

@@ -38,10 +38,18 @@ struct ImportCommand: ParsableCommand {
           sovtrack import partner-feed.json --dry-run
           sovtrack import edits.csv
           sovtrack import --from epoch gpu_clusters.csv --rejects rejected.csv
+          sovtrack import --from epoch --bundled
+
+        With --bundled, the Epoch AI snapshot shipped with sovtrack is imported: about 700 \
+        clusters in 40 countries and more (\(BundledEpoch.credit)).
         """)
 
     @OptionGroup var storeOptions: StoreOptions
-    @Argument(help: "The file to import (.json feed, .csv, or Epoch's CSV with --from epoch).") var file: String
+    @Argument(help: ArgumentHelp("The file to import (.json feed, .csv, or Epoch's CSV with --from epoch).", valueName: "file")) var fileArgument: String?
+    @Flag(help: "With --from epoch: import the Epoch AI snapshot bundled with sovtrack instead of a file.") var bundled = false
+
+    /// The file named, or what the bundled snapshot is called in messages.
+    private var file: String { fileArgument ?? "bundled Epoch AI snapshot (\(BundledEpoch.snapshot))" }
     @Option(name: .customLong("from"), help: ArgumentHelp("What the file is: feed, csv or epoch (default: from the file's extension).", valueName: "kind"))
     var from: Kind?
     @Option(name: .customLong("rejects"), help: ArgumentHelp("With --from epoch: write the rows that were not imported here, as CSV.", valueName: "file"))
@@ -55,6 +63,9 @@ struct ImportCommand: ParsableCommand {
         if rejects != nil && from != .epoch {
             throw ValidationError("--rejects only applies to --from epoch")
         }
+        if bundled && from != .epoch { throw ValidationError("--bundled only applies to --from epoch") }
+        if bundled && fileArgument != nil { throw ValidationError("--bundled imports the bundled snapshot: give no file") }
+        if !bundled && fileArgument == nil { throw ValidationError("give the file to import (or --from epoch --bundled)") }
         if force && rejects == nil { throw ValidationError("--force only applies to --rejects") }
     }
 
@@ -174,7 +185,11 @@ struct ImportCommand: ParsableCommand {
         var progress = Progress(start: start)
         defer { progress.clear() }
         let data: [UInt8]
-        do { data = try FileSystem.read(file) } catch let e as StoreError { throw CLIError(e) }
+        if bundled {
+            data = BundledEpoch.bytes
+        } else {
+            do { data = try FileSystem.read(file) } catch let e as StoreError { throw CLIError(e) }
+        }
         progress.show("reading \(file)")
         let epoch: EpochImport
         do {
@@ -206,6 +221,7 @@ struct ImportCommand: ParsableCommand {
         report.seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
         progress.clear()
         Console.out(report.description + "\n")
+        Console.out("data: \(BundledEpoch.credit)\n")
         if let rejects { Console.out("rejected rows (\(report.rejections.count)) written to \(rejects)\n") }
         if dryRun {
             Console.out("dry run: nothing was written to the store\n")

@@ -33,7 +33,8 @@ struct ListCommand: ParsableCommand {
             selection = try storeOptions.select(filter)
         }
         let deals = sort.apply(to: selection.deals, descending: reverse)
-        try output.emit(ListExport.render(deals, as: output.resolvedFormat, updated: selection.updated,
-                                          forDisplay: Console.isDisplay(output.output)), store: storeOptions.path)
+        let format = output.resolvedFormat
+        try output.emit(ListExport.render(deals, as: format, updated: selection.updated, forDisplay: Console.isDisplay(output.output))
+                        + EpochCredit.footer(shown: deals.contains(where: EpochCredit.isFromEpoch), format: format), store: storeOptions.path)
     }
 }

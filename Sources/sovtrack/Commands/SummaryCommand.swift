@@ -33,9 +33,9 @@ struct SummaryCommand: ParsableCommand {
             return true
         }
         let summary = Summary(deals: selection.deals, by: by)
-        var bytes = SummaryExport.render(summary, as: output.resolvedFormat, forDisplay: Console.isDisplay(output.output))
+        let format = output.resolvedFormat
+        var bytes = SummaryExport.render(summary, as: format, forDisplay: Console.isDisplay(output.output))
         if let slipsSince {
-            let format = output.resolvedFormat
             guard format == .table || format == .md else { throw CLIError.usage("--slips-since: only with --format table or md") }
             let from = try AsOfDate.startKey(slipsSince, option: "--slips-since")
             let history: History
@@ -47,6 +47,7 @@ struct SummaryCommand: ParsableCommand {
             bytes += Array((format == .md ? "\n**\(title)**\n\n" : "\n\(title):\n").utf8)
             bytes += Array(slips.render(markdown: format == .md).utf8)
         }
+        bytes += EpochCredit.footer(shown: selection.deals.contains(where: EpochCredit.isFromEpoch), format: format)
         try output.emit(bytes, store: storeOptions.path)
     }
 }

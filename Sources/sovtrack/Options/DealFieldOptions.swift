@@ -5,7 +5,8 @@ import DealKit
 struct DealFieldOptions: ParsableArguments {
     @Option(help: "One-line headline.") var title: String?
     @Option(help: "Country code or English name (KR, \"South Korea\").") var country: String?
-    @Option(help: ArgumentHelp("Partial date: 2026, 2026-H2, 2026-Q3, 2026-06 or 2026-06-07.", valueName: "date")) var announced: String?
+    @Option(help: ArgumentHelp("Partial date: 2026, 2026-H2, 2026-Q3, 2026-06 or 2026-06-07; ≤DATE (or <=DATE) when no source states it.", valueName: "date")) var announced: String?
+    @Option(help: "build, partnership, cloud, model or programme (\"\" clears); megawatts do not apply to partnership and model.") var kind: String?
     @Option(help: "announced, planned, under-construction, operational or cancelled.") var status: String?
     @Option(help: "The national champion or body leading it (\"\" clears).") var sponsor: String?
     @Option(help: ArgumentHelp("NAME:ROLE; role is vendor, operator, investor, government, customer or other (repeatable; replaces the list).", valueName: "name:role"))
@@ -17,6 +18,7 @@ struct DealFieldOptions: ParsableArguments {
     @Option(name: .customLong("operational-mw"), help: ArgumentHelp("Online now, in MW.", valueName: "MW")) var operationalMW: String?
     @Option(help: "Confidence in the target: confirmed, reported or aspirational.") var confidence: String?
     @Option(help: ArgumentHelp("A model built or served on it (repeatable; replaces the list).", valueName: "name")) var model: [String] = []
+    @Option(help: ArgumentHelp("A product or technology it names (repeatable; replaces the list).", valueName: "name")) var product: [String] = []
     @Option(help: ArgumentHelp("DATE:EVENT, \"!\" before the date marks it done (repeatable; replaces the list).", valueName: "date:event"))
     var milestone: [String] = []
     @Option(help: ArgumentHelp("A source URL (repeatable; replaces the URL sources).", valueName: "url")) var source: [String] = []
@@ -31,6 +33,8 @@ struct DealFieldOptions: ParsableArguments {
         p.initialMW = initialMW; p.targetMW = targetMW; p.operationalMW = operationalMW
         p.confidence = confidence
         p.models = model.isEmpty ? nil : model
+        p.kind = kind
+        p.products = product.isEmpty ? nil : product
         p.milestones = milestone.isEmpty ? nil : milestone
         p.sources = source.isEmpty ? nil : source
         p.tags = tag.isEmpty ? nil : tag

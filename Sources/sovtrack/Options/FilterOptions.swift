@@ -11,14 +11,16 @@ struct FilterOptions: ParsableArguments {
     var partner: [String] = []
     @Option(name: .long, help: ArgumentHelp("announced, planned, under-construction, operational or cancelled (repeatable).", valueName: "status"))
     var status: [String] = []
-    @Option(name: .long, help: ArgumentHelp("Announced on or after the start of DATE (2026, 2026-H2, 2026-06 ...).", valueName: "date"))
+    @Option(name: .long, help: ArgumentHelp("Announced on or after the start of DATE (2026, 2026-H2, 2026-06 ...); an unstated date ≤D counts as D, so it may be earlier.", valueName: "date"))
     var since: String?
-    @Option(name: .long, help: ArgumentHelp("Announced on or before the end of DATE.", valueName: "date"))
+    @Option(name: .long, help: ArgumentHelp("Announced on or before the end of DATE; an unstated date ≤D counts as D, so it passes only when certainly public by then.", valueName: "date"))
     var until: String?
     @Option(name: .customLong("min-mw"), help: ArgumentHelp("Ambition MW (target, else committed) at least N; unknown MW is left out.", valueName: "N"))
     var minMW: Double?
-    @Option(name: .long, help: ArgumentHelp("Case-insensitive text in title, sponsor, partners, models, site or tags.", valueName: "text"))
+    @Option(name: .long, help: ArgumentHelp("Case-insensitive text in title, sponsor, partners, models, products, site or tags.", valueName: "text"))
     var search: String?
+    @Option(name: .long, help: ArgumentHelp("A product or technology the deal names (Vera Rubin, GB300), any case, part of a name matches (repeatable).", valueName: "name"))
+    var product: [String] = []
 
     /// The filter, or a usage error naming the bad value.
     func filter() throws -> DealFilter {
@@ -45,6 +47,7 @@ struct FilterOptions: ParsableArguments {
             f.minMW = m
         }
         f.search = search ?? ""
+        f.products = product
         return f
     }
 

@@ -20,6 +20,9 @@ struct StoreOptions: ParsableArguments {
         var s = Store(path: path)
         if recording { s.recorder = RevisionRecorder(author: Author.resolve(store: path, environment: env), note: note, action: action) }
         s.keep = { Retained.keep($0) }
+        s.onUpgrade = { from in
+            Console.err("upgraded \(path) from feed version \(from) to \(Feed.currentVersion) (see docs/format.md, \"Version 2\")")
+        }
         if let t = env["SOVTRACK_LOCK_TIMEOUT"] { s.lockTimeout = try StoreOptions.lockTimeout(t) }
         if isDefault {
             do { try s.initializeIfMissing(with: BundledDataset.bytes) } catch let e as StoreError { throw CLIError(e) }
