@@ -16,7 +16,7 @@ final class ReportHTMLTests: XCTestCase {
         XCTAssertEqual(info["srcs"] as? [String], [], "nothing fetched")
         let text = info["text"] as? String ?? ""
         for expected in ["Test briefing", "2026-07-01", "country KR|FR|GB", "/tmp/store.json", "sha256:\(r.fingerprint)",
-                         "South Korea", "2,000", "55", "10,000", "NVIDIA", "Changes of the period", "keeps no history",
+                         "South Korea", "2,000", "55", "10,000", "NVIDIA", "Changes of the period", "made without the store's history",
                          "Nvidia Is Now Selling Nations Their Own AI Factories"] {
             XCTAssertTrue(text.contains(expected), "missing \(expected)")
         }

@@ -48,8 +48,9 @@ final class CLIReportTests: XCTestCase {
 
     func testRefusals() throws {
         let store = try CLI.copy(CLI.fixture)
-        CLI.assertUserError(try CLI.run("report", "--store", store.path, "--as-of", "2026-01-01"), code: 64,
-                            ["--as-of", "no history"])
+        CLI.assertUserError(try CLI.run("report", "--store", store.path, "--as-of", "June"), code: 64, ["--as-of", "\"June\""])
+        CLI.assertUserError(try CLI.run("report", "--store", store.path, "--as-of", "2026-06-01", "--changes-since", "2026-07-01"),
+                            code: 64, ["--changes-since", "after the report's day"])
         CLI.assertUserError(try CLI.run("report", "--store", store.path, "--format", "csv"), code: 64, ["--format", "md or html"])
         CLI.assertUserError(try CLI.run("report", "--store", store.path, "--format", "md"), code: 64, ["--output", "SVG"])
         CLI.assertUserError(try CLI.run("report", "--store", store.path, "--output", "/nonexistent-dir/x.html"), code: 73, ["/nonexistent-dir/x.html"])

@@ -28,7 +28,7 @@ enum KeyMap {
         ]),
         ("Filtering", [
             KeyBinding("/", "search as you type: titles, names, models, sites, tags",
-                       guide: "search as you type, over titles, sponsors, partners, models, sites and tags (as `--search`); `Enter` keeps it, `Esc` restores the previous search, `Ctrl-U` clears it, `↑` `↓` move meanwhile; the matches are highlighted in the rows",
+                       guide: "search as you type, over titles, sponsors, partners, models, products, sites and tags (as `--search`); `Enter` keeps it, `Esc` restores the previous search, `Ctrl-U` clears it, `↑` `↓` move meanwhile; the matches are highlighted in the rows",
                        footer: ("/", "search"), on: [.char("/")], does: .search),
             KeyBinding("c", "pick countries (space ticks, Enter applies)",
                        guide: "pick countries: a list with each country's deal count; type to narrow it (`Ctrl-U` clears what you typed), `Space` ticks, `Enter` applies, `Esc` cancels",
