@@ -37,6 +37,13 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertEqual(crlf.map(\.line), [1, 2, 3])
     }
 
+    func testNextGivesOneRecordBeforeReadingTheRest() throws {
+        var reader = try CSVReader(Array("a,b\n\n1,\"2\n3\"\nx\"y\n".utf8))
+        XCTAssertEqual(try reader.next(), CSVRecord(line: 1, fields: ["a", "b"]))
+        XCTAssertEqual(try reader.next(), CSVRecord(line: 3, fields: ["1", "2\n3"]))
+        XCTAssertThrowsError(try reader.next()) { XCTAssertEqual(($0 as? CSVError)?.line, 5) }
+    }
+
     func testByteOrderMarkAndUnicode() throws {
         XCTAssertEqual(try CSVReader.parse([0xEF, 0xBB, 0xBF] + Array("id,title\n네이버,鴻海\n".utf8)).map(\.fields),
                        [["id", "title"], ["네이버", "鴻海"]])

@@ -110,6 +110,28 @@ final class DealCSVTests: XCTestCase {
         XCTAssertEqual(readError("id,title\nx,\"T\n")?.message, "a quoted field is never closed")
     }
 
+    /// The reader hands out rows one at a time (issue 11: holding every row of a file of short
+    /// rows took 33 times its size): a row comes out before the rest of the file is read.
+    func testTheReaderGivesOneRowAtATime() throws {
+        var reader = try DealCSV.Reader(Array("id,Title\nx,a\n\ny,\"b,c\"\nz\n".utf8))
+        XCTAssertEqual(reader.names, ["id", "title"])
+        let first = try reader.next()
+        XCTAssertEqual(first?.line, 2)
+        XCTAssertEqual(first?.values, ["id": "x", "title": "a"])
+        XCTAssertEqual(try reader.next()?.values, ["id": "y", "title": "b,c"])
+        XCTAssertThrowsError(try reader.next()) { XCTAssertEqual($0 as? CSVError, CSVError(line: 5, message: "row has 1 cell, the header has 2")) }
+        // A copy made before reading starts again from its own place (import reads the file twice).
+        var again = try DealCSV.Reader(Array("id\nx\ny\n".utf8))
+        let start = again
+        XCTAssertEqual(try again.next()?.values["id"], "x")
+        var copy = start
+        XCTAssertEqual(try copy.next()?.values["id"], "x")
+        XCTAssertEqual(try again.next()?.values["id"], "y")
+        XCTAssertNil(try again.next())
+        var empty = try DealCSV.Reader([])
+        XCTAssertNil(try empty.next())
+    }
+
     func testNewDealNeedsTitleCountryAnnounced() throws {
         let made = try newDeals("id\nx\n")
         XCTAssertEqual(made.first?.1, ["title: missing (a new deal needs a title column)",

@@ -22,7 +22,8 @@ final class AdversarialCorpusTests: XCTestCase {
                        mustMention location: String? = nil, store: URL? = nil) -> (MeasuredProcess.Result, [String]) {
         let before = store.flatMap { try? Data(contentsOf: $0) }
         let env = ["LANG": "C.UTF-8", "HOME": dir.path, "XDG_DATA_HOME": dir.path, "PATH": "/usr/bin:/bin"]
-        let r = MeasuredProcess.run(binary, args, env: env, cwd: dir.path, timeout: 30)
+        // Long enough for the largest cases on a loaded machine; a hang is still caught.
+        let r = MeasuredProcess.run(binary, args, env: env, cwd: dir.path, timeout: 60)
         var problems: [String] = []
         let what = "\(label): sovtrack \(args.map { $0.debugDescription }.joined(separator: " "))"
         if r.timedOut { problems.append("\(what): timed out") }

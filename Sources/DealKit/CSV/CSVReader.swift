@@ -12,29 +12,55 @@ public struct CSVRecord: Sendable, Equatable {
 }
 
 /// Reads RFC 4180 CSV: quoted fields with commas, doubled quotes and line breaks; LF or CRLF.
-public enum CSVReader {
-    /// Every record of the text, blank lines skipped.
-    public static func parse(_ data: [UInt8]) throws -> [CSVRecord] {
+///
+/// A reader hands out one record at a time (`next()`), so a file of millions of rows is
+/// read in the memory of one row: the caller decides what to keep.
+public struct CSVReader: Sendable {
+    private let data: [UInt8]
+    private var i: Int
+    private var line = 1
+
+    /// A reader of `data`, a byte-order mark skipped; the whole text must be UTF-8.
+    public init(_ data: [UInt8]) throws {
         var start = 0
         if data.count >= 3, data[0] == 0xEF, data[1] == 0xBB, data[2] == 0xBF { start = 3 }
         guard String(validating: data[start...], as: UTF8.self) != nil else {
-            throw CSVError(line: firstBadLine(data), message: "text is not valid UTF-8")
+            throw CSVError(line: Self.firstBadLine(data), message: "text is not valid UTF-8")
         }
+        self.data = data
+        i = start
+    }
+
+    /// Every record of the text, blank lines skipped.
+    public static func parse(_ data: [UInt8]) throws -> [CSVRecord] {
+        var reader = try CSVReader(data)
         var records: [CSVRecord] = []
+        while let r = try reader.next() { records.append(r) }
+        return records
+    }
+
+    /// The next record, blank lines skipped; nil at the end of the text.
+    public mutating func next() throws -> CSVRecord? {
+        while i < data.count {
+            if let r = try record() { return r }
+        }
+        return nil
+    }
+
+    /// Reads up to the end of one line (past quoted line breaks); nil for a blank line.
+    private mutating func record() throws -> CSVRecord? {
         var fields: [String] = []
         var field: [UInt8] = []
-        var line = 1, recordLine = 1
-        var i = start
-        var inQuotes = false, wasQuoted = false, quoteLine = 1
+        let recordLine = line
+        var inQuotes = false, wasQuoted = false, quoteLine = line
         func endField() {
             fields.append(String(decoding: field, as: UTF8.self))
             field.removeAll(keepingCapacity: true)
             wasQuoted = false
         }
-        func endRecord() {
+        func finish() -> CSVRecord? {
             endField()
-            if !(fields.count == 1 && fields[0].isEmpty) { records.append(CSVRecord(line: recordLine, fields: fields)) }
-            fields = []
+            return fields.count == 1 && fields[0].isEmpty ? nil : CSVRecord(line: recordLine, fields: fields)
         }
         while i < data.count {
             let b = data[i]
@@ -57,11 +83,11 @@ public enum CSVReader {
                 } else {
                     throw CSVError(line: line, message: "a quote inside an unquoted field; quote the whole field and double the quote")
                 }
-            case 0x0D:
-                if i + 1 < data.count && data[i + 1] == 0x0A { i += 1 }
-                endRecord(); line += 1; recordLine = line
-            case 0x0A:
-                endRecord(); line += 1; recordLine = line
+            case 0x0D, 0x0A:
+                if b == 0x0D && i + 1 < data.count && data[i + 1] == 0x0A { i += 1 }
+                i += 1
+                line += 1
+                return finish()
             default:
                 if wasQuoted { throw CSVError(line: line, message: "text after a closing quote") }
                 field.append(b)
@@ -69,8 +95,7 @@ public enum CSVReader {
             i += 1
         }
         if inQuotes { throw CSVError(line: quoteLine, message: "a quoted field is never closed") }
-        if !field.isEmpty || !fields.isEmpty || wasQuoted { endRecord() }
-        return records
+        return finish()
     }
 
     private static func firstBadLine(_ data: [UInt8]) -> Int {

@@ -49,19 +49,39 @@ public enum DealCSV {
 
     /// Reads a CSV document into rows keyed by column name; the header must name `id`.
     public static func read(_ data: [UInt8]) throws -> [Row] {
-        let records = try CSVReader.parse(data)
-        guard let header = records.first else { return [] }
-        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        guard names.contains("id") else { throw CSVError(line: header.line, message: "the header has no \"id\" column") }
-        let unknown = names.filter { !columns.contains($0) && !$0.isEmpty }
-        if let u = unknown.first { throw CSVError(line: header.line, message: "unknown column \(FeedIssue.quote(u)); the columns are: \(columns.joined(separator: ","))") }
-        var seen: Set<String> = []
-        for name in names where !name.isEmpty && !seen.insert(name).inserted {
-            throw CSVError(line: header.line, message: "the header names \(FeedIssue.quote(name)) twice")
+        var reader = try Reader(data)
+        var rows: [Row] = []
+        while let row = try reader.next() { rows.append(row) }
+        return rows
+    }
+
+    /// The rows of a CSV document one at a time, so that a file of millions of rows is read
+    /// in the memory of one (`read` keeps them all). The header is checked when it is made.
+    public struct Reader: Sendable {
+        /// The header's column names, trimmed and lowercased; "" for an unnamed column.
+        public let names: [String]
+        private var records: CSVReader
+
+        /// A reader past the header of `data`, which must name `id`, only known columns, none twice.
+        public init(_ data: [UInt8]) throws {
+            records = try CSVReader(data)
+            guard let header = try records.next() else { names = []; return }
+            names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            guard names.contains("id") else { throw CSVError(line: header.line, message: "the header has no \"id\" column") }
+            if let u = names.first(where: { !columns.contains($0) && !$0.isEmpty }) {
+                throw CSVError(line: header.line, message: "unknown column \(FeedIssue.quote(u)); the columns are: \(columns.joined(separator: ","))")
+            }
+            var seen: Set<String> = []
+            for name in names where !name.isEmpty && !seen.insert(name).inserted {
+                throw CSVError(line: header.line, message: "the header names \(FeedIssue.quote(name)) twice")
+            }
         }
-        // A short row would read as empty cells, and an empty cell clears its field: every
-        // row must have exactly the header's cells, as the header says what each one changes.
-        return try records.dropFirst().map { rec in
+
+        /// The next row; nil at the end of the document.
+        public mutating func next() throws -> Row? {
+            guard !names.isEmpty, let rec = try records.next() else { return nil }
+            // A short row would read as empty cells, and an empty cell clears its field: every
+            // row must have exactly the header's cells, as the header says what each one changes.
             guard rec.fields.count == names.count else {
                 throw CSVError(line: rec.line, message: "row has \(rec.fields.count) cell\(rec.fields.count == 1 ? "" : "s"), the header has \(names.count)")
             }

@@ -7,10 +7,13 @@ public enum Importer {
 
     /// Merges by id with a function that builds the new deal from the stored one (nil if new).
     ///
+    /// `incoming` is consumed once, in order: a lazy sequence (a CSV file's rows read one at a
+    /// time) is never held whole.
+    ///
     /// Once `keeping` turns false (the caller found a problem, so nothing will be saved), every
     /// deal is still made, for the caller to count its problems, but none is kept: two million
     /// bad rows then cost the memory of one.
-    public static func merge(_ incoming: [(id: String, make: (Deal?) -> Deal)], into feed: inout Feed,
+    public static func merge(_ incoming: some Sequence<(id: String, make: (Deal?) -> Deal)>, into feed: inout Feed,
                              keeping: () -> Bool = { true }) -> ImportReport {
         var report = ImportReport()
         var index: [String: Int] = [:]

@@ -74,23 +74,34 @@ struct ImportCommand: ParsableCommand {
         let data: [UInt8]
         do { data = try FileSystem.read(file) } catch let e as StoreError { throw CLIError(e) }
         var problems = Problems()
-        let incoming: [(id: String, make: (Deal?) -> Deal)]
+        let incoming: AnySequence<(id: String, make: (Deal?) -> Deal)>
         if from == .csv || (from == nil && file.lowercased().hasSuffix(".csv")) {
-            let rows: [DealCSV.Row]
-            do { rows = try DealCSV.read(data) } catch let e as CSVError {
+            // The file is read twice, one row at a time, so its rows are never all held (a
+            // million short rows would take 30 times the file's size): first whole, keeping
+            // nothing, so that a broken file is refused before the store is touched; then row by
+            // row as the merge takes them.
+            let firstRow: DealCSV.Reader
+            do {
+                var reader = try DealCSV.Reader(data)
+                firstRow = reader
+                while try reader.next() != nil {}
+            } catch let e as CSVError {
                 // Epoch's file read as the feed's CSV fails on its header: say what to do instead.
-                let hint = (try? CSVReader.parse(data).first).map { EpochHeader($0.fields).missingRequired.isEmpty } == true
+                var records = try? CSVReader(data)
+                let hint = (try? records?.next()).map { EpochHeader($0.fields).missingRequired.isEmpty } == true
                     ? " (this looks like Epoch AI's GPU clusters CSV: add --from epoch)" : ""
                 throw CLIError.data("\(file):\(e.line): \(e.message)\(hint)")
             }
-            incoming = rows.map { row in
-                ((row.values["id"] ?? "").trimmingCharacters(in: .whitespaces), { [replace] base in
+            // The second reading cannot fail: it reads the same bytes that were just read whole.
+            let rows = sequence(state: firstRow) { reader in try? reader.next() }
+            incoming = AnySequence(rows.lazy.map { row in
+                (id: (row.values["id"] ?? "").trimmingCharacters(in: .whitespaces), make: { [replace] (base: Deal?) -> Deal in
                     let (deal, rowProblems) = DealCSV.apply(row, to: base)
                     for p in rowProblems { problems.add("\(file):\(row.line): \(p)") }
                     guard let base, !replace, rowProblems.isEmpty else { return deal }
                     return ImportCommand.merged(base, deal, mentioned: nil, at: "\(file):\(row.line)", &problems)
                 })
-            }
+            })
         } else {
             let result = FeedDecoder.decode(data)
             if result.hasErrors {
@@ -99,12 +110,12 @@ struct ImportCommand: ParsableCommand {
                 throw CLIError.data("\(file): not imported: \(result.errorCount) error(s); the store is unchanged")
             }
             let raw = ImportCommand.rawDeals(data, count: result.feed.deals.count)
-            incoming = result.feed.deals.enumerated().map { n, d in
-                (d.id, { [replace, file] base in
+            incoming = AnySequence(result.feed.deals.enumerated().map { n, d in
+                (id: d.id, make: { [replace, file] (base: Deal?) -> Deal in
                     guard let base, !replace else { return d }
                     return ImportCommand.merged(base, d, mentioned: raw?[n], at: "\(file): deals[\(n)]", &problems)
                 })
-            }
+            })
         }
         let store = try storeOptions.open(recording: true, note: note, action: "import")
         let existed = FileSystem.exists(store.path)
