@@ -213,5 +213,28 @@ struct Bench {
         col["hostile_validate_cpu"] = r.cpuSeconds
         col["hostile_rss_kb"] = Double(rss)
         col["hostile_bound_multiple"] = max(0, Double(rss) * 1024 - fixedAllowance) / Double(body.count)
+        try measureHostileCSV(size: size, sovtrack: sovtrack, into: &col)
+    }
+
+    /// A CSV file of `size × 20` rows `id,title` with new ids (about 10 bytes each; 2 million at
+    /// 100,000), every one refused as a new deal needs a country, through `import`: its time and
+    /// its peak memory over the bound's fixed part, per byte (issue 11: holding every row before
+    /// the merge took 46 times the file).
+    static func measureHostileCSV(size: Int, sovtrack: String, into col: inout [String: Double]) throws {
+        let file = "/tmp/sovtrack-bench-hostile-\(getpid()).csv"
+        let store = "/tmp/sovtrack-bench-hostile-store-\(getpid()).json"
+        defer { for f in [file, store, store + ".lock"] { unlink(f) } }
+        var body = Array("id,title\n".utf8)
+        body.reserveCapacity(size * 20 * 11 + 9)
+        for i in 0..<size * 20 { body += Array("y\(i),t\n".utf8) }
+        try FileSystem.writeAtomically(body, to: file)
+        let args = [sovtrack, "import", file, "--store", store]
+        let r = System.run(args, environment: ["LANG": "C.UTF-8"])
+        guard r.status == 65 else { throw BenchError("sovtrack import of \(size * 20) refused CSV rows: exit \(r.status), expected 65") }
+        let rss = System.peakMemoryKB(args, environment: ["LANG": "C.UTF-8"])
+        col["hostile_csv_import"] = r.seconds
+        col["hostile_csv_import_cpu"] = r.cpuSeconds
+        col["hostile_csv_rss_kb"] = Double(rss)
+        col["hostile_csv_bound_multiple"] = max(0, Double(rss) * 1024 - fixedAllowance) / Double(body.count)
     }
 }

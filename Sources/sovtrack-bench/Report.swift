@@ -82,6 +82,9 @@ enum Report {
         Row(label: "hostile: `validate` of 20 × N empty deals `{}`, end to end", key: "hostile_validate", kind: .seconds),
         Row(label: "  its peak memory", key: "hostile_rss_kb", kind: .kb),
         Row(label: "  (peak − 100 MiB) ÷ its size", key: "hostile_bound_multiple", kind: .ratio, target100k: 10),
+        Row(label: "hostile: `import` of 20 × N refused CSV rows `id,title`, end to end", key: "hostile_csv_import", kind: .seconds),
+        Row(label: "  its peak memory", key: "hostile_csv_rss_kb", kind: .kb),
+        Row(label: "  (peak − 100 MiB) ÷ its size", key: "hostile_csv_bound_multiple", kind: .ratio, target100k: 10),
         Row(label: "load average (1 min) before / after this size", key: "load_average_1m", kind: .load),
     ]
 

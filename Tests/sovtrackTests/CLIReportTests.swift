@@ -46,6 +46,39 @@ final class CLIReportTests: XCTestCase {
         XCTAssertTrue(CLI.text(dir.appendingPathComponent("brief-vendors.svg"))?.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\"") ?? false)
     }
 
+    /// The changes of the period and `--as-of` come from the store's history (one reading of
+    /// the store gives the report's deals and the deals before the period).
+    func testChangesOfThePeriodAndAsOfFollowTheHistory() throws {
+        let store = try CLI.copy(CLI.fixture)
+        let id = "kr-naver-nvidia-dsx-sejong"
+        var r = try CLI.run("report", "--store", store.path, "--format", "html")
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stdout.contains("This store has no recorded revision"), "no history yet")
+        r = try CLI.run("edit", id, "--target-mw", "500", "--note", "cut", "--store", store.path)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        r = try CLI.run("report", "--store", store.path, "--format", "html")
+        XCTAssertEqual(r.status, 0, r.stderr)
+        // The cut (a setback) and its target no longer approximate: two changes of one edit.
+        XCTAssertTrue(r.stdout.contains("2 changes to these deals from ") && r.stdout.contains("1 of them setbacks"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("<tr><td>!</td><td>\(id)</td><td>capacity.targetMW revised down by 500 MW (1000 → 500)</td></tr>"),
+                      "the cut, marked as a setback")
+        XCTAssertTrue(r.stdout.contains("<td class=\"n\">≈1,500<sup"), "KR's ambition after the cut")
+        // A filter that leaves the deal out leaves its change out.
+        r = try CLI.run("report", "--store", store.path, "--country", "FR", "--format", "html")
+        XCTAssertTrue(r.stdout.contains("No change to these deals from "), r.stdout)
+        // As the store stood before the edit: the figure before the cut, and no revision yet then.
+        r = try CLI.run("report", "--store", store.path, "--as-of", "2026-01", "--format", "html")
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stdout.contains("<td class=\"n\">≈2,000<sup"), "KR's ambition before the cut")
+        XCTAssertTrue(r.stdout.contains("This store has no recorded revision, so the changes from 2026-01-24 to 2026-01 cannot be told"), r.stdout)
+        // --changes-since reaching back before the edit, up to today: the cut is listed.
+        r = try CLI.run("report", "--store", store.path, "--changes-since", "2026-01-01", "--format", "md", "--output",
+                        store.deletingLastPathComponent().appendingPathComponent("r.md").path)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let md = try XCTUnwrap(CLI.text(store.deletingLastPathComponent().appendingPathComponent("r.md")))
+        XCTAssertTrue(md.contains("2 changes to these deals from 2026-01-01 to "), md)
+    }
+
     func testRefusals() throws {
         let store = try CLI.copy(CLI.fixture)
         CLI.assertUserError(try CLI.run("report", "--store", store.path, "--as-of", "June"), code: 64, ["--as-of", "\"June\""])

@@ -34,14 +34,31 @@ struct ReportCommand: ParsableCommand {
         }
         let filter = try filters.filter()
         let compiled = filter.compiled()
-        let selection = try asOf.select(storeOptions) { compiled.matches($0) }
+        let today = Clock.today()
+        let period = try period(today: today)
+        // The store is read once: the report's deals and, with a history, the deals as they
+        // stood before the period both come from it.
+        let (_, snapshot) = try storeOptions.load()
+        let history: History
+        do throws(HistoryError) { history = try History(of: snapshot.feed) } catch {
+            throw CLIError.data("\(storeOptions.path): \(error.description)")
+        }
+        let deals = try dealsAsOf(period.cutoff, snapshot.feed.deals, history).filter { compiled.matches($0) }
+        // A store with no revision up to the report's day cannot tell what changed.
+        let recorded = period.cutoff.map { c in history.revisions.contains { $0.dayKey <= c } } ?? !history.revisions.isEmpty
+        var changes = Report.Changes(since: period.since, until: period.until, hasHistory: recorded, list: [])
+        if recorded {
+            let before = try dealsAsOf(period.startKey - 1, snapshot.feed.deals, history).filter { compiled.matches($0) }
+            changes.list = DealDiff.changes(from: before, to: deals)
+            Retained.keep(before)
+        }
+        Retained.keep(deals)
         let env = ProcessInfo.processInfo.environment
         let store = StoreLocation.resolve(explicit: storeOptions.store, environment: env)
-        let today = Clock.today()
         let context = Report.Context(title: title, date: today, filter: filter.summary, store: store.path,
                                      reproduce: Report.reproduceCommand(store: store.isDefault ? nil : store.path, filter: filter, asOf: asOf.asOf),
-                                     asOf: asOf.asOf, changes: try changes(to: selection, filter: compiled, today: today))
-        let report = Report(deals: selection.deals, updated: selection.updated, context: context)
+                                     asOf: asOf.asOf, changes: changes)
+        let report = Report(deals: deals, updated: snapshot.feed.updated, context: context)
         switch format {
         case .md:
             for file in ReportMarkdown.render(report, path: destination!) {
@@ -52,24 +69,25 @@ struct ReportCommand: ParsableCommand {
         }
     }
 
-    /// The changes to the selected deals over the period, from the store's history: the deals as
-    /// they stood at the end of the day before `--changes-since` against the report's own.
-    func changes(to selection: Store.Selection, filter: DealFilter.Compiled, today: PartialDate) throws -> Report.Changes {
-        let endKey = asOf.cutoff ?? today.endKey
+    /// The report's period, checked before the store is read: `--as-of`'s last day (nil: the
+    /// store as it is), and the changes listed from the start of `--changes-since` (default:
+    /// the 7 days before the report's day) to the end of the report's day.
+    func period(today: PartialDate) throws -> (cutoff: Int?, startKey: Int, since: String, until: String) {
+        let cutoff = try asOf.asOf.map { try AsOfDate.endKey($0, option: "--as-of") }
+        let endKey = cutoff ?? today.endKey
         let startKey = try changesSince.map { try AsOfDate.startKey($0, option: "--changes-since") }
             ?? History.dayKey(7, before: PartialDate(Report.Changes.dayText(endKey)) ?? today)
         guard startKey <= endKey else {
             throw CLIError.usage("--changes-since: \(changesSince ?? "") is after the report's day \(Report.Changes.dayText(endKey))")
         }
-        let since = changesSince ?? Report.Changes.dayText(startKey)
-        let until = asOf.asOf ?? today.description
-        let history: History
-        do throws(HistoryError) { history = try History(of: Feed(extra: selection.extra)) } catch {
+        return (cutoff, startKey, changesSince ?? Report.Changes.dayText(startKey), asOf.asOf ?? today.description)
+    }
+
+    /// The store's deals as they stood at the end of the day `cutoff` (nil: as they are now).
+    func dealsAsOf(_ cutoff: Int?, _ deals: [Deal], _ history: History) throws -> [Deal] {
+        guard let cutoff else { return deals }
+        do throws(HistoryError) { return try history.deals(deals, asOf: cutoff) } catch {
             throw CLIError.data("\(storeOptions.path): \(error.description)")
         }
-        guard !history.revisions.isEmpty else { return Report.Changes(since: since, until: until, hasHistory: false, list: []) }
-        // Only a store with revisions is read again, as it stood before the period.
-        let before = try FeedOperand.storeAsOf(startKey - 1, store: storeOptions).deals.filter { filter.matches($0) }
-        return Report.Changes(since: since, until: until, hasHistory: true, list: DealDiff.changes(from: before, to: selection.deals))
     }
 }
