@@ -124,17 +124,16 @@ final class TextTableTests: XCTestCase {
     }
 
     func testMarkdownCellsAreTextNeverMarkup() {
-        // Issue 11: a feed's HTML, links and images must not become live in a Markdown report.
-        XCTAssertEqual(TextTable.markdownCell("<script>alert(1)</script>"), "&lt;script&gt;alert(1)&lt;/script&gt;")
-        XCTAssertEqual(TextTable.markdownCell("[click](javascript:alert(1))"), "\\[click\\](javascript:alert(1))")
-        XCTAssertEqual(TextTable.markdownCell("![x](https://tracker.example/p.png)"), "!\\[x\\](https://tracker.example/p.png)")
-        XCTAssertEqual(TextTable.markdownCell("<img src=x onerror=alert(1)>"), "&lt;img src=x onerror=alert(1)&gt;")
-        XCTAssertEqual(TextTable.markdownCell("<javascript:alert(1)>"), "&lt;javascript:alert(1)&gt;")
-        XCTAssertEqual(TextTable.markdownCell("AT&T &lt; &#x1b;"), "AT&amp;T &amp;lt; &amp;#x1b;")
-        XCTAssertEqual(TextTable.markdownCell("[ref]: javascript:x"), "\\[ref\\]: javascript:x")
-        XCTAssertEqual(TextTable.markdownCell("a|b\\c\nd\u{1B}[2J\u{202E}"), "a\\|b\\\\c d␛\\[2J\u{FFFD}")
-        let md = TextTable(columns: [.init("<h1>")], rows: [["</td><script>"]]).renderMarkdown()
-        XCTAssertFalse(md.contains("<"), md)
+        // Issue 11: a feed's HTML, links and images must not become live in a Markdown table.
+        let md = TextTable(columns: [.init("<h1>")], rows: [["</td><script>"], ["[click](javascript:alert(1))"], ["- a|b"]]).renderMarkdown()
+        XCTAssertEqual(md, """
+        | &lt;h1&gt; |
+        | --- |
+        | &lt;/td&gt;&lt;script&gt; |
+        | \\[click\\](javascript:alert(1)) |
+        | \\- a\\|b |
+
+        """)
     }
 
     func testHTMLPageEscapesFeedText() throws {

@@ -84,15 +84,8 @@ public enum DealText {
     /// The deal as a Markdown document: facts with their citations `[1]`, timeline, numbered sources, notes
     /// (`show --md` and the dashboard's detail export).
     public static func markdown(_ d: Deal, today: PartialDate? = nil) -> String {
-        // Feed text is never markup: every character Markdown reads as syntax is escaped.
-        func md(_ s: String) -> String {
-            var out = ""
-            for ch in SafeText.sanitize(s.replacingOccurrences(of: "\n", with: " ")) {
-                if "\\`*_[]<>|#!~".contains(ch) { out.append("\\") }
-                out.append(ch)
-            }
-            return out
-        }
+        // Feed text is never markup.
+        let md = Markup.markdown
         var out = "# \(md(d.title))\n\n\(md(d.id))\n\n"
         out += TextTable(columns: [.init("field"), .init("value")], rows: facts(d).map { [$0.label, $0.value] }).renderMarkdown()
         out += "\n## Timeline\n\n"

@@ -54,36 +54,12 @@ public struct TextTable: Sendable {
         return out
     }
 
-    /// A GitHub-flavoured Markdown table; every cell is text, never markup.
+    /// A GitHub-flavoured Markdown table; every cell is text, never markup (`Markup.markdown`).
     public func renderMarkdown() -> String {
-        var out = "| " + columns.map { TextTable.markdownCell($0.header) }.joined(separator: " | ") + " |\n"
+        var out = "| " + columns.map { Markup.markdown($0.header) }.joined(separator: " | ") + " |\n"
         out += "|" + columns.map { $0.alignRight ? " ---: |" : " --- |" }.joined() + "\n"
         for row in rows + (footer.map { [$0] } ?? []) {
-            out += "| " + columns.indices.map { TextTable.markdownCell($0 < row.count ? row[$0] : "") }.joined(separator: " | ") + " |\n"
-        }
-        return out
-    }
-
-    /// A cell's text as Markdown that renders as that text and nothing else.
-    ///
-    /// A feed could otherwise put HTML (`<script>`, `<img src=...>`), a link to
-    /// `javascript:` or a remote image (`![](https://tracker/...)`) into a report that is
-    /// then opened in a viewer. HTML's `<`, `>` and `&` become entities, and `[`, `]` (which
-    /// every link and image needs), `|` (the cell separator) and `\\` are escaped, so no link
-    /// is made except a viewer's own autolink of a bare `http`/`https` address. The text is
-    /// made safe for a terminal and kept on one line first.
-    public static func markdownCell(_ s: String) -> String {
-        let safe = SafeText.sanitize(s.replacingOccurrences(of: "\n", with: " "))
-        var out = ""
-        out.unicodeScalars.reserveCapacity(safe.unicodeScalars.count)
-        for c in safe.unicodeScalars {
-            switch c {
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "&": out += "&amp;"
-            case "\\", "|", "[", "]": out.unicodeScalars.append("\\"); out.unicodeScalars.append(c)
-            default: out.unicodeScalars.append(c)
-            }
+            out += "| " + columns.indices.map { Markup.markdown($0 < row.count ? row[$0] : "") }.joined(separator: " | ") + " |\n"
         }
         return out
     }

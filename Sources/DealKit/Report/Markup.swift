@@ -36,25 +36,43 @@ public enum Markup {
         return out
     }
 
-    /// Text for a Markdown paragraph, list item or table cell: every character Markdown or
-    /// inline HTML could read as syntax is backslash-escaped or written as an entity, so
-    /// nothing links, emphasises or opens a tag; a leading `-`, `+` or `1.` cannot start a list.
+    /// Text for a Markdown paragraph, list item or table cell, which renders as that text and
+    /// nothing else: the one Markdown escaper (the report, `show --format md`, and every
+    /// `--format md` table).
+    ///
+    /// A feed could otherwise put HTML (`<script>`, `<img src=...>`), a link to `javascript:`
+    /// or a remote image (`![](https://tracker/...)`) into a document that is then opened in a
+    /// viewer. `<`, `>` and `&` become entities, so no tag, autolink or entity forms; `[` and
+    /// `]`, which every link and image needs, are escaped, so none forms (a viewer's own
+    /// autolink of a bare `http`/`https` address aside); `|` cannot split a table cell; `\`,
+    /// `` ` ``, `*`, `~`, `#` and `_` (but inside a word, where it is plain: `committed_mw`)
+    /// cannot make code, emphasis or a heading; and a leading `-`, `+` or `1.` before a space
+    /// cannot start a list. The text is made safe for a terminal and kept on one line (a line
+    /// break becomes a space, as in HTML) first. Characters that are syntax only next to
+    /// these (`(`, `!`) stay as they are, so most text reads the same raw and rendered.
     public static func markdown(_ s: String) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)
-        let scalars = Array(SafeText.sanitize(s).unicodeScalars)
-        // Digits then "." or ")" at the start would make an ordered list: that mark is escaped.
+        let oneLine = s.contains("\n") ? s.replacingOccurrences(of: "\n", with: " ") : s
+        let scalars = Array(SafeText.sanitize(oneLine).unicodeScalars)
+        func isWord(_ i: Int) -> Bool {
+            guard scalars.indices.contains(i) else { return false }
+            return scalars[i].properties.isAlphabetic || scalars[i].properties.numericType != nil
+        }
+        func spaceAfter(_ i: Int) -> Bool { i + 1 < scalars.count && (scalars[i + 1] == " " || scalars[i + 1] == "\t") }
+        // Digits then "." or ")" and a space at the start would make an ordered list: that mark is escaped.
         let leadingDigits = scalars.prefix { $0.properties.numericType != nil && $0.isASCII }.count
         for (i, ch) in scalars.enumerated() {
             switch ch {
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "&": out += "&amp;"
-            case "\\", "`", "*", "_", "[", "]", "(", ")", "#", "|", "!", "~", "{", "}":
+            case "\\", "`", "*", "[", "]", "|", "~", "#":
                 out += "\\"; out.unicodeScalars.append(ch)
-            case "-" where i == 0, "+" where i == 0, "=" where i == 0:
+            case "_" where !(isWord(i - 1) && isWord(i + 1)):
                 out += "\\"; out.unicodeScalars.append(ch)
-            case "." where i == leadingDigits && i > 0:
+            case "-" where i == 0 && spaceAfter(i), "+" where i == 0 && spaceAfter(i),
+                 "." where i == leadingDigits && i > 0 && spaceAfter(i), ")" where i == leadingDigits && i > 0 && spaceAfter(i):
                 out += "\\"; out.unicodeScalars.append(ch)
             default: out.unicodeScalars.append(ch)
             }
