@@ -44,14 +44,25 @@ enum Console {
     /// regular file (`/dev/stdout`, a FIFO, a device) and, without `force`, an existing file
     /// (on a terminal the user is asked instead). Every refusal exits 73 and writes nothing.
     static func writeFile(_ bytes: [UInt8], to output: String, force: Bool, store: String?) throws {
-        if let problem = outputProblem(output, force: force, store: store) {
-            throw CLIError(message: "\(SafeText.sanitize(output)): \(problem)", code: 73)
+        try writeFiles([(output, bytes)], force: force, store: store)
+    }
+
+    /// Writes several files as `writeFile` does one (a Markdown report and its charts), all
+    /// or none: every file is checked before the first is written, so a refusal of any of
+    /// them (an existing file without `force`, say) leaves every one as it was.
+    static func writeFiles(_ files: [(path: String, bytes: [UInt8])], force: Bool, store: String?) throws {
+        for f in files {
+            if let problem = outputProblem(f.path, force: force, store: store) {
+                throw CLIError(message: "\(SafeText.sanitize(f.path)): \(problem)", code: 73)
+            }
         }
-        do {
-            try FileSystem.writeAtomically(bytes, to: output)
-        } catch let e as StoreError {
-            guard case .unwritable(_, let reason) = e else { throw CLIError(e) }
-            throw CLIError(message: "\(SafeText.sanitize(output)): cannot write: \(reason)", code: 73)
+        for f in files {
+            do {
+                try FileSystem.writeAtomically(f.bytes, to: f.path)
+            } catch let e as StoreError {
+                guard case .unwritable(_, let reason) = e else { throw CLIError(e) }
+                throw CLIError(message: "\(SafeText.sanitize(f.path)): cannot write: \(reason)", code: 73)
+            }
         }
     }
 

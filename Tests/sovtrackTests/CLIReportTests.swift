@@ -79,6 +79,30 @@ final class CLIReportTests: XCTestCase {
         XCTAssertTrue(md.contains("2 changes to these deals from 2026-01-01 to "), md)
     }
 
+    /// A Markdown report is its .md and three SVGs: a refusal of any of them writes none (the
+    /// charts used to be written before an existing .md was refused).
+    func testAMarkdownReportRefusedWritesNothing() throws {
+        let store = try CLI.copy(CLI.fixture)
+        let dir = store.deletingLastPathComponent()
+        let md = dir.appendingPathComponent("brief.md")
+        try Data("mine\n".utf8).write(to: md)
+        CLI.assertUserError(try CLI.run("report", "--store", store.path, "--output", md.path), code: 73, ["brief.md", "exists", "--force"])
+        XCTAssertEqual(CLI.files(in: dir), ["brief.md", "deals.json"], "no chart written beside the refused .md")
+        XCTAssertEqual(CLI.text(md), "mine\n")
+        // An existing chart is refused the same way, and the .md is not written either.
+        try FileManager.default.removeItem(at: md)
+        let chart = dir.appendingPathComponent("brief-vendors.svg")
+        try Data("<svg/>".utf8).write(to: chart)
+        CLI.assertUserError(try CLI.run("report", "--store", store.path, "--output", md.path), code: 73, ["brief-vendors.svg", "exists"])
+        XCTAssertEqual(CLI.files(in: dir), ["brief-vendors.svg", "deals.json"])
+        XCTAssertEqual(CLI.text(chart), "<svg/>")
+        // With --force, all four are written.
+        let r = try CLI.run("report", "--store", store.path, "--output", md.path, "--force")
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(CLI.files(in: dir), ["brief-countries.svg", "brief-milestones.svg", "brief-vendors.svg", "brief.md", "deals.json"])
+        XCTAssertNotEqual(CLI.text(chart), "<svg/>")
+    }
+
     func testRefusals() throws {
         let store = try CLI.copy(CLI.fixture)
         CLI.assertUserError(try CLI.run("report", "--store", store.path, "--as-of", "June"), code: 64, ["--as-of", "\"June\""])

@@ -61,9 +61,11 @@ struct ReportCommand: ParsableCommand {
         let report = Report(deals: deals, updated: snapshot.feed.updated, context: context)
         switch format {
         case .md:
-            for file in ReportMarkdown.render(report, path: destination!) {
-                try Console.emit(file.bytes, to: file.path, force: output.force, store: store.path)
-            }
+            // Every file is checked before any is written (a refused .md used to leave its new
+            // charts behind), the Markdown the user named first, so that a refusal names it.
+            let files = ReportMarkdown.render(report, path: destination!).map { (path: $0.path, bytes: $0.bytes) }
+            try Console.writeFiles(files.filter { $0.path == destination } + files.filter { $0.path != destination },
+                                   force: output.force, store: store.path)
         default:
             try Console.emit(ReportHTML.render(report), to: destination, force: output.force, store: store.path)
         }
