@@ -48,7 +48,7 @@ public struct Store: Sendable {
     public var recorder: RevisionRecorder?
 
     public init(path: String, lockTimeout: Double = 10, backups: Int = 3,
-                today: @escaping @Sendable () -> PartialDate = Clock.today) {
+                today: @escaping @Sendable () -> PartialDate = CalendarClock.today) {
         self.path = path; self.lockTimeout = lockTimeout; self.backups = backups; self.today = today
     }
 
