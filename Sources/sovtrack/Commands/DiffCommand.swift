@@ -49,8 +49,8 @@ struct DiffCommand: ParsableCommand {
                 throw CLIError.usage("diff takes OLD and NEW (or git's seven arguments), not \(operands.count) operands")
             }
             changes = DealDiff.changes(from: old.deals, to: new.deals)
-        } catch let e as CLIError {
-            throw CLIError(message: e.message, code: 2)
+        } catch {
+            throw CLIError(converting: error)?.with(code: 2) ?? error
         }
         Console.out(ChangeExport.render(changes, as: format))
         if !changes.isEmpty && !external { throw ExitCode(1) }

@@ -25,22 +25,19 @@ struct ResolveCommand: ParsableCommand {
 
     func run() throws {
         let store = try storeOptions.open(recording: true, note: note, action: "resolve")
-        let settled: Int
-        do {
-            settled = try store.update { feed in
-                let all: [MergeConflict]
-                do throws(HistoryError) { all = try MergeConflict.all(in: feed) } catch {
-                    throw CLIError.data("\(storeOptions.path): \(error.description)")
-                }
-                let chosen = all.filter { $0.id == id && (field == nil || $0.field == field) }
-                guard !chosen.isEmpty else {
-                    throw CLIError.data("no merge conflict for \(FeedIssue.quote(id))\(field.map { " field \(FeedIssue.quote($0))" } ?? "")")
-                }
-                for c in chosen { try ResolveCommand.apply(c, take: take, to: &feed) }
-                MergeConflict.store(all.filter { !chosen.contains($0) }, in: &feed)
-                return chosen.count
+        let settled = try store.update { feed in
+            let all: [MergeConflict]
+            do throws(HistoryError) { all = try MergeConflict.all(in: feed) } catch {
+                throw CLIError.data("\(storeOptions.path): \(error.description)")
             }
-        } catch let e as StoreError { throw CLIError(e) }
+            let chosen = all.filter { $0.id == id && (field == nil || $0.field == field) }
+            guard !chosen.isEmpty else {
+                throw CLIError.data("no merge conflict for \(FeedIssue.quote(id))\(field.map { " field \(FeedIssue.quote($0))" } ?? "")")
+            }
+            for c in chosen { try ResolveCommand.apply(c, take: take, to: &feed) }
+            MergeConflict.store(all.filter { !chosen.contains($0) }, in: &feed)
+            return chosen.count
+        }
         Console.out("resolved \(settled) conflict\(settled == 1 ? "" : "s") of \(id) with \(take.rawValue)\n")
     }
 
