@@ -1,6 +1,7 @@
 import DealKit
 import XCTest
 @testable import DealTUI
+import TestSupport
 
 /// A terminal that plays keys and, between them, actions of the test (another writer saving).
 @MainActor
@@ -41,7 +42,7 @@ final class EditRunLoopTests: XCTestCase {
     override func setUp() {
         dir = NSTemporaryDirectory() + "sovtrack-edit-\(UUID().uuidString)"
         try? FileSystem.makeDirectories(dir)
-        try? FileManager.default.copyItem(atPath: TestFeeds.root.appendingPathComponent("Fixtures/deals.json").path, toPath: path)
+        try? FileManager.default.copyItem(atPath: PackageRoot.fixture("deals.json").path, toPath: path)
     }
 
     override func tearDown() { try? FileManager.default.removeItem(atPath: dir) }

@@ -2,6 +2,7 @@ import DealKit
 import Foundation
 import XCTest
 @testable import DealTUI
+import TestSupport
 
 /// Keystroke times on a 100,000-deal store: reduce the event and render the whole cell grid.
 ///
@@ -11,7 +12,7 @@ import XCTest
 final class PerformanceTests: XCTestCase {
     func testKeystrokesOnAHundredThousandDeals() throws {
         let count = Int(ProcessInfo.processInfo.environment["SOVTRACK_PERF_DEALS"] ?? "") ?? 100_000
-        let feed = TestFeeds.generated(count)
+        let feed = FeedBuilder.generated(count)
         func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
 
         var t0 = now()
