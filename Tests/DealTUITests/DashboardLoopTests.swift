@@ -2,30 +2,6 @@ import DealKit
 import XCTest
 @testable import DealTUI
 
-/// A terminal that replays events and keeps what was painted.
-@MainActor
-final class FakeTerminal: Terminal {
-    var rows: Int
-    var cols: Int
-    var events: [InputEvent]
-    var frames: [CellGrid] = []
-    var invalidated = 0
-
-    init(rows: Int = 24, cols: Int = 80, events: [InputEvent]) {
-        self.rows = rows; self.cols = cols; self.events = events
-    }
-
-    func read() -> InputEvent? {
-        guard !events.isEmpty else { return .char("q") }
-        let e = events.removeFirst()
-        if case .resize(let r, let c) = e { rows = r; cols = c }
-        return e
-    }
-
-    func paint(_ grid: CellGrid) { frames.append(grid) }
-    func invalidate() { invalidated += 1 }
-}
-
 /// (Not `@MainActor` itself: swift-corelibs-xctest cannot call actor-isolated test methods; tests run on the main thread, so each asserts that.)
 final class DashboardLoopTests: XCTestCase {
     func testOptionsDefaultToColorAndMouse() {
