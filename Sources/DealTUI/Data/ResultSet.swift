@@ -154,7 +154,7 @@ final class ResultSet {
         if let w = naturalStorage[c] { return w }
         var w = 0
         for i in members.prefix(500) {
-            w = max(w, DisplayWidth.of(SafeText.sanitize(c.value(catalog.deals[Int(i)]))))
+            w = max(w, DisplayWidth.of(SafeText.sanitize(c.value(catalog.deals[Int(i)], today: catalog.today))))
             if w >= c.widths.max { break }
         }
         naturalStorage[c] = w

@@ -81,6 +81,8 @@ enum KeyMap {
             KeyBinding("55 → 1,000", "55 MW committed towards a 1,000 MW target"),
             KeyBinding("-", "unknown (never zero); totals add the known figures"),
             KeyBinding("█ ░", "bar: committed MW, then the ambition beyond it"),
+            KeyBinding("overdue", "next milestone: one planned but past, shown first",
+                       guide: "in a next milestone column: a planned milestone whose whole period has passed (`overdue 2026-Q1 phase 1`, in red); it is shown, and sorts, before any milestone to come"),
             KeyBinding("L", "bars on a log scale (the bar's header says which)",
                        guide: "bars on a log scale, or back to linear (the bar's header says which)", on: [.char("L")], does: .logScale),
         ]),

@@ -77,7 +77,7 @@ public struct AppState {
 
     public init(feed: Feed, storeName: String, filter: DealFilter = DealFilter(), today: PartialDate,
                 rows: Int = 24, cols: Int = 80) {
-        catalog = DealCatalog(feed: feed)
+        catalog = DealCatalog(feed: feed, today: today)
         self.storeName = storeName
         self.today = today
         self.filter = filter
@@ -211,7 +211,7 @@ public struct AppState {
     /// Swaps in a new feed (after an edit or a change on disk), keeping the selections by deal id.
     public mutating func replaceFeed(_ feed: Feed) {
         let keep = Selection(self)
-        catalog = DealCatalog(feed: feed)
+        catalog = DealCatalog(feed: feed, today: today)
         searchCache = SearchCache()
         if let d = detail {
             if let i = catalog.index(ofID: d.id) { detail?.deal = i } else { detail = nil }

@@ -69,10 +69,10 @@ enum DealTable {
             let y = rect.y + 1 + line
             let selected = at == cur.index
             for p in placed {
-                var s = Style(p.column.role(d))
+                var s = Style(p.column.role(d, today: state.today))
                 if p.column == .title { s.bold = selected && active }
                 if selected && active && p.column == focusColumn { s.underline = true }
-                var text = p.column.value(d)
+                var text = p.column.value(d, today: state.today)
                 if p.column == .title, cutTitles[DisplayWidth.fit(SafeText.sanitize(text), to: p.width), default: 0] > 1 {
                     text = middleCut(SafeText.sanitize(text), to: p.width)
                 }
