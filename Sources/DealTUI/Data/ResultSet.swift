@@ -130,7 +130,7 @@ final class ResultSet {
                               _ descending: Bool) -> [GroupTotal] {
         let key = "\(kind) \(column.rawValue) \(descending)"
         if let r = sortedStorage[key] { return r }
-        let r = column.sorted(rows(), descending: descending)
+        let r = column.sorted(rows(), descending: descending, shares: column.needsShares ? vendorShares : nil)
         sortedStorage[key] = r
         return r
     }
