@@ -66,7 +66,7 @@ public enum AppReducer {
 
     /// Clamps the cursors of what is on screen and scrolls them into view.
     static func settle(_ s: inout AppState) {
-        let f = FrameLayout(s)
+        let f = s.frame
         let l = f.layout
         guard !l.tooSmall else { return }
         if var d = s.detail, let lines = f.detailLines?.count {

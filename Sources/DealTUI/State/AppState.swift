@@ -49,6 +49,8 @@ public struct AppState {
     public var logScale = false
     private(set) var results: ResultSet
     private var searchCache = SearchCache()
+    /// The frame of the state as last asked for (`frame`); shared by copies, checked against its key.
+    let frameCache = FrameLayout.Cache()
     var pendingTargets = CursorTargets()
 
     public var view: ViewID = .countries
@@ -85,6 +87,10 @@ public struct AppState {
         results = ResultSet(catalog: catalog, members: [], sort: .country, descending: false)
         recompute()
     }
+
+    /// Where everything goes on screen for this state: computed once, then shared by the
+    /// reducer and the frame drawn (see `FrameLayout`).
+    var frame: FrameLayout { frameCache.frame(for: self) }
 
     // MARK: - What is selected
 

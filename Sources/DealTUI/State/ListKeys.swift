@@ -95,7 +95,7 @@ enum ListKeys {
 
     /// Rows in a page of the active list.
     static func page(_ s: AppState) -> Int {
-        let f = FrameLayout(s)
+        let f = s.frame
         let l = f.layout
         switch s.view {
         case .countries:
@@ -132,7 +132,7 @@ enum ListKeys {
             return
         }
         guard s.view == .countries || s.view == .deals else { return }
-        let frame = FrameLayout(s)
+        let frame = s.frame
         let columns = frame.dealColumns
         let current = frame.focusColumn
         let next = (columns.firstIndex(of: current) ?? 0) + delta
@@ -186,7 +186,7 @@ enum ListKeys {
         case .countries, .deals:
             guard let i = s.selectedDeal else { return }
             let d = s.catalog.deals[Int(i)]
-            let column = FrameLayout(s).focusColumn
+            let column = s.frame.focusColumn
             switch column {
             case .country:
                 f.countries = [d.country]; what = "country \(d.country)"
@@ -225,7 +225,7 @@ enum ListKeys {
             if let t = HeaderBar.tabs(cols: s.cols).first(where: { x >= $0.x && x < $0.x + $0.width }) { AppReducer.switchView(&s, t.view) }
             return
         }
-        let f = FrameLayout(s)
+        let f = s.frame
         let l = f.layout
         switch s.view {
         case .countries:
@@ -269,7 +269,7 @@ enum ListKeys {
 
     private static func wheel(_ s: inout AppState, y: Int, x: Int, by delta: Int) {
         if s.view == .countries {
-            let c = FrameLayout(s).countries
+            let c = s.frame.countries
             if c.list.contains(y: y, x: x) { s.focus = .list } else if c.table.contains(y: y, x: x), !s.currentDealRows.isEmpty { s.focus = .table }
         }
         move(&s, delta)

@@ -4,7 +4,7 @@ import DealKit
 public enum Screen {
     public static func render(_ state: AppState) -> CellGrid {
         var g = CellGrid(rows: state.rows, cols: state.cols)
-        let frame = FrameLayout(state)
+        let frame = state.frame
         if frame.layout.tooSmall {
             let note = "enlarge the terminal (\(Layout.minCols)x\(Layout.minRows) or more; now \(state.cols)x\(state.rows))"
             // Wrapped, so the whole note reads on a narrow terminal; the last line that fits ends in "…" if cut.
