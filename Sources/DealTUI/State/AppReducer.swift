@@ -42,6 +42,7 @@ public enum AppReducer {
             case .help(let scroll): HelpKeys.key(&s, scroll: scroll, e)
             case .picker(let p): PickerKeys.key(&s, p, e)
             case .changes(let c): ChangesKeys.key(&s, c, e)
+            case .columns(let c): ColumnKeys.key(&s, c, e)
             }
         } else if s.detail != nil {
             effects = DetailKeys.key(&s, e)

@@ -23,6 +23,8 @@ public struct AppState {
         case export
         /// What changed in the store lately (`C`).
         case changes(ChangesState)
+        /// The column chooser (`|`) of the active deal table, its cursor on a column.
+        case columns(ListCursor)
     }
 
     /// The `/` prompt: the text typed so far and the search to go back to on Esc.
@@ -63,6 +65,15 @@ public struct AppState {
     /// The column cursor of the Deals view and of the Countries view's table, as indices into their column lists.
     public var dealsColumn = 0
     public var countryColumn = 0
+    /// The columns each deal table shows, in order (`|`): the Deals view's and the Countries view's.
+    public var dealsColumns = ColumnChoice(DealColumn.dealsView)
+    public var countryDealColumns = ColumnChoice(DealColumn.countryDeals)
+
+    /// The column choice of the current view's deal table.
+    var columnChoice: ColumnChoice {
+        get { view == .countries ? countryDealColumns : dealsColumns }
+        set { if view == .countries { countryDealColumns = newValue } else { dealsColumns = newValue } }
+    }
 
     public var detail: Detail?
     /// Where `Esc` in the Deals view goes back to after `Enter` drilled into a vendor's deals: that view and the filter before.

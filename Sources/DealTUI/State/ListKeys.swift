@@ -47,6 +47,7 @@ enum ListKeys {
             }
         case .sort: sortKey(&s, reverse: false)
         case .reverseSort: sortKey(&s, reverse: true)
+        case .columns: ColumnKeys.open(&s)
         case .export: s.overlay = .export
         case .changes: s.overlay = .changes(ChangesState(feed: s.catalog.feed, today: s.today, days: 7))
         case .logScale:
@@ -69,7 +70,8 @@ enum ListKeys {
             sortGroups(&s, reverse: reverse, GroupColumn.vendorsView, \.vendorSort, \.vendorDescending,
                        \.vendorRows, \.vendorsCursor, keep: s.selectedVendor?.key)
         case .deals:
-            let columns = s.view == .countries ? DealColumn.countryDeals : DealColumn.dealsView
+            // Through the columns shown: the sorted column is never a hidden one.
+            let columns = s.frame.dealColumns
             s.setSort(reverse ? s.sort : next(after: s.shownSort, in: columns.map(\.sort)), descending: reverse ? !s.descending : s.descending)
         }
         s.message = s.sortLabel + (s.sortDescending ? " descending" : " ascending")

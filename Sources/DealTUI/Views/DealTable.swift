@@ -6,7 +6,9 @@ enum DealTable {
     /// The columns that fit `width` for this result.
     static func placed(_ columns: [DealColumn], width: Int, state: AppState, focus: DealColumn? = nil) -> [TableFit.Placed] {
         let sorted = columns.first { $0.sort == state.shownSort }
-        return TableFit.fit(columns, width: width, sortedBy: sorted, focus: focus, natural: { state.results.naturalWidth($0) })
+        let choice = state.columnChoice
+        return TableFit.fit(columns, width: width, sortedBy: sorted, focus: focus, priority: choice.priority,
+                            natural: { state.results.naturalWidth($0) })
     }
 
     /// `text` in `width` columns with the middle taken out (`OpenAI/Micro…Phase 2`): what tells

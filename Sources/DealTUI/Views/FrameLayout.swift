@@ -35,7 +35,7 @@ struct FrameLayout {
             rows = s.rows; cols = s.cols; view = s.view
             // Only the Countries view needs the country list's length: the other views do not build it.
             countryCount = s.view == .countries && s.detail == nil ? s.countryRows.count : 0
-            columns = s.view == .countries ? DealColumn.countryDeals : DealColumn.dealsView
+            columns = s.columnChoice.shown
             column = s.view == .countries ? s.countryColumn : s.dealsColumn
             detail = s.detail?.deal
             catalog = ObjectIdentifier(s.catalog)

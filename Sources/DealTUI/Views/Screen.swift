@@ -30,6 +30,7 @@ public enum Screen {
         case .help(let scroll): HelpOverlay.draw(into: &g, state: state, scroll: scroll)
         case .picker(let p): PickerOverlay.draw(into: &g, state: state, picker: p)
         case .changes(let c): ChangesView.draw(into: &g, state: state, changes: c)
+        case .columns(let c): ColumnsOverlay.draw(into: &g, state: state, cursor: c)
         case .export, nil: break
         }
         FooterBar.draw(into: &g, state: state, frame: frame)
