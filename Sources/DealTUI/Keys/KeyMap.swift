@@ -129,13 +129,13 @@ enum KeyMap {
             out += ["**\(title)**", "", "| keys | action |", "| --- | --- |"]
             for b in bindings {
                 let keys = b.keys.components(separatedBy: "  ").map { "`\($0)`" }.joined(separator: ", ")
-                out.append("| \(keys) | \(cell(b.guide ?? b.help)) |")
+                out.append("| \(cell(keys)) | \(cell(b.guide ?? b.help)) |")
             }
             out.append("")
         }
         return out.joined(separator: "\n")
     }
 
-    /// A Markdown table cell: a `|` would end the cell.
+    /// A Markdown table cell: a `|` would end the cell, even inside a code span (GFM).
     private static func cell(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|") }
 }
