@@ -41,7 +41,7 @@ struct DashboardLoop {
                 // so the first `/` and `s` are as quick as any other key.
                 if builder == nil || builder?.1 !== state.catalog {
                     let c = state.catalog
-                    builder = (IndexBuilder(deals: c.deals, idRank: c.idRank, first: state.sort), c)
+                    builder = (IndexBuilder(deals: c.deals, idRank: c.idRank, today: c.today, first: state.sort), c)
                 }
             }
             // Pieces built for a feed since replaced are dropped with their builder.

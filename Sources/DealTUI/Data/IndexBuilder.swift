@@ -20,7 +20,7 @@ final class IndexBuilder: Sendable {
     private let ready = Mutex<[Piece]>([])
     private let finished = Atomic<Bool>(false)
 
-    init(deals: [Deal], idRank: [Int32], first: DealSort) {
+    init(deals: [Deal], idRank: [Int32], today: PartialDate, first: DealSort) {
         Thread.detachNewThread { [self] in
             let search = SearchIndex(deals: deals)
             ready.withLock { $0.append(.search(search)) }
@@ -29,7 +29,7 @@ final class IndexBuilder: Sendable {
             let start = (all.firstIndex(of: first) ?? 0) + 1
             for k in 0..<all.count {
                 let sort = all[(start + k) % all.count]
-                let index = SortIndex(sort, deals: deals, idRank: idRank)
+                let index = SortIndex(sort, deals: deals, idRank: idRank, today: today)
                 ready.withLock { $0.append(.sort(sort, index)) }
             }
             finished.store(true, ordering: .releasing)
