@@ -76,7 +76,7 @@ struct DiffCommand: ParsableCommand {
         }
     }
 
-    /// `--textconv FILE`: the feed as lines for git to compare (`FeedText`). A file that is not
+    /// `--textconv FILE`: the feed as lines for git to compare (`FeedLines`). A file that is not
     /// a valid feed (an old revision mended since, a half-resolved text merge) is printed as it
     /// is, made safe for the terminal, under a line saying so: git's diff of it still works.
     static func textconv(_ operands: [String]) throws {
@@ -95,7 +95,7 @@ struct DiffCommand: ParsableCommand {
             Console.out(SafeText.sanitize(String(decoding: bytes, as: UTF8.self), keepingNewlines: true))
             return
         }
-        Console.out(FeedText.render(result.feed))
+        Console.out(FeedLines.render(result.feed))
     }
 
     /// One side of git's external diff: `/dev/null` (no file there) is an empty feed.

@@ -5,7 +5,7 @@
 /// header), then one line per key, a member of an object (`capacity.targetMW: 1000`) or an item
 /// of a list (`milestones: {...}`): a change to one fact is a change to one line. The history
 /// and the conflicts follow, one line each. Every line is made safe for a terminal.
-public enum FeedText {
+public enum FeedLines {
     /// The lines of `feed`: the deals in its order (a store's: by id), then its revisions
     /// (newest last, in words) and its merge conflicts.
     public static func render(_ feed: Feed) -> String {
