@@ -29,25 +29,26 @@ final class DashboardConflictTmuxTests: XCTestCase {
         try tmux.keys("2", "/")
         try tmux.type("GAK Sejong")
         try tmux.keys("Enter", "Enter")
-        try tmux.waitFor("Merge conflicts", "▶ capacity.targetMW: ours 700 · theirs 500", "status: ours planned · theirs cancelled")
+        // In the order the merge found them: the deal's keys in the feed's order.
+        try tmux.waitFor("Merge conflicts", "▶ status: ours planned · theirs cancelled", "capacity.targetMW: ours 700 · theirs 500")
         try tmux.keys(">")
-        try tmux.waitFor("saved · took theirs for \(id) capacity.targetMW", "▶ status: ours planned · theirs cancelled")
+        try tmux.waitFor("saved · took theirs for \(id) status", "▶ capacity.targetMW: ours 700 · theirs 500")
         var feed = try Store.load(path: store.path).feed
-        XCTAssertEqual(feed.deals[feed.index(of: id)!].capacity?.targetMW, 500)
+        XCTAssertEqual(feed.deals[feed.index(of: id)!].status, .cancelled)
         try tmux.keys("<")
-        try tmux.waitFor("saved · took ours for \(id) status")
+        try tmux.waitFor("saved · took ours for \(id) capacity.targetMW")
         let settled = try tmux.screen()
         XCTAssertFalse(settled.contains("Merge conflicts"), settled)
         feed = try Store.load(path: store.path).feed
         XCTAssertEqual(try MergeConflict.all(in: feed), [])
-        XCTAssertEqual(feed.deals[feed.index(of: id)!].status, .planned)
+        XCTAssertEqual(feed.deals[feed.index(of: id)!].capacity?.targetMW, 700)
         XCTAssertEqual(try History(of: feed).revisions.filter { $0.author == "carol" }.map(\.action), ["resolve"],
                        "taking ours changed nothing in the deal: only theirs is a revision")
         let validate = try CLI.run("validate", "--store", store.path)
         XCTAssertEqual(validate.status, 0, validate.stdout + validate.stderr)
         // u reopens the last one settled.
         try tmux.keys("u")
-        try tmux.waitFor("undone: took ours for \(id) status", "▶ status: ours planned · theirs cancelled")
-        XCTAssertEqual(try MergeConflict.all(in: Store.load(path: store.path).feed).map(\.field), ["status"])
+        try tmux.waitFor("undone: took ours for \(id) capacity.targetMW", "▶ capacity.targetMW: ours 700 · theirs 500")
+        XCTAssertEqual(try MergeConflict.all(in: Store.load(path: store.path).feed).map(\.field), ["capacity.targetMW"])
     }
 }
