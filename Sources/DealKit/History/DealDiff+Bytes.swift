@@ -13,7 +13,7 @@ extension DealDiff {
     /// either feed has an error, or when the two feeds' versions differ (a deal then reads
     /// differently in each): the caller loads both whole, which reports the errors as usual.
     public static func changes(oldBytes old: UnsafeBufferPointer<UInt8>, newBytes new: UnsafeBufferPointer<UInt8>) -> [DealChange]? {
-        let sides = [ReadOnlyBytes(old), ReadOnlyBytes(new)]
+        let sides = [ReadOnlyBuffer(old), ReadOnlyBuffer(new)]
         let scans = Parallel.map(2) { k in DealBlocks.of(sides[k].buffer) }
         guard let ob = scans[0], let nb = scans[1] else { return nil }
         var oldIndex: [String: Int] = [:]
