@@ -485,17 +485,10 @@ final class StoreTests: XCTestCase {
         let s = try fixtureStore()
         // The last sovtrack to take the lock left its pid; another program holds it now.
         try write("12345\n", to: StoreLock.path(for: s.path))
-        let holder = Process()
-        holder.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
-        holder.arguments = [StoreLock.path(for: s.path), "sleep", "4"]
-        try holder.run()
-        defer { holder.terminate(); holder.waitUntilExit() }
-        // Wait until it holds the lock.
-        let probe = open(StoreLock.path(for: s.path), O_RDONLY)
-        defer { close(probe) }
-        for _ in 0..<500 where flock(probe, LOCK_EX | LOCK_NB) == 0 { flock(probe, LOCK_UN); usleep(10_000) }
+        let lock = try ForeignLock(path: StoreLock.path(for: s.path))
+        defer { lock.release() }
         let waiting = store(lockTimeout: 0.1)
-        assertStoreError({ $0 == .locked(path: s.path, holder: String(holder.processIdentifier)) }) {
+        assertStoreError({ $0 == .locked(path: s.path, holder: String(lock.holder)) }) {
             try waiting.update(deal: "x") { $0 = deal("x") }
         }
     }
