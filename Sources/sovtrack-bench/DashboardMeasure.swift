@@ -94,6 +94,11 @@ enum DashboardMeasure {
         each("key_sort", [.char("s")])
         each("key_sort_reverse", [.char("S")])
         each("key_search_backspace", [.char("/"), .char("n"), .char("v"), .backspace])
+        // Hiding a column in the chooser (the table behind is drawn again), and the sorts by
+        // vendor concentration, which read the shares of every deal shown.
+        each("key_columns", [.char("|"), .down, .down, .down, .char(" ")])
+        each("key_sort_hhi", [.char("1"), .char("s")])
+        each("key_sort_top_in", [.char("3"), .char("s"), .char("s")])
         _ = grid
         r.put("hwm_kb", Double(System.status("VmHWM")))
         r.print()

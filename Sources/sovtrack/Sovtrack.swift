@@ -61,10 +61,11 @@ struct Sovtrack: ParsableCommand {
         } catch let e as ExitCode {
             // A status that is an answer, not an error: `diff` found changes, `merge` a conflict.
             return e.rawValue
-        } catch let e as CLIError {
-            Console.err("sovtrack: \(e.message)")
-            return e.code
         } catch {
+            if let e = CLIError(converting: error) {
+                Console.err("sovtrack: \(e.message)")
+                return e.code
+            }
             // Help and version go out whole; a usage error is one line with where to look.
             let code = exitCode(for: error)
             if code == .success {

@@ -4,7 +4,7 @@ import XCTest
 import TestSupport
 
 /// The whole editing story through the run loop and a real store file: every change is in the file and on screen.
-final class EditRunLoopTests: XCTestCase {
+final class DashboardLoopEditTests: XCTestCase {
     private var dir = ""
     private var path: String { dir + "/deals.json" }
 
@@ -22,12 +22,12 @@ final class EditRunLoopTests: XCTestCase {
 
     /// Runs the dashboard on the store until the terminal's steps are done; `interval` is how often it looks at the file.
     @MainActor
-    private static func dashboard(_ t: FakeTerminal, _ path: String, interval: Double = 0) throws -> DealTUI.RunLoop {
+    private static func dashboard(_ t: FakeTerminal, _ path: String, interval: Double = 0) throws -> DealTUI.DashboardLoop {
         let store = Store(path: path, today: { TestFeeds.today })
         let snapshot = try store.load()
         var s = AppState(feed: snapshot.feed, storeName: "deals.json", today: TestFeeds.today)
         AppReducer.settle(&s)
-        var loop = DealTUI.RunLoop(state: s, terminal: t, exportDirectory: NSTemporaryDirectory())
+        var loop = DealTUI.DashboardLoop(state: s, terminal: t, exportDirectory: NSTemporaryDirectory())
         loop.store = StoreLink(session: StoreSession(store: store, snapshot: snapshot), interval: interval)
         loop.shouldStop = { t.done }
         loop.run()

@@ -3,7 +3,7 @@ import XCTest
 @testable import DealTUI
 
 /// (Not `@MainActor` itself: swift-corelibs-xctest cannot call actor-isolated test methods; tests run on the main thread, so each asserts that.)
-final class RunLoopTests: XCTestCase {
+final class DashboardLoopTests: XCTestCase {
     func testOptionsDefaultToColorAndMouse() {
         let o = DashboardOptions()
         XCTAssertTrue(o.color)
@@ -13,7 +13,7 @@ final class RunLoopTests: XCTestCase {
     func testTheLoopPaintsReducesAndQuits() throws {
         try MainActor.assumeIsolated {
             let t = FakeTerminal(events: [.char("2"), .down, .resize(rows: 30, cols: 100), .control("l"), .char("q"), .char("3")])
-            var loop = RunLoop(state: TestFeeds.state(try TestFeeds.bundled()), terminal: t, exportDirectory: NSTemporaryDirectory())
+            var loop = DashboardLoop(state: TestFeeds.state(try TestFeeds.bundled()), terminal: t, exportDirectory: NSTemporaryDirectory())
             loop.run()
             XCTAssertEqual(t.events, [.char("3")], "q ends the loop")
             XCTAssertEqual(t.invalidated, 1)
@@ -27,7 +27,7 @@ final class RunLoopTests: XCTestCase {
             let dir = NSTemporaryDirectory() + "sovtrack-export-\(UInt32.random(in: 0...UInt32.max))"
             try FileSystem.makeDirectories(dir)
             let t = FakeTerminal(events: [.char("2"), .char("x"), .char("j")])
-            var loop = RunLoop(state: TestFeeds.state(try TestFeeds.bundled()), terminal: t, exportDirectory: dir)
+            var loop = DashboardLoop(state: TestFeeds.state(try TestFeeds.bundled()), terminal: t, exportDirectory: dir)
             loop.stamp = { "20260610-120000" }
             loop.run()
             let path = dir + "/sovtrack-deals-20260610-120000.json"
@@ -39,6 +39,23 @@ final class RunLoopTests: XCTestCase {
         }
     }
 
+    /// An export is not the store: its failure says what failed, and not that "the store is unchanged".
+    func testAFailedExportSaysWhyWithoutMentioningTheStore() throws {
+        try MainActor.assumeIsolated {
+            let dir = NSTemporaryDirectory() + "sovtrack-export-missing-\(UInt32.random(in: 0...UInt32.max))"
+            let t = FakeTerminal(events: [.char("2"), .char("x"), .char("c")])
+            var loop = DashboardLoop(state: TestFeeds.state(try TestFeeds.bundled()), terminal: t, exportDirectory: dir)
+            loop.stamp = { "20260610-120000" }
+            // Stop once the export is done, before a key clears its message.
+            loop.shouldStop = { t.events.isEmpty }
+            loop.run()
+            let message = loop.state.message ?? ""
+            XCTAssertTrue(loop.state.isError)
+            XCTAssertEqual(message, "export failed: \(dir)/sovtrack-deals-20260610-120000.csv: cannot write: No such file or directory")
+            XCTAssertFalse(message.contains("store"), message)
+        }
+    }
+
     func testTwoExportsInTheSameSecondNeverOverwrite() throws {
         try MainActor.assumeIsolated {
             let dir = NSTemporaryDirectory() + "sovtrack-export-\(UInt32.random(in: 0...UInt32.max))"
@@ -46,7 +63,7 @@ final class RunLoopTests: XCTestCase {
             let first = dir + "/sovtrack-deals-20260610-120000.csv"
             try FileSystem.writeAtomically(Array("mine".utf8), to: first)
             let t = FakeTerminal(events: [.char("2"), .char("x"), .char("c"), .char("x"), .char("c")])
-            var loop = RunLoop(state: TestFeeds.state(try TestFeeds.bundled()), terminal: t, exportDirectory: dir)
+            var loop = DashboardLoop(state: TestFeeds.state(try TestFeeds.bundled()), terminal: t, exportDirectory: dir)
             loop.stamp = { "20260610-120000" }
             loop.run()
             XCTAssertEqual(String(decoding: try FileSystem.read(first), as: UTF8.self), "mine", "the existing file is untouched")
@@ -60,7 +77,7 @@ final class RunLoopTests: XCTestCase {
     func testAStopRequestEndsTheLoop() throws {
         try MainActor.assumeIsolated {
             let t = FakeTerminal(events: [.down, .down, .down])
-            var loop = RunLoop(state: TestFeeds.state(try TestFeeds.bundled()), terminal: t, exportDirectory: ".")
+            var loop = DashboardLoop(state: TestFeeds.state(try TestFeeds.bundled()), terminal: t, exportDirectory: ".")
             var reads = 0
             loop.shouldStop = { reads += 1; return reads > 2 }
             loop.run()
