@@ -1,7 +1,7 @@
 import Foundation
 import XCTest
 
-final class CLISummaryTests: XCTestCase {
+final class SummaryCommandTests: XCTestCase {
     private func summary(_ extra: String...) throws -> SovtrackProcess.Result {
         let store = try CLI.copy(CLI.fixture)
         let r = try CLI.run(["summary", "--store", store.path] + extra)
