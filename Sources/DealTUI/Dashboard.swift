@@ -44,6 +44,9 @@ public enum Dashboard {
             if !snapshot.warnings.isEmpty {
                 state.message = "\(CountText.of(snapshot.warnings.count, "warning")) in the store (sovtrack validate lists them)"
             }
+            if let conflicts = try? MergeConflict.all(in: snapshot.feed), !conflicts.isEmpty {
+                state.message = "\(CountText.of(conflicts.count, "merge conflict")) to settle: open the deal, then < takes ours, > theirs"
+            }
             var loop = DashboardLoop(state: state, terminal: terminal, exportDirectory: options.exportDirectory ?? ".")
             // A past state of the store is never saved (nor reloaded when the store changes).
             if options.asOf == nil { loop.store = StoreLink(session: StoreSession(store: store, snapshot: snapshot)) }

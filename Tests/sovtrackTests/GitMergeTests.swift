@@ -27,6 +27,8 @@ final class GitMergeTests: XCTestCase {
         \tdriver = \(SovtrackProcess.binary.path) merge %O %A %B
         [diff "sovtrack"]
         \tcommand = \(SovtrackProcess.binary.path) diff
+        \ttextconv = \(SovtrackProcess.binary.path) diff --textconv
+        \txfuncname = "^deal .*$"
 
         """
         try Data(config.utf8).write(to: home.appendingPathComponent(".gitconfig"))
@@ -119,6 +121,26 @@ final class GitMergeTests: XCTestCase {
         // git's diff goes through `sovtrack diff` as the external diff.
         let shown = try git("log", "-p", "--ext-diff", "--no-merges", "--", "deals.json", in: a)
         XCTAssertTrue(shown.output.contains("status advanced"), shown.output)
+    }
+
+    /// `git log -p` and `git diff` (without the external diff) read the store through textconv:
+    /// a changed fact is one changed line, under a hunk header naming the deal.
+    func testGitShowsTheStoresChangesAFactALineThroughTextconv() throws {
+        let (a, _) = try clones()
+        try sovtrack("edit", "kr-skt-nvidia-ai-cloud", "--status", "planned", "--note", "SKT confirms", in: a, author: "alice")
+        try git("commit", "-am", "SKT planned", in: a)
+        let log = try git("log", "-p", "-1", "--", "deals.json", in: a).output
+        XCTAssertTrue(log.contains("\n-  status: announced\n+  status: planned\n"), log)
+        XCTAssertTrue(log.contains(" @@ deal kr-skt-nvidia-ai-cloud\n"), log)
+        XCTAssertTrue(log.contains("+revision ") && log.contains(" alice kr-skt-nvidia-ai-cloud edit: status advanced (announced → planned) — SKT confirms"), log)
+        XCTAssertFalse(log.contains("\"status\""), "no raw JSON: \(log)")
+        try sovtrack("edit", "kr-skt-nvidia-ai-cloud", "--status", "cancelled", in: a, author: "alice")
+        let diff = try git("diff", "--no-ext-diff", "--", "deals.json", in: a).output
+        XCTAssertTrue(diff.contains("\n-  status: planned\n+  status: cancelled\n"), diff)
+        // A revision whose file is not a feed is shown as it is, not refused.
+        try Data("not json\n".utf8).write(to: a.appendingPathComponent("deals.json"))
+        let broken = try git("diff", "--no-ext-diff", "--", "deals.json", in: a).output
+        XCTAssertTrue(broken.contains("+# not a valid sovtrack feed") && broken.contains("+not json"), broken)
     }
 
     func testTheSameFieldChangedTwoWaysIsAConflictUntilResolved() throws {

@@ -69,10 +69,11 @@ public struct Summary: Sendable, Equatable {
     init(deals: [Deal], by grouping: Grouping, today: PartialDate? = nil, twoCoresFrom: Int) {
         // Read through a buffer: every `let d = deals[i]` or `for d in deals` copied a whole
         // deal (a retain per string and array), which cost more than the totals themselves.
-        self = deals.withUnsafeBufferPointer { Summary(buffer: $0, by: grouping, today: today, twoCoresFrom: twoCoresFrom) }
+        // The parts on other cores take the array (Sendable) and read it through a buffer of their own.
+        self = deals.withUnsafeBufferPointer { Summary(buffer: $0, of: deals, by: grouping, today: today, twoCoresFrom: twoCoresFrom) }
     }
 
-    private init(buffer deals: UnsafeBufferPointer<Deal>, by grouping: Grouping, today: PartialDate?, twoCoresFrom: Int) {
+    private init(buffer deals: UnsafeBufferPointer<Deal>, of array: [Deal], by grouping: Grouping, today: PartialDate?, twoCoresFrom: Int) {
         self.grouping = grouping
         // Groups hold indices: copying 100,000 deals into groups cost more than totalling them.
         var groups: [String: [Int]] = [:]
@@ -102,14 +103,16 @@ public struct Summary: Sendable, Equatable {
             // is the rows' names merged plus one cheap pass for the figures.
             let halves = Summary.split(Array(groups), into: both ? 2 : 1)
             let parts = Parallel.map(halves.count) { part in
-                var rows: [Row] = [], tallies: [Tally] = []
-                for (k, members) in halves[part] {
-                    var t = Tally(today: today)
-                    for i in members { t.add(i, deals, excludingVendor: nil) }
-                    rows.append(t.row(key: k, name: Countries.byCode(k)?.name ?? k))
-                    tallies.append(t)
+                array.withUnsafeBufferPointer { deals in
+                    var rows: [Row] = [], tallies: [Tally] = []
+                    for (k, members) in halves[part] {
+                        var t = Tally(today: today)
+                        for i in members { t.add(i, deals, excludingVendor: nil) }
+                        rows.append(t.row(key: k, name: Countries.byCode(k)?.name ?? k))
+                        tallies.append(t)
+                    }
+                    return (rows: rows, tallies: tallies)
                 }
-                return (rows: rows, tallies: tallies)
             }
             var sum = Tally(today: today)
             for i in deals.indices { sum.addFigures(i, deals) }
@@ -118,12 +121,15 @@ public struct Summary: Sendable, Equatable {
             total = sum.row(key: "total", name: "")
         case .vendor:
             // A deal can be in several vendors' rows: the total walks every deal again, on the other core.
+            let vendorGroups = groups, names = displayName
             let parts = Parallel.map(both ? 2 : 1) { part -> (rows: [Row], total: Row?) in
-                let rows = part == 0 ? Summary.vendorRows(groups: groups, displayName, deals, today: today) : []
-                guard part == 1 || !both else { return (rows, nil) }
-                var t = Tally(today: today)
-                for i in deals.indices { t.add(i, deals, excludingVendor: nil) }
-                return (rows, t.row(key: "total", name: ""))
+                array.withUnsafeBufferPointer { deals in
+                    let rows = part == 0 ? Summary.vendorRows(groups: vendorGroups, names, deals, today: today) : []
+                    guard part == 1 || !both else { return (rows, nil) }
+                    var t = Tally(today: today)
+                    for i in deals.indices { t.add(i, deals, excludingVendor: nil) }
+                    return (rows, t.row(key: "total", name: ""))
+                }
             }
             rows = parts[0].rows
             total = parts.compactMap(\.total)[0]

@@ -6,6 +6,6 @@ enum KeyAction: Sendable, Equatable {
     case open, back
     case search, pickCountries, pickVendors, filterHere, clearFilters
     case sort, reverseSort, columns, export, changes, logScale
-    case add, edit, delete, undo, redo, addMilestone, addSource
+    case add, edit, delete, undo, redo, addMilestone, addSource, takeOurs, takeTheirs
     case help, redraw, quit
 }

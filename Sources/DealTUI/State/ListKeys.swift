@@ -55,7 +55,7 @@ enum ListKeys {
             s.message = s.logScale ? "bars on a log scale: each step is ten times the MW" : "bars on a linear scale"
         case .help: s.overlay = .help(scroll: 0)
         // Handled before this: redraw and Ctrl-C in `reduce`, the editing keys in `EditReducer`.
-        case .redraw, .add, .edit, .delete, .undo, .redo, .addMilestone, .addSource: break
+        case .redraw, .add, .edit, .delete, .undo, .redo, .addMilestone, .addSource, .takeOurs, .takeTheirs: break
         }
         return []
     }
