@@ -77,6 +77,23 @@ enum DashboardMeasure {
         }
         record("key_vendor_picker", opens)
         record("key_vendor", samples)
+        // Keys that reach every row at once: a page
+        // and the end of the list, switching views, a sort cycle, and taking back a search character.
+        func each(_ name: String, _ events: [InputEvent], times: Int = 5) {
+            var samples: [(Double, Double)] = []
+            for _ in 0..<times {
+                var t = base
+                for e in events.dropLast() { _ = key(&t, e) }
+                samples.append(key(&t, events.last!))
+            }
+            record(name, samples)
+        }
+        each("key_page", [.pageDown])
+        each("key_end", [.end])
+        each("key_view", [.char("1"), .char("2")])
+        each("key_sort", [.char("s")])
+        each("key_sort_reverse", [.char("S")])
+        each("key_search_backspace", [.char("/"), .char("n"), .char("v"), .backspace])
         _ = grid
         r.put("hwm_kb", Double(System.status("VmHWM")))
         r.print()

@@ -1,13 +1,12 @@
 import XCTest
 @testable import DealKit
+import TestSupport
 
 /// Importing Epoch AI's GPU Clusters dataset: the committed excerpt, and the full snapshot when present.
 final class EpochImportTests: XCTestCase {
-    /// The package's root directory.
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let excerptPath = root.appendingPathComponent("Fixtures/epoch-excerpt.csv").path
+    static let excerptPath = PackageRoot.fixture("epoch-excerpt.csv").path
     /// The full snapshot, beside the repository: `../shared/data/epoch/gpu_clusters.csv`.
-    static let fullPath = root.deletingLastPathComponent().appendingPathComponent("shared/data/epoch/gpu_clusters.csv").path
+    static let fullPath = PackageRoot.url.deletingLastPathComponent().appendingPathComponent("shared/data/epoch/gpu_clusters.csv").path
 
     static func bytes(_ path: String) throws -> [UInt8] { Array(try Data(contentsOf: URL(fileURLWithPath: path))) }
 

@@ -1,16 +1,12 @@
 import XCTest
 @testable import DealKit
+import TestSupport
 
 final class StoreSessionTests: XCTestCase {
     private var dir: URL!
 
     override func setUpWithError() throws {
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("session-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: dir)
+        dir = try makeTemporaryDirectory("session")
     }
 
     private func deal(_ id: String, title: String = "A deal", mw: Double? = nil) -> Deal {

@@ -1,6 +1,7 @@
 import DealKit
 import XCTest
 @testable import DealTUI
+import TestSupport
 
 /// The list views' keys and mouse: switching, moving, filtering by the cell, sorting, drilling down.
 final class ListKeysTests: XCTestCase {
@@ -33,7 +34,7 @@ final class ListKeysTests: XCTestCase {
     }
 
     func testMovingClampsAndPagesAndJumps() throws {
-        var s = TestFeeds.state(TestFeeds.generated(500))
+        var s = TestFeeds.state(FeedBuilder.generated(500))
         _ = keys(&s, .char("2"), .up)
         XCTAssertEqual(s.dealsCursor.index, 0)
         _ = keys(&s, .pageDown)
@@ -63,7 +64,7 @@ final class ListKeysTests: XCTestCase {
     }
 
     func testFilterChangesKeepTheSelectedDeal() throws {
-        var s = TestFeeds.state(TestFeeds.generated(400))
+        var s = TestFeeds.state(FeedBuilder.generated(400))
         _ = keys(&s, .char("2"))
         for _ in 0..<37 { _ = keys(&s, .down) }
         let id = s.selectedDealID!
@@ -125,7 +126,7 @@ final class ListKeysTests: XCTestCase {
     }
 
     func testTheHeaderSaysWhereTheCursorIsWithThousandsGrouped() throws {
-        var s = TestFeeds.state(TestFeeds.generated(2_500), rows: 24, cols: 100)
+        var s = TestFeeds.state(FeedBuilder.generated(2_500), rows: 24, cols: 100)
         XCTAssertEqual(s.position, "row 1/15")
         _ = keys(&s, .char("2"), .end)
         XCTAssertEqual(s.position, "row 2,500/2,500")

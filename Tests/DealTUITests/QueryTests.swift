@@ -1,10 +1,11 @@
 import DealKit
 import XCTest
 @testable import DealTUI
+import TestSupport
 
 /// The dashboard's fast filter, search and sort must give exactly DealKit's answers.
 final class QueryTests: XCTestCase {
-    let feed = TestFeeds.generated(3000)
+    let feed = FeedBuilder.generated(3000)
 
     func testMembersMatchDealFilterForManyFilters() {
         let catalog = DealCatalog(feed: feed)

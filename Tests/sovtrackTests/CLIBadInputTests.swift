@@ -1,6 +1,7 @@
 import DealKit
 import Foundation
 import XCTest
+import TestSupport
 
 /// Every kind of bad input: one line on stderr naming the problem and where, a distinguishable
 /// non-zero exit, no stack trace, and the store byte for byte as it was.
@@ -160,7 +161,7 @@ final class CLIBadInputTests: XCTestCase {
 
     func testEpochYearsThatCrashedAreRejectedWithAReason() throws {
         // Issue 11: `0999` trapped on a force-unwrap (SIGILL, exit 132).
-        let dir = try SovtrackProcess.temporaryDirectory()
+        let dir = try TemporaryDirectory.make()
         for date in ["0999", "0000", "0999-12-31"] {
             let file = try CLI.write("Name,Country,Status,First Operational Date\nOld,France,Existing,\(date)\n", as: "e.csv", in: dir)
             let r = try CLI.run("import", "--from", "epoch", file.path, "--store", dir.appendingPathComponent("s.json").path)
@@ -175,7 +176,7 @@ final class CLIBadInputTests: XCTestCase {
     }
 
     func testMissingFile() throws {
-        let dir = try SovtrackProcess.temporaryDirectory()
+        let dir = try TemporaryDirectory.make()
         let store = dir.appendingPathComponent("nothing.json")
         for args in Self.readers {
             let r = try CLI.run(args + ["--store", store.path])

@@ -1,6 +1,7 @@
 import DealKit
 import Foundation
 import XCTest
+import TestSupport
 
 /// `sovtrack diff` and `sovtrack log` on the command line.
 final class CLIDiffTests: XCTestCase {
@@ -60,7 +61,7 @@ final class CLIDiffTests: XCTestCase {
         }
         new = new.enumerated().filter { !removed.contains($0.offset) }.map(\.element)
         XCTAssertEqual(expected.count, changed)
-        let dir = try SovtrackProcess.temporaryDirectory()
+        let dir = try TemporaryDirectory.make()
         let a = dir.appendingPathComponent("old.json"), b = dir.appendingPathComponent("new.json")
         try Data(FeedEncoder.encode(Feed(deals: old))).write(to: a)
         try Data(FeedEncoder.encode(Feed(deals: new.sorted { $0.id < $1.id }))).write(to: b)

@@ -2,13 +2,14 @@ import XCTest
 import DealKit
 #if canImport(Glibc)
 import Glibc
+import TestSupport
 #endif
 
 /// Writers killed at any instant, and writers racing each other, never lose or corrupt the store.
 final class CrashSafetyTests: XCTestCase {
     /// A store big enough that a save takes a few milliseconds, so kills land mid-save.
     private func bigStore(deals: Int) throws -> URL {
-        let dir = try SovtrackProcess.temporaryDirectory()
+        let dir = try TemporaryDirectory.make()
         let path = dir.appendingPathComponent("deals.json")
         let list = (0..<deals).map { i in
             Deal(id: "deal-\(100_000 + i)", title: "Deal \(i) " + String(repeating: "텍스트 ", count: 40), country: "KR",

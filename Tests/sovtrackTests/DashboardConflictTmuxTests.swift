@@ -1,6 +1,7 @@
 import DealKit
 import Foundation
 import XCTest
+import TestSupport
 
 /// A store a merge left conflicted, settled in the real dashboard in tmux: the detail lists the
 /// conflicts, `>` takes theirs, `<` ours, `u` reopens; each checked on screen and in the file.
@@ -23,7 +24,7 @@ final class DashboardConflictTmuxTests: XCTestCase {
         XCTAssertEqual(merge.status, 1, "conflicted: \(merge.stderr)")
         XCTAssertEqual(try MergeConflict.all(in: Store.load(path: store.path).feed).count, 2)
 
-        let tmux = try EditTmux(cols: 100, rows: 30,
+        let tmux = try TmuxSession(cols: 100, rows: 30,
                                 command: ["env", "SOVTRACK_AUTHOR=carol", SovtrackProcess.binary.path, "--store", store.path])
         try tmux.waitFor("2 merge conflicts to settle")
         try tmux.keys("2", "/")
@@ -37,7 +38,7 @@ final class DashboardConflictTmuxTests: XCTestCase {
         XCTAssertEqual(feed.deals[feed.index(of: id)!].status, .cancelled)
         try tmux.keys("<")
         try tmux.waitFor("saved · took ours for \(id) capacity.targetMW")
-        let settled = try tmux.screen()
+        let settled = try tmux.capture()
         XCTAssertFalse(settled.contains("Merge conflicts"), settled)
         feed = try Store.load(path: store.path).feed
         XCTAssertEqual(try MergeConflict.all(in: feed), [])

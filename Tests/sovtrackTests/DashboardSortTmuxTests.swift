@@ -1,6 +1,7 @@
 import DealKit
 import Foundation
 import XCTest
+import TestSupport
 
 /// Every view's `s` through every column, in a real terminal: the rows on screen must be in the order the header's label names.
 ///
@@ -12,8 +13,8 @@ final class DashboardSortTmuxTests: XCTestCase {
 
     /// A store of the Epoch excerpt (80 deals, many countries and vendors).
     private func epochStore() throws -> URL {
-        let dir = try SovtrackProcess.temporaryDirectory()
-        let excerpt = SovtrackProcess.root.appendingPathComponent("Fixtures/epoch-excerpt.csv").path
+        let dir = try TemporaryDirectory.make()
+        let excerpt = PackageRoot.fixture("epoch-excerpt.csv").path
         let r = try SovtrackProcess.run(["import", "--from", "epoch", excerpt, "--store", dir.appendingPathComponent("deals.json").path])
         XCTAssertEqual(r.status, 0, r.stderr)
         return dir

@@ -1,6 +1,7 @@
 import DealKit
 import Foundation
 import XCTest
+import TestSupport
 
 /// `sovtrack merge` as git's merge driver, against real git: two clones, edits on both, `git pull`.
 final class GitMergeTests: XCTestCase {
@@ -8,7 +9,7 @@ final class GitMergeTests: XCTestCase {
     private var home: URL!
 
     override func setUpWithError() throws {
-        root = try SovtrackProcess.temporaryDirectory()
+        root = try TemporaryDirectory.make()
         home = root.appendingPathComponent("home")
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
         // A home of its own: the user's git configuration plays no part, and the driver is set
@@ -169,7 +170,7 @@ final class GitMergeTests: XCTestCase {
     }
 
     func testAMergeOfAnInvalidFeedIsRefusedAndWritesNothing() throws {
-        let dir = try SovtrackProcess.temporaryDirectory()
+        let dir = try TemporaryDirectory.make()
         let base = dir.appendingPathComponent("base.json"), ours = dir.appendingPathComponent("ours.json")
         try FileManager.default.copyItem(at: CLI.fixture, to: base)
         try FileManager.default.copyItem(at: CLI.fixture, to: ours)

@@ -48,7 +48,7 @@ public struct Store: Sendable {
     public var recorder: RevisionRecorder?
 
     public init(path: String, lockTimeout: Double = 10, backups: Int = 3,
-                today: @escaping @Sendable () -> PartialDate = Clock.today) {
+                today: @escaping @Sendable () -> PartialDate = CalendarClock.today) {
         self.path = path; self.lockTimeout = lockTimeout; self.backups = backups; self.today = today
     }
 
@@ -215,9 +215,9 @@ public struct Store: Sendable {
         try checkHistory(feed)
         let touched = try change(&feed)
         // No baseline to compare with, unlike `update`: keeping the loaded feed would cost a
-        // copy of the deals array once the change edits it (≈ 60 ms at 100,000 deals, and
-        // 35 MB), more than checking every deal, which the save does on the cores left idle
-        // while the disk writes.
+        // copy of the deals array once the change edits it, more than checking every deal,
+        // which the save does on the cores left idle while the disk writes (the figures:
+        // docs/performance.md, "Figures behind choices in the code").
         let saved = try write(consume feed, to: file, checking: touched)
         return Snapshot(feed: saved, fingerprint: FileSystem.fingerprint(path), warnings: [])
     }

@@ -4,8 +4,9 @@ import Synchronization
 
 /// Builds the search index and every sort order on a background thread; the main loop adopts each when ready.
 ///
-/// On 100,000 deals folding the search text takes about 0.4 s and each sort order about
-/// 0.3 s: done after the first frame, the first `/` or `s` is then as quick as the rest.
+/// On a large store folding the search text and each sort order take a noticeable part of
+/// a second (docs/performance.md): done after the first frame, the first `/` or `s` is then
+/// as quick as the rest.
 /// Only finished values cross threads (deals in, indexes out, all Sendable), so curses
 /// and the state stay on the main thread. Anything asked for before it is ready is
 /// simply built on the main thread, as without this builder.

@@ -193,9 +193,9 @@ public enum EditReducer {
     private static func show(_ s: inout AppState, feed: Feed, selecting deal: Deal?) {
         s.replaceFeed(feed)
         guard let deal else { return }
-        var p = s.pendingSelection
+        var p = s.pendingTargets
         p.deal = deal.id; p.countryDeal = deal.id; p.timeline = deal.id; p.country = deal.country
-        s.pendingSelection = p
+        s.pendingTargets = p
         s.restorePending(for: s.view)
         AppReducer.settle(&s)
     }
