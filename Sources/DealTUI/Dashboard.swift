@@ -87,7 +87,7 @@ struct RunLoop {
 
     mutating func run() {
         var dirty = true
-        var builder: (IndexBuilder, DealCatalog)?
+        var builder: (IndexBuilder, DealIndex)?
         while !shouldStop() {
             if state.rows != terminal.rows || state.cols != terminal.cols {
                 AppReducer.reduce(&state, .resize(rows: terminal.rows, cols: terminal.cols))

@@ -7,7 +7,7 @@ final class QueryTests: XCTestCase {
     let feed = TestFeeds.generated(3000)
 
     func testMembersMatchDealFilterForManyFilters() {
-        let catalog = DealCatalog(feed: feed)
+        let catalog = DealIndex(feed: feed)
         let filters: [DealFilter] = [
             DealFilter(),
             DealFilter(countries: ["KR", "JP"]),
@@ -29,7 +29,7 @@ final class QueryTests: XCTestCase {
     }
 
     func testEverySortMatchesDealSortBothWays() {
-        let catalog = DealCatalog(feed: feed)
+        let catalog = DealIndex(feed: feed)
         let f = DealFilter(countries: ["KR", "FR", "SA"])
         let members = catalog.members(f)
         let deals = f.apply(to: feed.deals)
@@ -42,7 +42,7 @@ final class QueryTests: XCTestCase {
     }
 
     func testCountryAndVendorTotalsMatchSummary() {
-        let catalog = DealCatalog(feed: feed)
+        let catalog = DealIndex(feed: feed)
         let r = ResultSet(catalog: catalog, members: catalog.members(DealFilter(statuses: [.announced, .planned])), sort: .country, descending: false)
         let deals = DealFilter(statuses: [.announced, .planned]).apply(to: feed.deals)
         let byCountry = Summary(deals: deals, by: .country)
@@ -57,13 +57,13 @@ final class QueryTests: XCTestCase {
     }
 
     func testIndexOfIDFindsEveryDealAndNoOther() {
-        let catalog = DealCatalog(feed: feed)
+        let catalog = DealIndex(feed: feed)
         for (i, d) in feed.deals.enumerated() { XCTAssertEqual(catalog.index(ofID: d.id), Int32(i)) }
         XCTAssertNil(catalog.index(ofID: "no-such-deal"))
         XCTAssertNil(catalog.index(ofID: ""))
         XCTAssertNil(catalog.index(ofID: "zzzzzz"))
         // The store's order need not be id order.
-        let reversed = DealCatalog(feed: Feed(deals: feed.deals.reversed()))
+        let reversed = DealIndex(feed: Feed(deals: feed.deals.reversed()))
         XCTAssertEqual(reversed.index(ofID: feed.deals[0].id), Int32(feed.deals.count - 1))
     }
 
@@ -84,7 +84,7 @@ final class QueryTests: XCTestCase {
     }
 
     func testTimelineGroupsLanesByCountryInRowOrder() {
-        let catalog = DealCatalog(feed: feed)
+        let catalog = DealIndex(feed: feed)
         let r = ResultSet(catalog: catalog, members: catalog.members(DealFilter()), sort: .mw, descending: true)
         let t = r.timeline
         XCTAssertEqual(t.laneLines.count, feed.deals.count)
