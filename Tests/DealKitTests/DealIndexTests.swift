@@ -27,7 +27,7 @@ final class DealIndexTests: XCTestCase {
     let all = DealIndexTests.deals(600)
 
     func testMembersAreWhatTheFilterKeeps() {
-        let index = DealIndex(deals: all)
+        let index = DealIndex(deals: all, today: PartialDate("2026-06-10")!)
         let filters: [DealFilter] = [
             DealFilter(), DealFilter(countries: ["KR", "FR"]), DealFilter(countries: ["ZZ"]),
             DealFilter(vendors: ["NVIDIA"]), DealFilter(vendors: ["elan", "amd"], statuses: [.planned, .operational]),
@@ -44,7 +44,7 @@ final class DealIndexTests: XCTestCase {
     }
 
     func testSortOrdersAreDealSortsBothWays() {
-        let index = DealIndex(deals: all)
+        let index = DealIndex(deals: all, today: PartialDate("2026-06-10")!)
         let f = DealFilter(countries: ["KR", "SA"])
         let members = index.members(f)
         var isMember = [Bool](repeating: false, count: all.count)
@@ -52,7 +52,7 @@ final class DealIndexTests: XCTestCase {
         for sort in DealSort.allCases {
             for desc in [false, true] {
                 let rows = index.sortIndex(sort).order(of: members, isMember: isMember, descending: desc)
-                XCTAssertEqual(rows.map { all[Int($0)].id }, sort.apply(to: f.apply(to: all), descending: desc).map(\.id), "\(sort) \(desc)")
+                XCTAssertEqual(rows.map { all[Int($0)].id }, sort.apply(to: f.apply(to: all), descending: desc, today: index.today).map(\.id), "\(sort) \(desc)")
             }
         }
     }
@@ -61,14 +61,14 @@ final class DealIndexTests: XCTestCase {
         var twice = Array(all.prefix(20))
         twice.append(twice[3])
         twice.insert(twice[7], at: 0)
-        let index = DealIndex(deals: twice)
+        let index = DealIndex(deals: twice, today: PartialDate("2026-06-10")!)
         for sort in [DealSort.id, .title, .mw] {
             XCTAssertEqual(index.sortIndex(sort).ascending.map(Int.init), sort.order(of: twice), "\(sort)")
         }
     }
 
     func testGroupTotalsAddWhatSummaryAdds() {
-        let index = DealIndex(deals: all)
+        let index = DealIndex(deals: all, today: PartialDate("2026-06-10")!)
         let summary = Summary(deals: all, by: .country)
         for row in summary.rows {
             var g = GroupTotal(key: row.key, name: row.name, id: 0)
@@ -85,7 +85,7 @@ final class DealIndexTests: XCTestCase {
     func testMonthsAndIdLookUp() {
         XCTAssertEqual(DealIndex.month(PartialDate("2026-H2")!, start: true), 2026 * 12 + 6)
         XCTAssertEqual(DealIndex.month(PartialDate("2026-H2")!, start: false), 2026 * 12 + 11)
-        let index = DealIndex(deals: all)
+        let index = DealIndex(deals: all, today: PartialDate("2026-06-10")!)
         for (i, d) in all.enumerated() where i % 17 == 0 { XCTAssertEqual(index.index(ofID: d.id), Int32(i)) }
         XCTAssertNil(index.index(ofID: "nope"))
     }

@@ -9,6 +9,8 @@ public final class DealIndex {
     public let feed: Feed
     public var deals: [Deal] { feed.deals }
     public let count: Int
+    /// The day that decides which planned milestones are overdue (the milestone sort and column).
+    public let today: PartialDate
 
     /// Distinct country codes of the feed, sorted; `countryOf[i]` indexes this.
     public let countryCodes: [String]
@@ -49,15 +51,17 @@ public final class DealIndex {
     /// The deals in id order (the inverse of `idRank`), to find an id by binary search.
     public let byID: [Int32]
 
-    public convenience init(deals: [Deal]) {
-        self.init(feed: Feed(deals: deals))
+    public convenience init(deals: [Deal], today: PartialDate) {
+        self.init(feed: Feed(deals: deals), today: today)
     }
 
+    /// `today` decides which planned milestones are overdue (the milestone sort).
     /// `searchInBackground`: from `SearchIndex.backgroundFrom` deals, the search index is built
     /// on another core while this index and the first frame are, so that the first search
     /// finds it ready (the dashboard); otherwise it is built on first use.
-    public init(feed: Feed, searchInBackground: Bool = false) {
+    public init(feed: Feed, today: PartialDate, searchInBackground: Bool = false) {
         self.feed = feed
+        self.today = today
         pendingSearch = searchInBackground && feed.deals.count >= SearchIndex.backgroundFrom ? SearchBuild(deals: feed.deals) : nil
         count = feed.deals.count
         var countryIDs: [String: Int32] = [:], countriesSeen: [String] = [], countryOf: [Int32] = []
@@ -181,7 +185,7 @@ public final class DealIndex {
     /// Every deal in `sort` order.
     public func sortIndex(_ sort: DealSort) -> SortIndex {
         if let s = sortStorage[sort] { return s }
-        let s = SortIndex(sort, deals: deals, idRank: idRank)
+        let s = SortIndex(sort, deals: deals, idRank: idRank, today: today)
         sortStorage[sort] = s
         return s
     }

@@ -8,8 +8,9 @@ public struct SortIndex: Sendable {
     public let ascending: [Int32]
     public let descending: [Int32]
 
-    public init(_ sort: DealSort, deals: [Deal], idRank: [Int32]) {
-        let rank = sort.keyRanks(deals)
+    /// `today`: which milestones are overdue, for `.milestone` (as `DealSort.apply`).
+    public init(_ sort: DealSort, deals: [Deal], idRank: [Int32], today: PartialDate) {
+        let rank = sort.keyRanks(deals, today: today)
         ascending = DealSort.sorted(rank: rank, idRank: idRank, descending: false)
         descending = DealSort.sorted(rank: rank, idRank: idRank, descending: true)
     }
