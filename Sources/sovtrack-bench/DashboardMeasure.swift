@@ -42,6 +42,15 @@ enum DashboardMeasure {
         let first = key(&cold, .char("n"))
         record("key_search_cold", [first])
         r.put("key_search_cold_with_slash", slash.0 + first.0)
+        // Later first characters in the same view, to tell what is first about the first.
+        var later: [(Double, Double)] = []
+        for ch in ["a", "e", "o", "s", "t"] {
+            var t = cold
+            _ = key(&t, .escape)
+            _ = key(&t, .char("/"))
+            later.append(key(&t, .char(Character(ch))))
+        }
+        record("key_search_countries", later)
 
         // Move the selection: in the Countries view it starts in, and in the Deals view (all rows).
         var samples: [(Double, Double)] = []

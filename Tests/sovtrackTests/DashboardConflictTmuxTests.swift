@@ -1,5 +1,6 @@
 import DealKit
 import Foundation
+import TestSupport
 import XCTest
 import TestSupport
 

@@ -5,7 +5,7 @@
 /// feeds is the same deal with the same issues, so it need be decoded and checked once, and
 /// modelled not at all. Anything unusual (no top-level `deals` array, a deal that is not an
 /// object starting with a plain `"id"` string) gives nil, and the caller decodes both whole.
-struct DealBlocks: Sendable {
+struct DealBlocks {
     /// The offset of the deals array's `[`, and the offset just past its `]`.
     var open: Int, end: Int
     /// Each deal's id as its bytes spell it, in file order.
