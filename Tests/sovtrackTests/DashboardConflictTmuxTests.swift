@@ -2,7 +2,6 @@ import DealKit
 import Foundation
 import TestSupport
 import XCTest
-import TestSupport
 
 /// A store a merge left conflicted, settled in the real dashboard in tmux: the detail lists the
 /// conflicts, `>` takes theirs, `<` ours, `u` reopens; each checked on screen and in the file.
