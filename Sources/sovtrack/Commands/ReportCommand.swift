@@ -34,7 +34,7 @@ struct ReportCommand: ParsableCommand {
         }
         let filter = try filters.filter()
         let compiled = filter.compiled()
-        let today = Clock.today()
+        let today = CalendarClock.today()
         let period = try period(today: today)
         // The store is read once: the report's deals and, with a history, the deals as they
         // stood before the period both come from it.
