@@ -51,9 +51,7 @@ public enum SHA256 {
         return out
     }
 
-    /// Masking shifts (`&>>`, `&<<`): the plain ones check for shifts past 31 at every call,
-    /// which cost a third of the report's instructions in the hash; these compile to a rotate.
-    @inline(__always) private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x &>> n) | (x &<< (32 &- n)) }
+    @inline(__always) private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
 
     /// One 64-byte block into the state `h`; `w` is the message schedule's scratch space.
     private static func block(_ p: UnsafePointer<UInt8>, _ h: inout (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32),
