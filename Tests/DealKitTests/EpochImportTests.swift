@@ -119,7 +119,7 @@ final class EpochImportTests: XCTestCase {
         for (id, date) in expected {
             let d = try deal(feed, id)
             XCTAssertEqual(d.milestones.map(\.summary), ["\(date) first operational (planned)"], id)
-            XCTAssertEqual(d.nextMilestone?.date.description, date, id)
+            XCTAssertEqual(d.nextMilestone(today: nil)?.date.description, date, id)
         }
         // An existing row whose note is coarser than its date column keeps the note's precision.
         XCTAssertEqual(try deal(feed, "epoch-oracle-oci-supercluster-a100s").milestones.map(\.summary), ["2023-Q4 first operational"])
@@ -366,14 +366,14 @@ final class EpochImportTests: XCTestCase {
 
     func testNotAnEpochFileIsRefusedWhole() {
         XCTAssertThrowsError(try EpochImport.read(Array("id,title,country\nx,y,FR\n".utf8))) { error in
-            XCTAssertEqual(error as? EpochImport.FileError, .notEpoch(missing: ["Name", "Status"]))
+            XCTAssertEqual(error as? EpochImport.Refusal, .notEpoch(missing: ["Name", "Status"]))
             XCTAssertEqual("\(error)", "not Epoch AI's GPU clusters CSV: the header has no \"Name\", \"Status\" column")
         }
         XCTAssertThrowsError(try EpochImport.read(Array("Name,Country,Status\n\"open,FR,Existing\n".utf8))) { error in
-            guard case .syntax(let e)? = error as? EpochImport.FileError else { return XCTFail("\(error)") }
+            guard case .syntax(let e)? = error as? EpochImport.Refusal else { return XCTFail("\(error)") }
             XCTAssertEqual(e.line, 2)
         }
-        XCTAssertThrowsError(try EpochImport.read([])) { XCTAssertEqual($0 as? EpochImport.FileError, .empty) }
+        XCTAssertThrowsError(try EpochImport.read([])) { XCTAssertEqual($0 as? EpochImport.Refusal, .empty) }
     }
 
     // MARK: The full snapshot

@@ -39,6 +39,23 @@ final class DashboardLoopTests: XCTestCase {
         }
     }
 
+    /// An export is not the store: its failure says what failed, and not that "the store is unchanged".
+    func testAFailedExportSaysWhyWithoutMentioningTheStore() throws {
+        try MainActor.assumeIsolated {
+            let dir = NSTemporaryDirectory() + "sovtrack-export-missing-\(UInt32.random(in: 0...UInt32.max))"
+            let t = FakeTerminal(events: [.char("2"), .char("x"), .char("c")])
+            var loop = DashboardLoop(state: TestFeeds.state(try TestFeeds.bundled()), terminal: t, exportDirectory: dir)
+            loop.stamp = { "20260610-120000" }
+            // Stop once the export is done, before a key clears its message.
+            loop.shouldStop = { t.events.isEmpty }
+            loop.run()
+            let message = loop.state.message ?? ""
+            XCTAssertTrue(loop.state.isError)
+            XCTAssertEqual(message, "export failed: \(dir)/sovtrack-deals-20260610-120000.csv: cannot write: No such file or directory")
+            XCTAssertFalse(message.contains("store"), message)
+        }
+    }
+
     func testTwoExportsInTheSameSecondNeverOverwrite() throws {
         try MainActor.assumeIsolated {
             let dir = NSTemporaryDirectory() + "sovtrack-export-\(UInt32.random(in: 0...UInt32.max))"

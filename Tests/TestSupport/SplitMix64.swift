@@ -26,9 +26,9 @@ extension XCTestCase {
     /// The environment variable that replaces every random test's seed, to replay a failure.
     public static let seedVariable = "SOVTRACK_TEST_SEED"
 
-    /// The generator of a random test: seeded with `SOVTRACK_TEST_SEED` when it is set, else
-    /// with `seed`; when the test fails, the seed is printed with the line that replays it.
-    public func seededRandom(_ seed: UInt64) -> SplitMix64 {
+    /// The seed of a random test: `SOVTRACK_TEST_SEED` when it is set, else `seed`; when the
+    /// test fails, the seed is printed with the line that replays it.
+    public func testSeed(_ seed: UInt64) -> UInt64 {
         let chosen = ProcessInfo.processInfo.environment[Self.seedVariable].flatMap { UInt64($0, radix: 10) } ?? seed
         let name = self.name
         nonisolated(unsafe) let test = self
@@ -37,6 +37,9 @@ extension XCTestCase {
                 print("\(name) failed with seed \(chosen); replay it with \(Self.seedVariable)=\(chosen) swift test --filter '\(name)'")
             }
         }
-        return SplitMix64(seed: chosen)
+        return chosen
     }
+
+    /// The generator of a random test, seeded by ``testSeed(_:)``.
+    public func seededRandom(_ seed: UInt64) -> SplitMix64 { SplitMix64(seed: testSeed(seed)) }
 }

@@ -121,7 +121,7 @@ public enum SummaryExport {
         let cells = head + [String(r.deals), mw(r.committedMW, r.approxCommitted), mw(r.ambitionMW, r.approxAmbition),
                             mw(r.operationalMW, r.approxOperational), String(r.unknownMWDeals), String(r.noMWDeals),
                             list(r.vendors), list(r.partners), list(r.models),
-                            r.nextMilestone?.summary ?? (csv ? "" : "-")] + extra
+                            r.nextMilestoneText ?? (csv ? "" : "-")] + extra
         return csv ? cells + [approxColumns(r).joined(separator: ";")] : cells
     }
 
@@ -163,7 +163,7 @@ public enum SummaryExport {
             w.raw(", \"partners\": "); w.strings(r.partners)
             w.raw(", \"models\": "); w.strings(r.models)
             w.raw(", \"next_milestone\": ")
-            if let m = r.nextMilestone { w.string(m.summary) } else { w.raw("null") }
+            if let m = r.nextMilestoneText { w.string(m) } else { w.raw("null") }
             let names = columns(s.grouping).suffix(s.grouping == .country ? 5 : 3)
             for (name, f) in zip(names, concentration(r, s, isTotal: false)) {
                 w.raw(", "); w.member(name)

@@ -13,8 +13,8 @@ extension DealDiff {
     /// either feed has an error, or when the two feeds' versions differ (a deal then reads
     /// differently in each): the caller loads both whole, which reports the errors as usual.
     public static func changes(oldBytes old: UnsafeBufferPointer<UInt8>, newBytes new: UnsafeBufferPointer<UInt8>) -> [DealChange]? {
-        let sides = UnsafeSendable((old, new))
-        let scans = Parallel.map(2) { k in DealBlocks.of(k == 0 ? sides.value.0 : sides.value.1) }
+        let sides = [ReadOnlyBuffer(old), ReadOnlyBuffer(new)]
+        let scans = Parallel.map(2) { k in DealBlocks.of(sides[k].buffer) }
         guard let ob = scans[0], let nb = scans[1] else { return nil }
         var oldIndex: [String: Int] = [:]
         oldIndex.reserveCapacity(ob.ids.count)
@@ -36,7 +36,9 @@ extension DealDiff {
         guard !newResult.hasErrors else { return nil }
         // The old feed with only those deals: its top level before and after the array unchanged.
         var part: [UInt8] = []
-        part.reserveCapacity(ob.open + 1 + oldNeeded.reduce(0) { $0 + ob.ranges[$1].count + 2 } + old.count - ob.end + 1)
+        var size = ob.open + 1 + old.count - ob.end + 1
+        for k in oldNeeded { size += ob.ranges[k].count + 2 }
+        part.reserveCapacity(size)
         part += old[...ob.open]
         for (n, k) in oldNeeded.enumerated() {
             if n > 0 { part += [UInt8(ascii: ","), 0x0A] }

@@ -63,8 +63,8 @@ public struct Store: Sendable {
             result = try FileSystem.withContents(of: file) { buffer, consumed in
                 FeedDecoder.decode(buffer: buffer, consumed: consumed)
             }
-        } catch StoreError.notFound { throw StoreError.notFound(path: name) }
-        catch StoreError.unreadable(_, let reason) { throw StoreError.unreadable(path: name, reason: reason) }
+        } catch FileError.notFound { throw StoreError.notFound(path: name) }
+        catch FileError.unreadable(_, let reason) { throw StoreError.unreadable(path: name, reason: reason) }
         if result.hasErrors { throw StoreError.invalid(path: name, issues: result.issues, omittedErrors: result.omittedErrors) }
         return Snapshot(feed: result.feed, fingerprint: fingerprint, warnings: result.issues)
     }
@@ -78,8 +78,10 @@ public struct Store: Sendable {
     /// freed as soon as they are checked, and the next ones reuse their memory. `keep` may
     /// also trim the deals it keeps (drop the fields its caller never reads), to the same end.
     public static func select(path: String, where keep: @escaping @Sendable (inout Deal) -> Bool) throws -> Selection {
-        let result = try FileSystem.withContents(of: path) { buffer, consumed in
-            FeedDecoder.decode(buffer: buffer, consumed: consumed, keeping: keep)
+        let result = try StoreError.onStore {
+            try FileSystem.withContents(of: path) { buffer, consumed in
+                FeedDecoder.decode(buffer: buffer, consumed: consumed, keeping: keep)
+            }
         }
         if result.hasErrors { throw StoreError.invalid(path: path, issues: result.issues, omittedErrors: result.omittedErrors) }
         return Selection(deals: result.feed.deals, updated: result.feed.updated, warnings: result.issues, extra: result.feed.extra)
@@ -103,10 +105,10 @@ public struct Store: Sendable {
     public func initializeIfMissing(with bytes: [UInt8]) throws {
         guard !FileSystem.exists(path) else { return }
         let file = FileSystem.resolvingLinks(path)
-        try FileSystem.makeDirectories(FileSystem.directory(of: file))
+        try StoreError.onStore { try FileSystem.makeDirectories(FileSystem.directory(of: file)) }
         let lock = try lockForWriting(file)
         defer { withExtendedLifetime(lock) {} }
-        if !FileSystem.exists(file) { try FileSystem.writeAtomically(bytes, to: file) }
+        if !FileSystem.exists(file) { try StoreError.onStore { try FileSystem.writeAtomically(bytes, to: file) } }
     }
 
     /// Applies a change to the current file under the lock and saves it, if the result is valid.
@@ -172,7 +174,7 @@ public struct Store: Sendable {
     private func lockAndLoad(createIfMissing: Bool) throws -> (StoreLock, Feed, creating: Bool) {
         let file = FileSystem.resolvingLinks(path)
         if createIfMissing {
-            try FileSystem.makeDirectories(FileSystem.directory(of: file))
+            try StoreError.onStore { try FileSystem.makeDirectories(FileSystem.directory(of: file)) }
         } else if !FileSystem.exists(file) {
             // Say the file is missing, not that its lock cannot be made in a missing directory.
             throw StoreError.notFound(path: path)
@@ -260,16 +262,18 @@ public struct Store: Sendable {
         }
         FileSystem.removeStaleTemporaries(of: file)
         let written = feed
-        try FileSystem.writeAtomically(to: file, backups: backups) { write in
-            // Otherwise each chunk is checked on the core that encodes it, while the disk
-            // writes the chunks before; a chunk with an error stops the write before the rename.
-            let deals = written.deals
-            var accept: (@Sendable (Range<Int>) -> Bool)?
-            if !checkedFirst { accept = { chunk in DealValidator.noErrors(in: deals, chunk.clamped(to: toCheck)) } }
-            let complete = try FeedEncoder.encode(written, accepting: accept, into: write)
-            if !complete {
-                // Only the deals checked can have errors: list them all, as a check first would.
-                throw StoreError.invalidChange(issues: DealValidator.errors(in: deals, checking: toCheck))
+        try StoreError.onStore {
+            try FileSystem.writeAtomically(to: file, backups: backups) { write in
+                // Otherwise each chunk is checked on the core that encodes it, while the disk
+                // writes the chunks before; a chunk with an error stops the write before the rename.
+                let deals = written.deals
+                var accept: (@Sendable (Range<Int>) -> Bool)?
+                if !checkedFirst { accept = { chunk in DealValidator.noErrors(in: deals, chunk.clamped(to: toCheck)) } }
+                let complete = try FeedEncoder.encode(written, accepting: accept, into: write)
+                if !complete {
+                    // Only the deals checked can have errors: list them all, as a check first would.
+                    throw StoreError.invalidChange(issues: DealValidator.errors(in: deals, checking: toCheck))
+                }
             }
         }
         return written

@@ -30,7 +30,7 @@ public enum ViewExport {
             switch s.view {
             case .countries, .vendors:
                 let grouping: Summary.Grouping = s.view == .countries ? .country : .vendor
-                let summary = Summary(deals: shown, by: grouping)
+                let summary = Summary(deals: shown, by: grouping, today: s.today)
                 name = s.view == .countries ? "countries" : "vendors"
                 bytes = SummaryExport.render(summary, as: output)
                 what = s.view == .countries ? CountText.of(summary.rows.count, "country", plural: "countries")

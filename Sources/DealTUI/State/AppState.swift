@@ -2,7 +2,7 @@ import DealKit
 
 /// Everything the dashboard shows, as a value: the reducer changes it, the views draw it.
 ///
-/// The feed's derived data (`DealCatalog`) and the current result (`ResultSet`) are
+/// The feed's derived data (`DealIndex`) and the current result (`ResultSet`) are
 /// reference types that memoize, but neither changes once built, so copying the state
 /// is cheap and a state still means one screen.
 public struct AppState {
@@ -23,6 +23,8 @@ public struct AppState {
         case export
         /// What changed in the store lately (`C`).
         case changes(ChangesState)
+        /// The column chooser (`|`) of the active deal table, its cursor on a column.
+        case columns(ListCursor)
     }
 
     /// The `/` prompt: the text typed so far and the search to go back to on Esc.
@@ -31,7 +33,7 @@ public struct AppState {
         public var original: String
     }
 
-    public private(set) var catalog: DealCatalog
+    public private(set) var catalog: DealIndex
     /// The store's path as the header shows it.
     public var storeName: String
     /// Today, for the timeline's marker and export names; injected so snapshots are stable.
@@ -49,6 +51,8 @@ public struct AppState {
     public var logScale = false
     private(set) var results: ResultSet
     private var searchCache = SearchCache()
+    /// The frame of the state as last asked for (`frame`); shared by copies, checked against its key.
+    let frameCache = FrameLayout.Cache()
     var pendingTargets = CursorTargets()
 
     public var view: ViewID = .countries
@@ -61,6 +65,15 @@ public struct AppState {
     /// The column cursor of the Deals view and of the Countries view's table, as indices into their column lists.
     public var dealsColumn = 0
     public var countryColumn = 0
+    /// The columns each deal table shows, in order (`|`): the Deals view's and the Countries view's.
+    public var dealsColumns = ColumnChoice(DealColumn.dealsView)
+    public var countryDealColumns = ColumnChoice(DealColumn.countryDeals)
+
+    /// The column choice of the current view's deal table.
+    var columnChoice: ColumnChoice {
+        get { view == .countries ? countryDealColumns : dealsColumns }
+        set { if view == .countries { countryDealColumns = newValue } else { dealsColumns = newValue } }
+    }
 
     public var detail: Detail?
     /// Where `Esc` in the Deals view goes back to after `Enter` drilled into a vendor's deals: that view and the filter before.
@@ -77,7 +90,7 @@ public struct AppState {
 
     public init(feed: Feed, storeName: String, filter: DealFilter = DealFilter(), today: PartialDate,
                 rows: Int = 24, cols: Int = 80) {
-        catalog = DealCatalog(feed: feed)
+        catalog = DealIndex(feed: feed, today: today, searchInBackground: true)
         self.storeName = storeName
         self.today = today
         self.filter = filter
@@ -85,6 +98,10 @@ public struct AppState {
         results = ResultSet(catalog: catalog, members: [], sort: .country, descending: false)
         recompute()
     }
+
+    /// Where everything goes on screen for this state: computed once, then shared by the
+    /// reducer and the frame drawn (see `FrameLayout`).
+    var frame: FrameLayout { frameCache.frame(for: self) }
 
     // MARK: - What is selected
 
@@ -211,7 +228,7 @@ public struct AppState {
     /// Swaps in a new feed (after an edit or a change on disk), keeping the selections by deal id.
     public mutating func replaceFeed(_ feed: Feed) {
         let keep = CursorTargets(self)
-        catalog = DealCatalog(feed: feed)
+        catalog = DealIndex(feed: feed, today: today, searchInBackground: true)
         searchCache = SearchCache()
         if let d = detail {
             if let i = catalog.index(ofID: d.id) { detail?.deal = i } else { detail = nil }
@@ -220,13 +237,9 @@ public struct AppState {
         keep.restore(into: &self)
     }
 
-    /// Installs a search index built off the main thread.
-    func adoptSearchIndex(_ index: SearchIndex) { catalog.adoptSearchIndex(index) }
-
     /// Installs a piece built by an `IndexBuilder` for this state's feed.
     func adopt(_ piece: IndexBuilder.Piece) {
         switch piece {
-        case .search(let index): catalog.adoptSearchIndex(index)
         case .sort(let sort, let index): catalog.adoptSortIndex(index, for: sort)
         }
     }
@@ -280,7 +293,7 @@ private struct SearchCache {
     /// Most recent last: (needle, members).
     private var recent: [([UInt8], [Int32])] = []
 
-    mutating func members(for filter: DealFilter, catalog: DealCatalog) -> [Int32] {
+    mutating func members(for filter: DealFilter, catalog: DealIndex) -> [Int32] {
         var withoutSearch = filter
         withoutSearch.search = ""
         if baseFilter != withoutSearch {

@@ -33,8 +33,8 @@ struct DiffCommand: ParsableCommand {
         let external = operands.count == 7
         do {
             changes = try compare()
-        } catch let e as CLIError {
-            throw CLIError(message: e.message, code: 2)
+        } catch {
+            throw CLIError(converting: error)?.with(code: 2) ?? error
         }
         Console.out(ChangeExport.render(changes, as: format))
         if !changes.isEmpty && !external { throw ExitCode(1) }

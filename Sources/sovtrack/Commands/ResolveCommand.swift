@@ -25,24 +25,21 @@ struct ResolveCommand: ParsableCommand {
 
     func run() throws {
         let store = try storeOptions.open(recording: true, note: note, action: "resolve")
-        let settled: Int
-        do {
-            settled = try store.update { feed in
-                let all: [MergeConflict]
-                do throws(HistoryError) { all = try MergeConflict.all(in: feed) } catch {
-                    throw CLIError.data("\(storeOptions.path): \(error.description)")
-                }
-                let chosen = all.filter { $0.id == id && (field == nil || $0.field == field) }
-                guard !chosen.isEmpty else {
-                    throw CLIError.data("no merge conflict for \(FeedIssue.quote(id))\(field.map { " field \(FeedIssue.quote($0))" } ?? "")")
-                }
-                let side: ConflictSide = take == .ours ? .ours : .theirs
-                for c in chosen {
-                    do { try c.settle(taking: side, in: &feed) } catch let e as HistoryError { throw CLIError.data(e.description) }
-                }
-                return chosen.count
+        let settled = try store.update { feed in
+            let all: [MergeConflict]
+            do throws(HistoryError) { all = try MergeConflict.all(in: feed) } catch {
+                throw CLIError.data("\(storeOptions.path): \(error.description)")
             }
-        } catch let e as StoreError { throw CLIError(e) }
+            let chosen = all.filter { $0.id == id && (field == nil || $0.field == field) }
+            guard !chosen.isEmpty else {
+                throw CLIError.data("no merge conflict for \(FeedIssue.quote(id))\(field.map { " field \(FeedIssue.quote($0))" } ?? "")")
+            }
+            let side: ConflictSide = take == .ours ? .ours : .theirs
+            for c in chosen {
+                do { try c.settle(taking: side, in: &feed) } catch let e as HistoryError { throw CLIError.data(e.description) }
+            }
+            return chosen.count
+        }
         Console.out("resolved \(settled) conflict\(settled == 1 ? "" : "s") of \(id) with \(take.rawValue)\n")
     }
 }

@@ -32,7 +32,7 @@ struct SummaryCommand: ParsableCommand {
             Summary.trim(&deal)
             return true
         }
-        let summary = Summary(deals: selection.deals, by: by)
+        let summary = Summary(deals: selection.deals, by: by, today: CalendarClock.today())
         let format = output.resolvedFormat
         var slips: Slippage?
         if let slipsSince {

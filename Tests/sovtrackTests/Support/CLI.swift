@@ -4,15 +4,17 @@ import XCTest
 
 /// Helpers for tests that run the `sovtrack` binary on files.
 enum CLI {
-    /// Runs sovtrack with `args`.
+    /// Runs sovtrack with `args`: in this process when the command can run here (see
+    /// `InProcessCLI`), else as a child process.
     @discardableResult
     static func run(_ args: String..., env: [String: String] = [:]) throws -> SovtrackProcess.Result {
-        try SovtrackProcess.run(args, env: env)
+        try run(args, env: env)
     }
 
     @discardableResult
     static func run(_ args: [String], env: [String: String] = [:]) throws -> SovtrackProcess.Result {
-        try SovtrackProcess.run(args, env: env)
+        guard InProcessCLI.accepts(args) else { return try SovtrackProcess.run(args, env: env) }
+        return InProcessCLI.run(args, env: SovtrackProcess.environment(env))
     }
 
     /// A file under `Fixtures/bad`.

@@ -10,9 +10,23 @@ enum HostileCorpus {
         enum Kind { case feed, csv, epoch }
         var name: String
         var kind: Kind
-        var bytes: [UInt8]
+        /// The input, built when asked for: the large ones take seconds to build in a debug build.
+        var bytes: [UInt8] { build() }
+        private let build: @Sendable () -> [UInt8]
+        /// Megabytes of input, or deep enough to take seconds per command: run only by the whole corpus.
+        var large: Bool
         /// The id of a deal to `show`, when the input holds one.
         var dealID: String?
+
+        init(name: String, kind: Kind, bytes: [UInt8], dealID: String?) {
+            self.name = name; self.kind = kind; self.dealID = dealID; large = false
+            build = { bytes }
+        }
+
+        init(name: String, kind: Kind, large text: @escaping @Sendable () -> String, dealID: String?) {
+            self.name = name; self.kind = kind; self.dealID = dealID; large = true
+            build = { Array(text().utf8) }
+        }
     }
 
     /// Text that acts on a terminal, a spreadsheet, a Markdown viewer or the eye.
@@ -49,6 +63,9 @@ enum HostileCorpus {
         }
         func addBytes(_ name: String, _ kind: Case.Kind, _ bytes: [UInt8], deal: String? = nil) {
             cases.append(Case(name: name, kind: kind, bytes: bytes, dealID: deal))
+        }
+        func addLarge(_ name: String, _ kind: Case.Kind, deal: String? = nil, _ text: @escaping @Sendable () -> String) {
+            cases.append(Case(name: name, kind: kind, large: text, dealID: deal))
         }
 
         // Valid feeds with hostile text in every field: each string once, in a field chosen by the seed.
@@ -105,10 +122,16 @@ enum HostileCorpus {
             add("number-\(k)-\(n)", .feed, FeedBuilder.document([FeedBuilder.dealJSON(id: "xx-a", field: "capacity", value: "{\"targetMW\": \(n)}")]), deal: "xx-a")
         }
         add("huge-accelerator-count", .feed, FeedBuilder.document([FeedBuilder.dealJSON(id: "xx-a", field: "accelerators", value: #"{"count": 1e300, "type": "GPU"}"#)]))
-        add("long-string", .feed, FeedBuilder.document([FeedBuilder.dealJSON(id: "xx-a", field: "notes", value: FeedBuilder.json(String(repeating: "\u{1B}[2J", count: 200_000)))]), deal: "xx-a")
-        add("many-errors", .feed, FeedBuilder.document((0..<20_000).map { FeedBuilder.dealJSON(id: "xx-\($0)", field: "country", value: FeedBuilder.json("\u{1B}]52;c;\($0)\u{7}")) }))
+        addLarge("long-string", .feed, deal: "xx-a") {
+            FeedBuilder.document([FeedBuilder.dealJSON(id: "xx-a", field: "notes", value: FeedBuilder.json(String(repeating: "\u{1B}[2J", count: 200_000)))])
+        }
+        addLarge("many-errors", .feed) {
+            FeedBuilder.document((0..<20_000).map { FeedBuilder.dealJSON(id: "xx-\($0)", field: "country", value: FeedBuilder.json("\u{1B}]52;c;\($0)\u{7}")) })
+        }
         // 2 million empty deals: 6 MB on disk, an error per missing key of each.
-        add("two-million-empty-deals", .feed, "{\"format\": \"sovtrack-feed\", \"version\": 1, \"deals\": [" + String(repeating: "{},", count: 1_999_999) + "{}]}")
+        addLarge("two-million-empty-deals", .feed) {
+            "{\"format\": \"sovtrack-feed\", \"version\": 1, \"deals\": [" + String(repeating: "{},", count: 1_999_999) + "{}]}"
+        }
         add("duplicate-ids-hostile", .feed, FeedBuilder.document([FeedBuilder.dealJSON(id: "xx-a"), FeedBuilder.dealJSON(id: "xx-a", field: "title", value: FeedBuilder.json("\u{9B}2J"))]))
         add("unknown-top-key", .feed, FeedBuilder.document([FeedBuilder.dealJSON(id: "xx-a")], top: ", \(FeedBuilder.json("\u{1B}]0;x\u{7}")): \(FeedBuilder.json("\u{202E}v"))"), deal: "xx-a")
         add("bad-country-hostile", .feed, FeedBuilder.document([FeedBuilder.dealJSON(id: "xx-a", field: "country", value: FeedBuilder.json("K\u{1B}[31mR"))]))
@@ -137,7 +160,7 @@ enum HostileCorpus {
         add("csv-quote-inside", .csv, "id,title\nxx-a,a\"b\n")
         add("csv-no-id", .csv, "title\n\u{1B}]52;c;eA==\u{7}\n")
         add("csv-unknown-column", .csv, "id,\u{1B}]0;x\u{7}\nxx-a,1\n")
-        add("csv-many-short-rows", .csv, "id,title,target_mw\n" + String(repeating: "xx-a,t\n", count: 200_000))
+        addLarge("csv-many-short-rows", .csv) { "id,title,target_mw\n" + String(repeating: "xx-a,t\n", count: 200_000) }
         add("csv-script", .csv, "id,title,site\nxx-a,</script><script>alert(1)</script>,[x](javascript:alert(1))\n")
 
         // Epoch AI's CSV.

@@ -20,16 +20,22 @@ enum SovtrackProcess {
         var stderr: String
     }
 
+    /// The clean environment a run gets: LANG, PATH, a HOME of no user and an author, plus `env`.
+    /// (Without `SOVTRACK_AUTHOR`, every change asks git who is making it: a process per change.)
+    static func environment(_ env: [String: String]) -> [String: String] {
+        var environment = ["LANG": "C.UTF-8", "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+                           "HOME": NSTemporaryDirectory(), "SOVTRACK_AUTHOR": "test"]
+        environment.merge(env) { _, new in new }
+        return environment
+    }
+
     /// Runs `sovtrack args...` with a clean environment plus `env`, feeding `stdin`.
     @discardableResult
     static func run(_ args: [String], env: [String: String] = [:], stdin: String? = nil) throws -> Result {
         let p = Process()
         p.executableURL = binary
         p.arguments = args
-        var environment = ["LANG": "C.UTF-8", "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
-                           "HOME": NSTemporaryDirectory()]
-        environment.merge(env) { _, new in new }
-        p.environment = environment
+        p.environment = environment(env)
         let out = Pipe(), err = Pipe(), input = Pipe()
         p.standardOutput = out
         p.standardError = err

@@ -4,7 +4,7 @@ import XCTest
 import TestSupport
 
 /// `sovtrack diff` and `sovtrack log` on the command line.
-final class CLIDiffTests: XCTestCase {
+final class DiffCommandTests: XCTestCase {
     /// A generated deal `n`, with a target, a confidence, a milestone and a partner to change.
     private func deal(_ n: Int) -> Deal {
         Deal(id: String(format: "zz-deal-%06d", n), title: "Deal \(n)", country: ["KR", "FR", "GB", "JP"][n % 4],
