@@ -2,7 +2,7 @@ import DealKit
 import Foundation
 import XCTest
 
-final class CLISummaryTests: XCTestCase {
+final class SummaryCommandTests: XCTestCase {
     /// The KR row's next milestone as the command prints it on the day the test runs: the
     /// bundled `2026-H2` milestone is marked overdue from 2027 on.
     private let krNext = Milestone(date: PartialDate("2026-H2")!, event: "AI Agent Platform launch").summary(today: CalendarClock.today())
