@@ -13,8 +13,8 @@ extension DealDiff {
     /// either feed has an error, or when the two feeds' versions differ (a deal then reads
     /// differently in each): the caller loads both whole, which reports the errors as usual.
     public static func changes(oldBytes old: UnsafeBufferPointer<UInt8>, newBytes new: UnsafeBufferPointer<UInt8>) -> [DealChange]? {
-        let sides = Sides(old: old, new: new)
-        let scans = Parallel.map(2) { k in DealBlocks.of(k == 0 ? sides.old : sides.new) }
+        let sides = [ReadOnlyBuffer(old), ReadOnlyBuffer(new)]
+        let scans = Parallel.map(2) { k in DealBlocks.of(sides[k].buffer) }
         guard let ob = scans[0], let nb = scans[1] else { return nil }
         var oldIndex: [String: Int] = [:]
         oldIndex.reserveCapacity(ob.ids.count)
@@ -49,12 +49,6 @@ extension DealDiff {
         guard !oldResult.hasErrors, oldResult.feed.version == newResult.feed.version,
               oldResult.feed.deals.count == oldNeeded.count else { return nil }
         return changes(from: oldResult.feed.deals, to: newResult.feed.deals)
-    }
-
-    /// The two feeds' bytes, read (never written) by both scans at once while the caller holds them.
-    private struct Sides: @unchecked Sendable {
-        let old: UnsafeBufferPointer<UInt8>
-        let new: UnsafeBufferPointer<UInt8>
     }
 
     /// True when the two ranges hold the same bytes.

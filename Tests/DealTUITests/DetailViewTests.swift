@@ -3,7 +3,7 @@ import XCTest
 @testable import DealTUI
 
 /// The Detail view shows the deal's recorded history, newest first, and only that deal's.
-final class DetailHistoryTests: XCTestCase {
+final class DetailViewTests: XCTestCase {
     func testDetailListsTheDealsRevisionsNewestFirst() throws {
         var feed = try TestFeeds.bundled()
         let i = try XCTUnwrap(feed.index(of: "kr-skt-nvidia-ai-cloud"))
