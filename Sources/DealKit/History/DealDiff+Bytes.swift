@@ -36,7 +36,9 @@ extension DealDiff {
         guard !newResult.hasErrors else { return nil }
         // The old feed with only those deals: its top level before and after the array unchanged.
         var part: [UInt8] = []
-        part.reserveCapacity(ob.open + 1 + oldNeeded.reduce(0) { $0 + ob.ranges[$1].count + 2 } + old.count - ob.end + 1)
+        var size = ob.open + 1 + old.count - ob.end + 1
+        for k in oldNeeded { size += ob.ranges[k].count + 2 }
+        part.reserveCapacity(size)
         part += old[...ob.open]
         for (n, k) in oldNeeded.enumerated() {
             if n > 0 { part += [UInt8(ascii: ","), 0x0A] }
