@@ -380,12 +380,9 @@ final class EpochImportTests: XCTestCase {
 
     func testFullSnapshotImportsValidatesAndReimportsUnchanged() throws {
         let data = try Self.fullSnapshot()
-        let start = ContinuousClock.now
         let epoch = try EpochImport.read(data)
         var feed = Feed()
         let report = epoch.merge(into: &feed)
-        let elapsed = ContinuousClock.now - start
-        XCTAssertLessThan(elapsed, .seconds(1), "786 rows must import in well under a second")
 
         XCTAssertEqual(report.rowsRead, 786)
         XCTAssertEqual(report.merge.added.count + report.rejections.count, 786)

@@ -17,10 +17,7 @@ struct SearchText {
     /// Appends deal `d`'s folded text: title, sponsor, partners, models, products, site and tags.
     mutating func append(_ d: UnsafePointer<Deal>, to out: inout [UInt8]) {
         append(d.pointee.title, to: &out)
-        func part(_ s: String) {
-            out.append(SearchText.separator)
-            append(s, to: &out)
-        }
+        func part(_ s: String) { append(s, to: &out, after: SearchText.separator) }
         if let s = d.pointee.sponsor { part(s) }
         for p in d.pointee.partners { part(p.name) }
         for m in d.pointee.models { part(m) }
@@ -29,11 +26,22 @@ struct SearchText {
         for t in d.pointee.tags { part(t) }
     }
 
-    /// Appends the folded form of `s`.
-    mutating func append(_ s: String, to out: inout [UInt8]) {
+    /// Appends the folded form of `s`, after the ASCII byte `lead` if given.
+    ///
+    /// A mark at the start of `s` folds together with `lead` (the whole text is folded as
+    /// one), so a part that starts with other text is folded with its separator.
+    mutating func append(_ s: String, to out: inout [UInt8], after lead: UInt8? = nil) {
         var s = s
         s.withUTF8 { b in
             var i = 0
+            if let lead {
+                if let first = b.first, first >= 0x80 {
+                    while i < b.count && b[i] >= 0x80 { i += 1 }
+                    fold([lead] + b[0..<i], into: &out)
+                } else {
+                    out.append(lead)
+                }
+            }
             while i < b.count {
                 let start = i
                 while i < b.count && b[i] < 0x80 { i += 1 }
@@ -45,15 +53,20 @@ struct SearchText {
                 }
                 guard i < b.count else { break }
                 while i < b.count && b[i] >= 0x80 { i += 1 }
-                let run = String(decoding: UnsafeBufferPointer(rebasing: b[asciiEnd..<i]), as: UTF8.self)
-                if let f = folded[run] {
-                    out += f
-                } else {
-                    let f = Array(DealFilter.fold(run).utf8)
-                    folded[run] = f
-                    out += f
-                }
+                fold(UnsafeBufferPointer(rebasing: b[asciiEnd..<i]), into: &out)
             }
+        }
+    }
+
+    /// Appends the folded form of one run of text (UTF-8), each distinct run folded once.
+    private mutating func fold(_ bytes: some Collection<UInt8>, into out: inout [UInt8]) {
+        let run = String(decoding: bytes, as: UTF8.self)
+        if let f = folded[run] {
+            out += f
+        } else {
+            let f = Array(DealFilter.fold(run).utf8)
+            folded[run] = f
+            out += f
         }
     }
 }
