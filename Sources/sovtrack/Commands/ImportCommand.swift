@@ -107,7 +107,7 @@ struct ImportCommand: ParsableCommand {
             }
         }
         let store = try storeOptions.open(recording: true, note: note, action: "import")
-        let existed = FileSystem.exists(store.path)
+        let existed = store.exists
         let report: ImportReport
         var changes: [DealChange] = []
         do {
@@ -202,7 +202,7 @@ struct ImportCommand: ParsableCommand {
             try Console.writeFile(epoch.rejectsCSV(), to: rejects, force: force, store: storeOptions.path)
         }
         let store = try storeOptions.open(recording: true, note: note, action: "import")
-        let existed = FileSystem.exists(store.path)
+        let existed = store.exists
         var report: EpochReport
         progress.show(dryRun ? "merging" : "merging and saving", force: true)
         do {
