@@ -122,7 +122,11 @@ final class PostgresLink: Sendable {
         case .authMechanismRequiresPassword:
             return StoreError.database(path: name, problem: .authentication, reason: "the server wants a password and none was given (PGPASSWORD, ~/.pgpass or the URL)")
         case .connectionError:
-            let why = e.underlying.map { "\($0)" } ?? "no answer"
+            let detail = e.underlying.map { "\($0)" } ?? ""
+            let target = s.socketPath ?? "\(s.host) port \(s.port)"
+            let why = detail.contains("UnknownHost") ? "unknown host \(s.host)"
+                : detail.contains("refused") ? "connection refused at \(target)"
+                : detail.isEmpty ? "no answer from \(target)" : "\(target): \(detail)"
             return StoreError.database(path: name, problem: .unreachable, reason: "cannot reach the server: \(why)")
         case .sslUnsupported:
             return StoreError.database(path: name, problem: .failed, reason: "the server does not offer TLS, which sslmode=\(s.sslmode.rawValue) requires")

@@ -135,7 +135,7 @@ final class CLIPostgresTests: XCTestCase {
     func testEveryBrokenFeedIsRefusedAsByTheFileStoreAndTheDatabaseIsUnchanged() throws {
         let db = try PostgresTestDatabase.make(self)
         XCTAssertEqual(try db.run("db", "load", CLI.fixture.path).status, 0)
-        let before = try db.dump()
+        var before = try db.dump()
         let store = try CLI.copy(CLI.fixture)
         let bad = try FileManager.default.contentsOfDirectory(atPath: CLI.bad("").path).sorted()
         XCTAssertGreaterThan(bad.count, 15)
@@ -148,27 +148,17 @@ final class CLIPostgresTests: XCTestCase {
                            onFile.stderr.replacingOccurrences(of: store.path, with: "STORE"), name)
             CLI.assertNoCrash(onDB)
             if onFile.status != 0 {
+                XCTAssertEqual(try db.dump(), before, "\(name): nothing refused was written")
                 let load = try db.run("db", "load", path)
                 XCTAssertNotEqual(load.status, 0, "\(name) loaded")
                 CLI.assertNoCrash(load)
+                XCTAssertEqual(try db.dump(), before, "\(name): nothing refused was loaded")
+            } else {
+                before = try db.dump()
             }
         }
-        XCTAssertEqual(try db.dump(), before, "nothing refused was written")
-    }
-
-    func testAnEditTheValidatorRefusesLeavesTheDatabaseUnchangedWithTheFileStoresMessage() throws {
-        let db = try PostgresTestDatabase.make(self)
-        XCTAssertEqual(try db.run("db", "load", CLI.fixture.path).status, 0)
-        let store = try CLI.copy(CLI.fixture)
-        let before = try db.dump()
-        let id = FeedDecoder.decode(CLI.bytes(CLI.fixture)!).feed.deals[2].id
-        let args = ["edit", id, "--source", "not a url"]
-        let onFile = try CLI.run(args + ["--store", store.path])
-        let onDB = try db.run(args[0], args[1], args[2], args[3])
-        XCTAssertNotEqual(onFile.status, 0)
-        XCTAssertEqual(onDB.status, onFile.status, onDB.stderr)
-        XCTAssertEqual(onDB.stderr, onFile.stderr)
-        XCTAssertEqual(try db.dump(), before)
+        // What was accepted (warnings only) was accepted on both.
+        XCTAssertEqual(try db.run("list", "--format", "json").stdout, try CLI.run("list", "--format", "json", "--store", store.path).stdout)
     }
 
     // MARK: Faults and roles
@@ -272,7 +262,7 @@ final class CLIPostgresTests: XCTestCase {
 
     /// Import reports say how long they took; that differs from run to run.
     static func withoutTimings(_ s: String) -> String {
-        s.replacingOccurrences(of: #"in [0-9.]+ ?m?s"#, with: "in T", options: .regularExpression)
+        s.replacingOccurrences(of: #"time [0-9.]+ m?s"#, with: "time T", options: .regularExpression)
     }
 
     /// History times differ by the second between two runs of the same step.

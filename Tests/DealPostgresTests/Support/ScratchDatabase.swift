@@ -16,14 +16,14 @@ struct ScratchDatabase {
         }
         let name = "sovtrack_s_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(16)
         let db = ScratchDatabase(url: base.replacingOccurrences(of: "/sovtrack_test?", with: "/\(name)?"), environment: ["PGPASSWORD": password])
-        try db.psql(base, "CREATE DATABASE \(name)")
-        test.addTeardownBlock { try? db.psql(base, "DROP DATABASE IF EXISTS \(name) WITH (FORCE)") }
+        try db.psql("CREATE DATABASE \(name)", at: base)
+        test.addTeardownBlock { _ = try? db.psql("DROP DATABASE IF EXISTS \(name) WITH (FORCE)", at: base) }
         return db
     }
 
     /// Runs SQL with psql as the owner; returns what it printed.
     @discardableResult
-    func psql(_ url: String? = nil, _ sql: String) throws -> String {
+    func psql(_ sql: String, at url: String? = nil) throws -> String {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/psql")
         p.arguments = ["-X", "-qAt", "-v", "ON_ERROR_STOP=1", "-d", url ?? self.url, "-c", sql]

@@ -36,7 +36,7 @@ struct PostgresTestDatabase {
                                       readOnlyURL: ro.replacingOccurrences(of: "/sovtrack_test?", with: "/\(name)?"),
                                       name: name, env: ["PGPASSWORD": password])
         try db.psql(base, "CREATE DATABASE \(name)")
-        test.addTeardownBlock { try? db.psql(base, "DROP DATABASE IF EXISTS \(name) WITH (FORCE)") }
+        test.addTeardownBlock { _ = try? db.psql(base, "DROP DATABASE IF EXISTS \(name) WITH (FORCE)") }
         return db
     }
 
