@@ -15,7 +15,7 @@ public struct PostgresStore: DealStore {
     public var path: String { settings.display }
     public var recorder: RevisionRecorder?
     /// Today, for the feed's `updated` key; replaceable so tests are deterministic.
-    public var today: @Sendable () -> PartialDate = Clock.today
+    public var today: @Sendable () -> PartialDate = CalendarClock.today
     /// Told when a save upgrades the store from an older feed version (the one it had).
     public var onUpgrade: (@Sendable (_ from: Int) -> Void)?
     /// Told how many deals of how many a long save has sent to the server.
@@ -169,6 +169,17 @@ public struct PostgresStore: DealStore {
     }
 
     public func apply(_ change: StoreSession.Change, after snapshot: Store.Snapshot) throws -> Store.Snapshot {
+        if case .settle = change {
+            // A merge conflict (from a file loaded whole) is settled on the whole feed: rare.
+            var whole = self
+            whole.recorder = nil
+            let recorder = self.recorder
+            try whole.update(createIfMissing: false) { feed in
+                try StoreSession.apply(change, to: &feed)
+                if let recorder { StoreSession.record(change, by: recorder, in: &feed) }
+            }
+            return try load()
+        }
         let (generation, revisions, stamped) = try writing(createIfMissing: false) { link, head, _ -> (Int64, [Revision], Feed) in
             let seen = try link.value("SELECT generation FROM sovtrack_feed", as: Int64.self)
             switch change {
@@ -184,6 +195,8 @@ public struct PostgresStore: DealStore {
                 guard let current, current.deal == old else { throw StoreSession.Conflict.changedOnDisk(id: old.id, current: current?.deal) }
                 if new.id != old.id, try deal(new.id, link) != nil { throw StoreSession.Conflict.idTaken(new.id) }
                 try write(old, new, id: old.id, version: current.version, link)
+            case .settle:
+                preconditionFailure("settled on the whole feed above")
             }
             let revisions = recorder.map { StoreSession.revisions(of: change, by: $0) } ?? []
             try insert(revisions, link)

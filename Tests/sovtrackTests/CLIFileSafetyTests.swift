@@ -3,6 +3,7 @@ import Glibc
 #endif
 import Foundation
 import XCTest
+import TestSupport
 
 /// What sovtrack promises about the files it writes: `--output` never writes the store, a link
 /// or a special file, nor an existing file without `--force`; saves keep owner, group and mode
@@ -83,7 +84,7 @@ final class CLIFileSafetyTests: XCTestCase {
 
     func testASymlinkedStoreIsWrittenThroughToItsTarget() throws {
         let store = try CLI.copy(CLI.fixture)
-        let other = try SovtrackProcess.temporaryDirectory()
+        let other = try TemporaryDirectory.make()
         let link = other.appendingPathComponent("deals.json").path
         XCTAssertEqual(symlink(store.path, link), 0)
         let r = try CLI.run(add + ["--store", link])
@@ -151,22 +152,16 @@ final class CLIFileSafetyTests: XCTestCase {
         let lock = store.path + ".lock"
         // The pid of the last sovtrack that held the lock, not of the holder.
         _ = try CLI.write("12345\n", as: "deals.json.lock", in: store.deletingLastPathComponent())
-        let holder = Process()
-        holder.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
-        holder.arguments = [lock, "sleep", "4"]
-        try holder.run()
-        defer { holder.terminate(); holder.waitUntilExit() }
-        let probe = open(lock, O_RDONLY)
-        defer { close(probe) }
-        for _ in 0..<500 where flock(probe, LOCK_EX | LOCK_NB) == 0 { flock(probe, LOCK_UN); usleep(10_000) }
+        let holder = try ForeignLock(path: lock)
+        defer { holder.release() }
         let r = try CLI.run(add + ["--store", store.path], env: ["SOVTRACK_LOCK_TIMEOUT": "0.1"])
-        CLI.assertUserError(r, code: 75, ["(pid \(holder.processIdentifier))"])
+        CLI.assertUserError(r, code: 75, ["(pid \(holder.holder))"])
     }
 
     // MARK: What is not a regular file
 
     func testAFIFOOrADeviceIsRefusedAtOnce() throws {
-        let dir = try SovtrackProcess.temporaryDirectory()
+        let dir = try TemporaryDirectory.make()
         let fifo = dir.appendingPathComponent("feed.json").path
         XCTAssertEqual(mkfifo(fifo, 0o644), 0)
         for args in [["validate", fifo], ["validate", "/dev/zero"], ["import", fifo, "--store", dir.appendingPathComponent("s.json").path],

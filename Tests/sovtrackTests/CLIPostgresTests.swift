@@ -1,5 +1,6 @@
 import DealKit
 import Foundation
+import TestSupport
 import XCTest
 
 /// Every command on a PostgreSQL store, against a real server (see `PostgresTestDatabase`):
@@ -190,7 +191,7 @@ final class CLIPostgresTests: XCTestCase {
     func testThePasswordComesFromPgpass() throws {
         let db = try PostgresTestDatabase.make(self)
         XCTAssertEqual(try db.run("db", "load", CLI.fixture.path).status, 0)
-        let home = try SovtrackProcess.temporaryDirectory()
+        let home = try TemporaryDirectory.make()
         let pgpass = home.appendingPathComponent(".pgpass")
         try Data("# team\n127.0.0.1:*:*:sovtrack:\(db.env["PGPASSWORD"]!.replacingOccurrences(of: ":", with: "\\:"))\n".utf8).write(to: pgpass)
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: pgpass.path)

@@ -1,13 +1,14 @@
 import DealKit
 import Foundation
 import XCTest
+import TestSupport
 
 /// Special keys as terminals really send them, whatever terminfo lists: under tmux with
 /// `TERM=xterm-256color`, Home is `ESC [1~`, which curses passed on as `1`, `~`.
 final class DashboardKeysTmuxTests: XCTestCase {
     private func launch(cols: Int = 100, rows: Int = 30) throws -> TmuxSession {
-        let dir = try SovtrackProcess.temporaryDirectory()
-        try FileManager.default.copyItem(at: SovtrackProcess.root.appendingPathComponent("Fixtures/deals.json"),
+        let dir = try TemporaryDirectory.make()
+        try FileManager.default.copyItem(at: PackageRoot.fixture("deals.json"),
                                          to: dir.appendingPathComponent("deals.json"))
         let s = try TmuxSession(cols: cols, rows: rows, directory: dir)
         try s.type("TERM=xterm-256color \(SovtrackProcess.binary.path) browse --store deals.json; echo EXIT=$?", enter: true)
@@ -97,9 +98,10 @@ final class DashboardKeysTmuxTests: XCTestCase {
             let header = screen.split(separator: "\n", omittingEmptySubsequences: false)[2]
             for h in ["title", "cc", "announced", "sponsor", "vendors", "partners", "MW", "op MW", "status", "confidence",
                       "models", "next milestone", "id"] where header.contains(h) { headers.insert(h) }
-            // The cursor's column is drawn in reverse, which a text capture does not show: give the key a moment.
+            // The cursor's column is drawn in reverse, which only a styled capture shows.
+            let before = try s.captureStyled()
             try s.keys("Right")
-            Thread.sleep(forTimeInterval: 0.15)
+            try s.styledChange(from: before, within: 0.5)
         }
         XCTAssertEqual(headers.count, 13, "\(headers)")
         try s.waitFor("kr-naver-nvidia-dsx-sejong")

@@ -6,23 +6,43 @@ public enum DealSort: String, Sendable, CaseIterable {
     case vendors, partners, models
 
     /// Sorts stably by this key then by id; unknown values sort last either way.
-    public func apply(to deals: [Deal], descending: Bool = false) -> [Deal] {
-        order(of: deals, descending: descending).map { deals[$0] }
+    ///
+    /// `today` matters to `.milestone` only: overdue milestones come first, as the column shows
+    /// them (`Milestone.next(in:today:)`); nil: none is overdue.
+    public func apply(to deals: [Deal], descending: Bool = false, today: PartialDate? = nil) -> [Deal] {
+        order(of: deals, descending: descending, today: today).map { deals[$0] }
     }
 
     /// The indices of `deals` in this order.
     ///
     /// Each deal's key is ranked once (`keyRanks`), so the sort compares integers: no deal is
     /// moved or copied, and no title is folded on every comparison.
-    public func order(of deals: [Deal], descending: Bool = false) -> [Int] {
-        let rank = keyRanks(deals)
-        return deals.withUnsafeBufferPointer { d in
-            d.indices.sorted { a, b in
-                if rank[a] != rank[b] { return DealSort.before(rank[a], rank[b], descending: descending) }
-                // Ties go by id, then by position, so the order never depends on the sort algorithm.
-                return d[a].id != d[b].id ? d[a].id < d[b].id : a < b
-            }
+    public func order(of deals: [Deal], descending: Bool = false, today: PartialDate? = nil) -> [Int] {
+        let ids = deals.withUnsafeBufferPointer(DealSort.idOrder)
+        return DealSort.sorted(rank: keyRanks(deals, today: today), idRank: ids.rank, descending: descending).map(Int.init)
+    }
+
+    /// The positions 0..<n ordered by key rank, then by id rank: the one order every list
+    /// of deals is in, on the command line (`order(of:)`) and in the dashboard (`SortIndex`).
+    public static func sorted(rank: [Int32], idRank: [Int32], descending: Bool) -> [Int32] {
+        (0..<Int32(rank.count)).sorted { a, b in
+            let ra = rank[Int(a)], rb = rank[Int(b)]
+            // Ties go by id (then by position, in `idRank`), so the order never depends on the sort algorithm.
+            return ra != rb ? DealSort.before(ra, rb, descending: descending) : idRank[Int(a)] < idRank[Int(b)]
         }
+    }
+
+    /// The deals in id order (`byID`, positions) and each deal's place in it (`rank`); equal ids by position.
+    public static func idOrder(_ deals: UnsafeBufferPointer<Deal>) -> (byID: [Int32], rank: [Int32]) {
+        var byID = (0..<Int32(deals.count)).map { $0 }
+        // A saved store is in id order already: no sort then.
+        let ascending = deals.indices.dropFirst().allSatisfy { deals[$0 - 1].id < deals[$0].id }
+        if !ascending {
+            byID.sort { a, b in deals[Int(a)].id != deals[Int(b)].id ? deals[Int(a)].id < deals[Int(b)].id : a < b }
+        }
+        var rank = [Int32](repeating: 0, count: deals.count)
+        for (r, i) in byID.enumerated() { rank[Int(i)] = Int32(r) }
+        return (byID, rank)
     }
 
     /// Whether key rank `a` sorts before `b`: a deal with no value (`Int32.max`) comes last
@@ -33,7 +53,7 @@ public enum DealSort: String, Sendable, CaseIterable {
 
     /// The rank of each deal's key among all the deals' keys: equal keys share a rank, a deal
     /// with no value has `Int32.max`.
-    public func keyRanks(_ deals: [Deal]) -> [Int32] {
+    public func keyRanks(_ deals: [Deal], today: PartialDate? = nil) -> [Int32] {
         deals.withUnsafeBufferPointer { d in
             // Through the buffer: a deal passed to a closure by value is copied whole first.
             func keys<K>(_ key: (UnsafePointer<Deal>) -> K?) -> [K?] { d.indices.map { key(d.baseAddress! + $0) } }
@@ -48,7 +68,7 @@ public enum DealSort: String, Sendable, CaseIterable {
             case .committed: return DealSort.ranks(keys { $0.pointee.capacity?.committedMW }, <)
             case .operational: return DealSort.ranks(keys { $0.pointee.capacity?.operationalMW }, <)
             case .confidence: return DealSort.ranks(keys { $0.pointee.capacity?.confidence }, <)
-            case .milestone: return DealSort.ranks(keys { Milestone.next(in: $0.pointee.milestones).map { DealSort.dateKey($0.date) } }, <)
+            case .milestone: return DealSort.ranks(keys { DealSort.milestoneKey($0.pointee.milestones, today: today) }, <)
             case .vendors, .partners, .models: return DealSort.ranks(keys { listKey($0.pointee) }, <)
             }
         }
@@ -64,6 +84,13 @@ public enum DealSort: String, Sendable, CaseIterable {
         default: return nil
         }
         return names.isEmpty ? nil : names.joined(separator: ", ").lowercased()
+    }
+
+    /// The shown milestone's order: overdue (0) before to come (1), then by date.
+    private static func milestoneKey(_ milestones: [Milestone], today: PartialDate?) -> (Int, Int)? {
+        Milestone.next(in: milestones, today: today).map { m in
+            (today.map { m.isOverdue(on: $0) } == true ? 0 : 1, DealSort.dateKey(m.date))
+        }
     }
 
     /// Orders like `PartialDate`'s `<`: the first day, then the less precise first.
@@ -88,32 +115,11 @@ public enum DealSort: String, Sendable, CaseIterable {
     }
 
     /// -1, 0 or 1; a deal with an unknown value comes after one with a known value.
-    public func compare(_ a: Deal, _ b: Deal, descending: Bool = false) -> Int {
-        let sign = descending ? -1 : 1
-        func cmp<T: Comparable>(_ x: T, _ y: T) -> Int { sign * (x < y ? -1 : (y < x ? 1 : 0)) }
-        func opt<T: Comparable>(_ x: T?, _ y: T?) -> Int {
-            switch (x, y) {
-            case let (x?, y?): return cmp(x, y)
-            case (nil, nil): return 0
-            case (nil, _): return 1
-            case (_, nil): return -1
-            }
-        }
-        switch self {
-        case .country:
-            let c = cmp(a.country, b.country)
-            return c != 0 ? c : cmp(a.announced, b.announced)
-        case .announced: return cmp(a.announced, b.announced)
-        case .id: return cmp(a.id, b.id)
-        case .title: return cmp(a.title.lowercased(), b.title.lowercased())
-        case .status: return cmp(a.status, b.status)
-        case .sponsor: return opt(a.sponsor?.lowercased(), b.sponsor?.lowercased())
-        case .mw: return opt(a.capacity?.ambitionMW, b.capacity?.ambitionMW)
-        case .committed: return opt(a.capacity?.committedMW, b.capacity?.committedMW)
-        case .operational: return opt(a.capacity?.operationalMW, b.capacity?.operationalMW)
-        case .confidence: return opt(a.capacity?.confidence, b.capacity?.confidence)
-        case .milestone: return opt(a.nextMilestone?.date, b.nextMilestone?.date)
-        case .vendors, .partners, .models: return opt(listKey(a), listKey(b))
-        }
+    ///
+    /// From the keys' ranks, so it cannot disagree with `order(of:)`.
+    public func compare(_ a: Deal, _ b: Deal, descending: Bool = false, today: PartialDate? = nil) -> Int {
+        let r = keyRanks([a, b], today: today)
+        if r[0] == r[1] { return 0 }
+        return DealSort.before(r[0], r[1], descending: descending) ? -1 : 1
     }
 }

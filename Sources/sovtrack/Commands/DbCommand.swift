@@ -33,8 +33,7 @@ struct DbCommand: ParsableCommand {
 
         func run() throws {
             let store = try DbCommand.database(storeOptions)
-            let created: Bool
-            do { created = try store.initialize() } catch let e as StoreError { throw CLIError(e) }
+            let created = try store.initialize()
             Console.out(created ? "created an empty store in \(store.path)\n" : "\(store.path): the store is ready\n")
         }
     }
@@ -56,8 +55,8 @@ struct DbCommand: ParsableCommand {
                 for issue in issues where issue.isError { Console.err(issue.formatted(file: p)) }
                 if omitted > 0 { Console.err(Console.moreProblems(omitted)) }
                 throw CLIError.data("\(file): not loaded: \(issues.filter(\.isError).count + omitted) error(s); the store is unchanged")
-            } catch let e as StoreError { throw CLIError(e) }
-            do { try store.replace(with: feed) } catch let e as StoreError { throw CLIError(e) }
+            }
+            try store.replace(with: feed)
             Console.out("loaded \(CountText.of(feed.deals.count, "deal")) into \(store.path)\n")
         }
     }
@@ -69,8 +68,7 @@ struct DbCommand: ParsableCommand {
 
         func run() throws {
             let store = try DbCommand.database(storeOptions)
-            let snapshot: Store.Snapshot
-            do { snapshot = try store.load() } catch let e as StoreError { throw CLIError(e) }
+            let snapshot = try store.load()
             Console.out(FeedEncoder.encode(snapshot.feed))
         }
     }

@@ -21,13 +21,11 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         let path = try file ?? storeOptions.open().path
         let result: FeedDecoder.Result
-        do {
-            if file == nil && storeOptions.isDatabase {
-                result = try databaseResult()
-            } else {
-                result = try FileSystem.withContents(of: path) { FeedDecoder.decode(buffer: $0, consumed: $1) }
-            }
-        } catch let e as StoreError { throw CLIError(e) }
+        if file == nil && storeOptions.isDatabase {
+            result = try databaseResult()
+        } else {
+            result = try FileSystem.withContents(of: path) { FeedDecoder.decode(buffer: $0, consumed: $1) }
+        }
         Retained.keep(result)
         // Uncited figures: only from version 2, which can cite, and only here, not on every load,
         // since a store of uncited deals is not wrong, just less traceable.
