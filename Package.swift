@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
     ],
     targets: [
         .target(name: "DealKit"),
@@ -19,10 +20,14 @@ let package = Package(
             providers: [.apt(["libncurses-dev"])]
         ),
         .target(name: "DealTUI", dependencies: ["DealKit", "CNcursesw"]),
+        .target(
+            name: "DealPostgres",
+            dependencies: ["DealKit", .product(name: "PostgresNIO", package: "postgres-nio")]
+        ),
         .executableTarget(
             name: "sovtrack",
             dependencies: [
-                "DealKit", "DealTUI",
+                "DealKit", "DealTUI", "DealPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -33,6 +38,7 @@ let package = Package(
         .testTarget(name: "DealKitTests", dependencies: ["DealKit", "TestSupport"]),
         .testTarget(name: "DealTUITests", dependencies: ["DealTUI", "DealKit", "TestSupport"]),
         .testTarget(name: "sovtrackTests", dependencies: ["DealKit", "sovtrack", "TestSupport"]),
+        .testTarget(name: "DealPostgresTests", dependencies: ["DealPostgres", "DealKit"]),
     ],
     swiftLanguageModes: [.v6]
 )

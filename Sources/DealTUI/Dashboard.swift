@@ -25,7 +25,7 @@ public struct DashboardError: Error, CustomStringConvertible {
 
 /// The full-screen dashboard: sets up the terminal, runs the loop, and always gives the terminal back.
 public enum Dashboard {
-    public static func run(store: Store, snapshot: Store.Snapshot, filter: DealFilter, options: DashboardOptions) throws {
+    public static func run(store: any DealStore, snapshot: Store.Snapshot, filter: DealFilter, options: DashboardOptions) throws {
         setlocale(LC_ALL, "")
         if !localeIsUTF8() { setlocale(LC_CTYPE, "C.UTF-8") }
         guard isatty(0) == 1, isatty(1) == 1 else {

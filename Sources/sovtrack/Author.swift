@@ -7,7 +7,7 @@ enum Author {
     static func resolve(store: String, environment env: [String: String] = ProcessInfo.processInfo.environment) -> String {
         if let a = env["SOVTRACK_AUTHOR"]?.trimmingCharacters(in: .whitespacesAndNewlines), !a.isEmpty { return a }
         let dir = FileSystem.directory(of: FileSystem.resolvingLinks(store))
-        if Git.run(["-C", dir, "rev-parse", "--is-inside-work-tree"])?.output.hasPrefix("true") == true,
+        if !StoreLocation.isDatabase(store), Git.run(["-C", dir, "rev-parse", "--is-inside-work-tree"])?.output.hasPrefix("true") == true,
            let name = Git.run(["-C", dir, "config", "user.name"])?.output.trimmingCharacters(in: .whitespacesAndNewlines), !name.isEmpty {
             return name
         }

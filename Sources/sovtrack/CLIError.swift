@@ -3,7 +3,7 @@ import DealKit
 /// An error the user sees: one line on standard error and an exit code that tells its kind.
 ///
 /// Exit codes follow sysexits(3): 64 usage, 65 data, 66 missing input, 73 cannot write,
-/// 75 locked (try again). `docs/cli.md` lists them.
+/// 75 locked (try again); for a database store 68 unreachable, 77 refused login, 74 failed. `docs/cli.md` lists them.
 struct CLIError: Error {
     var message: String
     var code: Int32
@@ -46,6 +46,15 @@ struct CLIError: Error {
         case .unwritable, .readOnly: code = 73
         case .locked, .changedOnDisk: code = 75
         case .invalid, .noSuchDeal, .duplicateDeal, .invalidChange: code = 65
+        case .database(_, let problem, _):
+            switch problem {
+            case .unreachable: code = 68
+            case .authentication: code = 77
+            case .noDatabase: code = 66
+            case .permission: code = 73
+            case .newerSchema: code = 65
+            case .failed: code = 74
+            }
         }
     }
 }

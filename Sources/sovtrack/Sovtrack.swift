@@ -15,7 +15,7 @@ struct Sovtrack: ParsableCommand {
         version: Sovtrack.version,
         subcommands: [BrowseCommand.self, ListCommand.self, SummaryCommand.self, ShowCommand.self,
                       ReportCommand.self, ValidateCommand.self, ImportCommand.self, AddCommand.self, EditCommand.self,
-                      RemoveCommand.self, LogCommand.self, DiffCommand.self, MergeCommand.self, ResolveCommand.self],
+                      RemoveCommand.self, LogCommand.self, DiffCommand.self, MergeCommand.self, ResolveCommand.self, DbCommand.self],
         defaultSubcommand: BrowseCommand.self)
 
     /// What `--version` prints: the program's version and the feed format it reads and writes.

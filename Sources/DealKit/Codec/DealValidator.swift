@@ -169,7 +169,7 @@ public enum DealValidator {
     }
 
     /// True when the ids strictly increase (as in every saved store), which makes them unique.
-    static func idsIncrease(_ deals: [Deal]) -> Bool {
+    public static func idsIncrease(_ deals: [Deal]) -> Bool {
         deals.withUnsafeBufferPointer { d in d.indices.dropFirst().allSatisfy { d[$0 - 1].id < d[$0].id } }
     }
 
@@ -184,7 +184,7 @@ public enum DealValidator {
     /// The same errors, in the same order and with the same paths, as `issues(for:errorsOnly:)`
     /// gives, since the deals left out have none: after editing one deal of 100,000 a save
     /// checks one deal, not all.
-    static func errors(in deals: [Deal], checking range: Range<Int>) -> [FeedIssue] {
+    public static func errors(in deals: [Deal], checking range: Range<Int>) -> [FeedIssue] {
         issues(for: deals, in: range, errorsOnly: true) + duplicateIssues(deals)
     }
 
@@ -198,7 +198,7 @@ public enum DealValidator {
     /// longest common prefix and then the longest common suffix of the two are taken off.
     ///
     /// An edit, an insertion or a removal anywhere leaves at most one deal.
-    static func changedRange(_ deals: [Deal], since baseline: [Deal]) -> Range<Int> {
+    public static func changedRange(_ deals: [Deal], since baseline: [Deal]) -> Range<Int> {
         // Through buffers: a deal read from an Array for `==` is copied (every string and list
         // retained, then released), which for 100,000 deals costs more than the comparisons.
         deals.withUnsafeBufferPointer { new in

@@ -26,13 +26,19 @@ public struct RevisionRecorder: Sendable {
 
     /// Records in `feed` a revision for each deal that differs between `before` and `feed`.
     public func record(from before: [Deal], in feed: inout Feed) {
+        for r in revisions(from: before, to: feed.deals) { History.append(r, to: &feed) }
+    }
+
+    /// A revision for each deal that differs between `before` and `after` (matched by id),
+    /// all at one time: the deals of `after` in order, then those removed.
+    public func revisions(from before: [Deal], to after: [Deal]) -> [Revision] {
         let time = now()
         var old: [String: Int] = [:]
         old.reserveCapacity(before.count)
         for (i, d) in before.enumerated() { old[d.id] = i }
         var seen = Set<String>()
         var revisions: [Revision] = []
-        for d in feed.deals {
+        for d in after {
             seen.insert(d.id)
             let prior = old[d.id].map { before[$0] }
             if prior != d, let r = revision(id: d.id, old: prior, new: d, at: time) { revisions.append(r) }
@@ -40,7 +46,7 @@ public struct RevisionRecorder: Sendable {
         for d in before where !seen.contains(d.id) {
             if let r = revision(id: d.id, old: d, new: nil, at: time) { revisions.append(r) }
         }
-        for r in revisions { History.append(r, to: &feed) }
+        return revisions
     }
 
     /// The wall clock in UTC, to the second.

@@ -4,14 +4,22 @@ import Glibc
 import Darwin
 #endif
 
-/// The deal store: one feed file, loaded whole, validated, and saved atomically under a lock.
-public struct Store: Sendable {
+/// The deal store kept in one feed file, loaded whole, validated, and saved atomically under
+/// a lock: the `DealStore` that needs no server.
+public struct Store: DealStore {
     /// A feed as loaded, with the version of the file it came from.
     public struct Snapshot: Sendable {
         public var feed: Feed
         public var fingerprint: FileSystem.Fingerprint?
         /// Warnings found while loading (errors refuse the load).
         public var warnings: [FeedIssue]
+        /// The version of a store that is not a file (a database's count of saves), by which
+        /// a session notices another writer's save; nil for a file, which has `fingerprint`.
+        public var generation: Int64?
+
+        public init(feed: Feed, fingerprint: FileSystem.Fingerprint? = nil, warnings: [FeedIssue] = [], generation: Int64? = nil) {
+            self.feed = feed; self.fingerprint = fingerprint; self.warnings = warnings; self.generation = generation
+        }
     }
 
     /// The deals of a store that passed a test, with what a report needs of the rest.
@@ -285,6 +293,22 @@ public struct Store: Sendable {
         guard recorder != nil else { return }
         let issues = History.issues(in: feed)
         if !issues.isEmpty { throw StoreError.invalid(path: path, issues: issues) }
+    }
+
+    public var exists: Bool { FileSystem.exists(path) }
+
+    /// Applies a session's change to the file as it is on disk now (see `StoreSession`).
+    public func apply(_ change: StoreSession.Change, after snapshot: Snapshot) throws -> Snapshot {
+        let recorder = self.recorder
+        return try commit { feed in
+            let touched = try StoreSession.apply(change, to: &feed)
+            if let recorder { StoreSession.record(change, by: recorder, in: &feed) }
+            return touched
+        }
+    }
+
+    public func changed(since snapshot: Snapshot) -> Bool {
+        FileSystem.fingerprint(path) != snapshot.fingerprint
     }
 
     /// Up to this many changed deals are checked before a save writes anything.

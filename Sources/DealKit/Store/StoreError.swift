@@ -22,6 +22,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case duplicateDeal(id: String)
     /// The change would leave the feed invalid.
     case invalidChange(issues: [FeedIssue])
+    /// A database store (`path` is its URL, never with the password) could not be used.
+    case database(path: String, problem: DatabaseProblem, reason: String)
 
     /// The first line of the message.
     public var description: String {
@@ -45,6 +47,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             let errors = issues.filter(\.isError)
             let more = errors.count > 1 ? " (and \(errors.count - 1) more)" : ""
             return (errors.first?.description ?? "invalid change") + more
+        case .database(let p, _, let reason): return "\(p): \(reason)"
         }
     }
 

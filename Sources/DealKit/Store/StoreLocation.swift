@@ -14,4 +14,10 @@ public enum StoreLocation {
         }
         return (data + "/sovtrack/deals.json", true)
     }
+
+    /// True for a PostgreSQL URL (`postgresql://…`, `postgres://…`), which names a database
+    /// store; anything else names a file.
+    public static func isDatabase(_ location: String) -> Bool {
+        location.hasPrefix("postgresql://") || location.hasPrefix("postgres://")
+    }
 }

@@ -57,17 +57,17 @@ public struct StoreSession: Sendable {
         }
     }
 
-    public let store: Store
+    public let store: any DealStore
     /// The feed as last loaded or saved by this session.
     public private(set) var snapshot: Store.Snapshot
 
-    public init(store: Store, snapshot: Store.Snapshot) {
+    public init(store: any DealStore, snapshot: Store.Snapshot) {
         self.store = store
         self.snapshot = snapshot
     }
 
     /// Loads the store and opens a session on it.
-    public init(store: Store) throws {
+    public init(store: any DealStore) throws {
         self.init(store: store, snapshot: try store.load())
     }
 
@@ -76,21 +76,20 @@ public struct StoreSession: Sendable {
     /// Throws `Conflict` when the deal is not on disk as the change expects, `StoreError`
     /// when the file cannot be read or written or the result is invalid.
     public mutating func apply(_ change: Change) throws {
-        let recorder = store.recorder
-        snapshot = try store.commit { feed in
-            let touched = try StoreSession.apply(change, to: &feed)
-            if var recorder {
-                // Taking a side is recorded as `resolve`, as `sovtrack resolve` records it.
-                if case .settle(_, _, _, _, false) = change { recorder.action = "resolve" }
-                StoreSession.record(change, by: recorder, in: &feed)
-            }
-            return touched
-        }
+        snapshot = try store.apply(change, after: snapshot)
     }
 
-    /// Adds to the feed's history the revisions a change makes (a new id: the old one removed
-    /// and the new one added, so that each deal's history stays whole under its own id).
-    static func record(_ change: Change, by recorder: RevisionRecorder, in feed: inout Feed) {
+    /// Adds to the feed's history the revisions a change makes.
+    public static func record(_ change: Change, by recorder: RevisionRecorder, in feed: inout Feed) {
+        for r in revisions(of: change, by: recorder) { History.append(r, to: &feed) }
+    }
+
+    /// The revisions a change makes (a new id: the old one removed and the new one added, so
+    /// that each deal's history stays whole under its own id).
+    public static func revisions(of change: Change, by recorder: RevisionRecorder) -> [Revision] {
+        var recorder = recorder
+        // Taking a side is recorded as `resolve`, as `sovtrack resolve` records it.
+        if case .settle(_, _, _, _, false) = change { recorder.action = "resolve" }
         let pairs: [(Deal?, Deal?)]
         switch change {
         case .add(let d): pairs = [(nil, d)]
@@ -99,9 +98,7 @@ public struct StoreSession: Sendable {
         case .replace(let old, let new): pairs = [(old, nil), (nil, new)]
         case .settle(_, _, let old, let new, _): pairs = old == nil && new == nil ? [] : [(old, new)]
         }
-        for (old, new) in pairs {
-            if let r = recorder.revision(id: (old ?? new)!.id, old: old, new: new) { History.append(r, to: &feed) }
-        }
+        return pairs.compactMap { old, new in recorder.revision(id: (old ?? new)!.id, old: old, new: new) }
     }
 
     /// Applies a change to a feed in memory, checking it against what the feed holds; returns
@@ -135,7 +132,7 @@ public struct StoreSession: Sendable {
 
     /// True when the file on disk is no longer the one this session loaded or saved.
     public var changedOnDisk: Bool {
-        FileSystem.fingerprint(store.path) != snapshot.fingerprint
+        store.changed(since: snapshot)
     }
 
     /// Reloads the store if it changed on disk; returns true when it did.

@@ -85,7 +85,7 @@ struct ImportCommand: ParsableCommand {
             }
         }
         let store = try storeOptions.open(recording: true, note: note, action: "import")
-        let existed = FileSystem.exists(store.path)
+        let existed = store.exists
         let report: ImportReport
         var changes: [DealChange] = []
         do {
@@ -134,7 +134,7 @@ struct ImportCommand: ParsableCommand {
             try Console.writeFile(epoch.rejectsCSV(), to: rejects, force: force, store: storeOptions.path)
         }
         let store = try storeOptions.open(recording: true, note: note, action: "import")
-        let existed = FileSystem.exists(store.path)
+        let existed = store.exists
         var report: EpochReport
         progress.show(dryRun ? "merging" : "merging and saving", force: true)
         if dryRun {

@@ -20,7 +20,12 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         let path = try file ?? storeOptions.open().path
-        let result = try FileSystem.withContents(of: path) { FeedDecoder.decode(buffer: $0, consumed: $1) }
+        let result: FeedDecoder.Result
+        if file == nil && storeOptions.isDatabase {
+            result = try databaseResult()
+        } else {
+            result = try FileSystem.withContents(of: path) { FeedDecoder.decode(buffer: $0, consumed: $1) }
+        }
         Retained.keep(result)
         // Uncited figures: only from version 2, which can cite, and only here, not on every load,
         // since a store of uncited deals is not wrong, just less traceable.
@@ -41,5 +46,17 @@ struct ValidateCommand: ParsableCommand {
             throw CLIError.data("\(path): not valid (\(counts))")
         }
         Console.out("\(path): ok, \(CountText.of(result.feed.deals.count, "deal")) (\(counts))\n")
+    }
+
+    /// A database store read as its feed file would be: the deals the server holds, checked
+    /// again whole, with the same messages (a store that does not load lists why, as a file would).
+    private func databaseResult() throws -> FeedDecoder.Result {
+        do {
+            return FeedDecoder.decode(FeedEncoder.encode(try storeOptions.open().load().feed))
+        } catch StoreError.invalid(let p, let issues, let omitted) {
+            for issue in issues { Console.out(issue.formatted(file: p) + "\n") }
+            if omitted > 0 { Console.out(Console.moreProblems(omitted) + "\n") }
+            throw CLIError.data("\(p): not valid (\(CountText.of(issues.filter(\.isError).count + omitted, "error")))")
+        }
     }
 }

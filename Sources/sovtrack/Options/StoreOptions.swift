@@ -1,24 +1,50 @@
 import ArgumentParser
 import DealKit
+import DealPostgres
 import Foundation
 
-/// `--store PATH`, shared by every command.
+/// `--store PATH|URL`, shared by every command.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The store file (default: $SOVTRACK_STORE, else $XDG_DATA_HOME/sovtrack/deals.json).", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("The store: a feed file, or a postgresql:// URL (default: $SOVTRACK_STORE, else $XDG_DATA_HOME/sovtrack/deals.json).", valueName: "path|url"))
     var store: String?
 
-    /// The store's path as given (`--store`, `$SOVTRACK_STORE` or the default), without opening it.
+    /// The store's path or URL as given (`--store`, `$SOVTRACK_STORE` or the default), without opening it.
     var path: String { StoreLocation.resolve(explicit: store, environment: ProcessInfo.processInfo.environment).path }
+
+    /// True when the store is a PostgreSQL database.
+    var isDatabase: Bool { StoreLocation.isDatabase(path) }
 
     /// The store, created from the bundled dataset if this is the default location's first use.
     ///
     /// `recording`: every change saved is recorded in the store's history, with the author,
     /// `note` and `action` (add/edit/remove when nil).
-    func open(recording: Bool = false, note: String? = nil, action: String? = nil) throws -> Store {
+    func open(recording: Bool = false, note: String? = nil, action: String? = nil) throws -> any DealStore {
         let env = ProcessInfo.processInfo.environment
         let (path, isDefault) = StoreLocation.resolve(explicit: store, environment: env)
+        var s: any DealStore
+        if StoreLocation.isDatabase(path) {
+            s = try openDatabase(path)
+        } else {
+            s = try openFile(path, isDefault: isDefault)
+        }
+        if recording { s.recorder = RevisionRecorder(author: Author.resolve(store: s.path, environment: env), note: note, action: action) }
+        return s
+    }
+
+    /// The database store a URL names; connects on first use.
+    func openDatabase(_ url: String) throws -> PostgresStore {
+        var s = try PostgresStore(url: url)
+        let name = s.path
+        s.onProgress = SaveProgress.line("saving deals to the database")
+        s.onUpgrade = { from in
+            Console.err("upgraded \(name) from feed version \(from) to \(Feed.currentVersion) (see docs/format.md, \"Version 2\")")
+        }
+        return s
+    }
+
+    private func openFile(_ path: String, isDefault: Bool) throws -> Store {
+        let env = ProcessInfo.processInfo.environment
         var s = Store(path: path)
-        if recording { s.recorder = RevisionRecorder(author: Author.resolve(store: path, environment: env), note: note, action: action) }
         s.keep = { Retained.keep($0) }
         s.onUpgrade = { from in
             Console.err("upgraded \(path) from feed version \(from) to \(Feed.currentVersion) (see docs/format.md, \"Version 2\")")
@@ -59,7 +85,7 @@ struct StoreOptions: ParsableArguments {
     }
 
     /// Opens the store and reads a selection of it, keeping it to the end of the process.
-    private func reading(_ read: (Store) throws -> Store.Selection) throws -> Store.Selection {
+    private func reading(_ read: (any DealStore) throws -> Store.Selection) throws -> Store.Selection {
         let s = try open()
         let selection = try read(s)
         Retained.keep(selection)
@@ -67,7 +93,7 @@ struct StoreOptions: ParsableArguments {
     }
 
     /// Loads the store, keeping it to the end of the process.
-    func load(recording: Bool = false) throws -> (Store, Store.Snapshot) {
+    func load(recording: Bool = false) throws -> (any DealStore, Store.Snapshot) {
         let s = try open(recording: recording)
         let snapshot = try s.load()
         Retained.keep(snapshot)

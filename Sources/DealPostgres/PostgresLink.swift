@@ -1,0 +1,145 @@
+import DealKit
+import Foundation
+import PostgresNIO
+
+/// One connection to the server, used from synchronous code: each call blocks its thread
+/// until the server has answered, so that the commands and the dashboard, which are not
+/// async, drive a transaction step by step between their own Swift code.
+///
+/// Every statement is a `PostgresQuery`, whose interpolations are bound parameters: no value
+/// ever becomes SQL text.
+final class PostgresLink: Sendable {
+    let connection: PostgresConnection
+    let settings: PostgresSettings
+    let logger: Logger
+
+    private init(connection: PostgresConnection, settings: PostgresSettings, logger: Logger) {
+        self.connection = connection; self.settings = settings; self.logger = logger
+    }
+
+    /// Connects and logs in, or throws a `StoreError.database` naming what went wrong.
+    static func open(_ settings: PostgresSettings) throws -> PostgresLink {
+        var quiet = Logger(label: "sovtrack.postgres")
+        quiet.logLevel = .critical
+        let logger = quiet
+        let config = try configuration(settings)
+        let connection = try blocking(settings) {
+            try await PostgresConnection.connect(configuration: config, id: 1, logger: logger)
+        }
+        return PostgresLink(connection: connection, settings: settings, logger: logger)
+    }
+
+    private static func configuration(_ s: PostgresSettings) throws -> PostgresConnection.Configuration {
+        if let socket = s.socketPath {
+            return .init(unixSocketPath: socket, username: s.user, password: s.password, database: s.database)
+        }
+        let tls: PostgresConnection.Configuration.TLS
+        do {
+            switch s.sslmode {
+            case .disable: tls = .disable
+            case .allow, .prefer, .require:
+                var c = TLSConfiguration.makeClientConfiguration()
+                c.certificateVerification = .none
+                let context = try NIOSSLContext(configuration: c)
+                tls = s.sslmode == .require ? .require(context) : .prefer(context)
+            case .verifyCA, .verifyFull:
+                var c = TLSConfiguration.makeClientConfiguration()
+                c.certificateVerification = s.sslmode == .verifyFull ? .fullVerification : .noHostnameVerification
+                tls = .require(try NIOSSLContext(configuration: c))
+            }
+        } catch {
+            throw StoreError.database(path: s.display, problem: .failed, reason: "cannot set up TLS: \(error)")
+        }
+        return .init(host: s.host, port: s.port, username: s.user, password: s.password, database: s.database, tls: tls)
+    }
+
+    /// Runs a statement, discarding any rows.
+    func run(_ query: PostgresQuery) throws {
+        let (c, l) = (connection, logger)
+        try PostgresLink.blocking(settings) {
+            // Read to the end, so that the statement is complete before the next is sent.
+            for try await _ in try await c.query(query, logger: l) {}
+        }
+    }
+
+    /// Runs a query and turns each row into a value.
+    func rows<R: Sendable>(_ query: PostgresQuery, _ each: @escaping @Sendable (PostgresRow) throws -> R) throws -> [R] {
+        let (c, l) = (connection, logger)
+        return try PostgresLink.blocking(settings) {
+            var out: [R] = []
+            for try await row in try await c.query(query, logger: l) { out.append(try each(row)) }
+            return out
+        }
+    }
+
+    /// The one value of a query's first row, nil when it has none.
+    func value<T: PostgresDecodable & Sendable>(_ query: PostgresQuery, as type: T.Type) throws -> T? {
+        try rows(query) { try $0.decode(T.self) }.first
+    }
+
+    func close() {
+        let c = connection
+        try? PostgresLink.blocking(settings) { try await c.close() }
+    }
+
+    /// Runs async work to its end on another thread and waits for it here.
+    @discardableResult
+    static func blocking<T: Sendable>(_ s: PostgresSettings, _ body: @escaping @Sendable () async throws -> T) throws -> T {
+        let box = ResultBox<T>()
+        let done = DispatchSemaphore(value: 0)
+        Task.detached {
+            do { box.result = .success(try await body()) } catch { box.result = .failure(error) }
+            done.signal()
+        }
+        done.wait()
+        switch box.result! {
+        case .success(let v): return v
+        case .failure(let e): throw PostgresLink.storeError(e, s)
+        }
+    }
+
+    /// The error a user sees: one line, naming the store (never its password) and the problem.
+    static func storeError(_ error: any Error, _ s: PostgresSettings) -> any Error {
+        if error is StoreError || error is StoreSession.Conflict { return error }
+        let name = s.display
+        guard let e = error as? PSQLError else {
+            return StoreError.database(path: name, problem: .failed, reason: "\(error)")
+        }
+        let message = e.serverInfo?[.message] ?? ""
+        switch e.code {
+        case .server:
+            let state = e.serverInfo?[.sqlState] ?? ""
+            switch state {
+            case "28P01", "28000":
+                return StoreError.database(path: name, problem: .authentication, reason: "the server refused the login: \(message)")
+            case "3D000":
+                return StoreError.database(path: name, problem: .noDatabase, reason: "no such database on the server (\(message))")
+            case "42501":
+                return StoreError.database(path: name, problem: .permission, reason: "permission denied: \(message); the store is unchanged (the role may only read)")
+            default:
+                return StoreError.database(path: name, problem: .failed, reason: "the server refused: \(message) (SQLSTATE \(state)); the store is unchanged")
+            }
+        case .authMechanismRequiresPassword:
+            return StoreError.database(path: name, problem: .authentication, reason: "the server wants a password and none was given (PGPASSWORD, ~/.pgpass or the URL)")
+        case .connectionError:
+            let detail = e.underlying.map { "\($0)" } ?? ""
+            let target = s.socketPath ?? "\(s.host) port \(s.port)"
+            let why = detail.contains("UnknownHost") ? "unknown host \(s.host)"
+                : detail.contains("refused") ? "connection refused at \(target)"
+                : detail.isEmpty ? "no answer from \(target)" : "\(target): \(detail)"
+            return StoreError.database(path: name, problem: .unreachable, reason: "cannot reach the server: \(why)")
+        case .sslUnsupported:
+            return StoreError.database(path: name, problem: .failed, reason: "the server does not offer TLS, which sslmode=\(s.sslmode.rawValue) requires")
+        case .serverClosedConnection, .uncleanShutdown, .clientClosedConnection:
+            return StoreError.database(path: name, problem: .failed, reason: "the connection to the server was lost; nothing half-written was kept")
+        default:
+            return StoreError.database(path: name, problem: .failed, reason: "\(e.code)\(message.isEmpty ? "" : ": " + message)")
+        }
+    }
+}
+
+/// Carries a result from the task that made it to the thread waiting for it; the semaphore
+/// orders the write before the read.
+private final class ResultBox<T>: @unchecked Sendable {
+    var result: Result<T, any Error>?
+}

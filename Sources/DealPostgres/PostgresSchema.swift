@@ -1,0 +1,99 @@
+import DealKit
+import PostgresNIO
+
+/// The tables a PostgreSQL store keeps, and the migrations that bring a database to them.
+///
+/// `sovtrack_schema` holds the version of the schema; each migration moves it up by one in
+/// the transaction that changes the tables, under an advisory lock so that two first uses
+/// at once do not both migrate. A database at a version newer than this binary knows is
+/// refused, never written.
+enum PostgresSchema {
+    /// The schema this binary writes.
+    static let version = 1
+
+    /// One statement list per version: `migrations[0]` takes an empty database to version 1.
+    ///
+    /// Deals keep their canonical JSON (`doc`, text, so every key and its order comes back)
+    /// and beside it the columns the server filters and totals on. The feed's own keys other
+    /// than its deals and history are kept as a feed document with no deals (`skeleton`).
+    /// `generation` counts saves, for readers to notice a change; `id` sorts bytewise ("C"), as
+    /// the file store orders deals.
+    static let migrations: [[PostgresQuery]] = [[
+        """
+        CREATE TABLE sovtrack_feed (
+            singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+            generation bigint NOT NULL DEFAULT 0,
+            skeleton text NOT NULL
+        )
+        """,
+        """
+        CREATE TABLE sovtrack_deals (
+            id text COLLATE "C" PRIMARY KEY,
+            version bigint NOT NULL DEFAULT 1,
+            country text NOT NULL,
+            vendors text[] NOT NULL,
+            status text NOT NULL,
+            announced_from integer NOT NULL,
+            announced_to integer NOT NULL,
+            ambition_mw double precision,
+            committed_mw double precision,
+            operational_mw double precision,
+            investment double precision,
+            currency text,
+            doc text NOT NULL
+        )
+        """,
+        "CREATE INDEX sovtrack_deals_country ON sovtrack_deals (country)",
+        "CREATE INDEX sovtrack_deals_status ON sovtrack_deals (status)",
+        "CREATE INDEX sovtrack_deals_announced ON sovtrack_deals (announced_from, announced_to)",
+        "CREATE INDEX sovtrack_deals_vendors ON sovtrack_deals USING gin (vendors)",
+        "CREATE INDEX sovtrack_deals_mw ON sovtrack_deals (ambition_mw)",
+        """
+        CREATE TABLE sovtrack_revisions (
+            seq bigserial PRIMARY KEY,
+            deal_id text COLLATE "C" NOT NULL,
+            at text NOT NULL,
+            doc text NOT NULL
+        )
+        """,
+        "CREATE INDEX sovtrack_revisions_deal ON sovtrack_revisions (deal_id, seq)",
+    ]]
+
+    /// The schema version the database has: 0 for none.
+    static func current(_ link: PostgresLink) throws -> Int {
+        let exists = try link.value("SELECT to_regclass('sovtrack_schema') IS NOT NULL", as: Bool.self) ?? false
+        guard exists else { return 0 }
+        return try link.value("SELECT max(version) FROM sovtrack_schema", as: Int?.self).flatMap { $0 } ?? 0
+    }
+
+    /// Refuses a database whose schema this binary does not know.
+    static func checkNotNewer(_ found: Int, _ link: PostgresLink) throws {
+        if found > version {
+            throw StoreError.database(path: link.settings.display, problem: .newerSchema,
+                                      reason: "the database has sovtrack schema version \(found), newer than this sovtrack knows (\(version)); upgrade sovtrack, nothing was changed")
+        }
+    }
+
+    /// Brings the database to `version`, inside the caller's transaction; returns whether
+    /// the store had to be created (no feed row yet).
+    @discardableResult
+    static func migrate(_ link: PostgresLink) throws -> Bool {
+        // Any constant will do: it only keeps two sovtracks from migrating at once.
+        try link.run("SELECT pg_advisory_xact_lock(7041930016)")
+        var found = try current(link)
+        try checkNotNewer(found, link)
+        if found == 0 { try link.run("CREATE TABLE IF NOT EXISTS sovtrack_schema (version integer NOT NULL)") }
+        while found < version {
+            for statement in migrations[found] { try link.run(statement) }
+            found += 1
+            try link.run("INSERT INTO sovtrack_schema (version) VALUES (\(found))")
+        }
+        let hasFeed = try link.value("SELECT count(*) FROM sovtrack_feed", as: Int.self) ?? 0
+        if hasFeed == 0 {
+            let skeleton = String(decoding: FeedEncoder.encode(Feed()), as: UTF8.self)
+            try link.run("INSERT INTO sovtrack_feed (skeleton) VALUES (\(skeleton))")
+            return true
+        }
+        return false
+    }
+}

@@ -1,0 +1,395 @@
+import DealKit
+import Foundation
+import PostgresNIO
+
+/// The deal store kept in a PostgreSQL database, for a team editing at once from several
+/// machines: the same `DealStore` as the file, with the server's transactions in place of
+/// the file's lock.
+///
+/// Every write runs in one transaction that first locks the feed's row (`sovtrack_feed`):
+/// writers take turns as they do on the file's lock, each applies its change to the deals as
+/// they are *now*, bumps the changed deals' `version` and the store's `generation`, records
+/// its revisions, and commits all of it or nothing. Readers never wait for writers.
+public struct PostgresStore: DealStore {
+    public let settings: PostgresSettings
+    public var path: String { settings.display }
+    public var recorder: RevisionRecorder?
+    /// Today, for the feed's `updated` key; replaceable so tests are deterministic.
+    public var today: @Sendable () -> PartialDate = CalendarClock.today
+    /// Told when a save upgrades the store from an older feed version (the one it had).
+    public var onUpgrade: (@Sendable (_ from: Int) -> Void)?
+    /// Told how many deals of how many a long save has sent to the server.
+    public var onProgress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
+    /// Told after each save this store committed, with the store's new generation: where a
+    /// dashboard or a notifier hooks in (the transaction also sends `NOTIFY sovtrack`).
+    public var onSave: (@Sendable (_ generation: Int64) -> Void)?
+    private let holder: LinkHolder
+
+    /// The store a `postgresql://` or `postgres://` URL names; connects on first use.
+    public init(url: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        settings = try PostgresSettings(url: url, environment: environment)
+        holder = LinkHolder(settings)
+    }
+
+    // MARK: Reading
+
+    public var exists: Bool {
+        let found = try? holder.with { link -> Bool in
+            guard try PostgresSchema.current(link) > 0 else { return false }
+            return try (link.value("SELECT count(*) FROM sovtrack_feed", as: Int.self) ?? 0) > 0
+        }
+        return found ?? false
+    }
+
+    public func load() throws -> Store.Snapshot {
+        try holder.with { link in try read(link, transaction: true) }
+    }
+
+    public func select(where keep: @escaping @Sendable (inout Deal) -> Bool) throws -> Store.Selection {
+        let snapshot = try load()
+        var deals: [Deal] = []
+        for var d in snapshot.feed.deals where keep(&d) { deals.append(d) }
+        return Store.Selection(deals: deals, updated: snapshot.feed.updated, warnings: snapshot.warnings, extra: snapshot.feed.extra)
+    }
+
+    /// The server picks the deals by the indexed columns the filter names (country, status,
+    /// dates, MW); the filter's other tests then run here, on those only.
+    public func select(matching filter: DealFilter) throws -> Store.Selection {
+        let compiled = filter.compiled()
+        if compiled.matchesEverything { return try select { _ in true } }
+        return try holder.with { link in
+            try link.run("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            defer { try? link.run("COMMIT") }
+            let (head, _) = try readHead(link)
+            let countries = filter.countries, statuses = filter.statuses.map(\.rawValue)
+            let since = filter.since?.startKey ?? Int.min, until = filter.until?.endKey ?? Int.max
+            let minMW = filter.minMW ?? -Double.greatestFiniteMagnitude
+            let docs = try link.rows("""
+                SELECT doc FROM sovtrack_deals
+                WHERE (cardinality(\(countries)::text[]) = 0 OR country = ANY(\(countries)::text[]))
+                  AND (cardinality(\(statuses)::text[]) = 0 OR status = ANY(\(statuses)::text[]))
+                  AND announced_from >= \(since) AND announced_from <= \(until)
+                  AND (\(filter.minMW == nil) OR ambition_mw >= \(minMW))
+                ORDER BY id
+                """) { try $0.decode(String.self) }
+            let result = DealRows.decode(docs: docs)
+            try refuseErrors(result)
+            let deals = result.feed.deals.filter { compiled.matches($0) }
+            return Store.Selection(deals: deals, updated: head.updated, warnings: result.issues, extra: head.extra)
+        }
+    }
+
+    public func changed(since snapshot: Store.Snapshot) -> Bool {
+        // A server that cannot be asked counts as changed: the reload then says why, once.
+        guard let now = try? holder.with({ link in try link.value("SELECT generation FROM sovtrack_feed", as: Int64.self) }) else { return true }
+        return now != snapshot.generation
+    }
+
+    /// The whole store, in a transaction of its own (`transaction`) or the caller's.
+    private func read(_ link: PostgresLink, transaction: Bool) throws -> Store.Snapshot {
+        if transaction { try link.run("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") }
+        defer { if transaction { try? link.run("COMMIT") } }
+        let (head, generation) = try readHead(link)
+        let docs = try link.rows("SELECT doc FROM sovtrack_deals ORDER BY id") { try $0.decode(String.self) }
+        let revisions = try link.rows("SELECT doc FROM sovtrack_revisions ORDER BY deal_id, seq") { try $0.decode(String.self) }
+        let result = DealRows.decode(docs: docs, revisions: revisions)
+        try refuseErrors(result)
+        var feed = head
+        feed.deals = result.feed.deals
+        let history = result.feed.extra.first { $0.key == History.key }?.value
+        if let at = feed.extra.firstIndex(where: { $0.key == History.key }) {
+            if let history { feed.extra[at].value = history } else { feed.extra.remove(at: at) }
+        } else if let history {
+            feed.extra.append(JSONField(History.key, history))
+        }
+        return Store.Snapshot(feed: feed, warnings: result.issues, generation: generation)
+    }
+
+    /// The feed's own keys (with an empty history where it has one) and the generation.
+    private func readHead(_ link: PostgresLink) throws -> (Feed, Int64) {
+        let schema = try PostgresSchema.current(link)
+        try PostgresSchema.checkNotNewer(schema, link)
+        guard schema > 0, let row = try link.rows("SELECT skeleton, generation FROM sovtrack_feed", { try $0.decode((String, Int64).self) }).first else {
+            throw StoreError.database(path: path, problem: .noDatabase, reason: "no sovtrack store in this database (sovtrack db init creates one, sovtrack db load fills it from a file)")
+        }
+        let result = FeedDecoder.decode(Array(row.0.utf8))
+        try refuseErrors(result)
+        return (result.feed, row.1)
+    }
+
+    private func refuseErrors(_ result: FeedDecoder.Result) throws {
+        if result.hasErrors { throw StoreError.invalid(path: path, issues: result.issues, omittedErrors: result.omittedErrors) }
+    }
+
+    // MARK: Writing
+
+    /// Creates the tables (or brings them to this binary's schema) and an empty store.
+    /// Returns false when the store was there already.
+    @discardableResult
+    public func initialize() throws -> Bool {
+        try writing(createIfMissing: true) { _, _, creating in creating }
+    }
+
+    @discardableResult
+    public func update<T>(createIfMissing: Bool, _ change: (inout Feed) throws -> T) throws -> T {
+        try writing(createIfMissing: createIfMissing) { link, _, _ in
+            let before = try read(link, transaction: false).feed
+            var feed = before
+            let result = try change(&feed)
+            if feed == before { return result }
+            try save(feed, over: before, link)
+            return result
+        }
+    }
+
+    /// Replaces everything the store holds with `feed`, as it is: every deal, the history,
+    /// every top-level key and `updated` (what `sovtrack db load` does with a feed file).
+    public func replace(with feed: Feed) throws {
+        try writing(createIfMissing: true) { link, _, _ in
+            try link.run("DELETE FROM sovtrack_deals")
+            try link.run("DELETE FROM sovtrack_revisions")
+            try save(feed, over: Feed(), link, stamping: false)
+        }
+    }
+
+    @discardableResult
+    public func update(deal id: String, createIfMissing: Bool, _ change: (inout Deal?) throws -> Void) throws -> Bool {
+        try writing(createIfMissing: createIfMissing) { link, head, creating in
+            let before = try deal(id, link)
+            var after = before?.deal
+            try change(&after)
+            if after == before?.deal && !creating { return false }
+            try write(before?.deal, after, id: id, version: before?.version, link)
+            if let recorder, let r = recorder.revision(id: before?.deal.id ?? id, old: before?.deal, new: after) {
+                try insert([r], link)
+            }
+            try stamp(head, link)
+            return true
+        }
+    }
+
+    public func apply(_ change: StoreSession.Change, after snapshot: Store.Snapshot) throws -> Store.Snapshot {
+        if case .settle = change {
+            // A merge conflict (from a file loaded whole) is settled on the whole feed: rare.
+            var whole = self
+            whole.recorder = nil
+            let recorder = self.recorder
+            try whole.update(createIfMissing: false) { feed in
+                try StoreSession.apply(change, to: &feed)
+                if let recorder { StoreSession.record(change, by: recorder, in: &feed) }
+            }
+            return try load()
+        }
+        let (generation, revisions, stamped) = try writing(createIfMissing: false) { link, head, _ -> (Int64, [Revision], Feed) in
+            let seen = try link.value("SELECT generation FROM sovtrack_feed", as: Int64.self)
+            switch change {
+            case .add(let d):
+                if try deal(d.id, link) != nil { throw StoreSession.Conflict.idTaken(d.id) }
+                try write(nil, d, id: d.id, version: nil, link)
+            case .remove(let d):
+                let current = try deal(d.id, link)
+                guard let current, current.deal == d else { throw StoreSession.Conflict.changedOnDisk(id: d.id, current: current?.deal) }
+                try write(d, nil, id: d.id, version: current.version, link)
+            case .replace(let old, let new):
+                let current = try deal(old.id, link)
+                guard let current, current.deal == old else { throw StoreSession.Conflict.changedOnDisk(id: old.id, current: current?.deal) }
+                if new.id != old.id, try deal(new.id, link) != nil { throw StoreSession.Conflict.idTaken(new.id) }
+                try write(old, new, id: old.id, version: current.version, link)
+            case .settle:
+                preconditionFailure("settled on the whole feed above")
+            }
+            let revisions = recorder.map { StoreSession.revisions(of: change, by: $0) } ?? []
+            try insert(revisions, link)
+            let stamped = try stamp(head, link)
+            // Nobody else saved since the session's snapshot: it only needs this change.
+            return (seen == snapshot.generation ? stamped.generation : -1, revisions, stamped.feed)
+        }
+        guard generation >= 0 else { return try load() }
+        var feed = snapshot.feed
+        try StoreSession.apply(change, to: &feed)
+        for r in revisions { History.append(r, to: &feed) }
+        feed.updated = stamped.updated
+        feed.version = stamped.version
+        return Store.Snapshot(feed: feed, warnings: snapshot.warnings, generation: generation)
+    }
+
+    /// Runs `body` in a transaction that holds the feed's row, so that writers take turns:
+    /// everything it did is committed together, or nothing when it throws.
+    private func writing<T>(createIfMissing: Bool, _ body: (PostgresLink, Feed, _ creating: Bool) throws -> T) throws -> T {
+        try holder.with { link in
+            try link.run("BEGIN")
+            do {
+                var creating = false
+                let schema = try PostgresSchema.current(link)
+                try PostgresSchema.checkNotNewer(schema, link)
+                if schema < PostgresSchema.version || createIfMissing {
+                    if schema == 0 && !createIfMissing { _ = try readHead(link) }
+                    creating = try PostgresSchema.migrate(link)
+                }
+                let (head, seen) = try readHead(link, locking: true)
+                let result = try body(link, head, creating)
+                let saved = try link.value("SELECT generation FROM sovtrack_feed", as: Int64.self) ?? seen
+                try link.run("COMMIT")
+                if saved != seen { onSave?(saved) }
+                return result
+            } catch {
+                try? link.run("ROLLBACK")
+                throw error
+            }
+        }
+    }
+
+    /// The feed's own keys, with its row locked for this transaction.
+    private func readHead(_ link: PostgresLink, locking: Bool) throws -> (Feed, Int64) {
+        _ = try link.rows("SELECT generation FROM sovtrack_feed FOR UPDATE") { try $0.decode(Int64.self) }
+        return try readHead(link)
+    }
+
+    /// One deal and its version, nil when there is none.
+    private func deal(_ id: String, _ link: PostgresLink) throws -> (deal: Deal, version: Int64)? {
+        guard let row = try link.rows("SELECT doc, version FROM sovtrack_deals WHERE id = \(id) FOR UPDATE", { try $0.decode((String, Int64).self) }).first else { return nil }
+        let result = DealRows.decode(docs: [row.0])
+        try refuseErrors(result)
+        return (result.feed.deals[0], row.1)
+    }
+
+    /// Writes one deal's change, checked first as the file store checks it (the same messages,
+    /// naming the deal by its place in id order), the version checked as it is bumped.
+    private func write(_ before: Deal?, _ after: Deal?, id: String, version: Int64?, _ link: PostgresLink) throws {
+        if let after {
+            let probe = DealValidator.issues(for: after, at: "", errorsOnly: true)
+            if !probe.isEmpty {
+                let at = try link.value("SELECT count(*) FROM sovtrack_deals WHERE id < \(before == nil ? after.id : id)", as: Int.self) ?? 0
+                throw StoreError.invalidChange(issues: DealValidator.issues(for: after, at: "deals[\(at)]", errorsOnly: true))
+            }
+            if after.id != id, try deal(after.id, link) != nil { throw StoreError.duplicateDeal(id: after.id) }
+        }
+        if let version {
+            let gone = try link.rows("DELETE FROM sovtrack_deals WHERE id = \(id) AND version = \(version) RETURNING id") { try $0.decode(String.self) }
+            // The row is locked by this transaction: a version moved underneath means a bug, not a race.
+            guard gone.count == 1 else { throw StoreSession.Conflict.changedOnDisk(id: id, current: nil) }
+        }
+        if let after {
+            try DealRows.upsert([after][...], link)
+            if let version, after.id == id { try link.run("UPDATE sovtrack_deals SET version = \(version + 1) WHERE id = \(id)") }
+        }
+    }
+
+    /// Records revisions, in the caller's transaction.
+    private func insert(_ revisions: [Revision], _ link: PostgresLink) throws {
+        guard !revisions.isEmpty else { return }
+        let ids = revisions.map(\.id), times = revisions.map(\.at), docs = revisions.map(DealRows.doc)
+        try link.run("""
+            INSERT INTO sovtrack_revisions (deal_id, at, doc)
+            SELECT * FROM unnest(\(ids)::text[], \(times)::text[], \(docs)::text[])
+            """)
+    }
+
+    /// Sets `updated` (upgrading an old feed version, as a file save does), moves the
+    /// generation on and tells listeners; returns the new generation and head.
+    @discardableResult
+    private func stamp(_ head: Feed, _ link: PostgresLink, stamping: Bool = true) throws -> (generation: Int64, feed: Feed) {
+        var head = head
+        if stamping { head.updated = today() }
+        if stamping && head.version < Feed.currentVersion {
+            onUpgrade?(head.version)
+            head.version = Feed.currentVersion
+        }
+        let skeleton = PostgresStore.skeleton(of: head)
+        let generation = try link.value("UPDATE sovtrack_feed SET skeleton = \(skeleton), generation = generation + 1 RETURNING generation", as: Int64.self) ?? 0
+        try link.run("SELECT pg_notify('sovtrack', \(String(generation)))")
+        return (generation, head)
+    }
+
+    /// Saves a whole feed over `before` (what the store holds): the deals that differ are
+    /// written in batches, those gone deleted, and the history brought to the feed's.
+    private func save(_ feed: Feed, over before: Feed, _ link: PostgresLink, stamping: Bool = true) throws {
+        var feed = feed
+        if !DealValidator.idsIncrease(feed.deals) {
+            let issues = DealValidator.errors(in: feed.deals, checking: feed.deals.indices)
+            if !issues.isEmpty { throw StoreError.invalidChange(issues: issues) }
+            feed.deals.sort { $0.id < $1.id }
+        }
+        var old: [String: Int] = [:]
+        old.reserveCapacity(before.deals.count)
+        for (i, d) in before.deals.enumerated() { old[d.id] = i }
+        var changed: [Deal] = [], kept = Set<String>()
+        var changedAt: [Int] = []
+        for (i, d) in feed.deals.enumerated() {
+            kept.insert(d.id)
+            if let o = old[d.id], before.deals[o] == d { continue }
+            changed.append(d); changedAt.append(i)
+        }
+        var problems: [FeedIssue] = []
+        for (d, i) in zip(changed, changedAt) { problems += DealValidator.issues(for: d, at: "deals[\(i)]", errorsOnly: true) }
+        if !problems.isEmpty { throw StoreError.invalidChange(issues: problems) }
+        let removed = before.deals.map(\.id).filter { !kept.contains($0) }
+        if !removed.isEmpty { try link.run("DELETE FROM sovtrack_deals WHERE id = ANY(\(removed)::text[])") }
+        var done = 0
+        while done < changed.count {
+            let end = min(changed.count, done + DealRows.batch)
+            try DealRows.upsert(changed[done..<end], link)
+            done = end
+            onProgress?(done, changed.count)
+        }
+        // The history: the feed's own when the change set it (a load), else what the recorder adds.
+        let oldHistory = before.extra.first { $0.key == History.key }?.value
+        let newHistory = feed.extra.first { $0.key == History.key }?.value
+        if oldHistory != newHistory {
+            let revisions: [Revision]
+            do throws(HistoryError) {
+                revisions = try History(of: feed).revisions
+            } catch {
+                throw StoreError.invalid(path: path, issues: [FeedIssue(.error, .document, error.description)])
+            }
+            try link.run("DELETE FROM sovtrack_revisions")
+            var at = 0
+            while at < revisions.count {
+                let end = min(revisions.count, at + DealRows.batch)
+                try insert(Array(revisions[at..<end]), link)
+                at = end
+            }
+        }
+        if let recorder { try insert(recorder.revisions(from: before.deals, to: feed.deals), link) }
+        try stamp(feed, link, stamping: stamping)
+    }
+
+    /// The feed's own keys as a feed document without deals; its history, kept in its own
+    /// table, is an empty array here, which keeps the key's place among the others.
+    static func skeleton(of feed: Feed) -> String {
+        var head = Feed(updated: feed.updated, deals: [], extra: feed.extra.map { f in
+            f.key == History.key ? JSONField(f.key, .array([])) : f
+        })
+        head.version = feed.version
+        return String(decoding: FeedEncoder.encode(head), as: UTF8.self)
+    }
+}
+
+/// The store's one connection, opened on first use and opened again after it was lost (a
+/// server restarted under a dashboard), shared by copies of the store.
+final class LinkHolder: @unchecked Sendable {
+    private let settings: PostgresSettings
+    private let lock = NSLock()
+    private var link: PostgresLink?
+
+    init(_ settings: PostgresSettings) { self.settings = settings }
+
+    func with<T>(_ body: (PostgresLink) throws -> T) throws -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        let current: PostgresLink
+        if let link { current = link } else {
+            current = try PostgresLink.open(settings)
+            link = current
+        }
+        do {
+            return try body(current)
+        } catch {
+            // Lost: the next use connects again.
+            if current.connection.isClosed { link = nil }
+            throw error
+        }
+    }
+
+    deinit { link?.close() }
+}

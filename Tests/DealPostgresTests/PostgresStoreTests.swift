@@ -1,0 +1,92 @@
+import DealKit
+@testable import DealPostgres
+import XCTest
+
+/// The store against a real server: sessions, conflicts, history, reconnecting.
+final class PostgresStoreTests: XCTestCase {
+    private func deal(_ id: String, _ title: String = "T") -> Deal {
+        Deal(id: id, title: title, country: "KR", announced: PartialDate("2026")!)
+    }
+
+    private func store(_ db: ScratchDatabase, author: String? = "ana") throws -> PostgresStore {
+        var s = try PostgresStore(url: db.url, environment: db.environment.merging(["HOME": "/nonexistent"]) { a, _ in a })
+        s.today = { PartialDate("2026-06-01")! }
+        if let author { s.recorder = RevisionRecorder(author: author, now: { "2026-06-01T10:00:00Z" }) }
+        return s
+    }
+
+    func testTwoSessionsEditingOneDealGetTheFileStoresConflict() throws {
+        let db = try ScratchDatabase.make(self)
+        let s = try store(db)
+        try s.update(createIfMissing: true) { $0.deals = [deal("a"), deal("b")] }
+        var mine = try StoreSession(store: s)
+        var theirs = try StoreSession(store: s)
+        let a = mine.snapshot.feed.deals[0]
+        try theirs.apply(.replace(old: a, new: deal("a", "Theirs")))
+        XCTAssertTrue(mine.changedOnDisk)
+        XCTAssertThrowsError(try mine.apply(.replace(old: a, new: deal("a", "Mine")))) { error in
+            XCTAssertEqual(error as? StoreSession.Conflict, .changedOnDisk(id: "a", current: deal("a", "Theirs")))
+        }
+        // Keep mine: the change names what is there now.
+        try mine.apply(.replace(old: deal("a", "Theirs"), new: deal("a", "Mine")))
+        XCTAssertEqual(try s.load().feed.deals.map(\.title), ["Mine", "T"])
+        XCTAssertThrowsError(try theirs.apply(.add(deal("b")))) { XCTAssertEqual($0 as? StoreSession.Conflict, .idTaken("b")) }
+        XCTAssertEqual(try db.psql("SELECT version FROM sovtrack_deals WHERE id = 'a'"), "3")
+    }
+
+    func testASessionsSnapshotIsTheStoreAfterEachChange() throws {
+        let db = try ScratchDatabase.make(self)
+        let s = try store(db)
+        try s.update(createIfMissing: true) { $0.deals = [deal("a"), deal("c")] }
+        var session = try StoreSession(store: s)
+        try session.apply(.add(deal("b")))
+        XCTAssertEqual(session.snapshot.feed, try s.load().feed, "applied in memory, as the database has it")
+        XCTAssertFalse(session.changedOnDisk)
+        // Another writer in between: the next change brings its work too.
+        try s.update(deal: "c") { $0 = deal("c", "Other") }
+        try session.apply(.remove(deal("a")))
+        XCTAssertEqual(session.snapshot.feed, try s.load().feed)
+        XCTAssertEqual(session.snapshot.feed.deals.map(\.title), ["T", "Other"])
+        try session.apply(StoreSession.Change.remove(deal("a")).inverse)
+        XCTAssertEqual(try s.load().feed.deals.map(\.id), ["a", "b", "c"])
+    }
+
+    func testHistoryIsRecordedInTheSameTransactionAsTheChange() throws {
+        let db = try ScratchDatabase.make(self)
+        let s = try store(db)
+        try s.update(createIfMissing: true) { $0.deals = [deal("a")] }
+        XCTAssertThrowsError(try s.update(deal: "a") { d in
+            d!.title = "Changed"
+            throw StoreError.noSuchDeal(id: "stop")
+        })
+        XCTAssertEqual(try db.psql("SELECT count(*) FROM sovtrack_revisions"), "1", "only the first update's revision")
+        try s.update(deal: "a") { $0!.title = "Changed" }
+        let history = try History(of: s.load().feed)
+        XCTAssertEqual(history.revisions.map(\.action), ["add", "edit"])
+        XCTAssertEqual(history.revisions.last?.author, "ana")
+    }
+
+    func testASaveTellsTheHookAndNotifiesListeners() throws {
+        let db = try ScratchDatabase.make(self)
+        var s = try store(db)
+        final class Seen: @unchecked Sendable { var generations: [Int64] = [] }
+        let seen = Seen()
+        s.onSave = { seen.generations.append($0) }
+        try s.update(createIfMissing: true) { $0.deals = [deal("a")] }
+        try s.update(deal: "a") { $0!.title = "x" }
+        XCTAssertEqual(try s.update(deal: "a") { $0!.title = "x" }, false)
+        XCTAssertEqual(seen.generations, [1, 2], "one per save that changed something")
+    }
+
+    func testAChangeTheValidatorRefusesWritesNothing() throws {
+        let db = try ScratchDatabase.make(self)
+        let s = try store(db)
+        try s.update(createIfMissing: true) { $0.deals = [deal("a"), deal("b")] }
+        let before = try s.load().feed
+        XCTAssertThrowsError(try s.update(deal: "b") { $0!.country = "Korea" }) { error in
+            XCTAssertEqual("\(error)", #"deals[1].country: "Korea" is not an ISO 3166-1 alpha-2 code"#, "as the file store says it")
+        }
+        XCTAssertThrowsError(try s.update { $0.deals.append(deal("a")) })
+        XCTAssertEqual(try s.load().feed, before)
+    }
+}

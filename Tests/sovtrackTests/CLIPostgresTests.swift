@@ -1,0 +1,289 @@
+import DealKit
+import Foundation
+import TestSupport
+import XCTest
+
+/// Every command on a PostgreSQL store, against a real server (see `PostgresTestDatabase`):
+/// the same output as on a file store, round trips byte for byte, and faults named in one line.
+final class CLIPostgresTests: XCTestCase {
+    // MARK: Round trips
+
+    func testBundledDataRoundTripsByteForByte() throws {
+        let db = try PostgresTestDatabase.make(self)
+        let load = try db.run("db", "load", CLI.fixture.path)
+        XCTAssertEqual(load.status, 0, load.stderr)
+        XCTAssertEqual(load.stdout, "loaded 5 deals into \(db.displayURL)\n")
+        XCTAssertEqual(try db.dump(), CLI.text(CLI.fixture))
+        let file = try CLI.run("list", "--format", "json", "--store", CLI.fixture.path)
+        XCTAssertEqual(try db.run("list", "--format", "json").stdout, file.stdout)
+    }
+
+    func testTheEpochImportRoundTripsWithItsHistory() throws {
+        let store = try CLI.copy(CLI.fixture)
+        let imported = try CLI.run("import", "--from", "epoch", "--bundled", "--store", store.path, env: ["SOVTRACK_AUTHOR": "desk"])
+        XCTAssertEqual(imported.status, 0, imported.stderr)
+        let db = try PostgresTestDatabase.make(self)
+        XCTAssertEqual(try db.run("db", "load", store.path).status, 0)
+        let dumped = try db.dump()
+        XCTAssertEqual(dumped, CLI.text(store), "deals, history and every key come back as they were")
+        XCTAssertGreaterThan(FeedDecoder.decode(Array(dumped.utf8)).feed.deals.count, 500)
+    }
+
+    func testImportingIntoTheDatabaseGivesWhatImportingIntoAFileGives() throws {
+        let store = try CLI.copy(CLI.fixture)
+        let db = try PostgresTestDatabase.make(self)
+        XCTAssertEqual(try db.run("db", "load", CLI.fixture.path).status, 0)
+        let fileImport = try CLI.run("import", "--from", "epoch", "--bundled", "--store", store.path)
+        let dbImport = try db.run("import", "--from", "epoch", "--bundled")
+        XCTAssertEqual(dbImport.status, fileImport.status, dbImport.stderr)
+        XCTAssertEqual(Self.withoutTimings(dbImport.stdout), Self.withoutTimings(fileImport.stdout))
+        XCTAssertEqual(try db.run("list", "--format", "json").stdout, try CLI.run("list", "--format", "json", "--store", store.path).stdout)
+        // One revision per deal imported, in the database as in the file.
+        let fileHistory = try History(of: FeedDecoder.decode(CLI.bytes(store)!).feed).revisions
+        let dbHistory = try History(of: FeedDecoder.decode(Array(try db.dump().utf8)).feed).revisions
+        XCTAssertEqual(dbHistory.map(\.id), fileHistory.map(\.id))
+        XCTAssertEqual(dbHistory.map(\.changes), fileHistory.map(\.changes))
+    }
+
+    func testAGeneratedFeedOfThousandsRoundTrips() throws {
+        let base = FeedDecoder.decode(CLI.bytes(CLI.fixture)!).feed
+        var deals: [Deal] = []
+        for i in 0..<3_000 {
+            var d = base.deals[i % base.deals.count]
+            d.id = "\(d.id)-\(String(i + 100_000))"
+            d.title += " \(i)"
+            if var c = d.capacity { c.targetMW = Double(i % 700) + 0.5; d.capacity = c }
+            deals.append(d)
+        }
+        deals.sort { $0.id < $1.id }
+        let feed = Feed(updated: base.updated, deals: deals, extra: [JSONField("x-desk", .string("generated"))])
+        let file = try CLI.write(String(decoding: FeedEncoder.encode(feed), as: UTF8.self), as: "big.json")
+        let db = try PostgresTestDatabase.make(self)
+        let load = try db.run("db", "load", file.path)
+        XCTAssertEqual(load.status, 0, load.stderr)
+        XCTAssertEqual(try db.dump(), CLI.text(file))
+        XCTAssertEqual(try db.sql("SELECT count(*) FROM sovtrack_deals"), "3000")
+        // The server filters by its indexed columns; the rest of the filter runs in sovtrack.
+        for args in [["--country", "KR", "--format", "csv"], ["--min-mw", "600", "--format", "csv"], ["--status", "operational", "--since", "2025"]] {
+            let fromDB = try db.run(["list"] + args)
+            XCTAssertEqual(fromDB.stdout, try CLI.run(["list"] + args + ["--store", file.path]).stdout, "\(args)")
+            XCTAssertEqual(fromDB.status, 0)
+        }
+    }
+
+    // MARK: Every command, the same on both stores
+
+    func testEveryCommandDoesOnTheDatabaseWhatItDoesOnAFile() throws {
+        let store = try CLI.copy(CLI.fixture)
+        let db = try PostgresTestDatabase.make(self)
+        XCTAssertEqual(try db.run("db", "load", CLI.fixture.path).status, 0)
+        let ids = FeedDecoder.decode(CLI.bytes(CLI.fixture)!).feed.deals.map(\.id)
+        let steps: [[String]] = [
+            ["add", "--id", "kr-test-one", "--title", "Test one", "--country", "KR", "--announced", "2026-05",
+             "--initial-mw", "10", "--source", "https://x.test/1", "--vendor", "NVIDIA"],
+            ["add", "--id", "kr-test-one", "--title", "Again", "--country", "KR", "--announced", "2026"],
+            ["edit", ids[1], "--target-mw", "777", "--note", "checked"],
+            ["edit", ids[1], "--target-mw", "777"],
+            ["edit", "no-such-deal", "--title", "x"],
+            ["remove", ids[0]],
+            ["remove", ids[0]],
+            ["list"], ["list", "--country", "KR", "--format", "csv"], ["list", "--format", "json"],
+            ["list", "--vendor", "NVIDIA", "--format", "md"],
+            ["summary"], ["summary", "--format", "csv"], ["summary", "--country", "KR"],
+            ["show", "kr-test-one"], ["show", ids[1]], ["show", "no-such-dael"],
+            ["validate"],
+            ["log", "--format", "json"],
+        ]
+        let env = ["SOVTRACK_AUTHOR": "desk"]
+        for step in steps {
+            let onFile = try CLI.run(step + ["--store", store.path], env: env)
+            let onDB = try SovtrackProcess.run(step + ["--store", db.url], env: db.env.merging(env) { _, b in b })
+            XCTAssertEqual(onDB.status, onFile.status, "\(step): \(onDB.stderr)")
+            // The log is newest first: two runs of one step may fall in different seconds, so
+            // its order may differ where the times (masked here) do.
+            let order = { (text: String) in step[0] == "log" ? CLI.lines(text).sorted().joined(separator: "\n") : text }
+            XCTAssertEqual(order(Self.sameClock(onDB.stdout.replacingOccurrences(of: db.displayURL, with: "STORE"))),
+                           order(Self.sameClock(onFile.stdout.replacingOccurrences(of: store.path, with: "STORE"))), "\(step)")
+            XCTAssertEqual(onDB.stderr.replacingOccurrences(of: db.displayURL, with: "STORE"),
+                           onFile.stderr.replacingOccurrences(of: store.path, with: "STORE"), "\(step)")
+        }
+        XCTAssertEqual(try db.sql("SELECT count(*) FROM sovtrack_revisions"), "3", "add, edit, remove: one revision each")
+        XCTAssertEqual(try db.sql("SELECT version FROM sovtrack_deals WHERE id = '\(ids[1])'"), "2", "the edited deal's version moved up once")
+    }
+
+    func testTheDatabaseStoreIsNamedBySOVTRACKSTORE() throws {
+        let db = try PostgresTestDatabase.make(self)
+        XCTAssertEqual(try db.run("db", "load", CLI.fixture.path).status, 0)
+        let r = try SovtrackProcess.run(["list", "--format", "csv"], env: db.env.merging(["SOVTRACK_STORE": db.url]) { _, b in b })
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(r.stdout, try CLI.run("list", "--format", "csv", "--store", CLI.fixture.path).stdout)
+    }
+
+    func testDbInitMakesAnEmptyStoreOnceAndAStoreIsMadeOnFirstAdd() throws {
+        let db = try PostgresTestDatabase.make(self)
+        let missing = try db.run("list")
+        CLI.assertUserError(missing, code: 66, ["no sovtrack store in this database", "sovtrack db init"])
+        XCTAssertEqual(try db.run("db", "init").stdout, "created an empty store in \(db.displayURL)\n")
+        XCTAssertEqual(try db.run("db", "init").stdout, "\(db.displayURL): the store is ready\n")
+        XCTAssertEqual(try db.sql("SELECT version FROM sovtrack_schema"), "1")
+        XCTAssertEqual(try db.run("list", "--format", "csv").status, 0)
+
+        let fresh = try PostgresTestDatabase.make(self)
+        let add = try fresh.run("add", "--id", "kr-first", "--title", "First", "--country", "KR", "--announced", "2026")
+        XCTAssertEqual(add.status, 0, add.stderr)
+        XCTAssertEqual(try fresh.sql("SELECT id FROM sovtrack_deals"), "kr-first")
+    }
+
+    // MARK: Bad input
+
+    func testEveryBrokenFeedIsRefusedAsByTheFileStoreAndTheDatabaseIsUnchanged() throws {
+        let db = try PostgresTestDatabase.make(self)
+        XCTAssertEqual(try db.run("db", "load", CLI.fixture.path).status, 0)
+        var before = try db.dump()
+        let store = try CLI.copy(CLI.fixture)
+        let bad = try FileManager.default.contentsOfDirectory(atPath: CLI.bad("").path).sorted()
+        XCTAssertGreaterThan(bad.count, 15)
+        for name in bad {
+            let path = CLI.bad(name).path
+            let onFile = try CLI.run("import", path, "--store", store.path)
+            let onDB = try db.run("import", path)
+            XCTAssertEqual(onDB.status, onFile.status, "\(name): \(onDB.stderr)")
+            XCTAssertEqual(onDB.stderr.replacingOccurrences(of: db.displayURL, with: "STORE"),
+                           onFile.stderr.replacingOccurrences(of: store.path, with: "STORE"), name)
+            CLI.assertNoCrash(onDB)
+            if onFile.status != 0 {
+                XCTAssertEqual(try db.dump(), before, "\(name): nothing refused was written")
+                let load = try db.run("db", "load", path)
+                XCTAssertNotEqual(load.status, 0, "\(name) loaded")
+                CLI.assertNoCrash(load)
+                XCTAssertEqual(try db.dump(), before, "\(name): nothing refused was loaded")
+            } else {
+                before = try db.dump()
+            }
+        }
+        // What was accepted (warnings only) was accepted on both.
+        XCTAssertEqual(try db.run("list", "--format", "json").stdout, try CLI.run("list", "--format", "json", "--store", store.path).stdout)
+    }
+
+    // MARK: Faults and roles
+
+    func testLoginProblemsAreOneLineWithDistinctCodesAndNeverThePassword() throws {
+        let db = try PostgresTestDatabase.make(self)
+        XCTAssertEqual(try db.run("db", "init").status, 0)
+        let secret = "Sup3rSecretPw"
+        let wrong = try SovtrackProcess.run(["list", "--store", db.url], env: ["PGPASSWORD": secret])
+        CLI.assertUserError(wrong, code: 77, ["the server refused the login", "password authentication failed"])
+        XCTAssertFalse(wrong.stderr.contains(secret))
+        let inURL = db.url.replacingOccurrences(of: "://sovtrack@", with: "://sovtrack:\(secret)@")
+        let wrongInURL = try SovtrackProcess.run(["list", "--store", inURL])
+        CLI.assertUserError(wrongInURL, code: 77, ["postgresql://sovtrack@"])
+        XCTAssertFalse(wrongInURL.stderr.contains(secret))
+
+        let noDB = try SovtrackProcess.run(["list", "--store", db.url.replacingOccurrences(of: "/\(db.name)?", with: "/no_such_db?")], env: db.env)
+        CLI.assertUserError(noDB, code: 66, ["no such database", "no_such_db"])
+
+        let port = try Self.closedPort()
+        let unreachable = try SovtrackProcess.run(["list", "--store", "postgresql://sovtrack:\(secret)@127.0.0.1:\(port)/x"])
+        CLI.assertUserError(unreachable, code: 68, ["cannot reach the server", "postgresql://sovtrack@127.0.0.1:\(port)/x"])
+        XCTAssertFalse(unreachable.stderr.contains(secret))
+    }
+
+    func testThePasswordComesFromPgpass() throws {
+        let db = try PostgresTestDatabase.make(self)
+        XCTAssertEqual(try db.run("db", "load", CLI.fixture.path).status, 0)
+        let home = try TemporaryDirectory.make()
+        let pgpass = home.appendingPathComponent(".pgpass")
+        try Data("# team\n127.0.0.1:*:*:sovtrack:\(db.env["PGPASSWORD"]!.replacingOccurrences(of: ":", with: "\\:"))\n".utf8).write(to: pgpass)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: pgpass.path)
+        let r = try SovtrackProcess.run(["list", "--format", "csv", "--store", db.url], env: ["HOME": home.path])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        // A password file others may read is ignored, as libpq ignores it.
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: pgpass.path)
+        CLI.assertUserError(try SovtrackProcess.run(["list", "--store", db.url], env: ["HOME": home.path]), code: 77, [])
+    }
+
+    func testARoleThatMayOnlySelectCanListButAnEditIsRefused() throws {
+        let db = try PostgresTestDatabase.make(self)
+        XCTAssertEqual(try db.run("db", "load", CLI.fixture.path).status, 0)
+        try db.grantReader()
+        let before = try db.dump()
+        let list = try SovtrackProcess.run(["list", "--format", "csv", "--store", db.readOnlyURL], env: db.env)
+        XCTAssertEqual(list.status, 0, list.stderr)
+        XCTAssertEqual(list.stdout, try CLI.run("list", "--format", "csv", "--store", CLI.fixture.path).stdout)
+        let id = FeedDecoder.decode(CLI.bytes(CLI.fixture)!).feed.deals[0].id
+        let edit = try SovtrackProcess.run(["edit", id, "--title", "Nope", "--store", db.readOnlyURL], env: db.env)
+        CLI.assertUserError(edit, code: 73, ["permission denied", "the store is unchanged"])
+        XCTAssertEqual(try db.dump(), before)
+    }
+
+    func testASchemaNewerThanThisBinaryIsRefusedAndLeftAlone() throws {
+        let db = try PostgresTestDatabase.make(self)
+        XCTAssertEqual(try db.run("db", "load", CLI.fixture.path).status, 0)
+        try db.sql("UPDATE sovtrack_schema SET version = 99")
+        CLI.assertUserError(try db.run("list"), code: 65, ["schema version 99, newer than this sovtrack knows (1)"])
+        let id = FeedDecoder.decode(CLI.bytes(CLI.fixture)!).feed.deals[0].id
+        CLI.assertUserError(try db.run("edit", id, "--title", "Nope"), code: 65, ["newer than this sovtrack knows"])
+        XCTAssertEqual(try db.sql("SELECT version FROM sovtrack_schema"), "99")
+    }
+
+    // MARK: Many writers
+
+    func testParallelWritersLoseNothing() throws {
+        let db = try PostgresTestDatabase.make(self)
+        XCTAssertEqual(try db.run("db", "load", CLI.fixture.path).status, 0)
+        let id = FeedDecoder.decode(CLI.bytes(CLI.fixture)!).feed.deals[1].id
+        // Each writer adds its own deals and all edit one shared deal: every add lands, and
+        // the shared deal ends with one of the values written.
+        let writers = 6, each = 5
+        var processes: [Process] = []
+        for w in 0..<writers {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/bin/sh")
+            var script = ""
+            for i in 0..<each {
+                script += "\"$SOV\" add --store \"$URL\" --id kr-w\(w)-\(i) --title W --country KR --announced 2026 || exit 1\n"
+                script += "\"$SOV\" edit \(id) --store \"$URL\" --target-mw \(w * 100 + i) || exit 1\n"
+            }
+            p.arguments = ["-c", script]
+            p.environment = db.env.merging(["SOV": SovtrackProcess.binary.path, "URL": db.url, "LANG": "C.UTF-8", "HOME": NSTemporaryDirectory()]) { a, _ in a }
+            p.standardOutput = FileHandle.nullDevice
+            processes.append(p)
+        }
+        for p in processes { try p.run() }
+        for p in processes { p.waitUntilExit(); XCTAssertEqual(p.terminationStatus, 0) }
+        XCTAssertEqual(try db.sql("SELECT count(*) FROM sovtrack_deals WHERE id LIKE 'kr-w%'"), String(writers * each))
+        XCTAssertEqual(try db.sql("SELECT version FROM sovtrack_deals WHERE id = '\(id)'"), String(1 + writers * each))
+        XCTAssertEqual(try db.sql("SELECT count(*) FROM sovtrack_revisions"), String(2 * writers * each))
+        XCTAssertEqual(try db.run("validate").status, 0)
+        // An independent replay: undoing every recorded revision, newest first, gives back the
+        // store as loaded, so each change is in the history exactly as it was applied.
+        let final = FeedDecoder.decode(Array(try db.dump().utf8)).feed
+        let replayed = try History.feed(final, asOf: 20_000_101)
+        XCTAssertEqual(replayed.deals, FeedDecoder.decode(CLI.bytes(CLI.fixture)!).feed.deals)
+    }
+
+    // MARK: Helpers
+
+    /// Import reports say how long they took; that differs from run to run.
+    static func withoutTimings(_ s: String) -> String {
+        s.replacingOccurrences(of: #"time [0-9.]+ m?s"#, with: "time T", options: .regularExpression)
+    }
+
+    /// History times differ by the second between two runs of the same step.
+    static func sameClock(_ s: String) -> String {
+        s.replacingOccurrences(of: #"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z"#, with: "TIME", options: .regularExpression)
+    }
+
+    /// A loopback port nothing listens on (bound then closed).
+    static func closedPort() throws -> Int {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var addr = sockaddr_in()
+        addr.sin_family = sa_family_t(AF_INET)
+        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var len = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, len) } }
+        _ = withUnsafeMutablePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &len) } }
+        return Int(UInt16(bigEndian: addr.sin_port))
+    }
+}
