@@ -60,9 +60,7 @@ public struct Store: Sendable {
         let fingerprint = FileSystem.fingerprint(file)
         let result: FeedDecoder.Result
         do {
-            result = try FileSystem.withContents(of: file) { buffer, consumed in
-                FeedDecoder.decode(buffer: buffer, consumed: consumed)
-            }
+            result = try StoreIndex.decode(file: file)
         } catch StoreError.notFound { throw StoreError.notFound(path: name) }
         catch StoreError.unreadable(_, let reason) { throw StoreError.unreadable(path: name, reason: reason) }
         if result.hasErrors { throw StoreError.invalid(path: name, issues: result.issues, omittedErrors: result.omittedErrors) }
@@ -78,9 +76,7 @@ public struct Store: Sendable {
     /// freed as soon as they are checked, and the next ones reuse their memory. `keep` may
     /// also trim the deals it keeps (drop the fields its caller never reads), to the same end.
     public static func select(path: String, where keep: @escaping @Sendable (inout Deal) -> Bool) throws -> Selection {
-        let result = try FileSystem.withContents(of: path) { buffer, consumed in
-            FeedDecoder.decode(buffer: buffer, consumed: consumed, keeping: keep)
-        }
+        let result = try StoreIndex.decode(file: path, keeping: keep)
         if result.hasErrors { throw StoreError.invalid(path: path, issues: result.issues, omittedErrors: result.omittedErrors) }
         return Selection(deals: result.feed.deals, updated: result.feed.updated, warnings: result.issues, extra: result.feed.extra)
     }

@@ -22,7 +22,7 @@ struct ValidateCommand: ParsableCommand {
         let path = try file ?? storeOptions.open().path
         let result: FeedDecoder.Result
         do {
-            result = try FileSystem.withContents(of: path) { FeedDecoder.decode(buffer: $0, consumed: $1) }
+            result = try StoreIndex.decode(file: path)
         } catch let e as StoreError { throw CLIError(e) }
         Retained.keep(result)
         // Uncited figures: only from version 2, which can cite, and only here, not on every load,
