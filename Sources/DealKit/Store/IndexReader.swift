@@ -22,7 +22,22 @@ struct IndexReader {
         return offset
     }
 
+    /// What `IndexWriter.int` wrote.
     mutating func int() throws -> Int {
+        var u: UInt64 = 0, shift: UInt64 = 0
+        while true {
+            guard offset < end, shift < 64 else { throw Malformed() }
+            let b = base.load(fromByteOffset: offset, as: UInt8.self)
+            offset += 1
+            u |= UInt64(b & 0x7F) << shift
+            if b < 0x80 { break }
+            shift += 7
+        }
+        return Int(Int64(bitPattern: u >> 1) ^ -Int64(bitPattern: u & 1))
+    }
+
+    /// What `IndexWriter.word` wrote.
+    mutating func word() throws -> Int {
         Int(Int64(littleEndian: base.loadUnaligned(fromByteOffset: try take(8), as: Int64.self)))
     }
 
@@ -36,7 +51,7 @@ struct IndexReader {
         }
     }
 
-    mutating func double() throws -> Double { Double(bitPattern: UInt64(bitPattern: Int64(try int()))) }
+    mutating func double() throws -> Double { Double(bitPattern: UInt64(bitPattern: Int64(try word()))) }
 
     mutating func string() throws -> String {
         let n = try int()

@@ -1,7 +1,7 @@
 /// Writes a decoded feed as the bytes of a `StoreIndex`: every field of every deal, in a fixed
 /// binary form that `IndexReader` turns back into the same values without parsing JSON.
 ///
-/// Integers are 8 bytes little-endian, numbers their IEEE bits (so `-0` and every digit come
+/// Integers take as few bytes as they need, numbers their IEEE bits (so `-0` and every digit come
 /// back as they were decoded), strings a length and their UTF-8 bytes, optionals a presence
 /// byte, enums their position in `allCases`. The layout has no alignment: `IndexReader` reads
 /// unaligned, and the bytes are never mapped as structures.
@@ -10,7 +10,19 @@ struct IndexWriter {
 
     init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
 
+    /// A whole number in as few bytes as it needs (zigzag, then 7 bits a byte): most are
+    /// lengths and counts under 128, one byte instead of eight.
     mutating func int(_ v: Int) {
+        var u = UInt64(bitPattern: Int64(v << 1 ^ v >> 63))
+        while u >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: u) | 0x80)
+            u >>= 7
+        }
+        bytes.append(UInt8(u))
+    }
+
+    /// A whole number in exactly 8 bytes, little-endian: the header, whose size is fixed.
+    mutating func word(_ v: Int) {
         withUnsafeBytes(of: Int64(v).littleEndian) { bytes.append(contentsOf: $0) }
     }
 
@@ -18,7 +30,7 @@ struct IndexWriter {
 
     mutating func bool(_ v: Bool) { bytes.append(v ? 1 : 0) }
 
-    mutating func double(_ v: Double) { int(Int(Int64(bitPattern: v.bitPattern))) }
+    mutating func double(_ v: Double) { word(Int(Int64(bitPattern: v.bitPattern))) }
 
     mutating func string(_ s: String) {
         var s = s

@@ -18,7 +18,7 @@ import Foundation
 /// which then writes a new index. It is written only for a store without errors, after a
 /// read that decoded and checked it whole, and holds the warnings that read found.
 ///
-/// Layout (integers 8 bytes little-endian): `magic`, then the header (layout version, program,
+/// Layout (the header's integers 8 bytes little-endian): `magic`, then the header (layout version, program,
 /// store size, store hash, head offset, head length, head hash, chunk count, and per chunk its
 /// offset, length, hash and number of deals), then the hash of the header, then the sections.
 /// The head holds the feed's version, `updated`, top-level extra keys and issues; each chunk
@@ -26,7 +26,7 @@ import Foundation
 public enum StoreIndex {
     static let magic: [UInt8] = Array("SOVIDX\r\n".utf8)
     /// Changes whenever `IndexWriter`'s layout does.
-    static let layoutVersion = 1
+    static let layoutVersion = 2
     /// Deals per chunk: enough chunks to share among the cores, each small enough to be hashed
     /// and decoded while its bytes are still in the cache.
     static let chunkSize = 1024
@@ -61,6 +61,12 @@ public enum StoreIndex {
     /// A selective read (`keeping`) that finds no index reads every deal first, to write the
     /// index, and only then lets go of those `keep` refuses.
     public static func decode(file: String, keeping keep: (@Sendable (inout Deal) -> Bool)? = nil) throws -> FeedDecoder.Result {
+        try decode(file: file, keeping: keep, minimumSize: minimumSize, chunkSize: chunkSize)
+    }
+
+    /// `decode(file:keeping:)` with the sizes tests choose (small, so that small feeds show every case).
+    static func decode(file: String, keeping keep: (@Sendable (inout Deal) -> Bool)?,
+                       minimumSize: Int, chunkSize: Int) throws -> FeedDecoder.Result {
         try FileSystem.withContents(of: file) { buffer, consumed in
             guard buffer.count >= minimumSize else { return FeedDecoder.decode(buffer: buffer, consumed: consumed, keeping: keep) }
             // Its pages go as they are hashed; on a miss the decoder maps them in again, from the page cache.
@@ -68,7 +74,7 @@ public enum StoreIndex {
             if let indexed = read(for: file, size: buffer.count, hash: hash, keeping: keep) { return indexed }
             var result = FeedDecoder.decode(buffer: buffer, consumed: consumed)
             guard !result.hasErrors, !result.isFatal else { return result }
-            write(result, for: file, size: buffer.count, hash: hash)
+            write(result, for: file, size: buffer.count, hash: hash, chunkSize: chunkSize)
             if let keep {
                 var kept: [Deal] = []
                 for var deal in result.feed.deals where keep(&deal) { kept.append(deal) }
@@ -96,15 +102,15 @@ public enum StoreIndex {
                        consumed: @escaping @Sendable (Range<Int>) -> Void) -> FeedDecoder.Result? {
         guard bytes.count > magic.count, magic.elementsEqual(bytes[0..<magic.count]) else { return nil }
         var r = IndexReader(bytes, at: magic.count)
-        guard let fixed = try? (0..<8).map({ _ in try r.int() }),
+        guard let fixed = try? (0..<8).map({ _ in try r.word() }),
               fixed[0] == layoutVersion, fixed[1] == program, fixed[2] == size, UInt64(bitPattern: Int64(fixed[3])) == hash,
               fixed[7] >= 0, fixed[7] <= (bytes.count - r.offset) / 32,
               let chunks = try? (0..<fixed[7]).map({ _ in
-                  Section(offset: try r.int(), length: try r.int(), hash: UInt64(bitPattern: Int64(try r.int())), deals: try r.int())
+                  Section(offset: try r.word(), length: try r.word(), hash: UInt64(bitPattern: Int64(try r.word())), deals: try r.word())
               })
         else { return nil }
         let headerEnd = r.offset
-        guard let headerHash = try? r.int(),
+        guard let headerHash = try? r.word(),
               UInt64(bitPattern: Int64(headerHash)) == ContentHash.xxh64(UnsafeRawBufferPointer(rebasing: bytes[0..<headerEnd]), seed: 0)
         else { return nil }
         let head = Section(offset: fixed[4], length: fixed[5], hash: UInt64(bitPattern: Int64(fixed[6])), deals: 0)
@@ -158,7 +164,8 @@ public enum StoreIndex {
                 for _ in 0..<s.deals {
                     var deal = try r.deal()
                     if keep?(&deal) ?? true {
-                        (buffer + out.count).initialize(to: deal)
+                        // Consumed, not copied: a copy retains (and the original then releases) every string.
+                        (buffer + out.count).initialize(to: consume deal)
                         out.count += 1
                     }
                 }
@@ -191,7 +198,7 @@ public enum StoreIndex {
     /// gave (a result without errors, every deal kept). Best effort: a store in a directory
     /// the user cannot write to simply has no index. Not flushed to disk: a crash that leaves
     /// it incomplete leaves it failing its own checks, and it is made again.
-    static func write(_ result: FeedDecoder.Result, for file: String, size: Int, hash: UInt64) {
+    static func write(_ result: FeedDecoder.Result, for file: String, size: Int, hash: UInt64, chunkSize: Int = chunkSize) {
         guard !result.hasErrors, !result.isFatal else { return }
         let deals = result.feed.deals
         var head = IndexWriter()
@@ -224,10 +231,10 @@ public enum StoreIndex {
                 }
                 for (j, chunk) in encoded.enumerated() where ok {
                     let k = first + j
-                    table.int(offset)
-                    table.int(chunk.count)
-                    table.int(hashInt(chunk))
-                    table.int(min(total, (k + 1) * chunkSize) - k * chunkSize)
+                    table.word(offset)
+                    table.word(chunk.count)
+                    table.word(hashInt(chunk))
+                    table.word(min(total, (k + 1) * chunkSize) - k * chunkSize)
                     offset += chunk.count
                     ok = writeAll(fd, chunk)
                 }
@@ -235,7 +242,7 @@ public enum StoreIndex {
         }
         var header = IndexWriter()
         for i in [layoutVersion, program, size, Int(Int64(bitPattern: hash)), headerLength, head.bytes.count,
-                  hashInt(head.bytes), chunkCount] { header.int(i) }
+                  hashInt(head.bytes), chunkCount] { header.word(i) }
         var bytes = magic + header.bytes + table.bytes
         bytes += withUnsafeBytes(of: Int64(hashInt(bytes)).littleEndian) { Array($0) }
         ok = ok && bytes.count == headerLength && bytes.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) == $0.count }
