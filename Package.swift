@@ -27,9 +27,12 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "sovtrack-bench", dependencies: ["DealKit", "DealTUI"]),
-        .testTarget(name: "DealKitTests", dependencies: ["DealKit"]),
-        .testTarget(name: "DealTUITests", dependencies: ["DealTUI", "DealKit"]),
-        .testTarget(name: "sovtrackTests", dependencies: ["DealKit", "sovtrack"]),
+        // What the test targets share: seeded randomness, feed builders, the package root,
+        // temporary directories and the tmux driver.
+        .target(name: "TestSupport", dependencies: ["DealKit"], path: "Tests/TestSupport"),
+        .testTarget(name: "DealKitTests", dependencies: ["DealKit", "TestSupport"]),
+        .testTarget(name: "DealTUITests", dependencies: ["DealTUI", "DealKit", "TestSupport"]),
+        .testTarget(name: "sovtrackTests", dependencies: ["DealKit", "sovtrack", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -77,6 +77,28 @@ enum DashboardMeasure {
         }
         record("key_vendor_picker", opens)
         record("key_vendor", samples)
+        // Keys that reach every row at once: a page
+        // and the end of the list, switching views, a sort cycle, and taking back a search character.
+        func each(_ name: String, _ events: [InputEvent], times: Int = 5) {
+            var samples: [(Double, Double)] = []
+            for _ in 0..<times {
+                var t = base
+                for e in events.dropLast() { _ = key(&t, e) }
+                samples.append(key(&t, events.last!))
+            }
+            record(name, samples)
+        }
+        each("key_page", [.pageDown])
+        each("key_end", [.end])
+        each("key_view", [.char("1"), .char("2")])
+        each("key_sort", [.char("s")])
+        each("key_sort_reverse", [.char("S")])
+        each("key_search_backspace", [.char("/"), .char("n"), .char("v"), .backspace])
+        // Hiding a column in the chooser (the table behind is drawn again), and the sorts by
+        // vendor concentration, which read the shares of every deal shown.
+        each("key_columns", [.char("|"), .down, .down, .down, .char(" ")])
+        each("key_sort_hhi", [.char("1"), .char("s")])
+        each("key_sort_top_in", [.char("3"), .char("s"), .char("s")])
         _ = grid
         r.put("hwm_kb", Double(System.status("VmHWM")))
         r.print()

@@ -16,6 +16,28 @@ struct CLIError: Error {
         self.code = code
     }
 
+    /// The user error that `error`, thrown by a command, stands for; nil for any other error
+    /// (the argument parser's, `ExitCode`). The one place store and file errors become exit codes.
+    init?(converting error: any Error) {
+        switch error {
+        case let e as CLIError: self = e
+        case let e as StoreError: self.init(e)
+        case let e as FileError: self.init(e)
+        default: return nil
+        }
+    }
+
+    /// The same message with another exit code (`diff` and `merge` exit 2 on any error, as git expects).
+    func with(code: Int32) -> CLIError { CLIError(message: message, code: code) }
+
+    init(_ error: FileError) {
+        message = error.description
+        switch error {
+        case .notFound, .unreadable: code = 66
+        case .unwritable: code = 73
+        }
+    }
+
     init(_ error: StoreError) {
         message = error.description
         switch error {

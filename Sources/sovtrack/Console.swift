@@ -47,12 +47,8 @@ enum Console {
         if let problem = outputProblem(output, force: force, store: store) {
             throw CLIError(message: "\(SafeText.sanitize(output)): \(problem)", code: 73)
         }
-        do {
-            try FileSystem.writeAtomically(bytes, to: output)
-        } catch let e as StoreError {
-            guard case .unwritable(_, let reason) = e else { throw CLIError(e) }
-            throw CLIError(message: "\(SafeText.sanitize(output)): cannot write: \(reason)", code: 73)
-        }
+        // A failure is a `FileError` (exit 73), which does not claim the store is unchanged: this is not the store.
+        try FileSystem.writeAtomically(bytes, to: output)
     }
 
     /// Why `output` must not be written, or nil.

@@ -10,12 +10,25 @@ enum FeedOperand {
             return try storeAsOf(cutoff, store: store)
         }
         if FileSystem.exists(spec) || !spec.contains(":") {
-            do { return try Store.load(path: spec).feed } catch let e as StoreError { throw CLIError(e) }
+            return try Store.load(path: spec).feed
         }
         guard let (bytes, status) = Git.runBytes(["show", spec]), status == 0 else {
             throw CLIError(message: "\(spec): no such file, nor a file in git (git show \(spec) failed)", code: 66)
         }
         return try decode(bytes, name: spec)
+    }
+
+    /// `body` on the bytes of a file operand (a file, mapped, or `REV:PATH` from git); nil for
+    /// the store as of a date, which only its history can give.
+    static func withBytes<T>(_ spec: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> T?) throws -> T? {
+        if spec.hasPrefix("@") { return nil }
+        if FileSystem.exists(spec) || !spec.contains(":") {
+            do { return try FileSystem.withContents(of: spec) { buffer, _ in try body(buffer) } } catch let e as StoreError { throw CLIError(e) }
+        }
+        guard let (bytes, status) = Git.runBytes(["show", spec]), status == 0 else {
+            throw CLIError(message: "\(spec): no such file, nor a file in git (git show \(spec) failed)", code: 66)
+        }
+        return try bytes.withUnsafeBufferPointer { try body($0) }
     }
 
     /// The store as it stood at the end of the day `cutoff` (`yyyymmdd`), from its history.

@@ -44,28 +44,36 @@ struct Sovtrack: ParsableCommand {
 
     /// Runs a command; a user error is one line on standard error and its exit code, never a trace.
     static func main() {
-        if let unknown = unknownCommand(Array(CommandLine.arguments.dropFirst())) {
+        Foundation.exit(status(running: Array(CommandLine.arguments.dropFirst())))
+    }
+
+    /// Runs the command line `args` (without the program's name) and gives its exit status.
+    /// Tests call this in process for commands whose logic, not process, is under test.
+    static func status(running args: [String]) -> Int32 {
+        if let unknown = unknownCommand(args) {
             Console.err("sovtrack: \(unknown) (see 'sovtrack help')")
-            exit(withError: ExitCode(64))
+            return 64
         }
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(args)
             try command.run()
+            return 0
         } catch let e as ExitCode {
             // A status that is an answer, not an error: `diff` found changes, `merge` a conflict.
-            exit(withError: e)
-        } catch let e as CLIError {
-            Console.err("sovtrack: \(e.message)")
-            exit(withError: ExitCode(e.code))
+            return e.rawValue
         } catch {
+            if let e = CLIError(converting: error) {
+                Console.err("sovtrack: \(e.message)")
+                return e.code
+            }
             // Help and version go out whole; a usage error is one line with where to look.
             let code = exitCode(for: error)
             if code == .success {
                 Console.out(fullMessage(for: error) + "\n")
-                exit(withError: ExitCode.success)
+                return 0
             }
             Console.err("sovtrack: \(oneLine(message(for: error))) (see 'sovtrack help')")
-            exit(withError: code)
+            return code.rawValue
         }
     }
 }

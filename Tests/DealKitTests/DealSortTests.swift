@@ -77,6 +77,17 @@ final class DealSortTests: XCTestCase {
         XCTAssertEqual(order(ms, .milestone, descending: true), ["b", "c", "a"])
     }
 
+    func testMilestoneSortPutsOverdueFirstAsTheColumnShowsThem() {
+        let today = PartialDate("2026-06-10")!
+        // 2026-Q2 (not over) starts before 2026-05-20 (overdue), yet the overdue one is more urgent.
+        let ms = [deal("q2", milestone: "2026-Q2"), deal("late", milestone: "2026-05-20"), deal("older", milestone: "2025"),
+                  deal("none"), deal("h2", milestone: "2026-H2")]
+        XCTAssertEqual(ms.sorted { DealSort.milestone.compare($0, $1, today: today) < 0 }.map(\.id), ["older", "late", "q2", "h2", "none"])
+        XCTAssertEqual(DealSort.milestone.apply(to: ms, today: today).map(\.id), ["older", "late", "q2", "h2", "none"])
+        XCTAssertEqual(DealSort.milestone.apply(to: ms, descending: true, today: today).map(\.id), ["h2", "q2", "late", "older", "none"])
+        XCTAssertEqual(order(ms, .milestone), ["older", "q2", "late", "h2", "none"], "without a day: by date only")
+    }
+
     func testCompareIsConsistent() {
         let a = deal("a", target: 1), b = deal("b", target: 2)
         XCTAssertEqual(DealSort.mw.compare(a, b), -1)

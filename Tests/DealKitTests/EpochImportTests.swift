@@ -1,13 +1,12 @@
 import XCTest
 @testable import DealKit
+import TestSupport
 
 /// Importing Epoch AI's GPU Clusters dataset: the committed excerpt, and the full snapshot when present.
 final class EpochImportTests: XCTestCase {
-    /// The package's root directory.
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let excerptPath = root.appendingPathComponent("Fixtures/epoch-excerpt.csv").path
+    static let excerptPath = PackageRoot.fixture("epoch-excerpt.csv").path
     /// The full snapshot, beside the repository: `../shared/data/epoch/gpu_clusters.csv`.
-    static let fullPath = root.deletingLastPathComponent().appendingPathComponent("shared/data/epoch/gpu_clusters.csv").path
+    static let fullPath = PackageRoot.url.deletingLastPathComponent().appendingPathComponent("shared/data/epoch/gpu_clusters.csv").path
 
     static func bytes(_ path: String) throws -> [UInt8] { Array(try Data(contentsOf: URL(fileURLWithPath: path))) }
 
@@ -120,7 +119,7 @@ final class EpochImportTests: XCTestCase {
         for (id, date) in expected {
             let d = try deal(feed, id)
             XCTAssertEqual(d.milestones.map(\.summary), ["\(date) first operational (planned)"], id)
-            XCTAssertEqual(d.nextMilestone?.date.description, date, id)
+            XCTAssertEqual(d.nextMilestone(today: nil)?.date.description, date, id)
         }
         // An existing row whose note is coarser than its date column keeps the note's precision.
         XCTAssertEqual(try deal(feed, "epoch-oracle-oci-supercluster-a100s").milestones.map(\.summary), ["2023-Q4 first operational"])
@@ -367,14 +366,14 @@ final class EpochImportTests: XCTestCase {
 
     func testNotAnEpochFileIsRefusedWhole() {
         XCTAssertThrowsError(try EpochImport.read(Array("id,title,country\nx,y,FR\n".utf8))) { error in
-            XCTAssertEqual(error as? EpochImport.FileError, .notEpoch(missing: ["Name", "Status"]))
+            XCTAssertEqual(error as? EpochImport.Refusal, .notEpoch(missing: ["Name", "Status"]))
             XCTAssertEqual("\(error)", "not Epoch AI's GPU clusters CSV: the header has no \"Name\", \"Status\" column")
         }
         XCTAssertThrowsError(try EpochImport.read(Array("Name,Country,Status\n\"open,FR,Existing\n".utf8))) { error in
-            guard case .syntax(let e)? = error as? EpochImport.FileError else { return XCTFail("\(error)") }
+            guard case .syntax(let e)? = error as? EpochImport.Refusal else { return XCTFail("\(error)") }
             XCTAssertEqual(e.line, 2)
         }
-        XCTAssertThrowsError(try EpochImport.read([])) { XCTAssertEqual($0 as? EpochImport.FileError, .empty) }
+        XCTAssertThrowsError(try EpochImport.read([])) { XCTAssertEqual($0 as? EpochImport.Refusal, .empty) }
     }
 
     // MARK: The full snapshot

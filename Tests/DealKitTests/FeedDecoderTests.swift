@@ -1,5 +1,6 @@
 import XCTest
 @testable import DealKit
+import TestSupport
 
 /// Small feed documents for tests, written as JSON text.
 enum FeedText {
@@ -30,11 +31,8 @@ enum FeedText {
 
     static func decode(_ text: String) -> FeedDecoder.Result { FeedDecoder.decode(Array(text.utf8)) }
 
-    /// The package root, for Fixtures.
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
     static func fixtureBytes() throws -> [UInt8] {
-        Array(try Data(contentsOf: root.appendingPathComponent("Fixtures/deals.json")))
+        try PackageRoot.fixtureBytes("deals.json")
     }
 }
 

@@ -1,29 +1,10 @@
 import XCTest
 @testable import DealKit
-
-/// SplitMix64: a small, seeded, reproducible generator (no Foundation randomness).
-struct FuzzRNG {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A number in 0..<n (n > 0).
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-
-    mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
-}
+import TestSupport
 
 /// Random damage to a JSON document.
 struct FeedMutator {
-    var rng: FuzzRNG
+    var rng: SplitMix64
 
     static let punctuation: [[UInt8]] = ["{", "}", "[", "]", ",", ":", "\"", "\\", "-", "0", ".", "e", " ", "\n", "\\u", "\\uD800"]
         .map { Array($0.utf8) }
@@ -138,7 +119,7 @@ final class FeedFuzzTests: XCTestCase {
         let bases: [[UInt8]] = [Array(FeedEncoderTests.fullDocument.utf8), try FeedText.fixtureBytes(),
                                 Array(FeedText.feed([FeedText.deal(), FeedText.deal(["id": #""b""#])], top: #", "updated": "2026""#).utf8)]
         for base in bases { XCTAssertFalse(FeedDecoder.decode(base).hasErrors) }
-        var mutator = FeedMutator(rng: FuzzRNG(seed: 0x5EED_50F7_7AC4))
+        var mutator = FeedMutator(rng: SplitMix64(seed: 0x5EED_50F7_7AC4))
         var loaded = 0, refused = 0, failures = 0
         let iterations = 3000
         for i in 0..<iterations {
@@ -167,11 +148,11 @@ final class FeedFuzzTests: XCTestCase {
     }
 
     func testGeneratorIsReproducible() {
-        var a = FuzzRNG(seed: 42), b = FuzzRNG(seed: 42)
+        var a = SplitMix64(seed: 42), b = SplitMix64(seed: 42)
         let xs = (0..<5).map { _ in a.next() }
         XCTAssertEqual(xs, (0..<5).map { _ in b.next() })
         XCTAssertEqual(Set(xs).count, 5)
-        var c = FuzzRNG(seed: 1)
+        var c = SplitMix64(seed: 1)
         for _ in 0..<1000 { XCTAssertLessThan(c.below(7), 7) }
     }
 }

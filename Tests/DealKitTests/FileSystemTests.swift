@@ -1,17 +1,13 @@
 import Foundation
 import XCTest
 @testable import DealKit
+import TestSupport
 
 final class FileSystemTests: XCTestCase {
     private var dir: URL!
 
     override func setUpWithError() throws {
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("sovtrack-fs-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: dir)
+        dir = try makeTemporaryDirectory("sovtrack-fs")
     }
 
     private func path(_ name: String) -> String { dir.appendingPathComponent(name).path }
@@ -27,12 +23,12 @@ final class FileSystemTests: XCTestCase {
     }
 
     func testReadErrors() {
-        XCTAssertThrowsError(try FileSystem.read(path("missing"))) { XCTAssertEqual($0 as? StoreError, .notFound(path: path("missing"))) }
+        XCTAssertThrowsError(try FileSystem.read(path("missing"))) { XCTAssertEqual($0 as? FileError, .notFound(path: path("missing"))) }
         XCTAssertThrowsError(try FileSystem.read(dir.path)) {
-            XCTAssertEqual($0 as? StoreError, .unreadable(path: dir.path, reason: "it is a directory"))
+            XCTAssertEqual($0 as? FileError, .unreadable(path: dir.path, reason: "it is a directory"))
         }
         XCTAssertThrowsError(try FileSystem.read("/proc/sovtrack-nope/deals.json")) {
-            XCTAssertEqual($0 as? StoreError, .notFound(path: "/proc/sovtrack-nope/deals.json"))
+            XCTAssertEqual($0 as? FileError, .notFound(path: "/proc/sovtrack-nope/deals.json"))
         }
     }
 
@@ -57,10 +53,10 @@ final class FileSystemTests: XCTestCase {
         try FileSystem.makeDirectories(path("x/y/z"))
         try Data("f".utf8).write(to: URL(fileURLWithPath: path("file")))
         XCTAssertThrowsError(try FileSystem.makeDirectories(path("file/sub"))) {
-            guard case .unwritable = $0 as? StoreError else { return XCTFail("\($0)") }
+            guard case .unwritable = $0 as? FileError else { return XCTFail("\($0)") }
         }
         XCTAssertThrowsError(try FileSystem.makeDirectories("/proc/sovtrack-nope/sub")) {
-            guard case .unwritable = $0 as? StoreError else { return XCTFail("\($0)") }
+            guard case .unwritable = $0 as? FileError else { return XCTFail("\($0)") }
         }
     }
 
@@ -95,7 +91,7 @@ final class FileSystemTests: XCTestCase {
 
     func testWriteIntoAMissingOrBadDirectoryFails() throws {
         XCTAssertThrowsError(try FileSystem.writeAtomically(Array("x".utf8), to: path("nodir/deals.json"))) {
-            guard case .unwritable(let p, _) = $0 as? StoreError else { return XCTFail("\($0)") }
+            guard case .unwritable(let p, _) = $0 as? FileError else { return XCTFail("\($0)") }
             XCTAssertEqual(p, self.path("nodir/deals.json"))
         }
         XCTAssertThrowsError(try FileSystem.writeAtomically(Array("x".utf8), to: "/proc/sovtrack-nope/deals.json"))
@@ -193,9 +189,9 @@ final class FileSystemTests: XCTestCase {
         XCTAssertEqual(mkfifo(path("fifo"), 0o644), 0)
         for (p, reason) in [(path("fifo"), "not a regular file (a FIFO or pipe)"), ("/dev/zero", "not a regular file (a character device)"),
                             ("/dev/null", "not a regular file (a character device)"), (dir.path, "it is a directory")] {
-            XCTAssertThrowsError(try FileSystem.read(p)) { XCTAssertEqual($0 as? StoreError, .unreadable(path: p, reason: reason)) }
+            XCTAssertThrowsError(try FileSystem.read(p)) { XCTAssertEqual($0 as? FileError, .unreadable(path: p, reason: reason)) }
             XCTAssertThrowsError(try FileSystem.withContents(of: p) { b, _ in b.count }) {
-                XCTAssertEqual($0 as? StoreError, .unreadable(path: p, reason: reason))
+                XCTAssertEqual($0 as? FileError, .unreadable(path: p, reason: reason))
             }
         }
         XCTAssertEqual(FileSystem.inputLimit, 1 << 30)

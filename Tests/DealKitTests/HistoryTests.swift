@@ -1,16 +1,14 @@
 import Foundation
 import XCTest
 @testable import DealKit
+import TestSupport
 
 final class HistoryTests: XCTestCase {
     private var dir: URL!
 
     override func setUpWithError() throws {
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("sovtrack-history-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        dir = try makeTemporaryDirectory("sovtrack-history")
     }
-
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
 
     private func deal(_ id: String, target: Double = 1000) -> Deal {
         Deal(id: id, title: "Deal \(id)", country: "KR", announced: PartialDate("2026-06")!,

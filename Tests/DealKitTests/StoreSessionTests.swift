@@ -1,16 +1,12 @@
 import XCTest
 @testable import DealKit
+import TestSupport
 
 final class StoreSessionTests: XCTestCase {
     private var dir: URL!
 
     override func setUpWithError() throws {
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("session-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: dir)
+        dir = try makeTemporaryDirectory("session")
     }
 
     private func deal(_ id: String, title: String = "A deal", mw: Double? = nil) -> Deal {
@@ -40,6 +36,34 @@ final class StoreSessionTests: XCTestCase {
         XCTAssertEqual(try store.load().feed.deals.map(\.id), ["kr-a"])
         XCTAssertEqual(session.snapshot.feed, try store.load().feed)
         XCTAssertFalse(session.changedOnDisk)
+    }
+
+    /// The dashboard's `<` / `>`: the side taken reaches the file with a `resolve` revision,
+    /// the conflict leaves the list, and the undo puts both back.
+    func testSettlingAMergeConflictIsRecordedAsResolveAndItsInverseReopensIt() throws {
+        let ours = deal("kr-a", mw: 700)
+        var feed = Feed(deals: [ours])
+        let conflict = MergeConflict(id: "kr-a", field: "capacity.initialMW", base: .number("1000"), ours: .number("700"), theirs: .number("500"))
+        MergeConflict.store([conflict], in: &feed)
+        let path = dir.appendingPathComponent("deals.json").path
+        try FileSystem.writeAtomically(FeedEncoder.encode(feed), to: path)
+        var store = Store(path: path, today: { PartialDate("2026-11-23")! })
+        store.recorder = RevisionRecorder(author: "alice", now: { "2026-11-23T10:00:00Z" })
+        var session = try StoreSession(store: store)
+        let theirs = try XCTUnwrap(conflict.deal(taking: .theirs, in: feed))
+        XCTAssertEqual(theirs.capacity?.initialMW, 500)
+        let change = StoreSession.Change.settle(conflict, side: .theirs, old: ours, new: theirs, reopen: false)
+        try session.apply(change)
+        var onDisk = try store.load().feed
+        XCTAssertEqual(onDisk.deals.map(\.capacity?.initialMW), [500])
+        XCTAssertEqual(try MergeConflict.all(in: onDisk), [])
+        XCTAssertEqual(try History(of: onDisk).revisions.map(\.action), ["resolve"])
+        try session.apply(change.inverse)
+        onDisk = try store.load().feed
+        XCTAssertEqual(onDisk.deals.map(\.capacity?.initialMW), [700])
+        XCTAssertEqual(try MergeConflict.all(in: onDisk), [conflict])
+        XCTAssertEqual(try History(of: onDisk).revisions.map(\.action), ["resolve", "edit"])
+        XCTAssertThrowsError(try session.apply(change.inverse), "already open: refused")
     }
 
     func testChangesReportWhatTheyTouchedAndKeepIdOrder() throws {

@@ -1,17 +1,13 @@
 import Foundation
 import XCTest
 @testable import DealKit
+import TestSupport
 
 final class StoreTests: XCTestCase {
     private var dir: URL!
 
     override func setUpWithError() throws {
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("sovtrack-store-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: dir)
+        dir = try makeTemporaryDirectory("sovtrack-store")
     }
 
     private static let day = PartialDate("2026-06-10")!

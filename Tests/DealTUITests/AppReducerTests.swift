@@ -1,6 +1,7 @@
 import DealKit
 import XCTest
 @testable import DealTUI
+import TestSupport
 
 /// The reducer as a whole: quitting, a too-small terminal, feed replacement, every view at every size.
 final class AppReducerTests: XCTestCase {
@@ -43,7 +44,7 @@ final class AppReducerTests: XCTestCase {
     }
 
     func testEveryViewDrawsAtEverySizeWithoutCrashing() throws {
-        for feed in [try TestFeeds.bundled(), try TestFeeds.wide(), try TestFeeds.hostile(), TestFeeds.generated(300), Feed()] {
+        for feed in [try TestFeeds.bundled(), try TestFeeds.wide(), try TestFeeds.hostile(), FeedBuilder.generated(300), Feed()] {
             var s = TestFeeds.state(feed)
             for (rows, cols) in [(10, 40), (11, 41), (24, 80), (13, 57), (48, 160), (50, 200), (5, 5), (1, 1), (0, 0)] {
                 _ = keys(&s, .resize(rows: rows, cols: cols))

@@ -7,7 +7,7 @@ final class ExportTests: XCTestCase {
         var s = TestFeeds.state(try TestFeeds.bundled(), filter: DealFilter(countries: ["KR"]))
         for view in ViewID.allCases {
             AppReducer.switchView(&s, view)
-            for format in ExportFormat.allCases where format != .html {
+            for format in ViewExport.offered where format != .html {
                 let (name, bytes, _) = ViewExport.make(s, format: format, stamp: "20260610-120000")
                 XCTAssertTrue(name.hasPrefix("sovtrack-\(view.title.lowercased())-20260610-120000."), name)
                 XCTAssertTrue(name.hasSuffix("." + format.rawValue))
@@ -27,6 +27,16 @@ final class ExportTests: XCTestCase {
         XCTAssertEqual(name, "sovtrack-timeline-x.csv")
         XCTAssertEqual(what, "3 deals")
         XCTAssertEqual(String(decoding: bytes, as: UTF8.self).split(whereSeparator: \.isNewline).count, 4)
+    }
+
+    func testATableExportIsTheTextListPrintsInATxtFile() throws {
+        var s = TestFeeds.state(try TestFeeds.bundled(), filter: DealFilter(countries: ["KR"]))
+        AppReducer.switchView(&s, .deals)
+        let (name, bytes, _) = ViewExport.make(s, format: .table, stamp: "t")
+        XCTAssertEqual(name, "sovtrack-deals-t.txt")
+        let shown = s.results.rows.map { s.catalog.deals[Int($0)] }
+        XCTAssertEqual(bytes, ListExport.render(shown, as: .table, updated: s.catalog.feed.updated))
+        XCTAssertFalse(ViewExport.offered.contains(.table), "x offers no table export")
     }
 
     func testTheDetailExportsItsOneDeal() throws {

@@ -1,6 +1,7 @@
 import DealKit
 import XCTest
 @testable import DealTUI
+import TestSupport
 
 /// The list views' keys and mouse: switching, moving, filtering by the cell, sorting, drilling down.
 final class ListKeysTests: XCTestCase {
@@ -33,7 +34,7 @@ final class ListKeysTests: XCTestCase {
     }
 
     func testMovingClampsAndPagesAndJumps() throws {
-        var s = TestFeeds.state(TestFeeds.generated(500))
+        var s = TestFeeds.state(FeedBuilder.generated(500))
         _ = keys(&s, .char("2"), .up)
         XCTAssertEqual(s.dealsCursor.index, 0)
         _ = keys(&s, .pageDown)
@@ -63,7 +64,7 @@ final class ListKeysTests: XCTestCase {
     }
 
     func testFilterChangesKeepTheSelectedDeal() throws {
-        var s = TestFeeds.state(TestFeeds.generated(400))
+        var s = TestFeeds.state(FeedBuilder.generated(400))
         _ = keys(&s, .char("2"))
         for _ in 0..<37 { _ = keys(&s, .down) }
         let id = s.selectedDealID!
@@ -110,6 +111,11 @@ final class ListKeysTests: XCTestCase {
         _ = keys(&s, .char("s"))
         XCTAssertEqual(s.sortLabel, "sort vendors: share ▼")
         _ = keys(&s, .char("s"))
+        XCTAssertEqual(s.sortLabel, "sort vendors: top in ▼")
+        let leads = s.vendorRows.filter { $0.key != Summary.noVendor }.map { s.results.vendorShares.leads[Int($0.id)] }
+        XCTAssertEqual(leads, leads.sorted(by: >))
+        XCTAssertTrue(Screen.render(s).line(2).contains("▼top in"), "the column shows the sort")
+        _ = keys(&s, .char("s"))
         XCTAssertEqual(s.sortLabel, "sort vendors: vendor ▲")
         let names = s.vendorRows.map(\.key).filter { $0 != Summary.noVendor }
         XCTAssertEqual(names, names.sorted { $0.lowercased() < $1.lowercased() })
@@ -125,7 +131,7 @@ final class ListKeysTests: XCTestCase {
     }
 
     func testTheHeaderSaysWhereTheCursorIsWithThousandsGrouped() throws {
-        var s = TestFeeds.state(TestFeeds.generated(2_500), rows: 24, cols: 100)
+        var s = TestFeeds.state(FeedBuilder.generated(2_500), rows: 24, cols: 100)
         XCTAssertEqual(s.position, "row 1/15")
         _ = keys(&s, .char("2"), .end)
         XCTAssertEqual(s.position, "row 2,500/2,500")
@@ -138,6 +144,11 @@ final class ListKeysTests: XCTestCase {
     func testCountriesSortsTheListOrTheDealsAsTheFocusSays() throws {
         var s = TestFeeds.state(try TestFeeds.bundled())
         XCTAssertEqual(s.sortLabel, "sort countries: ambition ▼")
+        _ = keys(&s, .char("s"))
+        XCTAssertEqual(s.sortLabel, "sort countries: HHI ▼")
+        let hhi = s.countryRows.map { s.results.vendorShares.hhi[Int($0.id)] }
+        XCTAssertEqual(hhi.compactMap { $0 }, hhi.compactMap { $0 }.sorted(by: >))
+        XCTAssertEqual(hhi.drop { $0 != nil }.filter { $0 != nil }.count, 0, "countries without a known HHI last")
         _ = keys(&s, .char("s"))
         XCTAssertEqual(s.sortLabel, "sort countries: cc ▲")
         XCTAssertEqual(s.countryRows.map(\.key), s.countryRows.map(\.key).sorted())
@@ -169,5 +180,19 @@ final class ListKeysTests: XCTestCase {
         let vendorsTab = HeaderBar.tabs(cols: 80).first { $0.view == .vendors }!
         _ = keys(&s, .click(y: 1, x: vendorsTab.x + 1))
         XCTAssertEqual(s.view, .vendors)
+    }
+}
+
+extension ListKeysTests {
+    /// Sorted by HHI, the list shows the HHI even on a terminal where it would be left out.
+    func testTheHHIColumnIsShownWhileTheListIsSortedByIt() throws {
+        var s = TestFeeds.state(try TestFeeds.bundled(), rows: 24, cols: 120)
+        XCTAssertFalse(Screen.render(s).line(2).contains("HHI"), "at 120 columns the list beside the deals has no room for it")
+        _ = keys(&s, .char("s"))
+        XCTAssertEqual(s.countrySort, .hhi)
+        let header = Screen.render(s).line(2)
+        XCTAssertTrue(header.contains("▼HHI"), header)
+        _ = keys(&s, .char("s"))
+        XCTAssertFalse(Screen.render(s).line(2).contains("HHI"))
     }
 }

@@ -1,6 +1,7 @@
 import DealKit
 import XCTest
 @testable import DealTUI
+import TestSupport
 
 final class SearchAndPickerTests: XCTestCase {
     func testSearchMatchesAreHighlightedInTheRows() throws {
@@ -17,7 +18,7 @@ final class SearchAndPickerTests: XCTestCase {
     }
 
     func testThePickerOffersNoneAndCtrlUClearsItsFilter() throws {
-        var s = TestFeeds.state(TestFeeds.generated(200), rows: 30, cols: 100)
+        var s = TestFeeds.state(FeedBuilder.generated(200), rows: 30, cols: 100)
         let without = s.catalog.deals.filter { $0.vendors.isEmpty }.count
         XCTAssertGreaterThan(without, 0)
         AppReducer.reduce(&s, .char("v"))
@@ -35,7 +36,7 @@ final class SearchAndPickerTests: XCTestCase {
     }
 
     func testEnterOnTheNoneVendorRowShowsItsDeals() throws {
-        var s = TestFeeds.state(TestFeeds.generated(200), rows: 30, cols: 100)
+        var s = TestFeeds.state(FeedBuilder.generated(200), rows: 30, cols: 100)
         AppReducer.reduce(&s, .char("3"))
         AppReducer.reduce(&s, .end)
         XCTAssertEqual(s.selectedVendor?.key, Summary.noVendor)

@@ -1,10 +1,11 @@
 import DealKit
 import XCTest
 @testable import DealTUI
+import TestSupport
 
 final class SearchIndexTests: XCTestCase {
     func testASearchSplitAcrossCoresGivesTheSameAnswerInOrder() {
-        let big = TestFeeds.generated(SearchIndex.parallelFrom + 1_000)
+        let big = FeedBuilder.generated(SearchIndex.parallelFrom + 1_000)
         let index = SearchIndex(deals: big.deals)
         let all = (0..<Int32(big.deals.count)).map { $0 }
         for query in ["a", "nvidia", "센터", "zzzz-none"] {

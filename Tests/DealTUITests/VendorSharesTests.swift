@@ -1,6 +1,7 @@
 import DealKit
 import XCTest
 @testable import DealTUI
+import TestSupport
 
 final class VendorSharesTests: XCTestCase {
     /// The dashboard's columns give exactly what `VendorConcentration` (summary, report) gives.
@@ -23,8 +24,8 @@ final class VendorSharesTests: XCTestCase {
 
     func testAgreesWithVendorConcentration() throws {
         assertAgrees(try TestFeeds.bundled())
-        assertAgrees(TestFeeds.generated(3_000))
-        assertAgrees(TestFeeds.generated(3_000, seed: 7), filter: DealFilter(minMW: 100))
+        assertAgrees(FeedBuilder.generated(3_000))
+        assertAgrees(FeedBuilder.generated(3_000, seed: 7), filter: DealFilter(minMW: 100))
     }
 
     func testTiesAndSplits() {

@@ -1,8 +1,8 @@
 import XCTest
 import DealKit
+import TestSupport
 
 final class BundledDatasetTests: XCTestCase {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// The first line where two texts differ, for a readable failure.
     static func firstDifference(_ a: [UInt8], _ b: [UInt8]) -> String? {
@@ -17,7 +17,7 @@ final class BundledDatasetTests: XCTestCase {
 
     /// The embedded copy must be `Fixtures/deals.json` byte for byte (run scripts/embed-dataset.sh).
     func testEmbeddedDatasetMatchesFixture() throws {
-        let fixture = try Data(contentsOf: Self.root.appendingPathComponent("Fixtures/deals.json"))
+        let fixture = try Data(contentsOf: PackageRoot.fixture("deals.json"))
         XCTAssertNil(Self.firstDifference(Array(fixture), BundledDataset.bytes), "run scripts/embed-dataset.sh")
     }
 
@@ -29,7 +29,7 @@ final class BundledDatasetTests: XCTestCase {
 
     /// The embedded Epoch snapshot must be `Fixtures/epoch/gpu_clusters.csv` byte for byte.
     func testEmbeddedEpochSnapshotMatchesFixture() throws {
-        let fixture = try Data(contentsOf: Self.root.appendingPathComponent("Fixtures/epoch/gpu_clusters.csv"))
+        let fixture = try Data(contentsOf: PackageRoot.fixture("epoch/gpu_clusters.csv"))
         XCTAssertTrue(Array(fixture) == BundledEpoch.bytes, "run scripts/embed-dataset.sh")
     }
 

@@ -1,11 +1,12 @@
 import DealKit
 import Foundation
 import XCTest
+import TestSupport
 
 final class CLIConcurrencyTests: XCTestCase {
     /// Starts every command at once, then waits for them all; returns their exit statuses and standard errors.
     private func runTogether(_ commands: [[String]]) throws -> [(status: Int32, stderr: String, stdout: String)] {
-        let dir = try SovtrackProcess.temporaryDirectory()
+        let dir = try TemporaryDirectory.make()
         var processes: [(Process, URL, URL)] = []
         for (i, args) in commands.enumerated() {
             let p = Process()

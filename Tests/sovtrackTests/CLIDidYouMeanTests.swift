@@ -1,11 +1,12 @@
 import DealKit
 import Foundation
 import XCTest
+import TestSupport
 
 /// The command line helps a mistyped word along: commands, countries and ids get the nearest
 /// names, `--version` answers, an --output it cannot write is refused, and --help examples are whole.
 final class CLIDidYouMeanTests: XCTestCase {
-    private func store() throws -> URL { try CLI.copy(SovtrackProcess.root.appendingPathComponent("Fixtures/deals.json")) }
+    private func store() throws -> URL { try CLI.copy(PackageRoot.fixture("deals.json")) }
 
     func testVersion() throws {
         let r = try CLI.run("--version")

@@ -1,6 +1,7 @@
 import DealKit
 import Foundation
 import XCTest
+import TestSupport
 
 /// `sovtrack diff` and `sovtrack log` on the command line.
 final class CLIDiffTests: XCTestCase {
@@ -60,7 +61,7 @@ final class CLIDiffTests: XCTestCase {
         }
         new = new.enumerated().filter { !removed.contains($0.offset) }.map(\.element)
         XCTAssertEqual(expected.count, changed)
-        let dir = try SovtrackProcess.temporaryDirectory()
+        let dir = try TemporaryDirectory.make()
         let a = dir.appendingPathComponent("old.json"), b = dir.appendingPathComponent("new.json")
         try Data(FeedEncoder.encode(Feed(deals: old))).write(to: a)
         try Data(FeedEncoder.encode(Feed(deals: new.sorted { $0.id < $1.id }))).write(to: b)
@@ -127,6 +128,23 @@ final class CLIDiffTests: XCTestCase {
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertTrue(r.stdout.contains("Milestones slipped since 2026-01:"), r.stdout)
         XCTAssertTrue(CLI.lines(r.stdout).contains { $0.hasPrefix("KR ") && $0.hasSuffix(" 1            6") }, r.stdout)
+        // In CSV, JSON and HTML the slips are two more columns of each country's row.
+        r = try CLI.run("summary", "--slips-since", "2026-01", "--format", "csv", "--store", store.path)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let csv = CLI.lines(r.stdout)
+        XCTAssertTrue(csv[0].hasSuffix(",approx_mw,slipped,slip_months"), csv[0])
+        XCTAssertTrue(csv.contains { $0.hasPrefix("KR,") && $0.hasSuffix(",1,6") }, r.stdout)
+        XCTAssertTrue(csv.dropFirst().filter { !$0.hasPrefix("KR,") }.allSatisfy { $0.hasSuffix(",0,0") }, r.stdout)
+        r = try CLI.run("summary", "--slips-since", "2026-01", "--format", "json", "--store", store.path)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(CLI.lines(r.stdout).contains { $0.contains("\"country\": \"KR\"") && $0.contains("\"slipped\": 1, \"slip_months\": 6}") }, r.stdout)
+        r = try CLI.run("summary", "--slips-since", "2026-01", "--format", "html", "--store", store.path)
+        XCTAssertTrue(r.stdout.contains("slip_months"), r.stdout)
+        r = try CLI.run("summary", "--slips-since", "2099", "--format", "json", "--store", store.path)
+        XCTAssertTrue(r.stdout.contains("\"slipped\": 0, \"slip_months\": 0}") && !r.stdout.contains("\"slipped\": 1"), r.stdout)
+        r = try CLI.run("summary", "--by", "vendor", "--slips-since", "2026-01", "--format", "csv", "--store", store.path)
+        XCTAssertEqual(r.status, 64)
+        XCTAssertTrue(r.stderr.contains("only by country"), r.stderr)
         r = try CLI.run("list", "--as-of", "June", "--store", store.path)
         XCTAssertEqual(r.status, 64)
         XCTAssertTrue(r.stderr.contains("--as-of: \"June\" is not a date") && r.stderr.contains("e.g. 2026-06-01"), r.stderr)

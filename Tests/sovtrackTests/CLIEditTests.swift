@@ -1,6 +1,7 @@
 import DealKit
 import Foundation
 import XCTest
+import TestSupport
 
 final class CLIEditTests: XCTestCase {
     private var store: URL!
@@ -61,7 +62,7 @@ final class CLIEditTests: XCTestCase {
     }
 
     func testAddCreatesAMissingStore() throws {
-        let dir = try SovtrackProcess.temporaryDirectory()
+        let dir = try TemporaryDirectory.make()
         let fresh = dir.appendingPathComponent("a/b/deals.json")
         let r = try CLI.run("add", "--store", fresh.path, "--id", "x", "--title", "T", "--country", "KR", "--announced", "2026",
                             "--source", "https://x.test")

@@ -1,12 +1,13 @@
 import DealKit
 import Foundation
 import XCTest
+import TestSupport
 
 /// Feed version 2 on the command line: a version-1 store from before the change, citations,
 /// n/a, approximate and unstated figures, products.
 final class CLIFeedVersionTests: XCTestCase {
     /// The bundled dataset as it was in feed version 1, before the change.
-    static var version1: URL { SovtrackProcess.root.appendingPathComponent("Fixtures/deals-v1.json") }
+    static var version1: URL { PackageRoot.fixture("deals-v1.json") }
 
     func testAVersion1StoreIsReadWithoutChangeAndUpgradedOnlyWhenWritten() throws {
         let store = try CLI.copy(Self.version1)
@@ -114,7 +115,7 @@ final class CLIFeedVersionTests: XCTestCase {
     }
 
     func testTheBundledEpochSnapshotImportsWithItsCredit() throws {
-        let dir = try SovtrackProcess.temporaryDirectory()
+        let dir = try TemporaryDirectory.make()
         let store = dir.appendingPathComponent("epoch.json")
         let r = try CLI.run("import", "--from", "epoch", "--bundled", "--store", store.path)
         XCTAssertEqual(r.status, 0, r.stderr)

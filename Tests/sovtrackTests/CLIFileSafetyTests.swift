@@ -3,6 +3,7 @@ import Glibc
 #endif
 import Foundation
 import XCTest
+import TestSupport
 
 /// What sovtrack promises about the files it writes: `--output` never writes the store, a link
 /// or a special file, nor an existing file without `--force`; saves keep owner, group and mode
@@ -83,7 +84,7 @@ final class CLIFileSafetyTests: XCTestCase {
 
     func testASymlinkedStoreIsWrittenThroughToItsTarget() throws {
         let store = try CLI.copy(CLI.fixture)
-        let other = try SovtrackProcess.temporaryDirectory()
+        let other = try TemporaryDirectory.make()
         let link = other.appendingPathComponent("deals.json").path
         XCTAssertEqual(symlink(store.path, link), 0)
         let r = try CLI.run(add + ["--store", link])
@@ -166,7 +167,7 @@ final class CLIFileSafetyTests: XCTestCase {
     // MARK: What is not a regular file
 
     func testAFIFOOrADeviceIsRefusedAtOnce() throws {
-        let dir = try SovtrackProcess.temporaryDirectory()
+        let dir = try TemporaryDirectory.make()
         let fifo = dir.appendingPathComponent("feed.json").path
         XCTAssertEqual(mkfifo(fifo, 0o644), 0)
         for args in [["validate", fifo], ["validate", "/dev/zero"], ["import", fifo, "--store", dir.appendingPathComponent("s.json").path],

@@ -1,6 +1,7 @@
 import DealKit
 import Foundation
 import XCTest
+import TestSupport
 
 final class CLIListTests: XCTestCase {
     private var store: URL!
@@ -183,7 +184,7 @@ final class CLIListTests: XCTestCase {
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertEqual(r.stdout.components(separatedBy: "\r\n").count, 7)
         // The default store is created from the bundled dataset on first use.
-        let home = try SovtrackProcess.temporaryDirectory()
+        let home = try TemporaryDirectory.make()
         let first = try CLI.run(["list", "--format", "json"], env: ["XDG_DATA_HOME": home.path])
         XCTAssertEqual(first.status, 0, first.stderr)
         XCTAssertEqual(CLI.bytes(home.appendingPathComponent("sovtrack/deals.json")), CLI.bytes(CLI.fixture))

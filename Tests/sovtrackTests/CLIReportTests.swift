@@ -1,6 +1,7 @@
 import DealKit
 import Foundation
 import XCTest
+import TestSupport
 
 /// `sovtrack report`, run as a user runs it.
 final class CLIReportTests: XCTestCase {
@@ -58,7 +59,7 @@ final class CLIReportTests: XCTestCase {
     }
 
     func testHostileFeedReportHasNoLiveMarkup() throws {
-        let store = try CLI.copy(SovtrackProcess.root.appendingPathComponent("Fixtures/report-hostile.json"))
+        let store = try CLI.copy(PackageRoot.fixture("report-hostile.json"))
         let r = try CLI.run("report", "--store", store.path)
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertFalse(r.stdout.lowercased().contains("<script"))

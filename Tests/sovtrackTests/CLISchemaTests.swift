@@ -1,10 +1,11 @@
 import DealKit
 import Foundation
 import XCTest
+import TestSupport
 
 /// Checks sovtrack's JSON output against docs/feed-v1.schema.json with scripts/validate-schema.py.
 final class CLISchemaTests: XCTestCase {
-    private static let script = SovtrackProcess.root.appendingPathComponent("scripts/validate-schema.py").path
+    private static let script = PackageRoot.file("scripts/validate-schema.py").path
 
     private static func python(_ args: [String]) throws -> (status: Int32, output: String) {
         let p = Process()
@@ -36,7 +37,7 @@ final class CLISchemaTests: XCTestCase {
 
     /// Every fixture feed, each against the schema of its own version (v1 and v2 side by side).
     func testEveryFixtureIsValidAgainstItsVersionsSchema() throws {
-        let dir = SovtrackProcess.root.appendingPathComponent("Fixtures")
+        let dir = PackageRoot.file("Fixtures")
         let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".json") }.sorted()
         XCTAssertTrue(files.contains("deals-v1.json") && files.contains("deals.json"), files.description)
         try assertValid(files.map { dir.appendingPathComponent($0) })

@@ -2,13 +2,14 @@ import XCTest
 import DealKit
 #if canImport(Glibc)
 import Glibc
+import TestSupport
 #endif
 
 /// Writers killed at any instant, and writers racing each other, never lose or corrupt the store.
 final class CrashSafetyTests: XCTestCase {
     /// A store big enough that a save takes a few milliseconds, so kills land mid-save.
     private func bigStore(deals: Int) throws -> URL {
-        let dir = try SovtrackProcess.temporaryDirectory()
+        let dir = try TemporaryDirectory.make()
         let path = dir.appendingPathComponent("deals.json")
         let list = (0..<deals).map { i in
             Deal(id: "deal-\(100_000 + i)", title: "Deal \(i) " + String(repeating: "텍스트 ", count: 40), country: "KR",
@@ -20,13 +21,14 @@ final class CrashSafetyTests: XCTestCase {
 
     func testKillingAWriterAtRandomMomentsLeavesTheOldOrTheNewStoreWhole() throws {
         let store = try bigStore(deals: 1500)
-        var rng = SystemRandomNumberGenerator()
+        var rng = seededRandom(0xC0FFEE)
         var sawOld = 0, sawNew = 0
         // Time one whole run, so the kills spread over start-up, load, save and exit.
         let start = Date()
         XCTAssertEqual(try SovtrackProcess.run(["edit", "deal-100007", "--notes", "calibrate", "--store", store.path]).status, 0)
         let span = UInt32(min(2.0, Date().timeIntervalSince(start)) * 1_100_000)
-        for i in 0..<200 {
+        // A plain run kills 12 writers; the whole suite (SOVTRACK_TEST_FULL=1, from .ci/run) 200.
+        for i in 0..<TestScale.count(quick: 12, full: 200) {
             let before = try Data(contentsOf: store)
             let p = Process()
             p.executableURL = SovtrackProcess.binary
@@ -60,6 +62,7 @@ final class CrashSafetyTests: XCTestCase {
 
     func testTheDashboardSavePathAndCLIWritersTogetherLoseNothing() throws {
         let store = try SovtrackProcess.bundledStore()
+        let writes = TestScale.count(quick: 8, full: 25)
         let group = DispatchGroup()
         final class Failures: @unchecked Sendable { var list: [String] = []; let lock = NSLock() }
         let failures = Failures()
@@ -69,7 +72,7 @@ final class CrashSafetyTests: XCTestCase {
             defer { group.leave() }
             do {
                 var session = try StoreSession(store: Store(path: path, lockTimeout: 30))
-                for i in 0..<25 {
+                for i in 0..<writes {
                     try session.apply(.add(Deal(id: "tui-\(i)", title: "대시보드 \(i)", country: "JP",
                                                 announced: PartialDate("2026-Q3")!)))
                 }
@@ -77,7 +80,7 @@ final class CrashSafetyTests: XCTestCase {
                 failures.lock.lock(); failures.list.append("session: \(error)"); failures.lock.unlock()
             }
         }
-        for i in 0..<25 {
+        for i in 0..<writes {
             let r = try SovtrackProcess.run(["add", "--id", "cli-\(i)", "--title", "CLI \(i)", "--country", "FR",
                                              "--announced", "2026", "--store", path],
                                             env: ["SOVTRACK_LOCK_TIMEOUT": "30"])
@@ -86,7 +89,7 @@ final class CrashSafetyTests: XCTestCase {
         group.wait()
         XCTAssertEqual(failures.list, [])
         let ids = Set(try Store.load(path: path).feed.deals.map(\.id))
-        for i in 0..<25 {
+        for i in 0..<writes {
             XCTAssertTrue(ids.contains("tui-\(i)"), "tui-\(i) lost")
             XCTAssertTrue(ids.contains("cli-\(i)"), "cli-\(i) lost")
         }

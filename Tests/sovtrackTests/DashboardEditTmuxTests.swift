@@ -1,6 +1,7 @@
 import DealKit
 import Foundation
 import XCTest
+import TestSupport
 
 /// Editing in the real dashboard in tmux: a Hangul deal added, its MW edited, a milestone added, undone,
 /// the deal deleted, each checked on screen and in the file; then another writer changes the store.
@@ -13,7 +14,7 @@ final class DashboardEditTmuxTests: XCTestCase {
     func testEditingInTmuxAddEditMilestoneUndoDeleteThenAnotherWriter() throws {
         let store = try SovtrackProcess.bundledStore()
         defer { try? FileManager.default.removeItem(at: store.deletingLastPathComponent()) }
-        let tmux = try EditTmux(cols: 80, rows: 24, command: [SovtrackProcess.binary.path, "--store", store.path])
+        let tmux = try TmuxSession(cols: 80, rows: 24, command: [SovtrackProcess.binary.path, "--store", store.path])
         try tmux.waitFor("Countries", "5 of 5 deals")
         try tmux.keys("2", "a")
         try tmux.waitFor("Add a deal")
@@ -50,7 +51,7 @@ final class DashboardEditTmuxTests: XCTestCase {
 
         try tmux.keys("u")
         try tmux.waitFor("undone: edited kr-naver-sovereign")
-        let undone = try tmux.screen()
+        let undone = try tmux.capture()
         XCTAssertFalse(undone.contains("1단계 가동"), undone)
         XCTAssertEqual(try deal("kr-naver-sovereign", in: store)?.milestones, [])
         // Ctrl-R redoes it, and u undoes it again.
@@ -82,7 +83,7 @@ final class DashboardEditTmuxTests: XCTestCase {
         let store = try SovtrackProcess.bundledStore()
         defer { try? FileManager.default.removeItem(at: store.deletingLastPathComponent()) }
         let id = "fr-softbank-sesterce-sovereign-ai-factory"
-        let tmux = try EditTmux(cols: 80, rows: 24, command: [SovtrackProcess.binary.path, "--store", store.path])
+        let tmux = try TmuxSession(cols: 80, rows: 24, command: [SovtrackProcess.binary.path, "--store", store.path])
         try tmux.waitFor("5 of 5 deals")
         try tmux.keys("2", "e")
         try tmux.waitFor("Edit \(id)")

@@ -1,13 +1,14 @@
 import DealKit
 import Foundation
 import XCTest
+import TestSupport
 
 /// Special keys as terminals really send them, whatever terminfo lists: under tmux with
 /// `TERM=xterm-256color`, Home is `ESC [1~`, which curses passed on as `1`, `~`.
 final class DashboardKeysTmuxTests: XCTestCase {
     private func launch(cols: Int = 100, rows: Int = 30) throws -> TmuxSession {
-        let dir = try SovtrackProcess.temporaryDirectory()
-        try FileManager.default.copyItem(at: SovtrackProcess.root.appendingPathComponent("Fixtures/deals.json"),
+        let dir = try TemporaryDirectory.make()
+        try FileManager.default.copyItem(at: PackageRoot.fixture("deals.json"),
                                          to: dir.appendingPathComponent("deals.json"))
         let s = try TmuxSession(cols: cols, rows: rows, directory: dir)
         try s.type("TERM=xterm-256color \(SovtrackProcess.binary.path) browse --store deals.json; echo EXIT=$?", enter: true)

@@ -1,6 +1,7 @@
 import DealKit
 import Foundation
 import XCTest
+import TestSupport
 
 /// Every view's `s` through every column, in a real terminal: the rows on screen must be in the order the header's label names.
 ///
@@ -12,8 +13,8 @@ final class DashboardSortTmuxTests: XCTestCase {
 
     /// A store of the Epoch excerpt (80 deals, many countries and vendors).
     private func epochStore() throws -> URL {
-        let dir = try SovtrackProcess.temporaryDirectory()
-        let excerpt = SovtrackProcess.root.appendingPathComponent("Fixtures/epoch-excerpt.csv").path
+        let dir = try TemporaryDirectory.make()
+        let excerpt = PackageRoot.fixture("epoch-excerpt.csv").path
         let r = try SovtrackProcess.run(["import", "--from", "epoch", excerpt, "--store", dir.appendingPathComponent("deals.json").path])
         XCTAssertEqual(r.status, 0, r.stderr)
         return dir
@@ -26,8 +27,9 @@ final class DashboardSortTmuxTests: XCTestCase {
         try s.type("\(SovtrackProcess.binary.path) browse --store deals.json; echo EXIT=$?", enter: true)
         try s.waitFor("sort countries:")
 
-        // Countries list: cc, country, deals, committed, ambition, then around again; S reverses.
-        XCTAssertEqual(try cycle(s, .countryList, 6, cols: cols, rows: rows), ["cc", "country", "deals", "committed", "ambition"])
+        // Countries list: cc, country, deals, committed, ambition, HHI (shown while sorted by it,
+        // even where it does not fit otherwise), then around again; S reverses.
+        XCTAssertEqual(try cycle(s, .countryList, 7, cols: cols, rows: rows), ["cc", "country", "deals", "committed", "ambition", "HHI"])
 
         // The Countries view's deal table (on the largest country, the first by ambition).
         try s.keys("Enter")
@@ -45,7 +47,8 @@ final class DashboardSortTmuxTests: XCTestCase {
 
         try s.keys("3")
         try s.waitFor("sort vendors:")
-        XCTAssertEqual(try cycle(s, .vendors, 7, cols: cols, rows: rows), ["vendor", "countries", "deals", "committed", "ambition", "share"])
+        XCTAssertEqual(try cycle(s, .vendors, 8, cols: cols, rows: rows),
+                       ["vendor", "countries", "deals", "committed", "ambition", "share", "top in"])
 
         // Timeline: lanes within each country by the deals' sort; the title is the lane's label.
         try s.keys("4")
@@ -137,7 +140,7 @@ final class DashboardSortTmuxTests: XCTestCase {
             throw TmuxError(message: "no column")
         }
         XCTAssertTrue(h.text.contains(descending ? "▼" : "▲"), "the header \(h.text) does not show the sort", file: file, line: line)
-        let right = ["MW", "op MW", "deals", "committed", "ambition", "share"].contains(column)
+        let right = ["MW", "op MW", "deals", "committed", "ambition", "share", "HHI", "top in"].contains(column)
         var values: [String] = []
         for y in (top + 1)...bottom {
             let row = lines[y]
@@ -241,7 +244,7 @@ enum SortKey {
         if ua || ub { return ub }
         func ordered<T: Comparable>(_ x: T, _ y: T) -> Bool { descending ? y <= x : x <= y }
         switch column {
-        case "MW", "op MW", "deals", "committed", "ambition", "share":
+        case "MW", "op MW", "deals", "committed", "ambition", "share", "HHI", "top in":
             guard let x = number(a), let y = number(b) else { return false }
             return ordered(x, y)
         case "announced":
@@ -250,8 +253,18 @@ enum SortKey {
             guard let x = date(a), let y = date(b) else { return false }
             return ordered(x, y)
         case "next milestone":
-            guard let x = PartialDate(a.split(separator: " ")[0]), let y = PartialDate(b.split(separator: " ")[0]) else { return false }
-            return ordered(x, y)
+            // Overdue milestones (`overdue 2025-Q4 …`) first, then those to come, each by date.
+            func key(_ s: String) -> (Int, PartialDate)? {
+                let overdue = s.hasPrefix("overdue ")
+                let date = s.split(separator: " ")[overdue ? 1 : 0]
+                return PartialDate(String(date)).map { (overdue ? 0 : 1, $0) }
+            }
+            guard let x = key(a), let y = key(b) else {
+                // A date cut by a narrow column (`overdue 2025-1…`) still shows whether it is overdue.
+                let (oa, ob) = (a.hasPrefix("overdue ") ? 0 : 1, b.hasPrefix("overdue ") ? 0 : 1)
+                return (a.hasSuffix("…") || b.hasSuffix("…")) && (descending ? ob <= oa : oa <= ob)
+            }
+            return x.0 != y.0 ? (descending ? y.0 < x.0 : x.0 < y.0) : ordered(x.1, y.1)
         case "status":
             guard let x = DealStatus(rawValue: a), let y = DealStatus(rawValue: b) else { return false }
             return ordered(x, y)

@@ -1,13 +1,14 @@
 import DealKit
 import Foundation
 import XCTest
+import TestSupport
 
 /// The real binary in a real terminal (tmux): keys in, screens out, and the terminal given back after.
 final class DashboardTmuxTests: XCTestCase {
     /// A temporary directory holding a copy of a fixture as `deals.json`.
     private func store(_ fixture: String = "deals.json") throws -> URL {
-        let dir = try SovtrackProcess.temporaryDirectory()
-        try FileManager.default.copyItem(at: SovtrackProcess.root.appendingPathComponent("Fixtures/\(fixture)"),
+        let dir = try TemporaryDirectory.make()
+        try FileManager.default.copyItem(at: PackageRoot.fixture("\(fixture)"),
                                          to: dir.appendingPathComponent("deals.json"))
         return dir
     }

@@ -1,16 +1,17 @@
 import DealKit
 import Foundation
 import XCTest
+import TestSupport
 
 /// `sovtrack import --from epoch`, run as a user runs it, and every command on the store it makes.
 final class EpochImportCLITests: XCTestCase {
-    static let excerpt = SovtrackProcess.root.appendingPathComponent("Fixtures/epoch-excerpt.csv").path
+    static let excerpt = PackageRoot.fixture("epoch-excerpt.csv").path
     /// The full snapshot beside the repository: `../shared/data/epoch/gpu_clusters.csv`.
-    static let full = SovtrackProcess.root.deletingLastPathComponent().appendingPathComponent("shared/data/epoch/gpu_clusters.csv").path
+    static let full = PackageRoot.url.deletingLastPathComponent().appendingPathComponent("shared/data/epoch/gpu_clusters.csv").path
 
     /// A path for a store that does not exist yet.
     func emptyStore() throws -> String {
-        try SovtrackProcess.temporaryDirectory().appendingPathComponent("deals.json").path
+        try TemporaryDirectory.make().appendingPathComponent("deals.json").path
     }
 
     @discardableResult

@@ -1,6 +1,7 @@
 import DealKit
 import Foundation
 import XCTest
+import TestSupport
 
 /// `sovtrack merge` as git's merge driver, against real git: two clones, edits on both, `git pull`.
 final class GitMergeTests: XCTestCase {
@@ -8,7 +9,7 @@ final class GitMergeTests: XCTestCase {
     private var home: URL!
 
     override func setUpWithError() throws {
-        root = try SovtrackProcess.temporaryDirectory()
+        root = try TemporaryDirectory.make()
         home = root.appendingPathComponent("home")
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
         // A home of its own: the user's git configuration plays no part, and the driver is set
@@ -26,6 +27,8 @@ final class GitMergeTests: XCTestCase {
         \tdriver = \(SovtrackProcess.binary.path) merge %O %A %B
         [diff "sovtrack"]
         \tcommand = \(SovtrackProcess.binary.path) diff
+        \ttextconv = \(SovtrackProcess.binary.path) diff --textconv
+        \txfuncname = "^deal .*$"
 
         """
         try Data(config.utf8).write(to: home.appendingPathComponent(".gitconfig"))
@@ -120,6 +123,26 @@ final class GitMergeTests: XCTestCase {
         XCTAssertTrue(shown.output.contains("status advanced"), shown.output)
     }
 
+    /// `git log -p` and `git diff` (without the external diff) read the store through textconv:
+    /// a changed fact is one changed line, under a hunk header naming the deal.
+    func testGitShowsTheStoresChangesAFactALineThroughTextconv() throws {
+        let (a, _) = try clones()
+        try sovtrack("edit", "kr-skt-nvidia-ai-cloud", "--status", "planned", "--note", "SKT confirms", in: a, author: "alice")
+        try git("commit", "-am", "SKT planned", in: a)
+        let log = try git("log", "-p", "-1", "--", "deals.json", in: a).output
+        XCTAssertTrue(log.contains("\n-  status: announced\n+  status: planned\n"), log)
+        XCTAssertTrue(log.contains(" @@ deal kr-skt-nvidia-ai-cloud\n"), log)
+        XCTAssertTrue(log.contains("+revision ") && log.contains(" alice kr-skt-nvidia-ai-cloud edit: status advanced (announced → planned) — SKT confirms"), log)
+        XCTAssertFalse(log.contains("\"status\""), "no raw JSON: \(log)")
+        try sovtrack("edit", "kr-skt-nvidia-ai-cloud", "--status", "cancelled", in: a, author: "alice")
+        let diff = try git("diff", "--no-ext-diff", "--", "deals.json", in: a).output
+        XCTAssertTrue(diff.contains("\n-  status: planned\n+  status: cancelled\n"), diff)
+        // A revision whose file is not a feed is shown as it is, not refused.
+        try Data("not json\n".utf8).write(to: a.appendingPathComponent("deals.json"))
+        let broken = try git("diff", "--no-ext-diff", "--", "deals.json", in: a).output
+        XCTAssertTrue(broken.contains("+# not a valid sovtrack feed") && broken.contains("+not json"), broken)
+    }
+
     func testTheSameFieldChangedTwoWaysIsAConflictUntilResolved() throws {
         let (a, b) = try clones()
         try sovtrack("edit", "kr-naver-nvidia-dsx-sejong", "--target-mw", "500", in: a, author: "alice")
@@ -147,7 +170,7 @@ final class GitMergeTests: XCTestCase {
     }
 
     func testAMergeOfAnInvalidFeedIsRefusedAndWritesNothing() throws {
-        let dir = try SovtrackProcess.temporaryDirectory()
+        let dir = try TemporaryDirectory.make()
         let base = dir.appendingPathComponent("base.json"), ours = dir.appendingPathComponent("ours.json")
         try FileManager.default.copyItem(at: CLI.fixture, to: base)
         try FileManager.default.copyItem(at: CLI.fixture, to: ours)

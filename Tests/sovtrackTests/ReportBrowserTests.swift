@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TestSupport
 
 /// The report rendered by a real browser: headless Chromium draws it to a PNG, which must show
 /// a page (not blank, the size asked) with no console message (no CSP violation, no error).
@@ -33,9 +34,9 @@ final class ReportBrowserTests: XCTestCase {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: exe)
         p.arguments = args
-        let home = try SovtrackProcess.temporaryDirectory()
+        let home = try TemporaryDirectory.make()
         p.environment = ["HOME": home.path, "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "LANG": "C.UTF-8"]
-        let out = try SovtrackProcess.temporaryDirectory().appendingPathComponent("out")
+        let out = try TemporaryDirectory.make().appendingPathComponent("out")
         let err = out.deletingLastPathComponent().appendingPathComponent("err")
         _ = FileManager.default.createFile(atPath: out.path, contents: nil)
         _ = FileManager.default.createFile(atPath: err.path, contents: nil)
@@ -51,7 +52,7 @@ final class ReportBrowserTests: XCTestCase {
 
     /// Width, height, share of non-white pixels and distinct colours of a PNG (scripts/png-stats.py).
     private func stats(_ png: URL) throws -> [String: Any] {
-        let r = try run("/usr/bin/env", ["python3", SovtrackProcess.root.appendingPathComponent("scripts/png-stats.py").path, png.path])
+        let r = try run("/usr/bin/env", ["python3", PackageRoot.file("scripts/png-stats.py").path, png.path])
         XCTAssertEqual(r.status, 0, r.stderr)
         return (try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]) ?? [:]
     }
@@ -101,12 +102,12 @@ final class ReportBrowserTests: XCTestCase {
 
     func testEpochImportReportRenders() throws {
         _ = try browser()
-        var csvs = [SovtrackProcess.root.appendingPathComponent("Fixtures/epoch-excerpt.csv").path]
+        var csvs = [PackageRoot.fixture("epoch-excerpt.csv").path]
         // The full snapshot beside the repository, where CI and this machine have it.
-        let full = SovtrackProcess.root.deletingLastPathComponent().appendingPathComponent("shared/data/epoch/gpu_clusters.csv").path
+        let full = PackageRoot.url.deletingLastPathComponent().appendingPathComponent("shared/data/epoch/gpu_clusters.csv").path
         if FileManager.default.fileExists(atPath: full) { csvs.append(full) }
         for csv in csvs {
-            let store = try SovtrackProcess.temporaryDirectory().appendingPathComponent("deals.json")
+            let store = try TemporaryDirectory.make().appendingPathComponent("deals.json")
             let imported = try CLI.run("import", "--from", "epoch", csv, "--store", store.path)
             XCTAssertEqual(imported.status, 0, imported.stderr)
             try assertRendered(try report(store: store))
@@ -116,7 +117,7 @@ final class ReportBrowserTests: XCTestCase {
     func testHostileReportRendersWithoutConsoleMessages() throws {
         _ = try browser()
         // A script or a blocked fetch would log a console message (the CSP refuses both).
-        try assertRendered(try report(store: try CLI.copy(SovtrackProcess.root.appendingPathComponent("Fixtures/report-hostile.json"))))
+        try assertRendered(try report(store: try CLI.copy(PackageRoot.fixture("report-hostile.json"))))
     }
 
     func testConsoleCheckSeesAScript() throws {

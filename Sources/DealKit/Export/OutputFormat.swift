@@ -2,6 +2,9 @@
 public enum OutputFormat: String, Sendable, CaseIterable {
     case table, csv, json, md, html
 
+    /// The extension of a file in this format (`table` is plain text: `txt`).
+    public var fileExtension: String { self == .table ? "txt" : rawValue }
+
     /// The format a file name asks for (`.csv`, `.json`, `.md`, `.html`), if any.
     public init?(fileName: String) {
         let lower = fileName.lowercased()

@@ -80,17 +80,32 @@ public enum SummaryExport {
             .filter(\.1).map(\.0)
     }
 
-    /// The bytes of the summary in `format`; `forDisplay` as in `ListExport.render`.
-    public static func render(_ s: Summary, as format: OutputFormat, forDisplay: Bool = false) -> [UInt8] {
+    /// The bytes of the summary in `format`; `forDisplay` as in `ListExport.render`. With
+    /// `slips` (`summary --slips-since`, by country), CSV, JSON and HTML rows gain the columns
+    /// `slipped` and `slip_months` (a table or Markdown shows them as a table of their own).
+    public static func render(_ s: Summary, as format: OutputFormat, forDisplay: Bool = false, slips: Slippage? = nil) -> [UInt8] {
+        let slipColumns = slips == nil ? [] : ["slipped", "slip_months"]
+        func slipCells(_ r: Summary.Row) -> [String] {
+            guard let slips else { return [] }
+            let row = slips.row(for: r.key)
+            return [String(row.slipped), String(row.months)]
+        }
         switch format {
         case .table: return Array(table(s).renderText().utf8)
         case .md: return Array(table(s).renderMarkdown().utf8)
-        case .html: return Array(table(s).renderHTML(title: "sovtrack summary by \(s.grouping.rawValue)").utf8)
+        case .html:
+            var t = table(s)
+            if let slips {
+                t.columns += slipColumns.map { .init($0, alignRight: true) }
+                t.rows = zip(t.rows, s.rows).map { $0 + slipCells($1) }
+                t.footer = t.footer.map { $0 + [String(slips.total.slipped), String(slips.total.months)] }
+            }
+            return Array(t.renderHTML(title: "sovtrack summary by \(s.grouping.rawValue)").utf8)
         case .csv:
-            var out = CSVWriter.line(dataColumns(s.grouping))
-            for r in s.rows { out += CSVWriter.line(cells(r, s, csv: true), forDisplay: forDisplay) }
+            var out = CSVWriter.line(dataColumns(s.grouping) + slipColumns)
+            for r in s.rows { out += CSVWriter.line(cells(r, s, csv: true) + slipCells(r), forDisplay: forDisplay) }
             return Array(out.utf8)
-        case .json: return json(s)
+        case .json: return json(s, slips: slips)
         }
     }
 
@@ -106,7 +121,7 @@ public enum SummaryExport {
         let cells = head + [String(r.deals), mw(r.committedMW, r.approxCommitted), mw(r.ambitionMW, r.approxAmbition),
                             mw(r.operationalMW, r.approxOperational), String(r.unknownMWDeals), String(r.noMWDeals),
                             list(r.vendors), list(r.partners), list(r.models),
-                            r.nextMilestone?.summary ?? (csv ? "" : "-")] + extra
+                            r.nextMilestoneText ?? (csv ? "" : "-")] + extra
         return csv ? cells + [approxColumns(r).joined(separator: ";")] : cells
     }
 
@@ -126,7 +141,7 @@ public enum SummaryExport {
     }
 
     /// An array of objects keyed by the column names; lists as arrays, numbers as numbers.
-    public static func json(_ s: Summary) -> [UInt8] {
+    public static func json(_ s: Summary, slips: Slippage? = nil) -> [UInt8] {
         var w = JSONWriter()
         w.raw("[")
         for (i, r) in s.rows.enumerated() {
@@ -148,7 +163,7 @@ public enum SummaryExport {
             w.raw(", \"partners\": "); w.strings(r.partners)
             w.raw(", \"models\": "); w.strings(r.models)
             w.raw(", \"next_milestone\": ")
-            if let m = r.nextMilestone { w.string(m.summary) } else { w.raw("null") }
+            if let m = r.nextMilestoneText { w.string(m) } else { w.raw("null") }
             let names = columns(s.grouping).suffix(s.grouping == .country ? 5 : 3)
             for (name, f) in zip(names, concentration(r, s, isTotal: false)) {
                 w.raw(", "); w.member(name)
@@ -159,6 +174,10 @@ public enum SummaryExport {
                 }
             }
             w.raw(", \"approx_mw\": "); w.strings(approxColumns(r))
+            if let row = slips?.row(for: r.key) {
+                w.raw(", \"slipped\": "); w.integer(row.slipped)
+                w.raw(", \"slip_months\": "); w.integer(row.months)
+            }
             w.raw("}")
         }
         w.raw(s.rows.isEmpty ? "]\n" : "\n]\n")

@@ -43,6 +43,50 @@ public struct MergeConflict: Sendable, Equatable {
         History.set(conflicts.isEmpty ? nil : .array(conflicts.map(\.json)), in: &feed, key: key)
     }
 
+    /// The deal as it is once this conflict is settled with `side`'s value, from the deal as
+    /// `feed` holds it: nil when that side had removed it. Throws `HistoryError` for a
+    /// conflicted field of a deal that is not there, `StoreError.invalidChange` when the value
+    /// taken does not make a valid deal.
+    public func deal(taking side: ConflictSide, in feed: Feed) throws -> Deal? {
+        let value = side == .ours ? ours : theirs
+        let at = feed.index(of: id)
+        var fields: [JSONField]?
+        if field == "deal" {
+            if case .object(let f)? = value { fields = f }
+        } else {
+            guard let at else { throw HistoryError("\(id): no such deal to resolve") }
+            let current = DealFields.fields(of: feed.deals[at])
+            let parts = field.split(separator: ".", maxSplits: 1).map(String.init)
+            if parts.count == 2, case .object(let members)? = DealFields.value(parts[0], in: current) {
+                // A member of an object (capacity.targetMW): set it, keep the other members.
+                var object = members
+                if let i = object.firstIndex(where: { $0.key == parts[1] }) {
+                    if let value { object[i].value = value } else { object.remove(at: i) }
+                } else if let value {
+                    object.append(JSONField(parts[1], value))
+                }
+                fields = DealFields.setting(parts[0], to: .object(object), in: current)
+            } else {
+                fields = DealFields.setting(field, to: value, in: current)
+            }
+        }
+        guard let fields else { return nil }
+        switch DealFields.deal(from: fields) {
+        case .success(let deal): return deal
+        case .failure(let e): throw StoreError.invalidChange(issues: e.issues)
+        }
+    }
+
+    /// Settles this conflict in `feed` with `side`'s value: the deal set (or removed), the
+    /// conflict taken off the list.
+    public func settle(taking side: ConflictSide, in feed: inout Feed) throws {
+        let deal = try deal(taking: side, in: feed)
+        _ = feed.put(deal, at: feed.index(of: id))
+        var all = try MergeConflict.all(in: feed)
+        all.removeAll { $0 == self }
+        MergeConflict.store(all, in: &feed)
+    }
+
     /// What `validate` says of each unresolved conflict (errors: the merge is not finished).
     public static func issues(in feed: Feed) -> [FeedIssue] {
         do throws(HistoryError) {

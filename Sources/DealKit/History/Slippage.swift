@@ -30,13 +30,22 @@ public struct Slippage: Sendable, Equatable {
         rows = byCountry.values.sorted { $0.months != $1.months ? $0.months > $1.months : $0.country < $1.country }
     }
 
+    /// The row of `country`, zero when nothing of it slipped.
+    public func row(for country: String) -> Row {
+        rows.first { $0.country == country } ?? Row(country: country, slipped: 0, months: 0)
+    }
+
+    /// The slips and months of every country.
+    public var total: (slipped: Int, months: Int) {
+        rows.reduce((0, 0)) { ($0.0 + $1.slipped, $0.1 + $1.months) }
+    }
+
     /// The table, or Markdown, with a total row.
     public func render(markdown: Bool) -> String {
-        let total = rows.reduce((0, 0)) { ($0.0 + $1.slipped, $0.1 + $1.months) }
         let table = TextTable(columns: [TextTable.Column("country"), TextTable.Column("slipped", alignRight: true),
                                         TextTable.Column("slip_months", alignRight: true)],
                               rows: rows.map { [$0.country, String($0.slipped), String($0.months)] },
-                              footer: ["total", String(total.0), String(total.1)])
+                              footer: ["total", String(total.slipped), String(total.months)])
         return markdown ? table.renderMarkdown() : table.renderText()
     }
 }

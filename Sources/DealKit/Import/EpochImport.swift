@@ -4,7 +4,7 @@
 /// so that the store's lock is held only for the merge and the save.
 public struct EpochImport: Sendable {
     /// Why a whole file cannot be imported.
-    public enum FileError: Error, Sendable, Equatable, CustomStringConvertible {
+    public enum Refusal: Error, Sendable, Equatable, CustomStringConvertible {
         /// A CSV syntax error (an unclosed quote, say), at a line.
         case syntax(CSVError)
         /// The file has no header row.
@@ -38,7 +38,7 @@ public struct EpochImport: Sendable {
     public let rejections: [EpochRejection]
 
     /// Reads and maps a file; `progress` is told `(rows done, rows)` as it goes.
-    public static func read(_ data: [UInt8], progress: ((Int, Int) -> Void)? = nil) throws(FileError) -> EpochImport {
+    public static func read(_ data: [UInt8], progress: ((Int, Int) -> Void)? = nil) throws(Refusal) -> EpochImport {
         let records: [CSVRecord]
         do { records = try CSVReader.parse(data) } catch let e as CSVError { throw .syntax(e) } catch { throw .empty }
         guard let first = records.first else { throw .empty }
@@ -74,6 +74,15 @@ public struct EpochImport: Sendable {
             .map(\.id)
             .sorted()
         return EpochReport(rowsRead: rowsRead, merge: result, rejections: rejections, notInFile: stale)
+    }
+
+    /// What merging into `feed` would do, which is not changed (`--dry-run`); throws
+    /// `StoreError.invalidChange` when the merged feed would not be valid, as a save would.
+    public func preview(_ feed: Feed) throws(StoreError) -> EpochReport {
+        var merged = feed
+        let report = merge(into: &merged)
+        try Importer.refuseInvalid(merged)
+        return report
     }
 
     /// The rejected rows as CSV: the header and the rows exactly as read, quoted per RFC 4180.

@@ -47,4 +47,10 @@ public enum Importer {
         }
         return report
     }
+
+    /// Refuses a merged feed that a save would refuse, for a dry run to fail as the import would.
+    public static func refuseInvalid(_ feed: Feed) throws(StoreError) {
+        let issues = DealValidator.issues(for: feed).filter(\.isError)
+        if !issues.isEmpty { throw StoreError.invalidChange(issues: issues) }
+    }
 }

@@ -75,6 +75,6 @@ public struct Deal: Sendable, Equatable, Identifiable {
             || milestones.contains { !$0.cite.isEmpty }
     }
 
-    /// The earliest milestone not yet done.
-    public var nextMilestone: Milestone? { Milestone.next(in: milestones) }
+    /// The milestone its `next milestone` shows on `today`: the longest overdue, else the earliest to come.
+    public func nextMilestone(today: PartialDate?) -> Milestone? { Milestone.next(in: milestones, today: today) }
 }

@@ -6,16 +6,19 @@ public enum DealSort: String, Sendable, CaseIterable {
     case vendors, partners, models
 
     /// Sorts stably by this key then by id; unknown values sort last either way.
-    public func apply(to deals: [Deal], descending: Bool = false) -> [Deal] {
-        order(of: deals, descending: descending).map { deals[$0] }
+    ///
+    /// `today` matters to `.milestone` only: overdue milestones come first, as the column shows
+    /// them (`Milestone.next(in:today:)`); nil: none is overdue.
+    public func apply(to deals: [Deal], descending: Bool = false, today: PartialDate? = nil) -> [Deal] {
+        order(of: deals, descending: descending, today: today).map { deals[$0] }
     }
 
     /// The indices of `deals` in this order.
     ///
     /// Each deal's key is ranked once (`keyRanks`), so the sort compares integers: no deal is
     /// moved or copied, and no title is folded on every comparison.
-    public func order(of deals: [Deal], descending: Bool = false) -> [Int] {
-        let rank = keyRanks(deals)
+    public func order(of deals: [Deal], descending: Bool = false, today: PartialDate? = nil) -> [Int] {
+        let rank = keyRanks(deals, today: today)
         return deals.withUnsafeBufferPointer { d in
             d.indices.sorted { a, b in
                 if rank[a] != rank[b] { return DealSort.before(rank[a], rank[b], descending: descending) }
@@ -33,7 +36,7 @@ public enum DealSort: String, Sendable, CaseIterable {
 
     /// The rank of each deal's key among all the deals' keys: equal keys share a rank, a deal
     /// with no value has `Int32.max`.
-    public func keyRanks(_ deals: [Deal]) -> [Int32] {
+    public func keyRanks(_ deals: [Deal], today: PartialDate? = nil) -> [Int32] {
         deals.withUnsafeBufferPointer { d in
             // Through the buffer: a deal passed to a closure by value is copied whole first.
             func keys<K>(_ key: (UnsafePointer<Deal>) -> K?) -> [K?] { d.indices.map { key(d.baseAddress! + $0) } }
@@ -48,7 +51,7 @@ public enum DealSort: String, Sendable, CaseIterable {
             case .committed: return DealSort.ranks(keys { $0.pointee.capacity?.committedMW }, <)
             case .operational: return DealSort.ranks(keys { $0.pointee.capacity?.operationalMW }, <)
             case .confidence: return DealSort.ranks(keys { $0.pointee.capacity?.confidence }, <)
-            case .milestone: return DealSort.ranks(keys { Milestone.next(in: $0.pointee.milestones).map { DealSort.dateKey($0.date) } }, <)
+            case .milestone: return DealSort.ranks(keys { DealSort.milestoneKey($0.pointee.milestones, today: today) }, <)
             case .vendors, .partners, .models: return DealSort.ranks(keys { listKey($0.pointee) }, <)
             }
         }
@@ -64,6 +67,13 @@ public enum DealSort: String, Sendable, CaseIterable {
         default: return nil
         }
         return names.isEmpty ? nil : names.joined(separator: ", ").lowercased()
+    }
+
+    /// The shown milestone's order: overdue (0) before to come (1), then by date.
+    private static func milestoneKey(_ milestones: [Milestone], today: PartialDate?) -> (Int, Int)? {
+        Milestone.next(in: milestones, today: today).map { m in
+            (today.map { m.isOverdue(on: $0) } == true ? 0 : 1, DealSort.dateKey(m.date))
+        }
     }
 
     /// Orders like `PartialDate`'s `<`: the first day, then the less precise first.
@@ -88,7 +98,7 @@ public enum DealSort: String, Sendable, CaseIterable {
     }
 
     /// -1, 0 or 1; a deal with an unknown value comes after one with a known value.
-    public func compare(_ a: Deal, _ b: Deal, descending: Bool = false) -> Int {
+    public func compare(_ a: Deal, _ b: Deal, descending: Bool = false, today: PartialDate? = nil) -> Int {
         let sign = descending ? -1 : 1
         func cmp<T: Comparable>(_ x: T, _ y: T) -> Int { sign * (x < y ? -1 : (y < x ? 1 : 0)) }
         func opt<T: Comparable>(_ x: T?, _ y: T?) -> Int {
@@ -112,7 +122,14 @@ public enum DealSort: String, Sendable, CaseIterable {
         case .committed: return opt(a.capacity?.committedMW, b.capacity?.committedMW)
         case .operational: return opt(a.capacity?.operationalMW, b.capacity?.operationalMW)
         case .confidence: return opt(a.capacity?.confidence, b.capacity?.confidence)
-        case .milestone: return opt(a.nextMilestone?.date, b.nextMilestone?.date)
+        case .milestone:
+            let x = DealSort.milestoneKey(a.milestones, today: today), y = DealSort.milestoneKey(b.milestones, today: today)
+            switch (x, y) {
+            case let (x?, y?): return x < y ? sign * -1 : (y < x ? sign : 0)
+            case (nil, nil): return 0
+            case (nil, _): return 1
+            case (_, nil): return -1
+            }
         case .vendors, .partners, .models: return opt(listKey(a), listKey(b))
         }
     }

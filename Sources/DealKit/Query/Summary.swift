@@ -25,7 +25,15 @@ public struct Summary: Sendable, Equatable {
         public var vendors: [String]
         public var partners: [String]
         public var models: [String]
+        /// The milestone that needs attention first (`Milestone.next(in:today:)`).
         public var nextMilestone: Milestone?
+        /// Whether `nextMilestone` was overdue on the summary's day.
+        public var nextMilestoneOverdue = false
+
+        /// `DATE event`, marked `overdue DATE event` when it is: what every format prints.
+        public var nextMilestoneText: String? {
+            nextMilestone.map { nextMilestoneOverdue ? Milestone.overdueMark + $0.summary : $0.summary }
+        }
     }
 
     /// The name of the row holding deals that have no vendor, in a vendor summary.
@@ -39,8 +47,10 @@ public struct Summary: Sendable, Equatable {
     public var concentration: VendorConcentration
 
     /// Summarises `deals`, rows ordered by ambition MW (largest first, unknown last), then key.
-    public init(deals: [Deal], by grouping: Grouping = .country) {
-        self.init(deals: deals, by: grouping, twoCoresFrom: 10_000)
+    ///
+    /// `today` decides which planned milestones are overdue (shown first, marked); nil: none is.
+    public init(deals: [Deal], by grouping: Grouping = .country, today: PartialDate? = nil) {
+        self.init(deals: deals, by: grouping, today: today, twoCoresFrom: 10_000)
     }
 
     /// Keeps of a deal only what a summary reads: its country, partners, models, capacity
@@ -56,13 +66,14 @@ public struct Summary: Sendable, Equatable {
     }
 
     /// `twoCoresFrom`: the number of deals from which both cores are used (tests compare the two ways).
-    init(deals: [Deal], by grouping: Grouping, twoCoresFrom: Int) {
+    init(deals: [Deal], by grouping: Grouping, today: PartialDate? = nil, twoCoresFrom: Int) {
         // Read through a buffer: every `let d = deals[i]` or `for d in deals` copied a whole
         // deal (a retain per string and array), which cost more than the totals themselves.
-        self = deals.withUnsafeBufferPointer { Summary(buffer: $0, by: grouping, twoCoresFrom: twoCoresFrom) }
+        // The parts on other cores take the array (Sendable) and read it through a buffer of their own.
+        self = deals.withUnsafeBufferPointer { Summary(buffer: $0, of: deals, by: grouping, today: today, twoCoresFrom: twoCoresFrom) }
     }
 
-    private init(buffer deals: UnsafeBufferPointer<Deal>, by grouping: Grouping, twoCoresFrom: Int) {
+    private init(buffer deals: UnsafeBufferPointer<Deal>, of array: [Deal], by grouping: Grouping, today: PartialDate?, twoCoresFrom: Int) {
         self.grouping = grouping
         // Groups hold indices: copying 100,000 deals into groups cost more than totalling them.
         var groups: [String: [Int]] = [:]
@@ -92,28 +103,33 @@ public struct Summary: Sendable, Equatable {
             // is the rows' names merged plus one cheap pass for the figures.
             let halves = Summary.split(Array(groups), into: both ? 2 : 1)
             let parts = Parallel.map(halves.count) { part in
-                var rows: [Row] = [], tallies: [Tally] = []
-                for (k, members) in halves[part] {
-                    var t = Tally()
-                    for i in members { t.add(i, deals, excludingVendor: nil) }
-                    rows.append(t.row(key: k, name: Countries.byCode(k)?.name ?? k))
-                    tallies.append(t)
+                array.withUnsafeBufferPointer { deals in
+                    var rows: [Row] = [], tallies: [Tally] = []
+                    for (k, members) in halves[part] {
+                        var t = Tally(today: today)
+                        for i in members { t.add(i, deals, excludingVendor: nil) }
+                        rows.append(t.row(key: k, name: Countries.byCode(k)?.name ?? k))
+                        tallies.append(t)
+                    }
+                    return (rows: rows, tallies: tallies)
                 }
-                return (rows: rows, tallies: tallies)
             }
-            var sum = Tally()
+            var sum = Tally(today: today)
             for i in deals.indices { sum.addFigures(i, deals) }
             for t in parts.lazy.flatMap(\.tallies) { sum.mergeNames(t) }
             rows = parts.flatMap(\.rows)
             total = sum.row(key: "total", name: "")
         case .vendor:
             // A deal can be in several vendors' rows: the total walks every deal again, on the other core.
+            let vendorGroups = groups, names = displayName
             let parts = Parallel.map(both ? 2 : 1) { part -> (rows: [Row], total: Row?) in
-                let rows = part == 0 ? Summary.vendorRows(groups: groups, displayName, deals) : []
-                guard part == 1 || !both else { return (rows, nil) }
-                var t = Tally()
-                for i in deals.indices { t.add(i, deals, excludingVendor: nil) }
-                return (rows, t.row(key: "total", name: ""))
+                array.withUnsafeBufferPointer { deals in
+                    let rows = part == 0 ? Summary.vendorRows(groups: vendorGroups, names, deals, today: today) : []
+                    guard part == 1 || !both else { return (rows, nil) }
+                    var t = Tally(today: today)
+                    for i in deals.indices { t.add(i, deals, excludingVendor: nil) }
+                    return (rows, t.row(key: "total", name: ""))
+                }
             }
             rows = parts[0].rows
             total = parts.compactMap(\.total)[0]
@@ -139,9 +155,9 @@ public struct Summary: Sendable, Equatable {
 
     /// One row per vendor.
     private static func vendorRows(groups: [String: [Int]], _ displayName: [String: String],
-                                   _ deals: UnsafeBufferPointer<Deal>) -> [Row] {
+                                   _ deals: UnsafeBufferPointer<Deal>, today: PartialDate?) -> [Row] {
         groups.map { k, members in
-            var t = Tally()
+            var t = Tally(today: today)
             for i in members { t.add(i, deals, excludingVendor: k) }
             return t.row(key: displayName[k] ?? k, name: "")
         }
@@ -163,12 +179,14 @@ public struct Summary: Sendable, Equatable {
     /// theirs together, exactly as if totalled in one pass: names and the next milestone
     /// remember the deal they first came from.
     private struct Tally {
+        /// The day that decides which milestones are overdue.
+        let today: PartialDate?
         var committed: Double?, ambition: Double?, operational: Double?
         var unknown = 0, count = 0, noMW = 0
         var approxCommitted = false, approxAmbition = false, approxOperational = false
         var countries = Set<String>()
         var vendors = UniqueNames(), partners = UniqueNames(), models = UniqueNames()
-        /// The earliest milestone not done, first of equals, and the deal it is in.
+        /// The milestone needing attention first (`Milestone.precedes`), first of equals, and the deal it is in.
         var next: (milestone: Milestone, deal: Int)?
 
         mutating func add(_ i: Int, _ deals: UnsafeBufferPointer<Deal>, excludingVendor: String?) {
@@ -183,7 +201,8 @@ public struct Summary: Sendable, Equatable {
             }
             for m in deals[i].models { models.add(m, at: i) }
             // From the stored list: a computed property called on a deal in a buffer copies the whole deal first.
-            if let m = Milestone.next(in: deals[i].milestones), next == nil || m.date < next!.milestone.date { next = (m, i) }
+            if let m = Milestone.next(in: deals[i].milestones, today: today),
+               next == nil || Milestone.precedes(m, next!.milestone, today: today) { next = (m, i) }
         }
 
         /// The deal count, the MW sums and the unknown count: cheap, so the total runs them over every deal in order.
@@ -214,8 +233,8 @@ public struct Summary: Sendable, Equatable {
             vendors.merge(other.vendors)
             partners.merge(other.partners)
             models.merge(other.models)
-            if let o = other.next, next == nil || o.milestone.date < next!.milestone.date
-                || (o.milestone.date == next!.milestone.date && o.deal < next!.deal) {
+            if let o = other.next, next == nil || Milestone.precedes(o.milestone, next!.milestone, today: today)
+                || (!Milestone.precedes(next!.milestone, o.milestone, today: today) && o.deal < next!.deal) {
                 next = o
             }
         }
@@ -229,6 +248,7 @@ public struct Summary: Sendable, Equatable {
                           operationalMW: tidy(operational), unknownMWDeals: unknown,
                           vendors: vendors.sorted, partners: partners.sorted, models: models.sorted,
                           nextMilestone: next?.milestone)
+            row.nextMilestoneOverdue = today.map { next?.milestone.isOverdue(on: $0) ?? false } ?? false
             row.noMWDeals = noMW
             row.approxCommitted = approxCommitted
             row.approxAmbition = approxAmbition

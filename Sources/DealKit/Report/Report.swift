@@ -117,7 +117,7 @@ public struct Report: Sendable {
         var rest: (Summary, SourceList, [String: [Citation.Figure: [Int]]], [MilestoneCount])?
         let parts = Parallel.map(2) { part -> (String?, (Summary, SourceList, [String: [Citation.Figure: [Int]]], [MilestoneCount])?) in
             if part == 0 { return (SHA256.hex(Report.canonicalBytes(deals, updated: updated)), nil) }
-            let summary = Summary(deals: deals, by: .country)
+            let summary = Summary(deals: deals, by: .country, today: context.date)
             let (sources, citations) = Report.cite(deals, rows: summary.rows.map(\.key))
             return (nil, (summary, sources, citations, Report.countMilestones(deals)))
         }

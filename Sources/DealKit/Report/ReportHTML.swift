@@ -122,7 +122,7 @@ public enum ReportHTML {
             h += "<td class=\"n\">\(MWText.figure(x.committedMW, approx: x.approxCommitted))\(cite(c?[.committedMW]))</td>"
             h += "<td class=\"n\">\(MWText.figure(x.ambitionMW, approx: x.approxAmbition))\(cite(c?[.ambitionMW]))</td>"
             h += "<td class=\"n\">\(MWText.figure(x.operationalMW, approx: x.approxOperational))\(cite(c?[.operationalMW]))</td>"
-            h += "<td class=\"n\">\(x.unknownMWDeals)</td><td>\(Markup.escape(x.nextMilestone?.summary ?? "-"))</td></tr>\n"
+            h += "<td class=\"n\">\(x.unknownMWDeals)</td><td>\(Markup.escape(x.nextMilestoneText ?? "-"))</td></tr>\n"
         }
         for x in r.summary.rows {
             row(x, label: "<span class=\"cc\">\(Markup.escape(x.key))</span> \(Markup.escape(x.name))", tag: "td")

@@ -61,7 +61,7 @@ public enum ReportMarkdown {
             func cite(_ f: Citation.Figure) -> String { c?[f].map { " " + Citation.marks($0) } ?? "" }
             m += "| \(label) | \(x.deals)\(cite(.deal)) | \(MWText.figure(x.committedMW, approx: x.approxCommitted))\(cite(.committedMW)) | "
             m += "\(MWText.figure(x.ambitionMW, approx: x.approxAmbition))\(cite(.ambitionMW)) | \(MWText.figure(x.operationalMW, approx: x.approxOperational))\(cite(.operationalMW)) | "
-            m += "\(x.unknownMWDeals) | \(Markup.markdown(x.nextMilestone?.summary ?? "-")) |\n"
+            m += "\(x.unknownMWDeals) | \(Markup.markdown(x.nextMilestoneText ?? "-")) |\n"
         }
         for x in r.summary.rows { row(x, "\(Markup.markdown(x.key)) \(Markup.markdown(x.name))") }
         row(r.summary.total, "**total**")

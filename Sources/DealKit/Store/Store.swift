@@ -48,7 +48,7 @@ public struct Store: Sendable {
     public var recorder: RevisionRecorder?
 
     public init(path: String, lockTimeout: Double = 10, backups: Int = 3,
-                today: @escaping @Sendable () -> PartialDate = Clock.today) {
+                today: @escaping @Sendable () -> PartialDate = CalendarClock.today) {
         self.path = path; self.lockTimeout = lockTimeout; self.backups = backups; self.today = today
     }
 
@@ -61,8 +61,8 @@ public struct Store: Sendable {
         let result: FeedDecoder.Result
         do {
             result = try StoreIndex.decode(file: file)
-        } catch StoreError.notFound { throw StoreError.notFound(path: name) }
-        catch StoreError.unreadable(_, let reason) { throw StoreError.unreadable(path: name, reason: reason) }
+        } catch FileError.notFound { throw StoreError.notFound(path: name) }
+        catch FileError.unreadable(_, let reason) { throw StoreError.unreadable(path: name, reason: reason) }
         if result.hasErrors { throw StoreError.invalid(path: name, issues: result.issues, omittedErrors: result.omittedErrors) }
         return Snapshot(feed: result.feed, fingerprint: fingerprint, warnings: result.issues)
     }
@@ -76,7 +76,7 @@ public struct Store: Sendable {
     /// freed as soon as they are checked, and the next ones reuse their memory. `keep` may
     /// also trim the deals it keeps (drop the fields its caller never reads), to the same end.
     public static func select(path: String, where keep: @escaping @Sendable (inout Deal) -> Bool) throws -> Selection {
-        let result = try StoreIndex.decode(file: path, keeping: keep)
+        let result = try StoreError.onStore { try StoreIndex.decode(file: path, keeping: keep) }
         if result.hasErrors { throw StoreError.invalid(path: path, issues: result.issues, omittedErrors: result.omittedErrors) }
         return Selection(deals: result.feed.deals, updated: result.feed.updated, warnings: result.issues, extra: result.feed.extra)
     }
@@ -99,10 +99,10 @@ public struct Store: Sendable {
     public func initializeIfMissing(with bytes: [UInt8]) throws {
         guard !FileSystem.exists(path) else { return }
         let file = FileSystem.resolvingLinks(path)
-        try FileSystem.makeDirectories(FileSystem.directory(of: file))
+        try StoreError.onStore { try FileSystem.makeDirectories(FileSystem.directory(of: file)) }
         let lock = try lockForWriting(file)
         defer { withExtendedLifetime(lock) {} }
-        if !FileSystem.exists(file) { try FileSystem.writeAtomically(bytes, to: file) }
+        if !FileSystem.exists(file) { try StoreError.onStore { try FileSystem.writeAtomically(bytes, to: file) } }
     }
 
     /// Applies a change to the current file under the lock and saves it, if the result is valid.
@@ -168,7 +168,7 @@ public struct Store: Sendable {
     private func lockAndLoad(createIfMissing: Bool) throws -> (StoreLock, Feed, creating: Bool) {
         let file = FileSystem.resolvingLinks(path)
         if createIfMissing {
-            try FileSystem.makeDirectories(FileSystem.directory(of: file))
+            try StoreError.onStore { try FileSystem.makeDirectories(FileSystem.directory(of: file)) }
         } else if !FileSystem.exists(file) {
             // Say the file is missing, not that its lock cannot be made in a missing directory.
             throw StoreError.notFound(path: path)
@@ -211,9 +211,9 @@ public struct Store: Sendable {
         try checkHistory(feed)
         let touched = try change(&feed)
         // No baseline to compare with, unlike `update`: keeping the loaded feed would cost a
-        // copy of the deals array once the change edits it (≈ 60 ms at 100,000 deals, and
-        // 35 MB), more than checking every deal, which the save does on the cores left idle
-        // while the disk writes.
+        // copy of the deals array once the change edits it, more than checking every deal,
+        // which the save does on the cores left idle while the disk writes (the figures:
+        // docs/performance.md, "Figures behind choices in the code").
         let saved = try write(consume feed, to: file, checking: touched)
         return Snapshot(feed: saved, fingerprint: FileSystem.fingerprint(path), warnings: [])
     }
@@ -256,16 +256,18 @@ public struct Store: Sendable {
         }
         FileSystem.removeStaleTemporaries(of: file)
         let written = feed
-        try FileSystem.writeAtomically(to: file, backups: backups) { write in
-            // Otherwise each chunk is checked on the core that encodes it, while the disk
-            // writes the chunks before; a chunk with an error stops the write before the rename.
-            let deals = written.deals
-            var accept: (@Sendable (Range<Int>) -> Bool)?
-            if !checkedFirst { accept = { chunk in DealValidator.noErrors(in: deals, chunk.clamped(to: toCheck)) } }
-            let complete = try FeedEncoder.encode(written, accepting: accept, into: write)
-            if !complete {
-                // Only the deals checked can have errors: list them all, as a check first would.
-                throw StoreError.invalidChange(issues: DealValidator.errors(in: deals, checking: toCheck))
+        try StoreError.onStore {
+            try FileSystem.writeAtomically(to: file, backups: backups) { write in
+                // Otherwise each chunk is checked on the core that encodes it, while the disk
+                // writes the chunks before; a chunk with an error stops the write before the rename.
+                let deals = written.deals
+                var accept: (@Sendable (Range<Int>) -> Bool)?
+                if !checkedFirst { accept = { chunk in DealValidator.noErrors(in: deals, chunk.clamped(to: toCheck)) } }
+                let complete = try FeedEncoder.encode(written, accepting: accept, into: write)
+                if !complete {
+                    // Only the deals checked can have errors: list them all, as a check first would.
+                    throw StoreError.invalidChange(issues: DealValidator.errors(in: deals, checking: toCheck))
+                }
             }
         }
         return written

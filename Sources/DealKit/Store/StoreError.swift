@@ -56,3 +56,20 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 }
+
+extension StoreError {
+    /// A file error met while reading or writing the store: the same words, and a failed
+    /// write adds that the store is unchanged.
+    public init(_ e: FileError) {
+        switch e {
+        case .notFound(let p): self = .notFound(path: p)
+        case .unreadable(let p, let r): self = .unreadable(path: p, reason: r)
+        case .unwritable(let p, let r): self = .unwritable(path: p, reason: r)
+        }
+    }
+
+    /// Runs `body`, which reads or writes the store's own files, turning its file errors into store errors.
+    public static func onStore<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let e as FileError { throw StoreError(e) }
+    }
+}

@@ -141,7 +141,11 @@ public enum StoreIndex {
     }
 
     /// One chunk's deals, written by the core that read them; moved out when all are done.
-    private struct Decoded {
+    ///
+    /// Unchecked: it holds a buffer of deals that one core fills and hands back once, after
+    /// which only the joining thread touches it. A `[Deal]` per chunk would be checked, but
+    /// joining those copies every deal (a retain and a release of each of its strings).
+    private struct Decoded: @unchecked Sendable {
         var deals: UnsafeMutablePointer<Deal>?
         var count = 0
         var ok = false

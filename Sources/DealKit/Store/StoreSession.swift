@@ -12,6 +12,10 @@ public struct StoreSession: Sendable {
         /// Replaces `old` (as the user saw it) with `new`; the id may change.
         case replace(old: Deal, new: Deal)
         case remove(Deal)
+        /// Settles a merge conflict with one side's value: the deal goes from `old` to `new`
+        /// (nil: not there) and the conflict leaves the store's list; `reopen`, its undo, puts
+        /// `old` back and the conflict on the list again.
+        case settle(MergeConflict, side: ConflictSide, old: Deal?, new: Deal?, reopen: Bool)
 
         /// The change that undoes this one.
         public var inverse: Change {
@@ -19,6 +23,7 @@ public struct StoreSession: Sendable {
             case .add(let d): return .remove(d)
             case .remove(let d): return .add(d)
             case .replace(let old, let new): return .replace(old: new, new: old)
+            case .settle(let c, let side, let old, let new, let reopen): return .settle(c, side: side, old: new, new: old, reopen: !reopen)
             }
         }
 
@@ -28,6 +33,8 @@ public struct StoreSession: Sendable {
             case .add(let d): return "added \(d.id)"
             case .replace(_, let d): return "edited \(d.id)"
             case .remove(let d): return "deleted \(d.id)"
+            case .settle(let c, let side, _, _, let reopen):
+                return reopen ? "conflict of \(c.id) \(c.field) open again" : "took \(side.rawValue) for \(c.id) \(c.field)"
             }
         }
     }
@@ -72,7 +79,11 @@ public struct StoreSession: Sendable {
         let recorder = store.recorder
         snapshot = try store.commit { feed in
             let touched = try StoreSession.apply(change, to: &feed)
-            if let recorder { StoreSession.record(change, by: recorder, in: &feed) }
+            if var recorder {
+                // Taking a side is recorded as `resolve`, as `sovtrack resolve` records it.
+                if case .settle(_, _, _, _, false) = change { recorder.action = "resolve" }
+                StoreSession.record(change, by: recorder, in: &feed)
+            }
             return touched
         }
     }
@@ -86,6 +97,7 @@ public struct StoreSession: Sendable {
         case .remove(let d): pairs = [(d, nil)]
         case .replace(let old, let new) where old.id == new.id: pairs = [(old, new)]
         case .replace(let old, let new): pairs = [(old, nil), (nil, new)]
+        case .settle(_, _, let old, let new, _): pairs = old == nil && new == nil ? [] : [(old, new)]
         }
         for (old, new) in pairs {
             if let r = recorder.revision(id: (old ?? new)!.id, old: old, new: new) { History.append(r, to: &feed) }
@@ -108,6 +120,15 @@ public struct StoreSession: Sendable {
             guard let i = feed.index(of: old.id) else { throw Conflict.changedOnDisk(id: old.id, current: nil) }
             guard feed.deals[i] == old else { throw Conflict.changedOnDisk(id: old.id, current: feed.deals[i]) }
             if new.id != old.id, feed.index(of: new.id) != nil { throw Conflict.idTaken(new.id) }
+            return feed.put(new, at: i)
+        case .settle(let c, _, let old, let new, let reopen):
+            let i = feed.index(of: c.id)
+            let current = i.map { feed.deals[$0] }
+            var listed = try MergeConflict.all(in: feed)
+            // Settled (or reopened) by someone else meanwhile, or the deal changed: refused.
+            guard current == old, listed.contains(c) == !reopen else { throw Conflict.changedOnDisk(id: c.id, current: current) }
+            if reopen { listed.append(c) } else { listed.removeAll { $0 == c } }
+            MergeConflict.store(listed, in: &feed)
             return feed.put(new, at: i)
         }
     }

@@ -25,4 +25,10 @@ extension DealCatalog {
         }
         return History(revisions: out).newestFirst
     }
+
+    /// The merge conflicts of deal `id` still to settle, in the store's order; none when the
+    /// store's `conflicts` does not read (`validate` reports it).
+    func conflicts(of id: String) -> [MergeConflict] {
+        ((try? MergeConflict.all(in: feed)) ?? []).filter { $0.id == id }
+    }
 }

@@ -9,6 +9,8 @@ public final class DealCatalog {
     public let feed: Feed
     public var deals: [Deal] { feed.deals }
     public let count: Int
+    /// The day that decides which planned milestones are overdue (the milestone sort and column).
+    public let today: PartialDate
 
     /// Distinct country codes of the feed, sorted; `countryOf[i]` indexes this.
     let countryCodes: [String]
@@ -47,8 +49,9 @@ public final class DealCatalog {
     /// The deals in id order (the inverse of `idRank`), to find an id by binary search.
     let byID: [Int32]
 
-    public init(feed: Feed) {
+    public init(feed: Feed, today: PartialDate) {
         self.feed = feed
+        self.today = today
         count = feed.deals.count
         var countryIDs: [String: Int32] = [:], countriesSeen: [String] = [], countryOf: [Int32] = []
         // Interning by exact spelling first means each distinct name is folded once.
@@ -190,7 +193,7 @@ public final class DealCatalog {
     /// Every deal in `sort` order.
     func sortIndex(_ sort: DealSort) -> SortIndex {
         if let s = sortStorage[sort] { return s }
-        let s = SortIndex(sort, deals: deals, idRank: idRank)
+        let s = SortIndex(sort, deals: deals, idRank: idRank, today: today)
         sortStorage[sort] = s
         return s
     }

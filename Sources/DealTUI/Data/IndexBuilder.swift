@@ -4,8 +4,9 @@ import Synchronization
 
 /// Builds the search index and every sort order on a background thread; the main loop adopts each when ready.
 ///
-/// On 100,000 deals folding the search text takes about 0.4 s and each sort order about
-/// 0.3 s: done after the first frame, the first `/` or `s` is then as quick as the rest.
+/// On a large store folding the search text and each sort order take a noticeable part of
+/// a second (docs/performance.md): done after the first frame, the first `/` or `s` is then
+/// as quick as the rest.
 /// Only finished values cross threads (deals in, indexes out, all Sendable), so curses
 /// and the state stay on the main thread. Anything asked for before it is ready is
 /// simply built on the main thread, as without this builder.
@@ -19,7 +20,7 @@ final class IndexBuilder: Sendable {
     private let ready = Mutex<[Piece]>([])
     private let finished = Atomic<Bool>(false)
 
-    init(deals: [Deal], idRank: [Int32], first: DealSort) {
+    init(deals: [Deal], idRank: [Int32], today: PartialDate, first: DealSort) {
         Thread.detachNewThread { [self] in
             let search = SearchIndex(deals: deals)
             ready.withLock { $0.append(.search(search)) }
@@ -28,7 +29,7 @@ final class IndexBuilder: Sendable {
             let start = (all.firstIndex(of: first) ?? 0) + 1
             for k in 0..<all.count {
                 let sort = all[(start + k) % all.count]
-                let index = SortIndex(sort, deals: deals, idRank: idRank)
+                let index = SortIndex(sort, deals: deals, idRank: idRank, today: today)
                 ready.withLock { $0.append(.sort(sort, index)) }
             }
             finished.store(true, ordering: .releasing)

@@ -130,7 +130,7 @@ final class ResultSet {
                               _ descending: Bool) -> [GroupTotal] {
         let key = "\(kind) \(column.rawValue) \(descending)"
         if let r = sortedStorage[key] { return r }
-        let r = column.sorted(rows(), descending: descending)
+        let r = column.sorted(rows(), descending: descending, shares: column.needsShares ? vendorShares : nil)
         sortedStorage[key] = r
         return r
     }
@@ -154,7 +154,7 @@ final class ResultSet {
         if let w = naturalStorage[c] { return w }
         var w = 0
         for i in members.prefix(500) {
-            w = max(w, DisplayWidth.of(SafeText.sanitize(c.value(catalog.deals[Int(i)]))))
+            w = max(w, DisplayWidth.of(SafeText.sanitize(c.value(catalog.deals[Int(i)], today: catalog.today))))
             if w >= c.widths.max { break }
         }
         naturalStorage[c] = w

@@ -10,8 +10,9 @@ struct SortIndex: Sendable {
     let ascending: [Int32]
     let descending: [Int32]
 
-    init(_ sort: DealSort, deals: [Deal], idRank: [Int32]) {
-        let rank = sort.keyRanks(deals)
+    /// `today`: which milestones are overdue, for `.milestone` (as `DealSort.apply`).
+    init(_ sort: DealSort, deals: [Deal], idRank: [Int32], today: PartialDate) {
+        let rank = sort.keyRanks(deals, today: today)
         func sorted(descending: Bool) -> [Int32] {
             (0..<Int32(deals.count)).sorted { a, b in
                 let ra = rank[Int(a)], rb = rank[Int(b)]

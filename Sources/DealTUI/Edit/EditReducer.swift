@@ -35,6 +35,8 @@ public enum EditReducer {
             return []
         case .undo: return undo(&s)
         case .redo: return redo(&s)
+        case .takeOurs: return settle(&s, .ours)
+        case .takeTheirs: return settle(&s, .theirs)
         case .edit, .delete, .addMilestone, .addSource: break
         default: return nil
         }
@@ -59,6 +61,27 @@ public enum EditReducer {
         if let k = newItem { f.addItem(k) } else if deal != nil { f.focus = 1 }
         s.editing.form = f
         settleForm(&s)
+    }
+
+    /// Settles the first merge conflict of the deal open in the detail with `side`'s value.
+    private static func settle(_ s: inout AppState, _ side: ConflictSide) -> [Effect] {
+        guard let detail = s.detail else {
+            s.message = "open a deal with merge conflicts (Enter) to take ours (<) or theirs (>)"
+            return []
+        }
+        let deal = s.catalog.deals[Int(detail.deal)]
+        guard let conflict = s.catalog.conflicts(of: deal.id).first else {
+            s.message = "no merge conflict in \(deal.id)"
+            return []
+        }
+        do {
+            let new = try conflict.deal(taking: side, in: s.catalog.feed)
+            return [.apply(.settle(conflict, side: side, old: deal, new: new, reopen: false), undo: false)]
+        } catch {
+            s.message = "cannot take \(side.rawValue) for \(conflict.field): \(error)"
+            s.isError = true
+            return []
+        }
     }
 
     private static func undo(_ s: inout AppState) -> [Effect] {
@@ -156,6 +179,7 @@ public enum EditReducer {
     private static func selected(after change: StoreSession.Change) -> Deal? {
         switch change {
         case .add(let d), .replace(_, let d): return d
+        case .settle(_, _, _, let d, _): return d
         case .remove: return nil
         }
     }
@@ -169,9 +193,9 @@ public enum EditReducer {
     private static func show(_ s: inout AppState, feed: Feed, selecting deal: Deal?) {
         s.replaceFeed(feed)
         guard let deal else { return }
-        var p = s.pendingSelection
+        var p = s.pendingTargets
         p.deal = deal.id; p.countryDeal = deal.id; p.timeline = deal.id; p.country = deal.country
-        s.pendingSelection = p
+        s.pendingTargets = p
         s.restorePending(for: s.view)
         AppReducer.settle(&s)
     }

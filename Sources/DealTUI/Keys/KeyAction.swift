@@ -5,7 +5,7 @@ enum KeyAction: Sendable, Equatable {
     case up, down, pageUp, pageDown, first, last, left, right
     case open, back
     case search, pickCountries, pickVendors, filterHere, clearFilters
-    case sort, reverseSort, export, changes, logScale
-    case add, edit, delete, undo, redo, addMilestone, addSource
+    case sort, reverseSort, columns, export, changes, logScale
+    case add, edit, delete, undo, redo, addMilestone, addSource, takeOurs, takeTheirs
     case help, redraw, quit
 }

@@ -48,6 +48,9 @@ enum KeyMap {
             KeyBinding("S", "reverse the sort",
                        guide: "reverse that sort (unknown values stay last; the vendors' `(none)` row is always last)",
                        on: [.char("S")], does: .reverseSort),
+            KeyBinding("|", "columns of the deal table: show, hide, reorder",
+                       guide: "the column chooser of the Deals view's table, or of the Countries view's deals: every column, ticked when shown; `Space` shows or hides the one under the cursor, `[` `]` move it earlier or later, `r` puts the table's own columns back, `Esc` closes. The table changes as you go; the sorted column cannot be hidden, and `s` sorts by the columns shown. The choice lasts until you quit",
+                       footer: ("|", "columns"), on: [.char("|")], does: .columns),
             KeyBinding("x", "export this view as md, csv or json, or the report (html)",
                        guide: "export what the view shows, then `m` Markdown, `c` CSV or `j` JSON; or `r` the HTML report of the filter",
                        footer: ("x", "export"), on: [.char("x")], does: .export),
@@ -70,6 +73,9 @@ enum KeyMap {
             KeyBinding("m  o", "add a milestone / a source to the selected deal",
                        guide: "add a milestone / a source to the selected deal: the form opens on a new row of that list",
                        [(.char("m"), .addMilestone), (.char("o"), .addSource)]),
+            KeyBinding("<  >", "detail: take ours / theirs for the deal's first merge conflict",
+                       guide: "in the detail of a deal a git merge left conflicted (its **Merge conflicts** come first, the one the keys settle marked `▶`): take our value (`<`) or theirs (`>`), as `sovtrack resolve --take ours|theirs` does; recorded in the history, `u` reopens it",
+                       [(.char("<"), .takeOurs), (.char(">"), .takeTheirs)]),
             KeyBinding("Tab  Shift-Tab", "form: next / previous field"),
             KeyBinding("Ctrl-N Ctrl-P", "form: allowed values; on a list: a new row"),
             KeyBinding("Ctrl-S  Esc", "form: save / cancel"),
@@ -81,6 +87,8 @@ enum KeyMap {
             KeyBinding("55 → 1,000", "55 MW committed towards a 1,000 MW target"),
             KeyBinding("-", "unknown (never zero); totals add the known figures"),
             KeyBinding("█ ░", "bar: committed MW, then the ambition beyond it"),
+            KeyBinding("overdue", "next milestone: one planned but past, shown first",
+                       guide: "in a next milestone column: a planned milestone whose whole period has passed (`overdue 2026-Q1 phase 1`, in red); it is shown, and sorts, before any milestone to come"),
             KeyBinding("L", "bars on a log scale (the bar's header says which)",
                        guide: "bars on a log scale, or back to linear (the bar's header says which)", on: [.char("L")], does: .logScale),
         ]),
@@ -124,13 +132,13 @@ enum KeyMap {
             out += ["**\(title)**", "", "| keys | action |", "| --- | --- |"]
             for b in bindings {
                 let keys = b.keys.components(separatedBy: "  ").map { "`\($0)`" }.joined(separator: ", ")
-                out.append("| \(keys) | \(cell(b.guide ?? b.help)) |")
+                out.append("| \(cell(keys)) | \(cell(b.guide ?? b.help)) |")
             }
             out.append("")
         }
         return out.joined(separator: "\n")
     }
 
-    /// A Markdown table cell: a `|` would end the cell.
+    /// A Markdown table cell: a `|` would end the cell, even inside a code span (GFM).
     private static func cell(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|") }
 }

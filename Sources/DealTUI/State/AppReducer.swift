@@ -42,6 +42,7 @@ public enum AppReducer {
             case .help(let scroll): HelpKeys.key(&s, scroll: scroll, e)
             case .picker(let p): PickerKeys.key(&s, p, e)
             case .changes(let c): ChangesKeys.key(&s, c, e)
+            case .columns(let c): ColumnKeys.key(&s, c, e)
             }
         } else if s.detail != nil {
             effects = DetailKeys.key(&s, e)
@@ -66,7 +67,7 @@ public enum AppReducer {
 
     /// Clamps the cursors of what is on screen and scrolls them into view.
     static func settle(_ s: inout AppState) {
-        let f = FrameLayout(s)
+        let f = s.frame
         let l = f.layout
         guard !l.tooSmall else { return }
         if var d = s.detail, let lines = f.detailLines?.count {

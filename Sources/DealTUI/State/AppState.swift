@@ -23,6 +23,8 @@ public struct AppState {
         case export
         /// What changed in the store lately (`C`).
         case changes(ChangesState)
+        /// The column chooser (`|`) of the active deal table, its cursor on a column.
+        case columns(ListCursor)
     }
 
     /// The `/` prompt: the text typed so far and the search to go back to on Esc.
@@ -49,7 +51,9 @@ public struct AppState {
     public var logScale = false
     private(set) var results: ResultSet
     private var searchCache = SearchCache()
-    var pendingSelection = Selection()
+    /// The frame of the state as last asked for (`frame`); shared by copies, checked against its key.
+    let frameCache = FrameLayout.Cache()
+    var pendingTargets = CursorTargets()
 
     public var view: ViewID = .countries
     public var focus: Focus = .list
@@ -61,6 +65,15 @@ public struct AppState {
     /// The column cursor of the Deals view and of the Countries view's table, as indices into their column lists.
     public var dealsColumn = 0
     public var countryColumn = 0
+    /// The columns each deal table shows, in order (`|`): the Deals view's and the Countries view's.
+    public var dealsColumns = ColumnChoice(DealColumn.dealsView)
+    public var countryDealColumns = ColumnChoice(DealColumn.countryDeals)
+
+    /// The column choice of the current view's deal table.
+    var columnChoice: ColumnChoice {
+        get { view == .countries ? countryDealColumns : dealsColumns }
+        set { if view == .countries { countryDealColumns = newValue } else { dealsColumns = newValue } }
+    }
 
     public var detail: Detail?
     /// Where `Esc` in the Deals view goes back to after `Enter` drilled into a vendor's deals: that view and the filter before.
@@ -77,7 +90,7 @@ public struct AppState {
 
     public init(feed: Feed, storeName: String, filter: DealFilter = DealFilter(), today: PartialDate,
                 rows: Int = 24, cols: Int = 80) {
-        catalog = DealCatalog(feed: feed)
+        catalog = DealCatalog(feed: feed, today: today)
         self.storeName = storeName
         self.today = today
         self.filter = filter
@@ -85,6 +98,10 @@ public struct AppState {
         results = ResultSet(catalog: catalog, members: [], sort: .country, descending: false)
         recompute()
     }
+
+    /// Where everything goes on screen for this state: computed once, then shared by the
+    /// reducer and the frame drawn (see `FrameLayout`).
+    var frame: FrameLayout { frameCache.frame(for: self) }
 
     // MARK: - What is selected
 
@@ -195,14 +212,14 @@ public struct AppState {
 
     /// Applies a new filter, keeping each view's selection on the same deal, country and vendor where they remain.
     public mutating func setFilter(_ f: DealFilter) {
-        let keep = Selection(self)
+        let keep = CursorTargets(self)
         filter = f
         recompute()
         keep.restore(into: &self)
     }
 
     public mutating func setSort(_ s: DealSort, descending d: Bool) {
-        let keep = Selection(self)
+        let keep = CursorTargets(self)
         sort = s; descending = d
         results = ResultSet(catalog: catalog, members: results.members, sort: sort, descending: descending)
         keep.restore(into: &self)
@@ -210,8 +227,8 @@ public struct AppState {
 
     /// Swaps in a new feed (after an edit or a change on disk), keeping the selections by deal id.
     public mutating func replaceFeed(_ feed: Feed) {
-        let keep = Selection(self)
-        catalog = DealCatalog(feed: feed)
+        let keep = CursorTargets(self)
+        catalog = DealCatalog(feed: feed, today: today)
         searchCache = SearchCache()
         if let d = detail {
             if let i = catalog.index(ofID: d.id) { detail?.deal = i } else { detail = nil }
@@ -238,48 +255,11 @@ public struct AppState {
     }
 }
 
-/// The selections to carry across a result change: deal ids per view, a country code, a vendor key.
-///
-/// Only lists already built are read, and only the current view's selection is restored
-/// at once; the others wait in `pendingSelection` until their view opens, so a search
-/// keystroke never builds the timeline or the vendor totals nobody is looking at.
-struct Selection: Sendable, Equatable {
-    var countryDeal: String?, deal: String?, timeline: String?
-    var country: String?, vendor: String?
-
-    init() {}
-
-    init(_ s: AppState) {
-        let c = s.catalog, r = s.results
-        func id(_ rows: [Int32], _ cur: ListCursor) -> String? {
-            rows.isEmpty ? nil : c.deals[Int(rows[min(cur.index, rows.count - 1)])].id
-        }
-        self = s.pendingSelection
-        if r.hasCountries {
-            country = s.selectedCountry?.key
-            countryDeal = id(s.selectedCountry.map { r.rows(ofCountry: $0.id) } ?? [], s.countryDealCursor)
-        }
-        if r.hasVendors { vendor = s.selectedVendor?.key }
-        deal = id(r.rows, s.dealsCursor)
-        if r.hasTimeline {
-            let t = r.timeline
-            if !t.laneLines.isEmpty, case .deal(let i) = t.lines[t.laneLines[min(s.timelineCursor.index, t.laneLines.count - 1)]] {
-                timeline = c.deals[Int(i)].id
-            }
-        }
-    }
-
-    func restore(into s: inout AppState) {
-        s.pendingSelection = self
-        s.restorePending(for: s.view)
-    }
-}
-
 extension AppState {
     /// Moves the cursor of `view` to the deal, country or vendor it was on before the last result change.
     mutating func restorePending(for view: ViewID) {
         let r = results
-        var p = pendingSelection
+        var p = pendingTargets
         switch view {
         case .countries:
             if let country = p.country, let at = countryRows.firstIndex(where: { $0.key == country }) { countryCursor.index = at }
@@ -306,7 +286,7 @@ extension AppState {
             }
             p.timeline = nil
         }
-        pendingSelection = p
+        pendingTargets = p
     }
 }
 

@@ -3,7 +3,7 @@ import DealKit
 /// The export choice after `x`: a format key writes the file, any other key cancels.
 enum ExportKeys {
     static func key(_ s: inout AppState, _ e: InputEvent) -> [Effect] {
-        let format: ExportFormat?
+        let format: OutputFormat?
         switch e {
         case .char("m"), .char("1"): format = .md
         case .char("c"), .char("2"): format = .csv

@@ -7,11 +7,16 @@ import DealKit
 /// not a vendor.
 public enum GroupColumn: String, Sendable, CaseIterable {
     case key, name, countries, deals, committed, ambition, share
+    /// A country's vendor concentration (HHI of its ambition MW); a vendor's count of countries it leads.
+    case hhi, topIn
 
-    /// The Countries list's columns, in display order.
-    static let countriesList: [GroupColumn] = [.key, .name, .deals, .committed, .ambition]
+    /// The Countries list's columns, in display order (the HHI only where it fits, or while sorted by it).
+    static let countriesList: [GroupColumn] = [.key, .name, .deals, .committed, .ambition, .hhi]
     /// The Vendors view's columns, in display order.
-    static let vendorsView: [GroupColumn] = [.key, .countries, .deals, .committed, .ambition, .share]
+    static let vendorsView: [GroupColumn] = [.key, .countries, .deals, .committed, .ambition, .share, .topIn]
+
+    /// Whether sorting by it reads the vendor concentration (`VendorShares`), which the rows do not hold.
+    var needsShares: Bool { self == .hhi || self == .topIn }
 
     /// The header text in a list of `countries` or vendors.
     func header(countries: Bool) -> String {
@@ -23,6 +28,8 @@ public enum GroupColumn: String, Sendable, CaseIterable {
         case .committed: return "committed"
         case .ambition: return "ambition"
         case .share: return "share"
+        case .hhi: return "HHI"
+        case .topIn: return "top in"
         }
     }
 
@@ -36,8 +43,10 @@ public enum GroupColumn: String, Sendable, CaseIterable {
         }
     }
 
-    /// `rows` in this column's order.
-    func sorted(_ rows: [GroupTotal], descending: Bool) -> [GroupTotal] {
+    /// `rows` in this column's order; `shares` gives `.hhi` (per country id) and `.topIn` (per vendor id).
+    func sorted(_ rows: [GroupTotal], descending: Bool, shares: VendorShares? = nil) -> [GroupTotal] {
+        func hhi(_ r: GroupTotal) -> Double? { r.id >= 0 ? shares?.hhi[Int(r.id)] : nil }
+        func leads(_ r: GroupTotal) -> Double? { r.id >= 0 ? (shares?.leads[Int(r.id)]).map(Double.init) : nil }
         func known(_ a: Double?, _ b: Double?) -> Int {
             switch (a, b) {
             case let (x?, y?): return x < y ? -1 : (y < x ? 1 : 0)
@@ -54,6 +63,8 @@ public enum GroupColumn: String, Sendable, CaseIterable {
             case .deals: return a.deals < b.deals ? -1 : (a.deals == b.deals ? 0 : 1)
             case .committed: return known(a.committedMW, b.committedMW)
             case .ambition, .share: return known(a.ambitionMW, b.ambitionMW)
+            case .hhi: return known(hhi(a), hhi(b))
+            case .topIn: return known(leads(a), leads(b))
             }
         }
         return rows.sorted { a, b in

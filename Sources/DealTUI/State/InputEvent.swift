@@ -23,14 +23,9 @@ public enum InputEvent: Sendable, Hashable {
 public enum Effect: Sendable, Equatable {
     case quit
     /// Write an export of the current view; the run loop reports the path back.
-    case export(ExportFormat)
+    case export(OutputFormat)
     /// Repaint every cell (Ctrl-L).
     case redraw
     /// Save a change through the store (`undo`: it undoes an earlier one); the answer comes back as a `StoreEvent`.
     case apply(StoreSession.Change, undo: Bool)
-}
-
-/// The formats `x` offers: the view as Markdown, CSV or JSON, or the HTML report of the filter.
-public enum ExportFormat: String, Sendable, CaseIterable {
-    case md, csv, json, html
 }

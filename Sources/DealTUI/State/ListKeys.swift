@@ -47,6 +47,7 @@ enum ListKeys {
             }
         case .sort: sortKey(&s, reverse: false)
         case .reverseSort: sortKey(&s, reverse: true)
+        case .columns: ColumnKeys.open(&s)
         case .export: s.overlay = .export
         case .changes: s.overlay = .changes(ChangesState(feed: s.catalog.feed, today: s.today, days: 7))
         case .logScale:
@@ -54,7 +55,7 @@ enum ListKeys {
             s.message = s.logScale ? "bars on a log scale: each step is ten times the MW" : "bars on a linear scale"
         case .help: s.overlay = .help(scroll: 0)
         // Handled before this: redraw and Ctrl-C in `reduce`, the editing keys in `EditReducer`.
-        case .redraw, .add, .edit, .delete, .undo, .redo, .addMilestone, .addSource: break
+        case .redraw, .add, .edit, .delete, .undo, .redo, .addMilestone, .addSource, .takeOurs, .takeTheirs: break
         }
         return []
     }
@@ -69,7 +70,8 @@ enum ListKeys {
             sortGroups(&s, reverse: reverse, GroupColumn.vendorsView, \.vendorSort, \.vendorDescending,
                        \.vendorRows, \.vendorsCursor, keep: s.selectedVendor?.key)
         case .deals:
-            let columns = s.view == .countries ? DealColumn.countryDeals : DealColumn.dealsView
+            // Through the columns shown: the sorted column is never a hidden one.
+            let columns = s.frame.dealColumns
             s.setSort(reverse ? s.sort : next(after: s.shownSort, in: columns.map(\.sort)), descending: reverse ? !s.descending : s.descending)
         }
         s.message = s.sortLabel + (s.sortDescending ? " descending" : " ascending")
@@ -95,7 +97,7 @@ enum ListKeys {
 
     /// Rows in a page of the active list.
     static func page(_ s: AppState) -> Int {
-        let f = FrameLayout(s)
+        let f = s.frame
         let l = f.layout
         switch s.view {
         case .countries:
@@ -132,7 +134,7 @@ enum ListKeys {
             return
         }
         guard s.view == .countries || s.view == .deals else { return }
-        let frame = FrameLayout(s)
+        let frame = s.frame
         let columns = frame.dealColumns
         let current = frame.focusColumn
         let next = (columns.firstIndex(of: current) ?? 0) + delta
@@ -186,7 +188,7 @@ enum ListKeys {
         case .countries, .deals:
             guard let i = s.selectedDeal else { return }
             let d = s.catalog.deals[Int(i)]
-            let column = FrameLayout(s).focusColumn
+            let column = s.frame.focusColumn
             switch column {
             case .country:
                 f.countries = [d.country]; what = "country \(d.country)"
@@ -225,7 +227,7 @@ enum ListKeys {
             if let t = HeaderBar.tabs(cols: s.cols).first(where: { x >= $0.x && x < $0.x + $0.width }) { AppReducer.switchView(&s, t.view) }
             return
         }
-        let f = FrameLayout(s)
+        let f = s.frame
         let l = f.layout
         switch s.view {
         case .countries:
@@ -269,7 +271,7 @@ enum ListKeys {
 
     private static func wheel(_ s: inout AppState, y: Int, x: Int, by delta: Int) {
         if s.view == .countries {
-            let c = FrameLayout(s).countries
+            let c = s.frame.countries
             if c.list.contains(y: y, x: x) { s.focus = .list } else if c.table.contains(y: y, x: x), !s.currentDealRows.isEmpty { s.focus = .table }
         }
         move(&s, delta)

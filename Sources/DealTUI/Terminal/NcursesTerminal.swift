@@ -23,7 +23,7 @@ final class NcursesTerminal: Terminal {
     /// Starts curses on standard input and output; throws (with the terminal untouched) if it cannot.
     init(color: Bool, mouse: Bool) throws {
         guard let screen = sov_newterm() else {
-            let term = ProcessEnvironment.value("TERM") ?? ""
+            let term = ProcessEnvironment.term
             throw DashboardError(description: term.isEmpty
                 ? "TERM is not set, so the dashboard cannot drive this terminal (try TERM=xterm-256color)"
                 : "unknown terminal type \"\(term)\" (TERM); try TERM=xterm-256color, or use `sovtrack summary`")
@@ -32,7 +32,7 @@ final class NcursesTerminal: Terminal {
         guard sov_has_capability("cup") != 0 else {
             endwin()
             delscreen(screen)
-            let term = ProcessEnvironment.value("TERM") ?? ""
+            let term = ProcessEnvironment.term
             throw DashboardError(description: "terminal type \"\(term)\" cannot move the cursor; use `sovtrack summary` or `sovtrack list` there")
         }
         self.screen = screen

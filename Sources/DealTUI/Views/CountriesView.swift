@@ -34,11 +34,12 @@ enum CountriesView {
     }
 
     /// The list's column widths: code (3, room for the sort's arrow), name, deals, committed,
-    /// ambition, the HHI when there is room, then the bar takes what is left.
-    static func listColumns(width: Int) -> (name: Int, hhi: Bool, bar: Int) {
+    /// ambition, the HHI when there is room (always while the list is `sortedByHHI`: the sorted
+    /// column is never the one left out), then the bar takes what is left.
+    static func listColumns(width: Int, sortedByHHI: Bool = false) -> (name: Int, hhi: Bool, bar: Int) {
         let base = 3 + 2 + 6 + 2 + 10 + 2 + 10 + 2
         // The HHI only where it leaves a name of 14 ("United Kingdom") and a bar of 10.
-        let hhi = width - base - 8 - 1 - 10 >= 14
+        let hhi = sortedByHHI || width - base - 8 - 1 - 10 >= 14
         let fixed = base + (hhi ? 8 : 0)
         // The name comes first (a cut "United…" reads worse than a shorter bar); the bar keeps 10.
         let name = min(20, max(6, width - fixed - 2 - 10))
@@ -46,7 +47,7 @@ enum CountriesView {
     }
 
     private static func drawList(into g: inout CellGrid, rect: Rect, countries: [GroupTotal], state: AppState) {
-        let (nameW, showHHI, barW) = listColumns(width: rect.width)
+        let (nameW, showHHI, barW) = listColumns(width: rect.width, sortedByHHI: state.countrySort == .hhi)
         // The pane the keys act on has a bright header; the other one's is dimmed.
         let active = state.focus == .list
         let head = active ? Style(.columnHeader, bold: true) : Style(.dim)
@@ -56,11 +57,10 @@ enum CountriesView {
             g.putFitted(text, y: y, x: x, width: w, style: style, alignRight: right)
             x += w + 2
         }
-        for (column, w) in zip(GroupColumn.countriesList, [3, nameW, 6, 10, 10]) {
+        // The HHI is the vendor concentration of the ambition MW (docs/report.md).
+        for (column, w) in zip(GroupColumn.countriesList, [3, nameW, 6, 10, 10, showHHI ? 6 : 0]) where w > 0 {
             cell(header(column, countries: true, state: state), w, y: rect.y, style: head, right: column.alignRight)
         }
-        // Not a sort key: the vendor concentration of the ambition MW (docs/report.md).
-        if showHHI { cell("HHI", 6, y: rect.y, style: head, right: true) }
         if barW > 0 { cell(barHeader(width: barW, log: state.logScale), barW, y: rect.y, style: head) }
         let height = Layout.listRows(rect)
         let cur = state.countryCursor.settled(count: countries.count, height: height)

@@ -96,8 +96,8 @@ public enum DealColumn: String, Sendable, CaseIterable {
         }
     }
 
-    /// The cell text for a deal (unsanitized; the grid sanitizes).
-    func value(_ d: Deal) -> String {
+    /// The cell text for a deal (unsanitized; the grid sanitizes); `today` decides which milestone is overdue.
+    func value(_ d: Deal, today: PartialDate) -> String {
         switch self {
         case .title: return d.title
         case .country: return d.country
@@ -114,18 +114,21 @@ public enum DealColumn: String, Sendable, CaseIterable {
         case .status: return d.status.rawValue
         case .confidence: return d.capacity?.confidence?.rawValue ?? "-"
         case .models: return d.models.isEmpty ? "-" : d.models.joined(separator: ", ")
-        case .milestone: return d.nextMilestone?.summary ?? "-"
+        case .milestone: return d.nextMilestone(today: today)?.summary(today: today) ?? "-"
         case .id: return d.id
         }
     }
 
-    /// The role of a cell: status and confidence are coloured, unknowns dimmed.
-    func role(_ d: Deal) -> Role {
+    /// The role of a cell: status and confidence are coloured, an overdue milestone is an error, unknowns dimmed.
+    func role(_ d: Deal, today: PartialDate) -> Role {
         switch self {
         case .status: return .status(d.status)
         case .confidence: return .confidence(d.capacity?.confidence)
         case .title: return .normal
-        default: return value(d) == "-" ? .dim : .normal
+        case .milestone:
+            guard let m = d.nextMilestone(today: today) else { return .dim }
+            return m.isOverdue(on: today) ? .error : .normal
+        default: return value(d, today: today) == "-" ? .dim : .normal
         }
     }
 }

@@ -6,7 +6,9 @@ enum DealTable {
     /// The columns that fit `width` for this result.
     static func placed(_ columns: [DealColumn], width: Int, state: AppState, focus: DealColumn? = nil) -> [TableFit.Placed] {
         let sorted = columns.first { $0.sort == state.shownSort }
-        return TableFit.fit(columns, width: width, sortedBy: sorted, focus: focus, natural: { state.results.naturalWidth($0) })
+        let choice = state.columnChoice
+        return TableFit.fit(columns, width: width, sortedBy: sorted, focus: focus, priority: choice.priority,
+                            natural: { state.results.naturalWidth($0) })
     }
 
     /// `text` in `width` columns with the middle taken out (`OpenAI/Micro…Phase 2`): what tells
@@ -69,10 +71,10 @@ enum DealTable {
             let y = rect.y + 1 + line
             let selected = at == cur.index
             for p in placed {
-                var s = Style(p.column.role(d))
+                var s = Style(p.column.role(d, today: state.today))
                 if p.column == .title { s.bold = selected && active }
                 if selected && active && p.column == focusColumn { s.underline = true }
-                var text = p.column.value(d)
+                var text = p.column.value(d, today: state.today)
                 if p.column == .title, cutTitles[DisplayWidth.fit(SafeText.sanitize(text), to: p.width), default: 0] > 1 {
                     text = middleCut(SafeText.sanitize(text), to: p.width)
                 }

@@ -14,7 +14,8 @@ enum DetailView {
     static let labelWidth = 14
 
     /// The deal as styled lines wrapped to `width` columns; the reducer uses the count to scroll.
-    static func lines(_ d: Deal, width: Int, today: PartialDate? = nil, history: [Revision] = []) -> [Line] {
+    static func lines(_ d: Deal, width: Int, today: PartialDate? = nil, history: [Revision] = [],
+                      conflicts: [MergeConflict] = []) -> [Line] {
         let w = max(width - 2, 10)
         var out: [Line] = []
         for l in TextWrap.wrap(d.title, width: w) { out.append([Segment(l, Style(.title, bold: true))]) }
@@ -31,6 +32,18 @@ enum DetailView {
                 let head = i == 0 ? DisplayWidth.fit(label, to: labelWidth) : String(repeating: " ", count: labelWidth)
                 out.append([Segment(head, Style(.dim)), Segment(l, value == "-" ? Style(.dim) : style)])
             }
+        }
+        if !conflicts.isEmpty {
+            // First, so they are seen: the deal shows our value until one side is taken.
+            section("Merge conflicts")
+            for (i, c) in conflicts.enumerated() {
+                let o = c.ours.map(DealChange.brief) ?? "absent", t = c.theirs.map(DealChange.brief) ?? "absent"
+                let text = "\(c.field): ours \(o) · theirs \(t)"
+                for (k, l) in TextWrap.wrap(text, width: max(w - 4, 8)).enumerated() {
+                    out.append([Segment(k == 0 && i == 0 ? "▶ " : "  "), Segment(l, Style(.error, bold: i == 0))])
+                }
+            }
+            out.append([Segment("  < takes ours, > takes theirs for the one marked ▶", Style(.dim))])
         }
         section("Facts")
         // Kind and products only when the deal has them: a version-1 deal reads as before.
@@ -105,7 +118,7 @@ enum DetailView {
     /// The lines of the deal at catalog index `index`, with its history.
     static func lines(of index: Int, in catalog: DealCatalog, width: Int, today: PartialDate? = nil) -> [Line] {
         let d = catalog.deals[index]
-        return lines(d, width: width, today: today, history: catalog.revisions(of: d.id))
+        return lines(d, width: width, today: today, history: catalog.revisions(of: d.id), conflicts: catalog.conflicts(of: d.id))
     }
 
     static func draw(into g: inout CellGrid, state: AppState, frame: FrameLayout) {

@@ -5,6 +5,9 @@ enum FooterBar {
     static func keys(_ s: AppState, frame: FrameLayout) -> [(String, String)] {
         if case .picker = s.overlay { return [("↑↓", "move"), ("space", "tick"), ("⏎", "apply"), ("Esc", "cancel")] }
         if case .help = s.overlay { return [("↑↓", "scroll"), ("Esc", "close")] }
+        if case .columns = s.overlay {
+            return [("↑↓", "move"), ("space", "show/hide"), ("[ ]", "earlier/later"), ("r", "reset"), ("Esc", "close")]
+        }
         if case .changes = s.overlay { return [("↑↓", "move"), ("⏎", "open"), ("+/-", "a week more/less"), ("Esc", "close")] }
         if let d = s.detail, let total = frame.detailLines?.count {
             let height = frame.body.height
@@ -20,8 +23,9 @@ enum FooterBar {
         case .timeline: k += [("⏎", "detail")]
         }
         k += [KeyMap.footer(.search), KeyMap.footer(.filterHere), KeyMap.footer(.clearFilters), KeyMap.footer(.pickCountries),
-              (KeyMap.footer(.sort).0, sortWord(s)), KeyMap.footer(.export), KeyMap.footer(.view(.countries)),
-              KeyMap.footer(.help), KeyMap.footer(.quit)]
+              (KeyMap.footer(.sort).0, sortWord(s))]
+        if s.view == .deals || (s.view == .countries && s.focus == .table) { k.append(KeyMap.footer(.columns)) }
+        k += [KeyMap.footer(.export), KeyMap.footer(.view(.countries)), KeyMap.footer(.help), KeyMap.footer(.quit)]
         return k
     }
 

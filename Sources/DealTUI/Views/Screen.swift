@@ -4,7 +4,7 @@ import DealKit
 public enum Screen {
     public static func render(_ state: AppState) -> CellGrid {
         var g = CellGrid(rows: state.rows, cols: state.cols)
-        let frame = FrameLayout(state)
+        let frame = state.frame
         if frame.layout.tooSmall {
             let note = "enlarge the terminal (\(Layout.minCols)x\(Layout.minRows) or more; now \(state.cols)x\(state.rows))"
             // Wrapped, so the whole note reads on a narrow terminal; the last line that fits ends in "…" if cut.
@@ -30,6 +30,7 @@ public enum Screen {
         case .help(let scroll): HelpOverlay.draw(into: &g, state: state, scroll: scroll)
         case .picker(let p): PickerOverlay.draw(into: &g, state: state, picker: p)
         case .changes(let c): ChangesView.draw(into: &g, state: state, changes: c)
+        case .columns(let c): ColumnsOverlay.draw(into: &g, state: state, cursor: c)
         case .export, nil: break
         }
         FooterBar.draw(into: &g, state: state, frame: frame)

@@ -28,8 +28,10 @@ enum TableFit {
     /// column shown brings the next one on screen: every column is reachable at any width.
     /// Once every column has its `widths.max`, what is left goes to the title, then the other
     /// long texts, up to their content: on a wide terminal nothing is cut that need not be.
+    /// `priority` says which columns stay longest (lower first): the columns' own, or the
+    /// order a user chose (`ColumnChoice.priority`).
     static func fit(_ columns: [DealColumn], width: Int, sortedBy: DealColumn? = nil, focus: DealColumn? = nil,
-                    natural: (DealColumn) -> Int) -> [Placed] {
+                    priority: (DealColumn) -> Int = \.priority, natural: (DealColumn) -> Int) -> [Placed] {
         // The sorted column's header carries " ▲", which must not push the header into "…".
         func header(_ c: DealColumn) -> Int { DisplayWidth.of(c.header) + (c == sortedBy ? 2 : 0) }
         func want(_ c: DealColumn) -> Int { max(header(c), min(natural(c), c.widths.max)) }
@@ -41,7 +43,7 @@ enum TableFit {
             return min(want(c), max(c.widths.min, header(c)))
         }
         // The sorted column comes right after the title, so the column the order is by is never the one left out.
-        func rank(_ c: DealColumn) -> Double { c == focus ? 0.25 : c == sortedBy ? 0.5 : Double(c.priority) }
+        func rank(_ c: DealColumn) -> Double { c == focus ? 0.25 : c == sortedBy ? 0.5 : Double(priority(c)) }
         let byPriority = columns.sorted { rank($0) < rank($1) }
         var chosen: [DealColumn: Int] = [:]
         var used = 0

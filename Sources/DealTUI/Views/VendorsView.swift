@@ -9,7 +9,7 @@ enum VendorsView {
         let rect = Layout(state).body
         let vendors = state.vendorRows, total = state.results.vendors.ambition
         let head = Style(.columnHeader, bold: true)
-        let fixed = 6 + 10 + 10 + 6 + 6 + 2 * 6
+        let fixed = 6 + 10 + 10 + 6 + 7 + 2 * 6
         let nameW = min(28, max(8, (rect.width - fixed) / 3))
         let countriesW = min(30, max(10, (rect.width - fixed - nameW) / 3))
         let barW = max(0, rect.width - fixed - nameW - countriesW - 2)
@@ -20,11 +20,10 @@ enum VendorsView {
             x += w + 2
         }
         g.fill(y: rect.y, x: 0, width: rect.width, style: head)
-        for (column, w) in zip(GroupColumn.vendorsView, [nameW, countriesW, 6, 10, 10, 6]) {
+        // `top in`: the countries where the vendor has the largest share of the ambition MW.
+        for (column, w) in zip(GroupColumn.vendorsView, [nameW, countriesW, 6, 10, 10, 6, 7]) {
             cell(CountriesView.header(column, countries: false, state: state), w, y: rect.y, style: head, right: column.alignRight)
         }
-        // Not a sort key: the countries where the vendor has the largest share of the ambition MW.
-        cell("top in", 6, y: rect.y, style: head, right: true)
         if barW >= 24 { cell("of all ambition MW", barW, y: rect.y, style: head) }
         if vendors.isEmpty {
             g.put("(no deals)", y: rect.y + 1, x: 1, limit: rect.width - 1, style: Style(.dim))
@@ -47,7 +46,7 @@ enum VendorsView {
             cell(share.map { percent($0) } ?? "-", 6, y: y, style: Style(share == nil ? .dim : .normal), right: true)
             // The countries where this vendor has the largest share of the ambition MW.
             let top = v.id >= 0 ? leads[Int(v.id)] : 0
-            cell(String(top), 6, y: y, style: Style(top == 0 ? .dim : .normal), right: true)
+            cell(String(top), 7, y: y, style: Style(top == 0 ? .dim : .normal), right: true)
             if barW > 0, let share {
                 let bar = Bar.text(solid: share, value: share, maximum: 1, width: barW)
                 g.put(bar.solid, y: y, x: x, limit: barW, style: Style(.bar))

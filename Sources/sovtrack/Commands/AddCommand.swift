@@ -31,12 +31,10 @@ struct AddCommand: ParsableCommand {
         var deal = Deal(id: id, title: "", country: "", announced: PartialDate(year: 1, month: 1, day: 1))
         try fields.apply(to: &deal)
         let store = try storeOptions.open(recording: true, note: note)
-        do {
-            try store.update(deal: deal.id, createIfMissing: true) { existing in
-                if existing != nil { throw StoreError.duplicateDeal(id: deal.id) }
-                existing = deal
-            }
-        } catch let e as StoreError { throw CLIError(e) }
+        try store.update(deal: deal.id, createIfMissing: true) { existing in
+            if existing != nil { throw StoreError.duplicateDeal(id: deal.id) }
+            existing = deal
+        }
         for w in DealValidator.warnings(for: deal, at: deal.id) { Console.err("warning: \(w.message)") }
         Console.out("added \(deal.id)\n")
     }

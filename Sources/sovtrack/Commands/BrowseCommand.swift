@@ -28,7 +28,7 @@ struct BrowseCommand: ParsableCommand {
         var (store, snapshot) = try storeOptions.load(recording: true)
         if let past = try asOf.feed(storeOptions) { snapshot.feed = past }
         guard Console.stdoutIsTerminal else {
-            Console.out(SummaryExport.render(Summary(deals: filter.apply(to: snapshot.feed.deals)), as: .table))
+            Console.out(SummaryExport.render(Summary(deals: filter.apply(to: snapshot.feed.deals), today: CalendarClock.today()), as: .table))
             return
         }
         var options = DashboardOptions()

@@ -24,13 +24,10 @@ struct EditCommand: ParsableCommand {
         var probe = Deal(id: id, title: "x", country: "KR", announced: PartialDate(year: 2000, month: 1, day: 1))
         try fields.apply(to: &probe)
         let store = try storeOptions.open(recording: true, note: note)
-        let changed: Bool
-        do {
-            changed = try store.update(deal: id) { deal in
-                guard deal != nil else { throw StoreError.noSuchDeal(id: id) }
-                try fields.apply(to: &deal!)
-            }
-        } catch let e as StoreError { throw CLIError(e) }
+        let changed = try store.update(deal: id) { deal in
+            guard deal != nil else { throw StoreError.noSuchDeal(id: id) }
+            try fields.apply(to: &deal!)
+        }
         Console.out(changed ? "updated \(id)\n" : "unchanged \(id)\n")
     }
 }

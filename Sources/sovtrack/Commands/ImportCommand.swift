@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import ArgumentParser
 import DealKit
 
@@ -71,39 +68,20 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         if from == .epoch { return try runEpoch() }
-        let data: [UInt8]
-        do { data = try FileSystem.read(file) } catch let e as StoreError { throw CLIError(e) }
-        var problems = Problems()
-        let incoming: [(id: String, make: (Deal?) -> Deal)]
-        if from == .csv || (from == nil && file.lowercased().hasSuffix(".csv")) {
-            let rows: [DealCSV.Row]
-            do { rows = try DealCSV.read(data) } catch let e as CSVError {
-                // Epoch's file read as the feed's CSV fails on its header: say what to do instead.
-                let hint = (try? CSVReader.parse(data).first).map { EpochHeader($0.fields).missingRequired.isEmpty } == true
-                    ? " (this looks like Epoch AI's GPU clusters CSV: add --from epoch)" : ""
+        let data = try FileSystem.read(file)
+        let imported: FeedImport
+        do {
+            imported = try FeedImport.read(data, csv: from == .csv || (from == nil && file.lowercased().hasSuffix(".csv")),
+                                           name: file, replace: replace)
+        } catch {
+            switch error {
+            case .csv(let e, let looksLikeEpoch):
+                let hint = looksLikeEpoch ? " (this looks like Epoch AI's GPU clusters CSV: add --from epoch)" : ""
                 throw CLIError.data("\(file):\(e.line): \(e.message)\(hint)")
-            }
-            incoming = rows.map { row in
-                ((row.values["id"] ?? "").trimmingCharacters(in: .whitespaces), { [replace] base in
-                    let (deal, rowProblems) = DealCSV.apply(row, to: base)
-                    for p in rowProblems { problems.add("\(file):\(row.line): \(p)") }
-                    guard let base, !replace, rowProblems.isEmpty else { return deal }
-                    return ImportCommand.merged(base, deal, mentioned: nil, at: "\(file):\(row.line)", &problems)
-                })
-            }
-        } else {
-            let result = FeedDecoder.decode(data)
-            if result.hasErrors {
-                for issue in result.issues where issue.isError { Console.err(issue.formatted(file: file)) }
-                if result.omittedErrors > 0 { Console.err(Console.moreProblems(result.omittedErrors)) }
-                throw CLIError.data("\(file): not imported: \(result.errorCount) error(s); the store is unchanged")
-            }
-            let raw = ImportCommand.rawDeals(data, count: result.feed.deals.count)
-            incoming = result.feed.deals.enumerated().map { n, d in
-                (d.id, { [replace, file] base in
-                    guard let base, !replace else { return d }
-                    return ImportCommand.merged(base, d, mentioned: raw?[n], at: "\(file): deals[\(n)]", &problems)
-                })
+            case .feed(let errors, let count, let omitted):
+                for issue in errors { Console.err(issue.formatted(file: file)) }
+                if omitted > 0 { Console.err(Console.moreProblems(omitted)) }
+                throw CLIError.data("\(file): not imported: \(count) error(s); the store is unchanged")
             }
         }
         let store = try storeOptions.open(recording: true, note: note, action: "import")
@@ -112,22 +90,14 @@ struct ImportCommand: ParsableCommand {
         var changes: [DealChange] = []
         do {
             if dryRun {
-                var feed = existed ? try store.load().feed : Feed()
-                let before = feed.deals
-                report = Importer.merge(incoming, into: &feed) { problems.count == 0 }
-                try check(problems)
-                let issues = DealValidator.issues(for: feed).filter(\.isError)
-                if !issues.isEmpty { throw StoreError.invalidChange(issues: issues) }
-                changes = DealDiff.changes(from: before, to: feed.deals)
+                (report, changes) = try imported.preview(existed ? try store.load().feed : Feed())
             } else {
-                report = try store.update(createIfMissing: true) { feed in
-                    let r = Importer.merge(incoming, into: &feed) { problems.count == 0 }
-                    try check(problems)
-                    return r
-                }
+                report = try store.update(createIfMissing: true) { feed in try imported.merge(into: &feed) }
             }
-        } catch let e as StoreError {
-            throw CLIError(e)
+        } catch let problems as ImportProblems {
+            for p in problems.listed { Console.err(p) }
+            if problems.unlisted > 0 { Console.err(Console.moreProblems(problems.unlisted)) }
+            throw CLIError.data("\(file): not imported: \(problems.count) problem(s); the store is unchanged")
         }
         Console.out(report.description + "\n")
         if dryRun {
@@ -141,54 +111,16 @@ struct ImportCommand: ParsableCommand {
         }
     }
 
-    /// `stored` updated by `incoming` without erasing what it does not mention; on a problem,
-    /// it is noted (so nothing is imported) and the stored deal stands.
-    static func merged(_ stored: Deal, _ incoming: Deal, mentioned: [JSONField]?, at place: String, _ problems: inout Problems) -> Deal {
-        switch ImportMerge.merge(stored: stored, incoming: incoming, mentioned: mentioned) {
-        case .success(let d): return d
-        case .failure(let e):
-            for issue in e.issues { problems.add("\(place): merged with the stored \(stored.id): \(issue.message)") }
-            return stored
-        }
-    }
-
-    /// Each deal of a feed as written, to know which keys it mentions; nil when they do not
-    /// line up with the `count` decoded deals.
-    static func rawDeals(_ data: [UInt8], count: Int) -> [[JSONField]]? {
-        guard case .object(let top)? = try? JSONReader.parse(data, { try $0.readValue() }),
-              case .array(let items)? = DealFields.value("deals", in: top), items.count == count else { return nil }
-        return items.map { if case .object(let f) = $0 { return f }; return [] }
-    }
-
-    /// The problems of an import's rows: the first `FeedDecoder.issueLimit` kept to list, the
-    /// rest only counted, so two million bad rows cost no more than a hundred.
-    struct Problems {
-        private(set) var listed: [String] = []
-        private(set) var count = 0
-
-        mutating func add(_ problem: String) {
-            count += 1
-            if listed.count < FeedDecoder.issueLimit { listed.append(problem) }
-        }
-    }
-
-    private func check(_ problems: Problems) throws {
-        guard problems.count > 0 else { return }
-        for p in problems.listed { Console.err(p) }
-        if problems.count > problems.listed.count { Console.err(Console.moreProblems(problems.count - problems.listed.count)) }
-        throw CLIError.data("\(file): not imported: \(problems.count) problem(s); the store is unchanged")
-    }
-
     /// `--from epoch`: map Epoch's rows to deals, merge what can be merged, account for the rest.
     private func runEpoch() throws {
         let start = ContinuousClock.now
-        var progress = Progress(start: start)
+        var progress = ProgressLine(start: start)
         defer { progress.clear() }
         let data: [UInt8]
         if bundled {
             data = BundledEpoch.bytes
         } else {
-            do { data = try FileSystem.read(file) } catch let e as StoreError { throw CLIError(e) }
+            data = try FileSystem.read(file)
         }
         progress.show("reading \(file)")
         let epoch: EpochImport
@@ -205,17 +137,10 @@ struct ImportCommand: ParsableCommand {
         let existed = FileSystem.exists(store.path)
         var report: EpochReport
         progress.show(dryRun ? "merging" : "merging and saving", force: true)
-        do {
-            if dryRun {
-                var feed = existed ? try store.load().feed : Feed()
-                report = epoch.merge(into: &feed)
-                let issues = DealValidator.issues(for: feed).filter(\.isError)
-                if !issues.isEmpty { throw StoreError.invalidChange(issues: issues) }
-            } else {
-                report = try store.update(createIfMissing: true) { feed in epoch.merge(into: &feed) }
-            }
-        } catch let e as StoreError {
-            throw CLIError(e)
+        if dryRun {
+            report = try epoch.preview(existed ? try store.load().feed : Feed())
+        } else {
+            report = try store.update(createIfMissing: true) { feed in epoch.merge(into: &feed) }
         }
         let elapsed = (ContinuousClock.now - start).components
         report.seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
@@ -227,43 +152,6 @@ struct ImportCommand: ParsableCommand {
             Console.out("dry run: nothing was written to the store\n")
         } else if !existed {
             Console.err("created a new store at \(store.path)")
-        }
-    }
-
-    /// A one-line progress indicator on standard error, shown only on a terminal and only once
-    /// an import has taken more than a moment.
-    struct Progress {
-        /// How long an import runs before the indicator appears.
-        static let delay = Duration.milliseconds(300)
-        let start: ContinuousClock.Instant
-        let enabled = isatty(2) == 1
-        var shown = false
-        var lastDrawn: ContinuousClock.Instant?
-
-        init(start: ContinuousClock.Instant) { self.start = start }
-
-        /// Redraws the line with `text`, at most ten times a second unless `force` (a new phase).
-        mutating func show(_ text: String, force: Bool = false) {
-            guard enabled else { return }
-            let now = ContinuousClock.now
-            guard now - start >= Progress.delay else { return }
-            if !force, let last = lastDrawn, now - last < .milliseconds(100) { return }
-            lastDrawn = now
-            shown = true
-            Progress.write("\r\u{1B}[K" + SafeText.sanitize(text))
-        }
-
-        /// Removes the line, if it was drawn.
-        mutating func clear() {
-            guard shown else { return }
-            shown = false
-            Progress.write("\r\u{1B}[K")
-        }
-
-        /// Writes to standard error without adding a line break.
-        private static func write(_ text: String) {
-            let bytes = Array(text.utf8)
-            _ = bytes.withUnsafeBufferPointer { Glibc.write(2, $0.baseAddress!, $0.count) }
         }
     }
 }

@@ -32,7 +32,7 @@ struct ListCommand: ParsableCommand {
         } else {
             selection = try storeOptions.select(filter)
         }
-        let deals = sort.apply(to: selection.deals, descending: reverse)
+        let deals = sort.apply(to: selection.deals, descending: reverse, today: CalendarClock.today())
         let format = output.resolvedFormat
         try output.emit(ListExport.render(deals, as: format, updated: selection.updated, forDisplay: Console.isDisplay(output.output))
                         + EpochCredit.footer(shown: deals.contains(where: EpochCredit.isFromEpoch), format: format), store: storeOptions.path)

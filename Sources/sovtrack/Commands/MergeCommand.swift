@@ -31,11 +31,10 @@ struct MergeCommand: ParsableCommand {
             if !errors.isEmpty {
                 throw CLIError(message: StoreError.invalidChange(issues: errors).description + " (merge refused; \(ours) is unchanged)", code: 2)
             }
-            try FileSystem.writeAtomically(FeedEncoder.encode(result.feed), to: ours)
-        } catch let e as CLIError {
-            throw CLIError(message: e.message, code: 2)
-        } catch let e as StoreError {
-            throw CLIError(message: e.description, code: 2)
+            // OURS is the store as this side of the merge has it.
+            try StoreError.onStore { try FileSystem.writeAtomically(FeedEncoder.encode(result.feed), to: ours) }
+        } catch {
+            throw CLIError(converting: error)?.with(code: 2) ?? error
         }
         for c in result.conflicts {
             Console.err("conflict: \(SafeText.sanitize(c.id)): \(SafeText.sanitize(c.field)) changed both ways; sovtrack resolve \(SafeText.sanitize(c.id)) --field \(SafeText.sanitize(c.field)) --take ours|theirs")
@@ -46,7 +45,7 @@ struct MergeCommand: ParsableCommand {
     /// A side of the merge; git gives an empty base file when the store is new on both sides.
     static func read(_ path: String, emptyIfMissing: Bool = false) throws -> Feed {
         let bytes: [UInt8]
-        do { bytes = try FileSystem.read(path) } catch let e as StoreError { throw CLIError(e) }
+        bytes = try FileSystem.read(path)
         if emptyIfMissing && bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return Feed() }
         return try FeedOperand.decode(bytes, name: path)
     }

@@ -17,12 +17,10 @@ struct RemoveCommand: ParsableCommand {
 
     func run() throws {
         let store = try storeOptions.open(recording: true, note: note)
-        do {
-            try store.update(deal: id) { deal in
-                guard deal != nil else { throw StoreError.noSuchDeal(id: id) }
-                deal = nil
-            }
-        } catch let e as StoreError { throw CLIError(e) }
+        try store.update(deal: id) { deal in
+            guard deal != nil else { throw StoreError.noSuchDeal(id: id) }
+            deal = nil
+        }
         Console.out("removed \(id)\n")
     }
 }

@@ -37,7 +37,7 @@ struct ReportCommand: ParsableCommand {
         let selection = try asOf.select(storeOptions) { compiled.matches($0) }
         let env = ProcessInfo.processInfo.environment
         let store = StoreLocation.resolve(explicit: storeOptions.store, environment: env)
-        let today = Clock.today()
+        let today = CalendarClock.today()
         let context = Report.Context(title: title, date: today, filter: filter.summary, store: store.path,
                                      reproduce: Report.reproduceCommand(store: store.isDefault ? nil : store.path, filter: filter, asOf: asOf.asOf),
                                      asOf: asOf.asOf, changes: try changes(to: selection, filter: compiled, today: today))

@@ -31,11 +31,11 @@ struct ShowCommand: ParsableCommand {
             throw CLIError(message: StoreError.noSuchDeal(id: id).description + Suggest.phrase(Suggest.nearest(id, among: ids)), code: 65)
         }
         if md {
-            Console.out(DealText.markdown(deal, today: Clock.today()))
+            Console.out(DealText.markdown(deal, today: CalendarClock.today()))
         } else if json {
             Console.out(FeedEncoder.encode(Feed(updated: selection.updated, deals: [deal])))
         } else {
-            Console.out(DealText.render(deal, today: Clock.today()))
+            Console.out(DealText.render(deal, today: CalendarClock.today()))
             // The deal's revisions, newest first; a history that does not read is left to `validate`.
             let revisions = ((try? History(of: Feed(extra: selection.extra)))?.newestFirst ?? []).filter { $0.id == id }
             if !revisions.isEmpty {

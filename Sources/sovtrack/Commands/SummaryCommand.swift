@@ -20,7 +20,7 @@ struct SummaryCommand: ParsableCommand {
     @Option(help: "country or vendor.") var by: Summary.Grouping = .country
     @OptionGroup var filters: FilterOptions
     @OptionGroup var asOf: AsOfOption
-    @Option(name: .customLong("slips-since"), help: ArgumentHelp("Then, per country, the milestones that slipped since this date and their total slip in months (table or md).", valueName: "date"))
+    @Option(name: .customLong("slips-since"), help: ArgumentHelp("Then, per country, the milestones that slipped since this date and their total slip in months: a table of its own (table, md), or two more columns per country (csv, json, html).", valueName: "date"))
     var slipsSince: String?
     @OptionGroup var output: OutputOptions
 
@@ -32,17 +32,24 @@ struct SummaryCommand: ParsableCommand {
             Summary.trim(&deal)
             return true
         }
-        let summary = Summary(deals: selection.deals, by: by)
+        let summary = Summary(deals: selection.deals, by: by, today: CalendarClock.today())
         let format = output.resolvedFormat
-        var bytes = SummaryExport.render(summary, as: format, forDisplay: Console.isDisplay(output.output))
+        var slips: Slippage?
         if let slipsSince {
-            guard format == .table || format == .md else { throw CLIError.usage("--slips-since: only with --format table or md") }
+            if format != .table && format != .md && by != .country {
+                throw CLIError.usage("--slips-since with --format \(format.rawValue): only by country (the slips are counted per country)")
+            }
             let from = try AsOfDate.startKey(slipsSince, option: "--slips-since")
             let history: History
             do throws(HistoryError) { history = try History(of: Feed(extra: selection.extra)) } catch {
                 throw CLIError.data("\(storeOptions.path): \(error.description)")
             }
-            let slips = Slippage(history: history, deals: selection.deals, from: from, to: asOf.cutoff ?? 99_991_231)
+            slips = Slippage(history: history, deals: selection.deals, from: from, to: asOf.cutoff ?? 99_991_231)
+        }
+        // A table or Markdown shows the slips as a table of their own; the other formats as columns.
+        let separate = format == .table || format == .md
+        var bytes = SummaryExport.render(summary, as: format, forDisplay: Console.isDisplay(output.output), slips: separate ? nil : slips)
+        if let slips, let slipsSince, separate {
             let title = "Milestones slipped since \(slipsSince)"
             bytes += Array((format == .md ? "\n**\(title)**\n\n" : "\n\(title):\n").utf8)
             bytes += Array(slips.render(markdown: format == .md).utf8)

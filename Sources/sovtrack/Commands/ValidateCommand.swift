@@ -20,10 +20,7 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         let path = try file ?? storeOptions.open().path
-        let result: FeedDecoder.Result
-        do {
-            result = try StoreIndex.decode(file: path)
-        } catch let e as StoreError { throw CLIError(e) }
+        let result = try StoreIndex.decode(file: path)
         Retained.keep(result)
         // Uncited figures: only from version 2, which can cite, and only here, not on every load,
         // since a store of uncited deals is not wrong, just less traceable.

@@ -18,7 +18,7 @@ enum AsOfDate {
     }
 
     /// The day `days` before today (UTC) as `yyyymmdd`.
-    static func daysAgo(_ days: Int, from today: PartialDate = Clock.today()) -> Int {
+    static func daysAgo(_ days: Int, from today: PartialDate = CalendarClock.today()) -> Int {
         History.dayKey(days, before: today)
     }
 }

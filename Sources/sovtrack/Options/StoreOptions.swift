@@ -25,7 +25,7 @@ struct StoreOptions: ParsableArguments {
         }
         if let t = env["SOVTRACK_LOCK_TIMEOUT"] { s.lockTimeout = try StoreOptions.lockTimeout(t) }
         if isDefault {
-            do { try s.initializeIfMissing(with: BundledDataset.bytes) } catch let e as StoreError { throw CLIError(e) }
+            try s.initializeIfMissing(with: BundledDataset.bytes)
         }
         return s
     }
@@ -45,7 +45,7 @@ struct StoreOptions: ParsableArguments {
         return seconds
     }
 
-    /// The deals of the store that pass `filter`, turning store errors into user errors.
+    /// The deals of the store that pass `filter`.
     ///
     /// Only the deals shown are kept while the store is read and checked, which for a
     /// large store and a narrow filter takes a fraction of the time and memory of `load`.
@@ -53,7 +53,7 @@ struct StoreOptions: ParsableArguments {
         try reading { try $0.select(matching: filter) }
     }
 
-    /// The deals of the store that `keep` accepts, turning store errors into user errors.
+    /// The deals of the store that `keep` accepts.
     func select(where keep: @escaping @Sendable (inout Deal) -> Bool) throws -> Store.Selection {
         try reading { try $0.select(where: keep) }
     }
@@ -61,20 +61,16 @@ struct StoreOptions: ParsableArguments {
     /// Opens the store and reads a selection of it, keeping it to the end of the process.
     private func reading(_ read: (Store) throws -> Store.Selection) throws -> Store.Selection {
         let s = try open()
-        do {
-            let selection = try read(s)
-            Retained.keep(selection)
-            return selection
-        } catch let e as StoreError { throw CLIError(e) }
+        let selection = try read(s)
+        Retained.keep(selection)
+        return selection
     }
 
-    /// Loads the store, turning store errors into user errors.
+    /// Loads the store, keeping it to the end of the process.
     func load(recording: Bool = false) throws -> (Store, Store.Snapshot) {
         let s = try open(recording: recording)
-        do {
-            let snapshot = try s.load()
-            Retained.keep(snapshot)
-            return (s, snapshot)
-        } catch let e as StoreError { throw CLIError(e) }
+        let snapshot = try s.load()
+        Retained.keep(snapshot)
+        return (s, snapshot)
     }
 }

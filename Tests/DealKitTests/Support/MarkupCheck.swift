@@ -1,22 +1,19 @@
 import Foundation
+import TestSupport
 import XCTest
 @testable import DealKit
 
 /// Parses HTML and SVG with Python's standard library (`scripts/check-markup.py`) and returns what it found.
 enum MarkupCheck {
-    static let root = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
     /// The JSON the script prints for `text` parsed as `kind` ("html" or "svg"); fails the test if it does not parse.
     static func parse(_ text: String, as kind: String, file: StaticString = #filePath, line: UInt = #line) throws -> [String: Any] {
-        let dir = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("sovtrack-markup-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try TemporaryDirectory.make("sovtrack-markup")
         defer { try? FileManager.default.removeItem(at: dir) }
         let input = dir.appendingPathComponent("in.\(kind)")
         try Data(text.utf8).write(to: input)
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", root.appendingPathComponent("scripts/check-markup.py").path, kind, input.path]
+        p.arguments = ["python3", PackageRoot.file("scripts/check-markup.py").path, kind, input.path]
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
         p.standardError = err
@@ -37,7 +34,7 @@ enum MarkupCheck {
 
     /// The deals of a fixture feed.
     static func fixture(_ name: String) throws -> [Deal] {
-        let bytes = try FileSystem.read(root.appendingPathComponent("Fixtures/\(name)").path)
+        let bytes = try PackageRoot.fixtureBytes(name)
         return FeedDecoder.decode(bytes).feed.deals
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// The adversarial corpus of issue 11: feeds, CSV files and Epoch CSV files built to break
 /// sovtrack, generated from a seed (the same corpus every run), plus the hand-written files
@@ -9,9 +10,23 @@ enum HostileCorpus {
         enum Kind { case feed, csv, epoch }
         var name: String
         var kind: Kind
-        var bytes: [UInt8]
+        /// The input, built when asked for: the large ones take seconds to build in a debug build.
+        var bytes: [UInt8] { build() }
+        private let build: @Sendable () -> [UInt8]
+        /// Megabytes of input, or deep enough to take seconds per command: run only by the whole corpus.
+        var large: Bool
         /// The id of a deal to `show`, when the input holds one.
         var dealID: String?
+
+        init(name: String, kind: Kind, bytes: [UInt8], dealID: String?) {
+            self.name = name; self.kind = kind; self.dealID = dealID; large = false
+            build = { bytes }
+        }
+
+        init(name: String, kind: Kind, large text: @escaping @Sendable () -> String, dealID: String?) {
+            self.name = name; self.kind = kind; self.dealID = dealID; large = true
+            build = { Array(text().utf8) }
+        }
     }
 
     /// Text that acts on a terminal, a spreadsheet, a Markdown viewer or the eye.
@@ -28,85 +43,20 @@ enum HostileCorpus {
         "👨\u{200D}👩\u{200D}👧 family", "네이버 NAVER", "鴻海", String(repeating: "長", count: 3000), String(repeating: "x\u{1B}", count: 2000),
     ]
 
-    /// A seeded generator (SplitMix64): the corpus is the same every run.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-        mutating func pick<T>(_ a: [T]) -> T { a[below(a.count)] }
-    }
-
-    /// A JSON string literal: controls as `\u` escapes (as JSON requires), the rest raw,
-    /// or with `escapeAll` every non-ASCII scalar escaped too.
-    static func json(_ s: String, escapeAll: Bool = false) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            default:
-                if u.value < 0x20 || (escapeAll && u.value >= 0x7F) {
-                    if u.value > 0xFFFF {
-                        let v = u.value - 0x10000
-                        out += String(format: "\\u%04x\\u%04x", 0xD800 + (v >> 10), 0xDC00 + (v & 0x3FF))
-                    } else {
-                        out += String(format: "\\u%04x", u.value)
-                    }
-                } else {
-                    out.unicodeScalars.append(u)
-                }
-            }
-        }
-        return out + "\""
-    }
-
-    /// A deal whose `field` holds `value` (raw JSON), the rest valid.
-    static func deal(id: String, field: String? = nil, value: String? = nil) -> String {
-        deal(id: id, overrides: field.map { [($0, value ?? "null")] } ?? [])
-    }
-
-    /// A deal with each `(field, raw JSON)` of `overrides` in place of the valid value.
-    static func deal(id: String, overrides: [(String, String)]) -> String {
-        var members: [(String, String)] = [
-            ("id", json(id)), ("title", json("Title")), ("country", json("KR")), ("announced", json("2026-06")),
-            ("status", json("planned")), ("sponsor", json("Sponsor")),
-            ("partners", #"[{"name": "NVIDIA", "role": "vendor"}, {"name": "Op", "role": "operator"}]"#),
-            ("platform", json("Platform")), ("site", json("Site")),
-            ("capacity", #"{"initialMW": 10, "targetMW": 100, "confidence": "reported"}"#),
-            ("models", #"["Model A", "Model B"]"#), ("tags", #"["t"]"#),
-            ("milestones", #"[{"date": "2027", "event": "Phase 1", "done": false}]"#),
-            ("notes", json("Notes")), ("sources", #"[{"title": "Source", "url": "https://example.com/a", "publisher": "P", "date": "2026-06-01"}]"#),
-        ]
-        for (field, value) in overrides {
-            if let i = members.firstIndex(where: { $0.0 == field }) { members[i].1 = value } else { members.append((field, value)) }
-        }
-        return "{" + members.map { "\(json($0.0)): \($0.1)" }.joined(separator: ", ") + "}"
-    }
-
-    static func feed(_ deals: [String], top: String = "") -> String {
-        "{\"format\": \"sovtrack-feed\", \"version\": 1, \"updated\": \"2026-06-10\"\(top), \"deals\": [\n    " + deals.joined(separator: ",\n    ") + "\n]}\n"
-    }
-
     /// Where a hostile string can go in a deal, as raw JSON built from it.
     static let placements: [(String, @Sendable (String) -> String)] = [
-        ("title", { json($0) }), ("sponsor", { json($0) }), ("platform", { json($0) }), ("site", { json($0) }), ("notes", { json($0) }),
-        ("partners", { "[{\"name\": \(json($0)), \"role\": \"vendor\"}, {\"name\": \(json($0 + " 2")), \"role\": \"investor\"}]" }),
-        ("models", { "[\(json($0)), \(json("=" + $0))]" }), ("tags", { "[\(json($0))]" }),
-        ("milestones", { "[{\"date\": \"2027-Q1\", \"event\": \(json($0)), \"done\": true}]" }),
-        ("sources", { "[{\"title\": \(json($0)), \"url\": \(json("https://example.com/" + $0)), \"publisher\": \(json($0))}]" }),
-        ("extra", { "{\"k\": \(json($0)), \(json($0)): [\(json($0))]}" }),
-        ("capacity", { "{\"targetMW\": 5, \"confidence\": \"reported\", \"note\": \(json($0))}" }),
+        ("title", { FeedBuilder.json($0) }), ("sponsor", { FeedBuilder.json($0) }), ("platform", { FeedBuilder.json($0) }), ("site", { FeedBuilder.json($0) }), ("notes", { FeedBuilder.json($0) }),
+        ("partners", { "[{\"name\": \(FeedBuilder.json($0)), \"role\": \"vendor\"}, {\"name\": \(FeedBuilder.json($0 + " 2")), \"role\": \"investor\"}]" }),
+        ("models", { "[\(FeedBuilder.json($0)), \(FeedBuilder.json("=" + $0))]" }), ("tags", { "[\(FeedBuilder.json($0))]" }),
+        ("milestones", { "[{\"date\": \"2027-Q1\", \"event\": \(FeedBuilder.json($0)), \"done\": true}]" }),
+        ("sources", { "[{\"title\": \(FeedBuilder.json($0)), \"url\": \(FeedBuilder.json("https://example.com/" + $0)), \"publisher\": \(FeedBuilder.json($0))}]" }),
+        ("extra", { "{\"k\": \(FeedBuilder.json($0)), \(FeedBuilder.json($0)): [\(FeedBuilder.json($0))]}" }),
+        ("capacity", { "{\"targetMW\": 5, \"confidence\": \"reported\", \"note\": \(FeedBuilder.json($0))}" }),
     ]
 
     /// Every generated case, from `seed`.
     static func generated(seed: UInt64 = 11) -> [Case] {
-        var rng = Random(state: seed)
+        var rng = SplitMix64(seed: seed)
         var cases: [Case] = []
         func add(_ name: String, _ kind: Case.Kind, _ text: String, deal: String? = nil) {
             cases.append(Case(name: name, kind: kind, bytes: Array(text.utf8), dealID: deal))
@@ -114,22 +64,25 @@ enum HostileCorpus {
         func addBytes(_ name: String, _ kind: Case.Kind, _ bytes: [UInt8], deal: String? = nil) {
             cases.append(Case(name: name, kind: kind, bytes: bytes, dealID: deal))
         }
+        func addLarge(_ name: String, _ kind: Case.Kind, deal: String? = nil, _ text: @escaping @Sendable () -> String) {
+            cases.append(Case(name: name, kind: kind, large: text, dealID: deal))
+        }
 
         // Valid feeds with hostile text in every field: each string once, in a field chosen by the seed.
         for (i, s) in hostileStrings.enumerated() {
             let (field, make) = rng.pick(placements)
             let escaped = rng.below(3) == 0
-            let value = escaped ? make(s).replacingOccurrences(of: json(s), with: json(s, escapeAll: true)) : make(s)
-            add("text-\(i)-in-\(field)", .feed, feed([deal(id: "xx-a", field: field, value: value), deal(id: "xx-b")]), deal: "xx-a")
+            let value = escaped ? make(s).replacingOccurrences(of: FeedBuilder.json(s), with: FeedBuilder.json(s, escapeAll: true)) : make(s)
+            add("text-\(i)-in-\(field)", .feed, FeedBuilder.document([FeedBuilder.dealJSON(id: "xx-a", field: field, value: value), FeedBuilder.dealJSON(id: "xx-b")]), deal: "xx-a")
         }
         // Every field at once, with strings drawn by the seed.
         for k in 0..<6 {
             let overrides = placements.map { ($0.0, $0.1(rng.pick(hostileStrings) + rng.pick(hostileStrings))) }
-            add("all-fields-\(k)", .feed, feed([deal(id: "xx-all", overrides: overrides), deal(id: "xx-b")]), deal: "xx-all")
+            add("all-fields-\(k)", .feed, FeedBuilder.document([FeedBuilder.dealJSON(id: "xx-all", overrides: overrides), FeedBuilder.dealJSON(id: "xx-b")]), deal: "xx-all")
         }
 
         // Broken documents: syntax, encoding, structure, numbers, sizes.
-        let good = feed([deal(id: "xx-a"), deal(id: "xx-b")])
+        let good = FeedBuilder.document([FeedBuilder.dealJSON(id: "xx-a"), FeedBuilder.dealJSON(id: "xx-b")])
         let goodBytes = Array(good.utf8)
         for k in 0..<8 {
             let cut = 1 + rng.below(goodBytes.count - 2)
@@ -159,26 +112,32 @@ enum HostileCorpus {
         add("null", .feed, "null")
         add("format-with-escape", .feed, "{\"format\": \"sovtrack\\u001b]52;c;eA==\\u0007\", \"version\": 1, \"deals\": []}")
         add("deals-twice", .feed, good.replacingOccurrences(of: "\"deals\": [", with: "\"deals\": [], \"deals\": ["))
-        add("key-twice-in-deal", .feed, feed([deal(id: "xx-a", field: "zz", value: "1").replacingOccurrences(of: "\"zz\": 1", with: "\"title\": \"again\"")]))
-        add("key-twice-in-partner", .feed, feed([deal(id: "xx-a", field: "partners", value: #"[{"name": "A", "role": "vendor", "role": "investor"}]"#)]))
-        add("key-twice-escaped", .feed, feed([deal(id: "xx-a", field: "zz", value: "1").replacingOccurrences(of: "\"zz\": 1", with: "\"t\\u0069tle\": \"again\"")]))
-        add("key-twice-deep", .feed, feed([deal(id: "xx-a", field: "extra", value: #"{"a": [{"b": {"c": 1, "c": 2}}]}"#)]))
-        add("deep-nesting", .feed, feed([deal(id: "xx-a", field: "extra", value: String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000))]))
-        add("deep-nesting-unclosed", .feed, feed([deal(id: "xx-a", field: "extra", value: String(repeating: "{\"a\":", count: 50_000))]))
+        add("key-twice-in-deal", .feed, FeedBuilder.document([FeedBuilder.dealJSON(id: "xx-a", field: "zz", value: "1").replacingOccurrences(of: "\"zz\": 1", with: "\"title\": \"again\"")]))
+        add("key-twice-in-partner", .feed, FeedBuilder.document([FeedBuilder.dealJSON(id: "xx-a", field: "partners", value: #"[{"name": "A", "role": "vendor", "role": "investor"}]"#)]))
+        add("key-twice-escaped", .feed, FeedBuilder.document([FeedBuilder.dealJSON(id: "xx-a", field: "zz", value: "1").replacingOccurrences(of: "\"zz\": 1", with: "\"t\\u0069tle\": \"again\"")]))
+        add("key-twice-deep", .feed, FeedBuilder.document([FeedBuilder.dealJSON(id: "xx-a", field: "extra", value: #"{"a": [{"b": {"c": 1, "c": 2}}]}"#)]))
+        add("deep-nesting", .feed, FeedBuilder.document([FeedBuilder.dealJSON(id: "xx-a", field: "extra", value: String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000))]))
+        add("deep-nesting-unclosed", .feed, FeedBuilder.document([FeedBuilder.dealJSON(id: "xx-a", field: "extra", value: String(repeating: "{\"a\":", count: 50_000))]))
         for (k, n) in ["1e999", "-1e999", "1e-400", "123456789012345678901234567890", "-0", "0.0000000000000000000000001", "1E+308", "-5", "NaN", "Infinity", "0x10", "01", "1.", ".5", "+1"].enumerated() {
-            add("number-\(k)-\(n)", .feed, feed([deal(id: "xx-a", field: "capacity", value: "{\"targetMW\": \(n)}")]), deal: "xx-a")
+            add("number-\(k)-\(n)", .feed, FeedBuilder.document([FeedBuilder.dealJSON(id: "xx-a", field: "capacity", value: "{\"targetMW\": \(n)}")]), deal: "xx-a")
         }
-        add("huge-accelerator-count", .feed, feed([deal(id: "xx-a", field: "accelerators", value: #"{"count": 1e300, "type": "GPU"}"#)]))
-        add("long-string", .feed, feed([deal(id: "xx-a", field: "notes", value: json(String(repeating: "\u{1B}[2J", count: 200_000)))]), deal: "xx-a")
-        add("many-errors", .feed, feed((0..<20_000).map { deal(id: "xx-\($0)", field: "country", value: json("\u{1B}]52;c;\($0)\u{7}")) }))
+        add("huge-accelerator-count", .feed, FeedBuilder.document([FeedBuilder.dealJSON(id: "xx-a", field: "accelerators", value: #"{"count": 1e300, "type": "GPU"}"#)]))
+        addLarge("long-string", .feed, deal: "xx-a") {
+            FeedBuilder.document([FeedBuilder.dealJSON(id: "xx-a", field: "notes", value: FeedBuilder.json(String(repeating: "\u{1B}[2J", count: 200_000)))])
+        }
+        addLarge("many-errors", .feed) {
+            FeedBuilder.document((0..<20_000).map { FeedBuilder.dealJSON(id: "xx-\($0)", field: "country", value: FeedBuilder.json("\u{1B}]52;c;\($0)\u{7}")) })
+        }
         // 2 million empty deals: 6 MB on disk, an error per missing key of each.
-        add("two-million-empty-deals", .feed, "{\"format\": \"sovtrack-feed\", \"version\": 1, \"deals\": [" + String(repeating: "{},", count: 1_999_999) + "{}]}")
-        add("duplicate-ids-hostile", .feed, feed([deal(id: "xx-a"), deal(id: "xx-a", field: "title", value: json("\u{9B}2J"))]))
-        add("unknown-top-key", .feed, feed([deal(id: "xx-a")], top: ", \(json("\u{1B}]0;x\u{7}")): \(json("\u{202E}v"))"), deal: "xx-a")
-        add("bad-country-hostile", .feed, feed([deal(id: "xx-a", field: "country", value: json("K\u{1B}[31mR"))]))
-        add("bad-date-hostile", .feed, feed([deal(id: "xx-a", field: "announced", value: json("2026\u{9B}"))]))
-        add("bad-enum-hostile", .feed, feed([deal(id: "xx-a", field: "status", value: json("\u{202E}done"))]))
-        add("bad-id-hostile", .feed, feed([deal(id: "x\u{1B}]52;c;eA==\u{7}")]))
+        addLarge("two-million-empty-deals", .feed) {
+            "{\"format\": \"sovtrack-feed\", \"version\": 1, \"deals\": [" + String(repeating: "{},", count: 1_999_999) + "{}]}"
+        }
+        add("duplicate-ids-hostile", .feed, FeedBuilder.document([FeedBuilder.dealJSON(id: "xx-a"), FeedBuilder.dealJSON(id: "xx-a", field: "title", value: FeedBuilder.json("\u{9B}2J"))]))
+        add("unknown-top-key", .feed, FeedBuilder.document([FeedBuilder.dealJSON(id: "xx-a")], top: ", \(FeedBuilder.json("\u{1B}]0;x\u{7}")): \(FeedBuilder.json("\u{202E}v"))"), deal: "xx-a")
+        add("bad-country-hostile", .feed, FeedBuilder.document([FeedBuilder.dealJSON(id: "xx-a", field: "country", value: FeedBuilder.json("K\u{1B}[31mR"))]))
+        add("bad-date-hostile", .feed, FeedBuilder.document([FeedBuilder.dealJSON(id: "xx-a", field: "announced", value: FeedBuilder.json("2026\u{9B}"))]))
+        add("bad-enum-hostile", .feed, FeedBuilder.document([FeedBuilder.dealJSON(id: "xx-a", field: "status", value: FeedBuilder.json("\u{202E}done"))]))
+        add("bad-id-hostile", .feed, FeedBuilder.document([FeedBuilder.dealJSON(id: "x\u{1B}]52;c;eA==\u{7}")]))
 
         // The feed's own CSV.
         let header = "id,title,sponsor,site,platform,models,target_mw\n"
@@ -201,7 +160,7 @@ enum HostileCorpus {
         add("csv-quote-inside", .csv, "id,title\nxx-a,a\"b\n")
         add("csv-no-id", .csv, "title\n\u{1B}]52;c;eA==\u{7}\n")
         add("csv-unknown-column", .csv, "id,\u{1B}]0;x\u{7}\nxx-a,1\n")
-        add("csv-many-short-rows", .csv, "id,title,target_mw\n" + String(repeating: "xx-a,t\n", count: 200_000))
+        addLarge("csv-many-short-rows", .csv) { "id,title,target_mw\n" + String(repeating: "xx-a,t\n", count: 200_000) }
         add("csv-script", .csv, "id,title,site\nxx-a,</script><script>alert(1)</script>,[x](javascript:alert(1))\n")
 
         // Epoch AI's CSV.

@@ -1,12 +1,9 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// Runs the built `sovtrack` binary, as a user would, and captures what it prints.
 enum SovtrackProcess {
-    /// The package's root directory.
-    static let root = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
     /// The `sovtrack` executable built beside this test bundle (`swift test` builds it first).
     static var binary: URL {
         let candidates = [
@@ -14,7 +11,7 @@ enum SovtrackProcess {
             URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("sovtrack"),
         ] + Bundle.allBundles.map { $0.bundleURL.deletingLastPathComponent().appendingPathComponent("sovtrack") }
         for c in candidates where FileManager.default.isExecutableFile(atPath: c.path) { return c }
-        return root.appendingPathComponent(".build/debug/sovtrack")
+        return PackageRoot.file(".build/debug/sovtrack")
     }
 
     struct Result {
@@ -23,16 +20,22 @@ enum SovtrackProcess {
         var stderr: String
     }
 
+    /// The clean environment a run gets: LANG, PATH, a HOME of no user and an author, plus `env`.
+    /// (Without `SOVTRACK_AUTHOR`, every change asks git who is making it: a process per change.)
+    static func environment(_ env: [String: String]) -> [String: String] {
+        var environment = ["LANG": "C.UTF-8", "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+                           "HOME": NSTemporaryDirectory(), "SOVTRACK_AUTHOR": "test"]
+        environment.merge(env) { _, new in new }
+        return environment
+    }
+
     /// Runs `sovtrack args...` with a clean environment plus `env`, feeding `stdin`.
     @discardableResult
     static func run(_ args: [String], env: [String: String] = [:], stdin: String? = nil) throws -> Result {
         let p = Process()
         p.executableURL = binary
         p.arguments = args
-        var environment = ["LANG": "C.UTF-8", "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
-                           "HOME": NSTemporaryDirectory()]
-        environment.merge(env) { _, new in new }
-        p.environment = environment
+        p.environment = environment(env)
         let out = Pipe(), err = Pipe(), input = Pipe()
         p.standardOutput = out
         p.standardError = err
@@ -55,18 +58,11 @@ enum SovtrackProcess {
                       stderr: String(decoding: errData, as: UTF8.self))
     }
 
-    /// A fresh temporary directory for one test.
-    static func temporaryDirectory() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sovtrack-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir
-    }
-
     /// A temporary store holding the bundled dataset.
     static func bundledStore() throws -> URL {
-        let dir = try temporaryDirectory()
+        let dir = try TemporaryDirectory.make()
         let store = dir.appendingPathComponent("deals.json")
-        try FileManager.default.copyItem(at: root.appendingPathComponent("Fixtures/deals.json"), to: store)
+        try FileManager.default.copyItem(at: PackageRoot.fixture("deals.json"), to: store)
         return store
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Runs numbered jobs on worker threads and hands their results to the caller in order,
 /// never holding more than a few results at once.
@@ -45,70 +46,82 @@ enum OrderedPipeline {
         return true
     }
 
-    /// What the caller and the workers share; every field is guarded by `condition`.
-    private final class State<T: Sendable>: @unchecked Sendable {
+    /// What the caller and the workers share.
+    ///
+    /// The fields are in a `Mutex`, so the compiler sees that no thread touches them unguarded;
+    /// `condition` is only how a thread waits for another's change: every change and every
+    /// check is made with it held, so a wake-up is never lost between the check and the wait.
+    private final class State<T: Sendable>: Sendable {
+        private struct Fields {
+            var results: [T?]
+            var spares: [T] = []
+            var nextJob = 0
+            /// Results taken by the caller so far: job `j` may start once `j < taken + window`.
+            var taken = 0
+            var stopped = false
+            var running: Int
+        }
+
         private let condition = NSCondition()
+        private let fields: Mutex<Fields>
         private let count: Int
         private let window: Int
-        private var results: [T?]
-        private var spares: [T] = []
-        private var nextJob = 0
-        /// Results taken by the caller so far: job `j` may start once `j < taken + window`.
-        private var taken = 0
-        private var stopped = false
-        private var running: Int
 
         init(count: Int, window: Int, workers: Int) {
             self.count = count
             self.window = window
-            self.results = Array(repeating: nil, count: count)
-            self.running = workers
+            fields = Mutex(Fields(results: Array(repeating: nil, count: count), running: workers))
+        }
+
+        /// Runs `body` on the fields with `condition` held, once `ready` is true (waiting for
+        /// other threads' changes until then); `wake`: then wakes every waiting thread.
+        private func locked<R: Sendable>(waitingUntil ready: (inout Fields) -> Bool = { _ in true }, wake: Bool = false,
+                                         _ body: (inout Fields) -> R) -> R {
+            condition.lock()
+            defer { condition.unlock() }
+            while !fields.withLock({ f in ready(&f) }) { condition.wait() }
+            let r = fields.withLock { f in body(&f) }
+            if wake { condition.broadcast() }
+            return r
         }
 
         /// A worker's loop: claim the next job while the window allows, run it, store the result.
         func work(_ produce: @Sendable (Int, T?) -> T) {
-            condition.lock()
+            let window = self.window, count = self.count
             while true {
-                while !stopped && nextJob < count && nextJob >= taken + window { condition.wait() }
-                if stopped || nextJob >= count { break }
-                let job = nextJob
-                nextJob += 1
-                let spare = spares.popLast()
-                condition.unlock()
-                let result = produce(job, spare)
-                condition.lock()
-                results[job] = result
-                condition.broadcast()
+                let claim: (job: Int, spare: T?)? = locked(waitingUntil: { f in
+                    f.stopped || f.nextJob >= count || f.nextJob < f.taken + window
+                }) { f in
+                    if f.stopped || f.nextJob >= count { return nil }
+                    f.nextJob += 1
+                    return (f.nextJob - 1, f.spares.popLast())
+                }
+                guard let claim else { break }
+                let result = produce(claim.job, claim.spare)
+                locked(wake: true) { $0.results[claim.job] = result }
             }
-            running -= 1
-            condition.broadcast()
-            condition.unlock()
+            locked(wake: true) { $0.running -= 1 }
         }
 
         /// Waits for result `i` and takes it out of the table.
         func take(_ i: Int) -> T {
-            condition.lock()
-            defer { condition.unlock() }
-            while results[i] == nil { condition.wait() }
-            taken = i + 1
-            condition.broadcast()
-            return results[i].take()!
+            // Wakes a worker waiting for the window to move.
+            locked(waitingUntil: { $0.results[i] != nil }, wake: true) { f in
+                f.taken = i + 1
+                return f.results[i].take()!
+            }
         }
 
         /// Keeps a consumed result for a later job to reuse.
         func recycle(_ item: consuming T) {
-            condition.lock()
-            spares.append(item)
-            condition.unlock()
+            let item = item
+            locked { $0.spares.append(item) }
         }
 
         /// Stops the workers and waits until none is running.
         func finish() {
-            condition.lock()
-            stopped = true
-            condition.broadcast()
-            while running > 0 { condition.wait() }
-            condition.unlock()
+            locked(wake: true) { $0.stopped = true }
+            locked(waitingUntil: { $0.running == 0 }) { _ in }
         }
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The current date, at the edge where the program meets the wall clock.
-public enum Clock {
+public enum CalendarClock {
     /// Today's date in UTC.
     @Sendable public static func today() -> PartialDate {
         let c = Calendar(identifier: .gregorian)

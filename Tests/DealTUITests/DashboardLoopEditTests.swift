@@ -1,63 +1,33 @@
 import DealKit
 import XCTest
 @testable import DealTUI
-
-/// A terminal that plays keys and, between them, actions of the test (another writer saving).
-@MainActor
-final class ScriptedTerminal: Terminal {
-    enum Step {
-        case key(InputEvent)
-        case run(@MainActor () throws -> Void)
-    }
-
-    var rows = 24
-    var cols = 80
-    var steps: [Step]
-    var frames: [CellGrid] = []
-    var done = false
-
-    init(_ steps: [Step]) { self.steps = steps }
-
-    func read() -> InputEvent? {
-        guard !steps.isEmpty else { done = true; return nil }
-        switch steps.removeFirst() {
-        case .key(let e): return e
-        case .run(let action):
-            XCTAssertNoThrow(try action())
-            return nil
-        }
-    }
-
-    func paint(_ grid: CellGrid) { frames.append(grid) }
-    func invalidate() {}
-    var screen: String { frames.last?.text() ?? "" }
-}
+import TestSupport
 
 /// The whole editing story through the run loop and a real store file: every change is in the file and on screen.
-final class EditRunLoopTests: XCTestCase {
+final class DashboardLoopEditTests: XCTestCase {
     private var dir = ""
     private var path: String { dir + "/deals.json" }
 
     override func setUp() {
         dir = NSTemporaryDirectory() + "sovtrack-edit-\(UUID().uuidString)"
         try? FileSystem.makeDirectories(dir)
-        try? FileManager.default.copyItem(atPath: TestFeeds.root.appendingPathComponent("Fixtures/deals.json").path, toPath: path)
+        try? FileManager.default.copyItem(atPath: PackageRoot.fixture("deals.json").path, toPath: path)
     }
 
     override func tearDown() { try? FileManager.default.removeItem(atPath: dir) }
 
-    private static func keys(_ text: String) -> [ScriptedTerminal.Step] { text.map { .key(.char($0)) } }
+    private static func keys(_ text: String) -> [FakeTerminal.Step] { text.map { .key(.char($0)) } }
 
     private static func onDisk(_ path: String) throws -> Feed { try Store.load(path: path).feed }
 
     /// Runs the dashboard on the store until the terminal's steps are done; `interval` is how often it looks at the file.
     @MainActor
-    private static func dashboard(_ t: ScriptedTerminal, _ path: String, interval: Double = 0) throws -> DealTUI.RunLoop {
+    private static func dashboard(_ t: FakeTerminal, _ path: String, interval: Double = 0) throws -> DealTUI.DashboardLoop {
         let store = Store(path: path, today: { TestFeeds.today })
         let snapshot = try store.load()
         var s = AppState(feed: snapshot.feed, storeName: "deals.json", today: TestFeeds.today)
         AppReducer.settle(&s)
-        var loop = DealTUI.RunLoop(state: s, terminal: t, exportDirectory: NSTemporaryDirectory())
+        var loop = DealTUI.DashboardLoop(state: s, terminal: t, exportDirectory: NSTemporaryDirectory())
         loop.store = StoreLink(session: StoreSession(store: store, snapshot: snapshot), interval: interval)
         loop.shouldStop = { t.done }
         loop.run()
@@ -65,7 +35,7 @@ final class EditRunLoopTests: XCTestCase {
     }
 
     /// A step that checks the last frame.
-    private static func see(_ t: ScriptedTerminal, _ text: String, file: StaticString = #filePath, line: UInt = #line) -> ScriptedTerminal.Step {
+    private static func see(_ t: FakeTerminal, _ text: String, file: StaticString = #filePath, line: UInt = #line) -> FakeTerminal.Step {
         .run { [unowned t] in
             let screen = t.screen
             XCTAssertTrue(screen.contains(text), "screen lacks \(text):\n\(screen)", file: file, line: line)
@@ -80,8 +50,8 @@ final class EditRunLoopTests: XCTestCase {
     func testEditingAddEditMilestoneUndoDelete() throws {
         let path = self.path
         try MainActor.assumeIsolated {
-            let t = ScriptedTerminal([])
-            var steps: [ScriptedTerminal.Step] = [.key(.char("2")), .key(.char("a"))]
+            let t = FakeTerminal([])
+            var steps: [FakeTerminal.Step] = [.key(.char("2")), .key(.char("a"))]
             steps += Self.keys("kr-naver-sovereign") + [.key(.tab)] + Self.keys("네이버 소버린 AI") + [.key(.tab)]
             steps += Self.keys("KR") + [.key(.tab)] + Self.keys("2026-11") + [.key(.control("s")), Self.see(t, "saved · added kr-naver-sovereign")]
             steps += [.key(.char("/"))] + Self.keys("소버린") + [.key(.enter), Self.see(t, "네이버 소버린 AI")]
@@ -111,9 +81,9 @@ final class EditRunLoopTests: XCTestCase {
     func testEditingNoticesAnotherWriterAndKeepsTheSelection() throws {
         let path = self.path
         try MainActor.assumeIsolated {
-            let t = ScriptedTerminal([])
+            let t = FakeTerminal([])
             let other = Store(path: path)
-            var steps: [ScriptedTerminal.Step] = [.key(.char("2")), .key(.down), .key(.down)]
+            var steps: [FakeTerminal.Step] = [.key(.char("2")), .key(.down), .key(.down)]
             steps += [.run {
                 try other.update { feed in
                     feed.deals.append(Deal(id: "aa-first", title: "外部 writer's deal", country: "JP", announced: PartialDate("2026")!))
@@ -130,10 +100,10 @@ final class EditRunLoopTests: XCTestCase {
     func testEditingASaveNeverOverwritesAChangeItHasNotSeen() throws {
         let path = self.path
         try MainActor.assumeIsolated {
-            let t = ScriptedTerminal([])
+            let t = FakeTerminal([])
             let other = Store(path: path)
             var id = ""
-            var steps: [ScriptedTerminal.Step] = [.key(.char("2")), .key(.char("e")), .key(.end)] + Self.keys(" (mine)")
+            var steps: [FakeTerminal.Step] = [.key(.char("2")), .key(.char("e")), .key(.end)] + Self.keys(" (mine)")
             steps += [.run {
                 id = try XCTUnwrap(t.screen.split(separator: "\n").first { $0.contains("Edit ") }.flatMap { line in
                     line.split(separator: " ").first { $0.contains("-") }.map(String.init) })

@@ -2,32 +2,8 @@ import DealKit
 import XCTest
 @testable import DealTUI
 
-/// A terminal that replays events and keeps what was painted.
-@MainActor
-final class FakeTerminal: Terminal {
-    var rows: Int
-    var cols: Int
-    var events: [InputEvent]
-    var frames: [CellGrid] = []
-    var invalidated = 0
-
-    init(rows: Int = 24, cols: Int = 80, events: [InputEvent]) {
-        self.rows = rows; self.cols = cols; self.events = events
-    }
-
-    func read() -> InputEvent? {
-        guard !events.isEmpty else { return .char("q") }
-        let e = events.removeFirst()
-        if case .resize(let r, let c) = e { rows = r; cols = c }
-        return e
-    }
-
-    func paint(_ grid: CellGrid) { frames.append(grid) }
-    func invalidate() { invalidated += 1 }
-}
-
 /// (Not `@MainActor` itself: swift-corelibs-xctest cannot call actor-isolated test methods; tests run on the main thread, so each asserts that.)
-final class RunLoopTests: XCTestCase {
+final class DashboardLoopTests: XCTestCase {
     func testOptionsDefaultToColorAndMouse() {
         let o = DashboardOptions()
         XCTAssertTrue(o.color)
@@ -37,7 +13,7 @@ final class RunLoopTests: XCTestCase {
     func testTheLoopPaintsReducesAndQuits() throws {
         try MainActor.assumeIsolated {
             let t = FakeTerminal(events: [.char("2"), .down, .resize(rows: 30, cols: 100), .control("l"), .char("q"), .char("3")])
-            var loop = RunLoop(state: TestFeeds.state(try TestFeeds.bundled()), terminal: t, exportDirectory: NSTemporaryDirectory())
+            var loop = DashboardLoop(state: TestFeeds.state(try TestFeeds.bundled()), terminal: t, exportDirectory: NSTemporaryDirectory())
             loop.run()
             XCTAssertEqual(t.events, [.char("3")], "q ends the loop")
             XCTAssertEqual(t.invalidated, 1)
@@ -51,7 +27,7 @@ final class RunLoopTests: XCTestCase {
             let dir = NSTemporaryDirectory() + "sovtrack-export-\(UInt32.random(in: 0...UInt32.max))"
             try FileSystem.makeDirectories(dir)
             let t = FakeTerminal(events: [.char("2"), .char("x"), .char("j")])
-            var loop = RunLoop(state: TestFeeds.state(try TestFeeds.bundled()), terminal: t, exportDirectory: dir)
+            var loop = DashboardLoop(state: TestFeeds.state(try TestFeeds.bundled()), terminal: t, exportDirectory: dir)
             loop.stamp = { "20260610-120000" }
             loop.run()
             let path = dir + "/sovtrack-deals-20260610-120000.json"
@@ -63,6 +39,23 @@ final class RunLoopTests: XCTestCase {
         }
     }
 
+    /// An export is not the store: its failure says what failed, and not that "the store is unchanged".
+    func testAFailedExportSaysWhyWithoutMentioningTheStore() throws {
+        try MainActor.assumeIsolated {
+            let dir = NSTemporaryDirectory() + "sovtrack-export-missing-\(UInt32.random(in: 0...UInt32.max))"
+            let t = FakeTerminal(events: [.char("2"), .char("x"), .char("c")])
+            var loop = DashboardLoop(state: TestFeeds.state(try TestFeeds.bundled()), terminal: t, exportDirectory: dir)
+            loop.stamp = { "20260610-120000" }
+            // Stop once the export is done, before a key clears its message.
+            loop.shouldStop = { t.events.isEmpty }
+            loop.run()
+            let message = loop.state.message ?? ""
+            XCTAssertTrue(loop.state.isError)
+            XCTAssertEqual(message, "export failed: \(dir)/sovtrack-deals-20260610-120000.csv: cannot write: No such file or directory")
+            XCTAssertFalse(message.contains("store"), message)
+        }
+    }
+
     func testTwoExportsInTheSameSecondNeverOverwrite() throws {
         try MainActor.assumeIsolated {
             let dir = NSTemporaryDirectory() + "sovtrack-export-\(UInt32.random(in: 0...UInt32.max))"
@@ -70,7 +63,7 @@ final class RunLoopTests: XCTestCase {
             let first = dir + "/sovtrack-deals-20260610-120000.csv"
             try FileSystem.writeAtomically(Array("mine".utf8), to: first)
             let t = FakeTerminal(events: [.char("2"), .char("x"), .char("c"), .char("x"), .char("c")])
-            var loop = RunLoop(state: TestFeeds.state(try TestFeeds.bundled()), terminal: t, exportDirectory: dir)
+            var loop = DashboardLoop(state: TestFeeds.state(try TestFeeds.bundled()), terminal: t, exportDirectory: dir)
             loop.stamp = { "20260610-120000" }
             loop.run()
             XCTAssertEqual(String(decoding: try FileSystem.read(first), as: UTF8.self), "mine", "the existing file is untouched")
@@ -84,7 +77,7 @@ final class RunLoopTests: XCTestCase {
     func testAStopRequestEndsTheLoop() throws {
         try MainActor.assumeIsolated {
             let t = FakeTerminal(events: [.down, .down, .down])
-            var loop = RunLoop(state: TestFeeds.state(try TestFeeds.bundled()), terminal: t, exportDirectory: ".")
+            var loop = DashboardLoop(state: TestFeeds.state(try TestFeeds.bundled()), terminal: t, exportDirectory: ".")
             var reads = 0
             loop.shouldStop = { reads += 1; return reads > 2 }
             loop.run()

@@ -23,7 +23,8 @@ public enum FeedEncoder {
     /// deals on `cores` cores when there are many.
     ///
     /// Each piece is handed over as soon as it and all before it are ready, and only a few
-    /// are held at once: a save writes a 100 MB store while encoding it, in ≈ 20 MB of buffers.
+    /// are held at once, so a save writes a large store while encoding it, in a small fraction
+    /// of its size (docs/performance.md has the figure).
     /// A piece's storage is reused once `output` returns, so `output` must not keep it
     /// (copying it, as `append` does, is fine).
     public static func encode(_ feed: Feed, cores: Int = Parallel.cores,

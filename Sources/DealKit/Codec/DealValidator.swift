@@ -8,7 +8,7 @@ import Foundation
 public enum DealValidator {
     public static func idProblem(_ id: String) -> String? {
         guard let first = id.utf8.first else { return "must not be empty" }
-        // Over the bytes in place: `allSatisfy` on the UTF-8 view cost ≈ 30 instructions a byte.
+        // Over the bytes in place: `allSatisfy` on the UTF-8 view was many times slower.
         func allowed(_ b: UInt8) -> Bool { (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == 0x2D }
         let ok = id.utf8.withContiguousStorageIfAvailable { bytes in
             for b in bytes where !allowed(b) { return false }

@@ -12,7 +12,10 @@ extension FileSystem {
     /// new name: `link` fails rather than replace, so the choice of name and the write are one step.
     public static func writeNew(_ bytes: [UInt8], directory dir: String, stem: String, ext: String) throws -> String {
         let tmp = "\(dir)/.\(stem).new.\(getpid()).\(UInt32.random(in: 0...UInt32.max))"
-        try writeAtomically(bytes, to: tmp)
+        do { try writeAtomically(bytes, to: tmp) } catch FileError.unwritable(_, let reason) {
+            // Name the file asked for, not the temporary one the user never sees.
+            throw FileError.unwritable(path: "\(dir)/\(stem).\(ext)", reason: reason)
+        }
         defer { unlink(tmp) }
         for n in 1...10_000 {
             let path = "\(dir)/\(stem)\(n == 1 ? "" : "-\(n)").\(ext)"
@@ -21,8 +24,8 @@ extension FileSystem {
                 if dfd >= 0 { fsync(dfd); close(dfd) }
                 return path
             }
-            if errno != EEXIST { throw StoreError.unwritable(path: path, reason: errorText()) }
+            if errno != EEXIST { throw FileError.unwritable(path: path, reason: errorText()) }
         }
-        throw StoreError.unwritable(path: "\(dir)/\(stem).\(ext)", reason: "10,000 files of that name exist already")
+        throw FileError.unwritable(path: "\(dir)/\(stem).\(ext)", reason: "10,000 files of that name exist already")
     }
 }

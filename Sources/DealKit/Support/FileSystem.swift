@@ -64,21 +64,21 @@ public enum FileSystem {
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
         guard fd >= 0 else {
             let e = errno
-            if e == ENOENT { throw StoreError.notFound(path: path) }
-            throw StoreError.unreadable(path: path, reason: errorText(e))
+            if e == ENOENT { throw FileError.notFound(path: path) }
+            throw FileError.unreadable(path: path, reason: errorText(e))
         }
         var st = stat()
-        guard fstat(fd, &st) == 0 else { let e = errno; close(fd); throw StoreError.unreadable(path: path, reason: errorText(e)) }
-        guard (st.st_mode & S_IFMT) == S_IFREG else { close(fd); throw StoreError.unreadable(path: path, reason: kindProblem(st.st_mode)) }
+        guard fstat(fd, &st) == 0 else { let e = errno; close(fd); throw FileError.unreadable(path: path, reason: errorText(e)) }
+        guard (st.st_mode & S_IFMT) == S_IFREG else { close(fd); throw FileError.unreadable(path: path, reason: kindProblem(st.st_mode)) }
         let size = max(Int(st.st_size), 0)
         guard size <= inputLimit else {
             close(fd)
-            throw StoreError.unreadable(path: path, reason: "larger than sovtrack's limit of \(inputLimit >> 20) MiB")
+            throw FileError.unreadable(path: path, reason: "larger than sovtrack's limit of \(inputLimit >> 20) MiB")
         }
         return (fd, size)
     }
 
-    /// Reads a whole regular file; throws `StoreError.notFound` or `.unreadable`.
+    /// Reads a whole regular file; throws `FileError.notFound` or `.unreadable`.
     public static func read(_ path: String) throws -> [UInt8] {
         let (fd, statSize) = try openRegular(path)
         defer { close(fd) }
@@ -101,10 +101,10 @@ public enum FileSystem {
                     count += n
                 }
             }
-            if failure != 0 { throw StoreError.unreadable(path: path, reason: errorText(failure)) }
+            if failure != 0 { throw FileError.unreadable(path: path, reason: errorText(failure)) }
             if out.isEmpty { out = chunk } else { out.append(contentsOf: chunk) }
             if out.count > inputLimit {
-                throw StoreError.unreadable(path: path, reason: "larger than sovtrack's limit of \(inputLimit >> 20) MiB")
+                throw FileError.unreadable(path: path, reason: "larger than sovtrack's limit of \(inputLimit >> 20) MiB")
             }
             if chunk.count < size + 1 { break }
             size = 1 << 16
@@ -159,7 +159,7 @@ public enum FileSystem {
         let parent = directory(of: path)
         if parent != path { try makeDirectories(parent) }
         if mkdir(path, 0o755) != 0 && errno != EEXIST {
-            throw StoreError.unwritable(path: path, reason: "cannot create directory: \(errorText())")
+            throw FileError.unwritable(path: path, reason: "cannot create directory: \(errorText())")
         }
     }
 
@@ -194,7 +194,7 @@ public enum FileSystem {
         let mode: mode_t = existed ? st.st_mode & 0o7777 : 0o644
         let rotating = backups > 0 && existed
         let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
-        guard fd >= 0 else { throw StoreError.unwritable(path: path, reason: errorText()) }
+        guard fd >= 0 else { throw FileError.unwritable(path: path, reason: errorText()) }
         var ok = false
         defer { if !ok { unlink(tmp) } }
         do {
@@ -213,7 +213,7 @@ public enum FileSystem {
                     }
                     return 0
                 }
-                if failure != 0 { throw StoreError.unwritable(path: path, reason: errorText(failure)) }
+                if failure != 0 { throw FileError.unwritable(path: path, reason: errorText(failure)) }
                 startWriteback(fd, offset, part.count)
                 offset += part.count
             }
@@ -221,10 +221,10 @@ public enum FileSystem {
             close(fd)
             throw error
         }
-        if fsync(fd) != 0 { let e = errno; close(fd); throw StoreError.unwritable(path: path, reason: errorText(e)) }
-        if close(fd) != 0 { throw StoreError.unwritable(path: path, reason: errorText()) }
+        if fsync(fd) != 0 { let e = errno; close(fd); throw FileError.unwritable(path: path, reason: errorText(e)) }
+        if close(fd) != 0 { throw FileError.unwritable(path: path, reason: errorText()) }
         if rotating && exists(path) { rotateBackups(of: path, keep: backups) }
-        guard rename(tmp, path) == 0 else { throw StoreError.unwritable(path: path, reason: errorText()) }
+        guard rename(tmp, path) == 0 else { throw FileError.unwritable(path: path, reason: errorText()) }
         ok = true
         let dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if dfd >= 0 { fsync(dfd); close(dfd) }
@@ -237,11 +237,11 @@ public enum FileSystem {
     /// editor would; only the mode is then required to carry over.
     private static func keepOwnerAndMode(of old: stat, on fd: Int32, path: String) throws {
         var now = stat()
-        guard fstat(fd, &now) == 0 else { throw StoreError.unwritable(path: path, reason: errorText()) }
+        guard fstat(fd, &now) == 0 else { throw FileError.unwritable(path: path, reason: errorText()) }
         if now.st_uid != old.st_uid || now.st_gid != old.st_gid {
             if fchown(fd, old.st_uid, old.st_gid) != 0 { _ = fchown(fd, uid_t.max, old.st_gid) }
         }
-        if fchmod(fd, old.st_mode & 0o7777) != 0 { throw StoreError.unwritable(path: path, reason: errorText()) }
+        if fchmod(fd, old.st_mode & 0o7777) != 0 { throw FileError.unwritable(path: path, reason: errorText()) }
     }
 
     /// The file a path names once every symbolic link along its last component is followed:

@@ -1,19 +1,21 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 import XCTest
 
-/// A detached tmux session on its own server, for driving the real dashboard end to end.
+/// A detached tmux session on its own server, for driving the real dashboard end to end: keys in, screen out.
 ///
 /// Each session has a unique socket (`-L`), so tests never share a server with each other
 /// or with a user's tmux, and `kill()` takes the whole server down.
-final class TmuxSession {
-    let socket = "sovtrack-test-\(UUID().uuidString.prefix(8))"
-    let directory: URL
+public final class TmuxSession {
+    public let socket = "sovtrack-test-\(UUID().uuidString.prefix(8))"
     private var killed = false
     /// The server's socket file, removed after the server is killed (tmux leaves it behind).
     private var socketPath: String?
 
     /// The tmux executable, or nil when it is not installed.
-    static var executable: String? {
+    public static var executable: String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         for dir in path.split(separator: ":") + ["/usr/bin", "/usr/local/bin"] {
             let candidate = "\(dir)/tmux"
@@ -23,27 +25,38 @@ final class TmuxSession {
     }
 
     /// Starts a plain shell (prompt `READY$ `) in `directory`, in a window of the given size.
-    init(cols: Int, rows: Int, directory: URL) throws {
-        guard TmuxSession.executable != nil else { throw XCTSkip("tmux is not installed; skipping the end-to-end dashboard test") }
-        self.directory = directory
-        try tmux(["-f", "/dev/null", "new-session", "-d", "-s", "t", "-x", "\(cols)", "-y", "\(rows)",
-                  "-c", directory.path, "-e", "LANG=C.UTF-8", "-e", "PS1=READY$ ", "-e", "HOME=\(directory.path)",
-                  "env", "-u", "SOVTRACK_STORE", "sh"])
-        socketPath = try? tmux(["display-message", "-p", "#{socket_path}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+    public convenience init(cols: Int, rows: Int, directory: URL) throws {
+        try self.init(cols: cols, rows: rows, arguments: [
+            "-c", directory.path, "-e", "LANG=C.UTF-8", "-e", "PS1=READY$ ", "-e", "HOME=\(directory.path)",
+            "env", "-u", "SOVTRACK_STORE", "sh",
+        ])
         _ = try waitFor("READY$")
+    }
+
+    /// Starts `command` (argv) directly in a window of the given size, with LANG=C.UTF-8; the
+    /// window stays when the command ends, so its last screen can still be read.
+    public convenience init(cols: Int, rows: Int, command: [String]) throws {
+        try self.init(cols: cols, rows: rows, arguments: ["env", "LANG=C.UTF-8"] + command)
+        try tmux(["set-option", "-t", "t", "remain-on-exit", "on"])
+    }
+
+    private init(cols: Int, rows: Int, arguments: [String]) throws {
+        guard TmuxSession.executable != nil else { throw XCTSkip("tmux is not installed; .ci/run installs it") }
+        try tmux(["-f", "/dev/null", "new-session", "-d", "-s", "t", "-x", "\(cols)", "-y", "\(rows)"] + arguments)
+        socketPath = try? tmux(["display-message", "-p", "#{socket_path}"]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     deinit { kill() }
 
     /// Runs a tmux command on this session's server and returns its output.
     @discardableResult
-    func tmux(_ args: [String]) throws -> String {
+    public func tmux(_ args: [String]) throws -> String {
         try TmuxSession.run(socket: socket, args)
     }
 
     /// Runs a tmux command on the server at `socket` and returns its output.
     @discardableResult
-    static func run(socket: String, _ args: [String]) throws -> String {
+    public static func run(socket: String, _ args: [String]) throws -> String {
         // posix_spawn and waitpid rather than Foundation's Process: tmux's first client forks the
         // server, which inherits the client's descriptors, and Process then never sees the exit.
         let outPath = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-out-\(UUID().uuidString)").path
@@ -69,53 +82,57 @@ final class TmuxSession {
         return text
     }
 
-    /// Types text literally (no key names), then Enter if asked.
-    func type(_ text: String, enter: Bool = false) throws {
+    /// Types text literally (no key names; Hangul included), then Enter if asked.
+    public func type(_ text: String, enter: Bool = false) throws {
         try tmux(["send-keys", "-t", "t", "-l", text])
         if enter { try keys("Enter") }
     }
 
-    /// Sends tmux key names: "Down", "Enter", "Escape", "C-c", "q" ...
-    func keys(_ names: String...) throws {
+    /// Sends tmux key names: "Down", "Enter", "Escape", "C-c", "q" ..., one by one.
+    public func keys(_ names: String...) throws {
         for k in names { try tmux(["send-keys", "-t", "t", k]) }
     }
 
-    func capture() throws -> String { try tmux(["capture-pane", "-p", "-t", "t"]) }
+    /// The screen as text, one line per row.
+    public func capture() throws -> String { try tmux(["capture-pane", "-p", "-t", "t"]) }
 
     /// The pane's title, which a program can set with an OSC sequence.
-    func title() throws -> String { try tmux(["display-message", "-p", "-t", "t", "#{pane_title}"]) }
+    public func title() throws -> String { try tmux(["display-message", "-p", "-t", "t", "#{pane_title}"]) }
 
     /// The pid of the shell in the pane.
-    func shellPID() throws -> Int32 {
+    public func shellPID() throws -> Int32 {
         Int32(try tmux(["display-message", "-p", "-t", "t", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
     }
 
-    func resize(cols: Int, rows: Int) throws {
+    public func resize(cols: Int, rows: Int) throws {
         try tmux(["resize-window", "-t", "t", "-x", "\(cols)", "-y", "\(rows)"])
     }
 
     /// Polls the screen until `predicate` holds, or fails after `timeout` seconds with the last screen.
     @discardableResult
-    func waitUntil(_ what: String, timeout: Double = 10, file: StaticString = #filePath, line: UInt = #line,
-                   _ predicate: (String) -> Bool) throws -> String {
+    public func waitUntil(_ what: String, timeout: Double = 10, file: StaticString = #filePath, line: UInt = #line,
+                          _ predicate: (String) -> Bool) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var screen = ""
         while Date() < deadline {
             screen = try capture()
             if predicate(screen) { return screen }
-            Thread.sleep(forTimeInterval: 0.05)
+            Thread.sleep(forTimeInterval: 0.02)
         }
         XCTFail("timed out waiting for \(what); screen:\n\(screen)", file: file, line: line)
         throw TmuxError(message: "timed out waiting for \(what)")
     }
 
+    /// Polls the screen until it contains every one of `texts`.
     @discardableResult
-    func waitFor(_ text: String, timeout: Double = 10, file: StaticString = #filePath, line: UInt = #line) throws -> String {
-        try waitUntil("\"\(text)\"", timeout: timeout, file: file, line: line) { $0.contains(text) }
+    public func waitFor(_ texts: String..., timeout: Double = 10, file: StaticString = #filePath, line: UInt = #line) throws -> String {
+        try waitUntil(texts.map(\.debugDescription).joined(separator: ", "), timeout: timeout, file: file, line: line) { screen in
+            texts.allSatisfy(screen.contains)
+        }
     }
 
     /// Ends the session and its server; safe to call twice.
-    func kill() {
+    public func kill() {
         guard !killed else { return }
         killed = true
         _ = try? tmux(["kill-server"])
@@ -123,7 +140,8 @@ final class TmuxSession {
     }
 }
 
-struct TmuxError: Error, CustomStringConvertible {
-    var message: String
-    var description: String { message }
+public struct TmuxError: Error, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
+    public init(message: String) { self.message = message }
 }

@@ -1,30 +1,30 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
+import TestSupport
 import XCTest
 
 /// Helpers for tests that run the `sovtrack` binary on files.
 enum CLI {
-    /// Runs sovtrack with `args`.
+    /// Runs sovtrack with `args`: in this process when the command can run here (see
+    /// `InProcessCLI`), else as a child process.
     @discardableResult
     static func run(_ args: String..., env: [String: String] = [:]) throws -> SovtrackProcess.Result {
-        try SovtrackProcess.run(args, env: env)
+        try run(args, env: env)
     }
 
     @discardableResult
     static func run(_ args: [String], env: [String: String] = [:]) throws -> SovtrackProcess.Result {
-        try SovtrackProcess.run(args, env: env)
+        guard InProcessCLI.accepts(args) else { return try SovtrackProcess.run(args, env: env) }
+        return InProcessCLI.run(args, env: SovtrackProcess.environment(env))
     }
 
     /// A file under `Fixtures/bad`.
-    static func bad(_ name: String) -> URL { SovtrackProcess.root.appendingPathComponent("Fixtures/bad/\(name)") }
+    static func bad(_ name: String) -> URL { PackageRoot.fixture("bad/\(name)") }
 
-    static var fixture: URL { SovtrackProcess.root.appendingPathComponent("Fixtures/deals.json") }
+    static var fixture: URL { PackageRoot.fixture("deals.json") }
 
     /// A copy of `source` in a fresh temporary directory, named `name`.
     static func copy(_ source: URL, as name: String = "deals.json") throws -> URL {
-        let dir = try SovtrackProcess.temporaryDirectory()
+        let dir = try TemporaryDirectory.make()
         let target = dir.appendingPathComponent(name)
         try FileManager.default.copyItem(at: source, to: target)
         return target
@@ -32,7 +32,7 @@ enum CLI {
 
     /// Writes `text` to `name` in a fresh temporary directory (or `dir`).
     static func write(_ text: String, as name: String, in dir: URL? = nil) throws -> URL {
-        let d = try dir ?? SovtrackProcess.temporaryDirectory()
+        let d = try dir ?? TemporaryDirectory.make()
         let url = d.appendingPathComponent(name)
         try Data(text.utf8).write(to: url)
         return url
@@ -76,24 +76,5 @@ enum CLI {
             XCTAssertFalse(r.stderr.contains(marker), "crash marker \(marker) in stderr:\n\(r.stderr)", file: file, line: line)
         }
         XCTAssertLessThan(r.status, 128, "killed by a signal", file: file, line: line)
-    }
-}
-
-/// An exclusive `flock` on a store's `.lock` file, held by the test process.
-final class HeldLock {
-    private let fd: Int32
-
-    init(store: URL) throws {
-        fd = open(store.path + ".lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw NSError(domain: "HeldLock", code: Int(errno)) }
-        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
-            close(fd)
-            throw NSError(domain: "HeldLock", code: Int(errno))
-        }
-    }
-
-    deinit {
-        flock(fd, LOCK_UN)
-        close(fd)
     }
 }
