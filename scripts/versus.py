@@ -5,6 +5,7 @@ the ratios (the table of docs/performance.md, "Against DuckDB and jq").
   scripts/versus.py                       # builds the release binaries, 100,000 deals, 5 rounds
   scripts/versus.py --deals 10000 --rounds 3 --keep /tmp/versus
   scripts/versus.py --sovtrack BIN --bench BIN   # binaries already built
+  scripts/versus.py --baseline OLD_BIN            # an older build in the same rounds, for A/B
 
 The feed comes from `sovtrack-bench generate` (seed 42); DuckDB reads the same deals written
 as JSON lines (one deal a line, made once, not timed) with `read_json`, from a fresh
@@ -28,6 +29,7 @@ ap.add_argument("--keep", help="directory for the feed and its JSON lines (kept,
 ap.add_argument("--sovtrack", help="release sovtrack binary (default: build it)")
 ap.add_argument("--bench", help="release sovtrack-bench binary (default: build it)")
 ap.add_argument("--no-jq", action="store_true")
+ap.add_argument("--baseline", help="an older sovtrack binary, timed in the same rounds (its own column)")
 a = ap.parse_args()
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -56,9 +58,11 @@ lines = os.path.join(work, f"deals-{a.deals}.jsonl")
 if not os.path.exists(feed):
     subprocess.run([bench, "generate", "--deals", str(a.deals), "--seed", "42", "--output", feed], check=True)
 if not os.path.exists(lines):
-    with open(feed) as f, open(lines, "w") as out:
-        for d in json.load(f)["deals"]:
-            out.write(json.dumps(d, ensure_ascii=False, separators=(",", ":")) + "\n")
+    # In a child: the feed parsed here would stay in this process's memory, and every
+    # command started after would count it in its peak (a forked child's starts as ours).
+    subprocess.run([sys.executable, "-c", "import json, sys\nwith open(sys.argv[1]) as f, open(sys.argv[2], 'w') as out:\n"
+                    "    for d in json.load(f)['deals']:\n"
+                    "        out.write(json.dumps(d, ensure_ascii=False, separators=(',', ':')) + '\\n')", feed, lines], check=True)
 index = os.path.join(os.path.dirname(feed), "." + os.path.basename(feed) + ".index")
 
 # The columns of `sovtrack list --format csv` that all three can give the same way: a
@@ -179,13 +183,15 @@ for name, sov, dk, jq in tasks:
             note((name, "jq"), *run(jq)[:2])
 for i in range(a.rounds):
     for name, sov, dk, _ in tasks:
-        pair = [("warm", sov), ("duckdb", dk)]
+        pair = [("warm", sov), ("duckdb", dk)] + ([("baseline", [a.baseline] + sov[1:])] if a.baseline else [])
         if i % 2:
             pair.reverse()
         for tag, cmd in pair:
             note((name, tag), *run(cmd)[:2])
     for name, cmd in alone:
         note((name, "warm"), *run(cmd)[:2])
+        if a.baseline:
+            note((name, "baseline"), *run([a.baseline] + cmd[1:])[:2])
 
 def show(t):
     return f"{t * 1000:.0f} ms" if t < 1 else f"{t:.2f} s"
@@ -201,16 +207,19 @@ load = os.getloadavg()[0]
 print(f"{a.deals:,} deals ({os.path.getsize(feed) / 1e6:.1f} MB feed, {os.path.getsize(lines) / 1e6:.1f} MB of JSON lines); "
       f"{a.rounds} rounds, medians (min–max); load average {load:.1f}")
 print()
-print("| task | sovtrack | DuckDB | DuckDB ÷ sovtrack | jq | jq ÷ sovtrack | sovtrack cold (no index) | peak MB warm / cold / DuckDB |")
-print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+base_head = " | baseline (peak MB)" if a.baseline else ""
+print(f"| task | sovtrack | DuckDB | DuckDB ÷ sovtrack | jq | jq ÷ sovtrack | sovtrack cold (no index) | peak MB warm / cold / DuckDB{base_head} |")
+print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---:" + (" | ---:" if a.baseline else "") + " |")
+def base(name):
+    return f" | {span((name, 'baseline'))} ({max(peaks[(name, 'baseline')]):.0f})" if a.baseline else ""
 for name, _, _, _ in tasks:
     w, d = med((name, "warm")), med((name, "duckdb"))
     jq = f"{span((name, 'jq'))} | {med((name, 'jq')) / w:.1f}×" if have_jq else "- | -"
     pk = f"{max(peaks[(name, 'warm')]):.0f} / {max(peaks[(name, 'cold')]):.0f} / {max(peaks[(name, 'duckdb')]):.0f}"
-    print(f"| {name} | {span((name, 'warm'))} | {span((name, 'duckdb'))} | {d / w:.2f}× | {jq} | {show(med((name, 'cold')))} | {pk} |")
+    print(f"| {name} | {span((name, 'warm'))} | {span((name, 'duckdb'))} | {d / w:.2f}× | {jq} | {show(med((name, 'cold')))} | {pk}{base(name)} |")
 for name, _ in alone:
     pk = f"{max(peaks[(name, 'warm')]):.0f} / {max(peaks[(name, 'cold')]):.0f} / -"
-    print(f"| {name} | {span((name, 'warm'))} | - | - | - | - | {show(med((name, 'cold')))} | {pk} |")
+    print(f"| {name} | {span((name, 'warm'))} | - | - | - | - | {show(med((name, 'cold')))} | {pk}{base(name)} |")
 print()
 print("Rows (sovtrack / DuckDB / jq): " + "; ".join(
     f"{name}: {c['sovtrack']} / {c['duckdb']} / {c.get('jq', '-')}" for name, c in counts.items()))

@@ -59,19 +59,25 @@ public enum StoreIndex {
     /// otherwise from the JSON, and then (no error found) writes the index for the next read.
     ///
     /// A selective read (`keeping`) that finds no index reads every deal first, to write the
-    /// index, and only then lets go of those `keep` refuses.
-    public static func decode(file: String, keeping keep: (@Sendable (inout Deal) -> Bool)? = nil) throws -> FeedDecoder.Result {
-        try decode(file: file, keeping: keep, minimumSize: minimumSize, chunkSize: chunkSize)
+    /// index, and only then lets go of those `keep` refuses. `writing: false` uses an index
+    /// but never writes one (a load before a save, which would make it stale at once).
+    public static func decode(file: String, keeping keep: (@Sendable (inout Deal) -> Bool)? = nil,
+                              writing: Bool = true) throws -> FeedDecoder.Result {
+        try decode(file: file, keeping: keep, minimumSize: minimumSize, chunkSize: chunkSize, writing: writing)
     }
 
     /// `decode(file:keeping:)` with the sizes tests choose (small, so that small feeds show every case).
     static func decode(file: String, keeping keep: (@Sendable (inout Deal) -> Bool)?,
-                       minimumSize: Int, chunkSize: Int) throws -> FeedDecoder.Result {
+                       minimumSize: Int, chunkSize: Int, writing: Bool = true) throws -> FeedDecoder.Result {
         try FileSystem.withContents(of: file) { buffer, consumed in
-            guard buffer.count >= minimumSize else { return FeedDecoder.decode(buffer: buffer, consumed: consumed, keeping: keep) }
+            // Without an index to read nor one to write, hashing would be wasted.
+            guard buffer.count >= minimumSize, writing || FileSystem.exists(path(for: file)) else {
+                return FeedDecoder.decode(buffer: buffer, consumed: consumed, keeping: keep)
+            }
             // Its pages go as they are hashed; on a miss the decoder maps them in again, from the page cache.
             let hash = ContentHash.of(UnsafeRawBufferPointer(buffer), done: consumed)
             if let indexed = read(for: file, size: buffer.count, hash: hash, keeping: keep) { return indexed }
+            guard writing else { return FeedDecoder.decode(buffer: buffer, consumed: consumed, keeping: keep) }
             var result = FeedDecoder.decode(buffer: buffer, consumed: consumed)
             guard !result.hasErrors, !result.isFatal else { return result }
             write(result, for: file, size: buffer.count, hash: hash, chunkSize: chunkSize)
