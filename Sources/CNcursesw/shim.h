@@ -25,47 +25,6 @@ static inline int sov_has_capability(const char *name) {
 static inline mmask_t sov_button1_double_clicked(void) { return BUTTON1_DOUBLE_CLICKED; }
 static inline int sov_wcwidth(wchar_t c) { return wcwidth(c); }
 
-/// memmem is a GNU extension that the Glibc module does not declare without _GNU_SOURCE.
-extern void *memmem(const void *haystack, size_t haystacklen, const void *needle, size_t needlelen);
-
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#include <string.h>
-#endif
-
-/// Whether `needle` occurs in `hay`: the dashboard's search, run on every deal's text per keystroke.
-///
-/// glibc's memmem costs about 100 ns on a 100-byte text with a two-byte needle (it starts a
-/// general algorithm each call); with SSE2 sixteen positions are tested at once for the
-/// needle's first and last byte, and only those that match both are compared in full.
-static inline int sov_contains_bytes(const void *hay, size_t hayLength, const void *needle, size_t needleLength) {
-#if defined(__SSE2__)
-    const unsigned char *h = (const unsigned char *)hay, *n = (const unsigned char *)needle;
-    if (needleLength == 0) return 1;
-    if (needleLength > hayLength) return 0;
-    if (needleLength == 1) return memchr(h, n[0], hayLength) != NULL;
-    const size_t lastAt = needleLength - 1;
-    const __m128i first = _mm_set1_epi8((char)n[0]), last = _mm_set1_epi8((char)n[lastAt]);
-    size_t i = 0;
-    for (; i + lastAt + 16 <= hayLength; i += 16) {
-        const __m128i atFirst = _mm_loadu_si128((const __m128i *)(h + i));
-        const __m128i atLast = _mm_loadu_si128((const __m128i *)(h + i + lastAt));
-        unsigned mask = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(atFirst, first), _mm_cmpeq_epi8(atLast, last)));
-        while (mask != 0) {
-            const unsigned at = (unsigned)__builtin_ctz(mask);
-            if (memcmp(h + i + at + 1, n + 1, needleLength - 2) == 0) return 1;
-            mask &= mask - 1;
-        }
-    }
-    for (; i + needleLength <= hayLength; i++) {
-        if (h[i] == n[0] && memcmp(h + i, n, needleLength) == 0) return 1;
-    }
-    return 0;
-#else
-    return memmem(hay, hayLength, needle, needleLength) != NULL;
-#endif
-}
-
 static inline attr_t sov_a_bold(void) { return A_BOLD; }
 static inline attr_t sov_a_reverse(void) { return A_REVERSE; }
 static inline attr_t sov_a_underline(void) { return A_UNDERLINE; }

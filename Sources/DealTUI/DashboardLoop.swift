@@ -26,7 +26,7 @@ struct DashboardLoop {
 
     mutating func run() {
         var dirty = true
-        var builder: (IndexBuilder, DealCatalog)?
+        var builder: (IndexBuilder, DealIndex)?
         while !shouldStop() {
             if state.rows != terminal.rows || state.cols != terminal.cols {
                 AppReducer.reduce(&state, .resize(rows: terminal.rows, cols: terminal.cols))
@@ -37,8 +37,8 @@ struct DashboardLoop {
                 terminal.paint(Screen.render(state))
                 onFrame?(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
                 dirty = false
-                // After the first frame, build the search text and sort orders in the background
-                // so the first `/` and `s` are as quick as any other key.
+                // After the first frame, build the sort orders in the background so the first
+                // `s` is as quick as any other key (the search index is under way since the load).
                 if builder == nil || builder?.1 !== state.catalog {
                     let c = state.catalog
                     builder = (IndexBuilder(deals: c.deals, idRank: c.idRank, today: c.today, first: state.sort), c)

@@ -56,9 +56,30 @@ struct HistoryBench {
             }
             print("| \(name) | \(Report.ms(median(times))) |")
         }
+        try HistoryBench.checkDiff(sovtrack, plain, changed, expected: Set((0..<min(1_000, deals)).map { feed.deals[$0 * (deals / min(1_000, deals))].id }))
         let share = Double(historyBytes - plainBytes) / Double(plainBytes) * 100
         print("| store without history | \(plainBytes) bytes |")
         print("| store with \(revisions) revisions | \(historyBytes) bytes (history +\(String(format: "%.1f", share))%) |")
+    }
+
+    /// The diff just timed reports exactly the deals changed (each in its capacity, which is all
+    /// that was changed), known from how `changed` was made rather than from the diff's code.
+    static func checkDiff(_ sovtrack: String, _ plain: String, _ changed: String, expected: Set<String>) throws {
+        let r = System.run([sovtrack, "diff", plain, changed, "--format", "json", "--store", plain], captureStdout: true,
+                           environment: ["LANG": "C.UTF-8"])
+        let parsed = try JSONReader.parse(r.stdout) { try $0.readValue() }
+        guard r.status == 1, case .array(let items) = parsed else { throw BenchError("diff check: exit \(r.status), no JSON array") }
+        var ids = Set<String>()
+        for item in items {
+            guard case .object(let f) = item, case .string(let id)? = DealFields.value("id", in: f),
+                  case .string(let field)? = DealFields.value("field", in: f), field.hasPrefix("capacity")
+            else { throw BenchError("diff check: a change that was not made: \(item)") }
+            ids.insert(id)
+        }
+        guard ids == expected else {
+            throw BenchError("diff check: \(ids.subtracting(expected).count) deals reported but not changed, \(expected.subtracting(ids).count) changed but not reported")
+        }
+        print("| diff check | \(items.count) changes in exactly the \(expected.count) deals changed |")
     }
 
     /// `feed` with `count` revisions recorded, spread over 2026-01 to 2026-06: targets revised,

@@ -24,24 +24,28 @@ final class CountryTests: XCTestCase {
             throw XCTSkip("iso-codes is not installed")
         }
         struct Entry: Decodable {
-            let alpha_2: String
+            let alpha2: String
             let name: String
-            let official_name: String?
-            let common_name: String?
+            let officialName: String?
+            let commonName: String?
+
+            enum CodingKeys: String, CodingKey {
+                case alpha2 = "alpha_2", name, officialName = "official_name", commonName = "common_name"
+            }
         }
         let entries = try JSONDecoder().decode([String: [Entry]].self, from: Data(contentsOf: url))["3166-1"] ?? []
         XCTAssertEqual(entries.count, 249)
         let records = Dictionary(uniqueKeysWithValues: CountryTable.records.map { ($0.code, $0) })
         for e in entries {
-            guard let r = records[e.alpha_2] else {
-                XCTFail("\(e.alpha_2) missing from CountryTable; rerun scripts/gen-countries.py")
+            guard let r = records[e.alpha2] else {
+                XCTFail("\(e.alpha2) missing from CountryTable; rerun scripts/gen-countries.py")
                 continue
             }
             XCTAssertEqual(r.isoName, e.name)
-            XCTAssertEqual(r.officialName, e.official_name)
-            XCTAssertEqual(r.commonName, e.common_name)
-            for spelling in [e.alpha_2, e.name, e.official_name, e.common_name].compactMap({ $0 }) {
-                XCTAssertEqual(Countries.lookup(spelling)?.code, e.alpha_2, spelling)
+            XCTAssertEqual(r.officialName, e.officialName)
+            XCTAssertEqual(r.commonName, e.commonName)
+            for spelling in [e.alpha2, e.name, e.officialName, e.commonName].compactMap({ $0 }) {
+                XCTAssertEqual(Countries.lookup(spelling)?.code, e.alpha2, spelling)
             }
         }
     }

@@ -19,12 +19,15 @@ final class FeedDecoderParallelTests: XCTestCase {
         return FeedEncoder.encode(Feed(deals: deals))
     }
 
+    /// The untouched 7,000-deal feed, built once for every test that reads it as it is.
+    static let plain = bigFeed(7000)
+
     private func decode(_ bytes: [UInt8], parallel: Bool) -> FeedDecoder.Result {
         bytes.withUnsafeBufferPointer { FeedDecoder.decode(buffer: $0, parallel: parallel) }
     }
 
     func testParallelEqualsSequentialOnAValidFeed() {
-        let bytes = Self.bigFeed(7000)
+        let bytes = Self.plain
         XCTAssertGreaterThan(bytes.count, FeedDecoder.parallelThreshold)
         let a = decode(bytes, parallel: true), b = decode(bytes, parallel: false)
         XCTAssertFalse(a.hasErrors)
@@ -89,7 +92,7 @@ final class FeedDecoderParallelTests: XCTestCase {
     }
 
     func testKeptDealsMayBeTrimmed() {
-        let bytes = Self.bigFeed(7000)
+        let bytes = Self.plain
         for parallel in [true, false] {
             let trimmed = decode(bytes, parallel: parallel) { deal in
                 deal.sources = []
@@ -102,7 +105,7 @@ final class FeedDecoderParallelTests: XCTestCase {
     }
 
     func testKeepingNoDealAtAll() {
-        let bytes = Self.bigFeed(7000)
+        let bytes = Self.plain
         let none = decode(bytes, parallel: true) { _ in false }
         XCTAssertEqual(none.feed.deals, [])
         XCTAssertEqual(none.issues, [])
@@ -110,7 +113,7 @@ final class FeedDecoderParallelTests: XCTestCase {
     }
 
     func testSyntaxErrorInALaterChunkIsReportedAsInOrder() {
-        var bytes = Self.bigFeed(7000)
+        var bytes = Self.plain
         let needle = Array("\"deal-006000\"".utf8)
         let at = (0..<(bytes.count - needle.count)).first { bytes[$0..<($0 + needle.count)].elementsEqual(needle) }!
         bytes[at + needle.count] = UInt8(ascii: ";")
@@ -156,7 +159,7 @@ final class FeedDecoderParallelTests: XCTestCase {
 
     func testDealLikeLinesAfterTheDealsArrayAreNotReadAsDeals() {
         // A large unknown top-level key after the deals, laid out like deals: cuts land in it.
-        var bytes = Self.bigFeed(7000)
+        var bytes = Self.plain
         let tail = Array("\n}\n".utf8)
         XCTAssertEqual(Array(bytes.suffix(3)), tail)
         bytes.removeLast(3)

@@ -20,7 +20,8 @@ final class FeedLinesTests: XCTestCase {
         XCTAssertEqual(lines.first, "format: sovtrack-feed \(Feed.currentVersion)")
         XCTAssertTrue(lines.contains("publisher: us"))
         let start = try XCTUnwrap(lines.firstIndex(of: "deal kr-a"))
-        XCTAssertEqual(lines[start + 1], "  title: A�[31m deal", "an escape from the feed never reaches the terminal")
+        XCTAssertEqual(lines[start + 1], "  title: " + SafeText.sanitize("A\u{1B}[31m deal"))
+        XCTAssertFalse(lines.joined().contains("\u{1B}"), "an escape from the feed never reaches the terminal")
         for expected in ["  capacity.initialMW: 55", "  capacity.targetMW: 1000", "  capacity.confidence: reported", "  status: planned",
                          #"  partners: {"name": "NVIDIA", "role": "vendor"}"#, #"  partners: {"name": "NAVER", "role": "operator"}"#,
                          #"  milestones: {"date": "2026-H2", "event": "Launch", "done": false}"#] {

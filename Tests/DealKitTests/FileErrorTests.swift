@@ -20,7 +20,7 @@ final class FileErrorTests: XCTestCase {
     }
 
     func testANewFileInAMissingDirectoryNamesTheFileAskedFor() {
-        let dir = NSTemporaryDirectory() + "sovtrack-missing-\(UInt32.random(in: 0...UInt32.max))"
+        let dir = NSTemporaryDirectory() + "sovtrack-missing-\(UUID().uuidString)"
         XCTAssertThrowsError(try FileSystem.writeNew([1], directory: dir, stem: "out", ext: "csv")) {
             XCTAssertEqual($0 as? FileError, .unwritable(path: dir + "/out.csv", reason: "No such file or directory"))
         }

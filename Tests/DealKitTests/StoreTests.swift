@@ -329,11 +329,16 @@ final class StoreTests: XCTestCase {
     func testALargeStoreRotatesItsBackups() throws {
         // Over 1 MB: written in several parts, each handed to the disk as it is written.
         let s = store()
-        let deals = (0..<8_000).map { StoreTests.makeDeal("d-" + String(100_000 + $0), "v0") }
+        // A thousand deals with long notes: the size without the cost of many deals.
+        let deals = (0..<1_000).map { i in
+            var d = StoreTests.makeDeal("d-" + String(100_000 + i), "v0")
+            d.notes = String(repeating: "padding ", count: 150)
+            return d
+        }
         try FileSystem.writeAtomically(FeedEncoder.encode(Feed(deals: deals)), to: s.path)
         XCTAssertGreaterThan(FileSystem.fingerprint(s.path)?.size ?? 0, 1 << 20)
-        for v in 1...5 { try s.update(deal: "d-104000") { $0!.title = "v\(v)" } }
-        func title(_ path: String) throws -> String? { try Store.load(path: path).feed.deals[4_000].title }
+        for v in 1...5 { try s.update(deal: "d-100500") { $0!.title = "v\(v)" } }
+        func title(_ path: String) throws -> String? { try Store.load(path: path).feed.deals[500].title }
         // The saves wrote no index (a save makes it stale at once)...
         XCTAssertEqual(try files(), ["deals.json", "deals.json.bak.1", "deals.json.bak.2", "deals.json.bak.3", "deals.json.lock"])
         XCTAssertEqual(try [s.path, s.path + ".bak.1", s.path + ".bak.2", s.path + ".bak.3"].map(title), ["v5", "v4", "v3", "v2"])
@@ -489,17 +494,10 @@ final class StoreTests: XCTestCase {
         let s = try fixtureStore()
         // The last sovtrack to take the lock left its pid; another program holds it now.
         try write("12345\n", to: StoreLock.path(for: s.path))
-        let holder = Process()
-        holder.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
-        holder.arguments = [StoreLock.path(for: s.path), "sleep", "4"]
-        try holder.run()
-        defer { holder.terminate(); holder.waitUntilExit() }
-        // Wait until it holds the lock.
-        let probe = open(StoreLock.path(for: s.path), O_RDONLY)
-        defer { close(probe) }
-        for _ in 0..<500 where flock(probe, LOCK_EX | LOCK_NB) == 0 { flock(probe, LOCK_UN); usleep(10_000) }
+        let lock = try ForeignLock(path: StoreLock.path(for: s.path))
+        defer { lock.release() }
         let waiting = store(lockTimeout: 0.1)
-        assertStoreError({ $0 == .locked(path: s.path, holder: String(holder.processIdentifier)) }) {
+        assertStoreError({ $0 == .locked(path: s.path, holder: String(lock.holder)) }) {
             try waiting.update(deal: "x") { $0 = deal("x") }
         }
     }

@@ -257,7 +257,7 @@ final class SummaryTests: XCTestCase {
         // Spellings that differ only in case in different countries, milestone dates that tie
         // across countries, unknown and decimal figures: the merged total must pick the same
         // spelling, milestone and sums as one pass in deal order.
-        var rng = SplitMix64(seed: 7)
+        var rng = seededRandom(7)
         let countries = ["KR", "JP", "FR", "US", "GB", "SA", "AE", "IN", "DE"]
         let vendors = ["NVIDIA", "Nvidia", "nvidia", "AMD", "Amd", "Rebellions", "리벨리온", "FuriosaAI"]
         let partnerNames = ["SK hynix", "SK Hynix", "Samsung", "NAVER", "Naver Cloud", "ソフトバンク"]

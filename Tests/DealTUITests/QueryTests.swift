@@ -8,7 +8,7 @@ final class QueryTests: XCTestCase {
     let feed = FeedBuilder.generated(3000)
 
     func testMembersMatchDealFilterForManyFilters() {
-        let catalog = DealCatalog(feed: feed, today: TestFeeds.today)
+        let catalog = DealIndex(feed: feed, today: TestFeeds.today)
         let filters: [DealFilter] = [
             DealFilter(),
             DealFilter(countries: ["KR", "JP"]),
@@ -30,7 +30,7 @@ final class QueryTests: XCTestCase {
     }
 
     func testEverySortMatchesDealSortBothWays() {
-        let catalog = DealCatalog(feed: feed, today: TestFeeds.today)
+        let catalog = DealIndex(feed: feed, today: TestFeeds.today)
         let f = DealFilter(countries: ["KR", "FR", "SA"])
         let members = catalog.members(f)
         let deals = f.apply(to: feed.deals)
@@ -43,7 +43,7 @@ final class QueryTests: XCTestCase {
     }
 
     func testCountryAndVendorTotalsMatchSummary() {
-        let catalog = DealCatalog(feed: feed, today: TestFeeds.today)
+        let catalog = DealIndex(feed: feed, today: TestFeeds.today)
         let r = ResultSet(catalog: catalog, members: catalog.members(DealFilter(statuses: [.announced, .planned])), sort: .country, descending: false)
         let deals = DealFilter(statuses: [.announced, .planned]).apply(to: feed.deals)
         let byCountry = Summary(deals: deals, by: .country)
@@ -58,13 +58,13 @@ final class QueryTests: XCTestCase {
     }
 
     func testIndexOfIDFindsEveryDealAndNoOther() {
-        let catalog = DealCatalog(feed: feed, today: TestFeeds.today)
+        let catalog = DealIndex(feed: feed, today: TestFeeds.today)
         for (i, d) in feed.deals.enumerated() { XCTAssertEqual(catalog.index(ofID: d.id), Int32(i)) }
         XCTAssertNil(catalog.index(ofID: "no-such-deal"))
         XCTAssertNil(catalog.index(ofID: ""))
         XCTAssertNil(catalog.index(ofID: "zzzzzz"))
         // The store's order need not be id order.
-        let reversed = DealCatalog(feed: Feed(deals: feed.deals.reversed()), today: TestFeeds.today)
+        let reversed = DealIndex(feed: Feed(deals: feed.deals.reversed()), today: TestFeeds.today)
         XCTAssertEqual(reversed.index(ofID: feed.deals[0].id), Int32(feed.deals.count - 1))
     }
 
@@ -85,7 +85,7 @@ final class QueryTests: XCTestCase {
     }
 
     func testTimelineGroupsLanesByCountryInRowOrder() {
-        let catalog = DealCatalog(feed: feed, today: TestFeeds.today)
+        let catalog = DealIndex(feed: feed, today: TestFeeds.today)
         let r = ResultSet(catalog: catalog, members: catalog.members(DealFilter()), sort: .mw, descending: true)
         let t = r.timeline
         XCTAssertEqual(t.laneLines.count, feed.deals.count)

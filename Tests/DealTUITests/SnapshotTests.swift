@@ -78,4 +78,17 @@ final class SnapshotTests: XCTestCase {
         assertSnapshot(render(try TestFeeds.bundled(), rows: 10, cols: 40, []), named: "bundled-40x10-countries")
         assertSnapshot(render(try TestFeeds.bundled(), rows: 10, cols: 40, [.char("2")]), named: "bundled-40x10-deals")
     }
+
+    /// A snapshot holds the styles: a colour or attribute that changes alone changes it.
+    func testAStyleChangeAloneChangesTheSnapshot() throws {
+        let grid = Screen.render(TestFeeds.state(try TestFeeds.bundled()))
+        var colour = grid, attribute = grid
+        colour.restyle(y: 3, x: 0, width: 5) { $0.role = .error }
+        attribute.restyle(y: 3, x: 0, width: 5) { $0.underline.toggle() }
+        for changed in [colour, attribute] {
+            XCTAssertEqual(changed.text(), grid.text())
+            XCTAssertNotEqual(snapshot(changed), snapshot(grid))
+        }
+        XCTAssertTrue(snapshot(grid).hasPrefix(grid.text() + "styles:\n"))
+    }
 }

@@ -39,13 +39,34 @@ final class TimelineViewTests: XCTestCase {
         XCTAssertEqual(TimelineView.yearLabelStride(cellsPerYear: 1).years, 10)
     }
 
+    /// At 80 columns too, whole: the legend used to end `┊ y…`.
     func testTheLegendNamesEveryGlyphTheChartDraws() {
-        var s = TestFeeds.state(longSpan(), rows: 24, cols: 200)
-        AppReducer.reduce(&s, .char("4"))
-        let text = Screen.render(s).text()
-        let legend = text.split(separator: "\n", omittingEmptySubsequences: false)[22]
-        for glyph in ["◆", "═", "●", "━", "○", "┄", "│", "▼", "┊"] {
-            XCTAssertTrue(legend.contains(glyph), "\(glyph) is not explained: \(legend)")
+        for cols in [80, 200] {
+            var s = TestFeeds.state(longSpan(), rows: 24, cols: cols)
+            AppReducer.reduce(&s, .char("4"))
+            let text = Screen.render(s).text()
+            let legend = text.split(separator: "\n", omittingEmptySubsequences: false)[22]
+            XCTAssertFalse(legend.contains("…"), legend.description)
+            for glyph in ["◆", "═", "●", "━", "○", "!", "┄", "│", "▼", "┊"] {
+                XCTAssertTrue(legend.contains(glyph), "\(glyph) is not explained at \(cols): \(legend)")
+            }
         }
+    }
+
+    /// A planned milestone whose period is over is drawn `!`, in the error colour, not `○`.
+    func testAnOverdueMilestoneHasItsOwnGlyph() throws {
+        let feed = Feed(deals: [
+            Deal(id: "a", title: "Late", country: "KR", announced: PartialDate("2025")!, status: .planned,
+                 milestones: [Milestone(date: PartialDate("2026-01")!, event: "phase 1"), Milestone(date: PartialDate("2027-06")!, event: "phase 2")]),
+        ])
+        var s = TestFeeds.state(feed, rows: 24, cols: 120)
+        AppReducer.reduce(&s, .char("4"))
+        let g = Screen.render(s)
+        let lane = (0..<g.rows).first { g.line($0).contains("  Late") }!
+        let row = g.line(lane)
+        XCTAssertEqual(row.filter { $0 == "!" }.count, 1, row)
+        XCTAssertEqual(row.filter { $0 == "○" }.count, 1, "the milestone to come stays ○: \(row)")
+        let x = (0..<g.cols).first { g[lane, $0].text == "!" }!
+        XCTAssertEqual(g[lane, x].style.role, .error)
     }
 }

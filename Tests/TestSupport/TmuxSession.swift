@@ -96,6 +96,23 @@ public final class TmuxSession {
     /// The screen as text, one line per row.
     public func capture() throws -> String { try tmux(["capture-pane", "-p", "-t", "t"]) }
 
+    /// The screen with its colours and attributes, as escape sequences (`capture-pane -e`).
+    public func captureStyled() throws -> String { try tmux(["capture-pane", "-p", "-e", "-t", "t"]) }
+
+    /// Polls the styled screen for at most `seconds` until it differs from `before`, and returns it
+    /// (unchanged after that time, without failing: a key may rightly change nothing).
+    @discardableResult
+    public func styledChange(from before: String, within seconds: Double) throws -> String {
+        let deadline = Date().addingTimeInterval(seconds)
+        var screen = before
+        repeat {
+            screen = try captureStyled()
+            if screen != before { return screen }
+            Thread.sleep(forTimeInterval: 0.01)
+        } while Date() < deadline
+        return screen
+    }
+
     /// The pane's title, which a program can set with an OSC sequence.
     public func title() throws -> String { try tmux(["display-message", "-p", "-t", "t", "#{pane_title}"]) }
 

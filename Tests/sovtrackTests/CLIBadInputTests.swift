@@ -218,7 +218,7 @@ final class CLIBadInputTests: XCTestCase {
     func testLockedStore() throws {
         let store = try CLI.copy(CLI.fixture)
         let before = try XCTUnwrap(CLI.bytes(store))
-        let env = ["SOVTRACK_LOCK_TIMEOUT": "0.5"]
+        let env = ["SOVTRACK_LOCK_TIMEOUT": "0.1"]
         let feed = try importable()
         do {
             let held = try HeldLock(store: store)

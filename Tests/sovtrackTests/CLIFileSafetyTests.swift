@@ -152,16 +152,10 @@ final class CLIFileSafetyTests: XCTestCase {
         let lock = store.path + ".lock"
         // The pid of the last sovtrack that held the lock, not of the holder.
         _ = try CLI.write("12345\n", as: "deals.json.lock", in: store.deletingLastPathComponent())
-        let holder = Process()
-        holder.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
-        holder.arguments = [lock, "sleep", "4"]
-        try holder.run()
-        defer { holder.terminate(); holder.waitUntilExit() }
-        let probe = open(lock, O_RDONLY)
-        defer { close(probe) }
-        for _ in 0..<500 where flock(probe, LOCK_EX | LOCK_NB) == 0 { flock(probe, LOCK_UN); usleep(10_000) }
+        let holder = try ForeignLock(path: lock)
+        defer { holder.release() }
         let r = try CLI.run(add + ["--store", store.path], env: ["SOVTRACK_LOCK_TIMEOUT": "0.1"])
-        CLI.assertUserError(r, code: 75, ["(pid \(holder.processIdentifier))"])
+        CLI.assertUserError(r, code: 75, ["(pid \(holder.holder))"])
     }
 
     // MARK: What is not a regular file

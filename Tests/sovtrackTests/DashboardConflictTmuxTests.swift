@@ -25,7 +25,7 @@ final class DashboardConflictTmuxTests: XCTestCase {
         XCTAssertEqual(try MergeConflict.all(in: Store.load(path: store.path).feed).count, 2)
 
         let tmux = try TmuxSession(cols: 100, rows: 30,
-                                command: ["env", "SOVTRACK_AUTHOR=carol", SovtrackProcess.binary.path, "--store", store.path])
+                                    command: ["env", "SOVTRACK_AUTHOR=carol", SovtrackProcess.binary.path, "--store", store.path])
         try tmux.waitFor("2 merge conflicts to settle")
         try tmux.keys("2", "/")
         try tmux.type("GAK Sejong")

@@ -98,9 +98,10 @@ final class DashboardKeysTmuxTests: XCTestCase {
             let header = screen.split(separator: "\n", omittingEmptySubsequences: false)[2]
             for h in ["title", "cc", "announced", "sponsor", "vendors", "partners", "MW", "op MW", "status", "confidence",
                       "models", "next milestone", "id"] where header.contains(h) { headers.insert(h) }
-            // The cursor's column is drawn in reverse, which a text capture does not show: give the key a moment.
+            // The cursor's column is drawn in reverse, which only a styled capture shows.
+            let before = try s.captureStyled()
             try s.keys("Right")
-            Thread.sleep(forTimeInterval: 0.15)
+            try s.styledChange(from: before, within: 0.5)
         }
         XCTAssertEqual(headers.count, 13, "\(headers)")
         try s.waitFor("kr-naver-nvidia-dsx-sejong")

@@ -16,7 +16,7 @@ final class EpochImportCLITests: XCTestCase {
 
     @discardableResult
     func run(_ args: [String], expect status: Int32 = 0, file: StaticString = #filePath, line: UInt = #line) throws -> SovtrackProcess.Result {
-        let r = try SovtrackProcess.run(args)
+        let r = try CLI.run(args)
         XCTAssertEqual(r.status, status, "sovtrack \(args.joined(separator: " "))\n\(r.stdout)\(r.stderr)", file: file, line: line)
         return r
     }

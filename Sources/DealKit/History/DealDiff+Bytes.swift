@@ -13,11 +13,8 @@ extension DealDiff {
     /// either feed has an error, or when the two feeds' versions differ (a deal then reads
     /// differently in each): the caller loads both whole, which reports the errors as usual.
     public static func changes(oldBytes old: UnsafeBufferPointer<UInt8>, newBytes new: UnsafeBufferPointer<UInt8>) -> [DealChange]? {
-        // Addresses, not pointers, so that the closure run on two cores captures only values.
-        let sides = [(UInt(bitPattern: old.baseAddress), old.count), (UInt(bitPattern: new.baseAddress), new.count)]
-        let scans = Parallel.map(2) { k in
-            DealBlocks.of(UnsafeBufferPointer(start: UnsafePointer<UInt8>(bitPattern: sides[k].0), count: sides[k].1))
-        }
+        let sides = [ReadOnlyBuffer(old), ReadOnlyBuffer(new)]
+        let scans = Parallel.map(2) { k in DealBlocks.of(sides[k].buffer) }
         guard let ob = scans[0], let nb = scans[1] else { return nil }
         var oldIndex: [String: Int] = [:]
         oldIndex.reserveCapacity(ob.ids.count)
@@ -39,8 +36,9 @@ extension DealDiff {
         guard !newResult.hasErrors else { return nil }
         // The old feed with only those deals: its top level before and after the array unchanged.
         var part: [UInt8] = []
-        let neededBytes: Int = oldNeeded.reduce(0) { (sum: Int, k: Int) -> Int in sum + ob.ranges[k].count + 2 }
-        part.reserveCapacity(ob.open + 1 + neededBytes + (old.count - ob.end) + 1)
+        var size = ob.open + 1 + old.count - ob.end + 1
+        for k in oldNeeded { size += ob.ranges[k].count + 2 }
+        part.reserveCapacity(size)
         part += old[...ob.open]
         for (n, k) in oldNeeded.enumerated() {
             if n > 0 { part += [UInt8(ascii: ","), 0x0A] }

@@ -15,8 +15,13 @@ enum JSONArrayScanner {
         var i = open + 1
         let spaces: UInt64 = 0x2020_2020_2020_2020
         while i < n {
-            // Indentation: eight spaces at a time.
-            while i + 8 <= n && base.loadUnaligned(fromByteOffset: i, as: UInt64.self) == spaces { i += 8 }
+            // Indentation: eight spaces at a time, then straight to the first byte that is not
+            // one (the words are little-endian: the lowest set bit is the first byte in the text).
+            while i + 8 <= n {
+                let y = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self)) ^ spaces
+                if y != 0 { i += y.trailingZeroBitCount >> 3; break }
+                i += 8
+            }
             guard i < n else { break }
             let c = b[i]
             switch c {
@@ -36,8 +41,9 @@ enum JSONArrayScanner {
                 // Skip the string: find the closing quote, stepping over escapes.
                 while true {
                     while i + 8 <= n {
-                        let x = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                        if ByteWord.quoteOrBackslash(x) != 0 { break }
+                        let m = ByteWord.quoteOrBackslash(UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
+                        // The lowest flag is exact: jump to that byte.
+                        if m != 0 { i += m.trailingZeroBitCount >> 3; break }
                         i += 8
                     }
                     guard i < n else { return nil }

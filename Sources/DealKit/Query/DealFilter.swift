@@ -42,16 +42,20 @@ public struct DealFilter: Sendable, Equatable {
     /// The folded `(none)`: as a vendor, it selects the deals without one.
     public static let noVendorKey = fold(Summary.noVendor)
 
-    /// A filter ready to test many deals (folded needles, sets).
+    /// A filter ready to test many deals (folded needles, sets): the one place its rules are written.
+    ///
+    /// The command line tests deals one by one (`matches`, while the store is read); the
+    /// dashboard tests a `DealIndex`'s columns, with the names resolved to its ids
+    /// (`names.resolved`) and the rest read from the deal (`passesFields`).
     public struct Compiled: Sendable {
-        let countries: Set<String>
-        let vendors: Set<String>
-        let partners: Set<String>
+        /// Country codes, and folded vendor and partner names.
+        public let names: NameCriteria<String>
         let statuses: Set<DealStatus>
         let since: Int?
         let until: Int?
         let minMW: Double?
-        let needle: String
+        /// The folded search text, as UTF-8.
+        let needle: [UInt8]
         let products: [String]
         public let matchesEverything: Bool
 
@@ -63,24 +67,29 @@ public struct DealFilter: Sendable, Equatable {
         /// or buffer is copied whole first (a retain per string), which cost more than the test.
         func matches(at d: UnsafePointer<Deal>) -> Bool {
             if matchesEverything { return true }
-            if !countries.isEmpty && !countries.contains(d.pointee.country) { return false }
+            guard names.passes(country: d.pointee.country), passesFields(at: d) else { return false }
+            // Names are folded only when a criterion asks for them: folding is the costly part.
+            if names.vendors != nil || names.partners != nil {
+                let partners = d.pointee.partners
+                guard names.passes(vendors: partners.lazy.filter { $0.role == .vendor }.map { DealFilter.fold($0.name) },
+                                   partners: partners.lazy.map { DealFilter.fold($0.name) }) else { return false }
+            }
+            if !needle.isEmpty {
+                var text: [UInt8] = []
+                var folder = SearchText()
+                folder.append(d, to: &text)
+                guard text.withUnsafeBytes({ t in needle.withUnsafeBytes { ByteSearch.contains(t, $0) } }) else { return false }
+            }
+            return true
+        }
+
+        /// The criteria read from the deal's own fields: status, dates, megawatts and products.
+        public func passesFields(at d: UnsafePointer<Deal>) -> Bool {
             if !statuses.isEmpty && !statuses.contains(d.pointee.status) { return false }
             if let since, d.pointee.announced.startKey < since { return false }
             if let until, d.pointee.announced.startKey > until { return false }
             if let minMW {
                 guard let mw = d.pointee.capacity?.ambitionMW, mw >= minMW else { return false }
-            }
-            if !vendors.isEmpty {
-                // `(none)` (Summary.noVendor) stands for the deals that name no vendor, as in the summary.
-                var hasVendor = false
-                for p in d.pointee.partners where p.role == .vendor {
-                    if vendors.contains(DealFilter.fold(p.name)) { hasVendor = true; break }
-                }
-                let none = vendors.contains(DealFilter.noVendorKey) && !d.pointee.partners.contains { $0.role == .vendor }
-                if !hasVendor && !none { return false }
-            }
-            if !partners.isEmpty && !d.pointee.partners.contains(where: { partners.contains(DealFilter.fold($0.name)) }) {
-                return false
             }
             if !products.isEmpty && !d.pointee.products.contains(where: { p in
                 let folded = DealFilter.fold(p)
@@ -88,30 +97,29 @@ public struct DealFilter: Sendable, Equatable {
             }) {
                 return false
             }
-            if !needle.isEmpty && !DealFilter.searchText(d.pointee).contains(needle) { return false }
             return true
         }
     }
 
     public func compiled() -> Compiled {
-        Compiled(countries: Set(countries), vendors: Set(vendors.map(DealFilter.fold)),
-                 partners: Set(partners.map(DealFilter.fold)), statuses: Set(statuses),
-                 since: since?.startKey, until: until?.endKey, minMW: minMW,
-                 needle: DealFilter.fold(search.trimmingCharacters(in: .whitespaces)),
-                 products: products.map { DealFilter.fold($0.trimmingCharacters(in: .whitespaces)) }.filter { !$0.isEmpty },
-                 matchesEverything: isEmpty)
+        let vendorKeys = Set(vendors.map(DealFilter.fold))
+        let names = NameCriteria(countries: countries.isEmpty ? nil : Set(countries),
+                                 vendors: vendors.isEmpty ? nil : vendorKeys,
+                                 noVendor: vendorKeys.contains(DealFilter.noVendorKey),
+                                 partners: partners.isEmpty ? nil : Set(partners.map(DealFilter.fold)))
+        return Compiled(names: names, statuses: Set(statuses),
+                        since: since?.startKey, until: until?.endKey, minMW: minMW,
+                        needle: SearchIndex.needle(search),
+                        products: products.map { DealFilter.fold($0.trimmingCharacters(in: .whitespaces)) }.filter { !$0.isEmpty },
+                        matchesEverything: isEmpty)
     }
 
     /// The folded text `--search` looks in.
     public static func searchText(_ d: Deal) -> String {
-        var parts: [String] = [d.title]
-        if let s = d.sponsor { parts.append(s) }
-        for p in d.partners { parts.append(p.name) }
-        parts += d.models
-        parts += d.products
-        if let s = d.site { parts.append(s) }
-        parts += d.tags
-        return fold(parts.joined(separator: "\u{1F}"))
+        var text: [UInt8] = []
+        var folder = SearchText()
+        withUnsafePointer(to: d) { folder.append($0, to: &text) }
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// The deals that pass, in their given order.

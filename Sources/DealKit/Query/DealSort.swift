@@ -18,14 +18,31 @@ public enum DealSort: String, Sendable, CaseIterable {
     /// Each deal's key is ranked once (`keyRanks`), so the sort compares integers: no deal is
     /// moved or copied, and no title is folded on every comparison.
     public func order(of deals: [Deal], descending: Bool = false, today: PartialDate? = nil) -> [Int] {
-        let rank = keyRanks(deals, today: today)
-        return deals.withUnsafeBufferPointer { d in
-            d.indices.sorted { a, b in
-                if rank[a] != rank[b] { return DealSort.before(rank[a], rank[b], descending: descending) }
-                // Ties go by id, then by position, so the order never depends on the sort algorithm.
-                return d[a].id != d[b].id ? d[a].id < d[b].id : a < b
-            }
+        let ids = deals.withUnsafeBufferPointer(DealSort.idOrder)
+        return DealSort.sorted(rank: keyRanks(deals, today: today), idRank: ids.rank, descending: descending).map(Int.init)
+    }
+
+    /// The positions 0..<n ordered by key rank, then by id rank: the one order every list
+    /// of deals is in, on the command line (`order(of:)`) and in the dashboard (`SortIndex`).
+    public static func sorted(rank: [Int32], idRank: [Int32], descending: Bool) -> [Int32] {
+        (0..<Int32(rank.count)).sorted { a, b in
+            let ra = rank[Int(a)], rb = rank[Int(b)]
+            // Ties go by id (then by position, in `idRank`), so the order never depends on the sort algorithm.
+            return ra != rb ? DealSort.before(ra, rb, descending: descending) : idRank[Int(a)] < idRank[Int(b)]
         }
+    }
+
+    /// The deals in id order (`byID`, positions) and each deal's place in it (`rank`); equal ids by position.
+    public static func idOrder(_ deals: UnsafeBufferPointer<Deal>) -> (byID: [Int32], rank: [Int32]) {
+        var byID = (0..<Int32(deals.count)).map { $0 }
+        // A saved store is in id order already: no sort then.
+        let ascending = deals.indices.dropFirst().allSatisfy { deals[$0 - 1].id < deals[$0].id }
+        if !ascending {
+            byID.sort { a, b in deals[Int(a)].id != deals[Int(b)].id ? deals[Int(a)].id < deals[Int(b)].id : a < b }
+        }
+        var rank = [Int32](repeating: 0, count: deals.count)
+        for (r, i) in byID.enumerated() { rank[Int(i)] = Int32(r) }
+        return (byID, rank)
     }
 
     /// Whether key rank `a` sorts before `b`: a deal with no value (`Int32.max`) comes last
@@ -98,39 +115,11 @@ public enum DealSort: String, Sendable, CaseIterable {
     }
 
     /// -1, 0 or 1; a deal with an unknown value comes after one with a known value.
+    ///
+    /// From the keys' ranks, so it cannot disagree with `order(of:)`.
     public func compare(_ a: Deal, _ b: Deal, descending: Bool = false, today: PartialDate? = nil) -> Int {
-        let sign = descending ? -1 : 1
-        func cmp<T: Comparable>(_ x: T, _ y: T) -> Int { sign * (x < y ? -1 : (y < x ? 1 : 0)) }
-        func opt<T: Comparable>(_ x: T?, _ y: T?) -> Int {
-            switch (x, y) {
-            case let (x?, y?): return cmp(x, y)
-            case (nil, nil): return 0
-            case (nil, _): return 1
-            case (_, nil): return -1
-            }
-        }
-        switch self {
-        case .country:
-            let c = cmp(a.country, b.country)
-            return c != 0 ? c : cmp(a.announced, b.announced)
-        case .announced: return cmp(a.announced, b.announced)
-        case .id: return cmp(a.id, b.id)
-        case .title: return cmp(a.title.lowercased(), b.title.lowercased())
-        case .status: return cmp(a.status, b.status)
-        case .sponsor: return opt(a.sponsor?.lowercased(), b.sponsor?.lowercased())
-        case .mw: return opt(a.capacity?.ambitionMW, b.capacity?.ambitionMW)
-        case .committed: return opt(a.capacity?.committedMW, b.capacity?.committedMW)
-        case .operational: return opt(a.capacity?.operationalMW, b.capacity?.operationalMW)
-        case .confidence: return opt(a.capacity?.confidence, b.capacity?.confidence)
-        case .milestone:
-            let x = DealSort.milestoneKey(a.milestones, today: today), y = DealSort.milestoneKey(b.milestones, today: today)
-            switch (x, y) {
-            case let (x?, y?): return x < y ? sign * -1 : (y < x ? sign : 0)
-            case (nil, nil): return 0
-            case (nil, _): return 1
-            case (_, nil): return -1
-            }
-        case .vendors, .partners, .models: return opt(listKey(a), listKey(b))
-        }
+        let r = keyRanks([a, b], today: today)
+        if r[0] == r[1] { return 0 }
+        return DealSort.before(r[0], r[1], descending: descending) ? -1 : 1
     }
 }

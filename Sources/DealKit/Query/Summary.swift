@@ -181,9 +181,7 @@ public struct Summary: Sendable, Equatable {
     private struct Tally {
         /// The day that decides which milestones are overdue.
         let today: PartialDate?
-        var committed: Double?, ambition: Double?, operational: Double?
-        var unknown = 0, count = 0, noMW = 0
-        var approxCommitted = false, approxAmbition = false, approxOperational = false
+        var figures = MWTotals()
         var countries = Set<String>()
         var vendors = UniqueNames(), partners = UniqueNames(), models = UniqueNames()
         /// The milestone needing attention first (`Milestone.precedes`), first of equals, and the deal it is in.
@@ -207,24 +205,7 @@ public struct Summary: Sendable, Equatable {
 
         /// The deal count, the MW sums and the unknown count: cheap, so the total runs them over every deal in order.
         mutating func addFigures(_ i: Int, _ deals: UnsafeBufferPointer<Deal>) {
-            func add(_ total: inout Double?, _ v: Double?) { if let v { total = (total ?? 0) + v } }
-            count += 1
-            if let kind = deals[i].kind, !kind.hasMegawatts {
-                // Not added even if a figure is given (validate warns): it would be counted as capacity.
-                noMW += 1
-            } else if let c = deals[i].capacity {
-                add(&committed, c.committedMW)
-                add(&ambition, c.ambitionMW)
-                add(&operational, c.operationalMW)
-                if !c.approx.isEmpty {
-                    if c.committedIsApprox { approxCommitted = true }
-                    if c.ambitionIsApprox { approxAmbition = true }
-                    if c.approx.contains(.operational), c.operationalMW != nil { approxOperational = true }
-                }
-                if c.hasNoFigure { unknown += 1 }
-            } else {
-                unknown += 1
-            }
+            figures.add(MWTotals.Figures(deals.baseAddress! + i))
         }
 
         /// Takes in the countries, names and next milestone of a tally over other deals.
@@ -243,16 +224,16 @@ public struct Summary: Sendable, Equatable {
             // Sums of decimal figures pick up binary noise (61.2659695999...); no source is that precise.
             // (Beyond 10¹⁵ MW, which only a hostile feed gives, the product would overflow to infinity.)
             func tidy(_ v: Double?) -> Double? { v.map { abs($0) < 1e15 ? ($0 * 1e6).rounded() / 1e6 : $0 } }
-            var row = Row(key: key, name: name, countries: countries.sorted(), deals: count,
-                          committedMW: tidy(committed), ambitionMW: tidy(ambition),
-                          operationalMW: tidy(operational), unknownMWDeals: unknown,
+            var row = Row(key: key, name: name, countries: countries.sorted(), deals: figures.deals,
+                          committedMW: tidy(figures.committed), ambitionMW: tidy(figures.ambition),
+                          operationalMW: tidy(figures.operational), unknownMWDeals: figures.unknown,
                           vendors: vendors.sorted, partners: partners.sorted, models: models.sorted,
                           nextMilestone: next?.milestone)
             row.nextMilestoneOverdue = today.map { next?.milestone.isOverdue(on: $0) ?? false } ?? false
-            row.noMWDeals = noMW
-            row.approxCommitted = approxCommitted
-            row.approxAmbition = approxAmbition
-            row.approxOperational = approxOperational
+            row.noMWDeals = figures.notApplicable
+            row.approxCommitted = figures.approx & 1 != 0
+            row.approxAmbition = figures.approx & 2 != 0
+            row.approxOperational = figures.approx & 4 != 0
             return row
         }
     }

@@ -271,7 +271,8 @@ public enum FileSystem {
         #if os(Linux)
         // Large parts only: a small file is written by `fsync` as quickly.
         guard count >= 1 << 20, let syncFileRange else { return }
-        _ = syncFileRange(fd, Int64(offset), Int64(count), 2 /* SYNC_FILE_RANGE_WRITE */)
+        let writeOut: UInt32 = 2  // SYNC_FILE_RANGE_WRITE
+        _ = syncFileRange(fd, Int64(offset), Int64(count), writeOut)
         #endif
     }
 

@@ -2,18 +2,17 @@ import DealKit
 import Foundation
 import Synchronization
 
-/// Builds the search index and every sort order on a background thread; the main loop adopts each when ready.
+/// Builds every sort order on a background thread; the main loop adopts each when ready.
 ///
-/// On a large store folding the search text and each sort order take a noticeable part of
-/// a second (docs/performance.md): done after the first frame, the first `/` or `s` is then
-/// as quick as the rest.
-/// Only finished values cross threads (deals in, indexes out, all Sendable), so curses
-/// and the state stay on the main thread. Anything asked for before it is ready is
-/// simply built on the main thread, as without this builder.
+/// On a large store each sort order takes a noticeable part of a second (docs/performance.md):
+/// done after the first frame, the first `s` is then as quick as the rest. (The search
+/// index is built by `DealIndex` itself, from the start.) Only finished values cross
+/// threads (deals in, indexes out, all Sendable), so curses and the state stay on the
+/// main thread. Anything asked for before it is ready is simply built on the main thread,
+/// as without this builder.
 final class IndexBuilder: Sendable {
     /// One finished piece.
     enum Piece: Sendable {
-        case search(SearchIndex)
         case sort(DealSort, SortIndex)
     }
 
@@ -22,8 +21,6 @@ final class IndexBuilder: Sendable {
 
     init(deals: [Deal], idRank: [Int32], today: PartialDate, first: DealSort) {
         Thread.detachNewThread { [self] in
-            let search = SearchIndex(deals: deals)
-            ready.withLock { $0.append(.search(search)) }
             // The sort `s` picks next comes first.
             let all = DealSort.allCases
             let start = (all.firstIndex(of: first) ?? 0) + 1

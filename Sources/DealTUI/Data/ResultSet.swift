@@ -6,13 +6,13 @@ import DealKit
 /// timeline lanes, one country's deals) are computed on first use and kept, so moving the
 /// selection never does O(n) work.
 final class ResultSet {
-    let catalog: DealCatalog
+    let catalog: DealIndex
     /// The matching deals in feed order.
     let members: [Int32]
     /// The matching deals in the sort order.
     let rows: [Int32]
 
-    init(catalog: DealCatalog, members: [Int32], sort: DealSort, descending: Bool) {
+    init(catalog: DealIndex, members: [Int32], sort: DealSort, descending: Bool) {
         self.catalog = catalog
         self.members = members
         var isMember = [Bool](repeating: false, count: catalog.count)
@@ -32,16 +32,7 @@ final class ResultSet {
     /// One row per country with matching deals, in `Summary`'s order.
     var countries: [GroupTotal] {
         if let c = countryStorage { return c }
-        var byID = [GroupTotal?](repeating: nil, count: catalog.countryCodes.count)
-        for i in members {
-            let cid = Int(catalog.countryOf[Int(i)])
-            if byID[cid] == nil {
-                let code = catalog.countryCodes[cid]
-                byID[cid] = GroupTotal(key: code, name: Countries.byCode(code)?.name ?? code, id: Int32(cid))
-            }
-            byID[cid]!.add(catalog, i)
-        }
-        let c = byID.compactMap { $0 }.sorted(by: GroupTotal.summaryOrder)
+        let c = catalog.countryTotals(members)
         countryStorage = c
         return c
     }
@@ -63,33 +54,7 @@ final class ResultSet {
     /// One row per vendor (and one for deals without a vendor), in `Summary`'s order, with the total ambition MW.
     var vendors: (rows: [GroupTotal], ambition: Double?) {
         if let v = vendorStorage { return v }
-        // Slot 0 is "no vendor", slot v + 1 vendor v; countries as one bitmap row per slot.
-        let slots = catalog.vendorNames.count + 1
-        let nc = catalog.countryCodes.count
-        var bySlot = [GroupTotal?](repeating: nil, count: slots)
-        var countries = [Bool](repeating: false, count: slots * nc)
-        var total: Double?
-        for i in members {
-            let a = catalog.ambition[Int(i)]
-            if !a.isNaN { total = (total ?? 0) + a }
-            let c = Int(catalog.countryOf[Int(i)])
-            let vs = catalog.vendors(of: i)
-            func add(_ slot: Int) {
-                if bySlot[slot] == nil {
-                    bySlot[slot] = GroupTotal(key: slot == 0 ? Summary.noVendor : catalog.vendorNames[slot - 1], name: "", id: Int32(slot - 1))
-                }
-                bySlot[slot]!.add(catalog, i)
-                countries[slot * nc + c] = true
-            }
-            if vs.isEmpty { add(0) } else { for v in vs { add(Int(v) + 1) } }
-        }
-        var rows: [GroupTotal] = []
-        for slot in 0..<slots {
-            guard var row = bySlot[slot] else { continue }
-            row.countries = (0..<nc).filter { countries[slot * nc + $0] }.map { catalog.countryCodes[$0] }
-            rows.append(row)
-        }
-        let v = (rows.sorted(by: GroupTotal.summaryOrder), total)
+        let v = catalog.vendorTotals(members)
         vendorStorage = v
         return v
     }
@@ -101,13 +66,7 @@ final class ResultSet {
     /// Every deal shown, totalled once each: the Countries and Vendors views' totals row.
     var total: GroupTotal {
         if let t = totalStorage { return t }
-        var t = GroupTotal(key: "total", name: "", id: -1)
-        var seen = [Bool](repeating: false, count: catalog.countryCodes.count)
-        for i in members {
-            t.add(catalog, i)
-            seen[Int(catalog.countryOf[Int(i)])] = true
-        }
-        t.countries = catalog.countryCodes.indices.filter { seen[$0] }.map { catalog.countryCodes[$0] }
+        let t = catalog.total(members)
         totalStorage = t
         return t
     }

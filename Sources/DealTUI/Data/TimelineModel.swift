@@ -16,7 +16,7 @@ struct TimelineModel: Sendable {
     let lastMonth: Int?
 
     /// Groups `rows` by country, countries in order of their first deal, deals in row order.
-    init(catalog: DealCatalog, rows: [Int32]) {
+    init(catalog: DealIndex, rows: [Int32]) {
         // Arrays indexed by country id, not dictionaries: this runs on every filter change.
         var groups = [[Int32]](repeating: [], count: catalog.countryCodes.count)
         var order: [Int32] = []
@@ -47,6 +47,6 @@ struct TimelineModel: Sendable {
 
     /// A partial date's first or last month as year * 12 + (month - 1).
     static func month(_ d: PartialDate, start: Bool) -> Int {
-        d.year * 12 + (start ? d.firstMonth : d.lastMonth) - 1
+        DealIndex.month(d, start: start)
     }
 }

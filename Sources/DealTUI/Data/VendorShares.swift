@@ -9,7 +9,7 @@ struct VendorShares: Sendable {
     /// Per vendor id: the countries in which it has the largest ambition share.
     let leads: [Int]
 
-    init(catalog: DealCatalog, members: [Int32]) {
+    init(catalog: DealIndex, members: [Int32]) {
         var mw = [[Int32: Double]](repeating: [:], count: catalog.countryCodes.count)
         for i in members {
             let a = catalog.ambition[Int(i)]

@@ -73,7 +73,7 @@ enum KeyMap {
             KeyBinding("m  o", "add a milestone / a source to the selected deal",
                        guide: "add a milestone / a source to the selected deal: the form opens on a new row of that list",
                        [(.char("m"), .addMilestone), (.char("o"), .addSource)]),
-            KeyBinding("<  >", "detail: take ours / theirs for the deal's first merge conflict",
+            KeyBinding("<  >", "detail: settle a merge conflict: ours / theirs",
                        guide: "in the detail of a deal a git merge left conflicted (its **Merge conflicts** come first, the one the keys settle marked `▶`): take our value (`<`) or theirs (`>`), as `sovtrack resolve --take ours|theirs` does; recorded in the history, `u` reopens it",
                        [(.char("<"), .takeOurs), (.char(">"), .takeTheirs)]),
             KeyBinding("Tab  Shift-Tab", "form: next / previous field"),

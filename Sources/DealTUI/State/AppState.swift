@@ -2,7 +2,7 @@ import DealKit
 
 /// Everything the dashboard shows, as a value: the reducer changes it, the views draw it.
 ///
-/// The feed's derived data (`DealCatalog`) and the current result (`ResultSet`) are
+/// The feed's derived data (`DealIndex`) and the current result (`ResultSet`) are
 /// reference types that memoize, but neither changes once built, so copying the state
 /// is cheap and a state still means one screen.
 public struct AppState {
@@ -33,7 +33,7 @@ public struct AppState {
         public var original: String
     }
 
-    public private(set) var catalog: DealCatalog
+    public private(set) var catalog: DealIndex
     /// The store's path as the header shows it.
     public var storeName: String
     /// Today, for the timeline's marker and export names; injected so snapshots are stable.
@@ -90,7 +90,7 @@ public struct AppState {
 
     public init(feed: Feed, storeName: String, filter: DealFilter = DealFilter(), today: PartialDate,
                 rows: Int = 24, cols: Int = 80) {
-        catalog = DealCatalog(feed: feed, today: today)
+        catalog = DealIndex(feed: feed, today: today, searchInBackground: true)
         self.storeName = storeName
         self.today = today
         self.filter = filter
@@ -228,7 +228,7 @@ public struct AppState {
     /// Swaps in a new feed (after an edit or a change on disk), keeping the selections by deal id.
     public mutating func replaceFeed(_ feed: Feed) {
         let keep = CursorTargets(self)
-        catalog = DealCatalog(feed: feed, today: today)
+        catalog = DealIndex(feed: feed, today: today, searchInBackground: true)
         searchCache = SearchCache()
         if let d = detail {
             if let i = catalog.index(ofID: d.id) { detail?.deal = i } else { detail = nil }
@@ -237,13 +237,9 @@ public struct AppState {
         keep.restore(into: &self)
     }
 
-    /// Installs a search index built off the main thread.
-    func adoptSearchIndex(_ index: SearchIndex) { catalog.adoptSearchIndex(index) }
-
     /// Installs a piece built by an `IndexBuilder` for this state's feed.
     func adopt(_ piece: IndexBuilder.Piece) {
         switch piece {
-        case .search(let index): catalog.adoptSearchIndex(index)
         case .sort(let sort, let index): catalog.adoptSortIndex(index, for: sort)
         }
     }
@@ -297,7 +293,7 @@ private struct SearchCache {
     /// Most recent last: (needle, members).
     private var recent: [([UInt8], [Int32])] = []
 
-    mutating func members(for filter: DealFilter, catalog: DealCatalog) -> [Int32] {
+    mutating func members(for filter: DealFilter, catalog: DealIndex) -> [Int32] {
         var withoutSearch = filter
         withoutSearch.search = ""
         if baseFilter != withoutSearch {

@@ -36,18 +36,21 @@ enum CountriesView {
     /// The list's column widths: code (3, room for the sort's arrow), name, deals, committed,
     /// ambition, the HHI when there is room (always while the list is `sortedByHHI`: the sorted
     /// column is never the one left out), then the bar takes what is left.
-    static func listColumns(width: Int, sortedByHHI: Bool = false) -> (name: Int, hhi: Bool, bar: Int) {
-        let base = 3 + 2 + 6 + 2 + 10 + 2 + 10 + 2
+    /// Committed and ambition take 10 cells, 8 on a list too narrow for that (40 columns), so
+    /// a figure is never cut at the screen's edge into another number (`1,900` read as `1,`).
+    static func listColumns(width: Int, sortedByHHI: Bool = false) -> (name: Int, figure: Int, hhi: Bool, bar: Int) {
+        let figure = width >= 3 + 2 + 6 + 2 + 2 * 12 + 6 ? 10 : 8
+        let base = 3 + 2 + 6 + 2 + figure + 2 + figure + 2
         // The HHI only where it leaves a name of 14 ("United Kingdom") and a bar of 10.
         let hhi = sortedByHHI || width - base - 8 - 1 - 10 >= 14
         let fixed = base + (hhi ? 8 : 0)
         // The name comes first (a cut "United…" reads worse than a shorter bar); the bar keeps 10.
         let name = min(20, max(6, width - fixed - 2 - 10))
-        return (name, hhi, max(0, width - fixed - name - 2))
+        return (name, figure, hhi, max(0, width - fixed - name - 2))
     }
 
     private static func drawList(into g: inout CellGrid, rect: Rect, countries: [GroupTotal], state: AppState) {
-        let (nameW, showHHI, barW) = listColumns(width: rect.width, sortedByHHI: state.countrySort == .hhi)
+        let (nameW, figW, showHHI, barW) = listColumns(width: rect.width, sortedByHHI: state.countrySort == .hhi)
         // The pane the keys act on has a bright header; the other one's is dimmed.
         let active = state.focus == .list
         let head = active ? Style(.columnHeader, bold: true) : Style(.dim)
@@ -58,7 +61,7 @@ enum CountriesView {
             x += w + 2
         }
         // The HHI is the vendor concentration of the ambition MW (docs/report.md).
-        for (column, w) in zip(GroupColumn.countriesList, [3, nameW, 6, 10, 10, showHHI ? 6 : 0]) where w > 0 {
+        for (column, w) in zip(GroupColumn.countriesList, [3, nameW, 6, figW, figW, showHHI ? 6 : 0]) where w > 0 {
             cell(header(column, countries: true, state: state), w, y: rect.y, style: head, right: column.alignRight)
         }
         if barW > 0 { cell(barHeader(width: barW, log: state.logScale), barW, y: rect.y, style: head) }
@@ -78,8 +81,8 @@ enum CountriesView {
             cell(c.key, 3, y: y, style: Style(.normal, bold: true))
             cell(c.name, nameW, y: y, style: .normal)
             cell(CountText.grouped(c.deals), 6, y: y, style: .normal, right: true)
-            cell(MWText.figure(c.committedMW, approx: c.approx & 1 != 0), 10, y: y, style: Style(c.committedMW == nil ? .dim : .normal), right: true)
-            cell(MWText.figure(c.ambitionMW, approx: c.approx & 2 != 0), 10, y: y, style: Style(c.ambitionMW == nil ? .dim : .normal), right: true)
+            cell(MWText.figure(c.committedMW, approx: c.approx & 1 != 0), figW, y: y, style: Style(c.committedMW == nil ? .dim : .normal), right: true)
+            cell(MWText.figure(c.ambitionMW, approx: c.approx & 2 != 0), figW, y: y, style: Style(c.ambitionMW == nil ? .dim : .normal), right: true)
             // Bold when highly concentrated (above 2,500).
             let h = hhi[Int(c.id)]
             if showHHI { cell(VendorConcentration.index(h), 6, y: y, style: Style(h == nil ? .dim : .normal, bold: (h ?? 0) > 2_500), right: true) }
@@ -105,8 +108,8 @@ enum CountriesView {
         let many = "total, \(CountText.of(countries.count, "country", plural: "countries"))"
         cell(DisplayWidth.of(many) <= nameW ? many : "total", nameW, y: y, style: bold)
         cell(CountText.grouped(t.deals), 6, y: y, style: bold, right: true)
-        cell(MWText.figure(t.committedMW, approx: t.approx & 1 != 0), 10, y: y, style: bold, right: true)
-        cell(MWText.figure(t.ambitionMW, approx: t.approx & 2 != 0), 10, y: y, style: bold, right: true)
+        cell(MWText.figure(t.committedMW, approx: t.approx & 1 != 0), figW, y: y, style: bold, right: true)
+        cell(MWText.figure(t.ambitionMW, approx: t.approx & 2 != 0), figW, y: y, style: bold, right: true)
         g.restyle(y: y, x: rect.x, width: rect.width) { $0.underline = false }
     }
 

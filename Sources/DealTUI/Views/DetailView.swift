@@ -116,7 +116,7 @@ enum DetailView {
     }
 
     /// The lines of the deal at catalog index `index`, with its history.
-    static func lines(of index: Int, in catalog: DealCatalog, width: Int, today: PartialDate? = nil) -> [Line] {
+    static func lines(of index: Int, in catalog: DealIndex, width: Int, today: PartialDate? = nil) -> [Line] {
         let d = catalog.deals[index]
         return lines(d, width: width, today: today, history: catalog.revisions(of: d.id), conflicts: catalog.conflicts(of: d.id))
     }

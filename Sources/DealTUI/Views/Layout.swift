@@ -22,8 +22,8 @@ struct Layout: Sendable, Equatable {
     func countries(countryCount: Int) -> (list: Rect, table: Rect, sideBySide: Bool) {
         let b = body
         if cols >= 110 {
-            // A wide terminal gives the list (and so its bars) more room.
-            let lw = min(110, max(58, cols * 2 / 5))
+            // A wide terminal gives the list (and so its bars) more room: half of it.
+            let lw = min(110, max(58, cols / 2))
             return (Rect(y: b.y, x: 0, height: b.height, width: lw),
                     Rect(y: b.y, x: lw + 1, height: b.height, width: cols - lw - 1), true)
         }

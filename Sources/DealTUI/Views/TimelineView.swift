@@ -70,8 +70,11 @@ enum TimelineView {
                 mark(today: today, scale: sc, y: y, x0: x0, chartW: chartW, into: &g)
                 span(d.announced, first: "◆", rest: "═", role: .status(d.status), scale: sc, y: y, x0: x0, chartW: chartW, into: &g)
                 for m in d.milestones.sorted(by: { $0.done && !$1.done }) {
-                    span(m.date, first: m.done ? "●" : "○", rest: m.done ? "━" : "┄",
-                         role: m.done ? .milestoneDone : .milestonePending, scale: sc, y: y, x0: x0, chartW: chartW, into: &g)
+                    // An overdue milestone has a glyph of its own, so it reads on a monochrome screen too.
+                    let overdue = m.isOverdue(on: state.today)
+                    span(m.date, first: m.done ? "●" : overdue ? "!" : "○", rest: m.done ? "━" : "┄",
+                         role: m.done ? .milestoneDone : overdue ? .error : .milestonePending,
+                         scale: sc, y: y, x0: x0, chartW: chartW, into: &g)
                 }
                 if lineIndex == selectedLine { g.restyle(y: y, x: 0, width: state.cols) { $0.reverse = true } }
             }
@@ -126,11 +129,21 @@ enum TimelineView {
         return y < 10 ? "'0\(y)" : "'\(y)"
     }
 
-    /// What every glyph on the chart means, in one line below the lanes.
-    static let legend = "◆═ announced  ●━ done  ○┄ planned milestone  ═━┄ a date's period  │▼ today  ┊ year"
+    /// What every glyph on the chart means, in one line below the lanes: the longest that fits
+    /// (the shorter ones still name every glyph from 65 columns; below that the marks only).
+    static let legends = [
+        "◆═ announced  ●━ done  ○┄ planned milestone  !┄ overdue  ═━┄ a date's period  │▼ today  ┊ year",
+        "◆═ announced  ●━ done  ○┄ planned  !┄ overdue  ═━┄ period  │▼ today  ┊ year",
+        "◆ announced ● done ○ planned ! overdue ═━┄ period │▼ today ┊ year",
+        "◆ announced ● done ○ planned ! overdue",
+    ]
+
+    static func legend(width: Int) -> String {
+        legends.first { DisplayWidth.of($0) <= width } ?? legends.last!
+    }
 
     private static func drawLegend(into g: inout CellGrid, rect: Rect) {
-        g.putFitted(legend, y: rect.y, x: rect.x, width: rect.width, style: Style(.dim))
+        g.putFitted(legend(width: rect.width), y: rect.y, x: rect.x, width: rect.width, style: Style(.dim))
     }
 
     /// Today's column: a thin rule where the lane is empty.

@@ -5,14 +5,32 @@ import DealKit
 /// Shares add up to more than 100% when deals have several vendors: each is the part
 /// of the total ambition that the vendor takes part in.
 enum VendorsView {
+    /// The columns drawn at `width` and how wide each is, then the bar's width: the figures at
+    /// their width, vendor and countries sharing what is left. On a narrow terminal columns are
+    /// left out whole (`top in` first, then committed, share, deals, countries), never the
+    /// vendor nor the sorted column, so no figure is cut at the screen's edge.
+    static func columns(width: Int, sortedBy sorted: GroupColumn) -> (columns: [(GroupColumn, Int)], bar: Int) {
+        let fixed: [GroupColumn: Int] = [.deals: 6, .committed: 10, .ambition: 10, .share: 6, .topIn: 7]
+        var shown = GroupColumn.vendorsView
+        func need(_ cs: [GroupColumn]) -> Int {
+            cs.reduce(0) { $0 + ($1 == .key ? 8 : $1 == .countries ? 10 : fixed[$1] ?? 0) } + 2 * (cs.count - 1)
+        }
+        for drop in [GroupColumn.topIn, .committed, .share, .deals, .countries, .ambition] where need(shown) > width && drop != sorted {
+            shown.removeAll { $0 == drop }
+        }
+        let fixedW = shown.reduce(0) { $0 + (fixed[$1] ?? 0) } + 2 * shown.count
+        let nameW = min(28, max(8, (width - fixedW) / 3))
+        let countriesW = shown.contains(.countries) ? min(30, max(10, (width - fixedW - nameW) / 3)) : 0
+        let widths = shown.map { c in (c, c == .key ? nameW : c == .countries ? countriesW : fixed[c]!) }
+        let used = widths.reduce(0) { $0 + $1.1 + 2 }
+        return (widths, max(0, width - used))
+    }
+
     static func draw(into g: inout CellGrid, state: AppState) {
         let rect = Layout(state).body
         let vendors = state.vendorRows, total = state.results.vendors.ambition
         let head = Style(.columnHeader, bold: true)
-        let fixed = 6 + 10 + 10 + 6 + 7 + 2 * 6
-        let nameW = min(28, max(8, (rect.width - fixed) / 3))
-        let countriesW = min(30, max(10, (rect.width - fixed - nameW) / 3))
-        let barW = max(0, rect.width - fixed - nameW - countriesW - 2)
+        let (columns, barW) = columns(width: rect.width, sortedBy: state.vendorSort)
         var x = 0
         func cell(_ text: String, _ w: Int, y: Int, style: Style, right: Bool = false) {
             guard w > 0 else { return }
@@ -21,7 +39,7 @@ enum VendorsView {
         }
         g.fill(y: rect.y, x: 0, width: rect.width, style: head)
         // `top in`: the countries where the vendor has the largest share of the ambition MW.
-        for (column, w) in zip(GroupColumn.vendorsView, [nameW, countriesW, 6, 10, 10, 6, 7]) {
+        for (column, w) in columns {
             cell(CountriesView.header(column, countries: false, state: state), w, y: rect.y, style: head, right: column.alignRight)
         }
         if barW >= 24 { cell("of all ambition MW", barW, y: rect.y, style: head) }
@@ -38,15 +56,22 @@ enum VendorsView {
             let y = rect.y + 1 + line
             x = 0
             let share = share(v, total: total)
-            cell(v.key, nameW, y: y, style: Style(v.key == Summary.noVendor ? .dim : .normal, bold: true))
-            cell(v.countries.joined(separator: " "), countriesW, y: y, style: .normal)
-            cell(CountText.grouped(v.deals), 6, y: y, style: .normal, right: true)
-            cell(MWText.figure(v.committedMW, approx: v.approx & 1 != 0), 10, y: y, style: Style(v.committedMW == nil ? .dim : .normal), right: true)
-            cell(MWText.figure(v.ambitionMW, approx: v.approx & 2 != 0), 10, y: y, style: Style(v.ambitionMW == nil ? .dim : .normal), right: true)
-            cell(share.map { percent($0) } ?? "-", 6, y: y, style: Style(share == nil ? .dim : .normal), right: true)
-            // The countries where this vendor has the largest share of the ambition MW.
-            let top = v.id >= 0 ? leads[Int(v.id)] : 0
-            cell(String(top), 7, y: y, style: Style(top == 0 ? .dim : .normal), right: true)
+            for (column, w) in columns {
+                switch column {
+                case .key: cell(v.key, w, y: y, style: Style(v.key == Summary.noVendor ? .dim : .normal, bold: true))
+                case .countries: cell(v.countries.joined(separator: " "), w, y: y, style: .normal)
+                case .deals: cell(CountText.grouped(v.deals), w, y: y, style: .normal, right: true)
+                case .committed:
+                    cell(MWText.figure(v.committedMW, approx: v.approx & 1 != 0), w, y: y, style: Style(v.committedMW == nil ? .dim : .normal), right: true)
+                case .ambition:
+                    cell(MWText.figure(v.ambitionMW, approx: v.approx & 2 != 0), w, y: y, style: Style(v.ambitionMW == nil ? .dim : .normal), right: true)
+                case .share: cell(share.map { percent($0) } ?? "-", w, y: y, style: Style(share == nil ? .dim : .normal), right: true)
+                case .topIn:
+                    let top = v.id >= 0 ? leads[Int(v.id)] : 0
+                    cell(String(top), w, y: y, style: Style(top == 0 ? .dim : .normal), right: true)
+                case .name, .hhi: break
+                }
+            }
             if barW > 0, let share {
                 let bar = Bar.text(solid: share, value: share, maximum: 1, width: barW)
                 g.put(bar.solid, y: y, x: x, limit: barW, style: Style(.bar))
@@ -62,13 +87,19 @@ enum VendorsView {
         // The longer labels where they fit whole, the short ones where not.
         func fitting(_ long: String, _ short: String, _ w: Int) -> String { DisplayWidth.of(long) <= w ? long : short }
         let count = vendors.filter { $0.key != Summary.noVendor }.count
-        cell(fitting("Σ total, \(CountText.of(count, "vendor"))", "Σ total", nameW), nameW, y: y, style: bold)
-        cell(fitting(CountText.of(t.countries.count, "country", plural: "countries"), CountText.grouped(t.countries.count), countriesW),
-             countriesW, y: y, style: bold)
-        cell(CountText.grouped(t.deals), 6, y: y, style: bold, right: true)
-        cell(MWText.figure(t.committedMW, approx: t.approx & 1 != 0), 10, y: y, style: bold, right: true)
-        cell(MWText.figure(t.ambitionMW, approx: t.approx & 2 != 0), 10, y: y, style: bold, right: true)
-        cell(t.ambitionMW == nil ? "-" : "100%", 6, y: y, style: bold, right: true)
+        for (column, w) in columns {
+            switch column {
+            case .key: cell(fitting("Σ total, \(CountText.of(count, "vendor"))", "Σ total", w), w, y: y, style: bold)
+            case .countries:
+                cell(fitting(CountText.of(t.countries.count, "country", plural: "countries"), CountText.grouped(t.countries.count), w),
+                     w, y: y, style: bold)
+            case .deals: cell(CountText.grouped(t.deals), w, y: y, style: bold, right: true)
+            case .committed: cell(MWText.figure(t.committedMW, approx: t.approx & 1 != 0), w, y: y, style: bold, right: true)
+            case .ambition: cell(MWText.figure(t.ambitionMW, approx: t.approx & 2 != 0), w, y: y, style: bold, right: true)
+            case .share: cell(t.ambitionMW == nil ? "-" : "100%", w, y: y, style: bold, right: true)
+            case .topIn, .name, .hhi: break
+            }
+        }
     }
 
     /// The vendor's ambition MW over the total, nil when either is unknown.

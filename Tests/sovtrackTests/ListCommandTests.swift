@@ -3,7 +3,7 @@ import Foundation
 import XCTest
 import TestSupport
 
-final class CLIListTests: XCTestCase {
+final class ListCommandTests: XCTestCase {
     private var store: URL!
 
     override func setUpWithError() throws { store = try CLI.copy(CLI.fixture) }

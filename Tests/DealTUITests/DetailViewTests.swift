@@ -3,7 +3,7 @@ import XCTest
 @testable import DealTUI
 
 /// The Detail view shows the deal's recorded history, newest first, and only that deal's.
-final class DetailHistoryTests: XCTestCase {
+final class DetailViewTests: XCTestCase {
     func testDetailListsTheDealsRevisionsNewestFirst() throws {
         var feed = try TestFeeds.bundled()
         let i = try XCTUnwrap(feed.index(of: "kr-skt-nvidia-ai-cloud"))
@@ -17,7 +17,7 @@ final class DetailHistoryTests: XCTestCase {
         ])
         history.revisions.append(RevisionRecorder(author: "bob").revision(id: "kr-naver-nvidia-dsx-sejong", old: feed.deals[0], new: nil, at: "2026-06-12T00:00:00Z")!)
         history.store(in: &feed)
-        let catalog = DealCatalog(feed: feed, today: TestFeeds.today)
+        let catalog = DealIndex(feed: feed, today: TestFeeds.today)
         let text = DetailView.lines(of: i, in: catalog, width: 160).map { $0.map(\.text).joined() }
         let start = try XCTUnwrap(text.firstIndex(of: "History"))
         XCTAssertEqual(Array(text[(start + 1)...]), [

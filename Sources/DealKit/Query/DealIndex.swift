@@ -1,11 +1,11 @@
-import DealKit
-
-/// The facts about one feed that the dashboard reads on every filter change, computed once per feed.
+/// The query engine: one feed's deals as columns, and the filter, search, sort and totals over them.
 ///
 /// Names are interned to integers (countries, vendors, partners) so that filtering and
 /// totalling 100,000 deals is integer work. Sort orders and the search text are built
-/// on first use, since many sessions never sort by sponsor or search at all.
-public final class DealCatalog {
+/// on first use, since many sessions never sort by sponsor or search at all. The rules
+/// themselves live with the values they apply to (`DealFilter.Compiled`, `DealSort`,
+/// `MWTotals`), so the dashboard and the command line cannot disagree.
+public final class DealIndex {
     public let feed: Feed
     public var deals: [Deal] { feed.deals }
     public let count: Int
@@ -13,45 +13,56 @@ public final class DealCatalog {
     public let today: PartialDate
 
     /// Distinct country codes of the feed, sorted; `countryOf[i]` indexes this.
-    let countryCodes: [String]
-    let countryOf: [Int32]
+    public let countryCodes: [String]
+    public let countryOf: [Int32]
 
     /// Vendor keys (folded names) and the spelling shown for each (the first seen).
-    let vendorKeys: [String]
-    let vendorNames: [String]
+    public let vendorKeys: [String]
+    public let vendorNames: [String]
     /// Deal i's distinct vendors are `vendorIDs[vendorStart[i]..<vendorStart[i + 1]]`.
-    let vendorStart: [Int32]
-    let vendorIDs: [Int32]
+    public let vendorStart: [Int32]
+    public let vendorIDs: [Int32]
 
     /// Partner keys (folded names, any role) and each deal's partners, like the vendors.
-    let partnerKeys: [String: Int32]
-    let partnerStart: [Int32]
-    let partnerIDs: [Int32]
+    public let partnerKeys: [String: Int32]
+    public let partnerStart: [Int32]
+    public let partnerIDs: [Int32]
 
     /// Capacity figures, NaN for unknown.
-    let ambition: [Double]
-    let committed: [Double]
-    let operational: [Double]
+    public let ambition: [Double]
+    public let committed: [Double]
+    public let operational: [Double]
 
     /// Deals with none of the three capacity figures known.
-    let unknownMW: [Bool]
+    public let unknownMW: [Bool]
     /// Which of each deal's committed (1), ambition (2) and operational (4) figures are approximate.
-    let approxMW: [UInt8]
+    public let approxMW: [UInt8]
+    /// Deals whose kind has no megawatts: their figures are left out of totals.
+    public let notApplicable: [Bool]
     /// The first and last month each deal's dates (announcement and milestones) cover, as year * 12 + month - 1.
-    let firstMonth: [Int32]
-    let lastMonth: [Int32]
+    public let firstMonth: [Int32]
+    public let lastMonth: [Int32]
 
     /// True when some deal came from Epoch AI's dataset, whose licence asks for credit on screen.
-    let includesEpoch: Bool
+    public let includesEpoch: Bool
 
     /// Each deal's rank by id, the tie-break of every sort.
-    let idRank: [Int32]
+    public let idRank: [Int32]
     /// The deals in id order (the inverse of `idRank`), to find an id by binary search.
-    let byID: [Int32]
+    public let byID: [Int32]
 
-    public init(feed: Feed, today: PartialDate) {
+    public convenience init(deals: [Deal], today: PartialDate) {
+        self.init(feed: Feed(deals: deals), today: today)
+    }
+
+    /// `today` decides which planned milestones are overdue (the milestone sort).
+    /// `searchInBackground`: from `SearchIndex.backgroundFrom` deals, the search index is built
+    /// on another core while this index and the first frame are, so that the first search
+    /// finds it ready (the dashboard); otherwise it is built on first use.
+    public init(feed: Feed, today: PartialDate, searchInBackground: Bool = false) {
         self.feed = feed
         self.today = today
+        pendingSearch = searchInBackground && feed.deals.count >= SearchIndex.backgroundFrom ? SearchBuild(deals: feed.deals) : nil
         count = feed.deals.count
         var countryIDs: [String: Int32] = [:], countriesSeen: [String] = [], countryOf: [Int32] = []
         // Interning by exact spelling first means each distinct name is folded once.
@@ -62,12 +73,11 @@ public final class DealCatalog {
         var pStart: [Int32] = [0], pIDs: [Int32] = []
         var ambition: [Double] = [], committed: [Double] = [], operational: [Double] = [], unknownMW: [Bool] = []
         var first: [Int32] = [], last: [Int32] = []
-        var approxMW: [UInt8] = []
-        approxMW.reserveCapacity(count)
+        var approxMW: [UInt8] = [], notApplicable: [Bool] = []
+        approxMW.reserveCapacity(count); notApplicable.reserveCapacity(count)
         countryOf.reserveCapacity(count); vStart.reserveCapacity(count + 1); pStart.reserveCapacity(count + 1)
         ambition.reserveCapacity(count); committed.reserveCapacity(count); operational.reserveCapacity(count)
         unknownMW.reserveCapacity(count); first.reserveCapacity(count); last.reserveCapacity(count)
-        var idsAscending = true
         // One pass, each deal read in place: a deal taken out of the array by value is copied
         // whole (a retain and a release per string and list), which several passes over
         // 100,000 deals paid for more than the work itself.
@@ -115,30 +125,23 @@ public final class DealCatalog {
                 pIDs += seenP; pStart.append(Int32(pIDs.count))
 
                 // A deal that megawatts do not apply to adds none, and is not unknown (n/a).
-                let applies = d.pointee.kind?.hasMegawatts ?? true
-                let c = applies ? d.pointee.capacity : nil
-                ambition.append(c?.ambitionMW ?? .nan)
-                committed.append(c?.committedMW ?? .nan)
-                operational.append(c?.operationalMW ?? .nan)
-                unknownMW.append(applies && (c?.hasNoFigure ?? true))
-                var approx: UInt8 = 0
-                if let c, !c.approx.isEmpty {
-                    if c.committedIsApprox { approx |= 1 }
-                    if c.ambitionIsApprox { approx |= 2 }
-                    if c.approx.contains(.operational) && c.operationalMW != nil { approx |= 4 }
-                }
-                approxMW.append(approx)
+                let f = MWTotals.Figures(d)
+                ambition.append(f.ambition ?? .nan)
+                committed.append(f.committed ?? .nan)
+                operational.append(f.operational ?? .nan)
+                unknownMW.append(f.unknown)
+                notApplicable.append(f.notApplicable)
+                approxMW.append(f.approx)
 
                 let announced = d.pointee.announced
-                var a = TimelineModel.month(announced, start: true), b = TimelineModel.month(announced, start: false)
+                var a = DealIndex.month(announced, start: true), b = DealIndex.month(announced, start: false)
                 d.pointee.milestones.withUnsafeBufferPointer { ms in
                     for m in ms.indices {
-                        a = min(a, TimelineModel.month(ms[m].date, start: true))
-                        b = max(b, TimelineModel.month(ms[m].date, start: false))
+                        a = min(a, DealIndex.month(ms[m].date, start: true))
+                        b = max(b, DealIndex.month(ms[m].date, start: false))
                     }
                 }
                 first.append(Int32(a)); last.append(Int32(b))
-                if i > 0 && idsAscending && !(deals[i - 1].id < d.pointee.id) { idsAscending = false }
             }
         }
         // Country ids in code order, as the views list them.
@@ -150,48 +153,37 @@ public final class DealCatalog {
         vendorKeys = vKeys; vendorNames = vNames; vendorStart = vStart; vendorIDs = vIDs
         partnerKeys = pKeys; partnerStart = pStart; partnerIDs = pIDs
         self.ambition = ambition; self.committed = committed; self.operational = operational; self.unknownMW = unknownMW
-        self.approxMW = approxMW
+        self.approxMW = approxMW; self.notApplicable = notApplicable
         firstMonth = first; lastMonth = last
         includesEpoch = feed.deals.contains(where: EpochCredit.isFromEpoch)
 
-        // A saved store is in id order already: no sort then.
-        var byID = (0..<Int32(count)).map { $0 }
-        if !idsAscending {
-            feed.deals.withUnsafeBufferPointer { deals in byID.sort { deals[Int($0)].id < deals[Int($1)].id } }
-        }
-        var rank = [Int32](repeating: 0, count: count)
-        for (r, i) in byID.enumerated() { rank[Int(i)] = Int32(r) }
-        idRank = rank
-        self.byID = byID
+        (byID, idRank) = feed.deals.withUnsafeBufferPointer(DealSort.idOrder)
     }
 
     // MARK: - Built on first use
 
     private var searchStorage: SearchIndex?
+    private let pendingSearch: SearchBuild?
     private var sortStorage: [DealSort: SortIndex] = [:]
 
-    /// The folded search text of every deal.
-    var search: SearchIndex {
+    /// The folded search text of every deal; waits for the build under way, if one is.
+    public var search: SearchIndex {
         if let s = searchStorage { return s }
-        let s = SearchIndex(deals: deals)
+        let s = pendingSearch?.wait() ?? SearchIndex(deals: deals)
         searchStorage = s
         return s
     }
 
-    /// Installs a search index built elsewhere (on a background thread after the first frame).
-    func adoptSearchIndex(_ index: SearchIndex) {
-        if searchStorage == nil { searchStorage = index }
-    }
-
-    var hasSearchIndex: Bool { searchStorage != nil }
+    /// Whether a search would find the index ready, without building or waiting.
+    public var searchIsReady: Bool { searchStorage != nil || pendingSearch?.isDone == true }
 
     /// Installs a sort order built elsewhere.
-    func adoptSortIndex(_ index: SortIndex, for sort: DealSort) {
+    public func adoptSortIndex(_ index: SortIndex, for sort: DealSort) {
         if sortStorage[sort] == nil { sortStorage[sort] = index }
     }
 
     /// Every deal in `sort` order.
-    func sortIndex(_ sort: DealSort) -> SortIndex {
+    public func sortIndex(_ sort: DealSort) -> SortIndex {
         if let s = sortStorage[sort] { return s }
         let s = SortIndex(sort, deals: deals, idRank: idRank, today: today)
         sortStorage[sort] = s
@@ -199,7 +191,7 @@ public final class DealCatalog {
     }
 
     /// The index of the deal with this id (the first, were an id used twice).
-    func index(ofID id: String) -> Int32? {
+    public func index(ofID id: String) -> Int32? {
         deals.withUnsafeBufferPointer { d in
             var lo = 0, hi = byID.count
             while lo < hi {
@@ -210,58 +202,51 @@ public final class DealCatalog {
         }
     }
 
-    func vendors(of i: Int32) -> ArraySlice<Int32> {
+    public func vendors(of i: Int32) -> ArraySlice<Int32> {
         vendorIDs[Int(vendorStart[Int(i)])..<Int(vendorStart[Int(i) + 1])]
     }
 
-    func partners(of i: Int32) -> ArraySlice<Int32> {
+    public func partners(of i: Int32) -> ArraySlice<Int32> {
         partnerIDs[Int(partnerStart[Int(i)])..<Int(partnerStart[Int(i) + 1])]
     }
 
-    func countryCode(_ i: Int32) -> String { countryCodes[Int(countryOf[Int(i)])] }
+    public func countryCode(_ i: Int32) -> String { countryCodes[Int(countryOf[Int(i)])] }
+
+    /// A partial date's first or last month as year * 12 + (month - 1).
+    public static func month(_ d: PartialDate, start: Bool) -> Int {
+        d.year * 12 + (start ? d.firstMonth : d.lastMonth) - 1
+    }
 
     // MARK: - Filtering
 
-    /// The deals that pass `filter`, in feed order: the same answer as `DealFilter.apply`, from interned data.
-    func members(_ filter: DealFilter) -> [Int32] {
+    /// The deals that pass `filter`, in feed order: `DealFilter.apply`'s answer, from interned data.
+    public func members(_ filter: DealFilter) -> [Int32] {
         let base = baseMembers(filter)
         let needle = SearchIndex.needle(filter.search)
         return needle.isEmpty ? base : search.filter(base, needle: needle)
     }
 
     /// The deals that pass every criterion of `filter` except the search text.
-    func baseMembers(_ filter: DealFilter) -> [Int32] {
+    ///
+    /// The criteria are `DealFilter.Compiled`'s, with the names resolved once to this index's
+    /// ids, so that a deal is tested with integer work only.
+    public func baseMembers(_ filter: DealFilter) -> [Int32] {
         var f = filter
         f.search = ""
         if f.isEmpty { return (0..<Int32(count)).map { $0 } }
-        let codes = Set(f.countries)
-        let countryIDs = Set(countryCodes.indices.filter { codes.contains(countryCodes[$0]) }.map { Int32($0) })
-        let wantedVendors = Set(f.vendors.map(DealFilter.fold))
-        let vendorSet = Set(vendorKeys.indices.filter { wantedVendors.contains(vendorKeys[$0]) }.map { Int32($0) })
-        let wantNoVendor = wantedVendors.contains(DealFilter.noVendorKey)
-        let partnerSet = Set(f.partners.compactMap { partnerKeys[DealFilter.fold($0)] })
-        let statuses = Set(f.statuses)
-        let since = f.since?.startKey, until = f.until?.endKey
-        let deals = self.deals
-        var out: [Int32] = []
-        for i in 0..<Int32(count) {
-            let ii = Int(i)
-            if !f.countries.isEmpty && !countryIDs.contains(countryOf[ii]) { continue }
-            if !statuses.isEmpty && !statuses.contains(deals[ii].status) { continue }
-            if since != nil || until != nil {
-                let k = deals[ii].announced.startKey
-                if let since, k < since { continue }
-                if let until, k > until { continue }
+        let c = f.compiled()
+        let names = c.names.resolved(countries: { code in countryCodes.firstIndex(of: code).map(Int32.init) },
+                                     vendors: { key in vendorKeys.firstIndex(of: key).map(Int32.init) },
+                                     partners: { key in partnerKeys[key] })
+        return feed.deals.withUnsafeBufferPointer { deals in
+            var out: [Int32] = []
+            for i in 0..<Int32(count) {
+                let ii = Int(i)
+                guard names.passes(country: countryOf[ii]), c.passesFields(at: deals.baseAddress! + ii),
+                      names.passes(vendors: vendors(of: i), partners: partners(of: i)) else { continue }
+                out.append(i)
             }
-            if let minMW = f.minMW {
-                let a = ambition[ii]
-                if a.isNaN || a < minMW { continue }
-            }
-            if !f.vendors.isEmpty && !vendors(of: i).contains(where: vendorSet.contains)
-                && !(wantNoVendor && vendors(of: i).isEmpty) { continue }
-            if !f.partners.isEmpty && !partners(of: i).contains(where: partnerSet.contains) { continue }
-            out.append(i)
+            return out
         }
-        return out
     }
 }

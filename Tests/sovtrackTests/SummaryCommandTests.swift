@@ -1,7 +1,12 @@
+import DealKit
 import Foundation
 import XCTest
 
-final class CLISummaryTests: XCTestCase {
+final class SummaryCommandTests: XCTestCase {
+    /// The KR row's next milestone as the command prints it on the day the test runs: the
+    /// bundled `2026-H2` milestone is marked overdue from 2027 on.
+    private let krNext = Milestone(date: PartialDate("2026-H2")!, event: "AI Agent Platform launch").summary(today: CalendarClock.today())
+
     private func summary(_ extra: String...) throws -> SovtrackProcess.Result {
         let store = try CLI.copy(CLI.fixture)
         let r = try CLI.run(["summary", "--store", store.path] + extra)
@@ -24,7 +29,7 @@ final class CLISummaryTests: XCTestCase {
         XCTAssertTrue(lines[1].allSatisfy { $0 == "─" || $0 == " " })
         // The memory partnership is n/a, not unknown; the two gigawatt-scale targets make an approximate total.
         XCTAssertEqual(Array(cells(lines[2]).prefix(9)), ["KR", "South Korea", "3", "55", "≈2,000", "-", "0", "1", "NVIDIA, SK hynix"])
-        XCTAssertEqual(Array(cells(lines[2]).suffix(6)), ["2026-H2 AI Agent Platform launch", "NVIDIA", "100%", "10,000", "10,000", "0"])
+        XCTAssertEqual(Array(cells(lines[2]).suffix(6)), [krNext, "NVIDIA", "100%", "10,000", "10,000", "0"])
         XCTAssertEqual(Array(cells(lines[3]).suffix(5)), ["-", "-", "-", "-", "0"], "France states no MW: no share, no index")
         XCTAssertEqual(Array(cells(lines[3]).prefix(9)), ["FR", "France", "1", "-", "-", "-", "1", "0", "NVIDIA"])
         XCTAssertEqual(Array(cells(lines[4]).prefix(9)), ["GB", "United Kingdom", "1", "-", "-", "-", "1", "0", "NVIDIA"])
@@ -48,7 +53,7 @@ final class CLISummaryTests: XCTestCase {
         XCTAssertEqual(kr["vendors"] as? [String], ["NVIDIA", "SK hynix"])
         XCTAssertEqual(kr["partners"] as? [String], ["NAVER", "SK Telecom"])
         XCTAssertEqual((kr["models"] as? [String])?.count, 2)
-        XCTAssertEqual(kr["next_milestone"] as? String, "2026-H2 AI Agent Platform launch")
+        XCTAssertEqual(kr["next_milestone"] as? String, krNext)
         for r in rows.dropFirst() {
             XCTAssertTrue(r["committed_mw"] is NSNull)
             XCTAssertTrue(r["ambition_mw"] is NSNull)
@@ -67,12 +72,25 @@ final class CLISummaryTests: XCTestCase {
                                       "top_vendor", "top_vendor_share_pct", "hhi_committed", "hhi_ambition", "no_vendor_deals", "approx_mw"])
     }
 
+    /// A planned milestone already past is the row's next milestone, marked; `list --sort milestone` puts it first.
+    func testAnOverdueMilestoneIsMarkedAndSortsFirst() throws {
+        let store = try CLI.copy(CLI.fixture)
+        let edit = try CLI.run(["edit", "fr-softbank-sesterce-sovereign-ai-factory", "--milestone", "2020-Q1:permit granted",
+                                "--milestone", "2099:phase 2", "--store", store.path])
+        XCTAssertEqual(edit.status, 0, edit.stderr)
+        let json = try CLI.run(["summary", "--format", "json", "--store", store.path])
+        let rows = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        XCTAssertEqual(rows.first { $0["country"] as? String == "FR" }?["next_milestone"] as? String, "overdue 2020-Q1 permit granted")
+        let list = try CLI.run(["list", "--sort", "milestone", "--format", "csv", "--store", store.path])
+        XCTAssertEqual(CLI.lines(list.stdout).dropFirst().first?.hasPrefix("fr-softbank-sesterce-sovereign-ai-factory,"), true, list.stdout)
+    }
+
     func testCSV() throws {
         let out = try summary("--format", "csv").stdout
         XCTAssertEqual(out.components(separatedBy: "\r\n"), [
             "country,name,deals,committed_mw,ambition_mw,operational_mw,unknown_mw_deals,no_mw_deals,vendors,partners,models,next_milestone,"
                 + "top_vendor,top_vendor_share_pct,hhi_committed,hhi_ambition,no_vendor_deals,approx_mw",
-            "KR,South Korea,3,55,2000,,0,1,NVIDIA;SK hynix,NAVER;SK Telecom,HyperCLOVA X;Seoul World Model,2026-H2 AI Agent Platform launch,"
+            "KR,South Korea,3,55,2000,,0,1,NVIDIA;SK hynix,NAVER;SK Telecom,HyperCLOVA X;Seoul World Model,\(krNext),"
                 + "NVIDIA,100,10000,10000,0,ambition_mw",
             "FR,France,1,,,,1,0,NVIDIA,Sesterce;SoftBank,,,,,,,0,",
             "GB,United Kingdom,1,,,,1,0,NVIDIA,,,,,,,,0,",

@@ -4,7 +4,7 @@ import XCTest
 import TestSupport
 
 /// `sovtrack report`, run as a user runs it.
-final class CLIReportTests: XCTestCase {
+final class ReportCommandTests: XCTestCase {
     func testHTMLReportOfTheBundledData() throws {
         let store = try CLI.copy(CLI.fixture)
         let out = store.deletingLastPathComponent().appendingPathComponent("briefing.html")

@@ -1,6 +1,6 @@
 import DealKit
 
-extension DealCatalog {
+extension DealIndex {
     /// The recorded revisions of deal `id`, newest first; none when the store keeps no history
     /// (or one that does not read: `validate` reports it).
     ///

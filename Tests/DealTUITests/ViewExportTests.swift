@@ -2,7 +2,7 @@ import DealKit
 import XCTest
 @testable import DealTUI
 
-final class ExportTests: XCTestCase {
+final class ViewExportTests: XCTestCase {
     func testEachViewExportsThroughDealKitInEveryFormat() throws {
         var s = TestFeeds.state(try TestFeeds.bundled(), filter: DealFilter(countries: ["KR"]))
         for view in ViewID.allCases {

@@ -3,7 +3,7 @@ import Foundation
 import XCTest
 import TestSupport
 
-final class CLIEditTests: XCTestCase {
+final class EditCommandTests: XCTestCase {
     private var store: URL!
 
     override func setUpWithError() throws { store = try CLI.copy(CLI.fixture) }

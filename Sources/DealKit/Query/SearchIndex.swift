@@ -1,0 +1,101 @@
+/// Every deal's folded search text in one byte buffer, searched with `ByteSearch`.
+///
+/// `DealFilter.searchText` builds a string per deal per call; doing that for 100,000 deals
+/// on each typed character would take far longer than a frame. Here the text is folded
+/// once, and a query is a byte search over contiguous memory.
+public struct SearchIndex: Sendable {
+    private let bytes: [UInt8]
+    /// Deal i's text is bytes[starts[i]..<starts[i + 1]].
+    private let starts: [Int]
+
+    /// Deals from which `DealIndex` builds the index in the background: below, it takes less than a frame.
+    public static let backgroundFrom = 8_192
+
+    /// Deals from which the index is built on every core: below, starting a thread costs more than it saves.
+    static let parallelBuildFrom = 8_192
+
+    public init(deals: [Deal], cores: Int = Parallel.cores) {
+        let parts = deals.count >= SearchIndex.parallelBuildFrom ? max(1, cores) : 1
+        let per = (deals.count + parts - 1) / max(1, parts)
+        // Each part its own run of deals and its own cache of folded names; joined after.
+        let built = Parallel.map(parts) { k -> (bytes: [UInt8], ends: [Int]) in
+            let range = min(deals.count, k * per)..<min(deals.count, (k + 1) * per)
+            var text = SearchText()
+            var bytes: [UInt8] = [], ends: [Int] = []
+            bytes.reserveCapacity(range.count * 112)
+            ends.reserveCapacity(range.count)
+            deals.withUnsafeBufferPointer { d in
+                for i in range {
+                    text.append(d.baseAddress! + i, to: &bytes)
+                    ends.append(bytes.count)
+                }
+            }
+            return (bytes, ends)
+        }
+        if built.count == 1 {
+            bytes = built[0].bytes
+            starts = [0] + built[0].ends
+            return
+        }
+        var bytes: [UInt8] = [], starts: [Int] = [0]
+        bytes.reserveCapacity(built.reduce(0) { $0 + $1.bytes.count })
+        starts.reserveCapacity(deals.count + 1)
+        for part in built {
+            let offset = bytes.count
+            bytes += part.bytes
+            for e in part.ends { starts.append(offset + e) }
+        }
+        self.bytes = bytes
+        self.starts = starts
+    }
+
+    /// The needle a search looks for: trimmed and folded, as UTF-8.
+    public static func needle(_ search: String) -> [UInt8] {
+        Array(DealFilter.fold(search.trimmingCharacters(in: .whitespaces)).utf8)
+    }
+
+    /// Candidates from which a search is split across the cores: below, starting a thread
+    /// costs more than it saves.
+    public static let parallelFrom = 16_384
+
+    /// The candidates whose text contains `needle`, in their given order.
+    ///
+    /// Many candidates are searched on every core, each its own run of them: a short query
+    /// over 100,000 deals is 100,000 byte searches, which took most of a keystroke on one.
+    public func filter(_ candidates: [Int32], needle: [UInt8], cores: Int = Parallel.cores) -> [Int32] {
+        if needle.isEmpty { return candidates }
+        let parts = candidates.count >= SearchIndex.parallelFrom ? max(1, cores) : 1
+        if parts == 1 { return filter(candidates[...], needle: needle) }
+        let per = (candidates.count + parts - 1) / parts
+        return Parallel.map(parts) { k in
+            filter(candidates[min(candidates.count, k * per)..<min(candidates.count, (k + 1) * per)], needle: needle)
+        }.flatMap { $0 }
+    }
+
+    private func filter(_ candidates: ArraySlice<Int32>, needle: [UInt8]) -> [Int32] {
+        var out: [Int32] = []
+        bytes.withUnsafeBytes { hay in
+            needle.withUnsafeBytes { n in
+                guard let base = hay.baseAddress, let nb = n.baseAddress else { return }
+                for i in candidates {
+                    let s = starts[Int(i)], e = starts[Int(i) + 1]
+                    if e - s >= n.count, ByteSearch.contains(base + s, e - s, nb, n.count) { out.append(i) }
+                }
+            }
+        }
+        return out
+    }
+
+    /// Whether deal i's text contains `needle`.
+    public func matches(_ i: Int, needle: [UInt8]) -> Bool {
+        if needle.isEmpty { return true }
+        let s = starts[i], e = starts[i + 1]
+        guard e - s >= needle.count else { return false }
+        return bytes.withUnsafeBytes { hay in
+            needle.withUnsafeBytes { n in ByteSearch.contains(hay.baseAddress! + s, e - s, n.baseAddress!, n.count) }
+        }
+    }
+
+    /// Deal i's folded text, as `DealFilter.searchText` gives it.
+    public func text(_ i: Int) -> ArraySlice<UInt8> { bytes[starts[i]..<starts[i + 1]] }
+}

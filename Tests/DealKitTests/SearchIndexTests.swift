@@ -1,0 +1,78 @@
+import Foundation
+import XCTest
+@testable import DealKit
+
+final class SearchIndexTests: XCTestCase {
+    /// The definition the fast folding must reproduce byte for byte.
+    private func reference(_ d: Deal) -> String {
+        var parts: [String] = [d.title]
+        if let s = d.sponsor { parts.append(s) }
+        for p in d.partners { parts.append(p.name) }
+        parts += d.models
+        parts += d.products
+        if let s = d.site { parts.append(s) }
+        parts += d.tags
+        return DealFilter.fold(parts.joined(separator: "\u{1F}"))
+    }
+
+    /// Texts where folding a run on its own could differ from folding the whole: marks after
+    /// ASCII letters, lone marks, full-width forms, ligatures, scripts without case.
+    static let tricky = [
+        "Élysée AI Factory", "cafe\u{301} e\u{301}x", "\u{301}leading mark", "NAVER 네이버 클라우드", "鴻海 Foxconn",
+        "ＦＵＬＬ ｗｉｄｔｈ ﾃｽﾄ", "Straße ß ẞ", "ΣΊΣΥΦΟΣ σίσυφος", "ﬁnance ﬀ", "İstanbul ı I", "Ångström Å K",
+        "emoji 🇰🇷 👩‍💻 done", "ARABIC الذكاء", "a\u{308}b\u{30A}", "x\u{200D}y", "ǅ ǆ Ǆ", "plain ascii only",
+        "TAB\tand\nnewline", "中文 数据中心", "ﾊﾝｶｸ", "Ω Å ℃",
+    ]
+
+    private func deals() -> [Deal] {
+        Self.tricky.enumerated().map { i, t in
+            let other = Self.tricky[(i + 5) % Self.tricky.count]
+            return Deal(id: "d\(i)", title: t, country: "KR", announced: PartialDate("2026")!, sponsor: i % 2 == 0 ? other : nil,
+                        partners: [Partner(name: other, role: .vendor), Partner(name: t.uppercased(), role: .operator)],
+                        site: i % 3 == 0 ? t.lowercased() : nil, models: [other], tags: ["T\(i)"], products: i % 4 == 0 ? [t] : [])
+        }
+    }
+
+    func testTheTextIsFoundationsFoldingOfTheJoinedParts() {
+        for d in deals() {
+            XCTAssertEqual(Array(DealFilter.searchText(d).utf8), Array(reference(d).utf8), d.title)
+        }
+    }
+
+    func testTheIndexHoldsEachDealsTextAndFindsWhatTheFilterFinds() {
+        let all = deals()
+        for cores in [1, 2, 3] {
+            let index = SearchIndex(deals: all, cores: cores)
+            for (i, d) in all.enumerated() { XCTAssertEqual(Array(index.text(i)), Array(reference(d).utf8)) }
+            let ids = (0..<Int32(all.count)).map { $0 }
+            for query in ["e", "ELYSEE", " cafe ", "ss", "네이버", "ｆｕｌｌ", "fi", "σισυφοσ", "zzz", "a b"] {
+                let expected = DealFilter(search: query).apply(to: all).map(\.id)
+                XCTAssertEqual(index.filter(ids, needle: SearchIndex.needle(query), cores: cores).map { all[Int($0)].id }, expected, query)
+            }
+        }
+    }
+
+    func testAnIndexBuiltInPartsEqualsOneBuiltWhole() {
+        // Enough deals that the build is split across the cores.
+        let all = (0..<(SearchIndex.parallelBuildFrom + 500)).map { i in
+            Deal(id: "d\(i)", title: Self.tricky[i % Self.tricky.count] + " \(i)", country: "KR", announced: PartialDate("2026")!)
+        }
+        let whole = SearchIndex(deals: all, cores: 1), split = SearchIndex(deals: all, cores: 2)
+        for i in all.indices { XCTAssertEqual(whole.text(i), split.text(i)) }
+    }
+
+    func testASearchSplitAcrossCoresGivesTheSameAnswerInOrder() {
+        let all = (0..<(SearchIndex.parallelFrom + 1_000)).map { i in
+            Deal(id: "d\(i)", title: Self.tricky[i % Self.tricky.count] + " \(i)", country: "KR", announced: PartialDate("2026")!)
+        }
+        let index = SearchIndex(deals: all)
+        let ids = (0..<Int32(all.count)).map { $0 }
+        for query in ["a", "99", "네이버", "zzzz-none"] {
+            let needle = SearchIndex.needle(query)
+            let one = index.filter(ids, needle: needle, cores: 1)
+            XCTAssertEqual(index.filter(ids, needle: needle, cores: 2), one, query)
+            XCTAssertEqual(index.filter(ids, needle: needle, cores: 3), one, query)
+            XCTAssertEqual(one, ids.filter { index.matches(Int($0), needle: needle) }, query)
+        }
+    }
+}

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Runs the slow suites whole: `swift test` runs a sample of each, drawn by its seed, to stay
+# within its time budget, and says so in its log. .ci/run runs this after `swift test`.
+#   AdversarialCorpusTests  every case of the hostile corpus (with the megabyte inputs and
+#                           their memory bounds) and every hostile string in add/edit flags
+#   CrashSafetyTests        200 writers killed at random moments; 25 + 25 racing writers
+#   CLIBadInputTests        every command on every broken store
+#   ReportBrowserTests      the report at the phone width too, and of the full Epoch snapshot
+# SOVTRACK_TEST_SEED=N replays a random test with the seed its failure printed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export SOVTRACK_TEST_FULL=1
+log=/tmp/sovtrack-full-tests.log
+swift test --disable-swift-testing --filter 'AdversarialCorpusTests|CrashSafetyTests|CLIBadInputTests|ReportBrowserTests' 2>&1 | tee "$log"
+grep -E "Executed [0-9]+ tests?, with 0 failures" "$log" | tail -1 | grep -q . || { echo "full-tests: failures" >&2; exit 1; }
