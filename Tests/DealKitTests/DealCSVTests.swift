@@ -255,4 +255,19 @@ final class DealCSVTests: XCTestCase {
         let rows = try DealCSV.read(Array("id,target_mw\nkr-m,\n".utf8))
         XCTAssertEqual(DealCSV.apply(rows[0], to: d).deal.capacity, Capacity(initialMW: 55))
     }
+
+    /// Written on several cores in parts: the rows come out whole and in the deals' order.
+    func testALargeExportIsTheRowsInOrder() {
+        let deals = (0..<(DealCSV.partSize * 2 + 17)).map { i -> Deal in
+            var d = tricky
+            d.id = "xx-\(i)"
+            d.title = i % 3 == 0 ? "=\(i), \"quoted\"" : "title \(i)\u{202E}"
+            return d
+        }
+        for forDisplay in [false, true] {
+            var expected = CSVWriter.line(DealCSV.columns)
+            for d in deals { expected += CSVWriter.line(DealCSV.row(d), forDisplay: forDisplay) }
+            XCTAssertEqual(String(decoding: DealCSV.exportBytes(deals, forDisplay: forDisplay), as: UTF8.self), expected)
+        }
+    }
 }

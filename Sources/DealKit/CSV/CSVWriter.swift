@@ -20,10 +20,32 @@ public enum CSVWriter {
     ///
     /// Bytes, not Characters, decide: "\r\n=1" is one Character but starts with a CR.
     public static func field(_ s: String) -> String {
-        let s = neutralised(s)
-        let needsQuotes = s.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
-        guard needsQuotes else { return s }
-        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        var out: [UInt8] = []
+        append(field: s, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `field(s)`'s bytes, appended to `out`: what every cell written goes through.
+    static func append(field s: String, to out: inout [UInt8]) {
+        var s = s
+        s.withUTF8 { cell in
+            guard let first = cell.first else { return }
+            let marked = isFormulaStart(first) || (first == 0x27 && isMarked(String(decoding: cell, as: UTF8.self)))
+            let quoted = cell.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+            if quoted { out.append(0x22) }
+            if marked { out.append(0x27) }
+            guard quoted else { return out.append(contentsOf: cell) }
+            for c in cell {
+                if c == 0x22 { out.append(0x22) }
+                out.append(c)
+            }
+            out.append(0x22)
+        }
+    }
+
+    /// `formulaStarts.contains(b)`, without hashing.
+    @inline(__always) static func isFormulaStart(_ b: UInt8) -> Bool {
+        b == 0x3D || b == 0x2B || b == 0x2D || b == 0x40 || b == 0x09 || b == 0x0D
     }
 
     /// The text with a leading `'` if a spreadsheet would read it as a formula (or it looks marked).
@@ -50,7 +72,19 @@ public enum CSVWriter {
     /// overrides and invisible characters become visible placeholders. Written to a file,
     /// the cells keep their data.
     public static func line(_ fields: [String], forDisplay: Bool = false) -> String {
-        (forDisplay ? fields.map { field(SafeText.sanitize($0)) } : fields.map(field)).joined(separator: ",") + "\r\n"
+        var out: [UInt8] = []
+        append(line: fields, forDisplay: forDisplay, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `line`'s bytes, appended to `out` (no `String` made per cell or per line).
+    public static func append(line fields: [String], forDisplay: Bool = false, to out: inout [UInt8]) {
+        for (i, f) in fields.enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            append(field: forDisplay ? SafeText.sanitize(f) : f, to: &out)
+        }
+        out.append(0x0D)
+        out.append(0x0A)
     }
 
     /// Undoes `field`'s neutralisation of a cell read back: drops one `'` from a marked cell.

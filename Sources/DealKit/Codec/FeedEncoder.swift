@@ -115,9 +115,10 @@ public enum FeedEncoder {
         w.raw("\n}\n")
     }
 
-    /// One deal as a block at 4 spaces indent, without a trailing newline.
+    /// One deal as a block at 4 spaces indent (`FeedLayout.dealOpen`), without a trailing newline.
     public static func write(_ d: Deal, to w: inout JSONWriter) {
-        w.raw("    {\n      \"id\": ")
+        w.raw(FeedLayout.dealOpen)
+        w.raw("\n      \"id\": ")
         w.string(d.id)
         w.raw(",\n      \"title\": ")
         w.string(d.title)

@@ -7,7 +7,7 @@ public enum ListExport {
         case .table: return Array(table(deals).renderText().utf8)
         case .md: return Array(table(deals).renderMarkdown().utf8)
         case .html: return Array(table(deals).renderHTML(title: "sovtrack deals").utf8)
-        case .csv: return Array(DealCSV.export(deals, forDisplay: forDisplay).utf8)
+        case .csv: return DealCSV.exportBytes(deals, forDisplay: forDisplay)
         case .json: return FeedEncoder.encode(Feed(updated: updated, deals: deals))
         }
     }

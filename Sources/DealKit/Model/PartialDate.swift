@@ -59,6 +59,11 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
         self.year = year; self.precision = .day; self.part = month; self.day = day
     }
 
+    /// A date from its parts as stored (`StoreIndex` keeps them so, already checked).
+    init(year: Int, precision: Precision, part: Int, day: Int) {
+        self.year = year; self.precision = precision; self.part = part; self.day = day
+    }
+
     public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28

@@ -64,13 +64,14 @@ public struct Store: DealStore {
     public static func load(path: String) throws -> Snapshot { try load(path: path, naming: path) }
 
     /// `load` of `file`, naming it `name` in errors (the path the user gave, not its link's target).
-    static func load(path file: String, naming name: String) throws -> Snapshot {
+    ///
+    /// `indexing: false` for a load before a save: the index it would write (when there is
+    /// none for these bytes) would be stale as soon as the save is done.
+    static func load(path file: String, naming name: String, indexing: Bool = true) throws -> Snapshot {
         let fingerprint = FileSystem.fingerprint(file)
         let result: FeedDecoder.Result
         do {
-            result = try FileSystem.withContents(of: file) { buffer, consumed in
-                FeedDecoder.decode(buffer: buffer, consumed: consumed)
-            }
+            result = try StoreIndex.decode(file: file, writing: indexing)
         } catch FileError.notFound { throw StoreError.notFound(path: name) }
         catch FileError.unreadable(_, let reason) { throw StoreError.unreadable(path: name, reason: reason) }
         if result.hasErrors { throw StoreError.invalid(path: name, issues: result.issues, omittedErrors: result.omittedErrors) }
@@ -86,11 +87,7 @@ public struct Store: DealStore {
     /// freed as soon as they are checked, and the next ones reuse their memory. `keep` may
     /// also trim the deals it keeps (drop the fields its caller never reads), to the same end.
     public static func select(path: String, where keep: @escaping @Sendable (inout Deal) -> Bool) throws -> Selection {
-        let result = try StoreError.onStore {
-            try FileSystem.withContents(of: path) { buffer, consumed in
-                FeedDecoder.decode(buffer: buffer, consumed: consumed, keeping: keep)
-            }
-        }
+        let result = try StoreError.onStore { try StoreIndex.decode(file: path, keeping: keep) }
         if result.hasErrors { throw StoreError.invalid(path: path, issues: result.issues, omittedErrors: result.omittedErrors) }
         return Selection(deals: result.feed.deals, updated: result.feed.updated, warnings: result.issues, extra: result.feed.extra)
     }
@@ -189,7 +186,7 @@ public struct Store: DealStore {
         }
         let lock = try lockForWriting(file)
         let creating = createIfMissing && !FileSystem.exists(file)
-        let feed = creating ? Feed() : try Store.load(path: file, naming: path).feed
+        let feed = creating ? Feed() : try Store.load(path: file, naming: path, indexing: false).feed
         try checkHistory(feed)
         return (lock, feed, creating)
     }
@@ -208,7 +205,7 @@ public struct Store: DealStore {
             if st.st_mode & S_IWUSR == 0 { throw StoreError.readOnly(path: path) }
         }
         return try StoreLock(store: file, timeout: lockTimeout) {
-            if FileSystem.exists(file) { _ = try Store.load(path: file, naming: path) }
+            if FileSystem.exists(file) { _ = try Store.load(path: file, naming: path, indexing: false) }
         }
     }
 
@@ -221,7 +218,7 @@ public struct Store: DealStore {
         let file = FileSystem.resolvingLinks(path)
         let lock = try lockForWriting(file)
         defer { withExtendedLifetime(lock) {} }
-        var feed = try Store.load(path: file, naming: path).feed
+        var feed = try Store.load(path: file, naming: path, indexing: false).feed
         try checkHistory(feed)
         let touched = try change(&feed)
         // No baseline to compare with, unlike `update`: keeping the loaded feed would cost a

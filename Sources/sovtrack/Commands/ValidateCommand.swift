@@ -24,7 +24,7 @@ struct ValidateCommand: ParsableCommand {
         if file == nil && storeOptions.isDatabase {
             result = try databaseResult()
         } else {
-            result = try FileSystem.withContents(of: path) { FeedDecoder.decode(buffer: $0, consumed: $1) }
+            result = try StoreIndex.decode(file: path)
         }
         Retained.keep(result)
         // Uncited figures: only from version 2, which can cite, and only here, not on every load,

@@ -1,0 +1,163 @@
+/// Writes a decoded feed as the bytes of a `StoreIndex`: every field of every deal, in a fixed
+/// binary form that `IndexReader` turns back into the same values without parsing JSON.
+///
+/// Integers take as few bytes as they need, numbers their IEEE bits (so `-0` and every digit come
+/// back as they were decoded), strings a length and their UTF-8 bytes, optionals a presence
+/// byte, enums their position in `allCases`. The layout has no alignment: `IndexReader` reads
+/// unaligned, and the bytes are never mapped as structures.
+struct IndexWriter {
+    private(set) var bytes: [UInt8] = []
+
+    init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+
+    /// A whole number in as few bytes as it needs (zigzag, then 7 bits a byte): most are
+    /// lengths and counts under 128, one byte instead of eight.
+    mutating func int(_ v: Int) {
+        var u = UInt64(bitPattern: Int64(v << 1 ^ v >> 63))
+        while u >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: u) | 0x80)
+            u >>= 7
+        }
+        bytes.append(UInt8(u))
+    }
+
+    /// A whole number in exactly 8 bytes, little-endian: the header, whose size is fixed.
+    mutating func word(_ v: Int) {
+        withUnsafeBytes(of: Int64(v).littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func byte(_ v: UInt8) { bytes.append(v) }
+
+    mutating func bool(_ v: Bool) { bytes.append(v ? 1 : 0) }
+
+    mutating func double(_ v: Double) { word(Int(Int64(bitPattern: v.bitPattern))) }
+
+    mutating func string(_ s: String) {
+        var s = s
+        s.withUTF8 { utf8 in
+            int(utf8.count)
+            bytes.append(contentsOf: utf8)
+        }
+    }
+
+    mutating func optional<T>(_ v: T?, _ write: (inout IndexWriter, T) -> Void) {
+        guard let v else { return byte(0) }
+        byte(1)
+        write(&self, v)
+    }
+
+    mutating func string(_ s: String?) { optional(s) { $0.string($1) } }
+    mutating func double(_ v: Double?) { optional(v) { $0.double($1) } }
+
+    mutating func list<T>(_ items: [T], _ write: (inout IndexWriter, T) -> Void) {
+        int(items.count)
+        for item in items { write(&self, item) }
+    }
+
+    mutating func strings(_ items: [String]) { list(items) { $0.string($1) } }
+    mutating func ints(_ items: [Int]) { list(items) { $0.int($1) } }
+
+    mutating func enumCase<E: CaseIterable & Equatable>(_ v: E) {
+        byte(UInt8(E.allCases.firstIndex(of: v).map { E.allCases.distance(from: E.allCases.startIndex, to: $0) }!))
+    }
+
+    mutating func enumCase<E: CaseIterable & Equatable>(_ v: E?) { optional(v) { $0.enumCase($1) } }
+
+    mutating func date(_ d: PartialDate) {
+        int(d.year)
+        byte(UInt8(d.precision.rawValue))
+        byte(UInt8(d.part))
+        byte(UInt8(d.day))
+    }
+
+    mutating func date(_ d: PartialDate?) { optional(d) { $0.date($1) } }
+
+    mutating func value(_ v: JSONValue) {
+        switch v {
+        case .null: byte(0)
+        case .bool(let b): byte(1); bool(b)
+        case .number(let text): byte(2); string(text)
+        case .string(let s): byte(3); string(s)
+        case .array(let items): byte(4); list(items) { $0.value($1) }
+        case .object(let members): byte(5); fields(members)
+        }
+    }
+
+    mutating func fields(_ fields: [JSONField]) {
+        list(fields) { w, f in
+            w.string(f.key)
+            w.value(f.value)
+        }
+    }
+
+    mutating func issue(_ issue: FeedIssue) {
+        bool(issue.isError)
+        switch issue.location {
+        case .path(let p): byte(0); string(p)
+        case .position(let line, let column): byte(1); int(line); int(column)
+        case .document: byte(2)
+        }
+        string(issue.message)
+    }
+
+    mutating func deal(_ d: Deal) {
+        string(d.id)
+        string(d.title)
+        string(d.country)
+        date(d.announced)
+        enumCase(d.status)
+        string(d.sponsor)
+        list(d.partners) { w, p in
+            w.string(p.name)
+            w.enumCase(p.role)
+            w.string(p.supplies)
+            w.string(p.to)
+            w.fields(p.extra)
+        }
+        string(d.platform)
+        string(d.site)
+        optional(d.capacity) { w, c in
+            w.double(c.initialMW)
+            w.double(c.targetMW)
+            w.double(c.operationalMW)
+            w.enumCase(c.confidence)
+            w.byte(c.approx.rawValue)
+            w.fields(c.extra)
+        }
+        optional(d.accelerators) { w, a in
+            w.optional(a.count) { $0.int($1) }
+            w.string(a.type)
+            w.fields(a.extra)
+        }
+        optional(d.investment) { w, i in
+            w.double(i.amount)
+            w.string(i.currency)
+            w.fields(i.extra)
+        }
+        strings(d.models)
+        list(d.milestones) { w, m in
+            w.date(m.date)
+            w.string(m.event)
+            w.bool(m.done)
+            w.ints(m.cite)
+            w.fields(m.extra)
+        }
+        list(d.sources) { w, s in
+            w.string(s.title)
+            w.string(s.publisher)
+            w.string(s.url)
+            w.date(s.date)
+            w.fields(s.extra)
+        }
+        strings(d.tags)
+        string(d.notes)
+        enumCase(d.kind)
+        bool(d.announcedStated)
+        strings(d.products)
+        list(d.cite.entries) { w, e in
+            w.enumCase(e.figure)
+            w.ints(e.sources)
+        }
+        fields(d.extra)
+    }
+}

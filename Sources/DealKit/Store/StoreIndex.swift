@@ -1,0 +1,281 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// A binary copy of a valid store's decoded feed, kept beside it (`.deals.json.index` beside
+/// `deals.json`) so that reading commands skip parsing and checking 100 MB of JSON.
+///
+/// A cache, never a source of truth: it is used only when it was made from exactly the bytes
+/// the store holds now, by exactly this program. Its header names the store's size and
+/// `ContentHash` (computed from the store's bytes on every read, not taken from its size or
+/// time, which an edit can leave as they were), the program that wrote it (a rebuilt
+/// sovtrack, whose rules may differ, makes its own), and a hash of each of its own sections,
+/// checked as each is read. Anything else (a store edited by hand or by git, an index cut
+/// short or with one byte changed, an older layout) makes the read fall back to the JSON,
+/// which then writes a new index. It is written only for a store without errors, after a
+/// read that decoded and checked it whole, and holds the warnings that read found.
+///
+/// Layout (the header's integers 8 bytes little-endian): `magic`, then the header (layout version, program,
+/// store size, store hash, head offset, head length, head hash, chunk count, and per chunk its
+/// offset, length, hash and number of deals), then the hash of the header, then the sections.
+/// The head holds the feed's version, `updated`, top-level extra keys and issues; each chunk
+/// holds `chunkSize` deals, so chunks are checked and decoded on every core at once.
+public enum StoreIndex {
+    static let magic: [UInt8] = Array("SOVIDX\r\n".utf8)
+    /// Changes whenever `IndexWriter`'s layout does.
+    static let layoutVersion = 2
+    /// Deals per chunk: enough chunks to share among the cores, each small enough to be hashed
+    /// and decoded while its bytes are still in the cache.
+    static let chunkSize = 1024
+
+    /// Where the index of the store at `file` (its resolved path) lives.
+    public static func path(for file: String) -> String {
+        "\(FileSystem.directory(of: file))/.\(FileSystem.baseName(of: file)).index"
+    }
+
+    /// This program, as the index records it: its file's size, time and inode, hashed. A
+    /// program rebuilt with other rules has another identity, so never trusts this one's index.
+    static let program: Int = {
+        var st = stat()
+        #if os(Linux)
+        let exe = "/proc/self/exe"
+        #else
+        let exe = CommandLine.arguments.first ?? ""
+        #endif
+        guard stat(exe, &st) == 0 else { return 0 }
+        let parts: [Int64] = [Int64(st.st_size), Int64(st.st_ino), Int64(st.st_mtim.tv_sec), Int64(st.st_mtim.tv_nsec)]
+        return parts.withUnsafeBytes { Int(Int64(bitPattern: ContentHash.xxh64($0, seed: 0x534F_5654))) }
+    }()
+
+    /// Stores smaller than this are read from their JSON alone: it takes milliseconds, and a
+    /// small store is not worth a second file beside it.
+    public static let minimumSize = 1 << 20
+
+    /// Decodes and checks the feed at `file` as `FeedDecoder.decode(buffer:consumed:keeping:)`
+    /// does, with the same result, through its index when the index holds exactly these bytes;
+    /// otherwise from the JSON, and then (no error found) writes the index for the next read.
+    ///
+    /// A selective read (`keeping`) that finds no index reads every deal first, to write the
+    /// index, and only then lets go of those `keep` refuses. `writing: false` uses an index
+    /// but never writes one (a load before a save, which would make it stale at once).
+    public static func decode(file: String, keeping keep: (@Sendable (inout Deal) -> Bool)? = nil,
+                              writing: Bool = true) throws -> FeedDecoder.Result {
+        try decode(file: file, keeping: keep, minimumSize: minimumSize, chunkSize: chunkSize, writing: writing)
+    }
+
+    /// `decode(file:keeping:)` with the sizes tests choose (small, so that small feeds show every case).
+    static func decode(file: String, keeping keep: (@Sendable (inout Deal) -> Bool)?,
+                       minimumSize: Int, chunkSize: Int, writing: Bool = true) throws -> FeedDecoder.Result {
+        try FileSystem.withContents(of: file) { buffer, consumed in
+            // Without an index to read nor one to write, hashing would be wasted.
+            guard buffer.count >= minimumSize, writing || FileSystem.exists(path(for: file)) else {
+                return FeedDecoder.decode(buffer: buffer, consumed: consumed, keeping: keep)
+            }
+            // Its pages go as they are hashed; on a miss the decoder maps them in again, from the page cache.
+            let hash = ContentHash.of(UnsafeRawBufferPointer(buffer), done: consumed)
+            if let indexed = read(for: file, size: buffer.count, hash: hash, keeping: keep) { return indexed }
+            guard writing else { return FeedDecoder.decode(buffer: buffer, consumed: consumed, keeping: keep) }
+            var result = FeedDecoder.decode(buffer: buffer, consumed: consumed)
+            guard !result.hasErrors, !result.isFatal else { return result }
+            write(result, for: file, size: buffer.count, hash: hash, chunkSize: chunkSize)
+            if let keep {
+                var kept: [Deal] = []
+                for var deal in result.feed.deals where keep(&deal) { kept.append(deal) }
+                result.feed.deals = kept
+            }
+            return result
+        }
+    }
+
+    /// What the decoder would have given for the store's bytes, read from the index; nil when
+    /// there is no index for exactly these bytes, or it is damaged. `keep` as in `FeedDecoder`.
+    static func read(for file: String, size: Int, hash: UInt64,
+                     keeping keep: (@Sendable (inout Deal) -> Bool)?) -> FeedDecoder.Result? {
+        try? FileSystem.withContents(of: path(for: file)) { buffer, consumed in
+            decode(UnsafeRawBufferPointer(buffer), size: size, hash: hash, keeping: keep, consumed: consumed)
+        }
+    }
+
+    /// Where each section is, from a header that passed its checks.
+    private struct Section {
+        var offset: Int, length: Int, hash: UInt64, deals: Int
+    }
+
+    static func decode(_ bytes: UnsafeRawBufferPointer, size: Int, hash: UInt64, keeping keep: (@Sendable (inout Deal) -> Bool)?,
+                       consumed: @escaping @Sendable (Range<Int>) -> Void) -> FeedDecoder.Result? {
+        guard bytes.count > magic.count, magic.elementsEqual(bytes[0..<magic.count]) else { return nil }
+        var r = IndexReader(bytes, at: magic.count)
+        guard let fixed = try? (0..<8).map({ _ in try r.word() }),
+              fixed[0] == layoutVersion, fixed[1] == program, fixed[2] == size, UInt64(bitPattern: Int64(fixed[3])) == hash,
+              fixed[7] >= 0, fixed[7] <= (bytes.count - r.offset) / 32,
+              let chunks = try? (0..<fixed[7]).map({ _ in
+                  Section(offset: try r.word(), length: try r.word(), hash: UInt64(bitPattern: Int64(try r.word())), deals: try r.word())
+              })
+        else { return nil }
+        let headerEnd = r.offset
+        guard let headerHash = try? r.word(),
+              UInt64(bitPattern: Int64(headerHash)) == ContentHash.xxh64(UnsafeRawBufferPointer(rebasing: bytes[0..<headerEnd]), seed: 0)
+        else { return nil }
+        let head = Section(offset: fixed[4], length: fixed[5], hash: UInt64(bitPattern: Int64(fixed[6])), deals: 0)
+        let sections = [head] + chunks
+        guard sections.allSatisfy({ $0.offset >= r.offset && $0.length >= 0 && $0.length <= bytes.count - $0.offset && $0.deals >= 0 }),
+              let headBytes = checked(bytes, head)
+        else { return nil }
+        var feed = Feed()
+        var result: FeedDecoder.Result
+        do {
+            var h = IndexReader(headBytes)
+            feed.version = try h.int()
+            feed.updated = try h.optionalDate()
+            feed.extra = try h.fields()
+            let issues = try h.list { try $0.issue() }
+            let omittedWarnings = try h.int()
+            result = FeedDecoder.Result(feed: feed, issues: issues, isFatal: false, omittedErrors: 0, omittedWarnings: omittedWarnings)
+        } catch { return nil }
+        guard let deals = decodeChunks(bytes, chunks, keeping: keep, consumed: consumed) else { return nil }
+        result.feed.deals = deals
+        return result
+    }
+
+    /// A section's bytes if they hash as the header says.
+    private static func checked(_ bytes: UnsafeRawBufferPointer, _ s: Section) -> UnsafeRawBufferPointer? {
+        let part = UnsafeRawBufferPointer(rebasing: bytes[s.offset..<s.offset + s.length])
+        return ContentHash.xxh64(part, seed: 0) == s.hash ? part : nil
+    }
+
+    /// One chunk's deals, written by the core that read them; moved out when all are done.
+    ///
+    /// Unchecked: it holds a buffer of deals that one core fills and hands back once, after
+    /// which only the joining thread touches it. A `[Deal]` per chunk would be checked, but
+    /// joining those copies every deal (a retain and a release of each of its strings).
+    private struct Decoded: @unchecked Sendable {
+        var deals: UnsafeMutablePointer<Deal>?
+        var count = 0
+        var ok = false
+    }
+
+    /// The chunks' deals that `keep` accepts, in order, each chunk checked and decoded on its
+    /// own core; nil if any chunk fails its check.
+    private static func decodeChunks(_ bytes: UnsafeRawBufferPointer, _ chunks: [Section], keeping keep: (@Sendable (inout Deal) -> Bool)?,
+                                     consumed: @escaping @Sendable (Range<Int>) -> Void) -> [Deal]? {
+        let address = UInt(bitPattern: bytes.baseAddress), total = bytes.count
+        var pieces = Parallel.map(chunks.count) { k -> Decoded in
+            let all = UnsafeRawBufferPointer(start: UnsafeRawPointer(bitPattern: address), count: total)
+            let s = chunks[k]
+            var out = Decoded()
+            guard let part = checked(all, s) else { return out }
+            let buffer = UnsafeMutablePointer<Deal>.allocate(capacity: max(s.deals, 1))
+            out.deals = buffer
+            var r = IndexReader(part)
+            do {
+                for _ in 0..<s.deals {
+                    var deal = try r.deal()
+                    if keep?(&deal) ?? true {
+                        // Consumed, not copied: a copy retains (and the original then releases) every string.
+                        (buffer + out.count).initialize(to: consume deal)
+                        out.count += 1
+                    }
+                }
+                out.ok = r.offset == part.count
+            } catch {}
+            // Read once: its pages can go now (the file stays on disk, in the page cache).
+            consumed(s.offset..<s.offset + s.length)
+            return out
+        }
+        defer {
+            for p in pieces {
+                p.deals?.deinitialize(count: p.count)
+                p.deals?.deallocate()
+            }
+        }
+        guard pieces.allSatisfy(\.ok) else { return nil }
+        let count = pieces.reduce(0) { $0 + $1.count }
+        // Moved, never copied (a copy retains every string), and marked moved for the `defer`.
+        return [Deal](unsafeUninitializedCapacity: count) { buffer, n in
+            n = 0
+            for k in pieces.indices {
+                if let from = pieces[k].deals { (buffer.baseAddress! + n).moveInitialize(from: from, count: pieces[k].count) }
+                n += pieces[k].count
+                pieces[k].count = 0
+            }
+        }
+    }
+
+    /// Writes the index of a store whose bytes have `size` and `hash`, from what decoding them
+    /// gave (a result without errors, every deal kept). Best effort: a store in a directory
+    /// the user cannot write to simply has no index. Not flushed to disk: a crash that leaves
+    /// it incomplete leaves it failing its own checks, and it is made again.
+    static func write(_ result: FeedDecoder.Result, for file: String, size: Int, hash: UInt64, chunkSize: Int = chunkSize) {
+        guard !result.hasErrors, !result.isFatal else { return }
+        let deals = result.feed.deals
+        var head = IndexWriter()
+        head.int(result.feed.version)
+        head.date(result.feed.updated)
+        head.fields(result.feed.extra)
+        head.list(result.issues) { $0.issue($1) }
+        head.int(result.omittedWarnings)
+        let chunkCount = (deals.count + chunkSize - 1) / chunkSize
+        let headerLength = magic.count + 8 * 8 + chunkCount * 32 + 8
+        let target = path(for: file)
+        let tmp = "\(target).tmp.\(getpid()).\(UInt32.random(in: 0...UInt32.max))"
+        let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return }
+        // The header goes last, over room left for it: it holds every chunk's length and hash.
+        var ok = writeAll(fd, [UInt8](repeating: 0, count: headerLength)) && writeAll(fd, head.bytes)
+        var offset = headerLength + head.bytes.count
+        var table = IndexWriter()
+        // A few chunks at a time (one per core, twice over), so the index is never in memory whole.
+        let batch = Parallel.cores * 2
+        deals.withUnsafeBufferPointer { all in
+            let address = UInt(bitPattern: all.baseAddress), total = all.count
+            for first in stride(from: 0, to: chunkCount, by: batch) where ok {
+                let encoded = Parallel.map(min(batch, chunkCount - first)) { j -> [UInt8] in
+                    let every = UnsafeBufferPointer(start: UnsafePointer<Deal>(bitPattern: address), count: total)
+                    let k = first + j
+                    var w = IndexWriter(capacity: chunkSize * 700)
+                    for i in k * chunkSize..<min(total, (k + 1) * chunkSize) { w.deal(every[i]) }
+                    return w.bytes
+                }
+                for (j, chunk) in encoded.enumerated() where ok {
+                    let k = first + j
+                    table.word(offset)
+                    table.word(chunk.count)
+                    table.word(hashInt(chunk))
+                    table.word(min(total, (k + 1) * chunkSize) - k * chunkSize)
+                    offset += chunk.count
+                    ok = writeAll(fd, chunk)
+                }
+            }
+        }
+        var header = IndexWriter()
+        for i in [layoutVersion, program, size, Int(Int64(bitPattern: hash)), headerLength, head.bytes.count,
+                  hashInt(head.bytes), chunkCount] { header.word(i) }
+        var bytes = magic + header.bytes + table.bytes
+        bytes += withUnsafeBytes(of: Int64(hashInt(bytes)).littleEndian) { Array($0) }
+        ok = ok && bytes.count == headerLength && bytes.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) == $0.count }
+        ok = close(fd) == 0 && ok
+        if !ok || rename(tmp, target) != 0 { unlink(tmp) }
+    }
+
+    private static func hashInt(_ bytes: [UInt8]) -> Int {
+        bytes.withUnsafeBytes { Int(Int64(bitPattern: ContentHash.xxh64($0, seed: 0))) }
+    }
+
+    private static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { buf in
+            var done = 0
+            while done < buf.count {
+                let n = Glibc.write(fd, buf.baseAddress! + done, buf.count - done)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                done += n
+            }
+            return true
+        }
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+
+/// A fast 64-bit fingerprint of bytes (XXH64 of each 1 MiB block, on every core, then XXH64
+/// of the blocks' digests and the length): what `StoreIndex` compares to tell whether the
+/// store's bytes are those it was built from.
+///
+/// Not a cryptographic hash, and it need not be: the index guards against edits by hand, by
+/// git or by another program, not against someone forging a collision (who can write the
+/// index can as well write the store). One changed byte always changes the accumulator of its
+/// block (each XXH64 round is a bijection of the lane it reads), and two different contents
+/// share a digest with a chance of about 2⁻⁶⁴. SHA-256 would read the 110 MB of a large store
+/// at ≈ 0.4 GB/s on this machine's cores; this reads it at memory speed.
+public enum ContentHash {
+    /// Bytes per block hashed on its own: enough blocks for every core, few digests to combine.
+    static let blockSize = 1 << 20
+
+    /// The fingerprint of `bytes`; `done` is told of each block once hashed (to let its pages go).
+    public static func of(_ bytes: UnsafeRawBufferPointer, done: (@Sendable (Range<Int>) -> Void)? = nil) -> UInt64 {
+        let count = bytes.count
+        let blocks = (count + blockSize - 1) / blockSize
+        guard blocks > 1, let base = bytes.baseAddress else {
+            done?(0..<count)
+            return xxh64(bytes, seed: UInt64(count))
+        }
+        // An address, not a pointer, so that the work on other cores captures only values.
+        let address = UInt(bitPattern: base)
+        let digests = Parallel.map(blocks) { i -> UInt64 in
+            let lo = i * blockSize, hi = min(count, lo + blockSize)
+            let h = xxh64(UnsafeRawBufferPointer(start: UnsafeRawPointer(bitPattern: address)! + lo, count: hi - lo), seed: 0)
+            done?(lo..<hi)
+            return h
+        }
+        return digests.withUnsafeBytes { xxh64($0, seed: UInt64(count)) }
+    }
+
+    private static let p1: UInt64 = 0x9E37_79B1_85EB_CA87
+    private static let p2: UInt64 = 0xC2B2_AE3D_27D4_EB4F
+    private static let p3: UInt64 = 0x1656_67B1_9E37_79F9
+    private static let p4: UInt64 = 0x85EB_CA77_C2B2_AE63
+    private static let p5: UInt64 = 0x27D4_EB2F_1656_67C5
+
+    @inline(__always) private static func rotl(_ x: UInt64, _ r: UInt64) -> UInt64 { (x << r) | (x >> (64 - r)) }
+
+    @inline(__always) private static func round(_ acc: UInt64, _ lane: UInt64) -> UInt64 {
+        rotl(acc &+ lane &* p2, 31) &* p1
+    }
+
+    @inline(__always) private static func merge(_ acc: UInt64, _ v: UInt64) -> UInt64 {
+        (acc ^ round(0, v)) &* p1 &+ p4
+    }
+
+    /// XXH64 as its specification gives it (little-endian lanes).
+    static func xxh64(_ bytes: UnsafeRawBufferPointer, seed: UInt64) -> UInt64 {
+        let n = bytes.count
+        guard let p = bytes.baseAddress else { return finish(seed &+ p5, bytes, from: 0) }
+        var i = 0
+        var h: UInt64
+        if n >= 32 {
+            var v1 = seed &+ p1 &+ p2, v2 = seed &+ p2, v3 = seed, v4 = seed &- p1
+            while i + 32 <= n {
+                v1 = round(v1, UInt64(littleEndian: p.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
+                v2 = round(v2, UInt64(littleEndian: p.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)))
+                v3 = round(v3, UInt64(littleEndian: p.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self)))
+                v4 = round(v4, UInt64(littleEndian: p.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self)))
+                i += 32
+            }
+            h = rotl(v1, 1) &+ rotl(v2, 7) &+ rotl(v3, 12) &+ rotl(v4, 18)
+            h = merge(h, v1); h = merge(h, v2); h = merge(h, v3); h = merge(h, v4)
+        } else {
+            h = seed &+ p5
+        }
+        return finish(h &+ UInt64(n), bytes, from: i)
+    }
+
+    /// The tail of fewer than 32 bytes from `i`, then the avalanche.
+    private static func finish(_ start: UInt64, _ bytes: UnsafeRawBufferPointer, from offset: Int) -> UInt64 {
+        var h = start, i = offset
+        let n = bytes.count
+        if let p = bytes.baseAddress {
+            while i + 8 <= n {
+                h ^= round(0, UInt64(littleEndian: p.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
+                h = rotl(h, 27) &* p1 &+ p4
+                i += 8
+            }
+            if i + 4 <= n {
+                h ^= UInt64(UInt32(littleEndian: p.loadUnaligned(fromByteOffset: i, as: UInt32.self))) &* p1
+                h = rotl(h, 23) &* p2 &+ p3
+                i += 4
+            }
+            while i < n {
+                h ^= UInt64(p.load(fromByteOffset: i, as: UInt8.self)) &* p5
+                h = rotl(h, 11) &* p1
+                i += 1
+            }
+        }
+        h ^= h >> 33
+        h = h &* p2
+        h ^= h >> 29
+        h = h &* p3
+        h ^= h >> 32
+        return h
+    }
+}

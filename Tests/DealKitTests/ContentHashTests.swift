@@ -1,0 +1,30 @@
+import XCTest
+@testable import DealKit
+
+final class ContentHashTests: XCTestCase {
+    private func xxh64(_ text: String, seed: UInt64 = 0) -> UInt64 {
+        Array(text.utf8).withUnsafeBytes { ContentHash.xxh64($0, seed: seed) }
+    }
+
+    func testXXH64GivesTheReferenceDigests() {
+        // From the reference implementation (xxhsum -H64).
+        XCTAssertEqual(xxh64(""), 0xEF46_DB37_51D8_E999)
+        XCTAssertEqual(xxh64("a"), 0xD24E_C4F1_A98C_6E5B)
+        XCTAssertEqual(xxh64("abc"), 0x44BC_2CF5_AD77_0999)
+        XCTAssertEqual(xxh64("Nobody inspects the spammish repetition"), 0xFBCE_A83C_8A37_8BF1)
+    }
+
+    func testEveryByteChangedChangesTheFingerprint() {
+        // Across block boundaries and lane positions, in a buffer of several blocks.
+        var bytes = [UInt8](repeating: 0x61, count: ContentHash.blockSize * 2 + 77)
+        let original = bytes.withUnsafeBytes { ContentHash.of($0) }
+        for at in [0, 7, 8, 31, 32, ContentHash.blockSize - 1, ContentHash.blockSize, bytes.count - 1] {
+            bytes[at] = 0x62
+            XCTAssertNotEqual(bytes.withUnsafeBytes { ContentHash.of($0) }, original, "byte \(at)")
+            bytes[at] = 0x61
+        }
+        XCTAssertEqual(bytes.withUnsafeBytes { ContentHash.of($0) }, original)
+        // The length counts: a zero byte more is another content.
+        XCTAssertNotEqual((bytes + [0]).withUnsafeBytes { ContentHash.of($0) }, original)
+    }
+}

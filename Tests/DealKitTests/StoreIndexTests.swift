@@ -1,0 +1,198 @@
+import Foundation
+import XCTest
+@testable import DealKit
+
+/// The index beside a store is used only for exactly the bytes it was made from: a stale or
+/// damaged index never shows wrong data, it is read past and made again.
+final class StoreIndexTests: XCTestCase {
+    private var dir: URL!
+    private var file: String { dir.appendingPathComponent("deals.json").path }
+    private var index: String { StoreIndex.path(for: file) }
+
+    override func setUpWithError() throws {
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("sovtrack-index-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: dir)
+    }
+
+    /// A store of 150 deals, with warnings (deals without a source) and unknown keys, its
+    /// deals in id order. Read with `read`, which indexes it whatever its size, 16 deals a chunk.
+    private func writeStore(_ tweak: (Int, inout Deal) -> Void = { _, _ in }) throws -> [UInt8] {
+        let bytes = FeedDecoderParallelTests.bigFeed(150) { i, d in
+            if i % 50 == 7 { d.sources = [] }
+            tweak(i, &d)
+        }
+        try Data(bytes).write(to: URL(fileURLWithPath: file))
+        return bytes
+    }
+
+    /// What `Store.load` and `Store.select` read, with a small minimum size and chunks.
+    private func read(keeping keep: (@Sendable (inout Deal) -> Bool)? = nil) throws -> FeedDecoder.Result {
+        try StoreIndex.decode(file: file, keeping: keep, minimumSize: 0, chunkSize: 16)
+    }
+
+    private func fromJSON(_ bytes: [UInt8]) -> FeedDecoder.Result { FeedDecoder.decode(bytes) }
+
+    /// Whether the index holds the store's bytes as they are now.
+    private func indexMatches() throws -> Bool {
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file)))
+        let hash = bytes.withUnsafeBytes { ContentHash.of($0) }
+        return StoreIndex.read(for: file, size: bytes.count, hash: hash, keeping: nil) != nil
+    }
+
+    private func assertSameAsJSON(_ bytes: [UInt8], file: StaticString = #filePath, line: UInt = #line) throws {
+        let loaded = try read()
+        let json = fromJSON(bytes)
+        XCTAssertEqual(loaded.feed, json.feed, file: file, line: line)
+        XCTAssertEqual(loaded.issues, json.issues, file: file, line: line)
+        XCTAssertEqual(loaded.warningCount, json.warningCount, file: file, line: line)
+    }
+
+    func testTheFirstReadWritesTheIndexAndTheNextUsesIt() throws {
+        let bytes = try writeStore()
+        XCTAssertFalse(FileManager.default.fileExists(atPath: index))
+        try assertSameAsJSON(bytes)
+        XCTAssertTrue(try indexMatches())
+        let viaIndex = try XCTUnwrap(StoreIndex.read(for: file, size: bytes.count, hash: bytes.withUnsafeBytes { ContentHash.of($0) }, keeping: nil))
+        let json = fromJSON(bytes)
+        XCTAssertEqual(viaIndex.feed, json.feed)
+        XCTAssertEqual(viaIndex.issues, json.issues)
+        XCTAssertEqual(viaIndex.warningCount, json.warningCount)
+        XCTAssertFalse(json.issues.isEmpty, "the warnings come back from the index too")
+        try assertSameAsJSON(bytes)
+    }
+
+    func testASelectionThroughTheIndexEqualsOneFromTheJSON() throws {
+        let bytes = try writeStore()
+        let keep: @Sendable (inout Deal) -> Bool = { d in
+            guard d.country == "JP" else { return false }
+            d.notes = nil
+            return true
+        }
+        let first = try read(keeping: keep)
+        XCTAssertTrue(try indexMatches())
+        let second = try read(keeping: keep)
+        let json = bytes.withUnsafeBufferPointer { FeedDecoder.decode(buffer: $0, keeping: keep) }
+        for s in [first, second] {
+            XCTAssertEqual(s.feed, json.feed)
+            XCTAssertEqual(s.issues, json.issues)
+        }
+        XCTAssertEqual(first.feed.deals.count, 50)
+    }
+
+    func testAStoreEditedByHandIsReadFromItsJSON() throws {
+        _ = try writeStore()
+        _ = try read()
+        var text = try String(contentsOfFile: file, encoding: .utf8)
+        text = text.replacingOccurrences(of: "\"id\": \"deal-000042\",\n      \"title\": \"", with: "\"id\": \"deal-000042\",\n      \"title\": \"Edited: ")
+        try Data(text.utf8).write(to: URL(fileURLWithPath: file))
+        XCTAssertFalse(try indexMatches())
+        let loaded = try read()
+        XCTAssertTrue(loaded.feed.deals[42].title.hasPrefix("Edited: "))
+        try assertSameAsJSON(Array(text.utf8))
+        XCTAssertTrue(try indexMatches(), "made again for the new bytes")
+    }
+
+    func testOneByteChangedWithTheSameSizeAndTimeIsSeen() throws {
+        let bytes = try writeStore()
+        _ = try read()
+        var st = stat()
+        XCTAssertEqual(stat(file, &st), 0)
+        // "title 123 " becomes "title 125 " in place: same size, and the time set back.
+        var changed = bytes
+        let needle = Array("title 123 ".utf8)
+        let at = try XCTUnwrap((0...(changed.count - needle.count)).first { Array(changed[$0..<$0 + needle.count]) == needle })
+        changed[at + needle.count - 2] = UInt8(ascii: "5")
+        let fd = open(file, O_WRONLY)
+        XCTAssertEqual(changed.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }, changed.count)
+        close(fd)
+        var times = [st.st_atim, st.st_mtim]
+        XCTAssertEqual(utimensat(AT_FDCWD, file, &times, 0), 0)
+        var now = stat()
+        XCTAssertEqual(stat(file, &now), 0)
+        XCTAssertEqual([now.st_size, now.st_mtim.tv_sec, now.st_mtim.tv_nsec], [st.st_size, st.st_mtim.tv_sec, st.st_mtim.tv_nsec])
+        XCTAssertFalse(try indexMatches())
+        let loaded = try read()
+        XCTAssertTrue(loaded.feed.deals[123].title.contains("title 125 "))
+        try assertSameAsJSON(changed)
+    }
+
+    func testATruncatedIndexIsReadPast() throws {
+        let bytes = try writeStore()
+        _ = try read()
+        let full = try Data(contentsOf: URL(fileURLWithPath: index))
+        for length in [0, 5, 100, full.count / 2, full.count - 1] {
+            try full.prefix(length).write(to: URL(fileURLWithPath: index))
+            XCTAssertFalse(try indexMatches(), "cut to \(length) bytes")
+            try assertSameAsJSON(bytes)
+            XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: index)), full, "made again")
+        }
+    }
+
+    func testAnyByteChangedInTheIndexIsReadPast() throws {
+        let bytes = try writeStore()
+        _ = try read()
+        let full = try Data(contentsOf: URL(fileURLWithPath: index))
+        // The magic, the header, the head, the first chunk and the last byte.
+        for at in [0, 20, 200, full.count / 3, full.count - 1] {
+            var damaged = full
+            damaged[at] ^= 0x01
+            try damaged.write(to: URL(fileURLWithPath: index))
+            XCTAssertFalse(try indexMatches(), "byte \(at) changed")
+            try assertSameAsJSON(bytes)
+        }
+    }
+
+    func testAStoreWithErrorsGetsNoIndex() throws {
+        _ = try writeStore { i, d in if i == 3 { d.country = "Korea" } }
+        XCTAssertTrue(try read().hasErrors)
+        XCTAssertThrowsError(try Store.load(path: file))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: index))
+    }
+
+    func testLoadAndSelectGoThroughTheIndex() throws {
+        let bytes = FeedDecoderParallelTests.bigFeed(1500)
+        XCTAssertGreaterThan(bytes.count, StoreIndex.minimumSize)
+        try Data(bytes).write(to: URL(fileURLWithPath: file))
+        // A save's own load writes none: the save would make it stale at once.
+        try Store(path: file, backups: 0).update { feed in feed.deals[0].title = "Edited" }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: index))
+        try Data(bytes).write(to: URL(fileURLWithPath: file))
+        let json = fromJSON(bytes)
+        XCTAssertEqual(try Store.load(path: file).feed, json.feed)
+        XCTAssertTrue(try indexMatches())
+        XCTAssertEqual(try Store.load(path: file).feed, json.feed)
+        XCTAssertEqual(try Store.select(path: file) { $0.country == "FR" }.deals, json.feed.deals.filter { $0.country == "FR" })
+    }
+
+    func testASmallStoreGetsNoIndex() throws {
+        try Data(FeedDecoderParallelTests.bigFeed(10)).write(to: URL(fileURLWithPath: file))
+        _ = try Store.load(path: file)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: index))
+    }
+
+    func testEveryFieldComesBackFromTheIndex() throws {
+        // The bundled dataset uses every field (citations, kinds, supplies, milestones),
+        // repeated past the minimum size with distinct ids.
+        var feed = FeedDecoder.decode(BundledDataset.bytes).feed
+        let base = feed.deals
+        feed.deals = []
+        for copy in 0..<20 {
+            for var d in base {
+                d.id = String(format: "c%03d-", copy) + d.id
+                feed.deals.append(d)
+            }
+        }
+        feed.deals.sort { $0.id < $1.id }
+        feed.extra.append(JSONField("x-top", .object([JSONField("n", .number("-0.0")), JSONField("a", .array([.null, .bool(true)]))])))
+        let bytes = FeedEncoder.encode(feed)
+        try Data(bytes).write(to: URL(fileURLWithPath: file))
+        try assertSameAsJSON(bytes)
+        XCTAssertTrue(try indexMatches())
+        try assertSameAsJSON(bytes)
+        XCTAssertEqual(FeedEncoder.encode(try read().feed), bytes)
+    }
+}
