@@ -22,7 +22,8 @@ enum DealRows {
     /// decoder, as one document: the same checks and messages as a file.
     static func decode(docs: [String], revisions: [String] = []) -> FeedDecoder.Result {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(docs.reduce(128) { $0 + $1.utf8.count + 2 } + revisions.reduce(0) { $0 + $1.utf8.count + 2 })
+        bytes.reserveCapacity(
+            docs.reduce(128) { $0 + $1.utf8.count + 2 } + revisions.reduce(0) { $0 + $1.utf8.count + 2 })
         bytes += Array("{\"format\": \"sovtrack-feed\", \"version\": \(Feed.currentVersion), \"deals\": [".utf8)
         for (i, d) in docs.enumerated() {
             if i > 0 { bytes.append(UInt8(ascii: ",")) }
@@ -44,20 +45,35 @@ enum DealRows {
     /// Inserts the deals, or replaces those whose id is there (their version moves up by one),
     /// `batch` rows a statement: each column is one array parameter, unnested by the server.
     static func upsert(_ deals: ArraySlice<Deal>, _ link: PostgresLink) throws {
-        var ids: [String] = [], countries: [String] = [], vendors: [String] = [], statuses: [String] = []
-        var from: [Int] = [], to: [Int] = [], ambition: [Double] = [], committed: [Double] = [], operational: [Double] = []
-        var investment: [Double] = [], currency: [String] = [], docs: [String] = []
+        var ids: [String] = []
+        var countries: [String] = []
+        var vendors: [String] = []
+        var statuses: [String] = []
+        var from: [Int] = []
+        var to: [Int] = []
+        var ambition: [Double] = []
+        var committed: [Double] = []
+        var operational: [Double] = []
+        var investment: [Double] = []
+        var currency: [String] = []
+        var docs: [String] = []
         for d in deals {
-            ids.append(d.id); countries.append(d.country)
+            ids.append(d.id)
+            countries.append(d.country)
             vendors.append(d.vendors.joined(separator: DealRows.separator))
             statuses.append(d.status.rawValue)
-            from.append(d.announced.startKey); to.append(d.announced.endKey)
-            ambition.append(d.ambitionMW ?? .nan); committed.append(d.committedMW ?? .nan); operational.append(d.operationalMW ?? .nan)
-            investment.append(d.investment?.amount ?? .nan); currency.append(d.investment?.currency ?? "")
+            from.append(d.announced.startKey)
+            to.append(d.announced.endKey)
+            ambition.append(d.ambitionMW ?? .nan)
+            committed.append(d.committedMW ?? .nan)
+            operational.append(d.operationalMW ?? .nan)
+            investment.append(d.investment?.amount ?? .nan)
+            currency.append(d.investment?.currency ?? "")
             docs.append(doc(d))
         }
         let sep = DealRows.separator
-        try link.run("""
+        try link.run(
+            """
             INSERT INTO sovtrack_deals (id, country, vendors, status, announced_from, announced_to,
                 ambition_mw, committed_mw, operational_mw, investment, currency, doc)
             SELECT i, c, CASE WHEN v = '' THEN '{}'::text[] ELSE string_to_array(v, \(sep)) END, s, f, t,

@@ -8,7 +8,8 @@ enum PgPass {
     static func password(in file: String, host: String, port: Int, database: String, user: String) -> String? {
         var st = stat()
         guard stat(file, &st) == 0, st.st_mode & 0o077 == 0,
-              let text = try? String(contentsOfFile: file, encoding: .utf8) else { return nil }
+            let text = try? String(contentsOfFile: file, encoding: .utf8)
+        else { return nil }
         let socketHost = host.hasPrefix("/") ? "localhost" : host
         for line in text.split(separator: "\n") where !line.hasPrefix("#") {
             let fields = split(String(line))
@@ -21,12 +22,21 @@ enum PgPass {
 
     /// A line's fields, its escapes undone.
     static func split(_ line: String) -> [String] {
-        var fields: [String] = [], current = "", escaped = false
+        var fields: [String] = []
+        var current = ""
+        var escaped = false
         for c in line {
-            if escaped { current.append(c); escaped = false }
-            else if c == "\\" { escaped = true }
-            else if c == ":" && fields.count < 4 { fields.append(current); current = "" }
-            else { current.append(c) }
+            if escaped {
+                current.append(c)
+                escaped = false
+            } else if c == "\\" {
+                escaped = true
+            } else if c == ":" && fields.count < 4 {
+                fields.append(current)
+                current = ""
+            } else {
+                current.append(c)
+            }
         }
         fields.append(current)
         return fields

@@ -14,7 +14,9 @@ final class PostgresLink: Sendable {
     let logger: Logger
 
     private init(connection: PostgresConnection, settings: PostgresSettings, logger: Logger) {
-        self.connection = connection; self.settings = settings; self.logger = logger
+        self.connection = connection
+        self.settings = settings
+        self.logger = logger
     }
 
     /// Connects and logs in, or throws a `StoreError.database` naming what went wrong.
@@ -63,7 +65,8 @@ final class PostgresLink: Sendable {
     }
 
     /// Runs a query and turns each row into a value.
-    func rows<R: Sendable>(_ query: PostgresQuery, _ each: @escaping @Sendable (PostgresRow) throws -> R) throws -> [R] {
+    func rows<R: Sendable>(_ query: PostgresQuery, _ each: @escaping @Sendable (PostgresRow) throws -> R) throws -> [R]
+    {
         let (c, l) = (connection, logger)
         return try PostgresLink.blocking(settings) {
             var out: [R] = []
@@ -84,7 +87,9 @@ final class PostgresLink: Sendable {
 
     /// Runs async work to its end on another thread and waits for it here.
     @discardableResult
-    static func blocking<T: Sendable>(_ s: PostgresSettings, _ body: @escaping @Sendable () async throws -> T) throws -> T {
+    static func blocking<T: Sendable>(_ s: PostgresSettings, _ body: @escaping @Sendable () async throws -> T) throws
+        -> T
+    {
         let box = ResultBox<T>()
         let done = DispatchSemaphore(value: 0)
         Task.detached {
@@ -111,29 +116,45 @@ final class PostgresLink: Sendable {
             let state = e.serverInfo?[.sqlState] ?? ""
             switch state {
             case "28P01", "28000":
-                return StoreError.database(path: name, problem: .authentication, reason: "the server refused the login: \(message)")
+                return StoreError.database(
+                    path: name, problem: .authentication, reason: "the server refused the login: \(message)")
             case "3D000":
-                return StoreError.database(path: name, problem: .noDatabase, reason: "no such database on the server (\(message))")
+                return StoreError.database(
+                    path: name, problem: .noDatabase, reason: "no such database on the server (\(message))")
             case "42501":
-                return StoreError.database(path: name, problem: .permission, reason: "permission denied: \(message); the store is unchanged (the role may only read)")
+                return StoreError.database(
+                    path: name, problem: .permission,
+                    reason: "permission denied: \(message); the store is unchanged (the role may only read)")
             default:
-                return StoreError.database(path: name, problem: .failed, reason: "the server refused: \(message) (SQLSTATE \(state)); the store is unchanged")
+                return StoreError.database(
+                    path: name, problem: .failed,
+                    reason: "the server refused: \(message) (SQLSTATE \(state)); the store is unchanged")
             }
         case .authMechanismRequiresPassword:
-            return StoreError.database(path: name, problem: .authentication, reason: "the server wants a password and none was given (PGPASSWORD, ~/.pgpass or the URL)")
+            return StoreError.database(
+                path: name, problem: .authentication,
+                reason: "the server wants a password and none was given (PGPASSWORD, ~/.pgpass or the URL)")
         case .connectionError:
             let detail = e.underlying.map { "\($0)" } ?? ""
             let target = s.socketPath ?? "\(s.host) port \(s.port)"
-            let why = detail.contains("UnknownHost") ? "unknown host \(s.host)"
-                : detail.contains("refused") ? "connection refused at \(target)"
-                : detail.isEmpty ? "no answer from \(target)" : "\(target): \(detail)"
+            let why =
+                detail.contains("UnknownHost")
+                ? "unknown host \(s.host)"
+                : detail.contains("refused")
+                    ? "connection refused at \(target)"
+                    : detail.isEmpty ? "no answer from \(target)" : "\(target): \(detail)"
             return StoreError.database(path: name, problem: .unreachable, reason: "cannot reach the server: \(why)")
         case .sslUnsupported:
-            return StoreError.database(path: name, problem: .failed, reason: "the server does not offer TLS, which sslmode=\(s.sslmode.rawValue) requires")
+            return StoreError.database(
+                path: name, problem: .failed,
+                reason: "the server does not offer TLS, which sslmode=\(s.sslmode.rawValue) requires")
         case .serverClosedConnection, .uncleanShutdown, .clientClosedConnection:
-            return StoreError.database(path: name, problem: .failed, reason: "the connection to the server was lost; nothing half-written was kept")
+            return StoreError.database(
+                path: name, problem: .failed,
+                reason: "the connection to the server was lost; nothing half-written was kept")
         default:
-            return StoreError.database(path: name, problem: .failed, reason: "\(e.code)\(message.isEmpty ? "" : ": " + message)")
+            return StoreError.database(
+                path: name, problem: .failed, reason: "\(e.code)\(message.isEmpty ? "" : ": " + message)")
         }
     }
 }

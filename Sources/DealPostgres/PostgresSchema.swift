@@ -18,46 +18,48 @@ enum PostgresSchema {
     /// than its deals and history are kept as a feed document with no deals (`skeleton`).
     /// `generation` counts saves, for readers to notice a change; `id` sorts bytewise ("C"), as
     /// the file store orders deals.
-    static let migrations: [[PostgresQuery]] = [[
-        """
-        CREATE TABLE sovtrack_feed (
-            singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
-            generation bigint NOT NULL DEFAULT 0,
-            skeleton text NOT NULL
-        )
-        """,
-        """
-        CREATE TABLE sovtrack_deals (
-            id text COLLATE "C" PRIMARY KEY,
-            version bigint NOT NULL DEFAULT 1,
-            country text NOT NULL,
-            vendors text[] NOT NULL,
-            status text NOT NULL,
-            announced_from integer NOT NULL,
-            announced_to integer NOT NULL,
-            ambition_mw double precision,
-            committed_mw double precision,
-            operational_mw double precision,
-            investment double precision,
-            currency text,
-            doc text NOT NULL
-        )
-        """,
-        "CREATE INDEX sovtrack_deals_country ON sovtrack_deals (country)",
-        "CREATE INDEX sovtrack_deals_status ON sovtrack_deals (status)",
-        "CREATE INDEX sovtrack_deals_announced ON sovtrack_deals (announced_from, announced_to)",
-        "CREATE INDEX sovtrack_deals_vendors ON sovtrack_deals USING gin (vendors)",
-        "CREATE INDEX sovtrack_deals_mw ON sovtrack_deals (ambition_mw)",
-        """
-        CREATE TABLE sovtrack_revisions (
-            seq bigserial PRIMARY KEY,
-            deal_id text COLLATE "C" NOT NULL,
-            at text NOT NULL,
-            doc text NOT NULL
-        )
-        """,
-        "CREATE INDEX sovtrack_revisions_deal ON sovtrack_revisions (deal_id, seq)",
-    ]]
+    static let migrations: [[PostgresQuery]] = [
+        [
+            """
+            CREATE TABLE sovtrack_feed (
+                singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+                generation bigint NOT NULL DEFAULT 0,
+                skeleton text NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE sovtrack_deals (
+                id text COLLATE "C" PRIMARY KEY,
+                version bigint NOT NULL DEFAULT 1,
+                country text NOT NULL,
+                vendors text[] NOT NULL,
+                status text NOT NULL,
+                announced_from integer NOT NULL,
+                announced_to integer NOT NULL,
+                ambition_mw double precision,
+                committed_mw double precision,
+                operational_mw double precision,
+                investment double precision,
+                currency text,
+                doc text NOT NULL
+            )
+            """,
+            "CREATE INDEX sovtrack_deals_country ON sovtrack_deals (country)",
+            "CREATE INDEX sovtrack_deals_status ON sovtrack_deals (status)",
+            "CREATE INDEX sovtrack_deals_announced ON sovtrack_deals (announced_from, announced_to)",
+            "CREATE INDEX sovtrack_deals_vendors ON sovtrack_deals USING gin (vendors)",
+            "CREATE INDEX sovtrack_deals_mw ON sovtrack_deals (ambition_mw)",
+            """
+            CREATE TABLE sovtrack_revisions (
+                seq bigserial PRIMARY KEY,
+                deal_id text COLLATE "C" NOT NULL,
+                at text NOT NULL,
+                doc text NOT NULL
+            )
+            """,
+            "CREATE INDEX sovtrack_revisions_deal ON sovtrack_revisions (deal_id, seq)",
+        ]
+    ]
 
     /// The schema version the database has: 0 for none.
     static func current(_ link: PostgresLink) throws -> Int {
@@ -69,8 +71,11 @@ enum PostgresSchema {
     /// Refuses a database whose schema this binary does not know.
     static func checkNotNewer(_ found: Int, _ link: PostgresLink) throws {
         if found > version {
-            throw StoreError.database(path: link.settings.display, problem: .newerSchema,
-                                      reason: "the database has sovtrack schema version \(found), newer than this sovtrack knows (\(version)); upgrade sovtrack, nothing was changed")
+            throw StoreError.database(
+                path: link.settings.display, problem: .newerSchema,
+                reason:
+                    "the database has sovtrack schema version \(found), newer than this sovtrack knows (\(version)); upgrade sovtrack, nothing was changed"
+            )
         }
     }
 

@@ -25,21 +25,25 @@ public struct PostgresSettings: Sendable, Equatable {
 
     /// The URL as shown to the user: never with the password.
     public var display: String {
-        let where_ = host.hasPrefix("/") ? "?host=\(host)" : ""
+        let hostQuery = host.hasPrefix("/") ? "?host=\(host)" : ""
         let h = host.hasPrefix("/") ? "" : (host.contains(":") ? "[\(host)]" : host)
-        return "postgresql://\(user)@\(h):\(port)/\(database)\(where_)"
+        return "postgresql://\(user)@\(h):\(port)/\(database)\(hostQuery)"
     }
 
     /// Reads a store URL, filling what it leaves out from `environment` and `.pgpass`.
     public init(url text: String, environment env: [String: String]) throws {
-        let bad = { (why: String) in StoreError.database(path: PostgresSettings.redact(text), problem: .failed, reason: why) }
+        let bad = { (why: String) in
+            StoreError.database(path: PostgresSettings.redact(text), problem: .failed, reason: why)
+        }
         guard let schemeEnd = text.range(of: "://") else { throw bad("not a postgresql:// URL") }
         var rest = Substring(text[schemeEnd.upperBound...])
         var query: [String: String] = [:]
         if let q = rest.firstIndex(of: "?") {
             for pair in rest[rest.index(after: q)...].split(separator: "&") {
                 let kv = pair.split(separator: "=", maxSplits: 1).map(String.init)
-                guard kv.count == 2, let value = kv[1].removingPercentEncoding else { throw bad("cannot read the URL parameter \(FeedIssue.quote(String(pair)))") }
+                guard kv.count == 2, let value = kv[1].removingPercentEncoding else {
+                    throw bad("cannot read the URL parameter \(FeedIssue.quote(String(pair)))")
+                }
                 query[kv[0]] = value
             }
             rest = rest[..<q]
@@ -49,7 +53,8 @@ public struct PostgresSettings: Sendable, Equatable {
             path = String(rest[rest.index(after: slash)...])
             rest = rest[..<slash]
         }
-        var user: String?, password: String?
+        var user: String?
+        var password: String?
         if let at = rest.lastIndex(of: "@") {
             let auth = rest[..<at]
             rest = rest[rest.index(after: at)...]
@@ -60,7 +65,8 @@ public struct PostgresSettings: Sendable, Equatable {
                 user = String(auth).removingPercentEncoding
             }
         }
-        var host = String(rest), port: String?
+        var host = String(rest)
+        var port: String?
         if host.hasPrefix("["), let close = host.firstIndex(of: "]") {
             let after = host[host.index(after: close)...]
             port = after.hasPrefix(":") ? String(after.dropFirst()) : nil
@@ -73,19 +79,24 @@ public struct PostgresSettings: Sendable, Equatable {
         func pick(_ values: String?...) -> String? { values.first { $0 != nil && !$0!.isEmpty } ?? nil }
         self.host = pick(query["host"], host, env["PGHOST"]) ?? "localhost"
         let portText = pick(query["port"], port, env["PGPORT"]) ?? "5432"
-        guard let p = Int(portText), (1...65535).contains(p) else { throw bad("port \(FeedIssue.quote(portText)) is not a number from 1 to 65535") }
+        guard let p = Int(portText), (1...65535).contains(p) else {
+            throw bad("port \(FeedIssue.quote(portText)) is not a number from 1 to 65535")
+        }
         self.port = p
         self.user = pick(query["user"], user, env["PGUSER"], env["USER"], env["LOGNAME"]) ?? "postgres"
         self.database = pick(query["dbname"], path.removingPercentEncoding, env["PGDATABASE"]) ?? self.user
         let mode = pick(query["sslmode"], env["PGSSLMODE"]) ?? "prefer"
         guard let m = SSLMode(rawValue: mode) else {
-            throw bad("sslmode \(FeedIssue.quote(mode)) is not one of \(SSLMode.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw bad(
+                "sslmode \(FeedIssue.quote(mode)) is not one of \(SSLMode.allCases.map(\.rawValue).joined(separator: ", "))"
+            )
         }
         self.sslmode = m
         self.password = pick(password, query["password"], env["PGPASSWORD"])
         if self.password == nil {
             let file = env["PGPASSFILE"] ?? ((env["HOME"] ?? NSHomeDirectory()) + "/.pgpass")
-            self.password = PgPass.password(in: file, host: self.host, port: self.port, database: self.database, user: self.user)
+            self.password = PgPass.password(
+                in: file, host: self.host, port: self.port, database: self.database, user: self.user)
         }
     }
 
@@ -94,7 +105,9 @@ public struct PostgresSettings: Sendable, Equatable {
         guard let schemeEnd = text.range(of: "://") else { return text }
         let rest = text[schemeEnd.upperBound...]
         let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" } ?? rest.endIndex
-        guard let at = rest[..<authorityEnd].lastIndex(of: "@"), let colon = rest[..<at].firstIndex(of: ":") else { return text }
+        guard let at = rest[..<authorityEnd].lastIndex(of: "@"), let colon = rest[..<at].firstIndex(of: ":") else {
+            return text
+        }
         return String(text[..<rest.index(after: colon)]) + "***" + String(text[at...])
     }
 }

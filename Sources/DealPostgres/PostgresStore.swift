@@ -49,7 +49,8 @@ public struct PostgresStore: DealStore {
         let snapshot = try load()
         var deals: [Deal] = []
         for var d in snapshot.feed.deals where keep(&d) { deals.append(d) }
-        return Store.Selection(deals: deals, updated: snapshot.feed.updated, warnings: snapshot.warnings, extra: snapshot.feed.extra)
+        return Store.Selection(
+            deals: deals, updated: snapshot.feed.updated, warnings: snapshot.warnings, extra: snapshot.feed.extra)
     }
 
     /// The server picks the deals by the indexed columns the filter names (country, status,
@@ -61,17 +62,21 @@ public struct PostgresStore: DealStore {
             try link.run("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
             defer { try? link.run("COMMIT") }
             let (head, _) = try readHead(link)
-            let countries = filter.countries, statuses = filter.statuses.map(\.rawValue)
-            let since = filter.since?.startKey ?? Int.min, until = filter.until?.endKey ?? Int.max
+            let countries = filter.countries
+            let statuses = filter.statuses.map(\.rawValue)
+            let since = filter.since?.startKey ?? Int.min
+            let until = filter.until?.endKey ?? Int.max
             let minMW = filter.minMW ?? -Double.greatestFiniteMagnitude
-            let docs = try link.rows("""
+            let docs = try link.rows(
+                """
                 SELECT doc FROM sovtrack_deals
                 WHERE (cardinality(\(countries)::text[]) = 0 OR country = ANY(\(countries)::text[]))
                   AND (cardinality(\(statuses)::text[]) = 0 OR status = ANY(\(statuses)::text[]))
                   AND announced_from >= \(since) AND announced_from <= \(until)
                   AND (\(filter.minMW == nil) OR ambition_mw >= \(minMW))
                 ORDER BY id
-                """) { try $0.decode(String.self) }
+                """
+            ) { try $0.decode(String.self) }
             let result = DealRows.decode(docs: docs)
             try refuseErrors(result)
             let deals = result.feed.deals.filter { compiled.matches($0) }
@@ -81,7 +86,10 @@ public struct PostgresStore: DealStore {
 
     public func changed(since snapshot: Store.Snapshot) -> Bool {
         // A server that cannot be asked counts as changed: the reload then says why, once.
-        guard let now = try? holder.with({ link in try link.value("SELECT generation FROM sovtrack_feed", as: Int64.self) }) else { return true }
+        let ask: (PostgresLink) throws -> Int64? = { link in
+            try link.value("SELECT generation FROM sovtrack_feed", as: Int64.self)
+        }
+        guard let now = try? holder.with(ask) else { return true }
         return now != snapshot.generation
     }
 
@@ -91,7 +99,9 @@ public struct PostgresStore: DealStore {
         defer { if transaction { try? link.run("COMMIT") } }
         let (head, generation) = try readHead(link)
         let docs = try link.rows("SELECT doc FROM sovtrack_deals ORDER BY id") { try $0.decode(String.self) }
-        let revisions = try link.rows("SELECT doc FROM sovtrack_revisions ORDER BY deal_id, seq") { try $0.decode(String.self) }
+        let revisions = try link.rows("SELECT doc FROM sovtrack_revisions ORDER BY deal_id, seq") {
+            try $0.decode(String.self)
+        }
         let result = DealRows.decode(docs: docs, revisions: revisions)
         try refuseErrors(result)
         var feed = head
@@ -109,8 +119,16 @@ public struct PostgresStore: DealStore {
     private func readHead(_ link: PostgresLink) throws -> (Feed, Int64) {
         let schema = try PostgresSchema.current(link)
         try PostgresSchema.checkNotNewer(schema, link)
-        guard schema > 0, let row = try link.rows("SELECT skeleton, generation FROM sovtrack_feed", { try $0.decode((String, Int64).self) }).first else {
-            throw StoreError.database(path: path, problem: .noDatabase, reason: "no sovtrack store in this database (sovtrack db init creates one, sovtrack db load fills it from a file)")
+        guard schema > 0,
+            let row = try link.rows(
+                "SELECT skeleton, generation FROM sovtrack_feed", { try $0.decode((String, Int64).self) }
+            ).first
+        else {
+            throw StoreError.database(
+                path: path, problem: .noDatabase,
+                reason:
+                    "no sovtrack store in this database (sovtrack db init creates one, sovtrack db load fills it from a file)"
+            )
         }
         let result = FeedDecoder.decode(Array(row.0.utf8))
         try refuseErrors(result)
@@ -118,7 +136,9 @@ public struct PostgresStore: DealStore {
     }
 
     private func refuseErrors(_ result: FeedDecoder.Result) throws {
-        if result.hasErrors { throw StoreError.invalid(path: path, issues: result.issues, omittedErrors: result.omittedErrors) }
+        if result.hasErrors {
+            throw StoreError.invalid(path: path, issues: result.issues, omittedErrors: result.omittedErrors)
+        }
     }
 
     // MARK: Writing
@@ -180,7 +200,8 @@ public struct PostgresStore: DealStore {
             }
             return try load()
         }
-        let (generation, revisions, stamped) = try writing(createIfMissing: false) { link, head, _ -> (Int64, [Revision], Feed) in
+        let (generation, revisions, stamped) = try writing(createIfMissing: false) {
+            link, head, _ -> (Int64, [Revision], Feed) in
             let seen = try link.value("SELECT generation FROM sovtrack_feed", as: Int64.self)
             switch change {
             case .add(let d):
@@ -188,11 +209,15 @@ public struct PostgresStore: DealStore {
                 try write(nil, d, id: d.id, version: nil, link)
             case .remove(let d):
                 let current = try deal(d.id, link)
-                guard let current, current.deal == d else { throw StoreSession.Conflict.changedOnDisk(id: d.id, current: current?.deal) }
+                guard let current, current.deal == d else {
+                    throw StoreSession.Conflict.changedOnDisk(id: d.id, current: current?.deal)
+                }
                 try write(d, nil, id: d.id, version: current.version, link)
             case .replace(let old, let new):
                 let current = try deal(old.id, link)
-                guard let current, current.deal == old else { throw StoreSession.Conflict.changedOnDisk(id: old.id, current: current?.deal) }
+                guard let current, current.deal == old else {
+                    throw StoreSession.Conflict.changedOnDisk(id: old.id, current: current?.deal)
+                }
                 if new.id != old.id, try deal(new.id, link) != nil { throw StoreSession.Conflict.idTaken(new.id) }
                 try write(old, new, id: old.id, version: current.version, link)
             case .settle:
@@ -215,7 +240,9 @@ public struct PostgresStore: DealStore {
 
     /// Runs `body` in a transaction that holds the feed's row, so that writers take turns:
     /// everything it did is committed together, or nothing when it throws.
-    private func writing<T>(createIfMissing: Bool, _ body: (PostgresLink, Feed, _ creating: Bool) throws -> T) throws -> T {
+    private func writing<T>(createIfMissing: Bool, _ body: (PostgresLink, Feed, _ creating: Bool) throws -> T) throws
+        -> T
+    {
         try holder.with { link in
             try link.run("BEGIN")
             do {
@@ -247,7 +274,12 @@ public struct PostgresStore: DealStore {
 
     /// One deal and its version, nil when there is none.
     private func deal(_ id: String, _ link: PostgresLink) throws -> (deal: Deal, version: Int64)? {
-        guard let row = try link.rows("SELECT doc, version FROM sovtrack_deals WHERE id = \(id) FOR UPDATE", { try $0.decode((String, Int64).self) }).first else { return nil }
+        guard
+            let row = try link.rows(
+                "SELECT doc, version FROM sovtrack_deals WHERE id = \(id) FOR UPDATE",
+                { try $0.decode((String, Int64).self) }
+            ).first
+        else { return nil }
         let result = DealRows.decode(docs: [row.0])
         try refuseErrors(result)
         return (result.feed.deals[0], row.1)
@@ -259,27 +291,38 @@ public struct PostgresStore: DealStore {
         if let after {
             let probe = DealValidator.issues(for: after, at: "", errorsOnly: true)
             if !probe.isEmpty {
-                let at = try link.value("SELECT count(*) FROM sovtrack_deals WHERE id < \(before == nil ? after.id : id)", as: Int.self) ?? 0
-                throw StoreError.invalidChange(issues: DealValidator.issues(for: after, at: "deals[\(at)]", errorsOnly: true))
+                let at =
+                    try link.value(
+                        "SELECT count(*) FROM sovtrack_deals WHERE id < \(before == nil ? after.id : id)", as: Int.self)
+                    ?? 0
+                throw StoreError.invalidChange(
+                    issues: DealValidator.issues(for: after, at: "deals[\(at)]", errorsOnly: true))
             }
             if after.id != id, try deal(after.id, link) != nil { throw StoreError.duplicateDeal(id: after.id) }
         }
         if let version {
-            let gone = try link.rows("DELETE FROM sovtrack_deals WHERE id = \(id) AND version = \(version) RETURNING id") { try $0.decode(String.self) }
+            let gone = try link.rows(
+                "DELETE FROM sovtrack_deals WHERE id = \(id) AND version = \(version) RETURNING id"
+            ) { try $0.decode(String.self) }
             // The row is locked by this transaction: a version moved underneath means a bug, not a race.
             guard gone.count == 1 else { throw StoreSession.Conflict.changedOnDisk(id: id, current: nil) }
         }
         if let after {
             try DealRows.upsert([after][...], link)
-            if let version, after.id == id { try link.run("UPDATE sovtrack_deals SET version = \(version + 1) WHERE id = \(id)") }
+            if let version, after.id == id {
+                try link.run("UPDATE sovtrack_deals SET version = \(version + 1) WHERE id = \(id)")
+            }
         }
     }
 
     /// Records revisions, in the caller's transaction.
     private func insert(_ revisions: [Revision], _ link: PostgresLink) throws {
         guard !revisions.isEmpty else { return }
-        let ids = revisions.map(\.id), times = revisions.map(\.at), docs = revisions.map(DealRows.doc)
-        try link.run("""
+        let ids = revisions.map(\.id)
+        let times = revisions.map(\.at)
+        let docs = revisions.map(DealRows.doc)
+        try link.run(
+            """
             INSERT INTO sovtrack_revisions (deal_id, at, doc)
             SELECT * FROM unnest(\(ids)::text[], \(times)::text[], \(docs)::text[])
             """)
@@ -288,7 +331,9 @@ public struct PostgresStore: DealStore {
     /// Sets `updated` (upgrading an old feed version, as a file save does), moves the
     /// generation on and tells listeners; returns the new generation and head.
     @discardableResult
-    private func stamp(_ head: Feed, _ link: PostgresLink, stamping: Bool = true) throws -> (generation: Int64, feed: Feed) {
+    private func stamp(_ head: Feed, _ link: PostgresLink, stamping: Bool = true) throws -> (
+        generation: Int64, feed: Feed
+    ) {
         var head = head
         if stamping { head.updated = today() }
         if stamping && head.version < Feed.currentVersion {
@@ -296,7 +341,10 @@ public struct PostgresStore: DealStore {
             head.version = Feed.currentVersion
         }
         let skeleton = PostgresStore.skeleton(of: head)
-        let generation = try link.value("UPDATE sovtrack_feed SET skeleton = \(skeleton), generation = generation + 1 RETURNING generation", as: Int64.self) ?? 0
+        let generation =
+            try link.value(
+                "UPDATE sovtrack_feed SET skeleton = \(skeleton), generation = generation + 1 RETURNING generation",
+                as: Int64.self) ?? 0
         try link.run("SELECT pg_notify('sovtrack', \(String(generation)))")
         return (generation, head)
     }
@@ -313,15 +361,19 @@ public struct PostgresStore: DealStore {
         var old: [String: Int] = [:]
         old.reserveCapacity(before.deals.count)
         for (i, d) in before.deals.enumerated() { old[d.id] = i }
-        var changed: [Deal] = [], kept = Set<String>()
+        var changed: [Deal] = []
+        var kept = Set<String>()
         var changedAt: [Int] = []
         for (i, d) in feed.deals.enumerated() {
             kept.insert(d.id)
             if let o = old[d.id], before.deals[o] == d { continue }
-            changed.append(d); changedAt.append(i)
+            changed.append(d)
+            changedAt.append(i)
         }
         var problems: [FeedIssue] = []
-        for (d, i) in zip(changed, changedAt) { problems += DealValidator.issues(for: d, at: "deals[\(i)]", errorsOnly: true) }
+        for (d, i) in zip(changed, changedAt) {
+            problems += DealValidator.issues(for: d, at: "deals[\(i)]", errorsOnly: true)
+        }
         if !problems.isEmpty { throw StoreError.invalidChange(issues: problems) }
         let removed = before.deals.map(\.id).filter { !kept.contains($0) }
         if !removed.isEmpty { try link.run("DELETE FROM sovtrack_deals WHERE id = ANY(\(removed)::text[])") }
@@ -357,9 +409,11 @@ public struct PostgresStore: DealStore {
     /// The feed's own keys as a feed document without deals; its history, kept in its own
     /// table, is an empty array here, which keeps the key's place among the others.
     static func skeleton(of feed: Feed) -> String {
-        var head = Feed(updated: feed.updated, deals: [], extra: feed.extra.map { f in
-            f.key == History.key ? JSONField(f.key, .array([])) : f
-        })
+        var head = Feed(
+            updated: feed.updated, deals: [],
+            extra: feed.extra.map { f in
+                f.key == History.key ? JSONField(f.key, .array([])) : f
+            })
         head.version = feed.version
         return String(decoding: FeedEncoder.encode(head), as: UTF8.self)
     }
@@ -378,7 +432,9 @@ final class LinkHolder: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         let current: PostgresLink
-        if let link { current = link } else {
+        if let link {
+            current = link
+        } else {
             current = try PostgresLink.open(settings)
             link = current
         }

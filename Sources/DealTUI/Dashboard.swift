@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import DealKit
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// How the dashboard starts.
 public struct DashboardOptions: Sendable {
@@ -25,7 +26,9 @@ public struct DashboardError: Error, CustomStringConvertible {
 
 /// The full-screen dashboard: sets up the terminal, runs the loop, and always gives the terminal back.
 public enum Dashboard {
-    public static func run(store: any DealStore, snapshot: Store.Snapshot, filter: DealFilter, options: DashboardOptions) throws {
+    public static func run(
+        store: any DealStore, snapshot: Store.Snapshot, filter: DealFilter, options: DashboardOptions
+    ) throws {
         setlocale(LC_ALL, "")
         if !localeIsUTF8() { setlocale(LC_CTYPE, "C.UTF-8") }
         guard isatty(0) == 1, isatty(1) == 1 else {
@@ -39,13 +42,16 @@ public enum Dashboard {
             let terminal = try NcursesTerminal(color: options.color, mouse: options.mouse)
             defer { terminal.close() }
             let name = displayPath(store.path) + (options.asOf.map { " as of \($0), read-only" } ?? "")
-            var state = AppState(feed: snapshot.feed, storeName: name, filter: filter,
-                                 today: CalendarClock.today(), rows: terminal.rows, cols: terminal.cols)
+            var state = AppState(
+                feed: snapshot.feed, storeName: name, filter: filter,
+                today: CalendarClock.today(), rows: terminal.rows, cols: terminal.cols)
             if !snapshot.warnings.isEmpty {
-                state.message = "\(CountText.of(snapshot.warnings.count, "warning")) in the store (sovtrack validate lists them)"
+                state.message =
+                    "\(CountText.of(snapshot.warnings.count, "warning")) in the store (sovtrack validate lists them)"
             }
             if let conflicts = try? MergeConflict.all(in: snapshot.feed), !conflicts.isEmpty {
-                state.message = "\(CountText.of(conflicts.count, "merge conflict")) to settle: open the deal, then < takes ours, > theirs"
+                state.message =
+                    "\(CountText.of(conflicts.count, "merge conflict")) to settle: open the deal, then < takes ours, > theirs"
             }
             var loop = DashboardLoop(state: state, terminal: terminal, exportDirectory: options.exportDirectory ?? ".")
             // A past state of the store is never saved (nor reloaded when the store changes).

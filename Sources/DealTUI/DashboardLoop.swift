@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import DealKit
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Reads input, reduces it, carries out effects and paints, until asked to stop.
 @MainActor
@@ -21,7 +22,9 @@ struct DashboardLoop {
     var store: StoreLink?
 
     init(state: AppState, terminal: any Terminal, exportDirectory: String) {
-        self.state = state; self.terminal = terminal; self.exportDirectory = exportDirectory
+        self.state = state
+        self.terminal = terminal
+        self.exportDirectory = exportDirectory
     }
 
     mutating func run() {
@@ -79,7 +82,8 @@ struct DashboardLoop {
             EditReducer.store(&state, news)
             // Keep the refusal's message in front: it is what the user just did.
             if case .refused(_, _, let conflict) = answer {
-                state.message = (undo ? "cannot undo \(change.inverse.summary): " : "not saved: ") + "\(conflict) · reloaded"
+                state.message =
+                    (undo ? "cannot undo \(change.inverse.summary): " : "not saved: ") + "\(conflict) · reloaded"
                 state.isError = true
             }
         }
@@ -94,7 +98,8 @@ struct DashboardLoop {
         let ext = format.fileExtension
         do {
             // Two exports in the same second would share a name: the second gets "-2", never the first's file.
-            let path = try FileSystem.writeNew(bytes, directory: dir, stem: String(name.dropLast(ext.count + 1)), ext: ext)
+            let path = try FileSystem.writeNew(
+                bytes, directory: dir, stem: String(name.dropLast(ext.count + 1)), ext: ext)
             state.message = "exported \(what) to \(Dashboard.displayPath(path))"
             state.isError = false
         } catch {
@@ -108,6 +113,7 @@ struct DashboardLoop {
         var tmv = tm()
         localtime_r(&t, &tmv)
         func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return "\(tmv.tm_year + 1900)\(two(tmv.tm_mon + 1))\(two(tmv.tm_mday))-\(two(tmv.tm_hour))\(two(tmv.tm_min))\(two(tmv.tm_sec))"
+        return
+            "\(tmv.tm_year + 1900)\(two(tmv.tm_mon + 1))\(two(tmv.tm_mday))-\(two(tmv.tm_hour))\(two(tmv.tm_min))\(two(tmv.tm_sec))"
     }
 }

@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import DealKit
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// `run`: generates feeds of each size, measures every phase and prints a Markdown table.
 struct Bench {
@@ -21,13 +22,16 @@ struct Bench {
 
     func run() throws {
         guard access(sovtrack, X_OK) == 0 else {
-            throw BenchError("no sovtrack binary at \(sovtrack); build it first: swift build -c release --scratch-path .build-bench")
+            throw BenchError(
+                "no sovtrack binary at \(sovtrack); build it first: swift build -c release --scratch-path .build-bench")
         }
         let dir = keepDirectory ?? System.makeTemporaryDirectory()
         if keepDirectory != nil { try FileSystem.makeDirectories(dir) }
         defer { if keepDirectory == nil { System.removeDirectory(dir) } }
 
-        log("sovtrack-bench: sizes \(sizes.map(String.init).joined(separator: ",")), seed \(seed), \(runs) runs (jq \(jqRuns)), files in \(dir)")
+        log(
+            "sovtrack-bench: sizes \(sizes.map(String.init).joined(separator: ",")), seed \(seed), \(runs) runs (jq \(jqRuns)), files in \(dir)"
+        )
         log("sovtrack: \(sovtrack)")
         for line in System.machineDescription() { log(line) }
 
@@ -38,7 +42,9 @@ struct Bench {
         }
         print(Report.table(sizes: sizes, columns: columns))
         print("")
-        print("Process start-up alone (`list --format csv` on a feed of no deals): \(Report.ms(startup.0)) (\(Report.ms(startup.1)) CPU).")
+        print(
+            "Process start-up alone (`list --format csv` on a feed of no deals): \(Report.ms(startup.0)) (\(Report.ms(startup.1)) CPU)."
+        )
         print("Machine: " + System.machineDescription().joined(separator: "; "))
         print("Medians of \(runs) runs (jq: \(jqRuns)); peak memory is the largest of the runs. Seed \(seed).")
     }
@@ -47,11 +53,13 @@ struct Bench {
     private func startupTime(in dir: String) throws -> (Double, Double) {
         let file = "\(dir)/feed-0.json"
         try FileSystem.writeAtomically(FeedEncoder.encode(Feed()), to: file)
-        var wall: [Double] = [], cpu: [Double] = []
+        var wall: [Double] = []
+        var cpu: [Double] = []
         for _ in 0..<max(runs, 5) {
             let r = System.run([sovtrack, "list", "--store", file, "--format", "csv"])
             guard r.status == 0 else { throw BenchError("sovtrack list on an empty feed failed (exit \(r.status))") }
-            wall.append(r.seconds); cpu.append(r.cpuSeconds)
+            wall.append(r.seconds)
+            cpu.append(r.cpuSeconds)
         }
         return (median(wall), median(cpu))
     }
@@ -99,7 +107,9 @@ struct Bench {
         col["hwm_load_kb"] = samples["hwm_load_kb"]?.max()
         col["hwm_kb"] = samples["hwm_kb"]?.max()
         col["hwm_save_kb"] = samples["hwm_save_kb"]?.max()
-        log("[\(size)] load \(Report.ms(col["load"])) (read \(Report.ms(col["read"])), decode \(Report.ms(col["decode"]))), save \(Report.ms(col["save"])), peak \(Report.mb(col["hwm_load_kb"]))")
+        log(
+            "[\(size)] load \(Report.ms(col["load"])) (read \(Report.ms(col["read"])), decode \(Report.ms(col["decode"]))), save \(Report.ms(col["save"])), peak \(Report.mb(col["hwm_load_kb"]))"
+        )
 
         // End to end: the release binary, as a user runs it.
         let scratch = file + ".store.json"
@@ -115,18 +125,29 @@ struct Bench {
             ("show_cmd", ["show", "--store", file, firstID]),
             // The writing commands run on a fresh copy of the feed each time (the copy is not timed):
             // each loads, validates, saves atomically with fsync, and rotates the backups.
-            ("add_cmd", ["add", "--store", scratch, "--id", "zz-bench-added", "--title", "Bench deal",
-                         "--country", "KR", "--announced", "2026-Q3", "--partner", "NVIDIA:vendor", "--target-mw", "40"]),
-            ("edit_cmd", ["edit", "--store", scratch, firstID, "--title", "Renamed by the benchmark", "--operational-mw", "12"]),
+            (
+                "add_cmd",
+                [
+                    "add", "--store", scratch, "--id", "zz-bench-added", "--title", "Bench deal",
+                    "--country", "KR", "--announced", "2026-Q3", "--partner", "NVIDIA:vendor", "--target-mw", "40",
+                ]
+            ),
+            (
+                "edit_cmd",
+                ["edit", "--store", scratch, firstID, "--title", "Renamed by the benchmark", "--operational-mw", "12"]
+            ),
             ("remove_cmd", ["remove", "--store", scratch, firstID]),
         ]
         for (key, args) in commands {
-            var times: [Double] = [], cpu: [Double] = []
+            var times: [Double] = []
+            var cpu: [Double] = []
             var rss = 0
             for _ in 0..<runs {
                 if args.contains(scratch) { try System.copyFile(file, to: scratch) }
                 let r = System.run([sovtrack] + args, environment: ["LANG": "C.UTF-8"])
-                guard r.status == 0 else { throw BenchError("sovtrack \(args.joined(separator: " ")) failed (exit \(r.status))") }
+                guard r.status == 0 else {
+                    throw BenchError("sovtrack \(args.joined(separator: " ")) failed (exit \(r.status))")
+                }
                 times.append(r.seconds)
                 cpu.append(r.cpuSeconds)
             }
@@ -146,15 +167,18 @@ struct Bench {
         }
         try Bench.measureHostile(size: size, sovtrack: sovtrack, into: &col)
         // The rows each tool selects, to check they agree.
-        let csv = System.run([sovtrack, "list", "--store", file, "--country", "KR", "--format", "csv"], captureStdout: true)
+        let csv = System.run(
+            [sovtrack, "list", "--store", file, "--country", "KR", "--format", "csv"], captureStdout: true)
         col["list_rows"] = Double(csv.stdout.split(separator: 0x0A).count - 1)
 
         if let jq {
-            var times: [Double] = [], cpu: [Double] = []
+            var times: [Double] = []
+            var cpu: [Double] = []
             var rss = 0
             var rows = 0
             for _ in 0..<jqRuns {
-                let r = System.run([jq, "-r", #".deals[] | select(.country=="KR") | [.id,.title] | @csv"#, file], captureStdout: true)
+                let r = System.run(
+                    [jq, "-r", #".deals[] | select(.country=="KR") | [.id,.title] | @csv"#, file], captureStdout: true)
                 guard r.status == 0 else { throw BenchError("jq failed on \(file) (exit \(r.status))") }
                 times.append(r.seconds)
                 cpu.append(r.cpuSeconds)
@@ -207,7 +231,9 @@ struct Bench {
         body += Array("]}\n".utf8)
         try FileSystem.writeAtomically(body, to: file)
         let r = System.run([sovtrack, "validate", file], environment: ["LANG": "C.UTF-8"])
-        guard r.status == 65 else { throw BenchError("sovtrack validate on \(size * 20) empty deals: exit \(r.status), expected 65") }
+        guard r.status == 65 else {
+            throw BenchError("sovtrack validate on \(size * 20) empty deals: exit \(r.status), expected 65")
+        }
         let rss = System.peakMemoryKB([sovtrack, "validate", file], environment: ["LANG": "C.UTF-8"])
         col["hostile_validate"] = r.seconds
         col["hostile_validate_cpu"] = r.cpuSeconds
@@ -230,7 +256,9 @@ struct Bench {
         try FileSystem.writeAtomically(body, to: file)
         let args = [sovtrack, "import", file, "--store", store]
         let r = System.run(args, environment: ["LANG": "C.UTF-8"])
-        guard r.status == 65 else { throw BenchError("sovtrack import of \(size * 20) refused CSV rows: exit \(r.status), expected 65") }
+        guard r.status == 65 else {
+            throw BenchError("sovtrack import of \(size * 20) refused CSV rows: exit \(r.status), expected 65")
+        }
         let rss = System.peakMemoryKB(args, environment: ["LANG": "C.UTF-8"])
         col["hostile_csv_import"] = r.seconds
         col["hostile_csv_import_cpu"] = r.cpuSeconds

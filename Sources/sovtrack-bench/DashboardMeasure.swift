@@ -9,7 +9,8 @@ enum DashboardMeasure {
 
     static func run(file: String) throws {
         var r = Recorder()
-        let wall = System.now(), cpu = System.cpuNow()
+        let wall = System.now()
+        let cpu = System.cpuNow()
         let snapshot = try Store.load(path: file)
         r.put("load", System.now() - wall)
         var state = r.phase("state") {
@@ -24,7 +25,8 @@ enum DashboardMeasure {
 
         /// One keystroke: the reducer, then the whole frame rendered.
         func key(_ s: inout AppState, _ e: InputEvent) -> (Double, Double) {
-            let w = System.now(), c = System.cpuNow()
+            let w = System.now()
+            let c = System.cpuNow()
             AppReducer.reduce(&s, e)
             grid = Screen.render(s)
             return (System.now() - w, System.cpuNow() - c)

@@ -44,11 +44,15 @@ struct WeightedTable<T: Sendable>: Sendable {
     init(_ pairs: [(T, Int)]) {
         items = pairs.map(\.0)
         var sum = 0
-        cumulative = pairs.map { sum += $0.1; return sum }
+        cumulative = pairs.map {
+            sum += $0.1
+            return sum
+        }
     }
 
     func item(at x: Int) -> T {
-        var lo = 0, hi = cumulative.count - 1
+        var lo = 0
+        var hi = cumulative.count - 1
         while lo < hi {
             let mid = (lo + hi) / 2
             if cumulative[mid] > x { hi = mid } else { lo = mid + 1 }
@@ -102,32 +106,52 @@ struct FeedGenerator {
         "富士通", "楽天グループ", "鴻海精密", "中华电信", "هيوماين", "مجموعة G42", "أرامكو الرقمية", "الهيئة السعودية للبيانات",
     ]
 
-    static let platforms = ["NVIDIA DSX", "DGX SuperPOD", "GB300 NVL72", "GB200 NVL72", "MI355X cluster",
-                            "HGX B200", "Gaudi 3 cluster", "TPU v6 pod", "Trainium2 UltraCluster", "Ascend 910C"]
-    static let accelerators = ["GB300", "GB200", "B200", "H200", "H100", "MI355X", "MI300X", "Gaudi 3", "TPU v6", "Ascend 910C"]
-    static let siteWords = ["North", "Harbour", "Valley", "Gateway", "Campus", "Park", "Ridge", "Bay", "Delta", "Lakeside"]
-    static let cities = ["Sejong", "Gwangju", "Osaka", "Hokkaido", "Riyadh", "Abu Dhabi", "Mumbai", "Chennai",
-                         "Paris-Saclay", "Grenoble", "Frankfurt", "Oslo", "Stavanger", "Johor", "Batam", "Querétaro",
-                         "Nairobi", "Lagos", "Cairo", "Casablanca", "Sines", "Milan", "Madrid", "Lisbon", "Dublin",
-                         "Tel Aviv", "Doha", "Almaty", "Tashkent", "Montréal", "Sydney", "Auckland", "Santiago"]
-    static let titleKinds = ["sovereign AI factory", "national AI cloud", "AI supercomputer", "gigawatt AI campus",
-                             "sovereign GPU cloud", "AI data-center build-out", "national LLM compute programme",
-                             "AI gigafactory", "public-sector AI cloud", "research AI supercomputer"]
-    static let models = ["HyperCLOVA X", "Nemotron 3 Ultra", "Seoul World Model", "Cosmos", "Mistral Large",
-                         "Falcon 3", "Jais", "ALLaM", "Sarvam-M", "BharatGPT", "Tsuzumi", "Sakana", "EXAONE",
-                         "A.X", "SEA-LION", "Swallow", "OpenEuroLLM", "Poro", "Viking", "Llama 4", "Qwen 3"]
+    static let platforms = [
+        "NVIDIA DSX", "DGX SuperPOD", "GB300 NVL72", "GB200 NVL72", "MI355X cluster",
+        "HGX B200", "Gaudi 3 cluster", "TPU v6 pod", "Trainium2 UltraCluster", "Ascend 910C",
+    ]
+    static let accelerators = [
+        "GB300", "GB200", "B200", "H200", "H100", "MI355X", "MI300X", "Gaudi 3", "TPU v6", "Ascend 910C",
+    ]
+    static let siteWords = [
+        "North", "Harbour", "Valley", "Gateway", "Campus", "Park", "Ridge", "Bay", "Delta", "Lakeside",
+    ]
+    static let cities = [
+        "Sejong", "Gwangju", "Osaka", "Hokkaido", "Riyadh", "Abu Dhabi", "Mumbai", "Chennai",
+        "Paris-Saclay", "Grenoble", "Frankfurt", "Oslo", "Stavanger", "Johor", "Batam", "Querétaro",
+        "Nairobi", "Lagos", "Cairo", "Casablanca", "Sines", "Milan", "Madrid", "Lisbon", "Dublin",
+        "Tel Aviv", "Doha", "Almaty", "Tashkent", "Montréal", "Sydney", "Auckland", "Santiago",
+    ]
+    static let titleKinds = [
+        "sovereign AI factory", "national AI cloud", "AI supercomputer", "gigawatt AI campus",
+        "sovereign GPU cloud", "AI data-center build-out", "national LLM compute programme",
+        "AI gigafactory", "public-sector AI cloud", "research AI supercomputer",
+    ]
+    static let models = [
+        "HyperCLOVA X", "Nemotron 3 Ultra", "Seoul World Model", "Cosmos", "Mistral Large",
+        "Falcon 3", "Jais", "ALLaM", "Sarvam-M", "BharatGPT", "Tsuzumi", "Sakana", "EXAONE",
+        "A.X", "SEA-LION", "Swallow", "OpenEuroLLM", "Poro", "Viking", "Llama 4", "Qwen 3",
+    ]
     static let wideModels = ["하이퍼클로바X", "엑사원", "つづみ", "通义千问"]
-    static let tags = ["sovereign-ai", "ai-factory", "llm", "world-model", "agentic-ai", "telco", "public-sector",
-                       "research", "energy", "nuclear", "hydro", "supply-chain", "memory", "edge", "cloud"]
-    static let publishers = ["Reuters", "Bloomberg", "The Quantum Dispatch", "The Neuron", "Data Center Dynamics",
-                             "Nikkei Asia", "The Korea Herald", "Les Echos", "Handelsblatt", "Gulf News",
-                             "Economic Times", "Company press release", "Government gazette"]
-    static let hosts = ["reuters.com", "bloomberg.com", "datacenterdynamics.com", "asia.nikkei.com",
-                        "koreaherald.com", "lesechos.fr", "handelsblatt.com", "gulfnews.com",
-                        "economictimes.indiatimes.com", "nvidianews.nvidia.com", "gov.example"]
-    static let events = ["Groundbreaking", "First phase online", "Financing closed", "Power purchase agreement signed",
-                         "Site selected", "Permits granted", "Phase two construction starts", "Model release",
-                         "Customer onboarding opens", "Grid connection"]
+    static let tags = [
+        "sovereign-ai", "ai-factory", "llm", "world-model", "agentic-ai", "telco", "public-sector",
+        "research", "energy", "nuclear", "hydro", "supply-chain", "memory", "edge", "cloud",
+    ]
+    static let publishers = [
+        "Reuters", "Bloomberg", "The Quantum Dispatch", "The Neuron", "Data Center Dynamics",
+        "Nikkei Asia", "The Korea Herald", "Les Echos", "Handelsblatt", "Gulf News",
+        "Economic Times", "Company press release", "Government gazette",
+    ]
+    static let hosts = [
+        "reuters.com", "bloomberg.com", "datacenterdynamics.com", "asia.nikkei.com",
+        "koreaherald.com", "lesechos.fr", "handelsblatt.com", "gulfnews.com",
+        "economictimes.indiatimes.com", "nvidianews.nvidia.com", "gov.example",
+    ]
+    static let events = [
+        "Groundbreaking", "First phase online", "Financing closed", "Power purchase agreement signed",
+        "Site selected", "Permits granted", "Phase two construction starts", "Model release",
+        "Customer onboarding opens", "Grid connection",
+    ]
     static let noteFragments = [
         "The first phase is committed; the gigawatt figure is an ambition until capital commitments are confirmed.",
         "Sources disagree on the date; the least precise consistent date is recorded.",
@@ -151,9 +175,16 @@ struct FeedGenerator {
         for i in 0..<count { deals.append(deal(index: i)) }
         // In id order, as `Store` saves every store: the feed is what a store of this size looks like.
         deals.sort { $0.id < $1.id }
-        return Feed(updated: PartialDate("2026-06-10"), deals: deals,
-                    extra: [JSONField("x-generator", .object([JSONField("name", .string("sovtrack-bench")),
-                                                              JSONField("deals", .number(String(count)))]))])
+        return Feed(
+            updated: PartialDate("2026-06-10"), deals: deals,
+            extra: [
+                JSONField(
+                    "x-generator",
+                    .object([
+                        JSONField("name", .string("sovtrack-bench")),
+                        JSONField("deals", .number(String(count))),
+                    ]))
+            ])
     }
 
     private mutating func org() -> String {
@@ -195,7 +226,8 @@ struct FeedGenerator {
         let id = "\(country.lowercased())-\(slug(kind))-\(index)"
 
         var d = Deal(id: id, title: title, country: country, announced: date())
-        d.status = [DealStatus.announced, .announced, .planned, .underConstruction, .operational, .cancelled][rng.below(6)]
+        d.status =
+            [DealStatus.announced, .announced, .planned, .underConstruction, .operational, .cancelled][rng.below(6)]
         if rng.chance(0.85) { d.sponsor = sponsor }
 
         var partners = [Partner(name: vendor, role: .vendor)]
@@ -234,12 +266,14 @@ struct FeedGenerator {
         }
 
         if rng.chance(0.4) {
-            d.accelerators = Accelerators(count: rng.chance(0.8) ? rng.int(1...100) * 1000 : nil,
-                                          type: rng.pick(r.accelerators))
+            d.accelerators = Accelerators(
+                count: rng.chance(0.8) ? rng.int(1...100) * 1000 : nil,
+                type: rng.pick(r.accelerators))
         }
         if rng.chance(0.3) {
-            d.investment = Investment(amount: Double(rng.int(1...400)) * 25_000_000,
-                                      currency: ["USD", "EUR", "KRW", "JPY", "SAR", "AED", "INR", "GBP"][rng.below(8)])
+            d.investment = Investment(
+                amount: Double(rng.int(1...400)) * 25_000_000,
+                currency: ["USD", "EUR", "KRW", "JPY", "SAR", "AED", "INR", "GBP"][rng.below(8)])
         }
         var models: [String] = []
         for _ in 0..<rng.int(0...3) {
@@ -249,7 +283,8 @@ struct FeedGenerator {
         d.models = models
         var milestones: [Milestone] = []
         for _ in 0..<rng.int(0...2) {
-            milestones.append(Milestone(date: date(from: 2024, to: 2030), event: rng.pick(r.events), done: rng.chance(0.4)))
+            milestones.append(
+                Milestone(date: date(from: 2024, to: 2030), event: rng.pick(r.events), done: rng.chance(0.4)))
         }
         d.milestones = milestones
         var sources: [Source] = []
@@ -257,10 +292,11 @@ struct FeedGenerator {
         let sourceCount = rng.chance(0.02) ? 0 : [1, 1, 1, 1, 1, 1, 2, 2, 2, 3][rng.below(10)]
         for k in 0..<sourceCount {
             let host = rng.pick(r.hosts)
-            var s = Source(title: k == 0 ? "\(sponsor) and \(vendor) announce \(kind)" : "\(sponsor) \(kind) update",
-                           publisher: rng.chance(0.8) ? rng.pick(r.publishers) : nil,
-                           url: rng.chance(0.9) ? "https://\(host)/\(d.announced.year)/\(id)-\(k)" : nil,
-                           date: rng.chance(0.7) ? date(from: 2019, to: 2027) : nil)
+            var s = Source(
+                title: k == 0 ? "\(sponsor) and \(vendor) announce \(kind)" : "\(sponsor) \(kind) update",
+                publisher: rng.chance(0.8) ? rng.pick(r.publishers) : nil,
+                url: rng.chance(0.9) ? "https://\(host)/\(d.announced.year)/\(id)-\(k)" : nil,
+                date: rng.chance(0.7) ? date(from: 2019, to: 2027) : nil)
             if rng.chance(0.02) { s.extra = [JSONField("archived", .bool(true))] }
             sources.append(s)
         }
@@ -280,11 +316,15 @@ struct FeedGenerator {
             d.notes = notes
         }
         if rng.chance(0.05) {
-            d.extra = [JSONField("x-review", .object([
-                JSONField("by", .string(rng.pick(["desk-a", "desk-b", "editor"]))),
-                JSONField("score", .number("\(rng.int(1...5)).\(rng.int(0...9))")),
-                JSONField("flags", .array([.string("check-mw"), .null])),
-            ]))]
+            d.extra = [
+                JSONField(
+                    "x-review",
+                    .object([
+                        JSONField("by", .string(rng.pick(["desk-a", "desk-b", "editor"]))),
+                        JSONField("score", .number("\(rng.int(1...5)).\(rng.int(0...9))")),
+                        JSONField("flags", .array([.string("check-mw"), .null])),
+                    ]))
+            ]
         }
         return d
     }

@@ -11,7 +11,8 @@ struct Recorder {
 
     /// Runs `body`, recording `key` (wall seconds) and `key_cpu` (CPU seconds, all threads).
     mutating func phase<T>(_ key: String, _ body: () throws -> T) rethrows -> T {
-        let wall = System.now(), cpu = System.cpuNow()
+        let wall = System.now()
+        let cpu = System.cpuNow()
         let value = try body()
         put(key, System.now() - wall)
         put(key + "_cpu", System.cpuNow() - cpu)

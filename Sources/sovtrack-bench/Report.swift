@@ -40,63 +40,120 @@ enum Report {
 
     static let rows: [Row] = [
         Row(label: "feed size", key: "bytes", kind: .bytes),
-        Row(label: "load: `Store.load` = read + decode + validate (in process)", key: "load", kind: .seconds, target100k: 0.5),
+        Row(
+            label: "load: `Store.load` = read + decode + validate (in process)", key: "load", kind: .seconds,
+            target100k: 0.5),
         Row(label: "  split: read the file into an array", key: "read", kind: .seconds),
         Row(label: "  split: decode + validate that array", key: "decode", kind: .seconds),
         Row(label: "validate a loaded feed (DealValidator, what save runs)", key: "validate", kind: .seconds),
-        Row(label: "save: Store.save, atomic (lock, validate, sort, encode, fsync, rename)", key: "save", kind: .seconds, target100k: 0.5),
+        Row(
+            label: "save: Store.save, atomic (lock, validate, sort, encode, fsync, rename)", key: "save",
+            kind: .seconds, target100k: 0.5),
         Row(label: "  of which encode", key: "encode", kind: .seconds),
         Row(label: "  of which encode + write + fsync + rename", key: "save_encode_write", kind: .seconds),
-        Row(label: "`list --country KR --format csv`, end to end", key: "list_csv", kind: .seconds, target100k: 0.8, target10k: 0.15),
+        Row(
+            label: "`list --country KR --format csv`, end to end", key: "list_csv", kind: .seconds, target100k: 0.8,
+            target10k: 0.15),
         Row(label: "`summary`, end to end", key: "summary", kind: .seconds, target100k: 0.8, target10k: 0.15),
         Row(label: "`summary --by vendor`, end to end", key: "summary_vendor", kind: .seconds, target10k: 0.15),
-        Row(label: "`report --format html` (every deal; to standard output), end to end", key: "report_html", kind: .seconds, target100k: 2.0),
-        Row(label: "`list --vendor nvidia --since 2026` (table), end to end", key: "list_table", kind: .seconds, target10k: 0.15),
+        Row(
+            label: "`report --format html` (every deal; to standard output), end to end", key: "report_html",
+            kind: .seconds, target100k: 2.0),
+        Row(
+            label: "`list --vendor nvidia --since 2026` (table), end to end", key: "list_table", kind: .seconds,
+            target10k: 0.15),
         Row(label: "`validate FILE`, end to end", key: "validate_cmd", kind: .seconds, target10k: 0.15),
         Row(label: "`show ID`, end to end", key: "show_cmd", kind: .seconds, target10k: 0.15),
-        Row(label: "`add` (load, validate, atomic save with fsync), end to end", key: "add_cmd", kind: .seconds, target10k: 0.15),
-        Row(label: "`edit ID --title ... --operational-mw 12`, end to end", key: "edit_cmd", kind: .seconds, target10k: 0.15),
+        Row(
+            label: "`add` (load, validate, atomic save with fsync), end to end", key: "add_cmd", kind: .seconds,
+            target10k: 0.15),
+        Row(
+            label: "`edit ID --title ... --operational-mw 12`, end to end", key: "edit_cmd", kind: .seconds,
+            target10k: 0.15),
         Row(label: "`remove ID`, end to end", key: "remove_cmd", kind: .seconds, target10k: 0.15),
         Row(label: "rows selected (sovtrack / jq)", key: "list_rows", kind: .count),
         Row(label: "`jq` on the same selection", key: "jq", kind: .seconds),
-        Row(label: "jq time ÷ sovtrack `list` time", key: "jq_ratio", kind: .ratio, target100k: 6, higherIsBetter: true),
-        Row(label: "dashboard: load + first frame (in process)", key: "tui_first_frame", kind: .seconds, target100k: 1.0),
+        Row(
+            label: "jq time ÷ sovtrack `list` time", key: "jq_ratio", kind: .ratio, target100k: 6, higherIsBetter: true),
+        Row(
+            label: "dashboard: load + first frame (in process)", key: "tui_first_frame", kind: .seconds, target100k: 1.0
+        ),
         Row(label: "  of which first frame after load (state + render)", key: "tui_frame_only", kind: .seconds),
-        Row(label: "keystroke: move selection (↓, Deals view), rendered", key: "tui_key_move", kind: .seconds, target100k: 0.016),
-        Row(label: "keystroke: move selection (↓, Countries view), rendered", key: "tui_key_move_countries", kind: .seconds, target100k: 0.016),
-        Row(label: "keystroke: type one search character, rendered", key: "tui_key_search", kind: .seconds, target100k: 0.016),
-        Row(label: "  the very first search, typed at once after the first frame", key: "tui_key_search_cold", kind: .seconds, target100k: 0.016),
-        Row(label: "  a later first character in the same (Countries) view", key: "tui_key_search_countries", kind: .seconds, target100k: 0.016),
-        Row(label: "  search index ready at the first frame (1 = yes)", key: "tui_search_ready_at_first_frame", kind: .ratio),
+        Row(
+            label: "keystroke: move selection (↓, Deals view), rendered", key: "tui_key_move", kind: .seconds,
+            target100k: 0.016),
+        Row(
+            label: "keystroke: move selection (↓, Countries view), rendered", key: "tui_key_move_countries",
+            kind: .seconds, target100k: 0.016),
+        Row(
+            label: "keystroke: type one search character, rendered", key: "tui_key_search", kind: .seconds,
+            target100k: 0.016),
+        Row(
+            label: "  the very first search, typed at once after the first frame", key: "tui_key_search_cold",
+            kind: .seconds, target100k: 0.016),
+        Row(
+            label: "  a later first character in the same (Countries) view", key: "tui_key_search_countries",
+            kind: .seconds, target100k: 0.016),
+        Row(
+            label: "  search index ready at the first frame (1 = yes)", key: "tui_search_ready_at_first_frame",
+            kind: .ratio),
         Row(label: "  building the search index, on every core", key: "tui_search_build", kind: .seconds),
         Row(label: "  building the search index on one core", key: "tui_search_build_1core", kind: .seconds),
-        Row(label: "  byte search of every deal's text, one core: `ByteSearch` (SIMD)", key: "tui_search_scan", kind: .seconds),
+        Row(
+            label: "  byte search of every deal's text, one core: `ByteSearch` (SIMD)", key: "tui_search_scan",
+            kind: .seconds),
         Row(label: "  a second character (narrows)", key: "tui_key_search_second", kind: .seconds, target100k: 0.016),
-        Row(label: "keystroke: open the vendor picker (v), rendered", key: "tui_key_vendor_picker", kind: .seconds, target100k: 0.016),
-        Row(label: "keystroke: apply a vendor filter (Enter), rendered", key: "tui_key_vendor", kind: .seconds, target100k: 0.016),
-        Row(label: "keystroke: page down (Deals view), rendered", key: "tui_key_page", kind: .seconds, target100k: 0.016),
+        Row(
+            label: "keystroke: open the vendor picker (v), rendered", key: "tui_key_vendor_picker", kind: .seconds,
+            target100k: 0.016),
+        Row(
+            label: "keystroke: apply a vendor filter (Enter), rendered", key: "tui_key_vendor", kind: .seconds,
+            target100k: 0.016),
+        Row(
+            label: "keystroke: page down (Deals view), rendered", key: "tui_key_page", kind: .seconds, target100k: 0.016
+        ),
         Row(label: "keystroke: end of the list, rendered", key: "tui_key_end", kind: .seconds, target100k: 0.016),
-        Row(label: "keystroke: switch view (1, then 2), rendered", key: "tui_key_view", kind: .seconds, target100k: 0.016),
+        Row(
+            label: "keystroke: switch view (1, then 2), rendered", key: "tui_key_view", kind: .seconds,
+            target100k: 0.016),
         Row(label: "keystroke: next sort (s), rendered", key: "tui_key_sort", kind: .seconds, target100k: 0.016),
-        Row(label: "keystroke: reverse sort (S), rendered", key: "tui_key_sort_reverse", kind: .seconds, target100k: 0.016),
-        Row(label: "keystroke: backspace at the search prompt, rendered", key: "tui_key_search_backspace", kind: .seconds, target100k: 0.016),
-        Row(label: "keystroke: hide a column in the chooser (|, Space), rendered", key: "tui_key_columns", kind: .seconds, target100k: 0.016),
-        Row(label: "keystroke: sort countries by HHI (s), rendered", key: "tui_key_sort_hhi", kind: .seconds, target100k: 0.016),
-        Row(label: "keystroke: sort vendors by top in (s), rendered", key: "tui_key_sort_top_in", kind: .seconds, target100k: 0.016),
+        Row(
+            label: "keystroke: reverse sort (S), rendered", key: "tui_key_sort_reverse", kind: .seconds,
+            target100k: 0.016),
+        Row(
+            label: "keystroke: backspace at the search prompt, rendered", key: "tui_key_search_backspace",
+            kind: .seconds, target100k: 0.016),
+        Row(
+            label: "keystroke: hide a column in the chooser (|, Space), rendered", key: "tui_key_columns",
+            kind: .seconds, target100k: 0.016),
+        Row(
+            label: "keystroke: sort countries by HHI (s), rendered", key: "tui_key_sort_hhi", kind: .seconds,
+            target100k: 0.016),
+        Row(
+            label: "keystroke: sort vendors by top in (s), rendered", key: "tui_key_sort_top_in", kind: .seconds,
+            target100k: 0.016),
         Row(label: "peak memory: load (VmHWM)", key: "hwm_load_kb", kind: .kb, target100k: 300 * 1024),
         Row(label: "peak memory: load + validate + save", key: "hwm_save_kb", kind: .kb, target100k: 300 * 1024),
         Row(label: "  then also encoding the feed into one array (bench only)", key: "hwm_kb", kind: .kb),
-        Row(label: "peak memory: `list --country KR --format csv`", key: "list_csv_rss_kb", kind: .kb, target100k: 300 * 1024),
+        Row(
+            label: "peak memory: `list --country KR --format csv`", key: "list_csv_rss_kb", kind: .kb,
+            target100k: 300 * 1024),
         Row(label: "peak memory: `summary`", key: "summary_rss_kb", kind: .kb, target100k: 300 * 1024),
         Row(label: "peak memory: `edit` (load + save)", key: "edit_cmd_rss_kb", kind: .kb, target100k: 300 * 1024),
         Row(label: "peak memory: dashboard", key: "tui_hwm_kb", kind: .kb, target100k: 300 * 1024),
         Row(label: "peak memory: `jq`", key: "jq_rss_kb", kind: .kb),
         Row(label: "peak memory of the worst command ÷ feed size", key: "mem_multiple", kind: .ratio),
-        Row(label: "  (peak − 100 MiB) ÷ feed size: the bound of docs/security.md", key: "mem_bound_multiple", kind: .ratio, target100k: 10),
-        Row(label: "hostile: `validate` of 20 × N empty deals `{}`, end to end", key: "hostile_validate", kind: .seconds),
+        Row(
+            label: "  (peak − 100 MiB) ÷ feed size: the bound of docs/security.md", key: "mem_bound_multiple",
+            kind: .ratio, target100k: 10),
+        Row(
+            label: "hostile: `validate` of 20 × N empty deals `{}`, end to end", key: "hostile_validate", kind: .seconds
+        ),
         Row(label: "  its peak memory", key: "hostile_rss_kb", kind: .kb),
         Row(label: "  (peak − 100 MiB) ÷ its size", key: "hostile_bound_multiple", kind: .ratio, target100k: 10),
-        Row(label: "hostile: `import` of 20 × N refused CSV rows `id,title`, end to end", key: "hostile_csv_import", kind: .seconds),
+        Row(
+            label: "hostile: `import` of 20 × N refused CSV rows `id,title`, end to end", key: "hostile_csv_import",
+            kind: .seconds),
         Row(label: "  its peak memory", key: "hostile_csv_rss_kb", kind: .kb),
         Row(label: "  (peak − 100 MiB) ÷ its size", key: "hostile_csv_bound_multiple", kind: .ratio, target100k: 10),
         Row(label: "load average (1 min) before / after this size", key: "load_average_1m", kind: .load),

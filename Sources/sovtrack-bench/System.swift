@@ -1,9 +1,10 @@
-import Foundation
 import DealKit
+import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Monotonic time, process spawning and memory figures, straight from the C library.
@@ -56,8 +57,10 @@ enum System {
 
     /// Spawns `argv` (argv[0] a path), its stdout to /dev/null or captured, stderr to /dev/null
     /// unless `keepStderr`; times it from just before `posix_spawn` to `wait4` returning.
-    static func run(_ argv: [String], captureStdout: Bool = false, keepStderr: Bool = false,
-                    environment: [String: String] = [:]) -> ChildResult {
+    static func run(
+        _ argv: [String], captureStdout: Bool = false, keepStderr: Bool = false,
+        environment: [String: String] = [:]
+    ) -> ChildResult {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -84,13 +87,19 @@ enum System {
 
         let cArgs = argv.map { strdup($0) } + [nil]
         let cEnv = env.map { strdup($0) } + [nil]
-        defer { for p in cArgs { free(p) }; for p in cEnv { free(p) } }
+        defer {
+            for p in cArgs { free(p) }
+            for p in cEnv { free(p) }
+        }
 
         var pid: pid_t = 0
         let start = now()
         let rc = posix_spawn(&pid, argv[0], &actions, nil, cArgs, cEnv)
         guard rc == 0 else {
-            if captureStdout { close(pipeFDs[0]); close(pipeFDs[1]) }
+            if captureStdout {
+                close(pipeFDs[0])
+                close(pipeFDs[1])
+            }
             return ChildResult(status: -1, seconds: 0, maxRSSKB: 0, cpuSeconds: 0, stdout: [])
         }
         var output: [UInt8] = []
@@ -110,9 +119,11 @@ enum System {
         while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
         let seconds = now() - start
         let exitCode: Int32 = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-        let cpu = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+        let cpu =
+            Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
             + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
-        return ChildResult(status: exitCode, seconds: seconds, maxRSSKB: Int(usage.ru_maxrss), cpuSeconds: cpu, stdout: output)
+        return ChildResult(
+            status: exitCode, seconds: seconds, maxRSSKB: Int(usage.ru_maxrss), cpuSeconds: cpu, stdout: output)
     }
 
     /// The peak memory of a command, in KB, measured from a small intermediate process.
@@ -202,12 +213,15 @@ enum System {
     static func machineDescription() -> [String] {
         var lines: [String] = []
         if let cpu = try? readText("/proc/cpuinfo"),
-           let model = cpu.split(separator: "\n").first(where: { $0.hasPrefix("model name") }) {
-            lines.append("CPU: " + (model.split(separator: ":", maxSplits: 1).last.map { $0.trimmingCharacters() } ?? "?"))
+            let model = cpu.split(separator: "\n").first(where: { $0.hasPrefix("model name") })
+        {
+            lines.append(
+                "CPU: " + (model.split(separator: ":", maxSplits: 1).last.map { $0.trimmingCharacters() } ?? "?"))
         }
         lines.append("cores online: \(sysconf(Int32(_SC_NPROCESSORS_ONLN)))")
         if let mem = try? readText("/proc/meminfo"),
-           let total = mem.split(separator: "\n").first(where: { $0.hasPrefix("MemTotal") }) {
+            let total = mem.split(separator: "\n").first(where: { $0.hasPrefix("MemTotal") })
+        {
             let kb = Int(total.filter(\.isNumber)) ?? 0
             lines.append("memory: \(kb / 1024) MB")
         }
@@ -221,8 +235,8 @@ enum System {
     }
 }
 
-private extension Substring {
-    func trimmingCharacters() -> String {
+extension Substring {
+    fileprivate func trimmingCharacters() -> String {
         String(drop(while: { $0 == " " || $0 == "\t" }).reversed().drop(while: { $0 == " " || $0 == "\t" }).reversed())
     }
 }

@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import DealKit
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// sovtrack-bench: synthetic feeds and the performance figures of docs/performance.md.
 ///
@@ -13,14 +14,14 @@ import DealKit
 ///     sovtrack-bench measure FILE [--save STORE]     (one child's in-process phases)
 ///     sovtrack-bench measure-dashboard FILE          (one child's dashboard timings)
 let usage = """
-usage: sovtrack-bench generate --deals N [--seed S] --output FILE
-       sovtrack-bench run [--sizes 1000,10000,100000] [--seed S] [--runs N] [--jq-runs N]
-                          [--sovtrack PATH] [--keep DIR] [--no-jq] [--no-dashboard]
-       sovtrack-bench history [--deals 100000] [--revisions 10000] [--runs 3] [--sovtrack PATH]
-       sovtrack-bench selfcheck
-       sovtrack-bench measure FILE [--save STORE]
-       sovtrack-bench measure-dashboard FILE
-"""
+    usage: sovtrack-bench generate --deals N [--seed S] --output FILE
+           sovtrack-bench run [--sizes 1000,10000,100000] [--seed S] [--runs N] [--jq-runs N]
+                              [--sovtrack PATH] [--keep DIR] [--no-jq] [--no-dashboard]
+           sovtrack-bench history [--deals 100000] [--revisions 10000] [--runs 3] [--sovtrack PATH]
+           sovtrack-bench selfcheck
+           sovtrack-bench measure FILE [--save STORE]
+           sovtrack-bench measure-dashboard FILE
+    """
 
 func fail(_ message: String, code: Int32 = 64) -> Never {
     var line = "sovtrack-bench: \(message)\n"
@@ -39,7 +40,10 @@ struct Arguments {
         while let a = it.next() {
             if a.hasPrefix("--") {
                 let name = String(a.dropFirst(2))
-                if known.contains(name) { flags.insert(name); continue }
+                if known.contains(name) {
+                    flags.insert(name)
+                    continue
+                }
                 guard let v = it.next() else { fail("\(a) needs a value\n\(usage)") }
                 values[name] = v
             } else {

@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import DealKit
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Standard output and error, and writing a command's result where `--output` says.
 ///
@@ -14,7 +15,10 @@ enum Console {
             var done = 0
             while done < buf.count {
                 let n = write(1, buf.baseAddress! + done, buf.count - done)
-                if n < 0 { if errno == EINTR { continue }; return }
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return
+                }
                 done += n
             }
         }
@@ -34,7 +38,10 @@ enum Console {
 
     /// Writes to `--output FILE` atomically, or to standard output (no file, or `-`).
     static func emit(_ bytes: [UInt8], to output: String?, force: Bool, store: String?) throws {
-        guard let output, output != "-" else { out(bytes); return }
+        guard let output, output != "-" else {
+            out(bytes)
+            return
+        }
         try writeFile(bytes, to: output, force: force, store: store)
     }
 
@@ -68,7 +75,8 @@ enum Console {
             return "is a symbolic link; --output never replaces a link (name the file it points to)"
         }
         if (st.st_mode & S_IFMT) != S_IFREG {
-            return "\(FileSystem.kindProblem(st.st_mode)); --output writes only regular files (leave it out to write to standard output)"
+            return
+                "\(FileSystem.kindProblem(st.st_mode)); --output writes only regular files (leave it out to write to standard output)"
         }
         if let store {
             let file = FileSystem.resolvingLinks(store)
@@ -76,7 +84,9 @@ enum Console {
             for g in guarded {
                 var other = stat()
                 if stat(g, &other) == 0 && other.st_dev == st.st_dev && other.st_ino == st.st_ino {
-                    return g == file ? "is the store; --output never writes the store" : "is the store's \(g.hasSuffix(".lock") ? "lock" : "backup") file; --output never writes it"
+                    return g == file
+                        ? "is the store; --output never writes the store"
+                        : "is the store's \(g.hasSuffix(".lock") ? "lock" : "backup") file; --output never writes it"
                 }
             }
         }

@@ -23,7 +23,9 @@ enum FeedOperand {
     static func withBytes<T>(_ spec: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> T?) throws -> T? {
         if spec.hasPrefix("@") { return nil }
         if FileSystem.exists(spec) || !spec.contains(":") {
-            do { return try FileSystem.withContents(of: spec) { buffer, _ in try body(buffer) } } catch let e as StoreError { throw CLIError(e) }
+            do { return try FileSystem.withContents(of: spec) { buffer, _ in try body(buffer) } } catch let e
+                as StoreError
+            { throw CLIError(e) }
         }
         guard let (bytes, status) = Git.runBytes(["show", spec]), status == 0 else {
             throw CLIError(message: "\(spec): no such file, nor a file in git (git show \(spec) failed)", code: 66)

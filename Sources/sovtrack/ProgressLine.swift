@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import DealKit
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// A one-line progress indicator on standard error, shown only on a terminal and only once
 /// a command (an import) has taken more than a moment.

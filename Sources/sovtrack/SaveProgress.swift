@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import DealKit
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// How far a long save to a database has got, on one line of standard error that redraws
 /// itself: only on a terminal, so that a script's error output stays clean.
@@ -10,7 +11,8 @@ enum SaveProgress {
     static func line(_ what: String) -> (@Sendable (Int, Int) -> Void)? {
         guard isatty(2) == 1 else { return nil }
         return { done, total in
-            let text = "\r\u{1B}[K" + SafeText.sanitize("\(what): \(done)/\(total)") + (done == total ? "\r\u{1B}[K" : "")
+            let text =
+                "\r\u{1B}[K" + SafeText.sanitize("\(what): \(done)/\(total)") + (done == total ? "\r\u{1B}[K" : "")
             let bytes = Array(text.utf8)
             _ = bytes.withUnsafeBufferPointer { write(2, $0.baseAddress!, $0.count) }
         }

@@ -1,6 +1,6 @@
 import ArgumentParser
-import Foundation
 import DealKit
+import Foundation
 
 @main
 struct Sovtrack: ParsableCommand {
@@ -8,14 +8,17 @@ struct Sovtrack: ParsableCommand {
         commandName: "sovtrack",
         abstract: "Track sovereign-AI infrastructure deals: who builds what capacity, with whom, when.",
         discussion: """
-        With no command, opens the dashboard on the store. The store is --store PATH, else \
-        $SOVTRACK_STORE, else $XDG_DATA_HOME/sovtrack/deals.json (created from the bundled \
-        dataset on first use).
-        """,
+            With no command, opens the dashboard on the store. The store is --store PATH, else \
+            $SOVTRACK_STORE, else $XDG_DATA_HOME/sovtrack/deals.json (created from the bundled \
+            dataset on first use).
+            """,
         version: Sovtrack.version,
-        subcommands: [BrowseCommand.self, ListCommand.self, SummaryCommand.self, ShowCommand.self,
-                      ReportCommand.self, ValidateCommand.self, ImportCommand.self, AddCommand.self, EditCommand.self,
-                      RemoveCommand.self, LogCommand.self, DiffCommand.self, MergeCommand.self, ResolveCommand.self, DbCommand.self],
+        subcommands: [
+            BrowseCommand.self, ListCommand.self, SummaryCommand.self, ShowCommand.self,
+            ReportCommand.self, ValidateCommand.self, ImportCommand.self, AddCommand.self, EditCommand.self,
+            RemoveCommand.self, LogCommand.self, DiffCommand.self, MergeCommand.self, ResolveCommand.self,
+            DbCommand.self,
+        ],
         defaultSubcommand: BrowseCommand.self)
 
     /// What `--version` prints: the program's version and the feed format it reads and writes.
@@ -28,7 +31,8 @@ struct Sovtrack: ParsableCommand {
         var words = args.prefix { !$0.hasPrefix("-") }
         if words.first == "help" { words = words.dropFirst() }
         guard let word = words.first, !names.contains(word) else { return nil }
-        return "unknown command \(FeedIssue.quote(word))" + Suggest.phrase(Suggest.nearest(word, among: names.filter { $0 != "help" }))
+        return "unknown command \(FeedIssue.quote(word))"
+            + Suggest.phrase(Suggest.nearest(word, among: names.filter { $0 != "help" }))
     }
 
     /// A usage error as one line: the parser lists an option's allowed values one per line

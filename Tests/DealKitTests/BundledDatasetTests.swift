@@ -1,6 +1,6 @@
-import XCTest
 import DealKit
 import TestSupport
+import XCTest
 
 final class BundledDatasetTests: XCTestCase {
 
@@ -9,7 +9,8 @@ final class BundledDatasetTests: XCTestCase {
         let la = String(decoding: a, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         let lb = String(decoding: b, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         for i in 0..<max(la.count, lb.count) {
-            let x = i < la.count ? String(la[i]) : "<end>", y = i < lb.count ? String(lb[i]) : "<end>"
+            let x = i < la.count ? String(la[i]) : "<end>"
+            let y = i < lb.count ? String(lb[i]) : "<end>"
             if x != y { return "line \(i + 1):\n  \(x)\n  \(y)" }
         }
         return nil
@@ -68,7 +69,9 @@ final class BundledDatasetTests: XCTestCase {
         XCTAssertEqual(cited(naver, naver.cite[.platform]), [selling, shovels, opening55, dispatch, modelRace])
         XCTAssertEqual(naver.milestones.map(\.summary), ["2026-H2 AI Agent Platform launch"])
         XCTAssertEqual(cited(naver, naver.milestones[0].cite), [selling])
-        XCTAssertTrue(naver.notes?.contains("government ownership") ?? false, "the disagreement on who owns the model is recorded")
+        XCTAssertTrue(
+            naver.notes?.contains("government ownership") ?? false, "the disagreement on who owns the model is recorded"
+        )
         XCTAssertTrue(naver.notes?.contains("owned by a Korean company") ?? false)
 
         let hynix = try deal("kr-sk-hynix-nvidia-memory")
@@ -78,9 +81,15 @@ final class BundledDatasetTests: XCTestCase {
         XCTAssertNil(hynix.sponsor, "a joint announcement, as France's: no sponsor")
         XCTAssertEqual(hynix.announcedText, "2026-06-07")
         XCTAssertEqual(cited(hynix, hynix.cite[.announced]), [dispatch])
-        XCTAssertEqual(hynix.partners.map(\.described), ["SK hynix (vendor: next-generation memory to NVIDIA)",
-                                                          "NVIDIA (vendor: CUDA-X, PhysicsNeMo and Omniverse software to SK hynix)"])
-        XCTAssertEqual(hynix.products, ["Vera Rubin", "Vera CPU", "RTX Spark", "Jetson Thor", "CUDA-X", "PhysicsNeMo", "Omniverse"])
+        XCTAssertEqual(
+            hynix.partners.map(\.described),
+            [
+                "SK hynix (vendor: next-generation memory to NVIDIA)",
+                "NVIDIA (vendor: CUDA-X, PhysicsNeMo and Omniverse software to SK hynix)",
+            ])
+        XCTAssertEqual(
+            hynix.products,
+            ["Vera Rubin", "Vera CPU", "RTX Spark", "Jetson Thor", "CUDA-X", "PhysicsNeMo", "Omniverse"])
 
         let skt = try deal("kr-skt-nvidia-ai-cloud")
         XCTAssertEqual(skt.kind, .cloud)
@@ -112,7 +121,9 @@ final class BundledDatasetTests: XCTestCase {
         let feed = FeedDecoder.decode(BundledDataset.bytes).feed
         for (i, d) in feed.deals.enumerated() {
             XCTAssertEqual(DealValidator.citationWarnings(for: d, at: "deals[\(i)]").map(\.description), [])
-            for s in d.sources { XCTAssertTrue(s.publisher == nil || s.publisher == "The Quantum Dispatch", "\(d.id): \(s)") }
+            for s in d.sources {
+                XCTAssertTrue(s.publisher == nil || s.publisher == "The Quantum Dispatch", "\(d.id): \(s)")
+            }
         }
     }
 }

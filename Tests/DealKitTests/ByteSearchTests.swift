@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import DealKit
 
 final class ByteSearchTests: XCTestCase {
@@ -16,7 +17,7 @@ final class ByteSearchTests: XCTestCase {
         // Three letters, so partial matches are everywhere, at every length around the 16-byte blocks.
         var seed: UInt64 = 11
         func next(_ n: Int) -> Int {
-            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Int((seed >> 33) % UInt64(n))
         }
         func word(_ length: Int) -> [UInt8] { (0..<length).map { _ in Array("abc".utf8)[next(3)] } }

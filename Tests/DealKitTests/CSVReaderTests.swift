@@ -1,11 +1,15 @@
 import XCTest
+
 @testable import DealKit
 
 final class CSVReaderTests: XCTestCase {
     private func fields(_ text: String) throws -> [[String]] { try CSVReader.parse(Array(text.utf8)).map(\.fields) }
 
     private func error(_ bytes: [UInt8]) -> CSVError? {
-        do { _ = try CSVReader.parse(bytes); return nil } catch let e as CSVError { return e } catch { return nil }
+        do {
+            _ = try CSVReader.parse(bytes)
+            return nil
+        } catch let e as CSVError { return e } catch { return nil }
     }
 
     func testPlainRecordsWithLFOrCRLF() throws {
@@ -45,15 +49,18 @@ final class CSVReaderTests: XCTestCase {
     }
 
     func testByteOrderMarkAndUnicode() throws {
-        XCTAssertEqual(try CSVReader.parse([0xEF, 0xBB, 0xBF] + Array("id,title\n네이버,鴻海\n".utf8)).map(\.fields),
-                       [["id", "title"], ["네이버", "鴻海"]])
+        XCTAssertEqual(
+            try CSVReader.parse([0xEF, 0xBB, 0xBF] + Array("id,title\n네이버,鴻海\n".utf8)).map(\.fields),
+            [["id", "title"], ["네이버", "鴻海"]])
     }
 
     func testSyntaxErrors() {
-        XCTAssertEqual(error(Array("a,b\n\"open,c\nd\n".utf8)), CSVError(line: 2, message: "a quoted field is never closed"))
+        XCTAssertEqual(
+            error(Array("a,b\n\"open,c\nd\n".utf8)), CSVError(line: 2, message: "a quoted field is never closed"))
         XCTAssertEqual(error(Array("a,b\nx\"y,z\n".utf8))?.line, 2)
-        XCTAssertEqual(error(Array("a,b\nx\"y,z\n".utf8))?.message,
-                       "a quote inside an unquoted field; quote the whole field and double the quote")
+        XCTAssertEqual(
+            error(Array("a,b\nx\"y,z\n".utf8))?.message,
+            "a quote inside an unquoted field; quote the whole field and double the quote")
         XCTAssertEqual(error(Array("a\n\"q\"x,y\n".utf8)), CSVError(line: 2, message: "text after a closing quote"))
     }
 

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import DealKit
 
 final class CSVWriterTests: XCTestCase {
@@ -58,9 +59,11 @@ final class CSVWriterTests: XCTestCase {
     }
 
     func testExactRoundTrip() throws {
-        let values = ["plain", "", "a,b", "say \"hi\"", "line1\nline2", "cr\rx", "crlf\r\nx", "\"", ",", "=1+1", "+1", "-5", "@x",
-                      "\tx", "\rx", "=a,\"b\"\nc", "'", "'abc", "''", "it's", "네이버", "هيوماين", "  padded  ", "=", "-", "'x'",
-                      "; ;"]
+        let values = [
+            "plain", "", "a,b", "say \"hi\"", "line1\nline2", "cr\rx", "crlf\r\nx", "\"", ",", "=1+1", "+1", "-5", "@x",
+            "\tx", "\rx", "=a,\"b\"\nc", "'", "'abc", "''", "it's", "네이버", "هيوماين", "  padded  ", "=", "-", "'x'",
+            "; ;",
+        ]
         XCTAssertEqual(try roundTrip(values), values)
         for v in values where !v.isEmpty { XCTAssertEqual(try roundTrip([v]), [v], v.debugDescription) }
     }
@@ -77,11 +80,17 @@ final class CSVWriterTests: XCTestCase {
 
     func testEveryListItemIsNeutralised() throws {
         // Issue 11: a spreadsheet splitting on `;` must not find a formula in any item.
-        XCTAssertEqual(CSVWriter.list(["NVIDIA", "=1+1", "+x", "-y", "@z", "'=q", "ok"]), "NVIDIA;'=1+1;'+x;'-y;'@z;''=q;ok")
-        XCTAssertEqual(CSVWriter.field(CSVWriter.list(["=1+1", "=2"])), "'=1+1;'=2", "the first item is the cell's start")
-        for items in [["=1+1", "NVIDIA"], ["'=x", "'=y"], ["NVIDIA", "=HYPERLINK(\"http://x\")"], ["-1", "@a", "+b"]] {
+        XCTAssertEqual(
+            CSVWriter.list(["NVIDIA", "=1+1", "+x", "-y", "@z", "'=q", "ok"]), "NVIDIA;'=1+1;'+x;'-y;'@z;''=q;ok")
+        XCTAssertEqual(
+            CSVWriter.field(CSVWriter.list(["=1+1", "=2"])), "'=1+1;'=2", "the first item is the cell's start")
+        for items in [
+            ["=1+1", "NVIDIA"], ["'=x", "'=y"], ["NVIDIA", "=HYPERLINK(\"http://x\")"], ["-1", "@a", "+b"],
+        ] {
             let line = CSVWriter.line(["x", CSVWriter.list(items)])
-            for part in line.split(whereSeparator: { $0 == ";" || $0 == "," }).map({ $0.trimmingCharacters(in: CharacterSet(charactersIn: "\"\r\n")) }) {
+            for part in line.split(whereSeparator: { $0 == ";" || $0 == "," }).map({
+                $0.trimmingCharacters(in: CharacterSet(charactersIn: "\"\r\n"))
+            }) {
                 XCTAssertFalse(part.first.map { "=+-@".contains($0) } ?? false, "\(line): \(part)")
             }
             let cell = try XCTUnwrap(CSVReader.parse(Array(line.utf8)).first?.fields[1])
@@ -90,7 +99,9 @@ final class CSVWriterTests: XCTestCase {
     }
 
     func testForDisplayShowsControlsAsPlaceholdersAndKeepsFormulaDefence() {
-        XCTAssertEqual(CSVWriter.line(["a\u{1B}]52;c;x\u{7}", "\u{9B}2J", "x\ny", "=1"], forDisplay: true), "a␛]52;c;x␇,\u{FFFD}2J,x\u{2424}y,'=1\r\n")
+        XCTAssertEqual(
+            CSVWriter.line(["a\u{1B}]52;c;x\u{7}", "\u{9B}2J", "x\ny", "=1"], forDisplay: true),
+            "a␛]52;c;x␇,\u{FFFD}2J,x\u{2424}y,'=1\r\n")
         XCTAssertEqual(CSVWriter.line(["a\u{1B}", "x\ny"]), "a\u{1B},\"x\ny\"\r\n", "a file keeps the data")
         XCTAssertEqual(CSVWriter.line(["\t=1"], forDisplay: true), "␉=1\r\n")
     }

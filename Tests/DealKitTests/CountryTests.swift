@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import DealKit
 
 final class CountryTests: XCTestCase {
@@ -30,7 +31,10 @@ final class CountryTests: XCTestCase {
             let commonName: String?
 
             enum CodingKeys: String, CodingKey {
-                case alpha2 = "alpha_2", name, officialName = "official_name", commonName = "common_name"
+                case alpha2 = "alpha_2"
+                case name
+                case officialName = "official_name"
+                case commonName = "common_name"
             }
         }
         let entries = try JSONDecoder().decode([String: [Entry]].self, from: Data(contentsOf: url))["3166-1"] ?? []
@@ -101,9 +105,10 @@ final class CountryTests: XCTestCase {
     /// An alias that normalises to one of the country's own names only adds noise to the generator's list.
     func testEveryAliasAddsSomething() {
         for record in CountryTable.records {
-            let own = Set(([record.code, record.name, record.isoName]
-                + [record.alpha3, record.officialName, record.commonName].compactMap { $0 })
-                .map(Countries.lookupKey))
+            let own = Set(
+                ([record.code, record.name, record.isoName]
+                    + [record.alpha3, record.officialName, record.commonName].compactMap { $0 })
+                    .map(Countries.lookupKey))
             for alias in record.aliases {
                 XCTAssertFalse(own.contains(Countries.lookupKey(alias)), "\(record.code) alias \(alias) is redundant")
             }
@@ -166,8 +171,10 @@ final class CountryTests: XCTestCase {
     }
 
     func testAmbiguousOrUnknownTextFindsNothing() {
-        for text in ["Korea", "korea", "Korea (the)", "Europe", "Virgin Islands", "Asia", "Africa",
-                     "", "   ", "the", "N/A", "XX", "Narnia", "South", "Republic of", "Kosovo"] {
+        for text in [
+            "Korea", "korea", "Korea (the)", "Europe", "Virgin Islands", "Asia", "Africa",
+            "", "   ", "the", "N/A", "XX", "Narnia", "South", "Republic of", "Kosovo",
+        ] {
             XCTAssertNil(Countries.lookup(text), text)
         }
     }

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import DealKit
 
 final class DealBlocksTests: XCTestCase {
@@ -7,11 +8,14 @@ final class DealBlocksTests: XCTestCase {
     }
 
     func testEachDealsBytesAndIdInFileOrder() throws {
-        let s = #"{"format": "sovtrack-feed", "version": 2, "deals": [ {"id": "b", "x": [1, {"y": "}"}]} ,{"id":"a"}], "history": [{"id": "z"}]}"#
+        let s =
+            #"{"format": "sovtrack-feed", "version": 2, "deals": [ {"id": "b", "x": [1, {"y": "}"}]} ,{"id":"a"}], "history": [{"id": "z"}]}"#
         let b = try XCTUnwrap(blocks(s))
         XCTAssertEqual(b.ids, ["b", "a"])
         let bytes = Array(s.utf8)
-        XCTAssertEqual(b.ranges.map { String(decoding: bytes[$0], as: UTF8.self) }, [#"{"id": "b", "x": [1, {"y": "}"}]}"#, #"{"id":"a"}"#])
+        XCTAssertEqual(
+            b.ranges.map { String(decoding: bytes[$0], as: UTF8.self) },
+            [#"{"id": "b", "x": [1, {"y": "}"}]}"#, #"{"id":"a"}"#])
         XCTAssertEqual(bytes[b.open], UInt8(ascii: "["))
         XCTAssertEqual(bytes[b.end - 1], UInt8(ascii: "]"))
     }

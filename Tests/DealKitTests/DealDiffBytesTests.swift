@@ -1,19 +1,24 @@
 import XCTest
+
 @testable import DealKit
 
 /// `DealDiff.changes(oldBytes:newBytes:)`: the same changes as two whole loads, and nil (the
 /// caller then loads both whole and reports the errors) whenever a feed has an error.
 final class DealDiffBytesTests: XCTestCase {
     private func deal(_ n: Int) -> Deal {
-        Deal(id: String(format: "kr-deal-%05d", n), title: "Deal \(n)", country: "KR", announced: PartialDate("2026-06")!,
-             status: .announced, partners: [Partner(name: "NVIDIA", role: .vendor)],
-             capacity: Capacity(initialMW: 10, targetMW: Double(100 + n), confidence: .reported),
-             milestones: [Milestone(date: PartialDate("2027")!, event: "Phase 1 online")],
-             sources: [Source(title: "Source \(n)", url: "https://example.com/\(n)")])
+        Deal(
+            id: String(format: "kr-deal-%05d", n), title: "Deal \(n)", country: "KR",
+            announced: PartialDate("2026-06")!,
+            status: .announced, partners: [Partner(name: "NVIDIA", role: .vendor)],
+            capacity: Capacity(initialMW: 10, targetMW: Double(100 + n), confidence: .reported),
+            milestones: [Milestone(date: PartialDate("2027")!, event: "Phase 1 online")],
+            sources: [Source(title: "Source \(n)", url: "https://example.com/\(n)")])
     }
 
     private func fast(_ old: [UInt8], _ new: [UInt8]) -> [DealChange]? {
-        old.withUnsafeBufferPointer { o in new.withUnsafeBufferPointer { n in DealDiff.changes(oldBytes: o, newBytes: n) } }
+        old.withUnsafeBufferPointer { o in
+            new.withUnsafeBufferPointer { n in DealDiff.changes(oldBytes: o, newBytes: n) }
+        }
     }
 
     private func whole(_ old: [UInt8], _ new: [UInt8]) -> [DealChange] {
@@ -30,9 +35,13 @@ final class DealDiffBytesTests: XCTestCase {
         new.append(deal(400))
         new[0].partners.append(Partner(name: "Fund", role: .investor))
         var history = Feed(deals: old)
-        History(revisions: [Revision(at: "2026-06-01T00:00:00Z", author: "a", id: old[0].id, action: "edit",
-                                     changes: [FieldChange(field: "title", old: .string("x"), new: .string("Deal 0"))])]).store(in: &history)
-        let a = FeedEncoder.encode(history), b = FeedEncoder.encode(Feed(deals: new))
+        History(revisions: [
+            Revision(
+                at: "2026-06-01T00:00:00Z", author: "a", id: old[0].id, action: "edit",
+                changes: [FieldChange(field: "title", old: .string("x"), new: .string("Deal 0"))])
+        ]).store(in: &history)
+        let a = FeedEncoder.encode(history)
+        let b = FeedEncoder.encode(Feed(deals: new))
         let changes = try XCTUnwrap(fast(a, b))
         XCTAssertEqual(changes, whole(a, b))
         XCTAssertEqual(Set(changes.map(\.id)), Set([0, 3, 10, 11, 20, 400].map { deal($0).id }))
@@ -45,7 +54,10 @@ final class DealDiffBytesTests: XCTestCase {
     /// A deal with an error in both feeds, byte for byte, is still found (in the new feed).
     func testAnErrorInADealTheSameInBothIsNotMissed() {
         let good = FeedEncoder.encode(Feed(deals: (0..<5).map(deal)))
-        let bad = Array(String(decoding: good, as: UTF8.self).replacingOccurrences(of: "\"country\": \"KR\"", with: "\"country\": \"Korea\"").utf8)
+        let bad = Array(
+            String(decoding: good, as: UTF8.self).replacingOccurrences(
+                of: "\"country\": \"KR\"", with: "\"country\": \"Korea\""
+            ).utf8)
         XCTAssertTrue(FeedDecoder.decode(bad).hasErrors)
         XCTAssertNil(fast(bad, bad))
         XCTAssertNil(fast(good, bad))

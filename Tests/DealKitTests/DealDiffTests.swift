@@ -1,18 +1,24 @@
 import XCTest
+
 @testable import DealKit
 
 final class DealDiffTests: XCTestCase {
-    private let base = Deal(id: "kr-a", title: "A", country: "KR", announced: PartialDate("2026-06")!, status: .planned,
-                            partners: [Partner(name: "NVIDIA", role: .vendor)],
-                            capacity: Capacity(initialMW: 55, targetMW: 1000, confidence: .reported),
-                            models: ["HyperCLOVA X"],
-                            milestones: [Milestone(date: PartialDate("2026-H2")!, event: "Launch"),
-                                         Milestone(date: PartialDate("2026-06-10")!, event: "Signing")])
+    private let base = Deal(
+        id: "kr-a", title: "A", country: "KR", announced: PartialDate("2026-06")!, status: .planned,
+        partners: [Partner(name: "NVIDIA", role: .vendor)],
+        capacity: Capacity(initialMW: 55, targetMW: 1000, confidence: .reported),
+        models: ["HyperCLOVA X"],
+        milestones: [
+            Milestone(date: PartialDate("2026-H2")!, event: "Launch"),
+            Milestone(date: PartialDate("2026-06-10")!, event: "Signing"),
+        ])
 
     private func kinds(_ change: (inout Deal) -> Void) -> [String] {
         var d = base
         change(&d)
-        return DealDiff.changes(id: "kr-a", old: base, new: d).map { "\($0.field) \($0.kind.rawValue) \($0.amount ?? "")" }
+        return DealDiff.changes(id: "kr-a", old: base, new: d).map {
+            "\($0.field) \($0.kind.rawValue) \($0.amount ?? "")"
+        }
     }
 
     func testMilestonesSlipOrPullInByTheDatesOwnPrecision() {
@@ -30,18 +36,24 @@ final class DealDiffTests: XCTestCase {
         XCTAssertEqual(kinds { $0.status = .operational }, ["status advanced "])
         XCTAssertEqual(kinds { $0.status = .announced }, ["status regressed "])
         XCTAssertEqual(kinds { $0.status = .cancelled }, ["status cancelled "])
-        XCTAssertEqual(kinds { $0.partners.append(Partner(name: "SK", role: .investor)); $0.models = [] },
-                       ["partners added ", "models removed "])
+        XCTAssertEqual(
+            kinds {
+                $0.partners.append(Partner(name: "SK", role: .investor))
+                $0.models = []
+            },
+            ["partners added ", "models removed "])
         XCTAssertEqual(kinds { $0.sponsor = "NAVER" }, ["sponsor set "])
     }
 
     func testAKeyThisVersionDoesNotKnowStillShowsAsChanged() {
         XCTAssertEqual(kinds { $0.extra = [JSONField("kind", .string("expansion"))] }, ["kind set "])
-        var a = base, b = base
+        var a = base
+        var b = base
         a.extra = [JSONField("products", .array([.string("HBM4")]))]
         b.extra = [JSONField("products", .array([.string("HBM4"), .string("HBM3E")]))]
-        XCTAssertEqual(DealDiff.changes(id: "kr-a", old: a, new: b).map { "\($0.field) \($0.kind.rawValue) \($0.item ?? "")" },
-                       ["products added HBM3E"])
+        XCTAssertEqual(
+            DealDiff.changes(id: "kr-a", old: a, new: b).map { "\($0.field) \($0.kind.rawValue) \($0.item ?? "")" },
+            ["products added HBM3E"])
     }
 
     func testAddedAndRemovedDealsInIdOrder() {

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import DealKit
 
 /// The index answers exactly as the rules applied deal by deal (`DealFilter.apply`, `DealSort.apply`, `Summary`).
@@ -12,15 +13,22 @@ final class DealIndexTests: XCTestCase {
             var partners: [Partner] = []
             for k in 0..<(i % 3) { partners.append(Partner(name: vendors[(i + k * 2) % vendors.count], role: .vendor)) }
             if i % 4 == 1 { partners.append(Partner(name: i % 8 == 1 ? "NAVER" : "Naver", role: .operator)) }
-            let cap: Capacity? = i % 5 == 0 ? nil
-                : Capacity(initialMW: i % 3 == 0 ? nil : Double(i % 700), targetMW: i % 2 == 0 ? Double(i % 1300) + 0.1 : nil,
-                           operationalMW: i % 7 == 0 ? 5 : nil, approx: i % 6 == 0 ? [.target] : [])
-            return Deal(id: String(format: "d-%04d", (i * 37) % max(n, 1)), title: i % 9 == 0 ? "Élysée campus \(i)" : "AI factory \(i % 50)",
-                        country: countries[i % countries.count], announced: PartialDate(dates[i % dates.count])!,
-                        status: DealStatus.allCases[i % DealStatus.allCases.count], sponsor: i % 3 == 0 ? nil : "Sponsor \(i % 11)",
-                        partners: partners, capacity: cap, models: i % 2 == 0 ? ["Model \(i % 13)"] : [],
-                        milestones: i % 4 == 0 ? [Milestone(date: PartialDate(dates[(i + 2) % dates.count])!, event: "go")] : [],
-                        kind: i % 10 == 3 ? .partnership : nil, products: i % 6 == 2 ? ["Vera Rubin"] : [])
+            let cap: Capacity? =
+                i % 5 == 0
+                ? nil
+                : Capacity(
+                    initialMW: i % 3 == 0 ? nil : Double(i % 700), targetMW: i % 2 == 0 ? Double(i % 1300) + 0.1 : nil,
+                    operationalMW: i % 7 == 0 ? 5 : nil, approx: i % 6 == 0 ? [.target] : [])
+            return Deal(
+                id: String(format: "d-%04d", (i * 37) % max(n, 1)),
+                title: i % 9 == 0 ? "Élysée campus \(i)" : "AI factory \(i % 50)",
+                country: countries[i % countries.count], announced: PartialDate(dates[i % dates.count])!,
+                status: DealStatus.allCases[i % DealStatus.allCases.count],
+                sponsor: i % 3 == 0 ? nil : "Sponsor \(i % 11)",
+                partners: partners, capacity: cap, models: i % 2 == 0 ? ["Model \(i % 13)"] : [],
+                milestones: i % 4 == 0
+                    ? [Milestone(date: PartialDate(dates[(i + 2) % dates.count])!, event: "go")] : [],
+                kind: i % 10 == 3 ? .partnership : nil, products: i % 6 == 2 ? ["Vera Rubin"] : [])
         }
     }
 
@@ -52,7 +60,9 @@ final class DealIndexTests: XCTestCase {
         for sort in DealSort.allCases {
             for desc in [false, true] {
                 let rows = index.sortIndex(sort).order(of: members, isMember: isMember, descending: desc)
-                XCTAssertEqual(rows.map { all[Int($0)].id }, sort.apply(to: f.apply(to: all), descending: desc, today: index.today).map(\.id), "\(sort) \(desc)")
+                XCTAssertEqual(
+                    rows.map { all[Int($0)].id },
+                    sort.apply(to: f.apply(to: all), descending: desc, today: index.today).map(\.id), "\(sort) \(desc)")
             }
         }
     }

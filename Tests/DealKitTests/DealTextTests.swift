@@ -1,11 +1,15 @@
 import XCTest
+
 @testable import DealKit
 
 final class DealTextTests: XCTestCase {
     private var deal: Deal {
         var d = Deal(id: "kr-x", title: "X", country: "KR", announced: PartialDate("2025")!, status: .planned)
-        d.milestones = [Milestone(date: PartialDate("2025-Q3")!, event: "first power"), Milestone(date: PartialDate("2027")!, event: "phase 2"),
-                        Milestone(date: PartialDate("2024")!, event: "permit", done: true)]
+        d.milestones = [
+            Milestone(date: PartialDate("2025-Q3")!, event: "first power"),
+            Milestone(date: PartialDate("2027")!, event: "phase 2"),
+            Milestone(date: PartialDate("2024")!, event: "permit", done: true),
+        ]
         d.capacity = Capacity(initialMW: 10, confidence: .confirmed)
         return d
     }

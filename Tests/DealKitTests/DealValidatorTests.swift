@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import DealKit
 
 final class DealValidatorTests: XCTestCase {
@@ -8,22 +9,30 @@ final class DealValidatorTests: XCTestCase {
 
     func testIdRule() {
         for ok in ["a", "a-b", "0", "kr-naver-2026", "a--b", "a-"] { XCTAssertNil(DealValidator.idProblem(ok), ok) }
-        for bad in ["-a", "A", "a_b", "a b", "é", "a.b", "a/b", "ａ"] { XCTAssertNotNil(DealValidator.idProblem(bad), bad) }
+        for bad in ["-a", "A", "a_b", "a b", "é", "a.b", "a/b", "ａ"] {
+            XCTAssertNotNil(DealValidator.idProblem(bad), bad)
+        }
         XCTAssertEqual(DealValidator.idProblem(""), "must not be empty")
     }
 
     func testTextRule() {
         XCTAssertNil(DealValidator.textProblem("x"))
         XCTAssertNil(DealValidator.textProblem(" x "))
-        for bad in ["", " ", "\t\n", "\u{3000}"] { XCTAssertEqual(DealValidator.textProblem(bad), "must not be empty", bad.debugDescription) }
+        for bad in ["", " ", "\t\n", "\u{3000}"] {
+            XCTAssertEqual(DealValidator.textProblem(bad), "must not be empty", bad.debugDescription)
+        }
     }
 
     func testCountryRule() {
         for ok in ["KR", "GB", "FR", "EU", "US", "SA"] { XCTAssertNil(DealValidator.countryProblem(ok), ok) }
         XCTAssertEqual(DealValidator.countryProblem("Korea"), #""Korea" is not an ISO 3166-1 alpha-2 code"#)
-        XCTAssertEqual(DealValidator.countryProblem("South Korea"), #""South Korea" is not an ISO 3166-1 alpha-2 code (did you mean "KR"?)"#)
-        XCTAssertEqual(DealValidator.countryProblem("gb"), #""gb" is not an ISO 3166-1 alpha-2 code (did you mean "GB"?)"#)
-        XCTAssertEqual(DealValidator.countryProblem("France"), #""France" is not an ISO 3166-1 alpha-2 code (did you mean "FR"?)"#)
+        XCTAssertEqual(
+            DealValidator.countryProblem("South Korea"),
+            #""South Korea" is not an ISO 3166-1 alpha-2 code (did you mean "KR"?)"#)
+        XCTAssertEqual(
+            DealValidator.countryProblem("gb"), #""gb" is not an ISO 3166-1 alpha-2 code (did you mean "GB"?)"#)
+        XCTAssertEqual(
+            DealValidator.countryProblem("France"), #""France" is not an ISO 3166-1 alpha-2 code (did you mean "FR"?)"#)
         XCTAssertEqual(DealValidator.countryProblem("ZZ"), #""ZZ" is not an ISO 3166-1 alpha-2 code"#)
     }
 
@@ -32,7 +41,8 @@ final class DealValidatorTests: XCTestCase {
         XCTAssertNil(DealValidator.megawattProblem(55))
         XCTAssertNil(DealValidator.megawattProblem(0.5))
         XCTAssertNil(DealValidator.megawattProblem(-0.0))
-        XCTAssertEqual(DealValidator.megawattProblem(-5), "-5 is negative; megawatts must be 0 or more (null for unknown)")
+        XCTAssertEqual(
+            DealValidator.megawattProblem(-5), "-5 is negative; megawatts must be 0 or more (null for unknown)")
         XCTAssertEqual(DealValidator.megawattProblem(.nan), "must be a finite number of megawatts")
         XCTAssertEqual(DealValidator.megawattProblem(.infinity), "must be a finite number of megawatts")
         XCTAssertEqual(DealValidator.megawattProblem(-.infinity), "must be a finite number of megawatts")
@@ -50,8 +60,9 @@ final class DealValidatorTests: XCTestCase {
         XCTAssertNotNil(DealValidator.amountProblem(.nan))
         XCTAssertNil(DealValidator.countProblem(0))
         XCTAssertNotNil(DealValidator.countProblem(-1))
-        XCTAssertEqual(DealValidator.enumProblem("x", allowed: DealStatus.allowedList),
-                       #""x" is not one of: announced, planned, under-construction, operational, cancelled"#)
+        XCTAssertEqual(
+            DealValidator.enumProblem("x", allowed: DealStatus.allowedList),
+            #""x" is not one of: announced, planned, under-construction, operational, cancelled"#)
     }
 
     func testIssuesOfADealInMemory() {
@@ -65,20 +76,22 @@ final class DealValidatorTests: XCTestCase {
         d.investment = Investment(amount: -2, currency: "usd")
         d.accelerators = Accelerators(count: -3)
         let issues = DealValidator.issues(for: d, at: "deals[3]")
-        XCTAssertEqual(issues.filter(\.isError).map(\.description), [
-            "deals[3].title: must not be empty",
-            #"deals[3].country: "Korea" is not an ISO 3166-1 alpha-2 code"#,
-            "deals[3].partners[0].name: must not be empty",
-            "deals[3].capacity.initialMW: -1 is negative; megawatts must be 0 or more (null for unknown)",
-            "deals[3].capacity.targetMW: must be a finite number of megawatts",
-            "deals[3].capacity.operationalMW: must be a finite number of megawatts",
-            "deals[3].accelerators.count: must not be negative",
-            "deals[3].investment.amount: must not be negative",
-            #"deals[3].investment.currency: "usd" is not an ISO 4217 currency code (three capital letters)"#,
-            "deals[3].models[0]: must not be empty",
-            "deals[3].milestones[0].event: must not be empty",
-            "deals[3].sources[0]: a source needs a title or a url",
-        ])
+        XCTAssertEqual(
+            issues.filter(\.isError).map(\.description),
+            [
+                "deals[3].title: must not be empty",
+                #"deals[3].country: "Korea" is not an ISO 3166-1 alpha-2 code"#,
+                "deals[3].partners[0].name: must not be empty",
+                "deals[3].capacity.initialMW: -1 is negative; megawatts must be 0 or more (null for unknown)",
+                "deals[3].capacity.targetMW: must be a finite number of megawatts",
+                "deals[3].capacity.operationalMW: must be a finite number of megawatts",
+                "deals[3].accelerators.count: must not be negative",
+                "deals[3].investment.amount: must not be negative",
+                #"deals[3].investment.currency: "usd" is not an ISO 4217 currency code (three capital letters)"#,
+                "deals[3].models[0]: must not be empty",
+                "deals[3].milestones[0].event: must not be empty",
+                "deals[3].sources[0]: a source needs a title or a url",
+            ])
     }
 
     func testValidDealHasNoIssues() {
@@ -93,8 +106,12 @@ final class DealValidatorTests: XCTestCase {
         d.capacity = Capacity(initialMW: 100, targetMW: 50)
         d.sources = []
         let w = DealValidator.warnings(for: d, at: "deals[1]")
-        XCTAssertEqual(w.map(\.description), ["deals[1].capacity: warning: initialMW (100) is above targetMW (50)",
-                                              #"deals[1]: warning: deal "a" has no source"#])
+        XCTAssertEqual(
+            w.map(\.description),
+            [
+                "deals[1].capacity: warning: initialMW (100) is above targetMW (50)",
+                #"deals[1]: warning: deal "a" has no source"#,
+            ])
         XCTAssertTrue(w.allSatisfy { $0.severity == .warning })
         // Warnings are part of issues(for:) but are not errors.
         XCTAssertEqual(DealValidator.issues(for: d, at: "deals[1]").filter(\.isError), [])
@@ -105,26 +122,31 @@ final class DealValidatorTests: XCTestCase {
 
     func testDuplicateIds() {
         let deals = [deal("a"), deal("b"), deal("a"), deal("c"), deal("b"), deal("a")]
-        XCTAssertEqual(DealValidator.duplicateIssues(deals).map(\.description), [
-            #"deals[2].id: duplicate id "a" (first used by deals[0])"#,
-            #"deals[4].id: duplicate id "b" (first used by deals[1])"#,
-            #"deals[5].id: duplicate id "a" (first used by deals[0])"#,
-        ])
+        XCTAssertEqual(
+            DealValidator.duplicateIssues(deals).map(\.description),
+            [
+                #"deals[2].id: duplicate id "a" (first used by deals[0])"#,
+                #"deals[4].id: duplicate id "b" (first used by deals[1])"#,
+                #"deals[5].id: duplicate id "a" (first used by deals[0])"#,
+            ])
         XCTAssertEqual(DealValidator.duplicateIssues([deal("a"), deal("b")]), [])
     }
 
     func testIssuesOfAFeed() {
         let feed = Feed(deals: [deal("a"), deal("b", country: "XX"), deal("a")])
-        XCTAssertEqual(DealValidator.issues(for: feed).filter(\.isError).map(\.description), [
-            #"deals[1].country: "XX" is not an ISO 3166-1 alpha-2 code"#,
-            #"deals[2].id: duplicate id "a" (first used by deals[0])"#,
-        ])
+        XCTAssertEqual(
+            DealValidator.issues(for: feed).filter(\.isError).map(\.description),
+            [
+                #"deals[1].country: "XX" is not an ISO 3166-1 alpha-2 code"#,
+                #"deals[2].id: duplicate id "a" (first used by deals[0])"#,
+            ])
     }
 
     func testChangedRangeLeavesOutTheCommonPrefixAndSuffix() {
         let deals = (0..<6).map { deal("d\($0)") }
         XCTAssertEqual(DealValidator.changedRange(deals, since: deals), 0..<0)
-        XCTAssertTrue(DealValidator.changedRange(deals, since: deals.map { $0 }).isEmpty, "equal, not only the same storage")
+        XCTAssertTrue(
+            DealValidator.changedRange(deals, since: deals.map { $0 }).isEmpty, "equal, not only the same storage")
         var edited = deals
         edited[3].title = "x"
         XCTAssertEqual(DealValidator.changedRange(edited, since: deals), 3..<4)
@@ -145,13 +167,17 @@ final class DealValidatorTests: XCTestCase {
         // The deals outside the range are not looked at: they equal deals validated before.
         let deals = [deal("a", country: "Korea"), deal("b"), deal("c", country: "XX")]
         XCTAssertEqual(DealValidator.errors(in: deals, checking: 1..<2), [])
-        XCTAssertEqual(DealValidator.errors(in: deals, checking: 1..<3).map(\.description),
-                       [#"deals[2].country: "XX" is not an ISO 3166-1 alpha-2 code"#])
-        XCTAssertEqual(DealValidator.errors(in: deals, checking: 0..<3), DealValidator.issues(for: Feed(deals: deals), errorsOnly: true),
-                       "all of them checked: the same errors as a full check")
+        XCTAssertEqual(
+            DealValidator.errors(in: deals, checking: 1..<3).map(\.description),
+            [#"deals[2].country: "XX" is not an ISO 3166-1 alpha-2 code"#])
+        XCTAssertEqual(
+            DealValidator.errors(in: deals, checking: 0..<3),
+            DealValidator.issues(for: Feed(deals: deals), errorsOnly: true),
+            "all of them checked: the same errors as a full check")
         // Ids are compared across the whole feed whatever the range.
-        XCTAssertEqual(DealValidator.errors(in: [deal("a"), deal("b"), deal("a")], checking: 0..<0).map(\.description),
-                       [#"deals[2].id: duplicate id "a" (first used by deals[0])"#])
+        XCTAssertEqual(
+            DealValidator.errors(in: [deal("a"), deal("b"), deal("a")], checking: 0..<0).map(\.description),
+            [#"deals[2].id: duplicate id "a" (first used by deals[0])"#])
         XCTAssertTrue(DealValidator.noErrors(in: deals, 1..<2))
         XCTAssertFalse(DealValidator.noErrors(in: deals, 1..<3))
         XCTAssertTrue(DealValidator.noErrors(in: deals, 3..<3))

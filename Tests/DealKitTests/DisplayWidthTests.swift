@@ -1,6 +1,6 @@
 import DealKit
-import XCTest
 import TestSupport
+import XCTest
 
 final class DisplayWidthTests: XCTestCase {
     /// Width as the sum over `Character`s: the definition the fast paths must agree with.
@@ -157,7 +157,8 @@ final class DisplayWidthTests: XCTestCase {
         for name in names {
             for limit in 0...16 {
                 XCTAssertEqual(DisplayWidth.of(DisplayWidth.fit(name, to: limit)), limit, "\(name) to \(limit)")
-                XCTAssertEqual(DisplayWidth.of(DisplayWidth.fit(name, to: limit, alignRight: true)), limit, "\(name) to \(limit)")
+                XCTAssertEqual(
+                    DisplayWidth.of(DisplayWidth.fit(name, to: limit, alignRight: true)), limit, "\(name) to \(limit)")
             }
         }
     }

@@ -1,12 +1,15 @@
-import XCTest
-@testable import DealKit
 import TestSupport
+import XCTest
+
+@testable import DealKit
 
 /// Importing Epoch AI's GPU Clusters dataset: the committed excerpt, and the full snapshot when present.
 final class EpochImportTests: XCTestCase {
     static let excerptPath = PackageRoot.fixture("epoch-excerpt.csv").path
     /// The full snapshot, beside the repository: `../shared/data/epoch/gpu_clusters.csv`.
-    static let fullPath = PackageRoot.url.deletingLastPathComponent().appendingPathComponent("shared/data/epoch/gpu_clusters.csv").path
+    static let fullPath = PackageRoot.url.deletingLastPathComponent().appendingPathComponent(
+        "shared/data/epoch/gpu_clusters.csv"
+    ).path
 
     static func bytes(_ path: String) throws -> [UInt8] { Array(try Data(contentsOf: URL(fileURLWithPath: path))) }
 
@@ -43,11 +46,17 @@ final class EpochImportTests: XCTestCase {
         XCTAssertEqual(feed.deals.count, 34)
         XCTAssertEqual(report.rowsRead, report.merge.added.count + report.rejections.count)
         XCTAssertEqual(report.rejectedByReason.map(\.reason), [.noCountry])
-        XCTAssertEqual(Set(report.rejections.map { $0.row[EpochColumn.name] }),
-                       ["xAI 5 year plan", "EU AI Gigafactory #1", "Paper on Llama 3.1", "Graphcore Good Computer"])
-        XCTAssertTrue(report.description.hasPrefix("38 rows read: added 34, updated 0, unchanged 0, rejected 4\n"), report.description)
-        XCTAssertTrue(report.description.contains("rejected, no country: 4 (line 2 \"xAI 5 year plan\""), report.description)
-        XCTAssertTrue(DealValidator.issues(for: feed).isEmpty, DealValidator.issues(for: feed).map(\.description).joined(separator: "\n"))
+        XCTAssertEqual(
+            Set(report.rejections.map { $0.row[EpochColumn.name] }),
+            ["xAI 5 year plan", "EU AI Gigafactory #1", "Paper on Llama 3.1", "Graphcore Good Computer"])
+        XCTAssertTrue(
+            report.description.hasPrefix("38 rows read: added 34, updated 0, unchanged 0, rejected 4\n"),
+            report.description)
+        XCTAssertTrue(
+            report.description.contains("rejected, no country: 4 (line 2 \"xAI 5 year plan\""), report.description)
+        XCTAssertTrue(
+            DealValidator.issues(for: feed).isEmpty,
+            DealValidator.issues(for: feed).map(\.description).joined(separator: "\n"))
     }
 
     func testMultiLineQuotedFieldsAreReadWhole() throws {
@@ -101,7 +110,9 @@ final class EpochImportTests: XCTestCase {
         XCTAssertTrue(summit.milestones.allSatisfy(\.done))
         XCTAssertEqual(summit.accelerators, Accelerators(count: 27648, type: "NVIDIA Tesla V100 SXM2"))
         XCTAssertEqual(summit.investment, Investment(amount: 218_653_394, currency: "USD"))
-        XCTAssertEqual(summit.partners, [Partner(name: "NVIDIA", role: .vendor), Partner(name: "US civilian research", role: .customer)])
+        XCTAssertEqual(
+            summit.partners,
+            [Partner(name: "NVIDIA", role: .vendor), Partner(name: "US civilian research", role: .customer)])
         XCTAssertEqual(summit.sponsor, "US Department of Energy")
         let australia = try deal(feed, "epoch-alibaba-cloud-in-australia")
         XCTAssertEqual(australia.status, .cancelled)
@@ -122,7 +133,9 @@ final class EpochImportTests: XCTestCase {
             XCTAssertEqual(d.nextMilestone(today: nil)?.date.description, date, id)
         }
         // An existing row whose note is coarser than its date column keeps the note's precision.
-        XCTAssertEqual(try deal(feed, "epoch-oracle-oci-supercluster-a100s").milestones.map(\.summary), ["2023-Q4 first operational"])
+        XCTAssertEqual(
+            try deal(feed, "epoch-oracle-oci-supercluster-a100s").milestones.map(\.summary),
+            ["2023-Q4 first operational"])
     }
 
     func testAnnouncedIsTheEarliestEvidenceYear() throws {
@@ -147,7 +160,9 @@ final class EpochImportTests: XCTestCase {
             for m in d.milestones where m.done { XCTAssertLessThanOrEqual(d.announced.startKey, m.date.startKey, d.id) }
         }
         // A row with no date at all falls back to the file's latest year, and says so.
-        let dateless = feed.deals.filter { epochKey($0, "announcedFrom") == .string(EpochMapper.AnnouncedFrom.latestInFile) }
+        let dateless = feed.deals.filter {
+            epochKey($0, "announcedFrom") == .string(EpochMapper.AnnouncedFrom.latestInFile)
+        }
         XCTAssertFalse(dateless.isEmpty)
         for d in dateless { XCTAssertEqual(d.announced.description, "2025", d.id) }
         for d in feed.deals { XCTAssertEqual(d.announced.precision, .year, d.id) }
@@ -156,18 +171,32 @@ final class EpochImportTests: XCTestCase {
     func testPhaseLinksResolveToIds() throws {
         let (_, feed, _) = try importExcerpt()
         let phase2 = try deal(feed, "epoch-xai-colossus-memphis-phase-2")
-        XCTAssertEqual(epochKey(phase2, "Builds Upon"), .array([.object([
-            JSONField("name", .string("xAI Colossus Memphis Phase 1")), JSONField("id", .string("epoch-xai-colossus-memphis-phase-1")),
-        ])]))
-        XCTAssertEqual(epochKey(phase2, "Superseded by"), .array([.object([
-            JSONField("name", .string("xAI Colossus Memphis Phase 3")), JSONField("id", .string("epoch-xai-colossus-memphis-phase-3")),
-        ])]))
+        XCTAssertEqual(
+            epochKey(phase2, "Builds Upon"),
+            .array([
+                .object([
+                    JSONField("name", .string("xAI Colossus Memphis Phase 1")),
+                    JSONField("id", .string("epoch-xai-colossus-memphis-phase-1")),
+                ])
+            ]))
+        XCTAssertEqual(
+            epochKey(phase2, "Superseded by"),
+            .array([
+                .object([
+                    JSONField("name", .string("xAI Colossus Memphis Phase 3")),
+                    JSONField("id", .string("epoch-xai-colossus-memphis-phase-3")),
+                ])
+            ]))
         // The target's Name is written in quotes; the link is not: they still meet.
         let wisconsin = try deal(feed, "epoch-openai-microsoft-mt-pleasant-wisconsin-phase-2")
-        XCTAssertEqual(epochKey(wisconsin, "Builds Upon"), .array([.object([
-            JSONField("name", .string("OpenAI/Microsoft Mt Pleasant, Wisconsin Phase 1")),
-            JSONField("id", .string("epoch-openai-microsoft-mt-pleasant-wisconsin-phase-1")),
-        ])]))
+        XCTAssertEqual(
+            epochKey(wisconsin, "Builds Upon"),
+            .array([
+                .object([
+                    JSONField("name", .string("OpenAI/Microsoft Mt Pleasant, Wisconsin Phase 1")),
+                    JSONField("id", .string("epoch-openai-microsoft-mt-pleasant-wisconsin-phase-1")),
+                ])
+            ]))
         for d in feed.deals {
             for key in EpochColumn.links {
                 guard case .array(let links)? = epochKey(d, key) else { continue }
@@ -188,7 +217,8 @@ final class EpochImportTests: XCTestCase {
         XCTAssertEqual(anonymized.filter { $0.id.hasSuffix("-2") }.count, 1, "the two identical rows")
         for d in anonymized {
             XCTAssertTrue(d.tags.contains("anonymized"))
-            XCTAssertEqual(d.title, "Anonymized Chinese System (\(d.id.dropFirst("epoch-anonymized-chinese-system-".count)))")
+            XCTAssertEqual(
+                d.title, "Anonymized Chinese System (\(d.id.dropFirst("epoch-anonymized-chinese-system-".count)))")
             XCTAssertEqual(epochKey(d, "Name"), .string("Anonymized Chinese System"))
             XCTAssertTrue(d.partners.isEmpty, "Anonymized is not a vendor")
         }
@@ -201,7 +231,8 @@ final class EpochImportTests: XCTestCase {
         let youtube = try XCTUnwrap(atlanta.sources.first { $0.url == "https://www.youtube.com/watch?v=hobvps-H38o" })
         XCTAssertEqual(youtube.extra, [JSONField("note", .string("(this cluster mentioned at 15:01)"))])
         let corvex = try deal(feed, "epoch-corvex-b200s")
-        XCTAssertTrue(corvex.sources.contains { $0.title == "Private correspondence with Corvex.ai staff" && $0.url == nil })
+        XCTAssertTrue(
+            corvex.sources.contains { $0.title == "Private correspondence with Corvex.ai staff" && $0.url == nil })
         let summit = try deal(feed, "epoch-oak-ridge-nl-summit")
         XCTAssertEqual(summit.sources.count, 4)
     }
@@ -220,7 +251,8 @@ final class EpochImportTests: XCTestCase {
         XCTAssertEqual(written.count, 5)
         XCTAssertEqual(written[0].fields, original[0].fields)
         let rejectedLines = Set(epoch.rejections.map(\.row.line))
-        XCTAssertEqual(written.dropFirst().map(\.fields), original.filter { rejectedLines.contains($0.line) }.map(\.fields))
+        XCTAssertEqual(
+            written.dropFirst().map(\.fields), original.filter { rejectedLines.contains($0.line) }.map(\.fields))
         // The rejects file is itself an Epoch file: fixed, it can be imported.
         let again = try EpochImport.read(epoch.rejectsCSV())
         XCTAssertEqual(again.rejections.count, 4)
@@ -248,7 +280,9 @@ final class EpochImportTests: XCTestCase {
         var text = ""
         for r in records {
             let cells = r.fields.indices.reversed().filter { !drop.contains($0) }.map { r.fields[$0] }
-            text += cells.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: ",") + "\n"
+            text +=
+                cells.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: ",")
+                + "\n"
         }
         let other = try EpochImport.read(Array(text.utf8))
         let (_, feed, _) = try importExcerpt()
@@ -258,7 +292,9 @@ final class EpochImportTests: XCTestCase {
         for (a, b) in zip(otherFeed.deals, feed.deals) {
             var expected = b
             if case .object(let fields) = b.extra[0].value {
-                expected.extra = [JSONField("epoch", .object(fields.filter { !["latitude", "longitude"].contains($0.key) }))]
+                expected.extra = [
+                    JSONField("epoch", .object(fields.filter { !["latitude", "longitude"].contains($0.key) }))
+                ]
             }
             XCTAssertEqual(a, expected, a.id)
         }
@@ -307,34 +343,46 @@ final class EpochImportTests: XCTestCase {
     // MARK: Bad files and bad rows
 
     func testBadRowsAreRejectedByReason() throws {
-        let header = "Name,Country,Status,Certainty,Power Capacity (MW),First Operational Date,Calculated Power Capacity (MW)\n"
-        let text = header + """
-            Good,France,Existing,Confirmed,1,2020-05-01,not read
-            No Country,,Existing,Confirmed,1,2020-05-01,
-            Atlantis Cluster,Atlantis,Existing,Confirmed,1,2020-05-01,
-            Odd Status,France,Rumoured,Confirmed,1,2020-05-01,
-            Odd Certainty,France,Existing,Certain,1,2020-05-01,
-            Bad Power,France,Existing,Confirmed,lots,2020-05-01,
-            Negative Power,France,Existing,Confirmed,-5,2020-05-01,
-            Too Wide,France,Existing,Confirmed,1,2020-05-01,,extra
-            Fallback Power,France,Existing,Likely,,2020-05-01,2.5
-            Bad Fallback,France,Existing,Likely,,2020-05-01,n/a
-            ,France,Existing,Confirmed,1,2020-05-01,
+        let header =
+            "Name,Country,Status,Certainty,Power Capacity (MW),First Operational Date,Calculated Power Capacity (MW)\n"
+        let text =
+            header + """
+                Good,France,Existing,Confirmed,1,2020-05-01,not read
+                No Country,,Existing,Confirmed,1,2020-05-01,
+                Atlantis Cluster,Atlantis,Existing,Confirmed,1,2020-05-01,
+                Odd Status,France,Rumoured,Confirmed,1,2020-05-01,
+                Odd Certainty,France,Existing,Certain,1,2020-05-01,
+                Bad Power,France,Existing,Confirmed,lots,2020-05-01,
+                Negative Power,France,Existing,Confirmed,-5,2020-05-01,
+                Too Wide,France,Existing,Confirmed,1,2020-05-01,,extra
+                Fallback Power,France,Existing,Likely,,2020-05-01,2.5
+                Bad Fallback,France,Existing,Likely,,2020-05-01,n/a
+                ,France,Existing,Confirmed,1,2020-05-01,
 
-            """
+                """
         let epoch = try EpochImport.read(Array(text.utf8))
         XCTAssertEqual(epoch.rowsRead, 11)
         XCTAssertEqual(epoch.items.map(\.id), ["epoch-good", "epoch-fallback-power"])
-        XCTAssertEqual(epoch.rejections.map(\.reason), [.noCountry, .unknownCountry, .unknownStatus, .unknownCertainty, .badNumber, .badNumber, .wrongWidth, .badNumber, .noName])
+        XCTAssertEqual(
+            epoch.rejections.map(\.reason),
+            [
+                .noCountry, .unknownCountry, .unknownStatus, .unknownCertainty, .badNumber, .badNumber, .wrongWidth,
+                .badNumber, .noName,
+            ])
         var feed = Feed()
         let report = epoch.merge(into: &feed)
         XCTAssertEqual(feed.deals.map(\.id), ["epoch-good", "epoch-fallback-power"])
         XCTAssertEqual(feed.deals[0].capacity?.operationalMW, 1)
         XCTAssertEqual(feed.deals[1].capacity?.operationalMW, 2.5)
-        XCTAssertTrue(feed.deals[1].notes?.contains("Power: from Calculated Power Capacity (MW); Power Capacity (MW) is empty.") ?? false)
+        XCTAssertTrue(
+            feed.deals[1].notes?.contains("Power: from Calculated Power Capacity (MW); Power Capacity (MW) is empty.")
+                ?? false)
         XCTAssertEqual(report.rejectedByReason.first?.reason, .badNumber)
         XCTAssertEqual(report.rejectedByReason.first?.count, 3)
-        XCTAssertTrue(report.description.contains("rejected, unknown country: 1 (line 4 \"Atlantis Cluster\"; Country \"Atlantis\" is not a known country)"), report.description)
+        XCTAssertTrue(
+            report.description.contains(
+                "rejected, unknown country: 1 (line 4 \"Atlantis Cluster\"; Country \"Atlantis\" is not a known country)"
+            ), report.description)
     }
 
     func testARowWithNoDateIsRejectedWhenTheFileHasNoneEither() throws {
@@ -348,15 +396,16 @@ final class EpochImportTests: XCTestCase {
     func testAYearEpochCouldNotMeanIsRejectedNotACrash() throws {
         // Issue 11: `0999` crashed the mapper (a force-unwrapped three-digit year).
         let header = "Name,Country,Status,First Operational Date,First Operational Date Note\n"
-        let text = header + """
-            Year 999,France,Existing,0999,
-            Year 0,France,Existing,0000,
-            Day in 999,France,Existing,0999-12-31,
-            Planned 42,France,Planned,,Planned 0042
-            Good,France,Existing,2020,
-            Decommissioned Early,France,Decommissioned,2020,
+        let text =
+            header + """
+                Year 999,France,Existing,0999,
+                Year 0,France,Existing,0000,
+                Day in 999,France,Existing,0999-12-31,
+                Planned 42,France,Planned,,Planned 0042
+                Good,France,Existing,2020,
+                Decommissioned Early,France,Decommissioned,2020,
 
-            """
+                """
         let epoch = try EpochImport.read(Array(text.utf8))
         XCTAssertEqual(epoch.items.map(\.id), ["epoch-good", "epoch-decommissioned-early"])
         XCTAssertEqual(epoch.rejections.map(\.reason), [.badDate, .badDate, .badDate, .badDate])
@@ -427,7 +476,9 @@ final class EpochImportTests: XCTestCase {
     /// the figure is `Power Capacity (MW)`, else `Reported`, else `Calculated`; Existing rows
     /// count as operational; all but Unlikely plans count as committed; every figure counts
     /// towards ambition.
-    static func expectedPerCountry(_ data: [UInt8]) throws -> [String: (deals: Int, unknown: Int, operational: Double?, committed: Double?, ambition: Double?)] {
+    static func expectedPerCountry(_ data: [UInt8]) throws -> [String: (
+        deals: Int, unknown: Int, operational: Double?, committed: Double?, ambition: Double?
+    )] {
         let records = try CSVReader.parse(data)
         let header = records[0].fields
         func col(_ name: String) -> Int { header.firstIndex(of: name)! }
@@ -441,7 +492,9 @@ final class EpochImportTests: XCTestCase {
             let mw = power.lazy.compactMap { Double(r.fields[$0]) }.first
             if let mw {
                 if r.fields[status] == "Existing" { e.operational = (e.operational ?? 0) + mw }
-                if !(r.fields[status] == "Planned" && r.fields[certainty] == "Unlikely") { e.committed = (e.committed ?? 0) + mw }
+                if !(r.fields[status] == "Planned" && r.fields[certainty] == "Unlikely") {
+                    e.committed = (e.committed ?? 0) + mw
+                }
                 e.ambition = (e.ambition ?? 0) + mw
             } else {
                 e.unknown += 1
@@ -451,10 +504,12 @@ final class EpochImportTests: XCTestCase {
         return out
     }
 
-    static func assertClose(_ a: Double?, _ b: Double?, _ what: String, file: StaticString = #filePath, line: UInt = #line) {
+    static func assertClose(
+        _ a: Double?, _ b: Double?, _ what: String, file: StaticString = #filePath, line: UInt = #line
+    ) {
         switch (a, b) {
         case (nil, nil): return
-        case let (x?, y?): XCTAssertEqual(x, y, accuracy: max(1e-6, abs(y) * 1e-9), what, file: file, line: line)
+        case (let x?, let y?): XCTAssertEqual(x, y, accuracy: max(1e-6, abs(y) * 1e-9), what, file: file, line: line)
         default: XCTFail("\(what): \(String(describing: a)) vs \(String(describing: b))", file: file, line: line)
         }
     }

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import DealKit
 
 /// The pieces of the Epoch mapping: dates, ids, list cells, numbers, titles.
@@ -91,14 +92,18 @@ final class EpochMapperTests: XCTestCase {
 
     func testListCellsSplitOnCommasWithoutASpace() {
         XCTAssertEqual(EpochMapper.list("Academia,Researchers"), ["Academia", "Researchers"])
-        XCTAssertEqual(EpochMapper.list("Aerospace, Defense, and Security,Leonardo SpA"), ["Aerospace, Defense, and Security", "Leonardo SpA"])
+        XCTAssertEqual(
+            EpochMapper.list("Aerospace, Defense, and Security,Leonardo SpA"),
+            ["Aerospace, Defense, and Security", "Leonardo SpA"])
         XCTAssertEqual(EpochMapper.list(" OpenAI,Microsoft,"), ["OpenAI", "Microsoft"])
         XCTAssertEqual(EpochMapper.list("Oak Ridge, Tennessee"), ["Oak Ridge, Tennessee"])
         XCTAssertEqual(EpochMapper.list(""), [])
     }
 
     func testCustomersAreNamesNotProse() {
-        XCTAssertEqual(EpochMapper.customers("industry,academia,and government in Japan"), ["industry", "academia", "government in Japan"])
+        XCTAssertEqual(
+            EpochMapper.customers("industry,academia,and government in Japan"),
+            ["industry", "academia", "government in Japan"])
         XCTAssertEqual(EpochMapper.customers("Cloud,Azure"), ["Cloud", "Azure"])
         XCTAssertNil(EpochMapper.customers("Tesla,but \"“It's probably going to make more sense to have Dojo operate"))
         XCTAssertNil(EpochMapper.customers("Biomedical scientific community,including companies and the UK gov,NVIDIA"))
@@ -119,8 +124,12 @@ final class EpochMapperTests: XCTestCase {
         XCTAssertEqual(EpochMapper.tidy(96.09600000000002), 96.096)
         XCTAssertEqual(EpochMapper.tidy(0.29842176000000004), 0.29842176)
         XCTAssertEqual(EpochMapper.tidy(5000), 5000)
-        for ok in ["0", "-0.5", "12", "9.9e+22", "1E5", "1024.0000000150794"] { XCTAssertTrue(EpochMapper.isJSONNumber(ok), ok) }
-        for bad in ["", ".5", "1.", "01", "+1", "1e", "NaN", "1,5", "0x1"] { XCTAssertFalse(EpochMapper.isJSONNumber(bad), bad) }
+        for ok in ["0", "-0.5", "12", "9.9e+22", "1E5", "1024.0000000150794"] {
+            XCTAssertTrue(EpochMapper.isJSONNumber(ok), ok)
+        }
+        for bad in ["", ".5", "1.", "01", "+1", "1e", "NaN", "1,5", "0x1"] {
+            XCTAssertFalse(EpochMapper.isJSONNumber(bad), bad)
+        }
         XCTAssertEqual(EpochMapper.jsonValue("True"), .bool(true))
         XCTAssertEqual(EpochMapper.jsonValue("42"), .number("42"))
         XCTAssertEqual(EpochMapper.jsonValue("Yes"), .string("Yes"))
@@ -130,7 +139,9 @@ final class EpochMapperTests: XCTestCase {
         XCTAssertEqual(EpochMapper.title("\"Jupiter, Jülich\""), "Jupiter, Jülich")
         XCTAssertEqual(EpochMapper.title("Paper on Flamingo "), "Paper on Flamingo")
         XCTAssertEqual(EpochMapper.title("\"A\" and \"B\""), "\"A\" and \"B\"")
-        XCTAssertEqual(EpochMapper.site("Oak Ridge National Laboratory\n5200, 1 Bethel Valley Rd"), "Oak Ridge National Laboratory, 5200, 1 Bethel Valley Rd")
+        XCTAssertEqual(
+            EpochMapper.site("Oak Ridge National Laboratory\n5200, 1 Bethel Valley Rd"),
+            "Oak Ridge National Laboratory, 5200, 1 Bethel Valley Rd")
         XCTAssertNil(EpochMapper.site("Korea (Republic of)"))
         XCTAssertNil(EpochMapper.site("China"))
         XCTAssertNil(EpochMapper.site("  "))

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import DealKit
 
 /// A large deals array is decoded on several cores; the result must equal the one-core read.
@@ -7,12 +8,14 @@ final class FeedDecoderParallelTests: XCTestCase {
     static func bigFeed(_ n: Int, tweak: (Int, inout Deal) -> Void = { _, _ in }) -> [UInt8] {
         var deals: [Deal] = []
         for i in 0..<n {
-            var d = Deal(id: "deal-" + String(String(i + 1_000_000).dropFirst()), title: "네이버 \"quoted\" \\ title \(i) " + String(repeating: "x", count: 600),
-                         country: ["KR", "JP", "FR"][i % 3], announced: PartialDate("2026-H2")!,
-                         partners: [Partner(name: "NVIDIA", role: .vendor)],
-                         capacity: Capacity(initialMW: i % 4 == 0 ? nil : Double(i % 900), targetMW: 1000),
-                         sources: [Source(url: "https://example.com/\(i)")],
-                         extra: [JSONField("x-extra", .array([.number("1.50"), .object([JSONField("k", .string("v"))])]))])
+            var d = Deal(
+                id: "deal-" + String(String(i + 1_000_000).dropFirst()),
+                title: "네이버 \"quoted\" \\ title \(i) " + String(repeating: "x", count: 600),
+                country: ["KR", "JP", "FR"][i % 3], announced: PartialDate("2026-H2")!,
+                partners: [Partner(name: "NVIDIA", role: .vendor)],
+                capacity: Capacity(initialMW: i % 4 == 0 ? nil : Double(i % 900), targetMW: 1000),
+                sources: [Source(url: "https://example.com/\(i)")],
+                extra: [JSONField("x-extra", .array([.number("1.50"), .object([JSONField("k", .string("v"))])]))])
             tweak(i, &d)
             deals.append(d)
         }
@@ -29,7 +32,8 @@ final class FeedDecoderParallelTests: XCTestCase {
     func testParallelEqualsSequentialOnAValidFeed() {
         let bytes = Self.plain
         XCTAssertGreaterThan(bytes.count, FeedDecoder.parallelThreshold)
-        let a = decode(bytes, parallel: true), b = decode(bytes, parallel: false)
+        let a = decode(bytes, parallel: true)
+        let b = decode(bytes, parallel: false)
         XCTAssertFalse(a.hasErrors)
         XCTAssertEqual(a.feed, b.feed)
         XCTAssertEqual(a.feed.deals.count, 7000)
@@ -45,25 +49,30 @@ final class FeedDecoderParallelTests: XCTestCase {
             if i == 10 { d.title = " " }
             if i == 6999 { d.id = "deal-000001" }
         }
-        let a = decode(bytes, parallel: true), b = decode(bytes, parallel: false)
+        let a = decode(bytes, parallel: true)
+        let b = decode(bytes, parallel: false)
         XCTAssertEqual(a.issues, b.issues)
-        XCTAssertEqual(a.issues.map(\.description), [
-            "deals[10].title: must not be empty",
-            "deals[6500].country: \"Korea\" is not an ISO 3166-1 alpha-2 code",
-            "deals[6999].id: duplicate id \"deal-000001\" (first used by deals[1])",
-        ])
+        XCTAssertEqual(
+            a.issues.map(\.description),
+            [
+                "deals[10].title: must not be empty",
+                "deals[6500].country: \"Korea\" is not an ISO 3166-1 alpha-2 code",
+                "deals[6999].id: duplicate id \"deal-000001\" (first used by deals[1])",
+            ])
     }
 
     // MARK: Keeping only some deals
 
-    private func decode(_ bytes: [UInt8], parallel: Bool, keeping keep: @escaping @Sendable (inout Deal) -> Bool) -> FeedDecoder.Result {
+    private func decode(_ bytes: [UInt8], parallel: Bool, keeping keep: @escaping @Sendable (inout Deal) -> Bool)
+        -> FeedDecoder.Result
+    {
         bytes.withUnsafeBufferPointer { FeedDecoder.decode(buffer: $0, parallel: parallel, keeping: keep) }
     }
 
     func testKeepingSomeDealsGivesTheFilteredFeedAndEveryIssue() {
         let bytes = Self.bigFeed(7000) { i, d in
-            if i == 10 { d.title = " " }              // an error in a deal not kept
-            if i == 6500 { d.sources = [] }           // a warning in a deal not kept
+            if i == 10 { d.title = " " }  // an error in a deal not kept
+            if i == 6500 { d.sources = [] }  // a warning in a deal not kept
         }
         let all = decode(bytes, parallel: false)
         for parallel in [true, false] {
@@ -71,8 +80,12 @@ final class FeedDecoderParallelTests: XCTestCase {
             XCTAssertEqual(some.feed.deals, all.feed.deals.filter { $0.country == "JP" }, "parallel: \(parallel)")
             XCTAssertEqual(some.feed.deals.count, 2333)
             XCTAssertEqual(some.issues, all.issues)
-            XCTAssertEqual(some.issues.map(\.description), ["deals[10].title: must not be empty",
-                                                            #"deals[6500]: warning: deal "deal-006500" has no source"#])
+            XCTAssertEqual(
+                some.issues.map(\.description),
+                [
+                    "deals[10].title: must not be empty",
+                    #"deals[6500]: warning: deal "deal-006500" has no source"#,
+                ])
         }
     }
 
@@ -81,8 +94,12 @@ final class FeedDecoderParallelTests: XCTestCase {
         let bytes = Self.bigFeed(7000) { i, d in if i == 6999 { d.id = "deal-000001" } }
         for parallel in [true, false] {
             let some = decode(bytes, parallel: parallel) { $0.country == "FR" }
-            XCTAssertEqual(some.issues.map(\.description), [#"deals[6999].id: duplicate id "deal-000001" (first used by deals[1])"#])
-            XCTAssertEqual(some.feed.deals.map(\.id), decode(bytes, parallel: false).feed.deals.filter { $0.country == "FR" }.map(\.id))
+            XCTAssertEqual(
+                some.issues.map(\.description),
+                [#"deals[6999].id: duplicate id "deal-000001" (first used by deals[1])"#])
+            XCTAssertEqual(
+                some.feed.deals.map(\.id),
+                decode(bytes, parallel: false).feed.deals.filter { $0.country == "FR" }.map(\.id))
         }
         // Ids out of order but unique: nothing to report, the same deals kept.
         let shuffled = Self.bigFeed(7000) { i, d in if i == 3000 { d.id = "deal-zzz" } }
@@ -117,7 +134,8 @@ final class FeedDecoderParallelTests: XCTestCase {
         let needle = Array("\"deal-006000\"".utf8)
         let at = (0..<(bytes.count - needle.count)).first { bytes[$0..<($0 + needle.count)].elementsEqual(needle) }!
         bytes[at + needle.count] = UInt8(ascii: ";")
-        let a = decode(bytes, parallel: true), b = decode(bytes, parallel: false)
+        let a = decode(bytes, parallel: true)
+        let b = decode(bytes, parallel: false)
         XCTAssertTrue(a.isFatal)
         XCTAssertEqual(a.issues, b.issues)
     }
@@ -132,13 +150,17 @@ final class FeedDecoderParallelTests: XCTestCase {
         var bytes: [UInt8] = []
         var afterNewline = false
         for b in Self.bigFeed(7000) {
-            if b == 0x0A { afterNewline = true; continue }
+            if b == 0x0A {
+                afterNewline = true
+                continue
+            }
             if afterNewline && b == 0x20 { continue }
             afterNewline = false
             bytes.append(b)
         }
         XCTAssertFalse(bytes.contains(0x0A))
-        let a = decode(bytes, parallel: true), b = decode(bytes, parallel: false)
+        let a = decode(bytes, parallel: true)
+        let b = decode(bytes, parallel: false)
         XCTAssertFalse(a.hasErrors)
         XCTAssertEqual(a.feed.deals.count, 7000)
         XCTAssertEqual(a.feed, b.feed)
@@ -147,10 +169,13 @@ final class FeedDecoderParallelTests: XCTestCase {
 
     func testLinesThatLookLikeDealStartsFallBackToTheExactScan() {
         // Partners moved to four spaces: many cuts land on a line `    {` inside a deal.
-        let bytes = replacing("\n        {\"name\"", with: "\n    {\"name\"", in: Self.bigFeed(7000) { i, d in
-            if i == 5000 { d.country = "Korea" }
-        })
-        let a = decode(bytes, parallel: true), b = decode(bytes, parallel: false)
+        let bytes = replacing(
+            "\n        {\"name\"", with: "\n    {\"name\"",
+            in: Self.bigFeed(7000) { i, d in
+                if i == 5000 { d.country = "Korea" }
+            })
+        let a = decode(bytes, parallel: true)
+        let b = decode(bytes, parallel: false)
         XCTAssertEqual(a.feed.deals.count, 7000)
         XCTAssertEqual(a.feed, b.feed)
         XCTAssertEqual(a.issues, b.issues)
@@ -164,9 +189,12 @@ final class FeedDecoderParallelTests: XCTestCase {
         XCTAssertEqual(Array(bytes.suffix(3)), tail)
         bytes.removeLast(3)
         var log = ",\n  \"x-log\": ["
-        for i in 0..<60_000 { log += (i == 0 ? "\n" : ",\n") + "    {\"n\": \(i), \"text\": \"\(String(repeating: "y", count: 60))\"}" }
+        for i in 0..<60_000 {
+            log += (i == 0 ? "\n" : ",\n") + "    {\"n\": \(i), \"text\": \"\(String(repeating: "y", count: 60))\"}"
+        }
         bytes += Array((log + "\n  ]").utf8) + tail
-        let a = decode(bytes, parallel: true), b = decode(bytes, parallel: false)
+        let a = decode(bytes, parallel: true)
+        let b = decode(bytes, parallel: false)
         XCTAssertFalse(a.hasErrors)
         XCTAssertEqual(a.feed.deals.count, 7000)
         XCTAssertEqual(a.feed, b.feed)
@@ -178,13 +206,15 @@ final class FeedDecoderParallelTests: XCTestCase {
         // numbering must continue the one before. (Every deal had one before the limit of
         // issue 11; past `issueLimit` issues are now counted, not kept.)
         let bytes = Self.bigFeed(7000) { i, d in if i % 100 == 99 { d.sources = [] } }
-        let a = decode(bytes, parallel: true), b = decode(bytes, parallel: false)
+        let a = decode(bytes, parallel: true)
+        let b = decode(bytes, parallel: false)
         XCTAssertEqual(a.issues.count, 70)
         XCTAssertEqual(a.issues, b.issues)
         XCTAssertEqual(a.issues.last?.location, .path("deals[6999]"))
         // Every deal with one: the first hundred kept, in order, the rest counted alike.
         let all = Self.bigFeed(7000) { _, d in d.sources = [] }
-        let c = decode(all, parallel: true), e = decode(all, parallel: false)
+        let c = decode(all, parallel: true)
+        let e = decode(all, parallel: false)
         XCTAssertEqual(c.issues.count, FeedDecoder.issueLimit)
         XCTAssertEqual(c.issues, e.issues)
         XCTAssertEqual([c.omittedWarnings, c.warningCount], [6900, 7000])

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import DealKit
 
 final class FeedEncoderTests: XCTestCase {
@@ -15,79 +16,82 @@ final class FeedEncoderTests: XCTestCase {
 
     func testEmptyFeed() {
         XCTAssertEqual(encoded(Feed()), "{\n  \"format\": \"sovtrack-feed\",\n  \"version\": 2,\n  \"deals\": []\n}\n")
-        XCTAssertEqual(encoded(Feed(updated: PartialDate("2026-Q3"))),
-                       "{\n  \"format\": \"sovtrack-feed\",\n  \"version\": 2,\n  \"updated\": \"2026-Q3\",\n  \"deals\": []\n}\n")
+        XCTAssertEqual(
+            encoded(Feed(updated: PartialDate("2026-Q3"))),
+            "{\n  \"format\": \"sovtrack-feed\",\n  \"version\": 2,\n  \"updated\": \"2026-Q3\",\n  \"deals\": []\n}\n")
     }
 
     func testMinimalDealLayout() {
         let feed = Feed(deals: [Deal(id: "a", title: "T", country: "KR", announced: PartialDate("2026")!)])
-        XCTAssertEqual(encoded(feed), """
-        {
-          "format": "sovtrack-feed",
-          "version": 2,
-          "deals": [
+        XCTAssertEqual(
+            encoded(feed),
+            """
             {
-              "id": "a",
-              "title": "T",
-              "country": "KR",
-              "announced": "2026",
-              "status": "announced"
+              "format": "sovtrack-feed",
+              "version": 2,
+              "deals": [
+                {
+                  "id": "a",
+                  "title": "T",
+                  "country": "KR",
+                  "announced": "2026",
+                  "status": "announced"
+                }
+              ]
             }
-          ]
-        }
 
-        """)
+            """)
     }
 
     static let fullDocument = """
-    {
-      "format": "sovtrack-feed",
-      "version": 1,
-      "updated": "2026-06-10",
-      "deals": [
         {
-          "id": "kr-x",
-          "title": "네이버 \\"quoted\\" \\\\ tab\\t",
-          "country": "KR",
-          "announced": "2026-H2",
-          "status": "under-construction",
-          "sponsor": "NAVER",
-          "partners": [
-            {"name": "NVIDIA", "role": "vendor"},
-            {"name": "NAVER", "role": "operator", "x-share": 0.25}
+          "format": "sovtrack-feed",
+          "version": 1,
+          "updated": "2026-06-10",
+          "deals": [
+            {
+              "id": "kr-x",
+              "title": "네이버 \\"quoted\\" \\\\ tab\\t",
+              "country": "KR",
+              "announced": "2026-H2",
+              "status": "under-construction",
+              "sponsor": "NAVER",
+              "partners": [
+                {"name": "NVIDIA", "role": "vendor"},
+                {"name": "NAVER", "role": "operator", "x-share": 0.25}
+              ],
+              "platform": "NVIDIA DSX",
+              "site": "GAK Sejong",
+              "capacity": {"initialMW": 55, "targetMW": 1000.5, "operationalMW": null, "confidence": "aspirational", "x-phase": "p1"},
+              "accelerators": {"count": 18000, "type": null, "x-gen": 3},
+              "investment": {"amount": 1500000000, "currency": "USD", "x-fx": 1.0},
+              "models": ["HyperCLOVA X", "Cosmos"],
+              "milestones": [
+                {"date": "2026-H2", "event": "Launch", "done": false},
+                {"date": "2026-06-07", "event": "Signed", "done": true, "x-ref": [true, null]}
+              ],
+              "sources": [
+                {"title": "t", "publisher": "p", "url": "https://x.test", "date": "2026-06-10"},
+                {"url": "https://y.test", "x-lang": "ko"}
+              ],
+              "tags": ["a", "b"],
+              "notes": "line1\\nline2",
+              "x-future": {"a": [1.50, 12345678901234567890], "b": {}}
+            },
+            {
+              "id": "a-second",
+              "title": "Élysée هيوماين",
+              "country": "EU",
+              "announced": "2027",
+              "status": "announced",
+              "capacity": {"initialMW": null, "targetMW": null, "operationalMW": null}
+            }
           ],
-          "platform": "NVIDIA DSX",
-          "site": "GAK Sejong",
-          "capacity": {"initialMW": 55, "targetMW": 1000.5, "operationalMW": null, "confidence": "aspirational", "x-phase": "p1"},
-          "accelerators": {"count": 18000, "type": null, "x-gen": 3},
-          "investment": {"amount": 1500000000, "currency": "USD", "x-fx": 1.0},
-          "models": ["HyperCLOVA X", "Cosmos"],
-          "milestones": [
-            {"date": "2026-H2", "event": "Launch", "done": false},
-            {"date": "2026-06-07", "event": "Signed", "done": true, "x-ref": [true, null]}
-          ],
-          "sources": [
-            {"title": "t", "publisher": "p", "url": "https://x.test", "date": "2026-06-10"},
-            {"url": "https://y.test", "x-lang": "ko"}
-          ],
-          "tags": ["a", "b"],
-          "notes": "line1\\nline2",
-          "x-future": {"a": [1.50, 12345678901234567890], "b": {}}
-        },
-        {
-          "id": "a-second",
-          "title": "Élysée هيوماين",
-          "country": "EU",
-          "announced": "2027",
-          "status": "announced",
-          "capacity": {"initialMW": null, "targetMW": null, "operationalMW": null}
+          "x-top": 1.50,
+          "x-big": -12345678901234567890e-3
         }
-      ],
-      "x-top": 1.50,
-      "x-big": -12345678901234567890e-3
-    }
 
-    """
+        """
 
     func testFullDocumentIsCanonicalAndRoundTrips() {
         let r = FeedText.decode(Self.fullDocument)
@@ -131,7 +135,9 @@ final class FeedEncoderTests: XCTestCase {
     func testARefusedChunkStopsTheStream() {
         let feed = manyDeals(50)
         var pieces: [[UInt8]] = []
-        let complete = FeedEncoder.encode(feed, cores: 2, chunk: 10, parallelFrom: 0, accepting: { !$0.contains(33) }) { pieces.append($0) }
+        let complete = FeedEncoder.encode(feed, cores: 2, chunk: 10, parallelFrom: 0, accepting: { !$0.contains(33) }) {
+            pieces.append($0)
+        }
         XCTAssertFalse(complete)
         XCTAssertEqual(pieces.count, 1 + 3, "the head and the three chunks before the refused one")
         let written = Array(pieces.joined())
@@ -140,33 +146,46 @@ final class FeedEncoderTests: XCTestCase {
     }
 
     func testDatesAreWrittenAsTheirDescription() {
-        let dates = ["2026", "0999", "2026-H1", "2026-Q4", "2026-01", "2026-12-31", "0001-02-03"].map { PartialDate($0)! }
+        let dates =
+            ["2026", "0999", "2026-H1", "2026-Q4", "2026-01", "2026-12-31", "0001-02-03"].map { PartialDate($0)! }
             + [PartialDate(year: 12345, month: 6, day: 7), PartialDate(year: 5, month: 10, day: 1)]
         for date in dates {
-            let feed = Feed(deals: [Deal(id: "a", title: "T", country: "KR", announced: date,
-                                         milestones: [Milestone(date: date, event: "e")], sources: [Source(title: "t", date: date)])])
+            let feed = Feed(deals: [
+                Deal(
+                    id: "a", title: "T", country: "KR", announced: date,
+                    milestones: [Milestone(date: date, event: "e")], sources: [Source(title: "t", date: date)])
+            ])
             let text = encoded(feed)
             XCTAssertEqual(text.components(separatedBy: "\"\(date.description)\"").count - 1, 3, text)
         }
     }
 
     func testUnknownKeysRoundTripDigitForDigit() {
-        let text = FeedText.feed([FeedText.deal(["sources": #"[{"title": "t", "x-s": 1.50}]"#], extra: [
-            ("x-a", "1.50"), ("x-b", "12345678901234567890"), ("x-c", "1E+2"), ("x-d", "-0.0"), ("x-e", "[1.0, 2.50]"),
-            ("capacity", #"{"initialMW": 1.50, "x-c": 0.10}"#),
-            ("partners", #"[{"name": "N", "role": "vendor", "x-p": 12345678901234567890}]"#),
-            ("milestones", #"[{"date": "2026", "event": "e", "x-m": 1.50}]"#),
-        ])], top: #", "x-top": {"n": 12345678901234567890, "f": 1.50}"#)
+        let text = FeedText.feed(
+            [
+                FeedText.deal(
+                    ["sources": #"[{"title": "t", "x-s": 1.50}]"#],
+                    extra: [
+                        ("x-a", "1.50"), ("x-b", "12345678901234567890"), ("x-c", "1E+2"), ("x-d", "-0.0"),
+                        ("x-e", "[1.0, 2.50]"),
+                        ("capacity", #"{"initialMW": 1.50, "x-c": 0.10}"#),
+                        ("partners", #"[{"name": "N", "role": "vendor", "x-p": 12345678901234567890}]"#),
+                        ("milestones", #"[{"date": "2026", "event": "e", "x-m": 1.50}]"#),
+                    ])
+            ], top: #", "x-top": {"n": 12345678901234567890, "f": 1.50}"#)
         let first = FeedText.decode(text)
         XCTAssertEqual(first.issues, [])
         let out = encoded(first.feed)
-        for literal in [#""x-a": 1.50"#, #""x-b": 12345678901234567890"#, #""x-c": 1E+2"#, #""x-d": -0.0"#, #""x-e": [1.0, 2.50]"#,
-                        #""x-c": 0.10"#, #""x-p": 12345678901234567890"#, #""x-m": 1.50"#, #""x-s": 1.50"#,
-                        #""x-top": {"n": 12345678901234567890, "f": 1.50}"#] {
+        for literal in [
+            #""x-a": 1.50"#, #""x-b": 12345678901234567890"#, #""x-c": 1E+2"#, #""x-d": -0.0"#, #""x-e": [1.0, 2.50]"#,
+            #""x-c": 0.10"#, #""x-p": 12345678901234567890"#, #""x-m": 1.50"#, #""x-s": 1.50"#,
+            #""x-top": {"n": 12345678901234567890, "f": 1.50}"#,
+        ] {
             XCTAssertTrue(out.contains(literal), "missing \(literal) in\n\(out)")
         }
         // A known MW figure is a number, written in the canonical form.
-        XCTAssertTrue(out.contains(#""capacity": {"initialMW": 1.5, "targetMW": null, "operationalMW": null, "x-c": 0.10}"#), out)
+        XCTAssertTrue(
+            out.contains(#""capacity": {"initialMW": 1.5, "targetMW": null, "operationalMW": null, "x-c": 0.10}"#), out)
         let second = FeedText.decode(out)
         XCTAssertEqual(second.feed, first.feed)
         XCTAssertEqual(encoded(second.feed), out, "encoding is stable")
@@ -183,9 +202,15 @@ final class FeedEncoderTests: XCTestCase {
 
     func testEmptyListsAndAbsentKeysAreLeftOut() {
         var d = Deal(id: "a", title: "T", country: "KR", announced: PartialDate("2026")!)
-        d.models = []; d.tags = []; d.partners = []; d.milestones = []; d.sources = []
+        d.models = []
+        d.tags = []
+        d.partners = []
+        d.milestones = []
+        d.sources = []
         let out = encoded(Feed(deals: [d]))
-        for key in ["models", "tags", "partners", "milestones", "sources", "sponsor", "capacity", "notes", "site", "platform"] {
+        for key in [
+            "models", "tags", "partners", "milestones", "sources", "sponsor", "capacity", "notes", "site", "platform",
+        ] {
             XCTAssertFalse(out.contains("\"\(key)\""), key)
         }
     }
@@ -201,37 +226,37 @@ final class FeedEncoderTests: XCTestCase {
 
     /// Every key version 2 adds, in the canonical layout.
     static let version2Document = """
-    {
-      "format": "sovtrack-feed",
-      "version": 2,
-      "deals": [
         {
-          "id": "kr-memory",
-          "title": "Memory partnership",
-          "kind": "partnership",
-          "country": "KR",
-          "announcedBy": "2026-06-07",
-          "status": "announced",
-          "partners": [
-            {"name": "SK hynix", "role": "vendor", "supplies": "memory", "to": "NVIDIA"},
-            {"name": "NVIDIA", "role": "vendor", "supplies": "software", "to": "SK hynix", "x": 1}
-          ],
-          "capacity": {"initialMW": 55, "targetMW": 1000, "operationalMW": null, "confidence": "aspirational", "approx": ["targetMW"]},
-          "models": ["M"],
-          "products": ["Vera Rubin", "CUDA-X"],
-          "milestones": [
-            {"date": "2027", "event": "Online", "done": false, "cite": [2]}
-          ],
-          "sources": [
-            {"title": "One"},
-            {"title": "Two"}
-          ],
-          "cite": {"announced": [1], "initialMW": [1, 2], "targetMW": [2]}
+          "format": "sovtrack-feed",
+          "version": 2,
+          "deals": [
+            {
+              "id": "kr-memory",
+              "title": "Memory partnership",
+              "kind": "partnership",
+              "country": "KR",
+              "announcedBy": "2026-06-07",
+              "status": "announced",
+              "partners": [
+                {"name": "SK hynix", "role": "vendor", "supplies": "memory", "to": "NVIDIA"},
+                {"name": "NVIDIA", "role": "vendor", "supplies": "software", "to": "SK hynix", "x": 1}
+              ],
+              "capacity": {"initialMW": 55, "targetMW": 1000, "operationalMW": null, "confidence": "aspirational", "approx": ["targetMW"]},
+              "models": ["M"],
+              "products": ["Vera Rubin", "CUDA-X"],
+              "milestones": [
+                {"date": "2027", "event": "Online", "done": false, "cite": [2]}
+              ],
+              "sources": [
+                {"title": "One"},
+                {"title": "Two"}
+              ],
+              "cite": {"announced": [1], "initialMW": [1, 2], "targetMW": [2]}
+            }
+          ]
         }
-      ]
-    }
 
-    """
+        """
 
     func testVersion2KeysRoundTripInTheirCanonicalPlaces() {
         let r = FeedText.decode(Self.version2Document)

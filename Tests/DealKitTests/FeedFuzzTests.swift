@@ -1,16 +1,21 @@
-import XCTest
-@testable import DealKit
 import TestSupport
+import XCTest
+
+@testable import DealKit
 
 /// Random damage to a JSON document.
 struct FeedMutator {
     var rng: SplitMix64
 
-    static let punctuation: [[UInt8]] = ["{", "}", "[", "]", ",", ":", "\"", "\\", "-", "0", ".", "e", " ", "\n", "\\u", "\\uD800"]
-        .map { Array($0.utf8) }
+    static let punctuation: [[UInt8]] = [
+        "{", "}", "[", "]", ",", ":", "\"", "\\", "-", "0", ".", "e", " ", "\n", "\\u", "\\uD800",
+    ]
+    .map { Array($0.utf8) }
     static let replacements: [[UInt8]] = [
-        "null", "true", "false", "0", "-1", "1.50", "1e999", "-1e999", "12345678901234567890", "\"\"", "\"x\"", "[]", "{}",
-        "[1, \"a\"]", "{\"k\": null}", "\"2026-13-45\"", "\"2026-H2\"", "\"Korea\"", "\"KR\"", "\"vendor\"", "\"a\"", "\" \"",
+        "null", "true", "false", "0", "-1", "1.50", "1e999", "-1e999", "12345678901234567890", "\"\"", "\"x\"", "[]",
+        "{}",
+        "[1, \"a\"]", "{\"k\": null}", "\"2026-13-45\"", "\"2026-H2\"", "\"Korea\"", "\"KR\"", "\"vendor\"", "\"a\"",
+        "\" \"",
         "\"\\u0000\"", "\"네이버\"", "-0", "0.1", "1e-400",
     ].map { Array($0.utf8) }
 
@@ -38,7 +43,9 @@ struct FeedMutator {
             let span = Array(d[start..<min(d.count, start + 1 + rng.below(200))])
             d.insert(contentsOf: span, at: rng.below(d.count + 1))
         case 5, 6:  // replace a member's value with a value of another type
-            let colons = d.indices.filter { d[$0] == UInt8(ascii: ":") && $0 + 1 < d.count && d[$0 + 1] == UInt8(ascii: " ") }
+            let colons = d.indices.filter {
+                d[$0] == UInt8(ascii: ":") && $0 + 1 < d.count && d[$0 + 1] == UInt8(ascii: " ")
+            }
             guard !colons.isEmpty else { return d }
             let start = rng.pick(colons) + 2
             let end = FeedMutator.valueEnd(d, from: start)
@@ -58,7 +65,10 @@ struct FeedMutator {
         while j < d.count {
             let b = d[j]
             if inString {
-                if b == UInt8(ascii: "\\") { j += 2; continue }
+                if b == UInt8(ascii: "\\") {
+                    j += 2
+                    continue
+                }
                 if b == UInt8(ascii: "\"") {
                     inString = false
                     if depth == 0 { return j + 1 }
@@ -91,20 +101,26 @@ final class FeedFuzzTests: XCTestCase {
         }
         if r.hasErrors {
             refused += 1
-            if r.issues.filter(\.isError).isEmpty { XCTFail("\(label): refused without an error"); return false }
+            if r.issues.filter(\.isError).isEmpty {
+                XCTFail("\(label): refused without an error")
+                return false
+            }
             return true
         }
         loaded += 1
         // Anything the decoder accepts, the in-memory rules accept too.
         let memoryErrors = DealValidator.issues(for: r.feed).filter(\.isError)
         if !memoryErrors.isEmpty {
-            XCTFail("\(label): loaded, but the validator finds \(memoryErrors.map(\.description))\n\(String(decoding: bytes, as: UTF8.self))")
+            XCTFail(
+                "\(label): loaded, but the validator finds \(memoryErrors.map(\.description))\n\(String(decoding: bytes, as: UTF8.self))"
+            )
             return false
         }
         let encoded = FeedEncoder.encode(r.feed)
         let again = FeedDecoder.decode(encoded)
         if again.hasErrors || again.feed != r.feed {
-            XCTFail("\(label): does not re-encode and re-decode to an equal feed: \(again.issues.map(\.description))\n"
+            XCTFail(
+                "\(label): does not re-encode and re-decode to an equal feed: \(again.issues.map(\.description))\n"
                     + String(decoding: bytes, as: UTF8.self))
             return false
         }
@@ -116,11 +132,15 @@ final class FeedFuzzTests: XCTestCase {
     }
 
     func testRandomMutationsNeverCrashAndRoundTripWhenLoaded() throws {
-        let bases: [[UInt8]] = [Array(FeedEncoderTests.fullDocument.utf8), try FeedText.fixtureBytes(),
-                                Array(FeedText.feed([FeedText.deal(), FeedText.deal(["id": #""b""#])], top: #", "updated": "2026""#).utf8)]
+        let bases: [[UInt8]] = [
+            Array(FeedEncoderTests.fullDocument.utf8), try FeedText.fixtureBytes(),
+            Array(FeedText.feed([FeedText.deal(), FeedText.deal(["id": #""b""#])], top: #", "updated": "2026""#).utf8),
+        ]
         for base in bases { XCTAssertFalse(FeedDecoder.decode(base).hasErrors) }
         var mutator = FeedMutator(rng: seededRandom(0x5EED_50F7_7AC4))
-        var loaded = 0, refused = 0, failures = 0
+        var loaded = 0
+        var refused = 0
+        var failures = 0
         let iterations = 3000
         for i in 0..<iterations {
             // The small documents more often: they are cheaper, and damage to them is more likely to still load.
@@ -139,7 +159,8 @@ final class FeedFuzzTests: XCTestCase {
 
     func testTruncationAtEveryByteOfASmallFeed() {
         let doc = Array(FeedEncoderTests.fullDocument.utf8)
-        var loaded = 0, refused = 0
+        var loaded = 0
+        var refused = 0
         for n in 0..<doc.count {
             _ = check(Array(doc[..<n]), "truncated at \(n)", loaded: &loaded, refused: &refused)
         }
@@ -148,7 +169,8 @@ final class FeedFuzzTests: XCTestCase {
     }
 
     func testGeneratorIsReproducible() {
-        var a = SplitMix64(seed: 42), b = SplitMix64(seed: 42)
+        var a = SplitMix64(seed: 42)
+        var b = SplitMix64(seed: 42)
         let xs = (0..<5).map { _ in a.next() }
         XCTAssertEqual(xs, (0..<5).map { _ in b.next() })
         XCTAssertEqual(Set(xs).count, 5)

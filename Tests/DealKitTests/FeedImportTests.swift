@@ -1,10 +1,12 @@
 import XCTest
+
 @testable import DealKit
 
 final class FeedImportTests: XCTestCase {
-    private let stored = Deal(id: "kr-skt", title: "SKT", country: "KR", announced: PartialDate("2026-06-07")!, status: .planned,
-                              sponsor: "SK Telecom", partners: [Partner(name: "NVIDIA", role: .vendor)],
-                              sources: [Source(title: "Old", url: "https://example.com/old")])
+    private let stored = Deal(
+        id: "kr-skt", title: "SKT", country: "KR", announced: PartialDate("2026-06-07")!, status: .planned,
+        sponsor: "SK Telecom", partners: [Partner(name: "NVIDIA", role: .vendor)],
+        sources: [Source(title: "Old", url: "https://example.com/old")])
 
     private func bytes(_ s: String) -> [UInt8] { Array(s.utf8) }
 
@@ -21,7 +23,9 @@ final class FeedImportTests: XCTestCase {
         XCTAssertEqual(feed.deals[0].title, "SKT renamed")
         XCTAssertEqual(feed.deals[0].sponsor, "SK Telecom", "a column the file lacks is kept")
         XCTAssertEqual(feed.deals[0].status, .planned)
-        XCTAssertThrowsError(try FeedImport.read(bytes(csv), csv: true, name: "in.csv", replace: false).merge(into: &feed)) {
+        XCTAssertThrowsError(
+            try FeedImport.read(bytes(csv), csv: true, name: "in.csv", replace: false).merge(into: &feed)
+        ) {
             // The empty country and date cells of a known deal are problems, each with its file and line.
             let p = $0 as? ImportProblems
             XCTAssertEqual(p?.count, 2, "\($0)")
@@ -30,7 +34,9 @@ final class FeedImportTests: XCTestCase {
     }
 
     func testAFeedDealKeepsWhatItDoesNotMentionUnlessReplacing() throws {
-        let file = feedFile(#"{"id": "kr-skt", "title": "SKT", "country": "KR", "announced": "2026-06-07", "sources": [{"title": "New", "url": "https://example.com/new"}]}"#)
+        let file = feedFile(
+            #"{"id": "kr-skt", "title": "SKT", "country": "KR", "announced": "2026-06-07", "sources": [{"title": "New", "url": "https://example.com/new"}]}"#
+        )
         var merged = Feed(deals: [stored])
         _ = try FeedImport.read(file, csv: false, name: "in.json", replace: false).merge(into: &merged)
         XCTAssertEqual(merged.deals[0].status, .planned, "status not given: kept, not reset to the default")
@@ -47,8 +53,12 @@ final class FeedImportTests: XCTestCase {
     func testProblemsAreListedUpToTheLimitAndAllCounted() throws {
         let rows = (0..<(FeedDecoder.issueLimit + 5)).map { "bad id \($0),T,KR,2026\r\n" }.joined()
         var feed = Feed()
-        XCTAssertThrowsError(try FeedImport.read(bytes("id,title,country,announced\r\n" + rows), csv: true, name: "f.csv", replace: false)
-            .merge(into: &feed)) {
+        XCTAssertThrowsError(
+            try FeedImport.read(
+                bytes("id,title,country,announced\r\n" + rows), csv: true, name: "f.csv", replace: false
+            )
+            .merge(into: &feed)
+        ) {
             let p = $0 as? ImportProblems
             XCTAssertEqual(p?.count, FeedDecoder.issueLimit + 5)
             XCTAssertEqual(p?.listed.count, FeedDecoder.issueLimit)
@@ -59,7 +69,9 @@ final class FeedImportTests: XCTestCase {
 
     func testAPreviewChangesNothingAndListsEachChange() throws {
         let feed = Feed(deals: [stored])
-        let file = feedFile(#"{"id": "kr-skt", "title": "SKT two", "country": "KR", "announced": "2026-06-07"}, {"id": "jp-a", "title": "A", "country": "JP", "announced": "2026"}"#)
+        let file = feedFile(
+            #"{"id": "kr-skt", "title": "SKT two", "country": "KR", "announced": "2026-06-07"}, {"id": "jp-a", "title": "A", "country": "JP", "announced": "2026"}"#
+        )
         let (report, changes) = try FeedImport.read(file, csv: false, name: "in.json", replace: false).preview(feed)
         XCTAssertEqual(feed.deals, [stored], "the feed given is not changed")
         XCTAssertEqual(report.updated, ["kr-skt"])
@@ -88,8 +100,12 @@ final class FeedImportTests: XCTestCase {
             guard case .csv(_, let looksLikeEpoch)? = $0 as? FeedImport.Refusal else { return XCTFail("\($0)") }
             XCTAssertTrue(looksLikeEpoch, "Epoch's file read as the feed's CSV: the caller suggests --from epoch")
         }
-        XCTAssertThrowsError(try FeedImport.read(feedFile(#"{"id": "Bad Id"}"#), csv: false, name: "x.json", replace: false)) {
-            guard case .feed(let errors, let count, let omitted)? = $0 as? FeedImport.Refusal else { return XCTFail("\($0)") }
+        XCTAssertThrowsError(
+            try FeedImport.read(feedFile(#"{"id": "Bad Id"}"#), csv: false, name: "x.json", replace: false)
+        ) {
+            guard case .feed(let errors, let count, let omitted)? = $0 as? FeedImport.Refusal else {
+                return XCTFail("\($0)")
+            }
             XCTAssertEqual(count, errors.count)
             XCTAssertGreaterThan(count, 0)
             XCTAssertEqual(omitted, 0)

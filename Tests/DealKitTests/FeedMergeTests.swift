@@ -1,22 +1,33 @@
 import XCTest
+
 @testable import DealKit
 
 final class FeedMergeTests: XCTestCase {
-    private let base = Deal(id: "kr-a", title: "A", country: "KR", announced: PartialDate("2026-06")!,
-                            partners: [Partner(name: "NVIDIA", role: .vendor)],
-                            capacity: Capacity(initialMW: 55, targetMW: 1000),
-                            milestones: [Milestone(date: PartialDate("2026-H2")!, event: "Launch")])
+    private let base = Deal(
+        id: "kr-a", title: "A", country: "KR", announced: PartialDate("2026-06")!,
+        partners: [Partner(name: "NVIDIA", role: .vendor)],
+        capacity: Capacity(initialMW: 55, targetMW: 1000),
+        milestones: [Milestone(date: PartialDate("2026-H2")!, event: "Launch")])
 
     private func merge(_ ours: (inout Deal) -> Void, _ theirs: (inout Deal) -> Void) -> FeedMerge.Result {
-        var o = base, t = base
+        var o = base
+        var t = base
         ours(&o)
         theirs(&t)
         return FeedMerge.merge(base: Feed(deals: [base]), ours: Feed(deals: [o]), theirs: Feed(deals: [t]))
     }
 
     func testDifferentFieldsAndMembersAndListItemsMergeCleanly() {
-        let r = merge({ $0.capacity!.targetMW = 500; $0.partners.append(Partner(name: "SK", role: .investor)) },
-                      { $0.capacity!.initialMW = 60; $0.milestones[0].date = PartialDate("2027")!; $0.title = "B" })
+        let r = merge(
+            {
+                $0.capacity!.targetMW = 500
+                $0.partners.append(Partner(name: "SK", role: .investor))
+            },
+            {
+                $0.capacity!.initialMW = 60
+                $0.milestones[0].date = PartialDate("2027")!
+                $0.title = "B"
+            })
         XCTAssertEqual(r.conflicts, [])
         let d = r.feed.deals[0]
         XCTAssertEqual(d.capacity, Capacity(initialMW: 60, targetMW: 500))
@@ -26,7 +37,15 @@ final class FeedMergeTests: XCTestCase {
     }
 
     func testAFieldChangedTwoWaysKeepsOursAndIsRecordedForValidate() {
-        let r = merge({ $0.capacity!.targetMW = 500; $0.title = "Ours" }, { $0.capacity!.targetMW = 700; $0.title = "Theirs" })
+        let r = merge(
+            {
+                $0.capacity!.targetMW = 500
+                $0.title = "Ours"
+            },
+            {
+                $0.capacity!.targetMW = 700
+                $0.title = "Theirs"
+            })
         XCTAssertEqual(r.conflicts.map(\.field), ["title", "capacity.targetMW"])
         XCTAssertEqual(r.feed.deals[0].capacity?.targetMW, 500)
         XCTAssertEqual(r.feed.deals[0].title, "Ours")
@@ -44,15 +63,18 @@ final class FeedMergeTests: XCTestCase {
     }
 
     func testDealsAddedOnBothSidesAndBothHistoriesAreKept() {
-        var a = base, b = base
+        var a = base
+        var b = base
         a.id = "fr-a"
         b.id = "gb-b"
         func history(_ id: String) -> Feed {
             var f = Feed(deals: [])
-            History(revisions: [Revision(at: "2026-06-01T10:00:00Z", author: id, id: id, action: "add", changes: [])]).store(in: &f)
+            History(revisions: [Revision(at: "2026-06-01T10:00:00Z", author: id, id: id, action: "add", changes: [])])
+                .store(in: &f)
             return f
         }
-        var ours = history("fr-a"), theirs = history("gb-b")
+        var ours = history("fr-a")
+        var theirs = history("gb-b")
         ours.deals = [base, a]
         theirs.deals = [base, b]
         let r = FeedMerge.merge(base: Feed(deals: [base]), ours: ours, theirs: theirs)

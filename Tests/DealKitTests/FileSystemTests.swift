@@ -1,7 +1,8 @@
 import Foundation
-import XCTest
-@testable import DealKit
 import TestSupport
+import XCTest
+
+@testable import DealKit
 
 final class FileSystemTests: XCTestCase {
     private var dir: URL!
@@ -23,7 +24,9 @@ final class FileSystemTests: XCTestCase {
     }
 
     func testReadErrors() {
-        XCTAssertThrowsError(try FileSystem.read(path("missing"))) { XCTAssertEqual($0 as? FileError, .notFound(path: path("missing"))) }
+        XCTAssertThrowsError(try FileSystem.read(path("missing"))) {
+            XCTAssertEqual($0 as? FileError, .notFound(path: path("missing")))
+        }
         XCTAssertThrowsError(try FileSystem.read(dir.path)) {
             XCTAssertEqual($0 as? FileError, .unreadable(path: dir.path, reason: "it is a directory"))
         }
@@ -71,7 +74,9 @@ final class FileSystemTests: XCTestCase {
         XCTAssertEqual(a?.size, 3)
         XCTAssertEqual(a, FileSystem.fingerprint(path("f")))
         try FileSystem.writeAtomically(Array("two".utf8), to: path("f"))
-        XCTAssertNotEqual(FileSystem.fingerprint(path("f")), a, "a rename over the file changes its fingerprint, even at the same size")
+        XCTAssertNotEqual(
+            FileSystem.fingerprint(path("f")), a,
+            "a rename over the file changes its fingerprint, even at the same size")
     }
 
     func testWriteAtomicallyReplacesAndLeavesNoTemporary() throws {
@@ -115,10 +120,12 @@ final class FileSystemTests: XCTestCase {
     func testWriteAtomicallyWhoseProducerFailsLeavesTheFileAsItWas() throws {
         struct Refused: Error {}
         try FileSystem.writeAtomically(Array("old".utf8), to: path("s.json"))
-        XCTAssertThrowsError(try FileSystem.writeAtomically(to: path("s.json"), backups: 2) { write in
-            try write(Array(repeating: 0x61, count: 2 << 20))
-            throw Refused()
-        }) { XCTAssertTrue($0 is Refused, "the producer's own error: \($0)") }
+        XCTAssertThrowsError(
+            try FileSystem.writeAtomically(to: path("s.json"), backups: 2) { write in
+                try write(Array(repeating: 0x61, count: 2 << 20))
+                throw Refused()
+            }
+        ) { XCTAssertTrue($0 is Refused, "the producer's own error: \($0)") }
         XCTAssertEqual(try FileSystem.read(path("s.json")), Array("old".utf8))
         XCTAssertEqual(try files(), ["s.json"], "no temporary left, no backup pushed out")
     }
@@ -187,9 +194,14 @@ final class FileSystemTests: XCTestCase {
     func testOnlyRegularFilesAreRead() throws {
         // A FIFO with no writer would block `open` forever; a device never ends.
         XCTAssertEqual(mkfifo(path("fifo"), 0o644), 0)
-        for (p, reason) in [(path("fifo"), "not a regular file (a FIFO or pipe)"), ("/dev/zero", "not a regular file (a character device)"),
-                            ("/dev/null", "not a regular file (a character device)"), (dir.path, "it is a directory")] {
-            XCTAssertThrowsError(try FileSystem.read(p)) { XCTAssertEqual($0 as? FileError, .unreadable(path: p, reason: reason)) }
+        for (p, reason) in [
+            (path("fifo"), "not a regular file (a FIFO or pipe)"),
+            ("/dev/zero", "not a regular file (a character device)"),
+            ("/dev/null", "not a regular file (a character device)"), (dir.path, "it is a directory"),
+        ] {
+            XCTAssertThrowsError(try FileSystem.read(p)) {
+                XCTAssertEqual($0 as? FileError, .unreadable(path: p, reason: reason))
+            }
             XCTAssertThrowsError(try FileSystem.withContents(of: p) { b, _ in b.count }) {
                 XCTAssertEqual($0 as? FileError, .unreadable(path: p, reason: reason))
             }

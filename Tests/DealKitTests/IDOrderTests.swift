@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import DealKit
 
 final class IDOrderTests: XCTestCase {

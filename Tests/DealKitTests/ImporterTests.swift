@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import DealKit
 
 final class ImporterTests: XCTestCase {
@@ -13,13 +14,15 @@ final class ImporterTests: XCTestCase {
         XCTAssertEqual(report.updated, ["b"])
         XCTAssertEqual(report.unchanged, ["c"])
         XCTAssertEqual(report.conflicts, [])
-        XCTAssertEqual(feed.deals.map(\.id), ["a", "b", "c", "d", "e"], "updates in place, new ones appended in file order")
+        XCTAssertEqual(
+            feed.deals.map(\.id), ["a", "b", "c", "d", "e"], "updates in place, new ones appended in file order")
         XCTAssertEqual(feed.deals[1].title, "changed")
     }
 
     func testSameIdTwiceDifferentlyIsAConflictAndNotApplied() {
         var feed = Feed(deals: [deal("a")])
-        let report = Importer.merge([deal("a", "one"), deal("x", "first"), deal("a", "two"), deal("x", "second"), deal("y")], into: &feed)
+        let report = Importer.merge(
+            [deal("a", "one"), deal("x", "first"), deal("a", "two"), deal("x", "second"), deal("y")], into: &feed)
         XCTAssertEqual(report.conflicts, ["a", "x"])
         XCTAssertEqual(report.added, ["y"])
         XCTAssertEqual(report.updated, [])
@@ -38,10 +41,25 @@ final class ImporterTests: XCTestCase {
     func testMakeReceivesTheStoredDeal() {
         var feed = Feed(deals: [deal("a", "old")])
         var seen: [String?] = []
-        let report = Importer.merge([
-            (id: "a", make: { (base: Deal?) -> Deal in seen.append(base?.title); var d = base!; d.title = "new"; return d }),
-            (id: "b", make: { (base: Deal?) -> Deal in seen.append(base?.title); return self.deal("b") }),
-        ], into: &feed)
+        let report = Importer.merge(
+            [
+                (
+                    id: "a",
+                    make: { (base: Deal?) -> Deal in
+                        seen.append(base?.title)
+                        var d = base!
+                        d.title = "new"
+                        return d
+                    }
+                ),
+                (
+                    id: "b",
+                    make: { (base: Deal?) -> Deal in
+                        seen.append(base?.title)
+                        return self.deal("b")
+                    }
+                ),
+            ], into: &feed)
         XCTAssertEqual(seen, ["old", nil])
         XCTAssertEqual(report.updated, ["a"])
         XCTAssertEqual(report.added, ["b"])
@@ -60,12 +78,14 @@ final class ImporterTests: XCTestCase {
         r.updated = ["c"]
         r.unchanged = ["d"]
         r.conflicts = ["e"]
-        XCTAssertEqual(r.description, """
-        added 2, updated 1, unchanged 1, conflicting 1
-          added: a, b
-          updated: c
-          conflicting (same id twice with different contents; not applied): e
-        """)
+        XCTAssertEqual(
+            r.description,
+            """
+            added 2, updated 1, unchanged 1, conflicting 1
+              added: a, b
+              updated: c
+              conflicting (same id twice with different contents; not applied): e
+            """)
         var many = ImportReport()
         many.added = (1...25).map { "d\($0)" }
         XCTAssertTrue(many.description.hasSuffix("d20, … (5 more)"), many.description)
@@ -73,8 +93,10 @@ final class ImporterTests: XCTestCase {
 
     func testImportingAFeedFromCSVRows() throws {
         var feed = Feed(deals: [deal("a", "old")])
-        let rows = try DealCSV.read(Array("id,title,country,announced\na,new,KR,2026\nb,B,FR,2027\na,newer,KR,2026\n".utf8))
-        let report = Importer.merge(rows.map { row in (id: row.values["id"]!, make: { DealCSV.apply(row, to: $0).deal }) }, into: &feed)
+        let rows = try DealCSV.read(
+            Array("id,title,country,announced\na,new,KR,2026\nb,B,FR,2027\na,newer,KR,2026\n".utf8))
+        let report = Importer.merge(
+            rows.map { row in (id: row.values["id"]!, make: { DealCSV.apply(row, to: $0).deal }) }, into: &feed)
         XCTAssertEqual(report.conflicts, ["a"])
         XCTAssertEqual(report.added, ["b"])
         XCTAssertEqual(feed.deals.first?.title, "old")

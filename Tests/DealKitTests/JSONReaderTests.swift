@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import DealKit
 
 final class JSONReaderTests: XCTestCase {
@@ -36,7 +37,9 @@ final class JSONReaderTests: XCTestCase {
     }
 
     func testNumbersKeepTheirLiteralText() throws {
-        for lit in ["0", "-0", "1.50", "12345678901234567890", "1e999", "-1E-7", "0.000", "3.141592653589793238462643383279"] {
+        for lit in [
+            "0", "-0", "1.50", "12345678901234567890", "1e999", "-1E-7", "0.000", "3.141592653589793238462643383279",
+        ] {
             XCTAssertEqual(try value(lit), .number(lit), lit)
             XCTAssertEqual(try value("[\(lit)]"), .array([.number(lit)]), lit)
         }
@@ -124,18 +127,23 @@ final class JSONReaderTests: XCTestCase {
     }
 
     func testObjectsAndArraysKeepOrder() throws {
-        XCTAssertEqual(try value(#"{"b": 1, "a": [true, null, {}], "c": {"x": []}}"#),
-                       .object([JSONField("b", .number("1")),
-                                JSONField("a", .array([.bool(true), .null, .object([])])),
-                                JSONField("c", .object([JSONField("x", .array([]))]))]))
+        XCTAssertEqual(
+            try value(#"{"b": 1, "a": [true, null, {}], "c": {"x": []}}"#),
+            .object([
+                JSONField("b", .number("1")),
+                JSONField("a", .array([.bool(true), .null, .object([])])),
+                JSONField("c", .object([JSONField("x", .array([]))])),
+            ]))
         XCTAssertEqual(try value("[ ]"), .array([]))
         XCTAssertEqual(try value("{ }"), .object([]))
-        XCTAssertEqual(try value(#"{"a":1,"b":2}"#), .object([JSONField("a", .number("1")), JSONField("b", .number("2"))]))
+        XCTAssertEqual(
+            try value(#"{"a":1,"b":2}"#), .object([JSONField("a", .number("1")), JSONField("b", .number("2"))]))
     }
 
     func testADuplicateKeyIsASyntaxErrorAtTheSecondKey() {
         XCTAssertEqual(syntaxError(#"{"a":1,"a":2}"#)?.offset, 7)
-        XCTAssertEqual(syntaxError(#"{"a":1,"a":2}"#)?.message, #"duplicate key "a": a key may appear once in an object"#)
+        XCTAssertEqual(
+            syntaxError(#"{"a":1,"a":2}"#)?.message, #"duplicate key "a": a key may appear once in an object"#)
         XCTAssertEqual(syntaxError(#"{"a":1,"a":2}"#)?.offset, 7, "an escaped key is the same key")
         XCTAssertEqual(syntaxError(#"[{"x":{"y":[{"z":1,"z":1}]}}]"#)?.offset, 19)
         // Many keys: compared through a set, still exactly.
@@ -175,8 +183,10 @@ final class JSONReaderTests: XCTestCase {
     }
 
     func testPeekKind() throws {
-        let kinds: [(String, JSONReader.Kind)] = [("{}", .object), ("[]", .array), ("\"\"", .string), ("-1", .number),
-                                                  ("7", .number), ("true", .bool), ("false", .bool), ("null", .null)]
+        let kinds: [(String, JSONReader.Kind)] = [
+            ("{}", .object), ("[]", .array), ("\"\"", .string), ("-1", .number),
+            ("7", .number), ("true", .bool), ("false", .bool), ("null", .null),
+        ]
         for (text, kind) in kinds {
             XCTAssertEqual(try JSONReader.parse(Array(text.utf8)) { r in try r.peekKind() }, kind, text)
         }

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import DealKit
 
 final class JSONWriterTests: XCTestCase {
@@ -24,7 +25,9 @@ final class JSONWriterTests: XCTestCase {
     }
 
     func testStringsRoundTripThroughTheReader() throws {
-        for s in ["", "x", "\"", "\\", "a\nb", "\u{0}", "\u{1}\u{2}\u{1F}", "😀👩‍👩‍👧", "네이버", "\u{2028}", "tab\there", "é\u{301}"] {
+        for s in [
+            "", "x", "\"", "\\", "a\nb", "\u{0}", "\u{1}\u{2}\u{1F}", "😀👩‍👩‍👧", "네이버", "\u{2028}", "tab\there", "é\u{301}",
+        ] {
             XCTAssertEqual(try reread(s), s)
         }
     }
@@ -42,7 +45,10 @@ final class JSONWriterTests: XCTestCase {
     }
 
     func testNumbersRoundTripThroughTheReader() throws {
-        for d in [0, 1, 55, 1000, 0.1, 1.5, 1e-7, 123.456, 1e15, 1e20, .greatestFiniteMagnitude, .leastNonzeroMagnitude, 2.5e-5, 999_999_999_999_999] {
+        for d in [
+            0, 1, 55, 1000, 0.1, 1.5, 1e-7, 123.456, 1e15, 1e20, .greatestFiniteMagnitude, .leastNonzeroMagnitude,
+            2.5e-5, 999_999_999_999_999,
+        ] {
             let written = JSONWriter.format(d)
             let back = try JSONReader.parse(Array(written.utf8)) { r -> Double in
                 let v = try r.readNumber()
@@ -56,7 +62,9 @@ final class JSONWriterTests: XCTestCase {
     func testAByteThatNeedsEscapingIsFoundAtAnyPosition() {
         // Strings are checked eight bytes at a time: try each special byte at each place of
         // strings up to three words long, among neighbours that look alike but are clean.
-        let special: [(UInt8, String)] = [(0x00, "\\u0000"), (0x0A, "\\n"), (0x1F, "\\u001f"), (0x22, "\\\""), (0x5C, "\\\\")]
+        let special: [(UInt8, String)] = [
+            (0x00, "\\u0000"), (0x0A, "\\n"), (0x1F, "\\u001f"), (0x22, "\\\""), (0x5C, "\\\\"),
+        ]
         let fillers: [UInt8] = [0x20, 0x21, 0x23, 0x5B, 0x5D, 0x7F, 0x41]
         for length in 1...24 {
             for position in 0..<length {
@@ -65,7 +73,9 @@ final class JSONWriterTests: XCTestCase {
                     chars[position] = String(UnicodeScalar(byte))
                     var expected = chars
                     expected[position] = escape
-                    XCTAssertEqual(text { $0.string(chars.joined()) }, "\"" + expected.joined() + "\"", "\(length) \(position) \(byte)")
+                    XCTAssertEqual(
+                        text { $0.string(chars.joined()) }, "\"" + expected.joined() + "\"",
+                        "\(length) \(position) \(byte)")
                 }
             }
             let clean = String(repeating: "aé\u{7F} ~", count: length)
@@ -75,7 +85,7 @@ final class JSONWriterTests: XCTestCase {
     }
 
     func testIntegersAndWholeNumbersAreWrittenAsStringWould() {
-        for n in [0, 7, 10, -1, -10, 1234567890, Int.max, Int.min] {
+        for n in [0, 7, 10, -1, -10, 1_234_567_890, Int.max, Int.min] {
             XCTAssertEqual(text { $0.integer(n) }, String(n))
         }
         for d in [0, -0.0, 55, -3, 1e15 - 1, 1e15, 1.5, 0.1, -2.25, 1e20] {
@@ -93,7 +103,9 @@ final class JSONWriterTests: XCTestCase {
             JSONField("z", .number("1.50")), JSONField("a", .array([.null, .bool(true), .bool(false), .string("s")])),
             JSONField("big", .number("12345678901234567890")), JSONField("o", .object([])), JSONField("e", .array([])),
         ])
-        XCTAssertEqual(text { $0.value(v) }, #"{"z": 1.50, "a": [null, true, false, "s"], "big": 12345678901234567890, "o": {}, "e": []}"#)
+        XCTAssertEqual(
+            text { $0.value(v) },
+            #"{"z": 1.50, "a": [null, true, false, "s"], "big": 12345678901234567890, "o": {}, "e": []}"#)
     }
 
     func testValuesRoundTripThroughTheReader() throws {
@@ -107,23 +119,39 @@ final class JSONWriterTests: XCTestCase {
     }
 
     func testMemberAndStrings() {
-        XCTAssertEqual(text { $0.member("id"); $0.string("x") }, #""id": "x""#)
+        XCTAssertEqual(
+            text {
+                $0.member("id")
+                $0.string("x")
+            }, #""id": "x""#)
         XCTAssertEqual(text { $0.strings([]) }, "[]")
         XCTAssertEqual(text { $0.strings(["a", "b\"c"]) }, #"["a", "b\"c"]"#)
     }
 
     func testNewlineAndRaw() {
-        XCTAssertEqual(text { $0.raw("{"); $0.newline(indent: 2); $0.raw("}") }, "{\n  }")
+        XCTAssertEqual(
+            text {
+                $0.raw("{")
+                $0.newline(indent: 2)
+                $0.raw("}")
+            }, "{\n  }")
         XCTAssertEqual(text { $0.raw(string: String("é")) }, "é")
-        XCTAssertEqual(text { $0.raw("한국 ") ; $0.raw(string: "日本語, a long string that is not small") }, "한국 日本語, a long string that is not small")
+        XCTAssertEqual(
+            text {
+                $0.raw("한국 ")
+                $0.raw(string: "日本語, a long string that is not small")
+            }, "한국 日本語, a long string that is not small")
     }
 
     func testTerminalControlsAreEscapedAndReadBackAsTheSameText() throws {
         // Issue 11: C1 controls, bidi overrides and direction marks never leave raw.
         let cases: [(String, String)] = [
-            ("\u{9B}31m", "\\u009b31m"), ("\u{9D}52;c;x\u{9C}", "\\u009d52;c;x\\u009c"), ("\u{80}\u{85}\u{9F}", "\\u0080\\u0085\\u009f"),
-            ("abc\u{202E}fdp.exe", "abc\\u202efdp.exe"), ("\u{202A}\u{202B}\u{202C}\u{202D}", "\\u202a\\u202b\\u202c\\u202d"),
-            ("\u{2066}x\u{2067}\u{2068}\u{2069}", "\\u2066x\\u2067\\u2068\\u2069"), ("a\u{200E}b\u{200F}c\u{061C}", "a\\u200eb\\u200fc\\u061c"),
+            ("\u{9B}31m", "\\u009b31m"), ("\u{9D}52;c;x\u{9C}", "\\u009d52;c;x\\u009c"),
+            ("\u{80}\u{85}\u{9F}", "\\u0080\\u0085\\u009f"),
+            ("abc\u{202E}fdp.exe", "abc\\u202efdp.exe"),
+            ("\u{202A}\u{202B}\u{202C}\u{202D}", "\\u202a\\u202b\\u202c\\u202d"),
+            ("\u{2066}x\u{2067}\u{2068}\u{2069}", "\\u2066x\\u2067\\u2068\\u2069"),
+            ("a\u{200E}b\u{200F}c\u{061C}", "a\\u200eb\\u200fc\\u061c"),
             ("\u{2028}\u{2029}", "\\u2028\\u2029"), ("\u{1B}]52;c;cHduZWQ=\u{7}", "\\u001b]52;c;cHduZWQ=\\u0007"),
             ("네이버 \u{9B} é", "네이버 \\u009b é"),
         ]
@@ -135,9 +163,13 @@ final class JSONWriterTests: XCTestCase {
             XCTAssertEqual(back, raw, "the same data")
         }
         // Neighbours that are text, not controls, stay raw (and need no escaping at all).
-        for clean in ["\u{A0}", "\u{7F}", "\u{200D}", "\u{2027}", "\u{202F}", "\u{2065}", "\u{206A}", "\u{061B}", "\u{200A}", "👨\u{200D}👩"] {
+        for clean in [
+            "\u{A0}", "\u{7F}", "\u{200D}", "\u{2027}", "\u{202F}", "\u{2065}", "\u{206A}", "\u{061B}", "\u{200A}",
+            "👨\u{200D}👩",
+        ] {
             XCTAssertEqual(text { $0.string(clean) }, "\"" + clean + "\"", clean.debugDescription)
-            XCTAssertTrue(Array(clean.utf8).withUnsafeBufferPointer { JSONWriter.needsNoEscape($0) }, clean.debugDescription)
+            XCTAssertTrue(
+                Array(clean.utf8).withUnsafeBufferPointer { JSONWriter.needsNoEscape($0) }, clean.debugDescription)
         }
     }
 
@@ -146,10 +178,14 @@ final class JSONWriterTests: XCTestCase {
             for position in 0..<length {
                 var chars = Array(repeating: "é", count: length)
                 chars[position] = "\u{9B}"
-                XCTAssertEqual(text { $0.string(chars.joined()) }, "\"" + chars.joined().replacingOccurrences(of: "\u{9B}", with: "\\u009b") + "\"")
+                XCTAssertEqual(
+                    text { $0.string(chars.joined()) },
+                    "\"" + chars.joined().replacingOccurrences(of: "\u{9B}", with: "\\u009b") + "\"")
                 var ascii = Array(repeating: "a", count: length)
                 ascii[position] = "\u{202E}"
-                XCTAssertFalse(Array(ascii.joined().utf8).withUnsafeBufferPointer { JSONWriter.needsNoEscape($0) }, "\(length) \(position)")
+                XCTAssertFalse(
+                    Array(ascii.joined().utf8).withUnsafeBufferPointer { JSONWriter.needsNoEscape($0) },
+                    "\(length) \(position)")
             }
         }
     }

@@ -1,15 +1,18 @@
 import XCTest
+
 @testable import DealKit
 
 final class MWTotalsTests: XCTestCase {
     private func figures(_ d: Deal) -> MWTotals.Figures { withUnsafePointer(to: d) { MWTotals.Figures($0) } }
 
     func testUnknownIsNotZeroAndAKindWithoutMegawattsIsNeither() {
-        let known = Deal(id: "a", title: "a", country: "KR", announced: PartialDate("2026")!,
-                         capacity: Capacity(initialMW: 100, targetMW: 1000, approx: [.target]))
+        let known = Deal(
+            id: "a", title: "a", country: "KR", announced: PartialDate("2026")!,
+            capacity: Capacity(initialMW: 100, targetMW: 1000, approx: [.target]))
         let unknown = Deal(id: "b", title: "b", country: "KR", announced: PartialDate("2026")!)
-        let partnership = Deal(id: "c", title: "c", country: "KR", announced: PartialDate("2026")!,
-                               capacity: Capacity(targetMW: 50), kind: .partnership)
+        let partnership = Deal(
+            id: "c", title: "c", country: "KR", announced: PartialDate("2026")!,
+            capacity: Capacity(targetMW: 50), kind: .partnership)
         var t = MWTotals()
         for d in [known, unknown, partnership] { t.add(figures(d)) }
         XCTAssertEqual(t.deals, 3)

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import DealKit
 
 /// Which milestone a deal's `next milestone` shows, and how an overdue one reads.
@@ -21,7 +22,9 @@ final class MilestoneTests: XCTestCase {
     func testTheLongestOverdueComesBeforeAnyToCome() {
         // By date alone 2026-H2 (from July) would come before nothing here, and 2026-Q2 (not over)
         // before 2026-05-20 (overdue): the overdue one needs attention first.
-        let list = [m("2026-Q2", "phase 2"), m("2026-05-20", "phase 1"), m("2025-12", "permit"), m("2024", "old", done: true)]
+        let list = [
+            m("2026-Q2", "phase 2"), m("2026-05-20", "phase 1"), m("2025-12", "permit"), m("2024", "old", done: true),
+        ]
         XCTAssertEqual(Milestone.next(in: list, today: today)?.event, "permit")
         XCTAssertEqual(Milestone.next(in: Array(list.dropFirst(2)) + [list[0]], today: today)?.event, "permit")
         XCTAssertEqual(Milestone.next(in: [list[0], list[1]], today: today)?.event, "phase 1")

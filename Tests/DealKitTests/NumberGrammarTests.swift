@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import DealKit
 
 final class NumberGrammarTests: XCTestCase {
@@ -8,8 +9,10 @@ final class NumberGrammarTests: XCTestCase {
     }
 
     func testPlainGroupedAndDecimalNumbers() {
-        for (text, value) in [("0", 0.0), ("55", 55), ("1500", 1500), ("1,500", 1500), ("12,345,678", 12_345_678), ("1_500", 1500),
-                              ("1.5", 1.5), ("0.03", 0.03), (".5", 0.5), ("1,500.25", 1500.25), (" 7 ", 7), ("-5", -5)] {
+        for (text, value) in [
+            ("0", 0.0), ("55", 55), ("1500", 1500), ("1,500", 1500), ("12,345,678", 12_345_678), ("1_500", 1500),
+            ("1.5", 1.5), ("0.03", 0.03), (".5", 0.5), ("1,500.25", 1500.25), (" 7 ", 7), ("-5", -5),
+        ] {
             XCTAssertEqual(NumberGrammar.value(text), value, text)
         }
     }
@@ -22,7 +25,8 @@ final class NumberGrammarTests: XCTestCase {
     }
 
     func testAnythingElseIsNotANumber() {
-        for t in [",,,5", ",5", "1,", "", "1e3", "0x10", "nan", "inf", "1.2.3", "5 MW", "1,500_000", "١٢", "--5", "1."] {
+        for t in [",,,5", ",5", "1,", "", "1e3", "0x10", "nan", "inf", "1.2.3", "5 MW", "1,500_000", "١٢", "--5", "1."]
+        {
             XCTAssertNotNil(refusal(t), t)
             XCTAssertNil(NumberGrammar.value(t), t)
         }

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import DealKit
 
 final class OrderedPipelineTests: XCTestCase {
@@ -13,7 +14,8 @@ final class OrderedPipelineTests: XCTestCase {
         private(set) var tooEarly: [Int] = []
 
         func start(_ job: Int, spare: Bool, window: Int) {
-            lock.lock(); defer { lock.unlock() }
+            lock.lock()
+            defer { lock.unlock() }
             started.append(job)
             running += 1
             if spare { spares += 1 }
@@ -21,29 +23,46 @@ final class OrderedPipelineTests: XCTestCase {
             if job > consumed + window { tooEarly.append(job) }
         }
 
-        func end() { lock.lock(); running -= 1; lock.unlock() }
-        func consume() { lock.lock(); consumed += 1; lock.unlock() }
-        var stillRunning: Int { lock.lock(); defer { lock.unlock() }; return running }
+        func end() {
+            lock.lock()
+            running -= 1
+            lock.unlock()
+        }
+        func consume() {
+            lock.lock()
+            consumed += 1
+            lock.unlock()
+        }
+        var stillRunning: Int {
+            lock.lock()
+            defer { lock.unlock() }
+            return running
+        }
     }
 
     private struct Stop: Error {}
 
-    private func run(count: Int, threads: Int, window: Int, stopAt: Int? = nil, throwAt: Int? = nil,
-                     log: Log = Log()) throws -> (results: [Int], log: Log, complete: Bool) {
+    private func run(
+        count: Int, threads: Int, window: Int, stopAt: Int? = nil, throwAt: Int? = nil,
+        log: Log = Log()
+    ) throws -> (results: [Int], log: Log, complete: Bool) {
         var results: [Int] = []
-        let complete = try OrderedPipeline.run(count: count, threads: threads, window: window, produce: { (i: Int, spare: [Int]?) -> [Int] in
-            log.start(i, spare: spare != nil, window: window)
-            // Uneven work, so that later jobs often finish before earlier ones.
-            usleep(UInt32((i * 7919) % 5) * 200)
-            log.end()
-            return [i]
-        }, consume: { (item: [Int]) throws -> Bool in
-            if item[0] == throwAt { throw Stop() }
-            if item[0] == stopAt { return false }
-            results.append(item[0])
-            log.consume()
-            return true
-        })
+        let complete = try OrderedPipeline.run(
+            count: count, threads: threads, window: window,
+            produce: { (i: Int, spare: [Int]?) -> [Int] in
+                log.start(i, spare: spare != nil, window: window)
+                // Uneven work, so that later jobs often finish before earlier ones.
+                usleep(UInt32((i * 7919) % 5) * 200)
+                log.end()
+                return [i]
+            },
+            consume: { (item: [Int]) throws -> Bool in
+                if item[0] == throwAt { throw Stop() }
+                if item[0] == stopAt { return false }
+                results.append(item[0])
+                log.consume()
+                return true
+            })
         return (results, log, complete)
     }
 
@@ -82,7 +101,9 @@ final class OrderedPipelineTests: XCTestCase {
             XCTAssertLessThanOrEqual(stopped.log.started.count, 10 + 3 + threads, "the workers stop soon after")
 
             let log = Log()
-            XCTAssertThrowsError(try run(count: 100, threads: threads, window: 3, throwAt: 5, log: log)) { XCTAssertTrue($0 is Stop) }
+            XCTAssertThrowsError(try run(count: 100, threads: threads, window: 3, throwAt: 5, log: log)) {
+                XCTAssertTrue($0 is Stop)
+            }
             XCTAssertEqual(log.stillRunning, 0, "no job is left running after an error")
             XCTAssertLessThanOrEqual(log.started.count, 5 + 3 + threads)
         }

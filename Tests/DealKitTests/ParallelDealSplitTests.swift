@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import DealKit
 
 /// The fast path (cuts where `FeedLayout.dealStart` is) is taken for a file `FeedEncoder`
@@ -21,7 +22,8 @@ final class ParallelDealSplitTests: XCTestCase {
         XCTAssertGreaterThan(deals, 1)
         let starts = FeedLayout.dealStart
         var found = 0
-        for i in 0...(bytes.count - starts.count) where bytes[i] == starts[0] && Array(bytes[i..<i + starts.count]) == starts { found += 1 }
+        for i in 0...(bytes.count - starts.count)
+        where bytes[i] == starts[0] && Array(bytes[i..<i + starts.count]) == starts { found += 1 }
         XCTAssertEqual(found, deals)
         XCTAssertEqual(String(decoding: FeedLayout.dealStart, as: UTF8.self), "\n    {")
     }
@@ -45,7 +47,10 @@ final class ParallelDealSplitTests: XCTestCase {
         var bytes: [UInt8] = []
         var afterNewline = false
         for b in Self.canonical {
-            if b == 0x0A { afterNewline = true; continue }
+            if b == 0x0A {
+                afterNewline = true
+                continue
+            }
             if afterNewline && b == 0x20 { continue }
             afterNewline = false
             bytes.append(b)

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import DealKit
 
 final class PartialDateTests: XCTestCase {
@@ -9,24 +10,30 @@ final class PartialDateTests: XCTestCase {
     }
 
     func testRejectsMalformedDates() {
-        for text in ["", "26", "2026-13", "2026-13-45", "2026-02-30", "2025-02-29", "2026-H3", "2026-Q0", "2026-Q5",
-                     "2026-6", "2026-06-7", "2026/06/07", "2026-06-07T00:00", " 2026", "２０２６", "2026-h1"] {
+        for text in [
+            "", "26", "2026-13", "2026-13-45", "2026-02-30", "2025-02-29", "2026-H3", "2026-Q0", "2026-Q5",
+            "2026-6", "2026-06-7", "2026/06/07", "2026-06-07T00:00", " 2026", "２０２６", "2026-h1",
+        ] {
             XCTAssertNil(PartialDate(text), text)
         }
     }
 
     func testOrdersByFirstDayThenLessPreciseFirst() {
-        let sorted = ["2026-07-01", "2026-H2", "2026", "2026-Q3", "2026-07", "2026-01", "2026-H1", "2025-12-31", "2026-Q1"]
-            .compactMap { PartialDate($0) }.sorted().map(\.description)
-        XCTAssertEqual(sorted, ["2025-12-31", "2026", "2026-H1", "2026-Q1", "2026-01", "2026-H2", "2026-Q3", "2026-07", "2026-07-01"])
+        let sorted = [
+            "2026-07-01", "2026-H2", "2026", "2026-Q3", "2026-07", "2026-01", "2026-H1", "2025-12-31", "2026-Q1",
+        ]
+        .compactMap { PartialDate($0) }.sorted().map(\.description)
+        XCTAssertEqual(
+            sorted,
+            ["2025-12-31", "2026", "2026-H1", "2026-Q1", "2026-01", "2026-H2", "2026-Q3", "2026-07", "2026-07-01"])
     }
 
     func testPeriodBounds() {
-        XCTAssertEqual(PartialDate("2026-H2")!.startKey, 20260701)
-        XCTAssertEqual(PartialDate("2026-H2")!.endKey, 20261231)
-        XCTAssertEqual(PartialDate("2024-Q1")!.endKey, 20240331)
-        XCTAssertEqual(PartialDate("2024-02")!.endKey, 20240229)
-        XCTAssertEqual(PartialDate("2026-06-07")!.endKey, 20260607)
+        XCTAssertEqual(PartialDate("2026-H2")!.startKey, 20_260_701)
+        XCTAssertEqual(PartialDate("2026-H2")!.endKey, 20_261_231)
+        XCTAssertEqual(PartialDate("2024-Q1")!.endKey, 20_240_331)
+        XCTAssertEqual(PartialDate("2024-02")!.endKey, 20_240_229)
+        XCTAssertEqual(PartialDate("2026-06-07")!.endKey, 20_260_607)
     }
 }
 
@@ -40,7 +47,9 @@ final class PartialDateOrderTests: XCTestCase {
     }
 
     func testDocumentedChainIsStrictlyIncreasing() {
-        let chain = ["2026", "2026-H1", "2026-Q1", "2026-01", "2026-01-01", "2026-01-02", "2026-Q2", "2026-H2", "2026-07-01"]
+        let chain = [
+            "2026", "2026-H1", "2026-Q1", "2026-01", "2026-01-01", "2026-01-02", "2026-Q2", "2026-H2", "2026-07-01",
+        ]
         for i in 0..<chain.count {
             for j in 0..<chain.count {
                 XCTAssertEqual(d(chain[i]) < d(chain[j]), i < j, "\(chain[i]) < \(chain[j])")
@@ -51,13 +60,15 @@ final class PartialDateOrderTests: XCTestCase {
     func testEveryPrecisionTiesOnTheFirstOfJanuaryOrderedByPrecision() {
         let sameStart = ["2030-01-01", "2030-01", "2030-Q1", "2030-H1", "2030"].map { d($0) }
         XCTAssertEqual(sameStart.sorted().map(\.description), ["2030", "2030-H1", "2030-Q1", "2030-01", "2030-01-01"])
-        for x in sameStart { XCTAssertEqual(x.startKey, 20300101, x.description) }
+        for x in sameStart { XCTAssertEqual(x.startKey, 20_300_101, x.description) }
     }
 
     func testTiesInsideTheYear() {
         // Each pair starts on the same day; the less precise comes first.
-        let pairs = [("2026-H2", "2026-Q3"), ("2026-Q3", "2026-07"), ("2026-07", "2026-07-01"),
-                     ("2026-Q2", "2026-04"), ("2026-Q4", "2026-10"), ("2026-10", "2026-10-01")]
+        let pairs = [
+            ("2026-H2", "2026-Q3"), ("2026-Q3", "2026-07"), ("2026-07", "2026-07-01"),
+            ("2026-Q2", "2026-04"), ("2026-Q4", "2026-10"), ("2026-10", "2026-10-01"),
+        ]
         for (a, b) in pairs {
             XCTAssertTrue(d(a) < d(b), "\(a) < \(b)")
             XCTAssertFalse(d(b) < d(a), "not \(b) < \(a)")
@@ -96,9 +107,9 @@ final class PartialDateOrderTests: XCTestCase {
         XCTAssertEqual(PartialDate.daysIn(month: 2, year: 2000), 29)
         XCTAssertEqual(PartialDate.daysIn(month: 2, year: 1900), 28)
         XCTAssertEqual(PartialDate.daysIn(month: 2, year: 2026), 28)
-        XCTAssertEqual(d("2024-02").endKey, 20240229)
-        XCTAssertEqual(d("2023-02").endKey, 20230228)
-        XCTAssertEqual(d("2024-Q1").endKey, 20240331)
+        XCTAssertEqual(d("2024-02").endKey, 20_240_229)
+        XCTAssertEqual(d("2023-02").endKey, 20_230_228)
+        XCTAssertEqual(d("2024-Q1").endKey, 20_240_331)
         XCTAssertEqual(d("2024-02-28") < d("2024-02-29"), true)
         XCTAssertEqual(d("2024-02-29") < d("2024-03"), true)
     }
@@ -117,13 +128,14 @@ final class PartialDateOrderTests: XCTestCase {
 
     func testBoundsOfEveryPrecision() {
         let cases: [(String, Int, Int)] = [
-            ("2026", 20260101, 20261231),
-            ("2026-H1", 20260101, 20260630), ("2026-H2", 20260701, 20261231),
-            ("2026-Q1", 20260101, 20260331), ("2026-Q2", 20260401, 20260630),
-            ("2026-Q3", 20260701, 20260930), ("2026-Q4", 20261001, 20261231),
-            ("2026-01", 20260101, 20260131), ("2026-04", 20260401, 20260430), ("2026-12", 20261201, 20261231),
-            ("2026-06-07", 20260607, 20260607),
-            ("0000", 101, 1231), ("9999-12-31", 99991231, 99991231),
+            ("2026", 20_260_101, 20_261_231),
+            ("2026-H1", 20_260_101, 20_260_630), ("2026-H2", 20_260_701, 20_261_231),
+            ("2026-Q1", 20_260_101, 20_260_331), ("2026-Q2", 20_260_401, 20_260_630),
+            ("2026-Q3", 20_260_701, 20_260_930), ("2026-Q4", 20_261_001, 20_261_231),
+            ("2026-01", 20_260_101, 20_260_131), ("2026-04", 20_260_401, 20_260_430),
+            ("2026-12", 20_261_201, 20_261_231),
+            ("2026-06-07", 20_260_607, 20_260_607),
+            ("0000", 101, 1231), ("9999-12-31", 99_991_231, 99_991_231),
         ]
         for (s, start, end) in cases {
             XCTAssertEqual(d(s).startKey, start, s)
@@ -149,14 +161,17 @@ final class PartialDateOrderTests: XCTestCase {
         XCTAssertEqual(d("2026-06").precision, .month)
         XCTAssertEqual(d("2026-06-07").precision, .day)
         XCTAssertEqual(d("2026-06-07").day, 7)
-        XCTAssertTrue(PartialDate.Precision.year < .half && PartialDate.Precision.half < .quarter
-                      && PartialDate.Precision.quarter < .month && PartialDate.Precision.month < .day)
+        XCTAssertTrue(
+            PartialDate.Precision.year < .half && PartialDate.Precision.half < .quarter
+                && PartialDate.Precision.quarter < .month && PartialDate.Precision.month < .day)
     }
 
     func testMoreMalformedDates() {
-        for text in ["2026-00", "2026-00-10", "2026-H0", "2026-Q", "2026-H", "2026-", "2026--01", "20260", "2026-06-07 ",
-                     "2026-1-01", "2026-Q1-01", "2026-H1-01", "2026-12-32", "2026-04-31", "-2026", "+2026", "2026.06",
-                     "2026-06-07Z", "abcd", "2026-0６"] {
+        for text in [
+            "2026-00", "2026-00-10", "2026-H0", "2026-Q", "2026-H", "2026-", "2026--01", "20260", "2026-06-07 ",
+            "2026-1-01", "2026-Q1-01", "2026-H1-01", "2026-12-32", "2026-04-31", "-2026", "+2026", "2026.06",
+            "2026-06-07Z", "abcd", "2026-0６",
+        ] {
             XCTAssertNil(PartialDate(text), text)
         }
     }

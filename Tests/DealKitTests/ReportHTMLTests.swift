@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import DealKit
 
 final class ReportHTMLTests: XCTestCase {
@@ -15,20 +16,25 @@ final class ReportHTMLTests: XCTestCase {
         XCTAssertEqual(info["scripts"] as? Int, 0)
         XCTAssertEqual(info["srcs"] as? [String], [], "nothing fetched")
         let text = info["text"] as? String ?? ""
-        for expected in ["Test briefing", "2026-07-01", "country KR|FR|GB", "/tmp/store.json", "sha256:\(r.fingerprint)",
-                         "South Korea", "2,000", "55", "10,000", "NVIDIA", "Changes of the period", "made without the store's history",
-                         "Nvidia Is Now Selling Nations Their Own AI Factories"] {
+        for expected in [
+            "Test briefing", "2026-07-01", "country KR|FR|GB", "/tmp/store.json", "sha256:\(r.fingerprint)",
+            "South Korea", "2,000", "55", "10,000", "NVIDIA", "Changes of the period",
+            "made without the store's history",
+            "Nvidia Is Now Selling Nations Their Own AI Factories",
+        ] {
             XCTAssertTrue(text.contains(expected), "missing \(expected)")
         }
         // Each source listed is a numbered item the table's citations link to.
         let hrefs = info["hrefs"] as? [String] ?? []
         for n in 1...r.sources.entries.count { XCTAssertTrue(page.contains("<li id=\"s\(n)\">"), "source \(n)") }
         XCTAssertTrue(hrefs.contains("#s1"))
-        XCTAssertTrue(hrefs.allSatisfy { $0.hasPrefix("#s") || $0.hasPrefix("https://") || $0.hasPrefix("http://") }, "\(hrefs)")
+        XCTAssertTrue(
+            hrefs.allSatisfy { $0.hasPrefix("#s") || $0.hasPrefix("https://") || $0.hasPrefix("http://") }, "\(hrefs)")
         // The KR row: 3 deals, 55 committed, 2,000 ambition, each with its citations.
         XCTAssertTrue(page.contains("<td class=\"n\">3<sup class=\"cite\">["), page)
         XCTAssertTrue(page.contains("<td class=\"n\">55<sup class=\"cite\">"))
-        XCTAssertTrue(page.contains("<td class=\"n\">≈2,000<sup class=\"cite\">"), "two gigawatt-scale targets: approximate")
+        XCTAssertTrue(
+            page.contains("<td class=\"n\">≈2,000<sup class=\"cite\">"), "two gigawatt-scale targets: approximate")
     }
 
     func testChangesOfThePeriodFromTheHistory() throws {
@@ -43,7 +49,9 @@ final class ReportHTMLTests: XCTestCase {
         XCTAssertTrue(page.contains("1 change to these deals from 2026-06-24 to 2026-07-01, 1 of them setbacks"), page)
         XCTAssertTrue(page.contains("<td>!</td><td>\(cut[i].id)</td><td>capacity.targetMW revised down"), page)
         XCTAssertNoThrow(try MarkupCheck.parse(page, as: "html"))
-        let md = String(decoding: ReportMarkdown.render(r, path: "/tmp/r.md").first { $0.path.hasSuffix(".md") }!.bytes, as: UTF8.self)
+        let md = String(
+            decoding: ReportMarkdown.render(r, path: "/tmp/r.md").first { $0.path.hasSuffix(".md") }!.bytes,
+            as: UTF8.self)
         XCTAssertTrue(md.contains("| ! | \(Markup.markdown(cut[i].id)) | capacity.targetMW revised down"), md)
         // Without revisions the report says why it cannot tell, rather than "no change".
         r.context.changes = Report.Changes(since: "2026-06-24", until: "2026-07-01", hasHistory: false, list: [])
@@ -54,7 +62,8 @@ final class ReportHTMLTests: XCTestCase {
 
     func testSelfContainedNoScriptResponsivePrintable() {
         let page = html(MarkupCheck.report([]))
-        XCTAssertTrue(page.contains("Content-Security-Policy\" content=\"default-src 'none'"), "scripts and fetches forbidden")
+        XCTAssertTrue(
+            page.contains("Content-Security-Policy\" content=\"default-src 'none'"), "scripts and fetches forbidden")
         XCTAssertTrue(page.contains("name=\"viewport\""))
         XCTAssertTrue(page.contains("@media (max-width:"), "phone layout")
         XCTAssertTrue(page.contains("@media print"), "print layout")
@@ -74,10 +83,12 @@ final class ReportHTMLTests: XCTestCase {
         XCTAssertEqual(info["srcs"] as? [String], [])
         XCTAssertEqual(info["unclosed"] as? [String], [])
         XCTAssertEqual(info["stray_end"] as? [String], [], "no feed text closed an element")
-        let allowed: Set<String> = ["a", "b", "body", "br", "circle", "cite", "code", "dd", "div", "dl", "dt", "figcaption", "figure",
-                                    "footer", "h1", "h2", "head", "header", "html", "li", "line", "main", "meta", "ol", "p",
-                                    "rect", "section", "span", "style", "sup", "svg", "table", "tbody", "td", "text", "tfoot",
-                                    "th", "thead", "title", "tr"]
+        let allowed: Set<String> = [
+            "a", "b", "body", "br", "circle", "cite", "code", "dd", "div", "dl", "dt", "figcaption", "figure",
+            "footer", "h1", "h2", "head", "header", "html", "li", "line", "main", "meta", "ol", "p",
+            "rect", "section", "span", "style", "sup", "svg", "table", "tbody", "td", "text", "tfoot",
+            "th", "thead", "title", "tr",
+        ]
         let tags = Set(info["tags"] as? [String] ?? [])
         XCTAssertTrue(tags.isSubset(of: allowed), "unexpected elements: \(tags.subtracting(allowed))")
         let hrefs = info["hrefs"] as? [String] ?? []

@@ -1,14 +1,20 @@
 import XCTest
+
 @testable import DealKit
 
 final class ReportTests: XCTestCase {
-    private func deal(_ id: String, _ country: String, initial: Double? = nil, target: Double? = nil, operational: Double? = nil,
-                      vendors: [String] = ["NVIDIA"], sources: [String] = [], milestones: [Milestone] = []) -> Deal {
-        let capacity = initial == nil && target == nil && operational == nil ? nil
+    private func deal(
+        _ id: String, _ country: String, initial: Double? = nil, target: Double? = nil, operational: Double? = nil,
+        vendors: [String] = ["NVIDIA"], sources: [String] = [], milestones: [Milestone] = []
+    ) -> Deal {
+        let capacity =
+            initial == nil && target == nil && operational == nil
+            ? nil
             : Capacity(initialMW: initial, targetMW: target, operationalMW: operational)
-        return Deal(id: id, title: id, country: country, announced: PartialDate("2026")!,
-                    partners: vendors.map { Partner(name: $0, role: .vendor) }, capacity: capacity,
-                    milestones: milestones, sources: sources.map { Source(title: $0, url: "https://example.com/\($0)") })
+        return Deal(
+            id: id, title: id, country: country, announced: PartialDate("2026")!,
+            partners: vendors.map { Partner(name: $0, role: .vendor) }, capacity: capacity,
+            milestones: milestones, sources: sources.map { Source(title: $0, url: "https://example.com/\($0)") })
     }
 
     func testFingerprintIsTheSHA256OfTheListJSON() {
@@ -17,10 +23,13 @@ final class ReportTests: XCTestCase {
         let r = MarkupCheck.report(deals, updated: updated)
         let listJSON = ListExport.render(DealSort.id.apply(to: deals), as: .json, updated: updated)
         XCTAssertEqual(r.fingerprint, SHA256.hex(listJSON))
-        XCTAssertEqual(MarkupCheck.report(deals.reversed(), updated: updated).fingerprint, r.fingerprint, "the order read does not matter")
+        XCTAssertEqual(
+            MarkupCheck.report(deals.reversed(), updated: updated).fingerprint, r.fingerprint,
+            "the order read does not matter")
         var changed = deals
         changed[0].capacity?.targetMW = 6
-        XCTAssertNotEqual(MarkupCheck.report(changed, updated: updated).fingerprint, r.fingerprint, "a changed figure changes it")
+        XCTAssertNotEqual(
+            MarkupCheck.report(changed, updated: updated).fingerprint, r.fingerprint, "a changed figure changes it")
     }
 
     func testEachFigureCitesTheSourcesOfTheDealsItTotals() {
@@ -30,7 +39,8 @@ final class ReportTests: XCTestCase {
             deal("kr-c", "KR", target: 50, vendors: [], sources: ["c1"]),
             deal("fr-a", "FR", operational: 5, sources: ["shared", "f1"]),
         ])
-        let numbers = Dictionary(uniqueKeysWithValues: r.sources.entries.enumerated().map { ($0.element.title!, $0.offset + 1) })
+        let numbers = Dictionary(
+            uniqueKeysWithValues: r.sources.entries.enumerated().map { ($0.element.title!, $0.offset + 1) })
         XCTAssertEqual(r.sources.entries.count, 5, "the shared source is listed once")
         func cited(_ key: String, _ f: Citation.Figure) -> Set<String> {
             Set((r.citations[key]?[f] ?? []).map { n in numbers.first { $0.value == n }!.key })
@@ -59,10 +69,12 @@ final class ReportTests: XCTestCase {
             deal("b", "KR", milestones: [m("2026-Q1", true)]),
             deal("c", "GB", milestones: [m("2027-03", false)]),
         ])
-        XCTAssertEqual(r.milestones, [
-            .init(country: "GB", year: 2027, done: 0, open: 1),
-            .init(country: "KR", year: 2026, done: 2, open: 1),
-            .init(country: "KR", year: 2028, done: 0, open: 1),
-        ])
+        XCTAssertEqual(
+            r.milestones,
+            [
+                .init(country: "GB", year: 2027, done: 0, open: 1),
+                .init(country: "KR", year: 2026, done: 2, open: 1),
+                .init(country: "KR", year: 2028, done: 0, open: 1),
+            ])
     }
 }

@@ -1,5 +1,6 @@
-@testable import DealKit
 import XCTest
+
+@testable import DealKit
 
 final class SafeTextTests: XCTestCase {
     func testTitleInjectionIsDefused() {
@@ -14,7 +15,10 @@ final class SafeTextTests: XCTestCase {
     }
 
     func testCleanTextIsReturnedUnchanged() {
-        for clean in ["", "Samsung Electronics", "네이버", "SK하이닉스", "鴻海", "ソフトバンク", "هيوماين", "Élysée", "👍🇰🇷", "NAVER 네이버 — €1.2bn …"] {
+        for clean in [
+            "", "Samsung Electronics", "네이버", "SK하이닉스", "鴻海", "ソフトバンク", "هيوماين", "Élysée", "👍🇰🇷",
+            "NAVER 네이버 — €1.2bn …",
+        ] {
             XCTAssertFalse(SafeText.needsSanitizing(clean), clean)
             XCTAssertEqual(SafeText.sanitize(clean), clean)
         }
@@ -35,7 +39,10 @@ final class SafeTextTests: XCTestCase {
     }
 
     func testC1BidiAndSeparatorsBecomeReplacementCharacter() {
-        let hostile = ["\u{80}", "\u{85}", "\u{9B}", "\u{9F}", "\u{202A}", "\u{202E}", "\u{2066}", "\u{2069}", "\u{2028}", "\u{2029}"]
+        let hostile = [
+            "\u{80}", "\u{85}", "\u{9B}", "\u{9F}", "\u{202A}", "\u{202E}", "\u{2066}", "\u{2069}", "\u{2028}",
+            "\u{2029}",
+        ]
         for text in hostile {
             XCTAssertTrue(SafeText.needsSanitizing("ok " + text + " ok"), text.debugDescription)
             XCTAssertEqual(SafeText.sanitize("ok " + text + " ok"), "ok \u{FFFD} ok")
@@ -46,8 +53,10 @@ final class SafeTextTests: XCTestCase {
 
     func testNeighboursOfUnsafeRangesAreKept() {
         // Same lead bytes as unsafe characters, but harmless.
-        for text in ["\u{A0}", "é", "\u{2027}", "\u{202F}", "\u{2065}", "\u{206A}", "\u{2026}", "\u{200A}", "\u{2010}",
-                     "\u{205F}", "\u{FEFE}", "\u{FF01}", "\u{E0080}", "\u{061B}", "\u{061D}", "ؠ"] {
+        for text in [
+            "\u{A0}", "é", "\u{2027}", "\u{202F}", "\u{2065}", "\u{206A}", "\u{2026}", "\u{200A}", "\u{2010}",
+            "\u{205F}", "\u{FEFE}", "\u{FF01}", "\u{E0080}", "\u{061B}", "\u{061D}", "ؠ",
+        ] {
             XCTAssertFalse(SafeText.needsSanitizing(text), text.debugDescription)
             XCTAssertEqual(SafeText.sanitize(text), text)
         }
@@ -62,8 +71,10 @@ final class SafeTextTests: XCTestCase {
 
     func testInvisibleCharactersThatCouldDisguiseANameAreMadeVisible() {
         // NVIDIA with a zero-width space is another name that looks the same (issue 11).
-        let invisible: [UInt32] = [0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x061C, 0x2060, 0x2061, 0x2064, 0xFEFF,
-                                   0xE0000, 0xE0001, 0xE0041, 0xE007F]
+        let invisible: [UInt32] = [
+            0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x061C, 0x2060, 0x2061, 0x2064, 0xFEFF,
+            0xE0000, 0xE0001, 0xE0041, 0xE007F,
+        ]
         for value in invisible {
             let text = "NVI" + String(Unicode.Scalar(value)!) + "DIA"
             XCTAssertTrue(SafeText.needsSanitizing(text), String(value, radix: 16))
@@ -72,7 +83,8 @@ final class SafeTextTests: XCTestCase {
     }
 
     func testKeepingNewlinesSanitizesEveryLine() {
-        XCTAssertEqual(SafeText.sanitize("a\u{1b}]52;c;x\u{7}\nb\u{9B}\n", keepingNewlines: true), "a␛]52;c;x␇\nb\u{FFFD}\n")
+        XCTAssertEqual(
+            SafeText.sanitize("a\u{1b}]52;c;x\u{7}\nb\u{9B}\n", keepingNewlines: true), "a␛]52;c;x␇\nb\u{FFFD}\n")
         XCTAssertEqual(SafeText.sanitize("a\r\nb", keepingNewlines: true), "a␍\nb")
         XCTAssertEqual(SafeText.sanitize("plain\ntext", keepingNewlines: true), "plain\ntext")
     }
@@ -81,11 +93,13 @@ final class SafeTextTests: XCTestCase {
         // The byte scan and the scalar rule must agree on every scalar of the planes that matter.
         for value in UInt32(0)...0x3FFFF where !(0xD800...0xDFFF).contains(value) {
             let s = String(Unicode.Scalar(value)!)
-            XCTAssertEqual(SafeText.needsSanitizing(s), SafeText.replacement(for: value) != nil, String(value, radix: 16))
+            XCTAssertEqual(
+                SafeText.needsSanitizing(s), SafeText.replacement(for: value) != nil, String(value, radix: 16))
         }
         for value in UInt32(0xE0000)...0xE00FF {
             let s = String(Unicode.Scalar(value)!)
-            XCTAssertEqual(SafeText.needsSanitizing(s), SafeText.replacement(for: value) != nil, String(value, radix: 16))
+            XCTAssertEqual(
+                SafeText.needsSanitizing(s), SafeText.replacement(for: value) != nil, String(value, radix: 16))
         }
     }
 

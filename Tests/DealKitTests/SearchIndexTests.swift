@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import DealKit
 
 final class SearchIndexTests: XCTestCase {
@@ -27,9 +28,12 @@ final class SearchIndexTests: XCTestCase {
     private func deals() -> [Deal] {
         Self.tricky.enumerated().map { i, t in
             let other = Self.tricky[(i + 5) % Self.tricky.count]
-            return Deal(id: "d\(i)", title: t, country: "KR", announced: PartialDate("2026")!, sponsor: i % 2 == 0 ? other : nil,
-                        partners: [Partner(name: other, role: .vendor), Partner(name: t.uppercased(), role: .operator)],
-                        site: i % 3 == 0 ? t.lowercased() : nil, models: [other], tags: ["T\(i)"], products: i % 4 == 0 ? [t] : [])
+            return Deal(
+                id: "d\(i)", title: t, country: "KR", announced: PartialDate("2026")!,
+                sponsor: i % 2 == 0 ? other : nil,
+                partners: [Partner(name: other, role: .vendor), Partner(name: t.uppercased(), role: .operator)],
+                site: i % 3 == 0 ? t.lowercased() : nil, models: [other], tags: ["T\(i)"],
+                products: i % 4 == 0 ? [t] : [])
         }
     }
 
@@ -47,7 +51,9 @@ final class SearchIndexTests: XCTestCase {
             let ids = (0..<Int32(all.count)).map { $0 }
             for query in ["e", "ELYSEE", " cafe ", "ss", "네이버", "ｆｕｌｌ", "fi", "σισυφοσ", "zzz", "a b"] {
                 let expected = DealFilter(search: query).apply(to: all).map(\.id)
-                XCTAssertEqual(index.filter(ids, needle: SearchIndex.needle(query), cores: cores).map { all[Int($0)].id }, expected, query)
+                XCTAssertEqual(
+                    index.filter(ids, needle: SearchIndex.needle(query), cores: cores).map { all[Int($0)].id },
+                    expected, query)
             }
         }
     }
@@ -55,15 +61,20 @@ final class SearchIndexTests: XCTestCase {
     func testAnIndexBuiltInPartsEqualsOneBuiltWhole() {
         // Enough deals that the build is split across the cores.
         let all = (0..<(SearchIndex.parallelBuildFrom + 500)).map { i in
-            Deal(id: "d\(i)", title: Self.tricky[i % Self.tricky.count] + " \(i)", country: "KR", announced: PartialDate("2026")!)
+            Deal(
+                id: "d\(i)", title: Self.tricky[i % Self.tricky.count] + " \(i)", country: "KR",
+                announced: PartialDate("2026")!)
         }
-        let whole = SearchIndex(deals: all, cores: 1), split = SearchIndex(deals: all, cores: 2)
+        let whole = SearchIndex(deals: all, cores: 1)
+        let split = SearchIndex(deals: all, cores: 2)
         for i in all.indices { XCTAssertEqual(whole.text(i), split.text(i)) }
     }
 
     func testASearchSplitAcrossCoresGivesTheSameAnswerInOrder() {
         let all = (0..<(SearchIndex.parallelFrom + 1_000)).map { i in
-            Deal(id: "d\(i)", title: Self.tricky[i % Self.tricky.count] + " \(i)", country: "KR", announced: PartialDate("2026")!)
+            Deal(
+                id: "d\(i)", title: Self.tricky[i % Self.tricky.count] + " \(i)", country: "KR",
+                announced: PartialDate("2026")!)
         }
         let index = SearchIndex(deals: all)
         let ids = (0..<Int32(all.count)).map { $0 }

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import DealKit
 
 /// The index beside a store is used only for exactly the bytes it was made from: a stale or
@@ -56,7 +57,9 @@ final class StoreIndexTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: index))
         try assertSameAsJSON(bytes)
         XCTAssertTrue(try indexMatches())
-        let viaIndex = try XCTUnwrap(StoreIndex.read(for: file, size: bytes.count, hash: bytes.withUnsafeBytes { ContentHash.of($0) }, keeping: nil))
+        let viaIndex = try XCTUnwrap(
+            StoreIndex.read(
+                for: file, size: bytes.count, hash: bytes.withUnsafeBytes { ContentHash.of($0) }, keeping: nil))
         let json = fromJSON(bytes)
         XCTAssertEqual(viaIndex.feed, json.feed)
         XCTAssertEqual(viaIndex.issues, json.issues)
@@ -87,7 +90,9 @@ final class StoreIndexTests: XCTestCase {
         _ = try writeStore()
         _ = try read()
         var text = try String(contentsOfFile: file, encoding: .utf8)
-        text = text.replacingOccurrences(of: "\"id\": \"deal-000042\",\n      \"title\": \"", with: "\"id\": \"deal-000042\",\n      \"title\": \"Edited: ")
+        text = text.replacingOccurrences(
+            of: "\"id\": \"deal-000042\",\n      \"title\": \"",
+            with: "\"id\": \"deal-000042\",\n      \"title\": \"Edited: ")
         try Data(text.utf8).write(to: URL(fileURLWithPath: file))
         XCTAssertFalse(try indexMatches())
         let loaded = try read()
@@ -104,7 +109,8 @@ final class StoreIndexTests: XCTestCase {
         // "title 123 " becomes "title 125 " in place: same size, and the time set back.
         var changed = bytes
         let needle = Array("title 123 ".utf8)
-        let at = try XCTUnwrap((0...(changed.count - needle.count)).first { Array(changed[$0..<$0 + needle.count]) == needle })
+        let at = try XCTUnwrap(
+            (0...(changed.count - needle.count)).first { Array(changed[$0..<$0 + needle.count]) == needle })
         changed[at + needle.count - 2] = UInt8(ascii: "5")
         let fd = open(file, O_WRONLY)
         XCTAssertEqual(changed.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }, changed.count)
@@ -113,7 +119,8 @@ final class StoreIndexTests: XCTestCase {
         XCTAssertEqual(utimensat(AT_FDCWD, file, &times, 0), 0)
         var now = stat()
         XCTAssertEqual(stat(file, &now), 0)
-        XCTAssertEqual([now.st_size, now.st_mtim.tv_sec, now.st_mtim.tv_nsec], [st.st_size, st.st_mtim.tv_sec, st.st_mtim.tv_nsec])
+        XCTAssertEqual(
+            [now.st_size, now.st_mtim.tv_sec, now.st_mtim.tv_nsec], [st.st_size, st.st_mtim.tv_sec, st.st_mtim.tv_nsec])
         XCTAssertFalse(try indexMatches())
         let loaded = try read()
         XCTAssertTrue(loaded.feed.deals[123].title.contains("title 125 "))
@@ -165,7 +172,8 @@ final class StoreIndexTests: XCTestCase {
         XCTAssertEqual(try Store.load(path: file).feed, json.feed)
         XCTAssertTrue(try indexMatches())
         XCTAssertEqual(try Store.load(path: file).feed, json.feed)
-        XCTAssertEqual(try Store.select(path: file) { $0.country == "FR" }.deals, json.feed.deals.filter { $0.country == "FR" })
+        XCTAssertEqual(
+            try Store.select(path: file) { $0.country == "FR" }.deals, json.feed.deals.filter { $0.country == "FR" })
     }
 
     func testASmallStoreGetsNoIndex() throws {
@@ -187,7 +195,9 @@ final class StoreIndexTests: XCTestCase {
             }
         }
         feed.deals.sort { $0.id < $1.id }
-        feed.extra.append(JSONField("x-top", .object([JSONField("n", .number("-0.0")), JSONField("a", .array([.null, .bool(true)]))])))
+        feed.extra.append(
+            JSONField(
+                "x-top", .object([JSONField("n", .number("-0.0")), JSONField("a", .array([.null, .bool(true)]))])))
         let bytes = FeedEncoder.encode(feed)
         try Data(bytes).write(to: URL(fileURLWithPath: file))
         try assertSameAsJSON(bytes)

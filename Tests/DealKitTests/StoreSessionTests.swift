@@ -1,6 +1,7 @@
-import XCTest
-@testable import DealKit
 import TestSupport
+import XCTest
+
+@testable import DealKit
 
 final class StoreSessionTests: XCTestCase {
     private var dir: URL!
@@ -10,8 +11,9 @@ final class StoreSessionTests: XCTestCase {
     }
 
     private func deal(_ id: String, title: String = "A deal", mw: Double? = nil) -> Deal {
-        Deal(id: id, title: title, country: "KR", announced: PartialDate("2026-06")!,
-             capacity: mw.map { Capacity(initialMW: $0) }, sources: [Source(title: "t")])
+        Deal(
+            id: id, title: title, country: "KR", announced: PartialDate("2026-06")!,
+            capacity: mw.map { Capacity(initialMW: $0) }, sources: [Source(title: "t")])
     }
 
     private func makeStore(_ deals: [Deal]) throws -> Store {
@@ -43,7 +45,9 @@ final class StoreSessionTests: XCTestCase {
     func testSettlingAMergeConflictIsRecordedAsResolveAndItsInverseReopensIt() throws {
         let ours = deal("kr-a", mw: 700)
         var feed = Feed(deals: [ours])
-        let conflict = MergeConflict(id: "kr-a", field: "capacity.initialMW", base: .number("1000"), ours: .number("700"), theirs: .number("500"))
+        let conflict = MergeConflict(
+            id: "kr-a", field: "capacity.initialMW", base: .number("1000"), ours: .number("700"), theirs: .number("500")
+        )
         MergeConflict.store([conflict], in: &feed)
         let path = dir.appendingPathComponent("deals.json").path
         try FileSystem.writeAtomically(FeedEncoder.encode(feed), to: path)
@@ -70,7 +74,8 @@ final class StoreSessionTests: XCTestCase {
         var feed = Feed(deals: [deal("kr-a"), deal("kr-c")])
         XCTAssertEqual(try StoreSession.apply(.add(deal("kr-b")), to: &feed), 1..<2)
         XCTAssertEqual(feed.deals.map(\.id), ["kr-a", "kr-b", "kr-c"])
-        XCTAssertEqual(try StoreSession.apply(.replace(old: deal("kr-c"), new: deal("kr-c", title: "New")), to: &feed), 2..<3)
+        XCTAssertEqual(
+            try StoreSession.apply(.replace(old: deal("kr-c"), new: deal("kr-c", title: "New")), to: &feed), 2..<3)
         XCTAssertEqual(try StoreSession.apply(.remove(deal("kr-a")), to: &feed), 0..<0)
         XCTAssertEqual(feed.deals.map(\.id), ["kr-b", "kr-c"])
     }

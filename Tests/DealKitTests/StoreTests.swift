@@ -1,7 +1,8 @@
 import Foundation
-import XCTest
-@testable import DealKit
 import TestSupport
+import XCTest
+
+@testable import DealKit
 
 final class StoreTests: XCTestCase {
     private var dir: URL!
@@ -13,12 +14,18 @@ final class StoreTests: XCTestCase {
     private static let day = PartialDate("2026-06-10")!
 
     private func store(_ name: String = "deals.json", lockTimeout: Double = 5, backups: Int = 3) -> Store {
-        Store(path: dir.appendingPathComponent(name).path, lockTimeout: lockTimeout, backups: backups, today: { StoreTests.day })
+        Store(
+            path: dir.appendingPathComponent(name).path, lockTimeout: lockTimeout, backups: backups,
+            today: { StoreTests.day })
     }
 
-    private func bytes(_ path: String) -> [UInt8]? { (try? Data(contentsOf: URL(fileURLWithPath: path))).map(Array.init) }
+    private func bytes(_ path: String) -> [UInt8]? {
+        (try? Data(contentsOf: URL(fileURLWithPath: path))).map(Array.init)
+    }
 
-    private func write(_ text: String, to path: String) throws { try Data(text.utf8).write(to: URL(fileURLWithPath: path)) }
+    private func write(_ text: String, to path: String) throws {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+    }
 
     private func files() throws -> [String] { try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() }
 
@@ -34,7 +41,9 @@ final class StoreTests: XCTestCase {
         return s
     }
 
-    private func assertStoreError(_ expected: (StoreError) -> Bool, _ body: () throws -> Void, file: StaticString = #filePath, line: UInt = #line) {
+    private func assertStoreError(
+        _ expected: (StoreError) -> Bool, _ body: () throws -> Void, file: StaticString = #filePath, line: UInt = #line
+    ) {
         do {
             try body()
             XCTFail("expected a StoreError", file: file, line: line)
@@ -61,11 +70,15 @@ final class StoreTests: XCTestCase {
 
     func testLoadInvalidFileListsItsIssues() throws {
         let s = store()
-        try write(FeedText.feed([FeedText.deal(["country": #""Korea""#]), FeedText.deal(["id": #""b""#, "announced": #""2026-13-45""#])]), to: s.path)
+        try write(
+            FeedText.feed([
+                FeedText.deal(["country": #""Korea""#]), FeedText.deal(["id": #""b""#, "announced": #""2026-13-45""#]),
+            ]), to: s.path)
         assertStoreError({ e in
             guard case .invalid(let p, let issues, _) = e else { return false }
             return p == s.path && issues.filter(\.isError).count == 2 && e.isDataError
-                && e.description == #"\#(s.path): deals[0].country: "Korea" is not an ISO 3166-1 alpha-2 code (and 1 more; run `sovtrack validate \#(s.path)`)"#
+                && e.description
+                    == #"\#(s.path): deals[0].country: "Korea" is not an ISO 3166-1 alpha-2 code (and 1 more; run `sovtrack validate \#(s.path)`)"#
         }) { _ = try s.load() }
     }
 
@@ -121,7 +134,8 @@ final class StoreTests: XCTestCase {
         for i in 0..<3 { try s.update { $0.deals.append(deal("new-\(i)")) } }
         let names = try files()
         XCTAssertEqual(names.filter { $0.contains(".tmp") }, [])
-        XCTAssertEqual(names, ["deals.json", "deals.json.bak.1", "deals.json.bak.2", "deals.json.bak.3", "deals.json.lock"])
+        XCTAssertEqual(
+            names, ["deals.json", "deals.json.bak.1", "deals.json.bak.2", "deals.json.bak.3", "deals.json.lock"])
     }
 
     func testStaleTemporariesOfAKilledWriterAreRemoved() throws {
@@ -136,7 +150,8 @@ final class StoreTests: XCTestCase {
     func testBackupsRotateToThree() throws {
         let s = store()
         try s.update(createIfMissing: true) { $0.deals = [deal("a", "v0")] }
-        XCTAssertFalse(FileManager.default.fileExists(atPath: s.path + ".bak.1"), "no backup of a file that did not exist")
+        XCTAssertFalse(
+            FileManager.default.fileExists(atPath: s.path + ".bak.1"), "no backup of a file that did not exist")
         for v in 1...5 { try s.update { $0.deals[0].title = "v\(v)" } }
         func title(_ path: String) throws -> String? { try Store.load(path: path).feed.deals.first?.title }
         XCTAssertEqual(try title(s.path), "v5")
@@ -189,9 +204,15 @@ final class StoreTests: XCTestCase {
         let before = bytes(s.path)
         assertStoreError({ e in
             guard case .invalidChange(let issues) = e else { return false }
-            return issues.filter(\.isError).map(\.description) == [#"deals[5].country: "Korea" is not an ISO 3166-1 alpha-2 code"#]
+            return issues.filter(\.isError).map(\.description) == [
+                #"deals[5].country: "Korea" is not an ISO 3166-1 alpha-2 code"#
+            ]
                 && e.isDataError
-        }) { try s.update { $0.deals.append(Deal(id: "x", title: "T", country: "Korea", announced: PartialDate("2026")!)) } }
+        }) {
+            try s.update {
+                $0.deals.append(Deal(id: "x", title: "T", country: "Korea", announced: PartialDate("2026")!))
+            }
+        }
         assertStoreError({ if case .invalidChange = $0 { return true } else { return false } }) {
             try s.update { $0.deals.append($0.deals[0]) }
         }
@@ -236,7 +257,10 @@ final class StoreTests: XCTestCase {
         let before = bytes(s.path)
         assertStoreError({ e in
             guard case .invalidChange(let issues) = e else { return false }
-            return issues.map(\.description) == [#"deals[15000].title: must not be empty"#, #"deals[20400].country: "XX" is not an ISO 3166-1 alpha-2 code"#]
+            return issues.map(\.description) == [
+                #"deals[15000].title: must not be empty"#,
+                #"deals[20400].country: "XX" is not an ISO 3166-1 alpha-2 code"#,
+            ]
         }) {
             try s.update { feed in
                 feed.deals[15_000].title = " "
@@ -251,7 +275,9 @@ final class StoreTests: XCTestCase {
         mine.deals[20_499].sources = [Source()]
         assertStoreError({ e in
             guard case .invalidChange(let issues) = e else { return false }
-            return issues.map(\.description) == [#"deals[3].title: must not be empty"#, #"deals[20499].sources[0]: a source needs a title or a url"#]
+            return issues.map(\.description) == [
+                #"deals[3].title: must not be empty"#, #"deals[20499].sources[0]: a source needs a title or a url"#,
+            ]
         }) { _ = try s.save(mine, expecting: FileSystem.fingerprint(s.path)) }
         XCTAssertEqual(bytes(s.path), before)
 
@@ -340,11 +366,17 @@ final class StoreTests: XCTestCase {
         for v in 1...5 { try s.update(deal: "d-100500") { $0!.title = "v\(v)" } }
         func title(_ path: String) throws -> String? { try Store.load(path: path).feed.deals[500].title }
         // The saves wrote no index (a save makes it stale at once)...
-        XCTAssertEqual(try files(), ["deals.json", "deals.json.bak.1", "deals.json.bak.2", "deals.json.bak.3", "deals.json.lock"])
-        XCTAssertEqual(try [s.path, s.path + ".bak.1", s.path + ".bak.2", s.path + ".bak.3"].map(title), ["v5", "v4", "v3", "v2"])
+        XCTAssertEqual(
+            try files(), ["deals.json", "deals.json.bak.1", "deals.json.bak.2", "deals.json.bak.3", "deals.json.lock"])
+        XCTAssertEqual(
+            try [s.path, s.path + ".bak.1", s.path + ".bak.2", s.path + ".bak.3"].map(title), ["v5", "v4", "v3", "v2"])
         // ...each file read whole since then has one.
-        XCTAssertEqual(try files(), [".deals.json.bak.1.index", ".deals.json.bak.2.index", ".deals.json.bak.3.index", ".deals.json.index",
-                                     "deals.json", "deals.json.bak.1", "deals.json.bak.2", "deals.json.bak.3", "deals.json.lock"])
+        XCTAssertEqual(
+            try files(),
+            [
+                ".deals.json.bak.1.index", ".deals.json.bak.2.index", ".deals.json.bak.3.index", ".deals.json.index",
+                "deals.json", "deals.json.bak.1", "deals.json.bak.2", "deals.json.bak.3", "deals.json.lock",
+            ])
     }
 
     func testARefusedChangeKeepsEveryBackup() throws {
@@ -367,7 +399,8 @@ final class StoreTests: XCTestCase {
         }
         XCTAssertEqual(backups.map(bytes), before)
         XCTAssertEqual(try s.load().feed.deals[0].title, "v4")
-        XCTAssertEqual(try files(), ["deals.json", "deals.json.bak.1", "deals.json.bak.2", "deals.json.bak.3", "deals.json.lock"])
+        XCTAssertEqual(
+            try files(), ["deals.json", "deals.json.bak.1", "deals.json.bak.2", "deals.json.bak.3", "deals.json.lock"])
     }
 
     // MARK: Readers, links, owners (issue 11)
@@ -399,8 +432,11 @@ final class StoreTests: XCTestCase {
         let saves = LockedStrings()
         let writer = Thread {
             for v in 0..<40 {
-                do { try s.update(deal: "d-" + String(1_000 + v % 400)) { $0!.title = String(repeating: "x", count: v % 7 * 40 + 1) } }
-                catch { failures.append("write: \(error)") }
+                do {
+                    try s.update(deal: "d-" + String(1_000 + v % 400)) {
+                        $0!.title = String(repeating: "x", count: v % 7 * 40 + 1)
+                    }
+                } catch { failures.append("write: \(error)") }
                 saves.append("\(v)")
             }
         }
@@ -435,15 +471,19 @@ final class StoreTests: XCTestCase {
         var st = stat()
         XCTAssertEqual(lstat(link, &st), 0)
         XCTAssertEqual(st.st_mode & S_IFMT, S_IFLNK, "the link is still a link")
-        XCTAssertEqual(try Store.load(path: target).feed.deals.filter { $0.id == "new-deal" || $0.id == "via-update" }.count, 2)
+        XCTAssertEqual(
+            try Store.load(path: target).feed.deals.filter { $0.id == "new-deal" || $0.id == "via-update" }.count, 2)
         XCTAssertEqual(try files(), ["link.json", "real"], "lock, backups and temporaries beside the target")
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: real.path).sorted(),
-                       ["deals.json", "deals.json.bak.1", "deals.json.bak.2", "deals.json.lock"])
+        XCTAssertEqual(
+            try FileManager.default.contentsOfDirectory(atPath: real.path).sorted(),
+            ["deals.json", "deals.json.bak.1", "deals.json.bak.2", "deals.json.lock"])
         // A link to a link, and a relative one to a file not made yet.
         XCTAssertEqual(symlink(link, dir.appendingPathComponent("link2.json").path), 0)
         XCTAssertEqual(FileSystem.resolvingLinks(dir.appendingPathComponent("link2.json").path), target)
         XCTAssertEqual(symlink("later.json", dir.appendingPathComponent("dangling.json").path), 0)
-        XCTAssertEqual(FileSystem.resolvingLinks(dir.appendingPathComponent("dangling.json").path), dir.appendingPathComponent("later.json").path)
+        XCTAssertEqual(
+            FileSystem.resolvingLinks(dir.appendingPathComponent("dangling.json").path),
+            dir.appendingPathComponent("later.json").path)
     }
 
     func testASaveKeepsTheOwnerGroupAndMode() throws {
@@ -467,9 +507,13 @@ final class StoreTests: XCTestCase {
         let s = try fixtureStore()
         XCTAssertEqual(chmod(s.path, 0o444), 0)
         let before = bytes(s.path)
-        assertStoreError({ $0 == .readOnly(path: s.path) && !$0.isDataError }) { try s.update { $0.deals.append(deal("x")) } }
+        assertStoreError({ $0 == .readOnly(path: s.path) && !$0.isDataError }) {
+            try s.update { $0.deals.append(deal("x")) }
+        }
         assertStoreError({ $0 == .readOnly(path: s.path) }) { try s.update(deal: "x") { $0 = deal("x") } }
-        assertStoreError({ $0 == .readOnly(path: s.path) }) { _ = try s.commit { feed in feed.put(deal("x"), at: nil) } }
+        assertStoreError({ $0 == .readOnly(path: s.path) }) {
+            _ = try s.commit { feed in feed.put(deal("x"), at: nil) }
+        }
         XCTAssertEqual(bytes(s.path), before)
         XCTAssertEqual(try files(), ["deals.json"], "no backup, no lock")
         XCTAssertFalse(StoreError.readOnly(path: "/s.json").description.contains("\n"))
@@ -479,14 +523,22 @@ final class StoreTests: XCTestCase {
         let s = store("passwd")
         try write("root:x:0:0:root:/root:/bin/bash\n", to: s.path)
         let before = bytes(s.path)
-        assertStoreError({ if case .invalid = $0 { return true } else { return false } }) { try s.update(deal: "x") { $0 = deal("x") } }
-        assertStoreError({ if case .invalid = $0 { return true } else { return false } }) { try s.update(createIfMissing: true) { _ in } }
-        assertStoreError({ if case .invalid = $0 { return true } else { return false } }) { _ = try s.commit { _ in 0..<0 } }
+        assertStoreError({ if case .invalid = $0 { return true } else { return false } }) {
+            try s.update(deal: "x") { $0 = deal("x") }
+        }
+        assertStoreError({ if case .invalid = $0 { return true } else { return false } }) {
+            try s.update(createIfMissing: true) { _ in }
+        }
+        assertStoreError({ if case .invalid = $0 { return true } else { return false } }) {
+            _ = try s.commit { _ in 0..<0 }
+        }
         XCTAssertEqual(try files(), ["passwd"], "no passwd.lock")
         XCTAssertEqual(bytes(s.path), before)
         // Not a regular file at all.
         let dev = Store(path: "/dev/null", lockTimeout: 1)
-        assertStoreError({ if case .unreadable = $0 { return true } else { return false } }) { try dev.update(deal: "x") { $0 = deal("x") } }
+        assertStoreError({ if case .unreadable = $0 { return true } else { return false } }) {
+            try dev.update(deal: "x") { $0 = deal("x") }
+        }
         XCTAssertFalse(FileManager.default.fileExists(atPath: "/dev/null.lock"))
     }
 
@@ -520,7 +572,9 @@ final class StoreTests: XCTestCase {
 
     func testUpdateOfAMissingStore() throws {
         let s = store("sub/dir/deals.json")
-        assertStoreError({ if case .unwritable = $0 { return true } else if case .notFound = $0 { return true } else { return false } }) {
+        assertStoreError({
+            if case .unwritable = $0 { return true } else if case .notFound = $0 { return true } else { return false }
+        }) {
             try s.update { $0.deals.append(deal("x")) }
         }
         try s.update(createIfMissing: true) { $0.deals.append(deal("x")) }
@@ -534,7 +588,9 @@ final class StoreTests: XCTestCase {
         let after = bytes(s.path)
         var mine = snap.feed
         mine.deals.removeAll()
-        assertStoreError({ $0 == .changedOnDisk(path: s.path) && !$0.isDataError }) { _ = try s.save(mine, expecting: snap.fingerprint) }
+        assertStoreError({ $0 == .changedOnDisk(path: s.path) && !$0.isDataError }) {
+            _ = try s.save(mine, expecting: snap.fingerprint)
+        }
         XCTAssertEqual(bytes(s.path), after, "the other writer's change is kept")
         // Reloading gives a fingerprint that saves.
         let fresh = try s.load()
@@ -557,7 +613,13 @@ final class StoreTests: XCTestCase {
         let waiting = store(lockTimeout: 0.2)
         do {
             let held = try StoreLock(store: s.path, timeout: 1)
-            assertStoreError({ if case .locked(let p, let holder) = $0 { return p == s.path && holder == String(getpid()) } else { return false } }) {
+            assertStoreError({
+                if case .locked(let p, let holder) = $0 {
+                    return p == s.path && holder == String(getpid())
+                } else {
+                    return false
+                }
+            }) {
                 try waiting.update { $0.deals.append(deal("x")) }
             }
             assertStoreError({ if case .locked = $0 { return true } else { return false } }) {
@@ -573,10 +635,12 @@ final class StoreTests: XCTestCase {
     }
 
     func testLockedMessage() {
-        XCTAssertEqual(StoreError.locked(path: "/s.json", holder: "42").description,
-                       "/s.json: the store is locked by another sovtrack (pid 42); try again when it has finished")
-        XCTAssertEqual(StoreError.locked(path: "/s.json", holder: nil).description,
-                       "/s.json: the store is locked by another sovtrack; try again when it has finished")
+        XCTAssertEqual(
+            StoreError.locked(path: "/s.json", holder: "42").description,
+            "/s.json: the store is locked by another sovtrack (pid 42); try again when it has finished")
+        XCTAssertEqual(
+            StoreError.locked(path: "/s.json", holder: nil).description,
+            "/s.json: the store is locked by another sovtrack; try again when it has finished")
     }
 
     func testConcurrentUpdatesInOneProcessLoseNothing() throws {
@@ -609,36 +673,53 @@ final class StoreTests: XCTestCase {
 
     func testErrorDescriptions() {
         XCTAssertEqual(StoreError.notFound(path: "/x").description, "/x: no such file")
-        XCTAssertEqual(StoreError.unreadable(path: "/x", reason: "Permission denied").description, "/x: cannot read: Permission denied")
-        XCTAssertEqual(StoreError.unwritable(path: "/x", reason: "No space").description, "/x: cannot write: No space; the store is unchanged")
+        XCTAssertEqual(
+            StoreError.unreadable(path: "/x", reason: "Permission denied").description,
+            "/x: cannot read: Permission denied")
+        XCTAssertEqual(
+            StoreError.unwritable(path: "/x", reason: "No space").description,
+            "/x: cannot write: No space; the store is unchanged")
         XCTAssertEqual(StoreError.noSuchDeal(id: "a").description, #"no deal with id "a""#)
         XCTAssertEqual(StoreError.duplicateDeal(id: "a").description, #"a deal with id "a" already exists"#)
-        XCTAssertEqual(StoreError.invalidChange(issues: [.error("deals[0].id", "bad"), .warning("deals[0]", "w"), .error("deals[1].id", "bad")]).description,
-                       "deals[0].id: bad (and 1 more)")
+        XCTAssertEqual(
+            StoreError.invalidChange(issues: [
+                .error("deals[0].id", "bad"), .warning("deals[0]", "w"), .error("deals[1].id", "bad"),
+            ]).description,
+            "deals[0].id: bad (and 1 more)")
         XCTAssertTrue(StoreError.duplicateDeal(id: "a").isDataError)
         XCTAssertFalse(StoreError.notFound(path: "/x").isDataError)
         XCTAssertFalse(StoreError.locked(path: "/x", holder: nil).isDataError)
-        for e in [StoreError.notFound(path: "/x"), .unreadable(path: "/x", reason: "r"), .locked(path: "/x", holder: nil),
-                  .unwritable(path: "/x", reason: "r"), .changedOnDisk(path: "/x"), .noSuchDeal(id: "a"), .duplicateDeal(id: "a"),
-                  .invalidChange(issues: [.error("p", "m")]), .invalid(path: "/x", issues: [.error("p", "m")])] {
+        for e in [
+            StoreError.notFound(path: "/x"), .unreadable(path: "/x", reason: "r"), .locked(path: "/x", holder: nil),
+            .unwritable(path: "/x", reason: "r"), .changedOnDisk(path: "/x"), .noSuchDeal(id: "a"),
+            .duplicateDeal(id: "a"),
+            .invalidChange(issues: [.error("p", "m")]), .invalid(path: "/x", issues: [.error("p", "m")]),
+        ] {
             XCTAssertFalse(e.description.contains("\n"), "one line: \(e)")
             XCTAssertFalse(e.description.isEmpty)
         }
     }
 
     func testStoreLocation() {
-        XCTAssertEqual(StoreLocation.resolve(explicit: "/a.json", environment: ["SOVTRACK_STORE": "/b.json"]).path, "/a.json")
+        XCTAssertEqual(
+            StoreLocation.resolve(explicit: "/a.json", environment: ["SOVTRACK_STORE": "/b.json"]).path, "/a.json")
         XCTAssertFalse(StoreLocation.resolve(explicit: "/a.json", environment: [:]).isDefault)
-        XCTAssertEqual(StoreLocation.resolve(explicit: nil, environment: ["SOVTRACK_STORE": "/b.json", "XDG_DATA_HOME": "/x"]).path, "/b.json")
+        XCTAssertEqual(
+            StoreLocation.resolve(explicit: nil, environment: ["SOVTRACK_STORE": "/b.json", "XDG_DATA_HOME": "/x"])
+                .path, "/b.json")
         XCTAssertEqual(StoreLocation.resolve(explicit: "", environment: ["SOVTRACK_STORE": "/b.json"]).path, "/b.json")
         let xdg = StoreLocation.resolve(explicit: nil, environment: ["XDG_DATA_HOME": "/xdg", "HOME": "/home/u"])
         XCTAssertEqual(xdg.path, "/xdg/sovtrack/deals.json")
         XCTAssertTrue(xdg.isDefault)
-        XCTAssertEqual(StoreLocation.resolve(explicit: nil, environment: ["HOME": "/home/u"]).path, "/home/u/.local/share/sovtrack/deals.json")
-        XCTAssertEqual(StoreLocation.resolve(explicit: nil, environment: ["XDG_DATA_HOME": "relative", "HOME": "/home/u"]).path,
-                       "/home/u/.local/share/sovtrack/deals.json", "a relative XDG_DATA_HOME is ignored")
-        XCTAssertEqual(StoreLocation.resolve(explicit: nil, environment: ["SOVTRACK_STORE": "", "HOME": "/h"]).path,
-                       "/h/.local/share/sovtrack/deals.json")
+        XCTAssertEqual(
+            StoreLocation.resolve(explicit: nil, environment: ["HOME": "/home/u"]).path,
+            "/home/u/.local/share/sovtrack/deals.json")
+        XCTAssertEqual(
+            StoreLocation.resolve(explicit: nil, environment: ["XDG_DATA_HOME": "relative", "HOME": "/home/u"]).path,
+            "/home/u/.local/share/sovtrack/deals.json", "a relative XDG_DATA_HOME is ignored")
+        XCTAssertEqual(
+            StoreLocation.resolve(explicit: nil, environment: ["SOVTRACK_STORE": "", "HOME": "/h"]).path,
+            "/h/.local/share/sovtrack/deals.json")
     }
 }
 
@@ -646,6 +727,14 @@ final class StoreTests: XCTestCase {
 final class LockedStrings: @unchecked Sendable {
     private let lock = NSLock()
     private var items: [String] = []
-    func append(_ s: String) { lock.lock(); items.append(s); lock.unlock() }
-    var values: [String] { lock.lock(); defer { lock.unlock() }; return items }
+    func append(_ s: String) {
+        lock.lock()
+        items.append(s)
+        lock.unlock()
+    }
+    var values: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return items
+    }
 }

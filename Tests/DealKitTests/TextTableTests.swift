@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import DealKit
 
 final class TextTableTests: XCTestCase {
@@ -6,7 +7,10 @@ final class TextTableTests: XCTestCase {
     private func starts(of line: String, widths: [Int]) -> [Int] {
         var out: [Int] = []
         var col = 0
-        for w in widths { out.append(col); col += w + 2 }
+        for w in widths {
+            out.append(col)
+            col += w + 2
+        }
         return out
     }
 
@@ -25,18 +29,22 @@ final class TextTableTests: XCTestCase {
     private let names = ["네이버", "鴻海", "ソフトバンク", "هيوماين", "Élysée", "NVIDIA", "e\u{301}cole", "😀 emoji"]
 
     func testWideTextColumnsStartAtTheSameDisplayColumn() {
-        let table = TextTable(columns: [.init("name"), .init("mw", alignRight: true), .init("country")],
-                              rows: names.enumerated().map { i, n in [n, String(i * 1000), "KR"] })
+        let table = TextTable(
+            columns: [.init("name"), .init("mw", alignRight: true), .init("country")],
+            rows: names.enumerated().map { i, n in [n, String(i * 1000), "KR"] })
         let text = table.renderText()
         let lines = text.split(separator: "\n").map(String.init)
         XCTAssertEqual(lines.count, names.count + 2)
         // The name column is as wide as the widest name (ソフトバンク: 6 wide characters = 12 columns).
         let widths = [12, 4, 7]
-        XCTAssertTrue(lines[1].hasPrefix(String(repeating: "─", count: 12) + "  " + String(repeating: "─", count: 4) + "  "), lines[1])
+        XCTAssertTrue(
+            lines[1].hasPrefix(String(repeating: "─", count: 12) + "  " + String(repeating: "─", count: 4) + "  "),
+            lines[1])
         for (i, line) in lines.enumerated() where i != 1 {
             let s = starts(of: line, widths: widths)
             let country = cell(line, from: s[2], width: widths[2])
-            XCTAssertEqual(country.trimmingCharacters(in: .whitespaces), i == 0 ? "country" : "KR", "line \(i): \(line)")
+            XCTAssertEqual(
+                country.trimmingCharacters(in: .whitespaces), i == 0 ? "country" : "KR", "line \(i): \(line)")
             // Everything before the country column is exactly as wide as the two columns and their gaps.
             let prefix = String(line[..<line.range(of: i == 0 ? "country" : "KR")!.lowerBound])
             XCTAssertEqual(DisplayWidth.of(prefix), s[2], "line \(i): \(line)")
@@ -50,7 +58,8 @@ final class TextTableTests: XCTestCase {
     }
 
     func testLongCellsAreCutToTheColumnMaximum() {
-        let table = TextTable(columns: [.init("t", maxWidth: 5), .init("x")], rows: [["네이버네이버", "1"], ["abcdefgh", "2"], ["ab", "3"]])
+        let table = TextTable(
+            columns: [.init("t", maxWidth: 5), .init("x")], rows: [["네이버네이버", "1"], ["abcdefgh", "2"], ["ab", "3"]])
         let lines = table.renderText().split(separator: "\n").map(String.init)
         XCTAssertEqual(lines[2], "네이…  1")
         XCTAssertEqual(lines[3], "abcd…  2")
@@ -59,28 +68,34 @@ final class TextTableTests: XCTestCase {
     }
 
     func testHeaderWiderThanMaximumIsKept() {
-        let table = TextTable(columns: [.init("a-long-header", maxWidth: 3), .init("b")], rows: [["xxxxxxxxxxxxxxxxxxxx", "1"]])
+        let table = TextTable(
+            columns: [.init("a-long-header", maxWidth: 3), .init("b")], rows: [["xxxxxxxxxxxxxxxxxxxx", "1"]])
         let lines = table.renderText().split(separator: "\n").map(String.init)
         XCTAssertEqual(lines[0], "a-long-header  b")
         XCTAssertEqual(DisplayWidth.of(lines[2]), DisplayWidth.of(lines[0]))
     }
 
     func testFooterAfterARuleAndNoTrailingSpaces() {
-        let table = TextTable(columns: [.init("k"), .init("v", alignRight: true), .init("note")], rows: [["a", "1", ""], ["bb", "22", "x"]],
-                              footer: ["total", "23", ""])
-        XCTAssertEqual(table.renderText(), """
-        k       v  note
-        ─────  ──  ────
-        a       1
-        bb     22  x
-        ─────  ──  ────
-        total  23
+        let table = TextTable(
+            columns: [.init("k"), .init("v", alignRight: true), .init("note")],
+            rows: [["a", "1", ""], ["bb", "22", "x"]],
+            footer: ["total", "23", ""])
+        XCTAssertEqual(
+            table.renderText(),
+            """
+            k       v  note
+            ─────  ──  ────
+            a       1
+            bb     22  x
+            ─────  ──  ────
+            total  23
 
-        """)
+            """)
     }
 
     func testControlCharactersCannotBreakTheLayout() {
-        let table = TextTable(columns: [.init("a"), .init("b")], rows: [["x\ny\u{1B}[2J", "1"], ["\u{202E}evil", "2"]])
+        let table = TextTable(
+            columns: [.init("a"), .init("b")], rows: [["x\ny\u{1B}[2J", "1"], ["\u{202E}evil", "2"]])
         let text = table.renderText()
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         XCTAssertEqual(lines.count, 5, text)
@@ -89,17 +104,21 @@ final class TextTableTests: XCTestCase {
     }
 
     func testMarkdown() {
-        let table = TextTable(columns: [.init("name"), .init("mw", alignRight: true)], rows: [["a|b", "1"], ["back\\slash\nnew", "2"], ["네이버"]],
-                              footer: ["total", "3"])
-        XCTAssertEqual(table.renderMarkdown(), """
-        | name | mw |
-        | --- | ---: |
-        | a\\|b | 1 |
-        | back\\\\slash new | 2 |
-        | 네이버 |  |
-        | total | 3 |
+        let table = TextTable(
+            columns: [.init("name"), .init("mw", alignRight: true)],
+            rows: [["a|b", "1"], ["back\\slash\nnew", "2"], ["네이버"]],
+            footer: ["total", "3"])
+        XCTAssertEqual(
+            table.renderMarkdown(),
+            """
+            | name | mw |
+            | --- | ---: |
+            | a\\|b | 1 |
+            | back\\\\slash new | 2 |
+            | 네이버 |  |
+            | total | 3 |
 
-        """)
+            """)
     }
 
     func testListTableOfTheFixture() throws {
@@ -125,23 +144,29 @@ final class TextTableTests: XCTestCase {
 
     func testMarkdownCellsAreTextNeverMarkup() {
         // Issue 11: a feed's HTML, links and images must not become live in a Markdown table.
-        let md = TextTable(columns: [.init("<h1>")], rows: [["</td><script>"], ["[click](javascript:alert(1))"], ["- a|b"]]).renderMarkdown()
-        XCTAssertEqual(md, """
-        | &lt;h1&gt; |
-        | --- |
-        | &lt;/td&gt;&lt;script&gt; |
-        | \\[click\\](javascript:alert(1)) |
-        | \\- a\\|b |
+        let md = TextTable(
+            columns: [.init("<h1>")], rows: [["</td><script>"], ["[click](javascript:alert(1))"], ["- a|b"]]
+        ).renderMarkdown()
+        XCTAssertEqual(
+            md,
+            """
+            | &lt;h1&gt; |
+            | --- |
+            | &lt;/td&gt;&lt;script&gt; |
+            | \\[click\\](javascript:alert(1)) |
+            | \\- a\\|b |
 
-        """)
+            """)
     }
 
     func testHTMLPageEscapesFeedText() throws {
-        let t = TextTable(columns: [.init("name"), .init("mw", alignRight: true)],
-                          rows: [["</td><script>alert(1)</script>", "55"]], footer: ["total", "55"])
+        let t = TextTable(
+            columns: [.init("name"), .init("mw", alignRight: true)],
+            rows: [["</td><script>alert(1)</script>", "55"]], footer: ["total", "55"])
         let html = t.renderHTML(title: "a <title>")
         XCTAssertFalse(html.contains("<script>"), html)
-        XCTAssertTrue(html.contains("<td>&lt;/td&gt;&lt;script&gt;alert(1)&lt;/script&gt;</td><td class=\"n\">55</td>"), html)
+        XCTAssertTrue(
+            html.contains("<td>&lt;/td&gt;&lt;script&gt;alert(1)&lt;/script&gt;</td><td class=\"n\">55</td>"), html)
         XCTAssertTrue(html.contains("<title>a &lt;title&gt;</title>"))
         XCTAssertTrue(html.contains("<tfoot>\n<tr><td>total</td>"))
         let info = try MarkupCheck.parse(html, as: "html")

@@ -1,17 +1,23 @@
 import XCTest
+
 @testable import DealKit
 
 final class VendorConcentrationTests: XCTestCase {
-    private func deal(_ id: String, _ country: String, initial: Double? = nil, target: Double? = nil, vendors: [String] = []) -> Deal {
+    private func deal(
+        _ id: String, _ country: String, initial: Double? = nil, target: Double? = nil, vendors: [String] = []
+    ) -> Deal {
         let capacity = initial == nil && target == nil ? nil : Capacity(initialMW: initial, targetMW: target)
-        return Deal(id: id, title: id, country: country, announced: PartialDate("2026")!,
-                    partners: vendors.map { Partner(name: $0, role: .vendor) } + [Partner(name: "Gov", role: .government)],
-                    capacity: capacity)
+        return Deal(
+            id: id, title: id, country: country, announced: PartialDate("2026")!,
+            partners: vendors.map { Partner(name: $0, role: .vendor) } + [Partner(name: "Gov", role: .government)],
+            capacity: capacity)
     }
 
     func testOneVendorIsTenThousand() {
-        let c = VendorConcentration(deals: [deal("a", "KR", initial: 55, target: 1000, vendors: ["NVIDIA"]),
-                                            deal("b", "KR", target: 1000, vendors: ["nvidia"])])
+        let c = VendorConcentration(deals: [
+            deal("a", "KR", initial: 55, target: 1000, vendors: ["NVIDIA"]),
+            deal("b", "KR", target: 1000, vendors: ["nvidia"]),
+        ])
         let kr = c.row("KR")!
         XCTAssertEqual(kr.ambition.hhi, 10_000)
         XCTAssertEqual(kr.ambition.top?.vendor, "NVIDIA", "shown as first written")
@@ -23,8 +29,10 @@ final class VendorConcentrationTests: XCTestCase {
     }
 
     func testSeveralVendorsSplitADealEqually() {
-        let c = VendorConcentration(deals: [deal("a", "FR", target: 300, vendors: ["NVIDIA", "AMD", "NVIDIA"]),
-                                            deal("b", "FR", target: 100, vendors: ["AMD"])])
+        let c = VendorConcentration(deals: [
+            deal("a", "FR", target: 300, vendors: ["NVIDIA", "AMD", "NVIDIA"]),
+            deal("b", "FR", target: 100, vendors: ["AMD"]),
+        ])
         let shares = c.row("FR")!.ambition.shares
         // NVIDIA once (150); AMD 150 + 100 = 250, of 400.
         XCTAssertEqual(shares.map(\.vendor), ["AMD", "NVIDIA"])
@@ -34,9 +42,11 @@ final class VendorConcentrationTests: XCTestCase {
     }
 
     func testDealsWithoutMWOrVendorAreCountedNotZero() {
-        let c = VendorConcentration(deals: [deal("a", "GB", target: 100, vendors: ["NVIDIA"]),
-                                            deal("b", "GB", vendors: ["AMD"]),
-                                            deal("c", "GB", target: 900)])
+        let c = VendorConcentration(deals: [
+            deal("a", "GB", target: 100, vendors: ["NVIDIA"]),
+            deal("b", "GB", vendors: ["AMD"]),
+            deal("c", "GB", target: 900),
+        ])
         let gb = c.row("GB")!
         XCTAssertEqual(gb.deals, 3)
         XCTAssertEqual(gb.noVendorDeals, 1, "the 900 MW with no vendor is left out, not given to anyone")
@@ -60,9 +70,11 @@ final class VendorConcentrationTests: XCTestCase {
     }
 
     func testTotalAndLeadersAcrossCountries() {
-        let c = VendorConcentration(deals: [deal("a", "KR", target: 300, vendors: ["NVIDIA"]),
-                                            deal("b", "FR", target: 100, vendors: ["AMD"]),
-                                            deal("c", "DE", target: 100, vendors: ["NVIDIA"])])
+        let c = VendorConcentration(deals: [
+            deal("a", "KR", target: 300, vendors: ["NVIDIA"]),
+            deal("b", "FR", target: 100, vendors: ["AMD"]),
+            deal("c", "DE", target: 100, vendors: ["NVIDIA"]),
+        ])
         XCTAssertEqual(c.rows.map(\.key), ["DE", "FR", "KR"])
         XCTAssertEqual(c.total.ambition.shares.map(\.share), [0.8, 0.2])
         XCTAssertEqual(c.total.ambition.hhi!, 6_800, accuracy: 1e-6)

@@ -1,6 +1,7 @@
 import DealKit
-@testable import DealPostgres
 import XCTest
+
+@testable import DealPostgres
 
 /// The store against a real server: sessions, conflicts, history, reconnecting.
 final class PostgresStoreTests: XCTestCase {
@@ -9,7 +10,8 @@ final class PostgresStoreTests: XCTestCase {
     }
 
     private func store(_ db: ScratchDatabase, author: String? = "ana") throws -> PostgresStore {
-        var s = try PostgresStore(url: db.url, environment: db.environment.merging(["HOME": "/nonexistent"]) { a, _ in a })
+        var s = try PostgresStore(
+            url: db.url, environment: db.environment.merging(["HOME": "/nonexistent"]) { a, _ in a })
         s.today = { PartialDate("2026-06-01")! }
         if let author { s.recorder = RevisionRecorder(author: author, now: { "2026-06-01T10:00:00Z" }) }
         return s
@@ -30,7 +32,9 @@ final class PostgresStoreTests: XCTestCase {
         // Keep mine: the change names what is there now.
         try mine.apply(.replace(old: deal("a", "Theirs"), new: deal("a", "Mine")))
         XCTAssertEqual(try s.load().feed.deals.map(\.title), ["Mine", "T"])
-        XCTAssertThrowsError(try theirs.apply(.add(deal("b")))) { XCTAssertEqual($0 as? StoreSession.Conflict, .idTaken("b")) }
+        XCTAssertThrowsError(try theirs.apply(.add(deal("b")))) {
+            XCTAssertEqual($0 as? StoreSession.Conflict, .idTaken("b"))
+        }
         XCTAssertEqual(try db.psql("SELECT version FROM sovtrack_deals WHERE id = 'a'"), "3")
     }
 
@@ -55,10 +59,11 @@ final class PostgresStoreTests: XCTestCase {
         let db = try ScratchDatabase.make(self)
         let s = try store(db)
         try s.update(createIfMissing: true) { $0.deals = [deal("a")] }
-        XCTAssertThrowsError(try s.update(deal: "a") { d in
-            d!.title = "Changed"
-            throw StoreError.noSuchDeal(id: "stop")
-        })
+        XCTAssertThrowsError(
+            try s.update(deal: "a") { d in
+                d!.title = "Changed"
+                throw StoreError.noSuchDeal(id: "stop")
+            })
         XCTAssertEqual(try db.psql("SELECT count(*) FROM sovtrack_revisions"), "1", "only the first update's revision")
         try s.update(deal: "a") { $0!.title = "Changed" }
         let history = try History(of: s.load().feed)
@@ -84,7 +89,9 @@ final class PostgresStoreTests: XCTestCase {
         try s.update(createIfMissing: true) { $0.deals = [deal("a"), deal("b")] }
         let before = try s.load().feed
         XCTAssertThrowsError(try s.update(deal: "b") { $0!.country = "Korea" }) { error in
-            XCTAssertEqual("\(error)", #"deals[1].country: "Korea" is not an ISO 3166-1 alpha-2 code"#, "as the file store says it")
+            XCTAssertEqual(
+                "\(error)", #"deals[1].country: "Korea" is not an ISO 3166-1 alpha-2 code"#, "as the file store says it"
+            )
         }
         XCTAssertThrowsError(try s.update { $0.deals.append(deal("a")) })
         XCTAssertEqual(try s.load().feed, before)

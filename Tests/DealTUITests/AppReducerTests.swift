@@ -1,7 +1,8 @@
 import DealKit
-import XCTest
-@testable import DealTUI
 import TestSupport
+import XCTest
+
+@testable import DealTUI
 
 /// The reducer as a whole: quitting, a too-small terminal, feed replacement, every view at every size.
 final class AppReducerTests: XCTestCase {
@@ -21,7 +22,8 @@ final class AppReducerTests: XCTestCase {
         _ = keys(&s, .char("2"), .down, .down)
         let id = s.selectedDealID!
         var feed = try TestFeeds.bundled()
-        feed.deals.insert(Deal(id: "aa-first", title: "A new first deal", country: "AE", announced: PartialDate("2026")!), at: 0)
+        feed.deals.insert(
+            Deal(id: "aa-first", title: "A new first deal", country: "AE", announced: PartialDate("2026")!), at: 0)
         feed.deals.removeAll { $0.id == "gb-sovereign-ai-factory" && id != "gb-sovereign-ai-factory" }
         s.replaceFeed(feed)
         XCTAssertEqual(s.selectedDealID, id)
@@ -44,13 +46,17 @@ final class AppReducerTests: XCTestCase {
     }
 
     func testEveryViewDrawsAtEverySizeWithoutCrashing() throws {
-        for feed in [try TestFeeds.bundled(), try TestFeeds.wide(), try TestFeeds.hostile(), FeedBuilder.generated(300), Feed()] {
+        for feed in [
+            try TestFeeds.bundled(), try TestFeeds.wide(), try TestFeeds.hostile(), FeedBuilder.generated(300), Feed(),
+        ] {
             var s = TestFeeds.state(feed)
             for (rows, cols) in [(10, 40), (11, 41), (24, 80), (13, 57), (48, 160), (50, 200), (5, 5), (1, 1), (0, 0)] {
                 _ = keys(&s, .resize(rows: rows, cols: cols))
-                for k: InputEvent in [.char("1"), .right, .down, .enter, .escape, .char("2"), .right, .right, .enter,
-                                      .pageDown, .escape, .char("3"), .down, .char("4"), .end, .enter, .end, .escape,
-                                      .char("?"), .pageDown, .escape, .char("c"), .down, .escape, .char("/"), .char("a"), .escape] {
+                for k: InputEvent in [
+                    .char("1"), .right, .down, .enter, .escape, .char("2"), .right, .right, .enter,
+                    .pageDown, .escape, .char("3"), .down, .char("4"), .end, .enter, .end, .escape,
+                    .char("?"), .pageDown, .escape, .char("c"), .down, .escape, .char("/"), .char("a"), .escape,
+                ] {
                     _ = keys(&s, k)
                     let g = Screen.render(s)
                     XCTAssertEqual(g.rows, max(rows, 0))

@@ -1,5 +1,6 @@
 import DealKit
 import XCTest
+
 @testable import DealTUI
 
 final class CellGridTests: XCTestCase {
@@ -43,7 +44,8 @@ final class CellGridTests: XCTestCase {
         var g = CellGrid(rows: 1, cols: 40)
         g.put("a\u{1B}]0;pwned\u{07}b\u{202E}c\r\n", y: 0, x: 0)
         let line = g.line(0)
-        XCTAssertFalse(line.unicodeScalars.contains { $0.value < 0x20 || (0x80...0x9F).contains($0.value) || $0.value == 0x202E })
+        XCTAssertFalse(
+            line.unicodeScalars.contains { $0.value < 0x20 || (0x80...0x9F).contains($0.value) || $0.value == 0x202E })
         XCTAssertTrue(line.hasPrefix("a␛]0;pwned␇b�c␍␤"), line)
     }
 

@@ -1,5 +1,6 @@
 import DealKit
 import XCTest
+
 @testable import DealTUI
 
 /// The Changes overlay: what moved in the last days, setbacks marked, Enter opens the deal.

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import DealTUI
 
 /// A deal table's chosen columns: shown in order, hidden ones kept in place, the last one kept.

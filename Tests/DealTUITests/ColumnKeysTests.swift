@@ -1,5 +1,6 @@
 import DealKit
 import XCTest
+
 @testable import DealTUI
 
 /// The column chooser (`|`): the table behind follows each key, and the sorted column stays.
@@ -24,7 +25,10 @@ final class ColumnKeysTests: XCTestCase {
         XCTAssertFalse(header(s).contains("sponsor"), header(s))
         // `←` `→` and `s` go through the columns shown only.
         XCTAssertFalse(s.frame.dealColumns.contains(.sponsor))
-        for _ in 0..<20 { _ = keys(&s, .char("s")); XCTAssertNotEqual(s.sort, .sponsor) }
+        for _ in 0..<20 {
+            _ = keys(&s, .char("s"))
+            XCTAssertNotEqual(s.sort, .sponsor)
+        }
         // Move the id column to the front, then back to the table's own order.
         _ = keys(&s, .char("|"), .end, .char("["))
         XCTAssertEqual(s.dealsColumns.order.suffix(2), [.id, .milestone])

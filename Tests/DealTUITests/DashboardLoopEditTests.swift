@@ -1,7 +1,8 @@
 import DealKit
-import XCTest
-@testable import DealTUI
 import TestSupport
+import XCTest
+
+@testable import DealTUI
 
 /// The whole editing story through the run loop and a real store file: every change is in the file and on screen.
 final class DashboardLoopEditTests: XCTestCase {
@@ -22,7 +23,9 @@ final class DashboardLoopEditTests: XCTestCase {
 
     /// Runs the dashboard on the store until the terminal's steps are done; `interval` is how often it looks at the file.
     @MainActor
-    private static func dashboard(_ t: FakeTerminal, _ path: String, interval: Double = 0) throws -> DealTUI.DashboardLoop {
+    private static func dashboard(_ t: FakeTerminal, _ path: String, interval: Double = 0) throws
+        -> DealTUI.DashboardLoop
+    {
         let store = Store(path: path, today: { TestFeeds.today })
         let snapshot = try store.load()
         var s = AppState(feed: snapshot.feed, storeName: "deals.json", today: TestFeeds.today)
@@ -35,7 +38,9 @@ final class DashboardLoopEditTests: XCTestCase {
     }
 
     /// A step that checks the last frame.
-    private static func see(_ t: FakeTerminal, _ text: String, file: StaticString = #filePath, line: UInt = #line) -> FakeTerminal.Step {
+    private static func see(_ t: FakeTerminal, _ text: String, file: StaticString = #filePath, line: UInt = #line)
+        -> FakeTerminal.Step
+    {
         .run { [unowned t] in
             let screen = t.screen
             XCTAssertTrue(screen.contains(text), "screen lacks \(text):\n\(screen)", file: file, line: line)
@@ -53,28 +58,38 @@ final class DashboardLoopEditTests: XCTestCase {
             let t = FakeTerminal([])
             var steps: [FakeTerminal.Step] = [.key(.char("2")), .key(.char("a"))]
             steps += Self.keys("kr-naver-sovereign") + [.key(.tab)] + Self.keys("네이버 소버린 AI") + [.key(.tab)]
-            steps += Self.keys("KR") + [.key(.tab)] + Self.keys("2026-11") + [.key(.control("s")), Self.see(t, "saved · added kr-naver-sovereign")]
+            steps +=
+                Self.keys("KR") + [.key(.tab)] + Self.keys("2026-11") + [
+                    .key(.control("s")), Self.see(t, "saved · added kr-naver-sovereign"),
+                ]
             steps += [.key(.char("/"))] + Self.keys("소버린") + [.key(.enter), Self.see(t, "네이버 소버린 AI")]
             steps += [.run { XCTAssertEqual(try Self.deal("kr-naver-sovereign", path)?.title, "네이버 소버린 AI") }]
             // Edit its MW.
-            steps += [.key(.char("e"))] + Array(repeating: .key(.tab), count: 8) + Self.keys("55") + [.key(.control("s"))]
+            steps +=
+                [.key(.char("e"))] + Array(repeating: .key(.tab), count: 8) + Self.keys("55") + [.key(.control("s"))]
             steps += [Self.see(t, "saved · edited kr-naver-sovereign"), Self.see(t, "55  announced")]
             steps += [.run { XCTAssertEqual(try Self.deal("kr-naver-sovereign", path)?.capacity?.initialMW, 55) }]
             // Add a milestone; it shows in the detail's timeline.
-            steps += [.key(.char("m"))] + Self.keys("2027-H1:1단계 가동") + [.key(.control("s")), Self.see(t, "saved · edited")]
+            steps +=
+                [.key(.char("m"))] + Self.keys("2027-H1:1단계 가동") + [.key(.control("s")), Self.see(t, "saved · edited")]
             steps += [.key(.enter), Self.see(t, "1단계 가동"), .key(.escape)]
-            steps += [.run { XCTAssertEqual(try Self.deal("kr-naver-sovereign", path)?.milestones.first?.event, "1단계 가동") }]
+            steps += [
+                .run { XCTAssertEqual(try Self.deal("kr-naver-sovereign", path)?.milestones.first?.event, "1단계 가동") }
+            ]
             // Undo takes the milestone out again.
             steps += [.key(.char("u")), Self.see(t, "undone: edited kr-naver-sovereign")]
             steps += [.run { XCTAssertEqual(try Self.deal("kr-naver-sovereign", path)?.milestones, []) }]
             steps += [.key(.char("d")), Self.see(t, "Delete this deal?"), Self.see(t, "kr-naver-sovereign")]
-            steps += [.key(.char("y")), Self.see(t, "saved · deleted kr-naver-sovereign"), Self.see(t, "no deals match")]
+            steps += [
+                .key(.char("y")), Self.see(t, "saved · deleted kr-naver-sovereign"), Self.see(t, "no deals match"),
+            ]
             t.steps = steps
             let loop = try Self.dashboard(t, path)
             XCTAssertNil(try Self.deal("kr-naver-sovereign", path))
             XCTAssertEqual(try Self.onDisk(path).deals.count, 5)
-            XCTAssertEqual(loop.state.editing.undo.map(\.summary),
-                           ["added kr-naver-sovereign", "edited kr-naver-sovereign", "deleted kr-naver-sovereign"])
+            XCTAssertEqual(
+                loop.state.editing.undo.map(\.summary),
+                ["added kr-naver-sovereign", "edited kr-naver-sovereign", "deleted kr-naver-sovereign"])
         }
     }
 
@@ -84,15 +99,22 @@ final class DashboardLoopEditTests: XCTestCase {
             let t = FakeTerminal([])
             let other = Store(path: path)
             var steps: [FakeTerminal.Step] = [.key(.char("2")), .key(.down), .key(.down)]
-            steps += [.run {
-                try other.update { feed in
-                    feed.deals.append(Deal(id: "aa-first", title: "外部 writer's deal", country: "JP", announced: PartialDate("2026")!))
+            steps += [
+                .run {
+                    try other.update { feed in
+                        feed.deals.append(
+                            Deal(
+                                id: "aa-first", title: "外部 writer's deal", country: "JP",
+                                announced: PartialDate("2026")!))
+                    }
                 }
-            }]
+            ]
             steps += [.run {}, Self.see(t, "reloaded: 1 deal changed on disk"), Self.see(t, "外部 writer's deal")]
             t.steps = steps
             let loop = try Self.dashboard(t, path)
-            XCTAssertEqual(loop.state.selectedDealID, try TestFeeds.bundled().deals.sorted { $0.country < $1.country }[2].id, "the cursor stays on the same deal")
+            XCTAssertEqual(
+                loop.state.selectedDealID, try TestFeeds.bundled().deals.sorted { $0.country < $1.country }[2].id,
+                "the cursor stays on the same deal")
             XCTAssertEqual(loop.state.totalCount, 6)
         }
     }
@@ -104,11 +126,15 @@ final class DashboardLoopEditTests: XCTestCase {
             let other = Store(path: path)
             var id = ""
             var steps: [FakeTerminal.Step] = [.key(.char("2")), .key(.char("e")), .key(.end)] + Self.keys(" (mine)")
-            steps += [.run {
-                id = try XCTUnwrap(t.screen.split(separator: "\n").first { $0.contains("Edit ") }.flatMap { line in
-                    line.split(separator: " ").first { $0.contains("-") }.map(String.init) })
-                try other.update { feed in feed.deals[feed.index(of: id)!].title = "their title" }
-            }]
+            steps += [
+                .run {
+                    id = try XCTUnwrap(
+                        t.screen.split(separator: "\n").first { $0.contains("Edit ") }.flatMap { line in
+                            line.split(separator: " ").first { $0.contains("-") }.map(String.init)
+                        })
+                    try other.update { feed in feed.deals[feed.index(of: id)!].title = "their title" }
+                }
+            ]
             // The dashboard looks at the file only when it saves (a long interval), and the store refuses.
             steps += [.key(.control("s")), Self.see(t, "Changed on disk"), Self.see(t, "on disk now: their title")]
             steps += [.run { XCTAssertEqual(try Self.deal(id, path)?.title, "their title") }]

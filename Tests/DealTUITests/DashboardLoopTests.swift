@@ -1,5 +1,6 @@
 import DealKit
 import XCTest
+
 @testable import DealTUI
 
 /// (Not `@MainActor` itself: swift-corelibs-xctest cannot call actor-isolated test methods; tests run on the main thread, so each asserts that.)
@@ -12,8 +13,11 @@ final class DashboardLoopTests: XCTestCase {
 
     func testTheLoopPaintsReducesAndQuits() throws {
         try MainActor.assumeIsolated {
-            let t = FakeTerminal(events: [.char("2"), .down, .resize(rows: 30, cols: 100), .control("l"), .char("q"), .char("3")])
-            var loop = DashboardLoop(state: TestFeeds.state(try TestFeeds.bundled()), terminal: t, exportDirectory: NSTemporaryDirectory())
+            let t = FakeTerminal(events: [
+                .char("2"), .down, .resize(rows: 30, cols: 100), .control("l"), .char("q"), .char("3"),
+            ])
+            var loop = DashboardLoop(
+                state: TestFeeds.state(try TestFeeds.bundled()), terminal: t, exportDirectory: NSTemporaryDirectory())
             loop.run()
             XCTAssertEqual(t.events, [.char("3")], "q ends the loop")
             XCTAssertEqual(t.invalidated, 1)
@@ -51,7 +55,9 @@ final class DashboardLoopTests: XCTestCase {
             loop.run()
             let message = loop.state.message ?? ""
             XCTAssertTrue(loop.state.isError)
-            XCTAssertEqual(message, "export failed: \(dir)/sovtrack-deals-20260610-120000.csv: cannot write: No such file or directory")
+            XCTAssertEqual(
+                message,
+                "export failed: \(dir)/sovtrack-deals-20260610-120000.csv: cannot write: No such file or directory")
             XCTAssertFalse(message.contains("store"), message)
         }
     }
@@ -66,7 +72,8 @@ final class DashboardLoopTests: XCTestCase {
             var loop = DashboardLoop(state: TestFeeds.state(try TestFeeds.bundled()), terminal: t, exportDirectory: dir)
             loop.stamp = { "20260610-120000" }
             loop.run()
-            XCTAssertEqual(String(decoding: try FileSystem.read(first), as: UTF8.self), "mine", "the existing file is untouched")
+            XCTAssertEqual(
+                String(decoding: try FileSystem.read(first), as: UTF8.self), "mine", "the existing file is untouched")
             XCTAssertTrue(FileSystem.exists(dir + "/sovtrack-deals-20260610-120000-2.csv"))
             XCTAssertTrue(FileSystem.exists(dir + "/sovtrack-deals-20260610-120000-3.csv"))
             let names = try FileManager.default.contentsOfDirectory(atPath: dir)
@@ -79,7 +86,10 @@ final class DashboardLoopTests: XCTestCase {
             let t = FakeTerminal(events: [.down, .down, .down])
             var loop = DashboardLoop(state: TestFeeds.state(try TestFeeds.bundled()), terminal: t, exportDirectory: ".")
             var reads = 0
-            loop.shouldStop = { reads += 1; return reads > 2 }
+            loop.shouldStop = {
+                reads += 1
+                return reads > 2
+            }
             loop.run()
             XCTAssertEqual(t.events.count, 1, "two reads, then the stop request is seen")
         }

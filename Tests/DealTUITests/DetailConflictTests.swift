@@ -1,5 +1,6 @@
 import DealKit
 import XCTest
+
 @testable import DealTUI
 
 /// A deal a git merge left conflicted: the Detail view lists its conflicts first, and `<` / `>`
@@ -11,8 +12,11 @@ final class DetailConflictTests: XCTestCase {
     private func conflicted() throws -> (Feed, [MergeConflict]) {
         var feed = try TestFeeds.bundled()
         let conflicts = [
-            MergeConflict(id: id, field: "capacity.targetMW", base: .number("1000"), ours: .number("700"), theirs: .number("500")),
-            MergeConflict(id: id, field: "status", base: .string("announced"), ours: .string("planned"), theirs: .string("cancelled")),
+            MergeConflict(
+                id: id, field: "capacity.targetMW", base: .number("1000"), ours: .number("700"), theirs: .number("500")),
+            MergeConflict(
+                id: id, field: "status", base: .string("announced"), ours: .string("planned"),
+                theirs: .string("cancelled")),
         ]
         MergeConflict.store(conflicts, in: &feed)
         return (feed, conflicts)
@@ -34,7 +38,8 @@ final class DetailConflictTests: XCTestCase {
         XCTAssertTrue(text.contains("▶ capacity.targetMW: ours 700 · theirs 500"), text)
         XCTAssertTrue(text.contains("  status: ours planned · theirs cancelled"), text)
         let other = try XCTUnwrap(feed.index(of: "kr-skt-nvidia-ai-cloud"))
-        XCTAssertFalse(DetailView.lines(of: other, in: s.catalog, width: 100).contains { $0.first?.text == "Merge conflicts" })
+        XCTAssertFalse(
+            DetailView.lines(of: other, in: s.catalog, width: 100).contains { $0.first?.text == "Merge conflicts" })
     }
 
     func testTakingASideEmitsTheSettlementAndTheStoresAnswerShowsTheNext() throws {
@@ -58,8 +63,9 @@ final class DetailConflictTests: XCTestCase {
         XCTAssertEqual(s.detail?.id, id, "the detail stays open")
         var ours = theirs
         ours.status = .planned
-        XCTAssertEqual(AppReducer.reduce(&s, .char("<")),
-                       [.apply(.settle(conflicts[1], side: .ours, old: theirs, new: ours, reopen: false), undo: false)])
+        XCTAssertEqual(
+            AppReducer.reduce(&s, .char("<")),
+            [.apply(.settle(conflicts[1], side: .ours, old: theirs, new: ours, reopen: false), undo: false)])
         // `u` reopens the first: its inverse puts our value and the conflict back.
         XCTAssertEqual(AppReducer.reduce(&s, .char("u")), [.apply(change.inverse, undo: true)])
         try StoreSession.apply(change.inverse, to: &after)

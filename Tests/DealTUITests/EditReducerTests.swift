@@ -1,5 +1,6 @@
 import DealKit
 import XCTest
+
 @testable import DealTUI
 
 /// The editing keys in the dashboard's reducer, and the store's answers, without a terminal or a disk.
@@ -89,7 +90,8 @@ final class EditReducerTests: XCTestCase {
         XCTAssertEqual(s.editing.undo, [.replace(old: d, new: changed)])
         XCTAssertTrue(s.isError)
         _ = keys(&s, .char("u"))
-        EditReducer.store(&s, .refused(.replace(old: changed, new: d), undo: true, .changedOnDisk(id: d.id, current: d)))
+        EditReducer.store(
+            &s, .refused(.replace(old: changed, new: d), undo: true, .changedOnDisk(id: d.id, current: d)))
         XCTAssertEqual(s.message?.hasPrefix("cannot undo edited \(d.id)"), true, s.message ?? "")
     }
 

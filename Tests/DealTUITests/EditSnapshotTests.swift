@@ -1,5 +1,6 @@
 import DealKit
 import XCTest
+
 @testable import DealTUI
 
 /// The form and editing's questions at 80x24 and 160x48, drawn from key sequences on the bundled dataset.
@@ -10,8 +11,12 @@ final class EditSnapshotTests: XCTestCase {
     private var screens: [(String, [InputEvent])] {
         [
             ("form-add-empty", [.char("a")]),
-            ("form-add-hangul", [.char("a")] + keys("kr-naver-sovereign") + [.tab] + keys("네이버 소버린 AI 데이터센터")
-                + [.tab] + keys("Kor") + [.tab] + keys("2026-13") + [.tab, .control("n"), .tab, .tab] + keys("NVIDIA:vendr")),
+            (
+                "form-add-hangul",
+                [.char("a")] + keys("kr-naver-sovereign") + [.tab] + keys("네이버 소버린 AI 데이터센터")
+                    + [.tab] + keys("Kor") + [.tab] + keys("2026-13") + [.tab, .control("n"), .tab, .tab]
+                    + keys("NVIDIA:vendr")
+            ),
             ("form-edit", [.char("2"), .down, .char("e"), .tab, .tab, .tab, .tab]),
             ("form-milestone", [.char("2"), .char("m")] + keys("2027-H1:1단계 가동")),
             ("form-scrolled-to-notes", [.char("2"), .char("e"), .pageDown, .pageDown, .pageDown] + keys("메모 ✓")),
@@ -51,7 +56,8 @@ final class EditSnapshotTests: XCTestCase {
         var s = TestFeeds.state(try TestFeeds.bundled())
         for e in [InputEvent.char("a")] + keys("x") + [.tab] + keys("네이버") + [.left] { AppReducer.reduce(&s, e) }
         let g = Screen.render(s)
-        let y = 2 + 1 + 1, x = 2 + FormView.labelWidth + 2
+        let y = 2 + 1 + 1
+        let x = 2 + FormView.labelWidth + 2
         XCTAssertEqual(g[y, x].text, "네")
         XCTAssertFalse(g[y, x].style.reverse)
         XCTAssertEqual(g[y, x + 4].text, "버")

@@ -1,5 +1,6 @@
 import DealKit
 import XCTest
+
 @testable import DealTUI
 
 /// The form's keys without a terminal: line editing by grapheme, validation as you type, values offered, saving.
@@ -21,10 +22,13 @@ final class FormReducerTests: XCTestCase {
         l.insert("X")
         XCTAssertEqual(l.text, "네이X버")
         XCTAssertEqual(l.cursorColumn, 5)
-        l.deleteBackward(); l.deleteBackward()
+        l.deleteBackward()
+        l.deleteBackward()
         XCTAssertEqual(l.text, "네버")
-        l.moveHome(); XCTAssertEqual(l.cursorColumn, 0)
-        l.moveEnd(); XCTAssertEqual(l.cursor, 2)
+        l.moveHome()
+        XCTAssertEqual(l.cursorColumn, 0)
+        l.moveEnd()
+        XCTAssertEqual(l.cursor, 2)
         // A combining mark joins the letter before it: one grapheme, one column.
         var e = TextLine("E")
         e.insert("\u{301}")
@@ -32,20 +36,26 @@ final class FormReducerTests: XCTestCase {
         XCTAssertEqual(e.cursor, 1)
         XCTAssertEqual(e.cursorColumn, 1)
         var k = TextLine("SK 텔레콤 AI")
-        k.moveLeft(); k.moveLeft(); k.moveLeft()
+        k.moveLeft()
+        k.moveLeft()
+        k.moveLeft()
         k.killToStart()
         XCTAssertEqual(k.text, " AI")
-        k.moveEnd(); k.deleteWordBackward()
+        k.moveEnd()
+        k.deleteWordBackward()
         XCTAssertEqual(k.text, " ")
         var emoji = TextLine("🇰🇷x")
-        emoji.moveLeft(); emoji.deleteBackward()
+        emoji.moveLeft()
+        emoji.deleteBackward()
         XCTAssertEqual(emoji.text, "x")
     }
 
     func testAnEmptyFormCannotBeSavedAndSaysWhatIsMissing() {
         var f = FormState(deal: nil)
         XCTAssertEqual(f.problemCount, 4, "id, title, country and announced are required")
-        guard case .stay(let note?, true) = FormReducer.reduce(&f, .control("s")) else { return XCTFail("saved an empty deal") }
+        guard case .stay(let note?, true) = FormReducer.reduce(&f, .control("s")) else {
+            return XCTFail("saved an empty deal")
+        }
         XCTAssertTrue(note.hasPrefix("cannot save: 4 problems"), note)
         XCTAssertEqual(f.current.kind, .id)
         XCTAssertEqual(f.current.message, "required")
@@ -55,7 +65,8 @@ final class FormReducerTests: XCTestCase {
         var f = FormState(deal: nil)
         type(&f, "kr-Bad")
         XCTAssertEqual(f.current.message?.contains("is not a valid id"), true)
-        _ = FormReducer.reduce(&f, .backspace); _ = FormReducer.reduce(&f, .backspace)
+        _ = FormReducer.reduce(&f, .backspace)
+        _ = FormReducer.reduce(&f, .backspace)
         _ = FormReducer.reduce(&f, .backspace)
         type(&f, "test")
         XCTAssertNil(f.current.message)
@@ -105,7 +116,8 @@ final class FormReducerTests: XCTestCase {
         XCTAssertEqual(f.current.text, "announced")
         _ = FormReducer.reduce(&f, .control("n"))
         XCTAssertEqual(f.current.text, "planned")
-        _ = FormReducer.reduce(&f, .control("p")); _ = FormReducer.reduce(&f, .control("p"))
+        _ = FormReducer.reduce(&f, .control("p"))
+        _ = FormReducer.reduce(&f, .control("p"))
         XCTAssertEqual(f.current.text, "cancelled")
         // Typing over a value starts over; a prefix narrows the values offered.
         type(&f, "u")
@@ -131,7 +143,9 @@ final class FormReducerTests: XCTestCase {
         _ = FormReducer.reduce(&f, .control("n"))
         XCTAssertEqual(f.current.kind, .milestone)
         type(&f, "2028:Phase 2")
-        guard case .save(.replace(let old, let new)) = FormReducer.reduce(&f, .control("s")) else { return XCTFail("not saved") }
+        guard case .save(.replace(let old, let new)) = FormReducer.reduce(&f, .control("s")) else {
+            return XCTFail("not saved")
+        }
         XCTAssertEqual(old, deal)
         XCTAssertEqual(new.milestones.count, deal.milestones.count + 2)
         XCTAssertEqual(new.milestones.first { $0.event == "Phase 1 online" }?.done, true)
@@ -166,7 +180,9 @@ final class FormReducerTests: XCTestCase {
         XCTAssertEqual(g.original, theirs)
         _ = FormReducer.reduce(&f, .char("o"))
         XCTAssertNil(f.question)
-        guard case .save(.replace(let old, let new)) = FormReducer.reduce(&f, .control("s")) else { return XCTFail("not saved") }
+        guard case .save(.replace(let old, let new)) = FormReducer.reduce(&f, .control("s")) else {
+            return XCTFail("not saved")
+        }
         XCTAssertEqual(old, theirs, "the save now names the version on disk, so the store accepts it")
         XCTAssertEqual(new.title, deal.title + " (mine)")
         f.question = .changedOnDisk(current: nil)

@@ -1,7 +1,8 @@
 import DealKit
-import XCTest
-@testable import DealTUI
 import TestSupport
+import XCTest
+
+@testable import DealTUI
 
 /// The frame's geometry is what the reducer scrolls by and what the views draw with.
 final class FrameLayoutTests: XCTestCase {
@@ -38,7 +39,9 @@ extension FrameLayoutTests {
     func testAKeyAndItsFrameComputeTheLayoutOnce() throws {
         var s = TestFeeds.state(try TestFeeds.wide(), rows: 30, cols: 120)
         _ = Screen.render(s)
-        for e: InputEvent in [.char("2"), .pageDown, .down, .right, .enter, .pageDown, .escape, .char("1"), .enter, .click(y: 5, x: 70)] {
+        for e: InputEvent in [
+            .char("2"), .pageDown, .down, .right, .enter, .pageDown, .escape, .char("1"), .enter, .click(y: 5, x: 70),
+        ] {
             let before = s.frameCache.computed
             AppReducer.reduce(&s, e)
             _ = Screen.render(s)

@@ -1,6 +1,7 @@
 import DealKit
 import Foundation
 import XCTest
+
 @testable import DealTUI
 
 /// The key map is the one list of keys: no key is bound twice, the reducers follow it, and the
@@ -9,7 +10,8 @@ final class KeyMapTests: XCTestCase {
     private static let guide = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("docs/user-guide.md")
-    private static let begin = "<!-- keys:begin (generated from KeyMap; UPDATE_DOCS=1 swift test --filter KeyMapTests) -->"
+    private static let begin =
+        "<!-- keys:begin (generated from KeyMap; UPDATE_DOCS=1 swift test --filter KeyMapTests) -->"
     private static let end = "<!-- keys:end -->"
 
     func testNoEventIsBoundTwice() {
@@ -59,14 +61,18 @@ final class KeyMapTests: XCTestCase {
     func testTheUserGuideKeyTablesAreTheMap() throws {
         let text = try String(contentsOf: Self.guide, encoding: .utf8)
         let from = try XCTUnwrap(text.range(of: Self.begin), "docs/user-guide.md: no \(Self.begin)")
-        let to = try XCTUnwrap(text.range(of: Self.end, range: from.upperBound..<text.endIndex), "docs/user-guide.md: no \(Self.end)")
+        let to = try XCTUnwrap(
+            text.range(of: Self.end, range: from.upperBound..<text.endIndex), "docs/user-guide.md: no \(Self.end)")
         let expected = "\n\n" + KeyMap.markdown + "\n"
         let current = String(text[from.upperBound..<to.lowerBound])
         if current == expected { return }
         if ProcessInfo.processInfo.environment["UPDATE_DOCS"] == "1" {
-            try (text[..<from.upperBound] + expected + text[to.lowerBound...]).write(to: Self.guide, atomically: true, encoding: .utf8)
+            try (text[..<from.upperBound] + expected + text[to.lowerBound...]).write(
+                to: Self.guide, atomically: true, encoding: .utf8)
             return
         }
-        XCTFail("docs/user-guide.md's key tables differ from KeyMap; run UPDATE_DOCS=1 swift test --disable-swift-testing --filter KeyMapTests")
+        XCTFail(
+            "docs/user-guide.md's key tables differ from KeyMap; run UPDATE_DOCS=1 swift test --disable-swift-testing --filter KeyMapTests"
+        )
     }
 }

@@ -1,7 +1,8 @@
 import DealKit
-import XCTest
-@testable import DealTUI
 import TestSupport
+import XCTest
+
+@testable import DealTUI
 
 /// The list views' keys and mouse: switching, moving, filtering by the cell, sorting, drilling down.
 final class ListKeysTests: XCTestCase {
@@ -98,7 +99,10 @@ final class ListKeysTests: XCTestCase {
         _ = keys(&s, .char("S"))
         XCTAssertTrue(s.descending)
         var seen: [DealSort] = []
-        for _ in 0..<(DealColumn.dealsView.count - 1) { _ = keys(&s, .char("s")); seen.append(s.sort) }
+        for _ in 0..<(DealColumn.dealsView.count - 1) {
+            _ = keys(&s, .char("s"))
+            seen.append(s.sort)
+        }
         XCTAssertEqual(s.sort, .country)
         XCTAssertEqual(Set(seen + [.announced]), Set(DealColumn.dealsView.map(\.sort)))
     }
@@ -187,7 +191,8 @@ extension ListKeysTests {
     /// Sorted by HHI, the list shows the HHI even on a terminal where it would be left out.
     func testTheHHIColumnIsShownWhileTheListIsSortedByIt() throws {
         var s = TestFeeds.state(try TestFeeds.bundled(), rows: 24, cols: 120)
-        XCTAssertFalse(Screen.render(s).line(2).contains("HHI"), "at 120 columns the list beside the deals has no room for it")
+        XCTAssertFalse(
+            Screen.render(s).line(2).contains("HHI"), "at 120 columns the list beside the deals has no room for it")
         _ = keys(&s, .char("s"))
         XCTAssertEqual(s.countrySort, .hhi)
         let header = Screen.render(s).line(2)

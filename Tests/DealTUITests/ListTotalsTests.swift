@@ -1,10 +1,13 @@
 import DealKit
 import XCTest
+
 @testable import DealTUI
 
 /// The Countries and Vendors lists explain their figures: a totals row, the bar's legend and scale, the help's meanings.
 final class ListTotalsTests: XCTestCase {
-    private func screen(_ s: AppState) -> [String] { Screen.render(s).text().split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+    private func screen(_ s: AppState) -> [String] {
+        Screen.render(s).text().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
 
     func testCountriesAndVendorsEndWithATotalsRow() throws {
         var s = TestFeeds.state(try TestFeeds.wide(), rows: 30, cols: 240)
@@ -72,7 +75,8 @@ final class ListTotalsTests: XCTestCase {
 final class SmallScreenTests: XCTestCase {
     func testTheEnlargeNoteIsWrappedWholeOnANarrowTerminal() throws {
         let s = TestFeeds.state(try TestFeeds.bundled(), rows: 8, cols: 20)
-        let text = Screen.render(s).text().split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        let text = Screen.render(s).text().split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            .joined(separator: " ")
         XCTAssertTrue(text.contains("enlarge the terminal") && text.contains("now 20x8)"), text)
         let tiny = TestFeeds.state(try TestFeeds.bundled(), rows: 2, cols: 12)
         XCTAssertTrue(Screen.render(tiny).line(1).contains("…"), Screen.render(tiny).text())

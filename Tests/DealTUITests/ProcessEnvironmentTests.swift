@@ -1,10 +1,12 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import XCTest
+
 @testable import DealTUI
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 final class ProcessEnvironmentTests: XCTestCase {
     /// "Read once" is a promise: a change to the environment after the first read is not seen.

@@ -1,5 +1,6 @@
 import DealKit
 import XCTest
+
 @testable import DealTUI
 
 /// The search prompt: narrowing as you type, Esc restoring the previous search.

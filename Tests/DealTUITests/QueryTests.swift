@@ -1,7 +1,8 @@
 import DealKit
-import XCTest
-@testable import DealTUI
 import TestSupport
+import XCTest
+
+@testable import DealTUI
 
 /// The dashboard's fast filter, search and sort must give exactly DealKit's answers.
 final class QueryTests: XCTestCase {
@@ -37,14 +38,18 @@ final class QueryTests: XCTestCase {
         for sort in DealSort.allCases {
             for desc in [false, true] {
                 let r = ResultSet(catalog: catalog, members: members, sort: sort, descending: desc)
-                XCTAssertEqual(r.rows.map { feed.deals[Int($0)].id }, sort.apply(to: deals, descending: desc, today: TestFeeds.today).map(\.id), "\(sort) \(desc)")
+                XCTAssertEqual(
+                    r.rows.map { feed.deals[Int($0)].id },
+                    sort.apply(to: deals, descending: desc, today: TestFeeds.today).map(\.id), "\(sort) \(desc)")
             }
         }
     }
 
     func testCountryAndVendorTotalsMatchSummary() {
         let catalog = DealIndex(feed: feed, today: TestFeeds.today)
-        let r = ResultSet(catalog: catalog, members: catalog.members(DealFilter(statuses: [.announced, .planned])), sort: .country, descending: false)
+        let r = ResultSet(
+            catalog: catalog, members: catalog.members(DealFilter(statuses: [.announced, .planned])), sort: .country,
+            descending: false)
         let deals = DealFilter(statuses: [.announced, .planned]).apply(to: feed.deals)
         let byCountry = Summary(deals: deals, by: .country)
         XCTAssertEqual(r.countries.map(\.key), byCountry.rows.map(\.key))
@@ -90,7 +95,12 @@ final class QueryTests: XCTestCase {
         let t = r.timeline
         XCTAssertEqual(t.laneLines.count, feed.deals.count)
         var seen: [String] = []
-        for line in t.lines { if case .country(let c) = line { XCTAssertFalse(seen.contains(c)); seen.append(c) } }
+        for line in t.lines {
+            if case .country(let c) = line {
+                XCTAssertFalse(seen.contains(c))
+                seen.append(c)
+            }
+        }
         XCTAssertEqual(Set(seen), Set(feed.deals.map(\.country)))
     }
 }

@@ -1,12 +1,15 @@
 import DealKit
-import XCTest
-@testable import DealTUI
 import TestSupport
+import XCTest
+
+@testable import DealTUI
 
 final class SearchAndPickerTests: XCTestCase {
     func testSearchMatchesAreHighlightedInTheRows() throws {
         var s = TestFeeds.state(try TestFeeds.bundled(), rows: 24, cols: 100)
-        for e: InputEvent in [.char("2"), .char("/"), .char("H"), .char("y"), .char("N"), .char("i"), .char("x"), .enter] {
+        for e: InputEvent in [
+            .char("2"), .char("/"), .char("H"), .char("y"), .char("N"), .char("i"), .char("x"), .enter,
+        ] {
             AppReducer.reduce(&s, e)
         }
         let g = Screen.render(s)
@@ -29,10 +32,14 @@ final class SearchAndPickerTests: XCTestCase {
         guard case .picker(let cleared) = s.overlay else { return XCTFail("no picker") }
         XCTAssertEqual(cleared.query, "")
         // Pick (none) alone: the deals without a vendor.
-        for e: InputEvent in [.char("("), .char("n"), .char("o"), .char("n"), .char("e"), .char(" "), .enter] { AppReducer.reduce(&s, e) }
+        for e: InputEvent in [.char("("), .char("n"), .char("o"), .char("n"), .char("e"), .char(" "), .enter] {
+            AppReducer.reduce(&s, e)
+        }
         XCTAssertEqual(s.filter.vendors, [Summary.noVendor])
         XCTAssertEqual(s.shownCount, without)
-        XCTAssertEqual(DealFilter(vendors: [Summary.noVendor]).apply(to: s.catalog.deals).count, without, "the CLI's filter agrees")
+        XCTAssertEqual(
+            DealFilter(vendors: [Summary.noVendor]).apply(to: s.catalog.deals).count, without, "the CLI's filter agrees"
+        )
     }
 
     func testEnterOnTheNoneVendorRowShowsItsDeals() throws {

@@ -1,5 +1,6 @@
 import DealKit
 import XCTest
+
 @testable import DealTUI
 
 /// Every view at 80x24 and 160x48 on the bundled dataset, plus wide names and hostile strings.
@@ -55,10 +56,11 @@ final class SnapshotTests: XCTestCase {
             let g = render(feed, rows: 24, cols: 80, events)
             assertSnapshot(g, named: "hostile-80x24-\(name)")
             for c in g.cells {
-                XCTAssertFalse(c.text.unicodeScalars.contains {
-                    $0.value < 0x20 || $0.value == 0x7F || (0x80...0x9F).contains($0.value)
-                        || (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value)
-                }, "\(name): \(c.text.unicodeScalars.map { String($0.value, radix: 16) })")
+                XCTAssertFalse(
+                    c.text.unicodeScalars.contains {
+                        $0.value < 0x20 || $0.value == 0x7F || (0x80...0x9F).contains($0.value)
+                            || (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value)
+                    }, "\(name): \(c.text.unicodeScalars.map { String($0.value, radix: 16) })")
             }
         }
     }
@@ -82,7 +84,8 @@ final class SnapshotTests: XCTestCase {
     /// A snapshot holds the styles: a colour or attribute that changes alone changes it.
     func testAStyleChangeAloneChangesTheSnapshot() throws {
         let grid = Screen.render(TestFeeds.state(try TestFeeds.bundled()))
-        var colour = grid, attribute = grid
+        var colour = grid
+        var attribute = grid
         colour.restyle(y: 3, x: 0, width: 5) { $0.role = .error }
         attribute.restyle(y: 3, x: 0, width: 5) { $0.underline.toggle() }
         for changed in [colour, attribute] {

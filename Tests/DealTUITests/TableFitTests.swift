@@ -1,5 +1,6 @@
 import DealKit
 import XCTest
+
 @testable import DealTUI
 
 final class TableFitTests: XCTestCase {
@@ -8,7 +9,8 @@ final class TableFitTests: XCTestCase {
     func testTheFocusAndSortedColumnsAreAlwaysPlaced() {
         let narrow = TableFit.fit(DealColumn.dealsView, width: 80, natural: natural).map(\.column)
         XCTAssertFalse(narrow.contains(.id))
-        let focused = TableFit.fit(DealColumn.dealsView, width: 80, sortedBy: .models, focus: .id, natural: natural).map(\.column)
+        let focused = TableFit.fit(DealColumn.dealsView, width: 80, sortedBy: .models, focus: .id, natural: natural)
+            .map(\.column)
         XCTAssertTrue(focused.contains(.id), "\(focused)")
         XCTAssertTrue(focused.contains(.models), "\(focused)")
         XCTAssertEqual(focused.first, .title)
@@ -25,7 +27,8 @@ final class TableFitTests: XCTestCase {
     func testTitlesThatReadTheSameCutAreCutInTheMiddle() {
         let a = "OpenAI Stargate Abilene Oracle OCI Supercluster phase 1"
         let b = "OpenAI Stargate Abilene Oracle OCI Supercluster phase 2"
-        let ca = DealTable.middleCut(a, to: 30), cb = DealTable.middleCut(b, to: 30)
+        let ca = DealTable.middleCut(a, to: 30)
+        let cb = DealTable.middleCut(b, to: 30)
         XCTAssertNotEqual(ca, cb)
         XCTAssertEqual(DisplayWidth.of(ca), 30)
         XCTAssertTrue(ca.hasPrefix("OpenAI Stargate") && ca.hasSuffix("phase 1") && ca.contains("…"), ca)
@@ -36,13 +39,18 @@ final class TableFitTests: XCTestCase {
         func deal(_ id: String, _ title: String) -> Deal {
             Deal(id: id, title: title, country: "US", announced: PartialDate("2026")!, status: .planned)
         }
-        let feed = Feed(deals: [deal("us-a", "OpenAI Stargate Abilene Oracle OCI Supercluster phase 1"),
-                                deal("us-b", "OpenAI Stargate Abilene Oracle OCI Supercluster phase 2"),
-                                deal("us-c", "OpenAI Stargate Abilene Oracle OCI Supercluster phase 3")])
+        let feed = Feed(deals: [
+            deal("us-a", "OpenAI Stargate Abilene Oracle OCI Supercluster phase 1"),
+            deal("us-b", "OpenAI Stargate Abilene Oracle OCI Supercluster phase 2"),
+            deal("us-c", "OpenAI Stargate Abilene Oracle OCI Supercluster phase 3"),
+        ])
         var s = TestFeeds.state(feed, rows: 24, cols: 80)
         AppReducer.reduce(&s, .char("2"))
         let lines = Screen.render(s).text().split(separator: "\n").map(String.init)
         XCTAssertEqual(lines.filter { $0.hasPrefix("OpenAI") }.count, 3)
-        for n in 1...3 { XCTAssertTrue(lines.contains { $0.hasPrefix("OpenAI") && $0.contains("phase \(n)") }, lines.joined(separator: "\n")) }
+        for n in 1...3 {
+            XCTAssertTrue(
+                lines.contains { $0.hasPrefix("OpenAI") && $0.contains("phase \(n)") }, lines.joined(separator: "\n"))
+        }
     }
 }

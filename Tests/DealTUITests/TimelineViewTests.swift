@@ -1,5 +1,6 @@
 import DealKit
 import XCTest
+
 @testable import DealTUI
 
 final class TimelineViewTests: XCTestCase {
@@ -7,8 +8,9 @@ final class TimelineViewTests: XCTestCase {
     private func longSpan() -> Feed {
         Feed(deals: [
             Deal(id: "a", title: "Old", country: "US", announced: PartialDate("2016")!, status: .operational),
-            Deal(id: "b", title: "Far", country: "KR", announced: PartialDate("2020")!, status: .planned,
-                 milestones: [Milestone(date: PartialDate("2033")!, event: "first power")]),
+            Deal(
+                id: "b", title: "Far", country: "KR", announced: PartialDate("2020")!, status: .planned,
+                milestones: [Milestone(date: PartialDate("2033")!, event: "first power")]),
         ])
     }
 
@@ -27,7 +29,9 @@ final class TimelineViewTests: XCTestCase {
             let shown = labels(String(axis)).filter { !$0.isEmpty }
             XCTAssertGreaterThanOrEqual(shown.count, 2, "at \(cols) columns: \(axis)")
             for l in shown {
-                XCTAssertTrue(l.count == 4 && Int(l) != nil || l.count == 3 && l.hasPrefix("'"), "label \(l) at \(cols) columns: \(axis)")
+                XCTAssertTrue(
+                    l.count == 4 && Int(l) != nil || l.count == 3 && l.hasPrefix("'"),
+                    "label \(l) at \(cols) columns: \(axis)")
             }
         }
     }
@@ -56,8 +60,12 @@ final class TimelineViewTests: XCTestCase {
     /// A planned milestone whose period is over is drawn `!`, in the error colour, not `○`.
     func testAnOverdueMilestoneHasItsOwnGlyph() throws {
         let feed = Feed(deals: [
-            Deal(id: "a", title: "Late", country: "KR", announced: PartialDate("2025")!, status: .planned,
-                 milestones: [Milestone(date: PartialDate("2026-01")!, event: "phase 1"), Milestone(date: PartialDate("2027-06")!, event: "phase 2")]),
+            Deal(
+                id: "a", title: "Late", country: "KR", announced: PartialDate("2025")!, status: .planned,
+                milestones: [
+                    Milestone(date: PartialDate("2026-01")!, event: "phase 1"),
+                    Milestone(date: PartialDate("2027-06")!, event: "phase 2"),
+                ])
         ])
         var s = TestFeeds.state(feed, rows: 24, cols: 120)
         AppReducer.reduce(&s, .char("4"))

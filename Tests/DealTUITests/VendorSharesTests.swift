@@ -1,11 +1,14 @@
 import DealKit
-import XCTest
-@testable import DealTUI
 import TestSupport
+import XCTest
+
+@testable import DealTUI
 
 final class VendorSharesTests: XCTestCase {
     /// The dashboard's columns give exactly what `VendorConcentration` (summary, report) gives.
-    private func assertAgrees(_ feed: Feed, filter: DealFilter = DealFilter(), file: StaticString = #filePath, line: UInt = #line) {
+    private func assertAgrees(
+        _ feed: Feed, filter: DealFilter = DealFilter(), file: StaticString = #filePath, line: UInt = #line
+    ) {
         let s = TestFeeds.state(feed, filter: filter)
         let shares = s.results.vendorShares
         let deals = s.results.members.map { s.catalog.deals[Int($0)] }
@@ -30,12 +33,14 @@ final class VendorSharesTests: XCTestCase {
 
     func testTiesAndSplits() {
         let deal = { (id: String, vendors: [String], mw: Double?) in
-            Deal(id: id, title: id, country: "KR", announced: PartialDate("2026")!,
-                 partners: vendors.map { Partner(name: $0, role: .vendor) }, capacity: mw.map { Capacity(targetMW: $0) })
+            Deal(
+                id: id, title: id, country: "KR", announced: PartialDate("2026")!,
+                partners: vendors.map { Partner(name: $0, role: .vendor) }, capacity: mw.map { Capacity(targetMW: $0) })
         }
         let feed = Feed(deals: [deal("a", ["Zeta", "Alpha"], 100), deal("b", [], 900), deal("c", ["Zeta"], nil)])
         let s = TestFeeds.state(feed)
-        XCTAssertEqual(s.results.vendorShares.hhi, [5_000], "50/50; the 900 MW without a vendor and the deal without MW left out")
+        XCTAssertEqual(
+            s.results.vendorShares.hhi, [5_000], "50/50; the 900 MW without a vendor and the deal without MW left out")
         let alpha = s.catalog.vendorNames.firstIndex(of: "Alpha")!
         XCTAssertEqual(s.results.vendorShares.leads[alpha], 1, "a tie goes to the first name")
         assertAgrees(feed)

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import DealTUI
 
 final class VendorsViewTests: XCTestCase {

@@ -1,5 +1,6 @@
 import DealKit
 import XCTest
+
 @testable import DealTUI
 
 final class ViewExportTests: XCTestCase {
@@ -75,7 +76,8 @@ final class ViewExportTests: XCTestCase {
             let html = String(decoding: bytes, as: UTF8.self)
             XCTAssertTrue(html.hasPrefix("<!DOCTYPE html>"))
             XCTAssertTrue(html.contains("country KR"), "the filter")
-            XCTAssertTrue(html.contains("--country KR --sort id --format json | sha256sum"), "how to check the fingerprint")
+            XCTAssertTrue(
+                html.contains("--country KR --sort id --format json | sha256sum"), "how to check the fingerprint")
             XCTAssertFalse(html.contains("France"), "only the filter's deals")
             let kr = s.catalog.deals.filter { $0.country == "KR" }
             XCTAssertTrue(html.contains(SHA256.hex(Report.canonicalBytes(kr, updated: s.catalog.feed.updated))))

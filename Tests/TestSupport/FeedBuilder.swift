@@ -10,9 +10,13 @@ public enum FeedBuilder {
         let countries = ["KR", "JP", "FR", "GB", "DE", "IN", "SA", "AE", "US", "BR", "CA", "TW", "SG", "IT", "ES"]
         let vendors = ["NVIDIA", "AMD", "Intel", "nvidia", "Cerebras", "Groq", "Huawei", "삼성전자"]
         let others = ["NAVER", "SoftBank", "Mistral AI", "G42", "Humain", "Reliance", "Orange", "SK Telecom"]
-        let words = ["sovereign", "AI", "factory", "cloud", "campus", "gigawatt", "data", "center", "supercomputer", "Élysée",
-                     "네이버", "鴻海"]
-        let dates = ["2024", "2025-H1", "2025-Q3", "2025-07", "2025-11-02", "2026", "2026-H2", "2026-Q1", "2026-03-15", "2027"]
+        let words = [
+            "sovereign", "AI", "factory", "cloud", "campus", "gigawatt", "data", "center", "supercomputer", "Élysée",
+            "네이버", "鴻海",
+        ]
+        let dates = [
+            "2024", "2025-H1", "2025-Q3", "2025-07", "2025-11-02", "2026", "2026-H2", "2026-Q1", "2026-03-15", "2027",
+        ]
         var deals: [Deal] = []
         deals.reserveCapacity(count)
         for i in 0..<count {
@@ -26,22 +30,26 @@ public enum FeedBuilder {
                 partners.append(Partner(name: others[Int(rng.next() % UInt64(others.count))], role: .operator))
             }
             func mw() -> Double? { rng.next() % 3 == 0 ? nil : Double(rng.next() % 2000) }
-            let cap = Capacity(initialMW: mw(), targetMW: mw(), operationalMW: rng.next() % 4 == 0 ? mw() : nil,
-                               confidence: rng.next() % 4 == 0 ? nil : Confidence.allCases[Int(rng.next() % 3)])
+            let cap = Capacity(
+                initialMW: mw(), targetMW: mw(), operationalMW: rng.next() % 4 == 0 ? mw() : nil,
+                confidence: rng.next() % 4 == 0 ? nil : Confidence.allCases[Int(rng.next() % 3)])
             var milestones: [Milestone] = []
             for _ in 0..<Int(rng.next() % 3) {
-                milestones.append(Milestone(date: PartialDate(dates[Int(rng.next() % UInt64(dates.count))])!,
-                                            event: "phase \(rng.next() % 9)", done: rng.next() % 2 == 0))
+                milestones.append(
+                    Milestone(
+                        date: PartialDate(dates[Int(rng.next() % UInt64(dates.count))])!,
+                        event: "phase \(rng.next() % 9)", done: rng.next() % 2 == 0))
             }
-            deals.append(Deal(
-                id: String(format: "deal-%06d", (i * 7919) % max(count, 1)),
-                title: title, country: countries[Int(rng.next() % UInt64(countries.count))],
-                announced: PartialDate(dates[Int(rng.next() % UInt64(dates.count))])!,
-                status: DealStatus.allCases[Int(rng.next() % 5)],
-                sponsor: rng.next() % 3 == 0 ? nil : others[Int(rng.next() % UInt64(others.count))],
-                partners: partners, site: rng.next() % 2 == 0 ? "Site \(rng.next() % 50)" : nil,
-                capacity: cap, models: rng.next() % 2 == 0 ? ["Model \(rng.next() % 30)"] : [],
-                milestones: milestones, tags: ["tag\(rng.next() % 10)"]))
+            deals.append(
+                Deal(
+                    id: String(format: "deal-%06d", (i * 7919) % max(count, 1)),
+                    title: title, country: countries[Int(rng.next() % UInt64(countries.count))],
+                    announced: PartialDate(dates[Int(rng.next() % UInt64(dates.count))])!,
+                    status: DealStatus.allCases[Int(rng.next() % 5)],
+                    sponsor: rng.next() % 3 == 0 ? nil : others[Int(rng.next() % UInt64(others.count))],
+                    partners: partners, site: rng.next() % 2 == 0 ? "Site \(rng.next() % 50)" : nil,
+                    capacity: cap, models: rng.next() % 2 == 0 ? ["Model \(rng.next() % 30)"] : [],
+                    milestones: milestones, tags: ["tag\(rng.next() % 10)"]))
         }
         return Feed(deals: deals)
     }
@@ -86,10 +94,17 @@ public enum FeedBuilder {
             ("models", #"["Model A", "Model B"]"#), ("tags", #"["t"]"#),
             ("milestones", #"[{"date": "2027", "event": "Phase 1", "done": false}]"#),
             ("notes", json("Notes")),
-            ("sources", #"[{"title": "Source", "url": "https://example.com/a", "publisher": "P", "date": "2026-06-01"}]"#),
+            (
+                "sources",
+                #"[{"title": "Source", "url": "https://example.com/a", "publisher": "P", "date": "2026-06-01"}]"#
+            ),
         ]
         for (field, value) in overrides {
-            if let i = members.firstIndex(where: { $0.0 == field }) { members[i].1 = value } else { members.append((field, value)) }
+            if let i = members.firstIndex(where: { $0.0 == field }) {
+                members[i].1 = value
+            } else {
+                members.append((field, value))
+            }
         }
         return "{" + members.map { "\(json($0.0)): \($0.1)" }.joined(separator: ", ") + "}"
     }

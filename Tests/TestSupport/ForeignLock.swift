@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// An exclusive `flock` on a file held by another process (`/usr/bin/flock FILE cat`) until
 /// `release()`: closing cat's input ends it at once, where a holder that sleeps would make the

@@ -34,7 +34,9 @@ extension XCTestCase {
         nonisolated(unsafe) let test = self
         addTeardownBlock {
             if let run = test.testRun, run.totalFailureCount > 0 {
-                print("\(name) failed with seed \(chosen); replay it with \(Self.seedVariable)=\(chosen) swift test --filter '\(name)'")
+                print(
+                    "\(name) failed with seed \(chosen); replay it with \(Self.seedVariable)=\(chosen) swift test --filter '\(name)'"
+                )
             }
         }
         return chosen

@@ -21,7 +21,9 @@ public enum TestScale {
         guard !isFull, count < items.count else { return items }
         var chosen = Set<Int>()
         while chosen.count < count { chosen.insert(rng.below(items.count)) }
-        print("\(what): \(count) of \(items.count) drawn by the seed; \(variable)=1 (scripts/full-tests.sh, run by .ci/run) runs all")
+        print(
+            "\(what): \(count) of \(items.count) drawn by the seed; \(variable)=1 (scripts/full-tests.sh, run by .ci/run) runs all"
+        )
         return chosen.sorted().map { items[$0] }
     }
 }

@@ -1,8 +1,9 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
 import XCTest
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// A detached tmux session on its own server, for driving the real dashboard end to end: keys in, screen out.
 ///
@@ -26,10 +27,12 @@ public final class TmuxSession {
 
     /// Starts a plain shell (prompt `READY$ `) in `directory`, in a window of the given size.
     public convenience init(cols: Int, rows: Int, directory: URL) throws {
-        try self.init(cols: cols, rows: rows, arguments: [
-            "-c", directory.path, "-e", "LANG=C.UTF-8", "-e", "PS1=READY$ ", "-e", "HOME=\(directory.path)",
-            "env", "-u", "SOVTRACK_STORE", "sh",
-        ])
+        try self.init(
+            cols: cols, rows: rows,
+            arguments: [
+                "-c", directory.path, "-e", "LANG=C.UTF-8", "-e", "PS1=READY$ ", "-e", "HOME=\(directory.path)",
+                "env", "-u", "SOVTRACK_STORE", "sh",
+            ])
         _ = try waitFor("READY$")
     }
 
@@ -43,7 +46,8 @@ public final class TmuxSession {
     private init(cols: Int, rows: Int, arguments: [String]) throws {
         guard TmuxSession.executable != nil else { throw XCTSkip("tmux is not installed; .ci/run installs it") }
         try tmux(["-f", "/dev/null", "new-session", "-d", "-s", "t", "-x", "\(cols)", "-y", "\(rows)"] + arguments)
-        socketPath = try? tmux(["display-message", "-p", "#{socket_path}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        socketPath = try? tmux(["display-message", "-p", "#{socket_path}"]).trimmingCharacters(
+            in: .whitespacesAndNewlines)
     }
 
     deinit { kill() }
@@ -59,7 +63,8 @@ public final class TmuxSession {
     public static func run(socket: String, _ args: [String]) throws -> String {
         // posix_spawn and waitpid rather than Foundation's Process: tmux's first client forks the
         // server, which inherits the client's descriptors, and Process then never sees the exit.
-        let outPath = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-out-\(UUID().uuidString)").path
+        let outPath = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-out-\(UUID().uuidString)")
+            .path
         defer { unlink(outPath) }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -118,7 +123,9 @@ public final class TmuxSession {
 
     /// The pid of the shell in the pane.
     public func shellPID() throws -> Int32 {
-        Int32(try tmux(["display-message", "-p", "-t", "t", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+        Int32(
+            try tmux(["display-message", "-p", "-t", "t", "#{pane_pid}"]).trimmingCharacters(
+                in: .whitespacesAndNewlines)) ?? 0
     }
 
     public func resize(cols: Int, rows: Int) throws {
@@ -127,8 +134,10 @@ public final class TmuxSession {
 
     /// Polls the screen until `predicate` holds, or fails after `timeout` seconds with the last screen.
     @discardableResult
-    public func waitUntil(_ what: String, timeout: Double = 10, file: StaticString = #filePath, line: UInt = #line,
-                          _ predicate: (String) -> Bool) throws -> String {
+    public func waitUntil(
+        _ what: String, timeout: Double = 10, file: StaticString = #filePath, line: UInt = #line,
+        _ predicate: (String) -> Bool
+    ) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var screen = ""
         while Date() < deadline {
@@ -142,8 +151,11 @@ public final class TmuxSession {
 
     /// Polls the screen until it contains every one of `texts`.
     @discardableResult
-    public func waitFor(_ texts: String..., timeout: Double = 10, file: StaticString = #filePath, line: UInt = #line) throws -> String {
-        try waitUntil(texts.map(\.debugDescription).joined(separator: ", "), timeout: timeout, file: file, line: line) { screen in
+    public func waitFor(_ texts: String..., timeout: Double = 10, file: StaticString = #filePath, line: UInt = #line)
+        throws -> String
+    {
+        try waitUntil(texts.map(\.debugDescription).joined(separator: ", "), timeout: timeout, file: file, line: line) {
+            screen in
             texts.allSatisfy(screen.contains)
         }
     }

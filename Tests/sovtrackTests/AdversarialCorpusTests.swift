@@ -1,7 +1,7 @@
 import DealKit
 import Foundation
-import XCTest
 import TestSupport
+import XCTest
 
 /// Issue 11's adversarial corpus, run through every command that reads input, on every
 /// output format. Each run must: exit below 128 (no crash, no signal, no hang); on failure
@@ -14,13 +14,18 @@ final class AdversarialCorpusTests: XCTestCase {
     static func memoryBound(_ size: Int) -> Int { (100 << 20) + 10 * size }
 
     /// File names that are themselves hostile: every error line prints them.
-    static let hostileNames = ["f\u{1B}]52;c;cHduZWQ=\u{7}", "g\u{9B}2J\u{9D}0;t\u{9C}", "h\nsovtrack: fake line", "i\u{202E}nosj", "j\u{200B}"]
+    static let hostileNames = [
+        "f\u{1B}]52;c;cHduZWQ=\u{7}", "g\u{9B}2J\u{9D}0;t\u{9C}", "h\nsovtrack: fake line", "i\u{202E}nosj",
+        "j\u{200B}",
+    ]
 
     private let binary = SovtrackProcess.binary.path
 
     /// One command's run and its checks; returns what went wrong.
-    private func check(_ args: [String], in dir: URL, input size: Int, label: String,
-                       mustMention location: String? = nil, store: URL? = nil) -> (MeasuredProcess.Result, [String]) {
+    private func check(
+        _ args: [String], in dir: URL, input size: Int, label: String,
+        mustMention location: String? = nil, store: URL? = nil
+    ) -> (MeasuredProcess.Result, [String]) {
         let before = store.flatMap { try? Data(contentsOf: $0) }
         let env = ["LANG": "C.UTF-8", "HOME": dir.path, "XDG_DATA_HOME": dir.path, "PATH": "/usr/bin:/bin"]
         // Long enough for the largest cases on a loaded machine; a hang is still caught.
@@ -28,12 +33,17 @@ final class AdversarialCorpusTests: XCTestCase {
         var problems: [String] = []
         let what = "\(label): sovtrack \(args.map { $0.debugDescription }.joined(separator: " "))"
         if r.timedOut { problems.append("\(what): timed out") }
-        if r.status >= 128 || r.signal != nil { problems.append("\(what): exit \(r.status)\(r.signal.map { " (signal \($0))" } ?? "")") }
+        if r.status >= 128 || r.signal != nil {
+            problems.append("\(what): exit \(r.status)\(r.signal.map { " (signal \($0))" } ?? "")")
+        }
         if let h = r.stdout.hostile { problems.append("\(what): standard output has a \(h)") }
         if let h = r.stderr.hostile { problems.append("\(what): standard error has a \(h)") }
         if r.status != 0 && r.status < 128 {
             let last = r.stderr.lastLine
-            if !last.hasPrefix("sovtrack: ") { problems.append("\(what): exit \(r.status) without a 'sovtrack: ' error line (last line: \(last.debugDescription))") }
+            if !last.hasPrefix("sovtrack: ") {
+                problems.append(
+                    "\(what): exit \(r.status) without a 'sovtrack: ' error line (last line: \(last.debugDescription))")
+            }
             if let location, !last.contains(SafeText.sanitize(location)) {
                 problems.append("\(what): the error line does not say where: \(last.debugDescription)")
             }
@@ -42,7 +52,9 @@ final class AdversarialCorpusTests: XCTestCase {
             }
         }
         if r.maxRSS > Self.memoryBound(size) {
-            problems.append("\(what): peak memory \(r.maxRSS >> 20) MiB, above the bound \(Self.memoryBound(size) >> 20) MiB for \(size) bytes of input")
+            problems.append(
+                "\(what): peak memory \(r.maxRSS >> 20) MiB, above the bound \(Self.memoryBound(size) >> 20) MiB for \(size) bytes of input"
+            )
         }
         return (r, problems)
     }
@@ -50,7 +62,8 @@ final class AdversarialCorpusTests: XCTestCase {
     /// A small valid store holding `xx-a` and `xx-b`, which the CSV cases update.
     private func freshStore(in dir: URL) throws -> URL {
         let url = dir.appendingPathComponent("store.json")
-        try Data(FeedBuilder.document([FeedBuilder.dealJSON(id: "xx-a"), FeedBuilder.dealJSON(id: "xx-b")]).utf8).write(to: url)
+        try Data(FeedBuilder.document([FeedBuilder.dealJSON(id: "xx-a"), FeedBuilder.dealJSON(id: "xx-b")]).utf8).write(
+            to: url)
         return url
     }
 
@@ -83,13 +96,18 @@ final class AdversarialCorpusTests: XCTestCase {
         switch c.kind {
         case .feed:
             let valid = run(["validate", file.path], mention: file.path).status == 0
-            if run(["import", file.path, "--store", store.path], mention: file.path, store: store).status == 0 { readBack() }
+            if run(["import", file.path, "--store", store.path], mention: file.path, store: store).status == 0 {
+                readBack()
+            }
             if valid {
                 for format in formats { _ = run(["list", "--store", file.path, "--format", format]) }
                 _ = run(["summary", "--store", file.path, "--format", turn(1)])
                 _ = run(["summary", "--store", file.path, "--by", "vendor", "--format", turn(2)])
                 let report = turn(3) == "md" ? "md" : "html"
-                _ = run(["report", "--store", file.path, "--format", report, "--output", dir.appendingPathComponent("report." + report).path])
+                _ = run([
+                    "report", "--store", file.path, "--format", report, "--output",
+                    dir.appendingPathComponent("report." + report).path,
+                ])
                 if let id = c.dealID {
                     _ = run(["show", "--store", file.path, id])
                     _ = run(["show", "--store", file.path, id, "--json"])
@@ -98,10 +116,15 @@ final class AdversarialCorpusTests: XCTestCase {
                 _ = run(["list", "--store", file.path], mention: file.path)
             }
         case .csv:
-            if run(["import", file.path, "--store", store.path], mention: file.path, store: store).status == 0 { readBack() }
+            if run(["import", file.path, "--store", store.path], mention: file.path, store: store).status == 0 {
+                readBack()
+            }
         case .epoch:
             let rejects = dir.appendingPathComponent("rejects.csv").path
-            if run(["import", "--from", "epoch", file.path, "--store", store.path, "--rejects", rejects], mention: file.path, store: store).status == 0 {
+            if run(
+                ["import", "--from", "epoch", file.path, "--store", store.path, "--rejects", rejects],
+                mention: file.path, store: store
+            ).status == 0 {
                 readBack()
             }
         }
@@ -114,23 +137,40 @@ final class AdversarialCorpusTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: dir) }
         let store = try freshStore(in: dir)
         var problems: [String] = []
-        let flags = ["--title", "--sponsor", "--platform", "--site", "--partner", "--model", "--tag", "--source", "--milestone",
-                     "--country", "--announced", "--status", "--target-mw", "--initial-mw", "--confidence"]
+        let flags = [
+            "--title", "--sponsor", "--platform", "--site", "--partner", "--model", "--tag", "--source", "--milestone",
+            "--country", "--announced", "--status", "--target-mw", "--initial-mw", "--confidence",
+        ]
         let flag = flags[index % flags.count]
         let value = flag == "--partner" ? s + ":vendor" : flag == "--milestone" ? "2027:" + s : s
         let id = "zz-flag-\(index)"
-        for args in [["add", "--store", store.path, "--id", id, "--title", "T", "--country", "KR", "--announced", "2026", flag, value],
-                     ["edit", "--store", store.path, "xx-a", flag, value]] {
+        for args in [
+            [
+                "add", "--store", store.path, "--id", id, "--title", "T", "--country", "KR", "--announced", "2026",
+                flag, value,
+            ],
+            ["edit", "--store", store.path, "xx-a", flag, value],
+        ] {
             let (r, p) = check(args, in: dir, input: s.utf8.count, label: "flag \(flag)", store: store)
             problems += p
             if r.status == 0 {
                 let format = OutputFormat.allCases[index % OutputFormat.allCases.count].rawValue
-                problems += check(["list", "--store", store.path, "--format", format], in: dir, input: 0, label: "after \(flag)").1
-                problems += check(["show", "--store", store.path, "xx-a", index % 2 == 0 ? "--json" : "--store=\(store.path)"], in: dir, input: 0, label: "after \(flag)").1
+                problems +=
+                    check(
+                        ["list", "--store", store.path, "--format", format], in: dir, input: 0, label: "after \(flag)"
+                    ).1
+                problems +=
+                    check(
+                        ["show", "--store", store.path, "xx-a", index % 2 == 0 ? "--json" : "--store=\(store.path)"],
+                        in: dir, input: 0, label: "after \(flag)"
+                    ).1
             }
         }
-        for bad in [["add", "--store", store.path, "--id", s], ["edit", "--store", store.path, s, "--title", "x"],
-                    ["show", "--store", store.path, s], ["list", "--store", store.path, "--country", s], ["list", "--store", store.path, "--format", s]] {
+        for bad in [
+            ["add", "--store", store.path, "--id", s], ["edit", "--store", store.path, s, "--title", "x"],
+            ["show", "--store", store.path, s], ["list", "--store", store.path, "--country", s],
+            ["list", "--store", store.path, "--format", s],
+        ] {
             problems += check(bad, in: dir, input: s.utf8.count, label: "argument", store: store).1
         }
         return problems
@@ -144,9 +184,12 @@ final class AdversarialCorpusTests: XCTestCase {
         // included, with their memory bounds) runs with SOVTRACK_TEST_FULL=1, from .ci/run.
         var rng = SplitMix64(seed: seed)
         let small = corpus.indices.filter { TestScale.isFull || !corpus[$0].large }
-        let chosen = TestScale.sample(small, count: 8, using: &rng, what: "hostile corpus cases (the \(corpus.count - small.count) large ones left out)")
-        let strings = TestScale.sample(Array(HostileCorpus.hostileStrings.enumerated().filter { $0.offset % 2 == 0 }), count: 2,
-                                       using: &rng, what: "hostile strings in add and edit flags")
+        let chosen = TestScale.sample(
+            small, count: 8, using: &rng,
+            what: "hostile corpus cases (the \(corpus.count - small.count) large ones left out)")
+        let strings = TestScale.sample(
+            Array(HostileCorpus.hostileStrings.enumerated().filter { $0.offset % 2 == 0 }), count: 2,
+            using: &rng, what: "hostile strings in add and edit flags")
         let inputs = chosen.map { (index: $0, case: corpus[$0], bytes: corpus[$0].bytes) }
         // Largest first, so that a long run does not finish last on one core.
         var jobs: [() throws -> [String]] = inputs.sorted { $0.bytes.count > $1.bytes.count }.map { input in
@@ -193,8 +236,16 @@ final class AdversarialCorpusTests: XCTestCase {
         let dir = try TemporaryDirectory.make()
         let store = dir.appendingPathComponent("s.json")
         let title = "\u{1B}]52;c;cHduZWQ=\u{7}\u{9B}2J\u{202E}x"
-        try Data(FeedBuilder.document([FeedBuilder.dealJSON(id: "xx-a", overrides: [("title", FeedBuilder.json(title)),
-                                                                                ("models", #"["NVIDIA", "=1+1", "+2"]"#)])]).utf8).write(to: store)
+        try Data(
+            FeedBuilder.document([
+                FeedBuilder.dealJSON(
+                    id: "xx-a",
+                    overrides: [
+                        ("title", FeedBuilder.json(title)),
+                        ("models", #"["NVIDIA", "=1+1", "+2"]"#),
+                    ])
+            ]).utf8
+        ).write(to: store)
         // To a pipe: placeholders, and formula defence.
         let piped = try CLI.run("list", "--store", store.path, "--format", "csv")
         XCTAssertEqual(piped.status, 0, piped.stderr)
@@ -231,11 +282,15 @@ final class AdversarialCorpusTests: XCTestCase {
         let dir = try TemporaryDirectory.make()
         for name in Self.hostileNames {
             let file = dir.appendingPathComponent(name + ".json").path
-            for args in [["validate", file], ["import", file, "--store", dir.appendingPathComponent("s.json").path], ["list", "--store", file]] {
+            for args in [
+                ["validate", file], ["import", file, "--store", dir.appendingPathComponent("s.json").path],
+                ["list", "--store", file],
+            ] {
                 let r = MeasuredProcess.run(binary, args, env: ["LANG": "C.UTF-8", "HOME": dir.path])
                 XCTAssertEqual(r.status, 66, "\(args): \(r.stderr.text)")
                 XCTAssertNil(r.stderr.hostile, "\(args): \(r.stderr.text.debugDescription)")
-                XCTAssertEqual(r.stderr.text.filter { $0 == "\n" }.count, 1, "one line: \(r.stderr.text.debugDescription)")
+                XCTAssertEqual(
+                    r.stderr.text.filter { $0 == "\n" }.count, 1, "one line: \(r.stderr.text.debugDescription)")
                 XCTAssertTrue(r.stderr.text.contains(SafeText.sanitize(name)), r.stderr.text)
             }
         }

@@ -1,7 +1,7 @@
 import DealKit
 import Foundation
-import XCTest
 import TestSupport
+import XCTest
 
 final class CLIConcurrencyTests: XCTestCase {
     /// Starts every command at once, then waits for them all; returns their exit statuses and standard errors.
@@ -12,10 +12,13 @@ final class CLIConcurrencyTests: XCTestCase {
             let p = Process()
             p.executableURL = SovtrackProcess.binary
             p.arguments = args
-            p.environment = ["LANG": "C.UTF-8", "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
-                             "HOME": NSTemporaryDirectory(), "SOVTRACK_LOCK_TIMEOUT": "60"]
+            p.environment = [
+                "LANG": "C.UTF-8", "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+                "HOME": NSTemporaryDirectory(), "SOVTRACK_LOCK_TIMEOUT": "60",
+            ]
             // Output goes to files, so that no pipe can fill and stall a writer.
-            let out = dir.appendingPathComponent("out.\(i)"), err = dir.appendingPathComponent("err.\(i)")
+            let out = dir.appendingPathComponent("out.\(i)")
+            let err = dir.appendingPathComponent("err.\(i)")
             _ = FileManager.default.createFile(atPath: out.path, contents: nil)
             _ = FileManager.default.createFile(atPath: err.path, contents: nil)
             p.standardOutput = try FileHandle(forWritingTo: out)
@@ -33,10 +36,14 @@ final class CLIConcurrencyTests: XCTestCase {
     func testTwentyParallelAddsAllLand() throws {
         let store = try CLI.copy(CLI.fixture)
         let ids = (0..<20).map { "parallel-\($0)" }
-        let results = try runTogether(ids.map {
-            ["add", "--store", store.path, "--id", $0, "--title", "Parallel \($0)", "--country", "KR", "--announced", "2026",
-             "--initial-mw", "1", "--source", "https://x.test/\($0)"]
-        })
+        let results = try runTogether(
+            ids.map {
+                [
+                    "add", "--store", store.path, "--id", $0, "--title", "Parallel \($0)", "--country", "KR",
+                    "--announced", "2026",
+                    "--initial-mw", "1", "--source", "https://x.test/\($0)",
+                ]
+            })
         for (i, r) in results.enumerated() {
             XCTAssertEqual(r.status, 0, "add \(i): \(r.stderr)")
             XCTAssertEqual(r.stdout, "added parallel-\(i)\n")
@@ -48,7 +55,8 @@ final class CLIConcurrencyTests: XCTestCase {
         XCTAssertEqual(FeedEncoder.encode(feed.feed), CLI.bytes(store), "still canonical")
         let names = CLI.files(in: store.deletingLastPathComponent())
         XCTAssertEqual(names.filter { $0.contains(".tmp") }, [], "no temporary file left")
-        XCTAssertEqual(names, ["deals.json", "deals.json.bak.1", "deals.json.bak.2", "deals.json.bak.3", "deals.json.lock"])
+        XCTAssertEqual(
+            names, ["deals.json", "deals.json.bak.1", "deals.json.bak.2", "deals.json.bak.3", "deals.json.lock"])
         let summary = try CLI.run("summary", "--store", store.path, "--format", "csv", "--country", "KR")
         XCTAssertTrue(summary.stdout.contains("\r\nKR,South Korea,23,75,2020,,0,1,"), summary.stdout)
     }
@@ -77,10 +85,14 @@ final class CLIConcurrencyTests: XCTestCase {
 
     func testParallelAddsOfTheSameIdAddItOnce() throws {
         let store = try CLI.copy(CLI.fixture)
-        let results = try runTogether((0..<8).map { i in
-            ["add", "--store", store.path, "--id", "same", "--title", "Attempt \(i)", "--country", "KR", "--announced", "2026",
-             "--source", "https://x.test"]
-        })
+        let results = try runTogether(
+            (0..<8).map { i in
+                [
+                    "add", "--store", store.path, "--id", "same", "--title", "Attempt \(i)", "--country", "KR",
+                    "--announced", "2026",
+                    "--source", "https://x.test",
+                ]
+            })
         XCTAssertEqual(results.filter { $0.status == 0 }.count, 1)
         for r in results where r.status != 0 {
             XCTAssertEqual(r.status, 65)

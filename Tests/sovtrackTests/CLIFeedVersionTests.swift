@@ -1,7 +1,7 @@
 import DealKit
 import Foundation
-import XCTest
 import TestSupport
+import XCTest
 
 /// Feed version 2 on the command line: a version-1 store from before the change, citations,
 /// n/a, approximate and unstated figures, products.
@@ -23,8 +23,10 @@ final class CLIFeedVersionTests: XCTestCase {
 
         let r = try CLI.run("edit", "gb-sovereign-ai-factory", "--site", "London", "--store", store.path)
         XCTAssertEqual(r.status, 0, r.stderr)
-        XCTAssertEqual(CLI.lines(r.stderr).filter { $0.contains("upgraded") },
-                       ["upgraded \(store.path) from feed version 1 to 2 (see docs/format.md, \"Version 2\")"], "said once, on standard error")
+        XCTAssertEqual(
+            CLI.lines(r.stderr).filter { $0.contains("upgraded") },
+            ["upgraded \(store.path) from feed version 1 to 2 (see docs/format.md, \"Version 2\")"],
+            "said once, on standard error")
         let after = try XCTUnwrap(CLI.text(store))
         XCTAssertTrue(after.contains("\"version\": 2,"))
         // Nothing is lost: every deal is as it was but for the one edit.
@@ -42,18 +44,26 @@ final class CLIFeedVersionTests: XCTestCase {
         let store = try CLI.copy(CLI.fixture)
         let r = try CLI.run("show", "kr-naver-nvidia-dsx-sejong", "--store", store.path)
         XCTAssertEqual(r.status, 0, r.stderr)
-        for expected in ["announced    2026-06-07 [4]", "sponsor      NAVER [1, 3, 4]", "platform     NVIDIA DSX [1, 2, 3, 4, 5]",
-                         "site         GAK Sejong [1, 3]",
-                         "committed 55 MW [1, 3, 5] · target ≈1,000 MW [1, 3, 4, 5] (aspirational) · operational unknown",
-                         "2026-H2     AI Agent Platform launch [1]",
-                         "[4] NAVER and NVIDIA Scale Sovereign AI to Gigawatt Capacity in South Korea — The Quantum Dispatch, 2026-06-10",
-                         "products     DSX, Nemotron 3 Ultra, Cosmos"] {
+        for expected in [
+            "announced    2026-06-07 [4]", "sponsor      NAVER [1, 3, 4]", "platform     NVIDIA DSX [1, 2, 3, 4, 5]",
+            "site         GAK Sejong [1, 3]",
+            "committed 55 MW [1, 3, 5] · target ≈1,000 MW [1, 3, 4, 5] (aspirational) · operational unknown",
+            "2026-H2     AI Agent Platform launch [1]",
+            "[4] NAVER and NVIDIA Scale Sovereign AI to Gigawatt Capacity in South Korea — The Quantum Dispatch, 2026-06-10",
+            "products     DSX, Nemotron 3 Ultra, Cosmos",
+        ] {
             XCTAssertTrue(r.stdout.contains(expected), "missing \(expected) in\n\(r.stdout)")
         }
         let md = try CLI.run("show", "kr-naver-nvidia-dsx-sejong", "--md", "--store", store.path)
-        XCTAssertTrue(md.stdout.contains("| capacity | committed 55 MW \\[1, 3, 5\\] · target ≈1,000 MW \\[1, 3, 4, 5\\] (aspirational) · operational unknown |"), md.stdout)
+        XCTAssertTrue(
+            md.stdout.contains(
+                "| capacity | committed 55 MW \\[1, 3, 5\\] · target ≈1,000 MW \\[1, 3, 4, 5\\] (aspirational) · operational unknown |"
+            ), md.stdout)
         XCTAssertTrue(md.stdout.contains("- 2026-H2: AI Agent Platform launch \\[1\\]"), md.stdout)
-        XCTAssertTrue(md.stdout.contains("4. NAVER and NVIDIA Scale Sovereign AI to Gigawatt Capacity in South Korea — The Quantum Dispatch, 2026-06-10"), md.stdout)
+        XCTAssertTrue(
+            md.stdout.contains(
+                "4. NAVER and NVIDIA Scale Sovereign AI to Gigawatt Capacity in South Korea — The Quantum Dispatch, 2026-06-10"
+            ), md.stdout)
         let hynix = try CLI.run("show", "kr-sk-hynix-nvidia-memory", "--store", store.path)
         XCTAssertTrue(hynix.stdout.contains("SK hynix (vendor: next-generation memory to NVIDIA)"), hynix.stdout)
         XCTAssertTrue(hynix.stdout.contains("n/a (megawatts do not apply to a partnership deal)"), hynix.stdout)
@@ -69,7 +79,9 @@ final class CLIFeedVersionTests: XCTestCase {
             return CLI.lines(r.stdout).dropFirst().map { String($0.prefix { $0 != "," }) }
         }
         XCTAssertEqual(try ids("--product", "Vera Rubin"), ["kr-sk-hynix-nvidia-memory"])
-        XCTAssertEqual(try ids("--product", "cosmos", "--product", "jetson"), ["kr-naver-nvidia-dsx-sejong", "kr-sk-hynix-nvidia-memory"])
+        XCTAssertEqual(
+            try ids("--product", "cosmos", "--product", "jetson"),
+            ["kr-naver-nvidia-dsx-sejong", "kr-sk-hynix-nvidia-memory"])
         XCTAssertEqual(try ids("--search", "physicsnemo"), ["kr-sk-hynix-nvidia-memory"], "search covers products")
         XCTAssertEqual(try ids("--product", "GB300"), [])
         // An unstated date is compared as its bound: certainly public by 2026-06-07.
@@ -103,15 +115,19 @@ final class CLIFeedVersionTests: XCTestCase {
         let file = try CLI.write(String(decoding: FeedEncoder.encode(feed), as: UTF8.self), as: "uncited.json")
         let r = try CLI.run("validate", file.path)
         XCTAssertEqual(r.status, 0, "warnings do not fail")
-        XCTAssertEqual(CLI.lines(r.stdout).filter { $0.contains("cites no source") }, [
-            "\(file.path): deals[\(i)].cite: warning: initialMW 55 cites no source",
-            "\(file.path): deals[\(i)].milestones[0]: warning: milestone \"AI Agent Platform launch\" cites no source",
-        ])
+        XCTAssertEqual(
+            CLI.lines(r.stdout).filter { $0.contains("cites no source") },
+            [
+                "\(file.path): deals[\(i)].cite: warning: initialMW 55 cites no source",
+                "\(file.path): deals[\(i)].milestones[0]: warning: milestone \"AI Agent Platform launch\" cites no source",
+            ])
         feed.deals[i].cite[.initialMW] = [9]
         let bad = try CLI.write(String(decoding: FeedEncoder.encode(feed), as: UTF8.self), as: "bad.json")
         let e = try CLI.run("validate", bad.path)
         XCTAssertNotEqual(e.status, 0)
-        XCTAssertTrue(e.stdout.contains("deals[\(i)].cite.initialMW: cites source 9, but the deal has 5 sources (numbered from 1)"), e.stdout)
+        XCTAssertTrue(
+            e.stdout.contains(
+                "deals[\(i)].cite.initialMW: cites source 9, but the deal has 5 sources (numbered from 1)"), e.stdout)
     }
 
     func testTheBundledEpochSnapshotImportsWithItsCredit() throws {
@@ -122,7 +138,10 @@ final class CLIFeedVersionTests: XCTestCase {
         XCTAssertTrue(r.stdout.hasPrefix("786 rows read: added 701, updated 0, unchanged 0, rejected 85"), r.stdout)
         XCTAssertTrue(r.stdout.contains("data: Epoch AI, GPU Clusters dataset (CC BY 4.0)"), r.stdout)
         let list = try CLI.run("list", "--country", "KR", "--store", store.path)
-        XCTAssertTrue(list.stdout.hasSuffix("\nData: Epoch AI, GPU Clusters dataset (CC BY 4.0), https://epoch.ai/data/gpu-clusters\n"), list.stdout)
+        XCTAssertTrue(
+            list.stdout.hasSuffix(
+                "\nData: Epoch AI, GPU Clusters dataset (CC BY 4.0), https://epoch.ai/data/gpu-clusters\n"), list.stdout
+        )
         let summary = try CLI.run("summary", "--store", store.path)
         XCTAssertTrue(summary.stdout.contains("Data: Epoch AI"), summary.stdout)
         XCTAssertTrue(summary.stdout.contains("≈"), "Epoch's calculated power is approximate")
@@ -130,6 +149,7 @@ final class CLIFeedVersionTests: XCTestCase {
         XCTAssertFalse(csv.stdout.contains("Data: "), "CSV stays data only")
         let validate = try CLI.run("validate", store.path)
         XCTAssertTrue(validate.stdout.hasSuffix("ok, 701 deals (0 errors, 0 warnings)\n"), validate.stdout)
-        XCTAssertEqual(try CLI.run("import", "--bundled", "--store", store.path).status, 64, "--bundled needs --from epoch")
+        XCTAssertEqual(
+            try CLI.run("import", "--bundled", "--store", store.path).status, 64, "--bundled needs --from epoch")
     }
 }

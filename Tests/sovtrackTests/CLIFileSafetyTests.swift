@@ -1,15 +1,19 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
-import XCTest
 import TestSupport
+import XCTest
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// What sovtrack promises about the files it writes: `--output` never writes the store, a link
 /// or a special file, nor an existing file without `--force`; saves keep owner, group and mode
 /// and follow a symlinked store; nothing is locked or written that is not a feed (issue 11).
 final class CLIFileSafetyTests: XCTestCase {
-    private let add = ["add", "--id", "new-deal", "--title", "T", "--country", "KR", "--announced", "2026", "--source", "https://x.test"]
+    private let add = [
+        "add", "--id", "new-deal", "--title", "T", "--country", "KR", "--announced", "2026", "--source",
+        "https://x.test",
+    ]
 
     private func mode(_ path: String) -> (mode: mode_t, uid: uid_t, gid: gid_t, isLink: Bool)? {
         var st = stat()
@@ -29,7 +33,8 @@ final class CLIFileSafetyTests: XCTestCase {
         XCTAssertEqual(Glibc.link(store.path, hard), 0)
         // The issue's case: the store overwritten with 3 of its 5 deals, no lock, no backup.
         for target in [store.path, hard, dir.appendingPathComponent("./deals.json").path] {
-            let r = try CLI.run("list", "--country", "KR", "--format", "json", "--store", store.path, "--output", target, "--force")
+            let r = try CLI.run(
+                "list", "--country", "KR", "--format", "json", "--store", store.path, "--output", target, "--force")
             CLI.assertUserError(r, code: 73, ["--output never writes the store"])
             XCTAssertEqual(CLI.bytes(store), before, target)
         }
@@ -37,7 +42,8 @@ final class CLIFileSafetyTests: XCTestCase {
         let viaLink = try CLI.run("summary", "--store", link, "--output", store.path, "--force")
         CLI.assertUserError(viaLink, code: 73, ["--output never writes the store"])
         XCTAssertEqual(CLI.bytes(store), before)
-        XCTAssertEqual(CLI.files(in: dir), ["alias.json", "deals.json", "hard.json"], "no backup, no lock, no temporary")
+        XCTAssertEqual(
+            CLI.files(in: dir), ["alias.json", "deals.json", "hard.json"], "no backup, no lock, no temporary")
     }
 
     func testOutputNeverReplacesALinkOrASpecialFile() throws {
@@ -49,13 +55,16 @@ final class CLIFileSafetyTests: XCTestCase {
         let toDevice = dir.appendingPathComponent("null.csv").path
         XCTAssertEqual(symlink("/dev/null", toDevice), 0)
         for l in [link, toDevice] {
-            CLI.assertUserError(try CLI.run("list", "--store", store.path, "--output", l, "--force"), code: 73, ["symbolic link"])
+            CLI.assertUserError(
+                try CLI.run("list", "--store", store.path, "--output", l, "--force"), code: 73, ["symbolic link"])
             XCTAssertEqual(mode(l)?.isLink, true, "still a link")
         }
         XCTAssertEqual(CLI.text(target), "keep me")
         let fifo = dir.appendingPathComponent("fifo.csv").path
         XCTAssertEqual(mkfifo(fifo, 0o644), 0)
-        CLI.assertUserError(try CLI.run("list", "--store", store.path, "--output", fifo, "--force"), code: 73, ["not a regular file (a FIFO or pipe)"])
+        CLI.assertUserError(
+            try CLI.run("list", "--store", store.path, "--output", fifo, "--force"), code: 73,
+            ["not a regular file (a FIFO or pipe)"])
         var st = stat()
         XCTAssertEqual(lstat(fifo, &st), 0)
         XCTAssertEqual(st.st_mode & S_IFMT, S_IFIFO, "still a FIFO")
@@ -66,8 +75,9 @@ final class CLIFileSafetyTests: XCTestCase {
         let existing = try CLI.write("mine", as: "report.csv", in: store.deletingLastPathComponent())
         XCTAssertEqual(chmod(existing.path, 0o640), 0)
         for command in ["list", "summary"] {
-            CLI.assertUserError(try CLI.run(command, "--store", store.path, "--output", existing.path), code: 73,
-                                ["report.csv: exists; add --force to replace it"])
+            CLI.assertUserError(
+                try CLI.run(command, "--store", store.path, "--output", existing.path), code: 73,
+                ["report.csv: exists; add --force to replace it"])
             XCTAssertEqual(CLI.text(existing), "mine")
         }
         let forced = try CLI.run("list", "--store", store.path, "--output", existing.path, "--force")
@@ -91,7 +101,8 @@ final class CLIFileSafetyTests: XCTestCase {
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertEqual(mode(link)?.isLink, true, "the link is still a link")
         XCTAssertEqual(CLI.files(in: other), ["deals.json"], "nothing beside the link")
-        XCTAssertEqual(CLI.files(in: store.deletingLastPathComponent()), ["deals.json", "deals.json.bak.1", "deals.json.lock"])
+        XCTAssertEqual(
+            CLI.files(in: store.deletingLastPathComponent()), ["deals.json", "deals.json.bak.1", "deals.json.lock"])
         // Writers through the link and through the target see one store.
         let edit = try CLI.run("edit", "new-deal", "--store", store.path, "--title", "Through the target")
         XCTAssertEqual(edit.status, 0, edit.stderr)
@@ -106,15 +117,20 @@ final class CLIFileSafetyTests: XCTestCase {
         XCTAssertEqual(try CLI.run("edit", "new-deal", "--title", "U", "--store", store.path).status, 0)
         let m = try XCTUnwrap(mode(store.path))
         XCTAssertEqual(m.mode, 0o640)
-        if geteuid() == 0 { XCTAssertEqual([m.uid, m.gid], [65534, 65534], "root saving another user's store leaves it theirs") }
+        if geteuid() == 0 {
+            XCTAssertEqual([m.uid, m.gid], [65534, 65534], "root saving another user's store leaves it theirs")
+        }
     }
 
     func testAReadOnlyStoreIsRefused() throws {
         let store = try CLI.copy(CLI.fixture)
         XCTAssertEqual(chmod(store.path, 0o444), 0)
         let before = CLI.bytes(store)
-        for args in [add, ["edit", "kr-skt-nvidia-ai-cloud", "--status", "planned"], ["remove", "kr-skt-nvidia-ai-cloud"]] {
-            CLI.assertUserError(try CLI.run(args + ["--store", store.path]), code: 73, ["the store is read-only", "chmod u+w"])
+        for args in [
+            add, ["edit", "kr-skt-nvidia-ai-cloud", "--status", "planned"], ["remove", "kr-skt-nvidia-ai-cloud"],
+        ] {
+            CLI.assertUserError(
+                try CLI.run(args + ["--store", store.path]), code: 73, ["the store is read-only", "chmod u+w"])
         }
         XCTAssertEqual(CLI.bytes(store), before)
         XCTAssertEqual(CLI.files(in: store.deletingLastPathComponent()), ["deals.json"])
@@ -164,8 +180,12 @@ final class CLIFileSafetyTests: XCTestCase {
         let dir = try TemporaryDirectory.make()
         let fifo = dir.appendingPathComponent("feed.json").path
         XCTAssertEqual(mkfifo(fifo, 0o644), 0)
-        for args in [["validate", fifo], ["validate", "/dev/zero"], ["import", fifo, "--store", dir.appendingPathComponent("s.json").path],
-                     ["list", "--store", fifo], ["import", "--from", "epoch", "/dev/zero", "--store", dir.appendingPathComponent("s.json").path]] {
+        for args in [
+            ["validate", fifo], ["validate", "/dev/zero"],
+            ["import", fifo, "--store", dir.appendingPathComponent("s.json").path],
+            ["list", "--store", fifo],
+            ["import", "--from", "epoch", "/dev/zero", "--store", dir.appendingPathComponent("s.json").path],
+        ] {
             CLI.assertUserError(try CLI.run(args), code: 66, ["not a regular file"])
         }
         CLI.assertUserError(try CLI.run(add + ["--store", fifo]), code: 66, ["not a regular file"])

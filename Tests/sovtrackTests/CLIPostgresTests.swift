@@ -20,7 +20,8 @@ final class CLIPostgresTests: XCTestCase {
 
     func testTheEpochImportRoundTripsWithItsHistory() throws {
         let store = try CLI.copy(CLI.fixture)
-        let imported = try CLI.run("import", "--from", "epoch", "--bundled", "--store", store.path, env: ["SOVTRACK_AUTHOR": "desk"])
+        let imported = try CLI.run(
+            "import", "--from", "epoch", "--bundled", "--store", store.path, env: ["SOVTRACK_AUTHOR": "desk"])
         XCTAssertEqual(imported.status, 0, imported.stderr)
         let db = try PostgresTestDatabase.make(self)
         XCTAssertEqual(try db.run("db", "load", store.path).status, 0)
@@ -37,7 +38,9 @@ final class CLIPostgresTests: XCTestCase {
         let dbImport = try db.run("import", "--from", "epoch", "--bundled")
         XCTAssertEqual(dbImport.status, fileImport.status, dbImport.stderr)
         XCTAssertEqual(Self.withoutTimings(dbImport.stdout), Self.withoutTimings(fileImport.stdout))
-        XCTAssertEqual(try db.run("list", "--format", "json").stdout, try CLI.run("list", "--format", "json", "--store", store.path).stdout)
+        XCTAssertEqual(
+            try db.run("list", "--format", "json").stdout,
+            try CLI.run("list", "--format", "json", "--store", store.path).stdout)
         // One revision per deal imported, in the database as in the file.
         let fileHistory = try History(of: FeedDecoder.decode(CLI.bytes(store)!).feed).revisions
         let dbHistory = try History(of: FeedDecoder.decode(Array(try db.dump().utf8)).feed).revisions
@@ -52,7 +55,10 @@ final class CLIPostgresTests: XCTestCase {
             var d = base.deals[i % base.deals.count]
             d.id = "\(d.id)-\(String(i + 100_000))"
             d.title += " \(i)"
-            if var c = d.capacity { c.targetMW = Double(i % 700) + 0.5; d.capacity = c }
+            if var c = d.capacity {
+                c.targetMW = Double(i % 700) + 0.5
+                d.capacity = c
+            }
             deals.append(d)
         }
         deals.sort { $0.id < $1.id }
@@ -64,7 +70,10 @@ final class CLIPostgresTests: XCTestCase {
         XCTAssertEqual(try db.dump(), CLI.text(file))
         XCTAssertEqual(try db.sql("SELECT count(*) FROM sovtrack_deals"), "3000")
         // The server filters by its indexed columns; the rest of the filter runs in sovtrack.
-        for args in [["--country", "KR", "--format", "csv"], ["--min-mw", "600", "--format", "csv"], ["--status", "operational", "--since", "2025"]] {
+        for args in [
+            ["--country", "KR", "--format", "csv"], ["--min-mw", "600", "--format", "csv"],
+            ["--status", "operational", "--since", "2025"],
+        ] {
             let fromDB = try db.run(["list"] + args)
             XCTAssertEqual(fromDB.stdout, try CLI.run(["list"] + args + ["--store", file.path]).stdout, "\(args)")
             XCTAssertEqual(fromDB.status, 0)
@@ -79,8 +88,10 @@ final class CLIPostgresTests: XCTestCase {
         XCTAssertEqual(try db.run("db", "load", CLI.fixture.path).status, 0)
         let ids = FeedDecoder.decode(CLI.bytes(CLI.fixture)!).feed.deals.map(\.id)
         let steps: [[String]] = [
-            ["add", "--id", "kr-test-one", "--title", "Test one", "--country", "KR", "--announced", "2026-05",
-             "--initial-mw", "10", "--source", "https://x.test/1", "--vendor", "NVIDIA"],
+            [
+                "add", "--id", "kr-test-one", "--title", "Test one", "--country", "KR", "--announced", "2026-05",
+                "--initial-mw", "10", "--source", "https://x.test/1", "--vendor", "NVIDIA",
+            ],
             ["add", "--id", "kr-test-one", "--title", "Again", "--country", "KR", "--announced", "2026"],
             ["edit", ids[1], "--target-mw", "777", "--note", "checked"],
             ["edit", ids[1], "--target-mw", "777"],
@@ -102,19 +113,25 @@ final class CLIPostgresTests: XCTestCase {
             // The log is newest first: two runs of one step may fall in different seconds, so
             // its order may differ where the times (masked here) do.
             let order = { (text: String) in step[0] == "log" ? CLI.lines(text).sorted().joined(separator: "\n") : text }
-            XCTAssertEqual(order(Self.sameClock(onDB.stdout.replacingOccurrences(of: db.displayURL, with: "STORE"))),
-                           order(Self.sameClock(onFile.stdout.replacingOccurrences(of: store.path, with: "STORE"))), "\(step)")
-            XCTAssertEqual(onDB.stderr.replacingOccurrences(of: db.displayURL, with: "STORE"),
-                           onFile.stderr.replacingOccurrences(of: store.path, with: "STORE"), "\(step)")
+            XCTAssertEqual(
+                order(Self.sameClock(onDB.stdout.replacingOccurrences(of: db.displayURL, with: "STORE"))),
+                order(Self.sameClock(onFile.stdout.replacingOccurrences(of: store.path, with: "STORE"))), "\(step)")
+            XCTAssertEqual(
+                onDB.stderr.replacingOccurrences(of: db.displayURL, with: "STORE"),
+                onFile.stderr.replacingOccurrences(of: store.path, with: "STORE"), "\(step)")
         }
-        XCTAssertEqual(try db.sql("SELECT count(*) FROM sovtrack_revisions"), "3", "add, edit, remove: one revision each")
-        XCTAssertEqual(try db.sql("SELECT version FROM sovtrack_deals WHERE id = '\(ids[1])'"), "2", "the edited deal's version moved up once")
+        XCTAssertEqual(
+            try db.sql("SELECT count(*) FROM sovtrack_revisions"), "3", "add, edit, remove: one revision each")
+        XCTAssertEqual(
+            try db.sql("SELECT version FROM sovtrack_deals WHERE id = '\(ids[1])'"), "2",
+            "the edited deal's version moved up once")
     }
 
     func testTheDatabaseStoreIsNamedBySOVTRACKSTORE() throws {
         let db = try PostgresTestDatabase.make(self)
         XCTAssertEqual(try db.run("db", "load", CLI.fixture.path).status, 0)
-        let r = try SovtrackProcess.run(["list", "--format", "csv"], env: db.env.merging(["SOVTRACK_STORE": db.url]) { _, b in b })
+        let r = try SovtrackProcess.run(
+            ["list", "--format", "csv"], env: db.env.merging(["SOVTRACK_STORE": db.url]) { _, b in b })
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertEqual(r.stdout, try CLI.run("list", "--format", "csv", "--store", CLI.fixture.path).stdout)
     }
@@ -148,8 +165,9 @@ final class CLIPostgresTests: XCTestCase {
             let onFile = try CLI.run("import", path, "--store", store.path)
             let onDB = try db.run("import", path)
             XCTAssertEqual(onDB.status, onFile.status, "\(name): \(onDB.stderr)")
-            XCTAssertEqual(onDB.stderr.replacingOccurrences(of: db.displayURL, with: "STORE"),
-                           onFile.stderr.replacingOccurrences(of: store.path, with: "STORE"), name)
+            XCTAssertEqual(
+                onDB.stderr.replacingOccurrences(of: db.displayURL, with: "STORE"),
+                onFile.stderr.replacingOccurrences(of: store.path, with: "STORE"), name)
             CLI.assertNoCrash(onDB)
             if onFile.status != 0 {
                 XCTAssertEqual(try db.dump(), before, "\(name): nothing refused was written")
@@ -162,7 +180,9 @@ final class CLIPostgresTests: XCTestCase {
             }
         }
         // What was accepted (warnings only) was accepted on both.
-        XCTAssertEqual(try db.run("list", "--format", "json").stdout, try CLI.run("list", "--format", "json", "--store", store.path).stdout)
+        XCTAssertEqual(
+            try db.run("list", "--format", "json").stdout,
+            try CLI.run("list", "--format", "json", "--store", store.path).stdout)
     }
 
     // MARK: Faults and roles
@@ -179,12 +199,16 @@ final class CLIPostgresTests: XCTestCase {
         CLI.assertUserError(wrongInURL, code: 77, ["postgresql://sovtrack@"])
         XCTAssertFalse(wrongInURL.stderr.contains(secret))
 
-        let noDB = try SovtrackProcess.run(["list", "--store", db.url.replacingOccurrences(of: "/\(db.name)?", with: "/no_such_db?")], env: db.env)
+        let noDB = try SovtrackProcess.run(
+            ["list", "--store", db.url.replacingOccurrences(of: "/\(db.name)?", with: "/no_such_db?")], env: db.env)
         CLI.assertUserError(noDB, code: 66, ["no such database", "no_such_db"])
 
         let port = try Self.closedPort()
-        let unreachable = try SovtrackProcess.run(["list", "--store", "postgresql://sovtrack:\(secret)@127.0.0.1:\(port)/x"])
-        CLI.assertUserError(unreachable, code: 68, ["cannot reach the server", "postgresql://sovtrack@127.0.0.1:\(port)/x"])
+        let unreachable = try SovtrackProcess.run([
+            "list", "--store", "postgresql://sovtrack:\(secret)@127.0.0.1:\(port)/x",
+        ])
+        CLI.assertUserError(
+            unreachable, code: 68, ["cannot reach the server", "postgresql://sovtrack@127.0.0.1:\(port)/x"])
         XCTAssertFalse(unreachable.stderr.contains(secret))
     }
 
@@ -193,13 +217,16 @@ final class CLIPostgresTests: XCTestCase {
         XCTAssertEqual(try db.run("db", "load", CLI.fixture.path).status, 0)
         let home = try TemporaryDirectory.make()
         let pgpass = home.appendingPathComponent(".pgpass")
-        try Data("# team\n127.0.0.1:*:*:sovtrack:\(db.env["PGPASSWORD"]!.replacingOccurrences(of: ":", with: "\\:"))\n".utf8).write(to: pgpass)
+        try Data(
+            "# team\n127.0.0.1:*:*:sovtrack:\(db.env["PGPASSWORD"]!.replacingOccurrences(of: ":", with: "\\:"))\n".utf8
+        ).write(to: pgpass)
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: pgpass.path)
         let r = try SovtrackProcess.run(["list", "--format", "csv", "--store", db.url], env: ["HOME": home.path])
         XCTAssertEqual(r.status, 0, r.stderr)
         // A password file others may read is ignored, as libpq ignores it.
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: pgpass.path)
-        CLI.assertUserError(try SovtrackProcess.run(["list", "--store", db.url], env: ["HOME": home.path]), code: 77, [])
+        CLI.assertUserError(
+            try SovtrackProcess.run(["list", "--store", db.url], env: ["HOME": home.path]), code: 77, [])
     }
 
     func testARoleThatMayOnlySelectCanListButAnEditIsRefused() throws {
@@ -234,23 +261,30 @@ final class CLIPostgresTests: XCTestCase {
         let id = FeedDecoder.decode(CLI.bytes(CLI.fixture)!).feed.deals[1].id
         // Each writer adds its own deals and all edit one shared deal: every add lands, and
         // the shared deal ends with one of the values written.
-        let writers = 6, each = 5
+        let writers = 6
+        let each = 5
         var processes: [Process] = []
         for w in 0..<writers {
             let p = Process()
             p.executableURL = URL(fileURLWithPath: "/bin/sh")
             var script = ""
             for i in 0..<each {
-                script += "\"$SOV\" add --store \"$URL\" --id kr-w\(w)-\(i) --title W --country KR --announced 2026 || exit 1\n"
+                script +=
+                    "\"$SOV\" add --store \"$URL\" --id kr-w\(w)-\(i) --title W --country KR --announced 2026 || exit 1\n"
                 script += "\"$SOV\" edit \(id) --store \"$URL\" --target-mw \(w * 100 + i) || exit 1\n"
             }
             p.arguments = ["-c", script]
-            p.environment = db.env.merging(["SOV": SovtrackProcess.binary.path, "URL": db.url, "LANG": "C.UTF-8", "HOME": NSTemporaryDirectory()]) { a, _ in a }
+            p.environment = db.env.merging([
+                "SOV": SovtrackProcess.binary.path, "URL": db.url, "LANG": "C.UTF-8", "HOME": NSTemporaryDirectory(),
+            ]) { a, _ in a }
             p.standardOutput = FileHandle.nullDevice
             processes.append(p)
         }
         for p in processes { try p.run() }
-        for p in processes { p.waitUntilExit(); XCTAssertEqual(p.terminationStatus, 0) }
+        for p in processes {
+            p.waitUntilExit()
+            XCTAssertEqual(p.terminationStatus, 0)
+        }
         XCTAssertEqual(try db.sql("SELECT count(*) FROM sovtrack_deals WHERE id LIKE 'kr-w%'"), String(writers * each))
         XCTAssertEqual(try db.sql("SELECT version FROM sovtrack_deals WHERE id = '\(id)'"), String(1 + writers * each))
         XCTAssertEqual(try db.sql("SELECT count(*) FROM sovtrack_revisions"), String(2 * writers * each))
@@ -271,7 +305,8 @@ final class CLIPostgresTests: XCTestCase {
 
     /// History times differ by the second between two runs of the same step.
     static func sameClock(_ s: String) -> String {
-        s.replacingOccurrences(of: #"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z"#, with: "TIME", options: .regularExpression)
+        s.replacingOccurrences(
+            of: #"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z"#, with: "TIME", options: .regularExpression)
     }
 
     /// A loopback port nothing listens on (bound then closed).
@@ -283,7 +318,9 @@ final class CLIPostgresTests: XCTestCase {
         addr.sin_addr.s_addr = inet_addr("127.0.0.1")
         var len = socklen_t(MemoryLayout<sockaddr_in>.size)
         _ = withUnsafePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, len) } }
-        _ = withUnsafeMutablePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &len) } }
+        _ = withUnsafeMutablePointer(to: &addr) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &len) }
+        }
         return Int(UInt16(bigEndian: addr.sin_port))
     }
 }

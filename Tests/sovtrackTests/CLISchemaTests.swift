@@ -1,7 +1,7 @@
 import DealKit
 import Foundation
-import XCTest
 import TestSupport
+import XCTest
 
 /// Checks sovtrack's JSON output against docs/feed-v1.schema.json with scripts/validate-schema.py.
 final class CLISchemaTests: XCTestCase {
@@ -24,7 +24,9 @@ final class CLISchemaTests: XCTestCase {
     private static let hasJSONSchema = (try? python(["-c", "import jsonschema"]))?.status == 0
 
     override func setUpWithError() throws {
-        guard Self.hasJSONSchema else { throw XCTSkip("python3 with the jsonschema package is not available; .ci/run installs it") }
+        guard Self.hasJSONSchema else {
+            throw XCTSkip("python3 with the jsonschema package is not available; .ci/run installs it")
+        }
     }
 
     private func assertValid(_ files: [URL], file: StaticString = #filePath, line: UInt = #line) throws {
@@ -36,23 +38,28 @@ final class CLISchemaTests: XCTestCase {
     /// Every fixture feed, each against the schema of its own version (v1 and v2 side by side).
     func testEveryFixtureIsValidAgainstItsVersionsSchema() throws {
         let dir = PackageRoot.file("Fixtures")
-        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".json") }.sorted()
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".json") }
+            .sorted()
         XCTAssertTrue(files.contains("deals-v1.json") && files.contains("deals.json"), files.description)
         try assertValid(files.map { dir.appendingPathComponent($0) })
     }
 
     func testTheSchemaIsChosenByTheFilesVersion() throws {
-        let deal = #"{"id": "a", "title": "T", "country": "KR", "announcedBy": "2026", "kind": "partnership", "sources": [{"title": "s"}], "cite": {"announced": [1]}}"#
+        let deal =
+            #"{"id": "a", "title": "T", "country": "KR", "announcedBy": "2026", "kind": "partnership", "sources": [{"title": "s"}], "cite": {"announced": [1]}}"#
         let v2 = try CLI.write(#"{"format": "sovtrack-feed", "version": 2, "deals": [\#(deal)]}"#, as: "v2.json")
         // The same deal in a version-1 file: announcedBy does not exist there, so announced is missing.
         let v1 = try CLI.write(#"{"format": "sovtrack-feed", "version": 1, "deals": [\#(deal)]}"#, as: "v1.json")
-        let bad = try CLI.write(#"{"format": "sovtrack-feed", "version": 2, "deals": [{"id": "a", "title": "T", "country": "KR", "announced": "2026", "kind": "merger", "capacity": {"approx": ["peakMW"]}}]}"#, as: "bad.json")
+        let bad = try CLI.write(
+            #"{"format": "sovtrack-feed", "version": 2, "deals": [{"id": "a", "title": "T", "country": "KR", "announced": "2026", "kind": "merger", "capacity": {"approx": ["peakMW"]}}]}"#,
+            as: "bad.json")
         // One python for the three files: each is reported on lines of its own.
         let r = try Self.python([Self.script, v2.path, v1.path, bad.path])
         XCTAssertEqual(r.status, 1)
         let lines = CLI.lines(r.output)
         XCTAssertEqual(lines.filter { $0.hasPrefix(v2.path + ":") }, ["\(v2.path): ok"], r.output)
-        XCTAssertEqual(lines.filter { $0.hasPrefix(v1.path + ":") }, ["\(v1.path): deals[0]: missing required key \"announced\""])
+        XCTAssertEqual(
+            lines.filter { $0.hasPrefix(v1.path + ":") }, ["\(v1.path): deals[0]: missing required key \"announced\""])
         let b = lines.filter { $0.hasPrefix(bad.path + ":") }.joined(separator: "\n")
         XCTAssertTrue(b.contains("deals[0].kind"), r.output)
         XCTAssertTrue(b.contains("deals[0].capacity.approx[0]"), r.output)
@@ -63,11 +70,17 @@ final class CLISchemaTests: XCTestCase {
         let dir = store.deletingLastPathComponent()
         let sample = try CLI.write(FeedSamples.everything, as: "sample.json", in: dir)
         XCTAssertEqual(try CLI.run("import", sample.path, "--store", store.path).status, 0)
-        XCTAssertEqual(try CLI.run("add", "--store", store.path, "--id", "jp-x", "--title", "T", "--country", "JP", "--announced", "2026-H1",
-                                   "--partner", "NVIDIA:vendor", "--initial-mw", "0", "--milestone", "!2026-06:Signed").status, 0)
+        XCTAssertEqual(
+            try CLI.run(
+                "add", "--store", store.path, "--id", "jp-x", "--title", "T", "--country", "JP", "--announced",
+                "2026-H1",
+                "--partner", "NVIDIA:vendor", "--initial-mw", "0", "--milestone", "!2026-06:Signed"
+            ).status, 0)
         var outputs: [URL] = []
-        let filters: [[String]] = [[], ["--country", "KR"], ["--country", "JP"], ["--country", "DE"], ["--vendor", "nvidia"],
-                                   ["--min-mw", "100"], ["--search", "pilot"], ["--sort", "mw", "--reverse"], ["--status", "operational"]]
+        let filters: [[String]] = [
+            [], ["--country", "KR"], ["--country", "JP"], ["--country", "DE"], ["--vendor", "nvidia"],
+            ["--min-mw", "100"], ["--search", "pilot"], ["--sort", "mw", "--reverse"], ["--status", "operational"],
+        ]
         for (i, f) in filters.enumerated() {
             let r = try CLI.run(["list", "--store", store.path, "--format", "json"] + f)
             XCTAssertEqual(r.status, 0, r.stderr)
@@ -86,8 +99,10 @@ final class CLISchemaTests: XCTestCase {
     }
 
     func testTheSchemaRefusesWhatValidateRefuses() throws {
-        let files = ["wrong-type.json", "missing-key.json", "bad-enum.json", "bad-date.json", "negative-mw.json",
-                     "wrong-format.json", "newer-version.json", "top-level-array.json", "source-without-title-or-url.json"].map(CLI.bad)
+        let files = [
+            "wrong-type.json", "missing-key.json", "bad-enum.json", "bad-date.json", "negative-mw.json",
+            "wrong-format.json", "newer-version.json", "top-level-array.json", "source-without-title-or-url.json",
+        ].map(CLI.bad)
         // One python for every file: the script reports each file on lines of its own.
         let r = try Self.python([Self.script] + files.map(\.path))
         XCTAssertEqual(r.status, 1, r.output)
@@ -95,7 +110,8 @@ final class CLISchemaTests: XCTestCase {
         for file in files {
             let own = lines.filter { $0.hasPrefix(file.path + ":") }
             XCTAssertFalse(own.isEmpty, "\(file.lastPathComponent) should fail the schema: \(r.output)")
-            XCTAssertFalse(own.contains("\(file.path): ok"), "\(file.lastPathComponent) should fail the schema: \(r.output)")
+            XCTAssertFalse(
+                own.contains("\(file.path): ok"), "\(file.lastPathComponent) should fail the schema: \(r.output)")
         }
     }
 }

@@ -1,8 +1,9 @@
-import XCTest
 import DealKit
+import XCTest
+
 #if canImport(Glibc)
-import Glibc
-import TestSupport
+    import Glibc
+    import TestSupport
 #endif
 
 /// Writers killed at any instant, and writers racing each other, never lose or corrupt the store.
@@ -12,8 +13,9 @@ final class CrashSafetyTests: XCTestCase {
         let dir = try TemporaryDirectory.make()
         let path = dir.appendingPathComponent("deals.json")
         let list = (0..<deals).map { i in
-            Deal(id: "deal-\(100_000 + i)", title: "Deal \(i) " + String(repeating: "텍스트 ", count: 40), country: "KR",
-                 announced: PartialDate("2026")!, sources: [Source(url: "https://example.com/\(i)")])
+            Deal(
+                id: "deal-\(100_000 + i)", title: "Deal \(i) " + String(repeating: "텍스트 ", count: 40), country: "KR",
+                announced: PartialDate("2026")!, sources: [Source(url: "https://example.com/\(i)")])
         }
         try Data(FeedEncoder.encode(Feed(updated: PartialDate("2026-01-01"), deals: list))).write(to: path)
         return path
@@ -22,10 +24,12 @@ final class CrashSafetyTests: XCTestCase {
     func testKillingAWriterAtRandomMomentsLeavesTheOldOrTheNewStoreWhole() throws {
         let store = try bigStore(deals: 1500)
         var rng = seededRandom(0xC0FFEE)
-        var sawOld = 0, sawNew = 0
+        var sawOld = 0
+        var sawNew = 0
         // Time one whole run, so the kills spread over start-up, load, save and exit.
         let start = Date()
-        XCTAssertEqual(try SovtrackProcess.run(["edit", "deal-100007", "--notes", "calibrate", "--store", store.path]).status, 0)
+        XCTAssertEqual(
+            try SovtrackProcess.run(["edit", "deal-100007", "--notes", "calibrate", "--store", store.path]).status, 0)
         let span = UInt32(min(2.0, Date().timeIntervalSince(start)) * 1_100_000)
         // A plain run kills 12 writers; the whole suite (SOVTRACK_TEST_FULL=1, from .ci/run) 200.
         for i in 0..<TestScale.count(quick: 12, full: 200) {
@@ -42,7 +46,8 @@ final class CrashSafetyTests: XCTestCase {
             p.waitUntilExit()
             let after = try Data(contentsOf: store)
             let result = FeedDecoder.decode(Array(after))
-            XCTAssertFalse(result.hasErrors, "iteration \(i): the store does not load: \(result.issues.first?.description ?? "")")
+            XCTAssertFalse(
+                result.hasErrors, "iteration \(i): the store does not load: \(result.issues.first?.description ?? "")")
             if after == before {
                 sawOld += 1
             } else {
@@ -64,7 +69,10 @@ final class CrashSafetyTests: XCTestCase {
         let store = try SovtrackProcess.bundledStore()
         let writes = TestScale.count(quick: 8, full: 25)
         let group = DispatchGroup()
-        final class Failures: @unchecked Sendable { var list: [String] = []; let lock = NSLock() }
+        final class Failures: @unchecked Sendable {
+            var list: [String] = []
+            let lock = NSLock()
+        }
         let failures = Failures()
         let path = store.path
         group.enter()
@@ -73,17 +81,25 @@ final class CrashSafetyTests: XCTestCase {
             do {
                 var session = try StoreSession(store: Store(path: path, lockTimeout: 30))
                 for i in 0..<writes {
-                    try session.apply(.add(Deal(id: "tui-\(i)", title: "대시보드 \(i)", country: "JP",
-                                                announced: PartialDate("2026-Q3")!)))
+                    try session.apply(
+                        .add(
+                            Deal(
+                                id: "tui-\(i)", title: "대시보드 \(i)", country: "JP",
+                                announced: PartialDate("2026-Q3")!)))
                 }
             } catch {
-                failures.lock.lock(); failures.list.append("session: \(error)"); failures.lock.unlock()
+                failures.lock.lock()
+                failures.list.append("session: \(error)")
+                failures.lock.unlock()
             }
         }
         for i in 0..<writes {
-            let r = try SovtrackProcess.run(["add", "--id", "cli-\(i)", "--title", "CLI \(i)", "--country", "FR",
-                                             "--announced", "2026", "--store", path],
-                                            env: ["SOVTRACK_LOCK_TIMEOUT": "30"])
+            let r = try SovtrackProcess.run(
+                [
+                    "add", "--id", "cli-\(i)", "--title", "CLI \(i)", "--country", "FR",
+                    "--announced", "2026", "--store", path,
+                ],
+                env: ["SOVTRACK_LOCK_TIMEOUT": "30"])
             XCTAssertEqual(r.status, 0, r.stderr)
         }
         group.wait()

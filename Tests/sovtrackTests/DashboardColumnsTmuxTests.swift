@@ -1,7 +1,7 @@
 import DealKit
 import Foundation
-import XCTest
 import TestSupport
+import XCTest
 
 /// The column chooser (`|`) in a real terminal: hide, reorder and reset the Deals view's columns.
 final class DashboardColumnsTmuxTests: XCTestCase {
@@ -15,7 +15,8 @@ final class DashboardColumnsTmuxTests: XCTestCase {
 
     private func chooseColumns(cols: Int, rows: Int) throws {
         let dir = try TemporaryDirectory.make()
-        try FileManager.default.copyItem(at: PackageRoot.fixture("deals.json"), to: dir.appendingPathComponent("deals.json"))
+        try FileManager.default.copyItem(
+            at: PackageRoot.fixture("deals.json"), to: dir.appendingPathComponent("deals.json"))
         let s = try TmuxSession(cols: cols, rows: rows, directory: dir)
         defer { s.kill() }
         try s.type("\(SovtrackProcess.binary.path) browse --store deals.json; echo EXIT=$?", enter: true)

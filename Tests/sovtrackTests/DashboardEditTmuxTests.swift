@@ -1,7 +1,7 @@
 import DealKit
 import Foundation
-import XCTest
 import TestSupport
+import XCTest
 
 /// Editing in the real dashboard in tmux: a Hangul deal added, its MW edited, a milestone added, undone,
 /// the deal deleted, each checked on screen and in the file; then another writer changes the store.
@@ -72,8 +72,10 @@ final class DashboardEditTmuxTests: XCTestCase {
         // Another writer: the CLI adds a deal to the same store behind the open dashboard.
         try tmux.keys("F")
         try tmux.waitFor("5 of 5 deals")
-        let r = try SovtrackProcess.run(["add", "--store", store.path, "--id", "jp-other-writer", "--title", "外部 writer",
-                                         "--country", "JP", "--announced", "2026-06"])
+        let r = try SovtrackProcess.run([
+            "add", "--store", store.path, "--id", "jp-other-writer", "--title", "外部 writer",
+            "--country", "JP", "--announced", "2026-06",
+        ])
         XCTAssertEqual(r.status, 0, r.stderr)
         try tmux.waitFor("reloaded: 1 deal changed on disk", "6 of 6 deals", "外部 writer", timeout: 5)
         try tmux.keys("q")

@@ -1,17 +1,19 @@
 import DealKit
 import Foundation
-import XCTest
 import TestSupport
+import XCTest
 
 /// Special keys as terminals really send them, whatever terminfo lists: under tmux with
 /// `TERM=xterm-256color`, Home is `ESC [1~`, which curses passed on as `1`, `~`.
 final class DashboardKeysTmuxTests: XCTestCase {
     private func launch(cols: Int = 100, rows: Int = 30) throws -> TmuxSession {
         let dir = try TemporaryDirectory.make()
-        try FileManager.default.copyItem(at: PackageRoot.fixture("deals.json"),
-                                         to: dir.appendingPathComponent("deals.json"))
+        try FileManager.default.copyItem(
+            at: PackageRoot.fixture("deals.json"),
+            to: dir.appendingPathComponent("deals.json"))
         let s = try TmuxSession(cols: cols, rows: rows, directory: dir)
-        try s.type("TERM=xterm-256color \(SovtrackProcess.binary.path) browse --store deals.json; echo EXIT=$?", enter: true)
+        try s.type(
+            "TERM=xterm-256color \(SovtrackProcess.binary.path) browse --store deals.json; echo EXIT=$?", enter: true)
         try s.waitFor("5 of 5 deals")
         return s
     }
@@ -31,9 +33,11 @@ final class DashboardKeysTmuxTests: XCTestCase {
         defer { s.kill() }
         try s.keys("2", "Down", "Down")
         try s.waitFor("row 3/5")
-        for (hex, row) in [("1b 5b 31 7e", "row 1/5"), ("1b 5b 34 7e", "row 5/5"), ("1b 5b 48", "row 1/5"), ("1b 5b 46", "row 5/5"),
-                           ("1b 4f 48", "row 1/5"), ("1b 4f 46", "row 5/5"), ("1b 5b 37 7e", "row 1/5"), ("1b 5b 38 7e", "row 5/5"),
-                           ("1b 5b 35 7e", "row 1/5"), ("1b 5b 36 7e", "row 5/5")] {
+        for (hex, row) in [
+            ("1b 5b 31 7e", "row 1/5"), ("1b 5b 34 7e", "row 5/5"), ("1b 5b 48", "row 1/5"), ("1b 5b 46", "row 5/5"),
+            ("1b 4f 48", "row 1/5"), ("1b 4f 46", "row 5/5"), ("1b 5b 37 7e", "row 1/5"), ("1b 5b 38 7e", "row 5/5"),
+            ("1b 5b 35 7e", "row 1/5"), ("1b 5b 36 7e", "row 5/5"),
+        ] {
             try bytes(s, hex)
             let screen = try s.waitFor(row)
             XCTAssertTrue(bodyHeader(screen).hasPrefix("title"), "still the Deals view after \(hex):\n\(screen)")
@@ -64,10 +68,10 @@ final class DashboardKeysTmuxTests: XCTestCase {
         try s.keys("a")
         try s.waitFor("Add a deal")
         try s.type("kr-abc")
-        try bytes(s, "1b 5b 31 7e")   // Home
-        try bytes(s, "1b 5b 33 7e")   // Delete
-        try bytes(s, "1b 5b 34 7e")   // End
-        try bytes(s, "1b 5b 32 7e")   // Insert: unknown here
+        try bytes(s, "1b 5b 31 7e")  // Home
+        try bytes(s, "1b 5b 33 7e")  // Delete
+        try bytes(s, "1b 5b 34 7e")  // End
+        try bytes(s, "1b 5b 32 7e")  // Insert: unknown here
         try s.type("d")
         let form = try s.waitFor("r-abcd")
         XCTAssertFalse(form.contains("~"), form)
@@ -96,8 +100,10 @@ final class DashboardKeysTmuxTests: XCTestCase {
         for _ in 0..<DealColumnCount.dealsView {
             let screen = try s.capture()
             let header = screen.split(separator: "\n", omittingEmptySubsequences: false)[2]
-            for h in ["title", "cc", "announced", "sponsor", "vendors", "partners", "MW", "op MW", "status", "confidence",
-                      "models", "next milestone", "id"] where header.contains(h) { headers.insert(h) }
+            for h in [
+                "title", "cc", "announced", "sponsor", "vendors", "partners", "MW", "op MW", "status", "confidence",
+                "models", "next milestone", "id",
+            ] where header.contains(h) { headers.insert(h) }
             // The cursor's column is drawn in reverse, which only a styled capture shows.
             let before = try s.captureStyled()
             try s.keys("Right")
@@ -128,9 +134,9 @@ extension DashboardKeysTmuxTests {
         try mouse(s, button: 0, y: 5, x: 10)
         try mouse(s, button: 0, y: 5, x: 10, release: true)
         try s.waitFor("row 3/5")
-        try mouse(s, button: 64 + 1, y: 6, x: 10)     // wheel down: three rows
+        try mouse(s, button: 64 + 1, y: 6, x: 10)  // wheel down: three rows
         try s.waitFor("row 5/5")
-        try mouse(s, button: 64, y: 6, x: 10)         // wheel up
+        try mouse(s, button: 64, y: 6, x: 10)  // wheel up
         try s.waitFor("row 2/5")
         // A click on the Vendors tab switches to it.
         let tabs = String(try s.capture().split(separator: "\n")[1])

@@ -1,7 +1,7 @@
 import DealKit
 import Foundation
-import XCTest
 import TestSupport
+import XCTest
 
 /// Every view's `s` through every column, in a real terminal: the rows on screen must be in the order the header's label names.
 ///
@@ -15,7 +15,9 @@ final class DashboardSortTmuxTests: XCTestCase {
     private func epochStore() throws -> URL {
         let dir = try TemporaryDirectory.make()
         let excerpt = PackageRoot.fixture("epoch-excerpt.csv").path
-        let r = try SovtrackProcess.run(["import", "--from", "epoch", excerpt, "--store", dir.appendingPathComponent("deals.json").path])
+        let r = try SovtrackProcess.run([
+            "import", "--from", "epoch", excerpt, "--store", dir.appendingPathComponent("deals.json").path,
+        ])
         XCTAssertEqual(r.status, 0, r.stderr)
         return dir
     }
@@ -29,26 +31,36 @@ final class DashboardSortTmuxTests: XCTestCase {
 
         // Countries list: cc, country, deals, committed, ambition, HHI (shown while sorted by it,
         // even where it does not fit otherwise), then around again; S reverses.
-        XCTAssertEqual(try cycle(s, .countryList, 7, cols: cols, rows: rows), ["cc", "country", "deals", "committed", "ambition", "HHI"])
+        XCTAssertEqual(
+            try cycle(s, .countryList, 7, cols: cols, rows: rows),
+            ["cc", "country", "deals", "committed", "ambition", "HHI"])
 
         // The Countries view's deal table (on the largest country, the first by ambition).
         try s.keys("Enter")
         try s.waitFor("sort deals:")
-        XCTAssertEqual(try cycle(s, .countryDeals, 12, cols: cols, rows: rows),
-                       ["title", "announced", "sponsor", "vendors", "partners", "MW", "op MW", "status", "confidence", "models", "next milestone"])
+        XCTAssertEqual(
+            try cycle(s, .countryDeals, 12, cols: cols, rows: rows),
+            [
+                "title", "announced", "sponsor", "vendors", "partners", "MW", "op MW", "status", "confidence", "models",
+                "next milestone",
+            ])
 
         try s.keys("Escape", "2")
         try s.waitUntil("the Deals view") {
             $0.contains("sort deals:") && $0.split(separator: "\n").dropFirst(2).first?.hasPrefix("title") == true
         }
-        XCTAssertEqual(try cycle(s, .deals, 14, cols: cols, rows: rows),
-                       ["title", "cc", "announced", "sponsor", "vendors", "partners", "MW", "op MW", "status",
-                        "confidence", "models", "next milestone", "id"])
+        XCTAssertEqual(
+            try cycle(s, .deals, 14, cols: cols, rows: rows),
+            [
+                "title", "cc", "announced", "sponsor", "vendors", "partners", "MW", "op MW", "status",
+                "confidence", "models", "next milestone", "id",
+            ])
 
         try s.keys("3")
         try s.waitFor("sort vendors:")
-        XCTAssertEqual(try cycle(s, .vendors, 8, cols: cols, rows: rows),
-                       ["vendor", "countries", "deals", "committed", "ambition", "share", "top in"])
+        XCTAssertEqual(
+            try cycle(s, .vendors, 8, cols: cols, rows: rows),
+            ["vendor", "countries", "deals", "committed", "ambition", "share", "top in"])
 
         // Timeline: lanes within each country by the deals' sort; the title is the lane's label.
         try s.keys("4")
@@ -61,7 +73,9 @@ final class DashboardSortTmuxTests: XCTestCase {
         try checkTimelineTitles(screen, cols: cols, descending: screen.contains("sort deals: title ▼"))
         // The axis's year labels are whole (2016 or '16, never a lone "2"), and the legend is there.
         let axis = screen.split(separator: "\n", omittingEmptySubsequences: false)[2]
-        let years = axis.split(separator: "┊").dropFirst().map { $0.prefix { $0 != " " && $0 != "▼" } }.filter { !$0.isEmpty }
+        let years = axis.split(separator: "┊").dropFirst().map { $0.prefix { $0 != " " && $0 != "▼" } }.filter {
+            !$0.isEmpty
+        }
         XCTAssertGreaterThanOrEqual(years.count, 2, String(axis))
         XCTAssertTrue(years.allSatisfy { $0.count == 4 || ($0.count == 3 && $0.hasPrefix("'")) }, String(axis))
         XCTAssertTrue(screen.contains("◆═ announced"), screen)
@@ -99,8 +113,10 @@ final class DashboardSortTmuxTests: XCTestCase {
 
     /// Reads the label on row 1, finds the column it names in the pane and checks the pane's rows are in that order.
     @discardableResult
-    private func checkLabelAndOrder(_ screen: String, pane: Pane, cols: Int, rows: Int, file: StaticString = #filePath,
-                                    line: UInt = #line) throws -> (column: String, descending: Bool) {
+    private func checkLabelAndOrder(
+        _ screen: String, pane: Pane, cols: Int, rows: Int, file: StaticString = #filePath,
+        line: UInt = #line
+    ) throws -> (column: String, descending: Bool) {
         var lines = screen.split(separator: "\n", omittingEmptySubsequences: false).map { ScreenRow(String($0)) }
         if lines.count > rows { lines.removeLast(lines.count - rows) }
         let tabs = lines[1].text(0, cols)
@@ -121,7 +137,10 @@ final class DashboardSortTmuxTests: XCTestCase {
         XCTAssertTrue(label.hasPrefix(expectedPane), "label \(label) for \(pane)", file: file, line: line)
 
         // Where the pane is: its header row, first and last data row, and its columns.
-        var top = 2, bottom = lines.count - 2, x0 = 0, x1 = cols
+        var top = 2
+        var bottom = lines.count - 2
+        var x0 = 0
+        var x1 = cols
         let sideBySide = cols >= 110
         if pane == .countryList || pane == .countryDeals {
             if sideBySide {
@@ -134,27 +153,37 @@ final class DashboardSortTmuxTests: XCTestCase {
         }
         let header = lines[top]
         let headers = header.fields(x0, x1)
-        guard let h = headers.first(where: { $0.text.replacingOccurrences(of: "▲", with: "").replacingOccurrences(of: "▼", with: "")
-                .trimmingCharacters(in: .whitespaces) == column }) else {
+        guard
+            let h = headers.first(where: {
+                $0.text.replacingOccurrences(of: "▲", with: "").replacingOccurrences(of: "▼", with: "")
+                    .trimmingCharacters(in: .whitespaces) == column
+            })
+        else {
             XCTFail("the sorted column \(column) is not on screen:\n\(screen)", file: file, line: line)
             throw TmuxError(message: "no column")
         }
-        XCTAssertTrue(h.text.contains(descending ? "▼" : "▲"), "the header \(h.text) does not show the sort", file: file, line: line)
+        XCTAssertTrue(
+            h.text.contains(descending ? "▼" : "▲"), "the header \(h.text) does not show the sort", file: file,
+            line: line)
         let right = ["MW", "op MW", "deals", "committed", "ambition", "share", "HHI", "top in"].contains(column)
         var values: [String] = []
         for y in (top + 1)...bottom {
             let row = lines[y]
             let text = row.text(x0, x1)
             // The list ends at a blank row, or at its totals row (Σ), which is no row of the order.
-            if text.trimmingCharacters(in: .whitespaces).isEmpty || text.contains("(no ") || text.hasPrefix("Σ") { break }
+            if text.trimmingCharacters(in: .whitespaces).isEmpty || text.contains("(no ") || text.hasPrefix("Σ") {
+                break
+            }
             // The deals without a vendor are not a vendor: their row is last whatever the order.
             if pane == .vendors && text.hasPrefix("(none)") { continue }
             values.append(right ? row.fieldEnding(at: h.end, from: x0) : row.fieldStarting(at: h.start, to: x1))
         }
         XCTAssertGreaterThan(values.count, 1, "too few rows to check \(column):\n\(screen)", file: file, line: line)
         for (a, b) in zip(values, values.dropFirst()) {
-            XCTAssertTrue(SortKey.inOrder(a, b, column: column, descending: descending),
-                          "\(column) \(descending ? "▼" : "▲"): \"\(a)\" before \"\(b)\" in \(values) at x \(x0)-\(x1), \(h):\n\(screen)", file: file, line: line)
+            XCTAssertTrue(
+                SortKey.inOrder(a, b, column: column, descending: descending),
+                "\(column) \(descending ? "▼" : "▲"): \"\(a)\" before \"\(b)\" in \(values) at x \(x0)-\(x1), \(h):\n\(screen)",
+                file: file, line: line)
         }
         return (column, descending)
     }
@@ -167,7 +196,9 @@ final class DashboardSortTmuxTests: XCTestCase {
         var checked = 0
         func check() {
             for (a, b) in zip(group, group.dropFirst()) {
-                XCTAssertTrue(SortKey.inOrder(a, b, column: "title", descending: descending), "timeline: \"\(a)\" before \"\(b)\":\n\(screen)")
+                XCTAssertTrue(
+                    SortKey.inOrder(a, b, column: "title", descending: descending),
+                    "timeline: \"\(a)\" before \"\(b)\":\n\(screen)")
                 checked += 1
             }
             group = []
@@ -208,7 +239,10 @@ struct ScreenRow {
         var out: [(String, Int, Int)] = []
         var x = x0
         while x < x1 {
-            if cell(x) == " " { x += 1; continue }
+            if cell(x) == " " {
+                x += 1
+                continue
+            }
             let start = x
             var end = x
             while x < x1 && !(cell(x) == " " && cell(x + 1) == " ") {
@@ -240,7 +274,8 @@ enum SortKey {
     /// Whether `a` may come before `b` in this column's order; unknowns (`-`) last either way.
     static func inOrder(_ a: String, _ b: String, column: String, descending: Bool) -> Bool {
         // `n/a` (megawatts do not apply) has no figure either, like unknown.
-        let ua = a == "-" || a == "n/a" || a.isEmpty, ub = b == "-" || b == "n/a" || b.isEmpty
+        let ua = a == "-" || a == "n/a" || a.isEmpty
+        let ub = b == "-" || b == "n/a" || b.isEmpty
         if ua || ub { return ub }
         func ordered<T: Comparable>(_ x: T, _ y: T) -> Bool { descending ? y <= x : x <= y }
         switch column {
@@ -277,13 +312,16 @@ enum SortKey {
             return ordered(a.split(separator: " ").count, b.split(separator: " ").count)
         default:
             // Text: a cut value ("Stargate Abi…") compares on the part both show.
-            var x = a.lowercased(), y = b.lowercased()
-            let cutA = x.hasSuffix("…"), cutB = y.hasSuffix("…")
+            var x = a.lowercased()
+            var y = b.lowercased()
+            let cutA = x.hasSuffix("…")
+            let cutB = y.hasSuffix("…")
             if cutA { x.removeLast() }
             if cutB { y.removeLast() }
             if cutA || cutB {
                 let n = min(cutA ? x.count : Int.max, cutB ? y.count : Int.max)
-                x = String(x.prefix(n)); y = String(y.prefix(n))
+                x = String(x.prefix(n))
+                y = String(y.prefix(n))
             }
             return ordered(x, y)
         }

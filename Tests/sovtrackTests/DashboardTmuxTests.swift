@@ -1,29 +1,35 @@
 import DealKit
 import Foundation
-import XCTest
 import TestSupport
+import XCTest
 
 /// The real binary in a real terminal (tmux): keys in, screens out, and the terminal given back after.
 final class DashboardTmuxTests: XCTestCase {
     /// A temporary directory holding a copy of a fixture as `deals.json`.
     private func store(_ fixture: String = "deals.json") throws -> URL {
         let dir = try TemporaryDirectory.make()
-        try FileManager.default.copyItem(at: PackageRoot.fixture("\(fixture)"),
-                                         to: dir.appendingPathComponent("deals.json"))
+        try FileManager.default.copyItem(
+            at: PackageRoot.fixture("\(fixture)"),
+            to: dir.appendingPathComponent("deals.json"))
         return dir
     }
 
     /// Starts the dashboard from the shell and waits for its first frame.
-    private func launch(_ fixture: String = "deals.json", cols: Int = 100, rows: Int = 30, args: String = "",
-                        env: String = "") throws -> (TmuxSession, URL) {
+    private func launch(
+        _ fixture: String = "deals.json", cols: Int = 100, rows: Int = 30, args: String = "",
+        env: String = ""
+    ) throws -> (TmuxSession, URL) {
         let dir = try store(fixture)
         let session = try TmuxSession(cols: cols, rows: rows, directory: dir)
-        try session.type("\(env)\(SovtrackProcess.binary.path) browse --store deals.json \(args); echo EXIT=$?", enter: true)
+        try session.type(
+            "\(env)\(SovtrackProcess.binary.path) browse --store deals.json \(args); echo EXIT=$?", enter: true)
         return (session, dir)
     }
 
     /// After the dashboard ends: the shell's prompt is back below the command, and no dashboard row is left.
-    private func assertBackToShell(_ session: TmuxSession, exit code: Int = 0, file: StaticString = #filePath, line: UInt = #line) throws {
+    private func assertBackToShell(
+        _ session: TmuxSession, exit code: Int = 0, file: StaticString = #filePath, line: UInt = #line
+    ) throws {
         let screen = try session.waitUntil("the shell prompt", file: file, line: line) {
             $0.contains("EXIT=\(code)") && $0.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("READY$")
         }
@@ -66,7 +72,9 @@ final class DashboardTmuxTests: XCTestCase {
         try s.waitFor("Export the Deals view as")
         try s.keys("j")
         let screen = try s.waitFor("exported 5 deals to")
-        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix("sovtrack-deals-") && $0.hasSuffix(".json") }
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter {
+            $0.hasPrefix("sovtrack-deals-") && $0.hasSuffix(".json")
+        }
         XCTAssertEqual(files.count, 1, screen)
         if let f = files.first {
             let r = FeedDecoder.decode(try FileSystem.read(dir.appendingPathComponent(f).path))
@@ -150,12 +158,13 @@ final class DashboardTmuxTests: XCTestCase {
         let rows = screen.split(separator: "\n").dropFirst(3).filter { row in
             ["planned", "announced", "cancelled", "operational", "under-construction"].contains { row.hasSuffix($0) }
         }
-        let starts = Set(rows.compactMap { row -> Int? in
-            for status in ["planned", "announced", "cancelled", "operational", "under-construction"] {
-                if let r = row.range(of: status) { return displayColumns(String(row[..<r.lowerBound])) }
-            }
-            return nil
-        })
+        let starts = Set(
+            rows.compactMap { row -> Int? in
+                for status in ["planned", "announced", "cancelled", "operational", "under-construction"] {
+                    if let r = row.range(of: status) { return displayColumns(String(row[..<r.lowerBound])) }
+                }
+                return nil
+            })
         XCTAssertEqual(rows.count, 5, screen)
         XCTAssertEqual(starts.count, 1, screen)
         try s.keys("q")

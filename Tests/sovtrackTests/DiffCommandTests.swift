@@ -1,17 +1,18 @@
 import DealKit
 import Foundation
-import XCTest
 import TestSupport
+import XCTest
 
 /// `sovtrack diff` and `sovtrack log` on the command line.
 final class DiffCommandTests: XCTestCase {
     /// A generated deal `n`, with a target, a confidence, a milestone and a partner to change.
     private func deal(_ n: Int) -> Deal {
-        Deal(id: String(format: "zz-deal-%06d", n), title: "Deal \(n)", country: ["KR", "FR", "GB", "JP"][n % 4],
-             announced: PartialDate("2026-06")!, status: .announced, partners: [Partner(name: "NVIDIA", role: .vendor)],
-             capacity: Capacity(initialMW: 10, targetMW: Double(100 + n % 50), confidence: .reported),
-             milestones: [Milestone(date: PartialDate("2027")!, event: "Phase 1 online")],
-             sources: [Source(title: "Source \(n)", url: "https://example.com/\(n)")])
+        Deal(
+            id: String(format: "zz-deal-%06d", n), title: "Deal \(n)", country: ["KR", "FR", "GB", "JP"][n % 4],
+            announced: PartialDate("2026-06")!, status: .announced, partners: [Partner(name: "NVIDIA", role: .vendor)],
+            capacity: Capacity(initialMW: 10, targetMW: Double(100 + n % 50), confidence: .reported),
+            milestones: [Milestone(date: PartialDate("2027")!, event: "Phase 1 online")],
+            sources: [Source(title: "Source \(n)", url: "https://example.com/\(n)")])
     }
 
     private func json(_ s: String) -> JSONValue { .string(s) }
@@ -22,8 +23,11 @@ final class DiffCommandTests: XCTestCase {
     /// A plain `swift test` runs it at 10,000 deals (80 s of a debug build at 100,000);
     /// `scripts/full-tests.sh`, which CI runs, at 100,000.
     func testDiffOfFeedsDifferingInAThousandDealsReportsExactlyThoseChanges() throws {
-        let count = TestScale.count(quick: 10_000, full: 100_000), changed = 1_000
-        if !TestScale.isFull { print("diff of two feeds: \(count) deals; \(TestScale.variable)=1 (scripts/full-tests.sh) runs 100,000") }
+        let count = TestScale.count(quick: 10_000, full: 100_000)
+        let changed = 1_000
+        if !TestScale.isFull {
+            print("diff of two feeds: \(count) deals; \(TestScale.variable)=1 (scripts/full-tests.sh) runs 100,000")
+        }
         let old = (0..<count).map(deal)
         var new = old
         var expected = Set<String>()
@@ -38,10 +42,13 @@ final class DiffCommandTests: XCTestCase {
             switch k % 8 {
             case 0:
                 new[i].capacity!.targetMW = target + 100
-                expect(d.id, "capacity.targetMW", "revised-up", JSONWriter.format(target), JSONWriter.format(target + 100))
+                expect(
+                    d.id, "capacity.targetMW", "revised-up", JSONWriter.format(target), JSONWriter.format(target + 100))
             case 1:
                 new[i].capacity!.targetMW = target - 60
-                expect(d.id, "capacity.targetMW", "revised-down", JSONWriter.format(target), JSONWriter.format(target - 60))
+                expect(
+                    d.id, "capacity.targetMW", "revised-down", JSONWriter.format(target), JSONWriter.format(target - 60)
+                )
             case 2:
                 new[i].milestones[0].date = PartialDate("2028-H1")!
                 expect(d.id, "milestones", "slipped", "\"2027\"", "\"2028-H1\"")
@@ -66,11 +73,13 @@ final class DiffCommandTests: XCTestCase {
         new = new.enumerated().filter { !removed.contains($0.offset) }.map(\.element)
         XCTAssertEqual(expected.count, changed)
         let dir = try TemporaryDirectory.make()
-        let a = dir.appendingPathComponent("old.json"), b = dir.appendingPathComponent("new.json")
+        let a = dir.appendingPathComponent("old.json")
+        let b = dir.appendingPathComponent("new.json")
         try Data(FeedEncoder.encode(Feed(deals: old))).write(to: a)
         try Data(FeedEncoder.encode(Feed(deals: new.sorted { $0.id < $1.id }))).write(to: b)
 
-        let r = try CLI.run("diff", a.path, b.path, "--format", "json", "--store", dir.appendingPathComponent("s.json").path)
+        let r = try CLI.run(
+            "diff", a.path, b.path, "--format", "json", "--store", dir.appendingPathComponent("s.json").path)
         XCTAssertEqual(r.status, 1, r.stderr)
         let parsed = try JSONReader.parse(Array(r.stdout.utf8)) { try $0.readValue() }
         guard case .array(let items) = parsed else { return XCTFail("not an array") }
@@ -94,7 +103,9 @@ final class DiffCommandTests: XCTestCase {
 
     func testDiffRefusesAnInvalidFeedWithLocatedErrorsAndExits2() throws {
         let store = try CLI.copy(CLI.fixture)
-        let bad = try CLI.write(#"{"format": "sovtrack-feed", "version": 1, "deals": [{"id": "x", "title": "t", "country": "Korea", "announced": "2026"}]}"#, as: "bad.json")
+        let bad = try CLI.write(
+            #"{"format": "sovtrack-feed", "version": 1, "deals": [{"id": "x", "title": "t", "country": "Korea", "announced": "2026"}]}"#,
+            as: "bad.json")
         let r = try CLI.run("diff", bad.path, store.path, "--store", store.path)
         XCTAssertEqual(r.status, 2)
         XCTAssertTrue(r.stderr.contains("deals[0].country"), r.stderr)
@@ -106,28 +117,36 @@ final class DiffCommandTests: XCTestCase {
     func testEditsAreLoggedNewestFirstAndTheStoreAsOfADateUndoesLaterOnes() throws {
         let store = try CLI.copy(CLI.fixture)
         let id = "kr-naver-nvidia-dsx-sejong"
-        var r = try CLI.run("edit", id, "--target-mw", "500", "--note", "cut", "--store", store.path, env: ["SOVTRACK_AUTHOR": "alice"])
+        var r = try CLI.run(
+            "edit", id, "--target-mw", "500", "--note", "cut", "--store", store.path, env: ["SOVTRACK_AUTHOR": "alice"])
         XCTAssertEqual(r.status, 0, r.stderr)
-        r = try CLI.run("edit", id, "--milestone", "2027:AI Agent Platform launch", "--store", store.path, env: ["SOVTRACK_AUTHOR": "bob"])
+        r = try CLI.run(
+            "edit", id, "--milestone", "2027:AI Agent Platform launch", "--store", store.path,
+            env: ["SOVTRACK_AUTHOR": "bob"])
         XCTAssertEqual(r.status, 0, r.stderr)
         r = try CLI.run("log", "--format", "csv", "--store", store.path)
         let rows = CLI.lines(r.stdout)
         XCTAssertEqual(rows.count, 3, r.stdout)
         XCTAssertTrue(rows[1].contains(",bob,") && rows[1].contains("slipped by 1 year"), rows[1])
-        XCTAssertTrue(rows[2].contains(",alice,") && rows[2].contains("revised down by 500 MW") && rows[2].hasSuffix(",cut"), rows[2])
+        XCTAssertTrue(
+            rows[2].contains(",alice,") && rows[2].contains("revised down by 500 MW") && rows[2].hasSuffix(",cut"),
+            rows[2])
         r = try CLI.run("log", "--author", "alice", "--store", store.path)
         XCTAssertFalse(r.stdout.contains("bob"))
         // Yesterday the store was the fixture: diff with no operand shows both edits.
         r = try CLI.run("diff", "@2026-01-01", "--format", "json", "--store", store.path)
         XCTAssertEqual(r.status, 1)
-        XCTAssertTrue(r.stdout.contains("\"kind\": \"slipped\"") && r.stdout.contains("\"kind\": \"revised-down\""), r.stdout)
+        XCTAssertTrue(
+            r.stdout.contains("\"kind\": \"slipped\"") && r.stdout.contains("\"kind\": \"revised-down\""), r.stdout)
         r = try CLI.run("diff", "--store", store.path)
         XCTAssertEqual(r.status, 1, "the last 7 days hold both edits")
         r = try CLI.run("show", id, "--json", "--as-of", "2026-01", "--store", store.path)
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertTrue(r.stdout.contains("\"targetMW\": 1000"), r.stdout)
         r = try CLI.run("show", id, "--store", store.path)
-        XCTAssertTrue(r.stdout.contains("History\n") && r.stdout.contains("bob  edit: milestones \"AI Agent Platform launch\" slipped by 1 year"), r.stdout)
+        XCTAssertTrue(
+            r.stdout.contains("History\n")
+                && r.stdout.contains("bob  edit: milestones \"AI Agent Platform launch\" slipped by 1 year"), r.stdout)
         r = try CLI.run("summary", "--slips-since", "2026-01", "--store", store.path)
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertTrue(r.stdout.contains("Milestones slipped since 2026-01:"), r.stdout)
@@ -141,32 +160,43 @@ final class DiffCommandTests: XCTestCase {
         XCTAssertTrue(csv.dropFirst().filter { !$0.hasPrefix("KR,") }.allSatisfy { $0.hasSuffix(",0,0") }, r.stdout)
         r = try CLI.run("summary", "--slips-since", "2026-01", "--format", "json", "--store", store.path)
         XCTAssertEqual(r.status, 0, r.stderr)
-        XCTAssertTrue(CLI.lines(r.stdout).contains { $0.contains("\"country\": \"KR\"") && $0.contains("\"slipped\": 1, \"slip_months\": 6}") }, r.stdout)
+        XCTAssertTrue(
+            CLI.lines(r.stdout).contains {
+                $0.contains("\"country\": \"KR\"") && $0.contains("\"slipped\": 1, \"slip_months\": 6}")
+            }, r.stdout)
         r = try CLI.run("summary", "--slips-since", "2026-01", "--format", "html", "--store", store.path)
         XCTAssertTrue(r.stdout.contains("slip_months"), r.stdout)
         r = try CLI.run("summary", "--slips-since", "2099", "--format", "json", "--store", store.path)
-        XCTAssertTrue(r.stdout.contains("\"slipped\": 0, \"slip_months\": 0}") && !r.stdout.contains("\"slipped\": 1"), r.stdout)
-        r = try CLI.run("summary", "--by", "vendor", "--slips-since", "2026-01", "--format", "csv", "--store", store.path)
+        XCTAssertTrue(
+            r.stdout.contains("\"slipped\": 0, \"slip_months\": 0}") && !r.stdout.contains("\"slipped\": 1"), r.stdout)
+        r = try CLI.run(
+            "summary", "--by", "vendor", "--slips-since", "2026-01", "--format", "csv", "--store", store.path)
         XCTAssertEqual(r.status, 64)
         XCTAssertTrue(r.stderr.contains("only by country"), r.stderr)
         r = try CLI.run("list", "--as-of", "June", "--store", store.path)
         XCTAssertEqual(r.status, 64)
-        XCTAssertTrue(r.stderr.contains("--as-of: \"June\" is not a date") && r.stderr.contains("e.g. 2026-06-01"), r.stderr)
+        XCTAssertTrue(
+            r.stderr.contains("--as-of: \"June\" is not a date") && r.stderr.contains("e.g. 2026-06-01"), r.stderr)
     }
 
     func testImportAddsToStoredDealsPrintsTheChangesAndRefusesConflictingIds() throws {
         let store = try CLI.copy(CLI.fixture)
         let id = "kr-skt-nvidia-ai-cloud"
-        let incoming = try CLI.write(#"{"format": "sovtrack-feed", "version": 1, "deals": [{"id": "kr-skt-nvidia-ai-cloud", "title": "SKT", "country": "KR", "announced": "2026-06-07", "capacity": {"targetMW": 500}}]}"#, as: "in.json")
+        let incoming = try CLI.write(
+            #"{"format": "sovtrack-feed", "version": 1, "deals": [{"id": "kr-skt-nvidia-ai-cloud", "title": "SKT", "country": "KR", "announced": "2026-06-07", "capacity": {"targetMW": 500}}]}"#,
+            as: "in.json")
         let before = try XCTUnwrap(CLI.bytes(store))
         var r = try CLI.run("import", incoming.path, "--dry-run", "--store", store.path)
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertTrue(r.stdout.contains("capacity.targetMW revised down by 500 MW (1000 → 500)"), r.stdout)
         XCTAssertEqual(CLI.bytes(store), before, "a dry run writes nothing")
-        r = try CLI.run("import", incoming.path, "--note", "partner feed", "--store", store.path, env: ["SOVTRACK_AUTHOR": "carol"])
+        r = try CLI.run(
+            "import", incoming.path, "--note", "partner feed", "--store", store.path, env: ["SOVTRACK_AUTHOR": "carol"])
         XCTAssertEqual(r.status, 0, r.stderr)
         r = try CLI.run("show", id, "--json", "--store", store.path)
-        XCTAssertTrue(r.stdout.contains("\"name\": \"SK Telecom\", \"role\": \"operator\""), "partners the file lacks are kept: \(r.stdout)")
+        XCTAssertTrue(
+            r.stdout.contains("\"name\": \"SK Telecom\", \"role\": \"operator\""),
+            "partners the file lacks are kept: \(r.stdout)")
         XCTAssertTrue(r.stdout.contains("\"targetMW\": 500"))
         r = try CLI.run("log", id, "--format", "csv", "--store", store.path)
         XCTAssertTrue(r.stdout.contains(",carol,\(id),import,") && r.stdout.contains("partner feed"), r.stdout)
@@ -174,7 +204,8 @@ final class DiffCommandTests: XCTestCase {
         r = try CLI.run("show", id, "--json", "--store", store.path)
         XCTAssertFalse(r.stdout.contains("SK Telecom\", \"role\": \"operator"), "--replace replaces the whole deal")
         // A feed with an id twice is invalid; a CSV file may give one twice: a conflict.
-        let twice = try CLI.write("id,title,country,announced\nkr-x,A,KR,2026\nkr-x,B,KR,2026\nkr-y,C,KR,2026\n", as: "twice.csv")
+        let twice = try CLI.write(
+            "id,title,country,announced\nkr-x,A,KR,2026\nkr-x,B,KR,2026\nkr-y,C,KR,2026\n", as: "twice.csv")
         r = try CLI.run("import", twice.path, "--store", store.path)
         XCTAssertEqual(r.status, 65, r.stdout + r.stderr)
         XCTAssertTrue(r.stderr.contains("1 id(s) given twice with different contents were not imported"), r.stderr)

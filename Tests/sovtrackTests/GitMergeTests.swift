@@ -1,7 +1,7 @@
 import DealKit
 import Foundation
-import XCTest
 import TestSupport
+import XCTest
 
 /// `sovtrack merge` as git's merge driver, against real git: two clones, edits on both, `git pull`.
 final class GitMergeTests: XCTestCase {
@@ -15,22 +15,22 @@ final class GitMergeTests: XCTestCase {
         // A home of its own: the user's git configuration plays no part, and the driver is set
         // up exactly as docs/history.md says.
         let config = """
-        [user]
-        \tname = Test User
-        \temail = test@example.com
-        [init]
-        \tdefaultBranch = main
-        [pull]
-        \trebase = false
-        [merge "sovtrack"]
-        \tname = sovtrack deals
-        \tdriver = \(SovtrackProcess.binary.path) merge %O %A %B
-        [diff "sovtrack"]
-        \tcommand = \(SovtrackProcess.binary.path) diff
-        \ttextconv = \(SovtrackProcess.binary.path) diff --textconv
-        \txfuncname = "^deal .*$"
+            [user]
+            \tname = Test User
+            \temail = test@example.com
+            [init]
+            \tdefaultBranch = main
+            [pull]
+            \trebase = false
+            [merge "sovtrack"]
+            \tname = sovtrack deals
+            \tdriver = \(SovtrackProcess.binary.path) merge %O %A %B
+            [diff "sovtrack"]
+            \tcommand = \(SovtrackProcess.binary.path) diff
+            \ttextconv = \(SovtrackProcess.binary.path) diff --textconv
+            \txfuncname = "^deal .*$"
 
-        """
+            """
         try Data(config.utf8).write(to: home.appendingPathComponent(".gitconfig"))
     }
 
@@ -39,15 +39,19 @@ final class GitMergeTests: XCTestCase {
     }
 
     @discardableResult
-    private func git(_ args: String..., in dir: URL, expect status: Int32? = 0,
-                     file: StaticString = #filePath, line: UInt = #line) throws -> (status: Int32, output: String) {
+    private func git(
+        _ args: String..., in dir: URL, expect status: Int32? = 0,
+        file: StaticString = #filePath, line: UInt = #line
+    ) throws -> (status: Int32, output: String) {
         let p = Process()
         // git from PATH (.ci/run installs it): the round trip is the point of these tests.
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         p.arguments = ["git"] + args
         p.currentDirectoryURL = dir
-        p.environment = ["HOME": home.path, "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
-                         "GIT_CONFIG_NOSYSTEM": "1", "LANG": "C.UTF-8", "SOVTRACK_NO_REEXEC": "1"]
+        p.environment = [
+            "HOME": home.path, "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+            "GIT_CONFIG_NOSYSTEM": "1", "LANG": "C.UTF-8", "SOVTRACK_NO_REEXEC": "1",
+        ]
         let out = Pipe()
         p.standardOutput = out
         p.standardError = out
@@ -55,15 +59,21 @@ final class GitMergeTests: XCTestCase {
         let data = out.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
         let text = String(decoding: data, as: UTF8.self)
-        if let status { XCTAssertEqual(p.terminationStatus, status, "git \(args.joined(separator: " ")): \(text)", file: file, line: line) }
+        if let status {
+            XCTAssertEqual(
+                p.terminationStatus, status, "git \(args.joined(separator: " ")): \(text)", file: file, line: line)
+        }
         return (p.terminationStatus, text)
     }
 
     @discardableResult
-    private func sovtrack(_ args: String..., in dir: URL, author: String, expect status: Int32 = 0,
-                          file: StaticString = #filePath, line: UInt = #line) throws -> SovtrackProcess.Result {
-        let r = try SovtrackProcess.run(args + ["--store", dir.appendingPathComponent("deals.json").path],
-                                        env: ["HOME": home.path, "SOVTRACK_AUTHOR": author])
+    private func sovtrack(
+        _ args: String..., in dir: URL, author: String, expect status: Int32 = 0,
+        file: StaticString = #filePath, line: UInt = #line
+    ) throws -> SovtrackProcess.Result {
+        let r = try SovtrackProcess.run(
+            args + ["--store", dir.appendingPathComponent("deals.json").path],
+            env: ["HOME": home.path, "SOVTRACK_AUTHOR": author])
         XCTAssertEqual(r.status, status, "sovtrack \(args.joined(separator: " ")): \(r.stderr)", file: file, line: line)
         return r
     }
@@ -78,7 +88,8 @@ final class GitMergeTests: XCTestCase {
     private func clones() throws -> (URL, URL) {
         let origin = root.appendingPathComponent("origin.git")
         try git("init", "--bare", origin.path, in: root)
-        let a = root.appendingPathComponent("a"), b = root.appendingPathComponent("b")
+        let a = root.appendingPathComponent("a")
+        let b = root.appendingPathComponent("b")
         try git("clone", origin.path, a.path, in: root)
         try FileManager.default.copyItem(at: CLI.fixture, to: a.appendingPathComponent("deals.json"))
         try Data("deals.json merge=sovtrack diff=sovtrack\n".utf8).write(to: a.appendingPathComponent(".gitattributes"))
@@ -91,7 +102,9 @@ final class GitMergeTests: XCTestCase {
 
     func testTwoClonesEditingDifferentDealsAndFieldsMergeWithNothingLost() throws {
         let (a, b) = try clones()
-        try sovtrack("edit", "kr-naver-nvidia-dsx-sejong", "--target-mw", "500", "--note", "gigawatt cut", in: a, author: "alice")
+        try sovtrack(
+            "edit", "kr-naver-nvidia-dsx-sejong", "--target-mw", "500", "--note", "gigawatt cut", in: a, author: "alice"
+        )
         try git("commit", "-am", "NAVER target cut", in: a)
         try git("push", in: a)
         // The same deal, another field; and another deal.
@@ -114,8 +127,9 @@ final class GitMergeTests: XCTestCase {
             XCTAssertEqual(history.revisions.first { $0.author == "alice" }?.note, "gigawatt cut")
             XCTAssertTrue(MergeConflict.issues(in: f).isEmpty)
         }
-        XCTAssertEqual(try Data(contentsOf: a.appendingPathComponent("deals.json")),
-                       try Data(contentsOf: b.appendingPathComponent("deals.json")))
+        XCTAssertEqual(
+            try Data(contentsOf: a.appendingPathComponent("deals.json")),
+            try Data(contentsOf: b.appendingPathComponent("deals.json")))
         let log = try sovtrack("log", in: a, author: "x")
         XCTAssertTrue(log.stdout.contains("alice") && log.stdout.contains("bob"), log.stdout)
         // git's diff goes through `sovtrack diff` as the external diff.
@@ -127,12 +141,17 @@ final class GitMergeTests: XCTestCase {
     /// a changed fact is one changed line, under a hunk header naming the deal.
     func testGitShowsTheStoresChangesAFactALineThroughTextconv() throws {
         let (a, _) = try clones()
-        try sovtrack("edit", "kr-skt-nvidia-ai-cloud", "--status", "planned", "--note", "SKT confirms", in: a, author: "alice")
+        try sovtrack(
+            "edit", "kr-skt-nvidia-ai-cloud", "--status", "planned", "--note", "SKT confirms", in: a, author: "alice")
         try git("commit", "-am", "SKT planned", in: a)
         let log = try git("log", "-p", "-1", "--", "deals.json", in: a).output
         XCTAssertTrue(log.contains("\n-  status: announced\n+  status: planned\n"), log)
         XCTAssertTrue(log.contains(" @@ deal kr-skt-nvidia-ai-cloud\n"), log)
-        XCTAssertTrue(log.contains("+revision ") && log.contains(" alice kr-skt-nvidia-ai-cloud edit: status advanced (announced → planned) — SKT confirms"), log)
+        XCTAssertTrue(
+            log.contains("+revision ")
+                && log.contains(
+                    " alice kr-skt-nvidia-ai-cloud edit: status advanced (announced → planned) — SKT confirms"),
+            log)
         XCTAssertFalse(log.contains("\"status\""), "no raw JSON: \(log)")
         try sovtrack("edit", "kr-skt-nvidia-ai-cloud", "--status", "cancelled", in: a, author: "alice")
         let diff = try git("diff", "--no-ext-diff", "--", "deals.json", in: a).output
@@ -159,7 +178,9 @@ final class GitMergeTests: XCTestCase {
         var f = try feed(in: b)
         XCTAssertEqual(f.deals.first { $0.id == "kr-naver-nvidia-dsx-sejong" }?.capacity?.targetMW, 700, "ours kept")
         XCTAssertEqual(f.deals.first { $0.id == "kr-skt-nvidia-ai-cloud" }?.status, .planned)
-        try sovtrack("resolve", "kr-naver-nvidia-dsx-sejong", "--field", "capacity.targetMW", "--take", "theirs", in: b, author: "bob")
+        try sovtrack(
+            "resolve", "kr-naver-nvidia-dsx-sejong", "--field", "capacity.targetMW", "--take", "theirs", in: b,
+            author: "bob")
         try sovtrack("validate", in: b, author: "bob")
         f = try feed(in: b)
         XCTAssertEqual(f.deals.first { $0.id == "kr-naver-nvidia-dsx-sejong" }?.capacity?.targetMW, 500)
@@ -171,11 +192,13 @@ final class GitMergeTests: XCTestCase {
 
     func testAMergeOfAnInvalidFeedIsRefusedAndWritesNothing() throws {
         let dir = try TemporaryDirectory.make()
-        let base = dir.appendingPathComponent("base.json"), ours = dir.appendingPathComponent("ours.json")
+        let base = dir.appendingPathComponent("base.json")
+        let ours = dir.appendingPathComponent("ours.json")
         try FileManager.default.copyItem(at: CLI.fixture, to: base)
         try FileManager.default.copyItem(at: CLI.fixture, to: ours)
-        let theirs = try CLI.write(#"{"format": "sovtrack-feed", "version": 1, "deals": [{"id": "x", "title": "t", "country": "Korea", "announced": "2026"}]}"#,
-                                   as: "theirs.json", in: dir)
+        let theirs = try CLI.write(
+            #"{"format": "sovtrack-feed", "version": 1, "deals": [{"id": "x", "title": "t", "country": "Korea", "announced": "2026"}]}"#,
+            as: "theirs.json", in: dir)
         let before = try Data(contentsOf: ours)
         let r = try CLI.run("merge", base.path, ours.path, theirs.path)
         XCTAssertEqual(r.status, 2)

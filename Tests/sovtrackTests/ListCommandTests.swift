@@ -1,7 +1,7 @@
 import DealKit
 import Foundation
-import XCTest
 import TestSupport
+import XCTest
 
 final class ListCommandTests: XCTestCase {
     private var store: URL!
@@ -19,11 +19,15 @@ final class ListCommandTests: XCTestCase {
     private func ids(_ extra: String...) throws -> [String] {
         let r = try CLI.run(["list", "--store", store.path, "--format", "csv"] + extra)
         XCTAssertEqual(r.status, 0, r.stderr)
-        return r.stdout.components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }.map { String($0.prefix { $0 != "," }) }
+        return r.stdout.components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }.map {
+            String($0.prefix { $0 != "," })
+        }
     }
 
-    static let all = ["fr-softbank-sesterce-sovereign-ai-factory", "gb-sovereign-ai-factory", "kr-naver-nvidia-dsx-sejong",
-                      "kr-sk-hynix-nvidia-memory", "kr-skt-nvidia-ai-cloud"]
+    static let all = [
+        "fr-softbank-sesterce-sovereign-ai-factory", "gb-sovereign-ai-factory", "kr-naver-nvidia-dsx-sejong",
+        "kr-sk-hynix-nvidia-memory", "kr-skt-nvidia-ai-cloud",
+    ]
 
     func testTable() throws {
         let lines = CLI.lines(try list().stdout)
@@ -48,8 +52,14 @@ final class ListCommandTests: XCTestCase {
         let lines = out.components(separatedBy: "\r\n")
         XCTAssertEqual(lines.count, 7)
         XCTAssertEqual(lines[0], DealCSV.columns.joined(separator: ","))
-        XCTAssertEqual(lines[1], "fr-softbank-sesterce-sovereign-ai-factory,France sovereign AI factory with SoftBank and Sesterce,FR,≤2026-06-07,announced,,SoftBank:other;Sesterce:other,NVIDIA,NVIDIA DSX,,,,,,,build,,,")
-        XCTAssertEqual(lines[3], "kr-naver-nvidia-dsx-sejong,\"네이버 NAVER expands its sovereign AI factories on NVIDIA DSX, starting at GAK Sejong\",KR,2026-06-07,announced,NAVER,NAVER:operator,NVIDIA,NVIDIA DSX,GAK Sejong,55,1000,,aspirational,HyperCLOVA X;Seoul World Model,build,DSX;Nemotron 3 Ultra;Cosmos,target_mw,")
+        XCTAssertEqual(
+            lines[1],
+            "fr-softbank-sesterce-sovereign-ai-factory,France sovereign AI factory with SoftBank and Sesterce,FR,≤2026-06-07,announced,,SoftBank:other;Sesterce:other,NVIDIA,NVIDIA DSX,,,,,,,build,,,"
+        )
+        XCTAssertEqual(
+            lines[3],
+            "kr-naver-nvidia-dsx-sejong,\"네이버 NAVER expands its sovereign AI factories on NVIDIA DSX, starting at GAK Sejong\",KR,2026-06-07,announced,NAVER,NAVER:operator,NVIDIA,NVIDIA DSX,GAK Sejong,55,1000,,aspirational,HyperCLOVA X;Seoul World Model,build,DSX;Nemotron 3 Ultra;Cosmos,target_mw,"
+        )
         XCTAssertEqual(lines[6], "")
     }
 
@@ -61,7 +71,8 @@ final class ListCommandTests: XCTestCase {
         XCTAssertEqual(r.feed.updated, PartialDate("2026-06-10"))
         let original = FeedDecoder.decode(CLI.bytes(CLI.fixture)!).feed
         XCTAssertEqual(r.feed.deals, original.deals)
-        XCTAssertEqual(out, String(decoding: CLI.bytes(CLI.fixture)!, as: UTF8.self), "the whole store, in the canonical layout")
+        XCTAssertEqual(
+            out, String(decoding: CLI.bytes(CLI.fixture)!, as: UTF8.self), "the whole store, in the canonical layout")
         let filtered = FeedDecoder.decode(Array(try list("--format", "json", "--country", "KR").stdout.utf8))
         XCTAssertFalse(filtered.hasErrors)
         XCTAssertEqual(filtered.feed.deals.count, 3)
@@ -72,7 +83,10 @@ final class ListCommandTests: XCTestCase {
         XCTAssertEqual(lines.count, 7)
         XCTAssertEqual(lines[0], "| id | country | announced | status | mw | confidence | title | sponsor | vendors |")
         XCTAssertEqual(lines[1], "| --- | --- | --- | --- | ---: | --- | --- | --- | --- |")
-        XCTAssertEqual(lines[4], "| kr-naver-nvidia-dsx-sejong | KR | 2026-06-07 | announced | 55 → ≈1,000 | aspirational | 네이버 NAVER expands its sovereign AI factories on NVIDIA DSX, starting at GAK Sejong | NAVER | NVIDIA |")
+        XCTAssertEqual(
+            lines[4],
+            "| kr-naver-nvidia-dsx-sejong | KR | 2026-06-07 | announced | 55 → ≈1,000 | aspirational | 네이버 NAVER expands its sovereign AI factories on NVIDIA DSX, starting at GAK Sejong | NAVER | NVIDIA |"
+        )
     }
 
     func testOutputFile() throws {
@@ -83,7 +97,8 @@ final class ListCommandTests: XCTestCase {
         XCTAssertEqual(CLI.text(csv), try list("--format", "csv").stdout)
         let json = dir.appendingPathComponent("out.json")
         _ = try list("--output", json.path, "--country", "FR")
-        XCTAssertEqual(FeedDecoder.decode(CLI.bytes(json)!).feed.deals.map(\.id), ["fr-softbank-sesterce-sovereign-ai-factory"])
+        XCTAssertEqual(
+            FeedDecoder.decode(CLI.bytes(json)!).feed.deals.map(\.id), ["fr-softbank-sesterce-sovereign-ai-factory"])
         let md = dir.appendingPathComponent("out.md")
         _ = try list("--output", md.path)
         XCTAssertTrue(CLI.text(md)?.hasPrefix("| id |") ?? false)
@@ -99,7 +114,9 @@ final class ListCommandTests: XCTestCase {
 
     func testEachFilterKind() throws {
         XCTAssertEqual(try ids("--country", "KR"), Array(Self.all[2...]))
-        XCTAssertEqual(try ids("--country", "kr", "--country", "France"), [Self.all[0]] + Array(Self.all[2...]), "OR within a kind")
+        XCTAssertEqual(
+            try ids("--country", "kr", "--country", "France"), [Self.all[0]] + Array(Self.all[2...]), "OR within a kind"
+        )
         XCTAssertEqual(try ids("--country", "UNITED KINGDOM"), [Self.all[1]])
         XCTAssertEqual(try ids("--vendor", "nvidia"), Self.all)
         XCTAssertEqual(try ids("--vendor", "NAVER"), [], "NAVER is an operator, not a vendor")
@@ -137,18 +154,24 @@ final class ListCommandTests: XCTestCase {
     func testSortOptions() throws {
         XCTAssertEqual(try ids("--sort", "id", "--reverse"), Self.all.reversed())
         XCTAssertEqual(try ids("--sort", "mw"), [Self.all[2], Self.all[4], Self.all[0], Self.all[1], Self.all[3]])
-        XCTAssertEqual(try ids("--sort", "mw", "--reverse"), [Self.all[2], Self.all[4], Self.all[0], Self.all[1], Self.all[3]],
-                       "equal figures by id; unknown last either way")
+        XCTAssertEqual(
+            try ids("--sort", "mw", "--reverse"), [Self.all[2], Self.all[4], Self.all[0], Self.all[1], Self.all[3]],
+            "equal figures by id; unknown last either way")
         XCTAssertEqual(try ids("--sort", "committed").first, Self.all[2])
         XCTAssertEqual(try ids("--sort", "milestone").prefix(2), [Self.all[2], Self.all[4]])
     }
 
     func testBadFilterValuesAreUsageErrors() throws {
-        CLI.assertUserError(try CLI.run("list", "--store", store.path, "--country", "Korea"), code: 64,
-                            [#"--country: "Korea" is not a country name or ISO 3166-1 alpha-2 code"#])
-        CLI.assertUserError(try CLI.run("list", "--store", store.path, "--status", "done"), code: 64, ["--status", "\"done\""])
-        CLI.assertUserError(try CLI.run("list", "--store", store.path, "--since", "2026-13-45"), code: 64, ["--since", "\"2026-13-45\""])
-        CLI.assertUserError(try CLI.run("list", "--store", store.path, "--until", "June"), code: 64, ["--until", "\"June\""])
+        CLI.assertUserError(
+            try CLI.run("list", "--store", store.path, "--country", "Korea"), code: 64,
+            [#"--country: "Korea" is not a country name or ISO 3166-1 alpha-2 code"#])
+        CLI.assertUserError(
+            try CLI.run("list", "--store", store.path, "--status", "done"), code: 64, ["--status", "\"done\""])
+        CLI.assertUserError(
+            try CLI.run("list", "--store", store.path, "--since", "2026-13-45"), code: 64,
+            ["--since", "\"2026-13-45\""])
+        CLI.assertUserError(
+            try CLI.run("list", "--store", store.path, "--until", "June"), code: 64, ["--until", "\"June\""])
         CLI.assertUserError(try CLI.run("list", "--store", store.path, "--min-mw", "nan"), code: 64, ["--min-mw"])
         for args in [["--format", "xml"], ["--sort", "size"], ["--min-mw", "lots"], ["--bogus"]] {
             let r = try CLI.run(["list", "--store", store.path] + args)
@@ -162,15 +185,24 @@ final class ListCommandTests: XCTestCase {
         let r = try CLI.run("show", "kr-naver-nvidia-dsx-sejong", "--store", store.path)
         XCTAssertEqual(r.status, 0, r.stderr)
         let out = r.stdout
-        XCTAssertTrue(out.hasPrefix("kr-naver-nvidia-dsx-sejong\n네이버 NAVER expands its sovereign AI factories on NVIDIA DSX, starting at GAK Sejong\n"), out)
-        for expected in ["South Korea", "2026-06-07 [4]", "NVIDIA (vendor: DSX infrastructure stack to NAVER)", "NAVER (operator)", "GAK Sejong [1, 3]",
-                         "committed 55 MW [1, 3, 5] · target ≈1,000 MW [1, 3, 4, 5] (aspirational) · operational unknown", "HyperCLOVA X",
-                         "Timeline", "2026-H2", "AI Agent Platform launch", "Sources"] {
+        XCTAssertTrue(
+            out.hasPrefix(
+                "kr-naver-nvidia-dsx-sejong\n네이버 NAVER expands its sovereign AI factories on NVIDIA DSX, starting at GAK Sejong\n"
+            ), out)
+        for expected in [
+            "South Korea", "2026-06-07 [4]", "NVIDIA (vendor: DSX infrastructure stack to NAVER)", "NAVER (operator)",
+            "GAK Sejong [1, 3]",
+            "committed 55 MW [1, 3, 5] · target ≈1,000 MW [1, 3, 4, 5] (aspirational) · operational unknown",
+            "HyperCLOVA X",
+            "Timeline", "2026-H2", "AI Agent Platform launch", "Sources",
+        ] {
             XCTAssertTrue(out.contains(expected), "missing \(expected) in\n\(out)")
         }
         // The announcement comes before the milestone on the timeline.
         let timeline = out[out.range(of: "\nTimeline\n")!.upperBound...]
-        XCTAssertLessThan(timeline.range(of: "2026-06-07  announced")!.lowerBound, timeline.range(of: "2026-H2     AI Agent Platform launch")!.lowerBound)
+        XCTAssertLessThan(
+            timeline.range(of: "2026-06-07  announced")!.lowerBound,
+            timeline.range(of: "2026-H2     AI Agent Platform launch")!.lowerBound)
         let json = try CLI.run("show", "gb-sovereign-ai-factory", "--json", "--store", store.path)
         XCTAssertEqual(json.status, 0)
         let feed = FeedDecoder.decode(Array(json.stdout.utf8))

@@ -1,6 +1,6 @@
 import Foundation
-import XCTest
 import TestSupport
+import XCTest
 
 /// The report rendered by a real browser: headless Chromium draws it to a PNG, which must show
 /// a page (not blank, the size asked) with no console message (no CSP violation, no error).
@@ -24,10 +24,15 @@ final class ReportBrowserTests: XCTestCase {
             XCTFail("Chromium is missing in CI: .ci/run installs it (apt-get install -y chromium)")
             throw XCTSkip("failed above")
         }
-        throw XCTSkip("no Chromium: install it (apt-get install -y chromium) or run .ci/run to test the report in a browser")
+        throw XCTSkip(
+            "no Chromium: install it (apt-get install -y chromium) or run .ci/run to test the report in a browser")
     }
 
-    struct Run { var status: Int32; var stdout: String; var stderr: String }
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
 
     /// Runs a program with a time limit; Chromium is killed if it hangs.
     private func run(_ exe: String, _ args: [String], seconds: Double = 90) throws -> Run {
@@ -35,7 +40,10 @@ final class ReportBrowserTests: XCTestCase {
         p.executableURL = URL(fileURLWithPath: exe)
         p.arguments = args
         let home = try TemporaryDirectory.make()
-        p.environment = ["HOME": home.path, "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "LANG": "C.UTF-8"]
+        p.environment = [
+            "HOME": home.path, "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+            "LANG": "C.UTF-8",
+        ]
         let out = try TemporaryDirectory.make().appendingPathComponent("out")
         let err = out.deletingLastPathComponent().appendingPathComponent("err")
         _ = FileManager.default.createFile(atPath: out.path, contents: nil)
@@ -45,7 +53,11 @@ final class ReportBrowserTests: XCTestCase {
         try p.run()
         let deadline = Date().addingTimeInterval(seconds)
         while p.isRunning && Date() < deadline { usleep(50_000) }
-        if p.isRunning { p.terminate(); p.waitUntilExit(); XCTFail("\(exe) took more than \(seconds) s") }
+        if p.isRunning {
+            p.terminate()
+            p.waitUntilExit()
+            XCTFail("\(exe) took more than \(seconds) s")
+        }
         p.waitUntilExit()
         return Run(status: p.terminationStatus, stdout: CLI.text(out) ?? "", stderr: CLI.text(err) ?? "")
     }
@@ -61,9 +73,13 @@ final class ReportBrowserTests: XCTestCase {
     private func render(_ page: URL, width: Int, height: Int) throws -> (stats: [String: Any], console: [String]) {
         let chromium = try browser()
         let png = page.deletingPathExtension().appendingPathExtension("\(width).png")
-        let r = try run(chromium, ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
-                                   "--enable-logging=stderr", "--v=0", "--screenshot=\(png.path)",
-                                   "--window-size=\(width),\(height)", page.absoluteString])
+        let r = try run(
+            chromium,
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
+                "--enable-logging=stderr", "--v=0", "--screenshot=\(png.path)",
+                "--window-size=\(width),\(height)", page.absoluteString,
+            ])
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertTrue(FileManager.default.fileExists(atPath: png.path), "no screenshot: \(r.stderr)")
         let console = r.stderr.split(separator: "\n").map(String.init).filter { $0.contains(":CONSOLE") }
@@ -73,7 +89,9 @@ final class ReportBrowserTests: XCTestCase {
     private func assertRendered(_ page: URL, file: StaticString = #filePath, line: UInt = #line) throws {
         // A plain run renders the desktop width; the whole suite (SOVTRACK_TEST_FULL=1) the phone width too.
         if !TestScale.isFull {
-            print("report in Chromium: the desktop width only; \(TestScale.variable)=1 (scripts/full-tests.sh, run by .ci/run) renders the phone width and the full Epoch snapshot too")
+            print(
+                "report in Chromium: the desktop width only; \(TestScale.variable)=1 (scripts/full-tests.sh, run by .ci/run) renders the phone width and the full Epoch snapshot too"
+            )
         }
         for (w, h) in TestScale.isFull ? [(1000, 1600), (390, 1600)] : [(1000, 1600)] {
             let (s, console) = try render(page, width: w, height: h)
@@ -82,11 +100,13 @@ final class ReportBrowserTests: XCTestCase {
             let ink = s["ink"] as? Double ?? 0
             XCTAssertGreaterThan(ink, 0.03, "the page looks blank at \(w)×\(h): \(s)", file: file, line: line)
             XCTAssertLessThan(ink, 0.6, "the page looks filled at \(w)×\(h): \(s)", file: file, line: line)
-            XCTAssertGreaterThan(s["colours"] as? Int ?? 0, 20, "too few colours for text and charts: \(s)", file: file, line: line)
+            XCTAssertGreaterThan(
+                s["colours"] as? Int ?? 0, 20, "too few colours for text and charts: \(s)", file: file, line: line)
             XCTAssertEqual(console, [], "console messages at \(w)×\(h)", file: file, line: line)
         }
         // The DOM the browser built holds the report's figures: it parsed the page whole.
-        let dom = try run(try browser(), ["--headless", "--no-sandbox", "--disable-gpu", "--dump-dom", page.absoluteString])
+        let dom = try run(
+            try browser(), ["--headless", "--no-sandbox", "--disable-gpu", "--dump-dom", page.absoluteString])
         XCTAssertEqual(dom.status, 0, dom.stderr, file: file, line: line)
         XCTAssertTrue(dom.stdout.contains("<h2>Sources</h2>"), "the DOM ends with the sources", file: file, line: line)
         XCTAssertEqual(dom.stdout.components(separatedBy: "<svg").count - 1, 3, "three charts", file: file, line: line)
@@ -108,7 +128,9 @@ final class ReportBrowserTests: XCTestCase {
         _ = try browser()
         var csvs = [PackageRoot.fixture("epoch-excerpt.csv").path]
         // The full snapshot beside the repository, where CI and this machine have it, in the whole suite.
-        let full = PackageRoot.url.deletingLastPathComponent().appendingPathComponent("shared/data/epoch/gpu_clusters.csv").path
+        let full = PackageRoot.url.deletingLastPathComponent().appendingPathComponent(
+            "shared/data/epoch/gpu_clusters.csv"
+        ).path
         if TestScale.isFull && FileManager.default.fileExists(atPath: full) { csvs.append(full) }
         for csv in csvs {
             let store = try TemporaryDirectory.make().appendingPathComponent("deals.json")
@@ -127,10 +149,11 @@ final class ReportBrowserTests: XCTestCase {
     func testConsoleCheckSeesAScript() throws {
         _ = try browser()
         // The control: a page that runs a script under the same policy is caught by the console check.
-        let page = try CLI.write("""
-        <!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'"></head>
-        <body><p>x</p><script>console.log("ran")</script></body></html>
-        """, as: "bad.html")
+        let page = try CLI.write(
+            """
+            <!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'"></head>
+            <body><p>x</p><script>console.log("ran")</script></body></html>
+            """, as: "bad.html")
         let (_, console) = try render(page, width: 400, height: 300)
         XCTAssertFalse(console.isEmpty, "the CSP refusal of the script is logged")
     }

@@ -52,7 +52,9 @@ public struct CSVReader: Sendable {
         var fields: [String] = []
         var field: [UInt8] = []
         let recordLine = line
-        var inQuotes = false, wasQuoted = false, quoteLine = line
+        var inQuotes = false
+        var wasQuoted = false
+        var quoteLine = line
         func endField() {
             fields.append(String(decoding: field, as: UTF8.self))
             field.removeAll(keepingCapacity: true)
@@ -66,7 +68,11 @@ public struct CSVReader: Sendable {
             let b = data[i]
             if inQuotes {
                 if b == 0x22 {
-                    if i + 1 < data.count && data[i + 1] == 0x22 { field.append(0x22); i += 2; continue }
+                    if i + 1 < data.count && data[i + 1] == 0x22 {
+                        field.append(0x22)
+                        i += 2
+                        continue
+                    }
                     inQuotes = false
                 } else {
                     if b == 0x0A { line += 1 }
@@ -79,9 +85,13 @@ public struct CSVReader: Sendable {
             case 0x2C: endField()
             case 0x22:
                 if field.isEmpty && !wasQuoted {
-                    inQuotes = true; wasQuoted = true; quoteLine = line
+                    inQuotes = true
+                    wasQuoted = true
+                    quoteLine = line
                 } else {
-                    throw CSVError(line: line, message: "a quote inside an unquoted field; quote the whole field and double the quote")
+                    throw CSVError(
+                        line: line,
+                        message: "a quote inside an unquoted field; quote the whole field and double the quote")
                 }
             case 0x0D, 0x0A:
                 if b == 0x0D && i + 1 < data.count && data[i + 1] == 0x0A { i += 1 }
@@ -99,10 +109,12 @@ public struct CSVReader: Sendable {
     }
 
     private static func firstBadLine(_ data: [UInt8]) -> Int {
-        var line = 1, lineStart = 0
+        var line = 1
+        var lineStart = 0
         for (i, b) in data.enumerated() where b == 0x0A {
             if String(validating: data[lineStart..<i], as: UTF8.self) == nil { return line }
-            line += 1; lineStart = i + 1
+            line += 1
+            lineStart = i + 1
         }
         return line
     }

@@ -10,7 +10,10 @@ public enum CSVWriter {
     static func isMarked(_ s: String) -> Bool {
         var quotes = 0
         for b in s.utf8 {
-            if b == 0x27 { quotes += 1; continue }
+            if b == 0x27 {
+                quotes += 1
+                continue
+            }
             return quotes > 0 && formulaStarts.contains(b)
         }
         return false

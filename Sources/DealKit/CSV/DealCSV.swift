@@ -28,7 +28,8 @@ public enum DealCSV {
         let parts = (deals.count + partSize - 1) / partSize
         let written: [[UInt8]] = deals.withUnsafeBufferPointer { all in
             // An address, not a pointer, so that the work on other cores captures only values.
-            let address = UInt(bitPattern: all.baseAddress), total = all.count
+            let address = UInt(bitPattern: all.baseAddress)
+            let total = all.count
             return Parallel.map(parts) { k in
                 let every = UnsafeBufferPointer(start: UnsafePointer<Deal>(bitPattern: address), count: total)
                 var bytes: [UInt8] = []
@@ -88,11 +89,18 @@ public enum DealCSV {
         /// A reader past the header of `data`, which must name `id`, only known columns, none twice.
         public init(_ data: [UInt8]) throws {
             records = try CSVReader(data)
-            guard let header = try records.next() else { names = []; return }
+            guard let header = try records.next() else {
+                names = []
+                return
+            }
             names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-            guard names.contains("id") else { throw CSVError(line: header.line, message: "the header has no \"id\" column") }
+            guard names.contains("id") else {
+                throw CSVError(line: header.line, message: "the header has no \"id\" column")
+            }
             if let u = names.first(where: { !columns.contains($0) && !$0.isEmpty }) {
-                throw CSVError(line: header.line, message: "unknown column \(FeedIssue.quote(u)); the columns are: \(columns.joined(separator: ","))")
+                throw CSVError(
+                    line: header.line,
+                    message: "unknown column \(FeedIssue.quote(u)); the columns are: \(columns.joined(separator: ","))")
             }
             var seen: Set<String> = []
             for name in names where !name.isEmpty && !seen.insert(name).inserted {
@@ -106,7 +114,11 @@ public enum DealCSV {
             // A short row would read as empty cells, and an empty cell clears its field: every
             // row must have exactly the header's cells, as the header says what each one changes.
             guard rec.fields.count == names.count else {
-                throw CSVError(line: rec.line, message: "row has \(rec.fields.count) cell\(rec.fields.count == 1 ? "" : "s"), the header has \(names.count)")
+                throw CSVError(
+                    line: rec.line,
+                    message:
+                        "row has \(rec.fields.count) cell\(rec.fields.count == 1 ? "" : "s"), the header has \(names.count)"
+                )
             }
             var values: [String: String] = [:]
             for (i, name) in names.enumerated() where !name.isEmpty {
@@ -133,18 +145,33 @@ public enum DealCSV {
         }
         if base == nil && cell("title") == nil { problems.append("title: missing (a new deal needs a title column)") }
         if let v = cell("country") {
-            if let c = Countries.lookup(v) { d.country = c.code } else { d.country = v; problems.append("country: \(DealValidator.countryProblem(v) ?? "")") }
-        } else if base == nil { problems.append("country: missing (a new deal needs a country column)") }
+            if let c = Countries.lookup(v) {
+                d.country = c.code
+            } else {
+                d.country = v
+                problems.append("country: \(DealValidator.countryProblem(v) ?? "")")
+            }
+        } else if base == nil {
+            problems.append("country: missing (a new deal needs a country column)")
+        }
         if let v = cell("announced") {
             // `≤2026-06-07`: not stated, public by then (as export writes `announcedBy`).
             let unstated = v.hasPrefix("≤")
             if let date = PartialDate(unstated ? String(v.dropFirst()) : v) {
                 d.announced = date
                 d.announcedStated = !unstated
-            } else { problems.append("announced: \(DealValidator.partialDateProblem(v) ?? "")") }
-        } else if base == nil { problems.append("announced: missing (a new deal needs an announced column)") }
+            } else {
+                problems.append("announced: \(DealValidator.partialDateProblem(v) ?? "")")
+            }
+        } else if base == nil {
+            problems.append("announced: missing (a new deal needs an announced column)")
+        }
         if let v = cell("status") {
-            if v.isEmpty { d.status = .announced } else if let s = DealStatus(rawValue: v.lowercased()) { d.status = s } else {
+            if v.isEmpty {
+                d.status = .announced
+            } else if let s = DealStatus(rawValue: v.lowercased()) {
+                d.status = s
+            } else {
                 problems.append("status: \(DealValidator.enumProblem(v, allowed: DealStatus.allowedList))")
             }
         }
@@ -154,18 +181,31 @@ public enum DealCSV {
         if row.has("partners") || row.has("vendors") {
             var partners: [Partner] = []
             func add(_ p: Partner) {
-                guard !partners.contains(where: { DealFilter.fold($0.name) == DealFilter.fold(p.name) && $0.role == p.role }) else { return }
+                guard
+                    !partners.contains(where: {
+                        DealFilter.fold($0.name) == DealFilter.fold(p.name) && $0.role == p.role
+                    })
+                else { return }
                 var p = p
                 if let old = d.partners.first(where: { $0.name == p.name && $0.role == p.role }) {
-                    p.extra = old.extra; p.supplies = old.supplies; p.to = old.to
+                    p.extra = old.extra
+                    p.supplies = old.supplies
+                    p.to = old.to
                 }
                 partners.append(p)
             }
             for v in list(cell("vendors") ?? "") { add(Partner(name: v, role: .vendor)) }
             for item in list(cell("partners") ?? "") {
-                if let colon = item.lastIndex(of: ":"), let role = PartnerRole(rawValue: item[item.index(after: colon)...].trimmingCharacters(in: .whitespaces).lowercased()) {
+                if let colon = item.lastIndex(of: ":"),
+                    let role = PartnerRole(
+                        rawValue: item[item.index(after: colon)...].trimmingCharacters(in: .whitespaces).lowercased())
+                {
                     let name = item[..<colon].trimmingCharacters(in: .whitespaces)
-                    if name.isEmpty { problems.append("partners: \(FeedIssue.quote(item)) has no name") } else { add(Partner(name: name, role: role)) }
+                    if name.isEmpty {
+                        problems.append("partners: \(FeedIssue.quote(item)) has no name")
+                    } else {
+                        add(Partner(name: name, role: role))
+                    }
                 } else {
                     add(Partner(name: item, role: .other))
                 }
@@ -175,7 +215,10 @@ public enum DealCSV {
             d.partners = partners
         }
         var capacity = d.capacity ?? Capacity()
-        for (column, key) in [("initial_mw", \Capacity.initialMW), ("target_mw", \Capacity.targetMW), ("operational_mw", \Capacity.operationalMW)] {
+        for (column, key) in [
+            ("initial_mw", \Capacity.initialMW), ("target_mw", \Capacity.targetMW),
+            ("operational_mw", \Capacity.operationalMW),
+        ] {
             guard let v = cell(column) else { continue }
             if v.isEmpty {
                 capacity[keyPath: key] = nil
@@ -185,21 +228,33 @@ public enum DealCSV {
             // The number grammar every entry path shares: "1,500" is 1500, "1,5" is refused.
             switch NumberGrammar.parse(v) {
             case .success(let n):
-                if let p = DealValidator.megawattProblem(n) { problems.append("\(column): \(p)") } else { capacity[keyPath: key] = n }
+                if let p = DealValidator.megawattProblem(n) {
+                    problems.append("\(column): \(p)")
+                } else {
+                    capacity[keyPath: key] = n
+                }
             case .failure(let refusal):
                 problems.append("\(column): \(refusal)")
             }
         }
         if let v = cell("confidence") {
-            if v.isEmpty { capacity.confidence = nil } else if let c = Confidence(rawValue: v.lowercased()) { capacity.confidence = c } else {
+            if v.isEmpty {
+                capacity.confidence = nil
+            } else if let c = Confidence(rawValue: v.lowercased()) {
+                capacity.confidence = c
+            } else {
                 problems.append("confidence: \(DealValidator.enumProblem(v, allowed: Confidence.allowedList))")
             }
         }
         if let v = cell("approx_mw") {
             capacity.approx = []
             for name in list(v) {
-                if let f = approxNames.first(where: { $0.name == name.lowercased() }) { capacity.approx.insert(f.figure) } else {
-                    problems.append("approx_mw: \(DealValidator.enumProblem(name, allowed: approxNames.map(\.name).joined(separator: ", ")))")
+                if let f = approxNames.first(where: { $0.name == name.lowercased() }) {
+                    capacity.approx.insert(f.figure)
+                } else {
+                    problems.append(
+                        "approx_mw: \(DealValidator.enumProblem(name, allowed: approxNames.map(\.name).joined(separator: ", ")))"
+                    )
                 }
             }
         }
@@ -207,7 +262,11 @@ public enum DealCSV {
         if let v = cell("models") { d.models = list(v) }
         if let v = cell("products") { d.products = list(v) }
         if let v = cell("kind") {
-            if v.isEmpty { d.kind = nil } else if let k = DealKind(rawValue: v.lowercased()) { d.kind = k } else {
+            if v.isEmpty {
+                d.kind = nil
+            } else if let k = DealKind(rawValue: v.lowercased()) {
+                d.kind = k
+            } else {
                 problems.append("kind: \(DealValidator.enumProblem(v, allowed: DealKind.allowedList))")
             }
         }

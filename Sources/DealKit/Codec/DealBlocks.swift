@@ -15,8 +15,11 @@ struct DealBlocks {
 
     /// The blocks of the feed in `b`, or nil when they cannot be told apart safely.
     static func of(_ b: UnsafeBufferPointer<UInt8>) -> DealBlocks? {
-        guard let open = dealsArray(b), let (starts, end) = JSONArrayScanner.elements(in: b, arrayAt: open) else { return nil }
-        var ids: [String] = [], ranges: [Range<Int>] = []
+        guard let open = dealsArray(b), let (starts, end) = JSONArrayScanner.elements(in: b, arrayAt: open) else {
+            return nil
+        }
+        var ids: [String] = []
+        var ranges: [Range<Int>] = []
         ids.reserveCapacity(starts.count)
         ranges.reserveCapacity(starts.count)
         for (k, start) in starts.enumerated() {
@@ -30,7 +33,8 @@ struct DealBlocks {
                 blanks()
             }
             guard b[start] == UInt8(ascii: "{"), stop > start + 1, b[stop - 1] == UInt8(ascii: "}"),
-                  let id = leadingID(b, start + 1, stop) else { return nil }
+                let id = leadingID(b, start + 1, stop)
+            else { return nil }
             ids.append(id)
             ranges.append(start..<stop)
         }

@@ -37,7 +37,9 @@ struct DealReader {
 
     // MARK: Typed reads that report and skip a wrong type
 
-    mutating func expect(_ kind: JSONReader.Kind, _ r: inout JSONReader, _ path: @autoclosure () -> String) throws -> Bool {
+    mutating func expect(_ kind: JSONReader.Kind, _ r: inout JSONReader, _ path: @autoclosure () -> String) throws
+        -> Bool
+    {
         let found = try r.peekKind()
         if found == kind { return true }
         issues.append(.error(path(), "expected \(kind.typeName), found \(found.typeName)"))
@@ -46,19 +48,29 @@ struct DealReader {
     }
 
     /// A string, or nil (reported) for another type; `null` is nil without a report when allowed.
-    mutating func string(_ r: inout JSONReader, _ path: @autoclosure () -> String, nullable: Bool = false) throws -> String? {
+    mutating func string(_ r: inout JSONReader, _ path: @autoclosure () -> String, nullable: Bool = false) throws
+        -> String?
+    {
         let kind = try r.peekKind()
         if kind == .string { return try r.readString() }
-        if kind == .null && nullable { try r.readNull(); return nil }
+        if kind == .null && nullable {
+            try r.readNull()
+            return nil
+        }
         issues.append(.error(path(), "expected a string, found \(kind.typeName)"))
         try r.skipValue()
         return nil
     }
 
-    mutating func number(_ r: inout JSONReader, _ path: @autoclosure () -> String, nullable: Bool = false) throws -> Double? {
+    mutating func number(_ r: inout JSONReader, _ path: @autoclosure () -> String, nullable: Bool = false) throws
+        -> Double?
+    {
         let kind = try r.peekKind()
         if kind == .number { return try r.readNumber() }
-        if kind == .null && nullable { try r.readNull(); return nil }
+        if kind == .null && nullable {
+            try r.readNull()
+            return nil
+        }
         issues.append(.error(path(), "expected a number\(nullable ? " or null" : ""), found \(kind.typeName)"))
         try r.skipValue()
         return nil
@@ -66,7 +78,10 @@ struct DealReader {
 
     mutating func text(_ r: inout JSONReader, _ path: @autoclosure () -> String) throws -> String? {
         guard let s = try string(&r, path(), nullable: true) else { return nil }
-        if let p = DealValidator.textProblem(s) { issues.append(.error(path(), p)); return nil }
+        if let p = DealValidator.textProblem(s) {
+            issues.append(.error(path(), p))
+            return nil
+        }
         return s
     }
 
@@ -101,7 +116,11 @@ struct DealReader {
         var i = 0
         while try r.nextElement() {
             if let s = try string(&r, "\(path())[\(i)]") {
-                if let p = DealValidator.textProblem(s) { issues.append(.error("\(path())[\(i)]", p)) } else if !truncated { out.append(s) }
+                if let p = DealValidator.textProblem(s) {
+                    issues.append(.error("\(path())[\(i)]", p))
+                } else if !truncated {
+                    out.append(s)
+                }
             }
             capIssues()
             i += 1
@@ -120,7 +139,8 @@ struct DealReader {
         while try r.nextElement() {
             // The path is made only for a message: building it for every array was a tenth of a load.
             if try expect(.object, &r, "\(path())[\(i)]"),
-               let v = try withoutActuallyEscaping(path, do: { path in try element(&self, &r, path, i) }), !truncated {
+                let v = try withoutActuallyEscaping(path, do: { path in try element(&self, &r, path, i) }), !truncated
+            {
                 out.append(v)
             }
             capIssues()
@@ -131,7 +151,10 @@ struct DealReader {
 
     mutating func missing(_ key: String, _ path: @autoclosure () -> String) {
         // Past the limit only counted: no message made for two million empty deals.
-        if issues.count >= FeedDecoder.issueLimit { omittedErrors += 1; return }
+        if issues.count >= FeedDecoder.issueLimit {
+            omittedErrors += 1
+            return
+        }
         issues.append(.error(path(), "missing required key \"\(key)\""))
     }
 
@@ -142,10 +165,16 @@ struct DealReader {
         func path() -> String { "deals[\(index)]" }
         guard try expect(.object, &r, path()) else { return nil }
         let before = reported
-        var id: String?, title: String?, country: String?, announced: PartialDate?
+        var id: String?
+        var title: String?
+        var country: String?
+        var announced: PartialDate?
         // Whether reading the key reported a problem (a wrong type): then it is not also "missing".
-        var idReported = false, titleReported = false, countryReported = false
-        var sawAnnounced = false, sawAnnouncedBy = false
+        var idReported = false
+        var titleReported = false
+        var countryReported = false
+        var sawAnnounced = false
+        var sawAnnouncedBy = false
         var deal = Deal(id: "", title: "", country: "", announced: PartialDate(year: 1, month: 1, day: 1))
         try r.beginObject()
         var keys = JSONKeySet()
@@ -168,7 +197,9 @@ struct DealReader {
                 let n = reported
                 country = try string(&r, path() + ".country")
                 countryReported = reported > n
-                if let v = country, let p = DealValidator.countryProblem(v) { issues.append(.error(path() + ".country", p)) }
+                if let v = country, let p = DealValidator.countryProblem(v) {
+                    issues.append(.error(path() + ".country", p))
+                }
             case _ where key.is("announced"):
                 try keys.insert(3, key)
                 sawAnnounced = true
@@ -176,33 +207,65 @@ struct DealReader {
             case _ where key.is("status"):
                 try keys.insert(4, key)
                 deal.status = try enumValue(&r, DealStatus.self, path() + ".status") ?? .announced
-            case _ where key.is("sponsor"): try keys.insert(5, key); deal.sponsor = try text(&r, path() + ".sponsor")
-            case _ where key.is("platform"): try keys.insert(6, key); deal.platform = try text(&r, path() + ".platform")
-            case _ where key.is("site"): try keys.insert(7, key); deal.site = try text(&r, path() + ".site")
-            case _ where key.is("notes"): try keys.insert(8, key); deal.notes = try string(&r, path() + ".notes", nullable: true)
+            case _ where key.is("sponsor"):
+                try keys.insert(5, key)
+                deal.sponsor = try text(&r, path() + ".sponsor")
+            case _ where key.is("platform"):
+                try keys.insert(6, key)
+                deal.platform = try text(&r, path() + ".platform")
+            case _ where key.is("site"):
+                try keys.insert(7, key)
+                deal.site = try text(&r, path() + ".site")
+            case _ where key.is("notes"):
+                try keys.insert(8, key)
+                deal.notes = try string(&r, path() + ".notes", nullable: true)
             case _ where key.is("partners"):
                 try keys.insert(9, key)
-                deal.partners = try objectArray(&r, path() + ".partners") { d, r, base, i in try d.readPartner(&r, base, i) }
+                deal.partners = try objectArray(&r, path() + ".partners") { d, r, base, i in
+                    try d.readPartner(&r, base, i)
+                }
             case _ where key.is("capacity"):
                 try keys.insert(10, key)
-                if try r.peekKind() == .null { try r.readNull(); break }
-                if try expect(.object, &r, path() + ".capacity") { deal.capacity = try readCapacity(&r, { path() + ".capacity" }) }
+                if try r.peekKind() == .null {
+                    try r.readNull()
+                    break
+                }
+                if try expect(.object, &r, path() + ".capacity") {
+                    deal.capacity = try readCapacity(&r, { path() + ".capacity" })
+                }
             case _ where key.is("accelerators"):
                 try keys.insert(11, key)
-                if try r.peekKind() == .null { try r.readNull(); break }
-                if try expect(.object, &r, path() + ".accelerators") { deal.accelerators = try readAccelerators(&r, { path() + ".accelerators" }) }
+                if try r.peekKind() == .null {
+                    try r.readNull()
+                    break
+                }
+                if try expect(.object, &r, path() + ".accelerators") {
+                    deal.accelerators = try readAccelerators(&r, { path() + ".accelerators" })
+                }
             case _ where key.is("investment"):
                 try keys.insert(12, key)
-                if try r.peekKind() == .null { try r.readNull(); break }
-                if try expect(.object, &r, path() + ".investment") { deal.investment = try readInvestment(&r, { path() + ".investment" }) }
-            case _ where key.is("models"): try keys.insert(13, key); deal.models = try stringArray(&r, path() + ".models")
-            case _ where key.is("tags"): try keys.insert(14, key); deal.tags = try stringArray(&r, path() + ".tags")
+                if try r.peekKind() == .null {
+                    try r.readNull()
+                    break
+                }
+                if try expect(.object, &r, path() + ".investment") {
+                    deal.investment = try readInvestment(&r, { path() + ".investment" })
+                }
+            case _ where key.is("models"):
+                try keys.insert(13, key)
+                deal.models = try stringArray(&r, path() + ".models")
+            case _ where key.is("tags"):
+                try keys.insert(14, key)
+                deal.tags = try stringArray(&r, path() + ".tags")
             case _ where key.is("milestones"):
                 try keys.insert(15, key)
-                deal.milestones = try objectArray(&r, path() + ".milestones") { d, r, base, i in try d.readMilestone(&r, base, i) }
+                deal.milestones = try objectArray(&r, path() + ".milestones") { d, r, base, i in
+                    try d.readMilestone(&r, base, i)
+                }
             case _ where key.is("sources"):
                 try keys.insert(16, key)
-                deal.sources = try objectArray(&r, path() + ".sources") { d, r, base, i in try d.readSource(&r, base, i) }
+                deal.sources = try objectArray(&r, path() + ".sources") { d, r, base, i in try d.readSource(&r, base, i)
+                }
             // Version 2's keys last: a version-1 deal's keys are matched without trying them first.
             case _ where key.is("announcedBy"):
                 try keys.insert(17, key)
@@ -214,7 +277,9 @@ struct DealReader {
             case _ where key.is("kind"):
                 try keys.insert(18, key)
                 deal.kind = try enumValue(&r, DealKind.self, path() + ".kind")
-            case _ where key.is("products"): try keys.insert(19, key); deal.products = try stringArray(&r, path() + ".products")
+            case _ where key.is("products"):
+                try keys.insert(19, key)
+                deal.products = try stringArray(&r, path() + ".products")
             case _ where key.is("cite"):
                 try keys.insert(20, key)
                 if try expect(.object, &r, path() + ".cite") { deal.cite = try readCitations(&r, { path() + ".cite" }) }
@@ -243,7 +308,12 @@ struct DealReader {
     private mutating func readPartner(_ r: inout JSONReader, _ base: () -> String, _ index: Int) throws -> Partner? {
         // The path is made only when a message needs it.
         func path() -> String { "\(base())[\(index)]" }
-        var name: String?, role: PartnerRole?, sawRole = false, nameReported = false, supplies: String?, to: String?
+        var name: String?
+        var role: PartnerRole?
+        var sawRole = false
+        var nameReported = false
+        var supplies: String?
+        var to: String?
         var extra: [JSONField] = []
         try r.beginObject()
         var keys = JSONKeySet()
@@ -254,9 +324,16 @@ struct DealReader {
                 let n = reported
                 name = try text(&r, path() + ".name")
                 nameReported = reported > n
-            case _ where key.is("role"): try keys.insert(1, key); sawRole = true; role = try enumValue(&r, PartnerRole.self, path() + ".role")
-            case _ where key.is("supplies"): try keys.insert(2, key); supplies = try text(&r, path() + ".supplies")
-            case _ where key.is("to"): try keys.insert(3, key); to = try text(&r, path() + ".to")
+            case _ where key.is("role"):
+                try keys.insert(1, key)
+                sawRole = true
+                role = try enumValue(&r, PartnerRole.self, path() + ".role")
+            case _ where key.is("supplies"):
+                try keys.insert(2, key)
+                supplies = try text(&r, path() + ".supplies")
+            case _ where key.is("to"):
+                try keys.insert(3, key)
+                to = try text(&r, path() + ".to")
             default:
                 let keyName = try keys.insertExtra(key, among: extra)
                 extra.append(JSONField(keyName, try r.readValue()))
@@ -274,17 +351,28 @@ struct DealReader {
         var keys = JSONKeySet()
         while let key = try r.nextKeyToken() {
             switch () {
-            case _ where key.is("initialMW"): try keys.insert(0, key); c.initialMW = try megawatts(&r, path() + ".initialMW")
-            case _ where key.is("targetMW"): try keys.insert(1, key); c.targetMW = try megawatts(&r, path() + ".targetMW")
-            case _ where key.is("operationalMW"): try keys.insert(2, key); c.operationalMW = try megawatts(&r, path() + ".operationalMW")
-            case _ where key.is("confidence"): try keys.insert(3, key); c.confidence = try enumValue(&r, Confidence.self, path() + ".confidence")
+            case _ where key.is("initialMW"):
+                try keys.insert(0, key)
+                c.initialMW = try megawatts(&r, path() + ".initialMW")
+            case _ where key.is("targetMW"):
+                try keys.insert(1, key)
+                c.targetMW = try megawatts(&r, path() + ".targetMW")
+            case _ where key.is("operationalMW"):
+                try keys.insert(2, key)
+                c.operationalMW = try megawatts(&r, path() + ".operationalMW")
+            case _ where key.is("confidence"):
+                try keys.insert(3, key)
+                c.confidence = try enumValue(&r, Confidence.self, path() + ".confidence")
             case _ where key.is("approx"):
                 try keys.insert(4, key)
                 for (i, name) in try stringArray(&r, path() + ".approx").enumerated() {
                     if let f = CapacityFigures.keyed.first(where: { $0.key == name }) {
                         c.approx.insert(f.figure)
                     } else {
-                        issues.append(.error(path() + ".approx[\(i)]", DealValidator.enumProblem(name, allowed: "initialMW, targetMW, operationalMW")))
+                        issues.append(
+                            .error(
+                                path() + ".approx[\(i)]",
+                                DealValidator.enumProblem(name, allowed: "initialMW, targetMW, operationalMW")))
                     }
                 }
             default:
@@ -311,7 +399,9 @@ struct DealReader {
                         if let p = DealValidator.countProblem(Int(n)) { issues.append(.error(path() + ".count", p)) }
                     }
                 }
-            case _ where key.is("type"): try keys.insert(1, key); a.type = try string(&r, path() + ".type", nullable: true)
+            case _ where key.is("type"):
+                try keys.insert(1, key)
+                a.type = try string(&r, path() + ".type", nullable: true)
             default:
                 let keyName = try keys.insertExtra(key, among: a.extra)
                 a.extra.append(JSONField(keyName, try r.readValue()))
@@ -321,7 +411,10 @@ struct DealReader {
     }
 
     private mutating func readInvestment(_ r: inout JSONReader, _ path: () -> String) throws -> Investment? {
-        var amount: Double?, currency: String?, sawAmount = false, sawCurrency = false
+        var amount: Double?
+        var currency: String?
+        var sawAmount = false
+        var sawCurrency = false
         var extra: [JSONField] = []
         try r.beginObject()
         var keys = JSONKeySet()
@@ -331,12 +424,16 @@ struct DealReader {
                 try keys.insert(0, key)
                 sawAmount = true
                 amount = try number(&r, path() + ".amount")
-                if let a = amount, let p = DealValidator.amountProblem(a) { issues.append(.error(path() + ".amount", p)) }
+                if let a = amount, let p = DealValidator.amountProblem(a) {
+                    issues.append(.error(path() + ".amount", p))
+                }
             case _ where key.is("currency"):
                 try keys.insert(1, key)
                 sawCurrency = true
                 currency = try string(&r, path() + ".currency")
-                if let c = currency, let p = DealValidator.currencyProblem(c) { issues.append(.error(path() + ".currency", p)) }
+                if let c = currency, let p = DealValidator.currencyProblem(c) {
+                    issues.append(.error(path() + ".currency", p))
+                }
             default:
                 let keyName = try keys.insertExtra(key, among: extra)
                 extra.append(JSONField(keyName, try r.readValue()))
@@ -348,10 +445,16 @@ struct DealReader {
         return Investment(amount: amount, currency: currency, extra: extra)
     }
 
-    private mutating func readMilestone(_ r: inout JSONReader, _ base: () -> String, _ index: Int) throws -> Milestone? {
+    private mutating func readMilestone(_ r: inout JSONReader, _ base: () -> String, _ index: Int) throws -> Milestone?
+    {
         // The path is made only when a message needs it.
         func path() -> String { "\(base())[\(index)]" }
-        var date: PartialDate?, event: String?, done = false, sawDate = false, eventReported = false, cite: [Int] = []
+        var date: PartialDate?
+        var event: String?
+        var done = false
+        var sawDate = false
+        var eventReported = false
+        var cite: [Int] = []
         var extra: [JSONField] = []
         try r.beginObject()
         var keys = JSONKeySet()
@@ -369,7 +472,9 @@ struct DealReader {
             case _ where key.is("done"):
                 try keys.insert(2, key)
                 if try expect(.bool, &r, path() + ".done") { done = try r.readBool() }
-            case _ where key.is("cite"): try keys.insert(3, key); cite = try sourceNumbers(&r, path() + ".cite")
+            case _ where key.is("cite"):
+                try keys.insert(3, key)
+                cite = try sourceNumbers(&r, path() + ".cite")
             default:
                 let keyName = try keys.insertExtra(key, among: extra)
                 extra.append(JSONField(keyName, try r.readValue()))
@@ -388,7 +493,11 @@ struct DealReader {
         while let key = try r.nextKeyToken() {
             let name = key.string
             guard let figure = Citations.Figure(rawValue: name) else {
-                issues.append(.error(path(), DealValidator.enumProblem(name, allowed: Citations.Figure.allCases.map(\.rawValue).joined(separator: ", "))))
+                issues.append(
+                    .error(
+                        path(),
+                        DealValidator.enumProblem(
+                            name, allowed: Citations.Figure.allCases.map(\.rawValue).joined(separator: ", "))))
                 try r.skipValue()
                 continue
             }
@@ -406,8 +515,13 @@ struct DealReader {
         var i = 0
         while try r.nextElement() {
             if let n = try number(&r, "\(path())[\(i)]") {
-                if n >= 1 && n <= 1e6 && n == n.rounded() { out.append(Int(n)) } else {
-                    issues.append(.error("\(path())[\(i)]", "\(JSONWriter.format(n)) is not a source number (1 for the first source)"))
+                if n >= 1 && n <= 1e6 && n == n.rounded() {
+                    out.append(Int(n))
+                } else {
+                    issues.append(
+                        .error(
+                            "\(path())[\(i)]", "\(JSONWriter.format(n)) is not a source number (1 for the first source)"
+                        ))
                 }
             }
             i += 1
@@ -423,9 +537,15 @@ struct DealReader {
         var keys = JSONKeySet()
         while let key = try r.nextKeyToken() {
             switch () {
-            case _ where key.is("title"): try keys.insert(0, key); s.title = try text(&r, path() + ".title")
-            case _ where key.is("publisher"): try keys.insert(1, key); s.publisher = try text(&r, path() + ".publisher")
-            case _ where key.is("url"): try keys.insert(2, key); s.url = try text(&r, path() + ".url")
+            case _ where key.is("title"):
+                try keys.insert(0, key)
+                s.title = try text(&r, path() + ".title")
+            case _ where key.is("publisher"):
+                try keys.insert(1, key)
+                s.publisher = try text(&r, path() + ".publisher")
+            case _ where key.is("url"):
+                try keys.insert(2, key)
+                s.url = try text(&r, path() + ".url")
             case _ where key.is("date"):
                 try keys.insert(3, key)
                 if let d = try string(&r, path() + ".date", nullable: true) { s.date = date(d, path() + ".date") }

@@ -10,22 +10,25 @@ public enum DealValidator {
         guard let first = id.utf8.first else { return "must not be empty" }
         // Over the bytes in place: `allSatisfy` on the UTF-8 view was many times slower.
         func allowed(_ b: UInt8) -> Bool { (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == 0x2D }
-        let ok = id.utf8.withContiguousStorageIfAvailable { bytes in
-            for b in bytes where !allowed(b) { return false }
-            return true
-        } ?? id.utf8.allSatisfy(allowed)
+        let ok =
+            id.utf8.withContiguousStorageIfAvailable { bytes in
+                for b in bytes where !allowed(b) { return false }
+                return true
+            } ?? id.utf8.allSatisfy(allowed)
         if !ok || first == 0x2D {
-            return "\(FeedIssue.quote(id)) is not a valid id (lower-case letters, digits and '-', not starting with '-')"
+            return
+                "\(FeedIssue.quote(id)) is not a valid id (lower-case letters, digits and '-', not starting with '-')"
         }
         return nil
     }
 
     public static func textProblem(_ s: String) -> String? {
         // Most text starts with a visible ASCII byte: decide from the bytes before walking Characters.
-        let first = s.utf8.withContiguousStorageIfAvailable { bytes -> UInt8? in
-            for b in bytes where b > 0x20 { return b }
-            return nil
-        } ?? s.utf8.first { $0 > 0x20 }
+        let first =
+            s.utf8.withContiguousStorageIfAvailable { bytes -> UInt8? in
+                for b in bytes where b > 0x20 { return b }
+                return nil
+            } ?? s.utf8.first { $0 > 0x20 }
         guard let first else { return "must not be empty" }
         if first < 0x80 { return nil }
         return s.allSatisfy(\.isWhitespace) ? "must not be empty" : nil
@@ -69,7 +72,9 @@ public enum DealValidator {
     }
 
     /// Every problem of one deal, errors and (unless `errorsOnly`) warnings, with paths under `path`.
-    public static func issues(for deal: Deal, at path: @autoclosure () -> String, errorsOnly: Bool = false) -> [FeedIssue] {
+    public static func issues(for deal: Deal, at path: @autoclosure () -> String, errorsOnly: Bool = false)
+        -> [FeedIssue]
+    {
         var out: [FeedIssue] = []
         // The key is built only for a problem: "partners[3].name" for every partner of every
         // deal would cost a save more than the checks themselves.
@@ -106,13 +111,19 @@ public enum DealValidator {
     public static func warnings(for deal: Deal, at path: @autoclosure () -> String) -> [FeedIssue] {
         var out: [FeedIssue] = []
         if let c = deal.capacity, let i = c.initialMW, let t = c.targetMW, i > t {
-            out.append(.warning("\(path()).capacity", "initialMW (\(JSONWriter.format(i))) is above targetMW (\(JSONWriter.format(t)))"))
+            out.append(
+                .warning(
+                    "\(path()).capacity",
+                    "initialMW (\(JSONWriter.format(i))) is above targetMW (\(JSONWriter.format(t)))"))
         }
         if deal.sources.isEmpty {
             out.append(.warning(path(), "deal \(FeedIssue.quote(deal.id)) has no source"))
         }
         if let kind = deal.kind, !kind.hasMegawatts, let c = deal.capacity, !c.hasNoFigure {
-            out.append(.warning("\(path()).capacity", "megawatts do not apply to a deal of kind \(kind.rawValue), yet a figure is given"))
+            out.append(
+                .warning(
+                    "\(path()).capacity",
+                    "megawatts do not apply to a deal of kind \(kind.rawValue), yet a figure is given"))
         }
         return out
     }
@@ -125,7 +136,9 @@ public enum DealValidator {
             "cites source \(k), but the deal has \(n) source\(n == 1 ? "" : "s") (numbered from 1)"
         }
         for e in deal.cite.entries { if let k = bad(e.sources) { return (".cite.\(e.figure.rawValue)", message(k)) } }
-        for (i, m) in deal.milestones.enumerated() { if let k = bad(m.cite) { return (".milestones[\(i)].cite", message(k)) } }
+        for (i, m) in deal.milestones.enumerated() {
+            if let k = bad(m.cite) { return (".milestones[\(i)].cite", message(k)) }
+        }
         return nil
     }
 
@@ -160,7 +173,8 @@ public enum DealValidator {
         for i in deals.indices {
             let id = deals[i].id
             if let first = firstIndex[id] {
-                out.append(.error("deals[\(i)].id", "duplicate id \(FeedIssue.quote(id)) (first used by deals[\(first)])"))
+                out.append(
+                    .error("deals[\(i)].id", "duplicate id \(FeedIssue.quote(id)) (first used by deals[\(first)])"))
             } else {
                 firstIndex[id] = i
             }
@@ -191,7 +205,9 @@ public enum DealValidator {
     /// True when no deal at `range` has an error (ids are not compared with each other).
     static func noErrors(in deals: [Deal], _ range: Range<Int>) -> Bool {
         // Through a buffer, so that each deal is looked at in place rather than copied.
-        deals.withUnsafeBufferPointer { all in range.allSatisfy { issues(for: all[$0], at: "", errorsOnly: true).isEmpty } }
+        deals.withUnsafeBufferPointer { all in
+            range.allSatisfy { issues(for: all[$0], at: "", errorsOnly: true).isEmpty }
+        }
     }
 
     /// The indices of `deals` that may differ from `baseline`: what is left of `deals` once the
@@ -208,7 +224,9 @@ public enum DealValidator {
                 var prefix = 0
                 while prefix < common && new[prefix] == old[prefix] { prefix += 1 }
                 var suffix = 0
-                while suffix < common - prefix && new[new.count - 1 - suffix] == old[old.count - 1 - suffix] { suffix += 1 }
+                while suffix < common - prefix && new[new.count - 1 - suffix] == old[old.count - 1 - suffix] {
+                    suffix += 1
+                }
                 return prefix..<(new.count - suffix)
             }
         }

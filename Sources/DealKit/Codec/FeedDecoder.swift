@@ -49,8 +49,9 @@ public struct FeedDecoder {
 
     private mutating func result(_ feed: Feed) -> Result {
         reader.capIssues()
-        return Result(feed: feed, issues: reader.issues, isFatal: false, strategy: strategy,
-                      omittedErrors: reader.omittedErrors, omittedWarnings: reader.omittedWarnings)
+        return Result(
+            feed: feed, issues: reader.issues, isFatal: false, strategy: strategy,
+            omittedErrors: reader.omittedErrors, omittedWarnings: reader.omittedWarnings)
     }
 
     /// Told of byte ranges that have been read and will not be read again, so a caller can let go of them.
@@ -70,8 +71,10 @@ public struct FeedDecoder {
     /// and the issues are those of the whole document. A deal let go is freed at
     /// once, so the next deals reuse its memory: `list --country KR` on 100,000 deals holds
     /// the 4,000 it shows, not all of them (a fifth of the time, in page faults, is saved).
-    public static func decode(buffer data: UnsafeBufferPointer<UInt8>, consumed: (@Sendable (Range<Int>) -> Void)? = nil,
-                              parallel: Bool = true, keeping keep: (@Sendable (inout Deal) -> Bool)? = nil) -> Result {
+    public static func decode(
+        buffer data: UnsafeBufferPointer<UInt8>, consumed: (@Sendable (Range<Int>) -> Void)? = nil,
+        parallel: Bool = true, keeping keep: (@Sendable (inout Deal) -> Bool)? = nil
+    ) -> Result {
         var decoder = FeedDecoder()
         decoder.consumed = consumed
         decoder.parallel = parallel
@@ -82,7 +85,9 @@ public struct FeedDecoder {
     private mutating func run(_ data: UnsafeBufferPointer<UInt8>) -> Result {
         var feed = Feed()
         if data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
-            return Result(feed: feed, issues: [FeedIssue(.error, .document, "the file is empty; expected a sovtrack feed")], isFatal: true)
+            return Result(
+                feed: feed, issues: [FeedIssue(.error, .document, "the file is empty; expected a sovtrack feed")],
+                isFatal: true)
         }
         var fatal: FeedIssue?
         do {
@@ -90,8 +95,9 @@ public struct FeedDecoder {
                 let kind = try r.peekKind()
                 guard kind == .object else {
                     let (l, c) = JSONReader.lineAndColumn(of: r.offset, in: data)
-                    fatal = FeedIssue(.error, .position(line: l, column: c),
-                                      "expected a JSON object with \"format\": \"sovtrack-feed\", found \(kind.typeName)")
+                    fatal = FeedIssue(
+                        .error, .position(line: l, column: c),
+                        "expected a JSON object with \"format\": \"sovtrack-feed\", found \(kind.typeName)")
                     return
                 }
                 fatal = try readDocument(&r, into: &feed)
@@ -129,7 +135,10 @@ public struct FeedDecoder {
 
     /// Returns a fatal issue when the document is not a v1 feed.
     private mutating func readDocument(_ r: inout JSONReader, into feed: inout Feed) throws -> FeedIssue? {
-        var format: String?, version: Double?, sawDeals = false, sawVersion = false
+        var format: String?
+        var version: Double?
+        var sawDeals = false
+        var sawVersion = false
         try r.beginObject()
         var keys = JSONKeySet()
         while let key = try r.nextKeyToken() {
@@ -138,11 +147,15 @@ public struct FeedDecoder {
                 try keys.insert(0, key)
                 let kind = try r.peekKind()
                 guard kind == .string else {
-                    return FeedIssue(.error, .path("format"), "expected \"sovtrack-feed\", found \(kind.typeName): this is not a sovtrack feed")
+                    return FeedIssue(
+                        .error, .path("format"),
+                        "expected \"sovtrack-feed\", found \(kind.typeName): this is not a sovtrack feed")
                 }
                 format = try r.readString()
                 if let f = format, f != Feed.formatName {
-                    return FeedIssue(.error, .path("format"), "\(FeedIssue.quote(f)) is not a sovtrack feed (expected \"\(Feed.formatName)\")")
+                    return FeedIssue(
+                        .error, .path("format"),
+                        "\(FeedIssue.quote(f)) is not a sovtrack feed (expected \"\(Feed.formatName)\")")
                 }
             case _ where key.is("version"):
                 try keys.insert(1, key)
@@ -150,7 +163,10 @@ public struct FeedDecoder {
                 version = try reader.number(&r, "version")
                 if let v = version {
                     if v > Double(Feed.currentVersion) {
-                        return FeedIssue(.error, .path("version"), "version \(JSONWriter.format(v)) was written by a newer sovtrack; this one reads versions up to \(Feed.currentVersion) and leaves the file untouched")
+                        return FeedIssue(
+                            .error, .path("version"),
+                            "version \(JSONWriter.format(v)) was written by a newer sovtrack; this one reads versions up to \(Feed.currentVersion) and leaves the file untouched"
+                        )
                     }
                     if v == 1 || v == 2 {
                         feed.version = Int(v)
@@ -179,7 +195,9 @@ public struct FeedDecoder {
                 var i = 0
                 var released = r.offset
                 while try r.nextElement() {
-                    if var deal = try reader.readDeal(&r, index: i), reader.admit(&deal), !reader.truncated { feed.deals.append(deal) }
+                    if var deal = try reader.readDeal(&r, index: i), reader.admit(&deal), !reader.truncated {
+                        feed.deals.append(deal)
+                    }
                     reader.capIssues()
                     i += 1
                     if let consumed, r.offset - released >= FeedDecoder.releaseStep {
@@ -192,7 +210,9 @@ public struct FeedDecoder {
                 feed.extra.append(JSONField(keyName, try r.readValue()))
             }
         }
-        if format == nil { return FeedIssue(.error, .document, "missing required key \"format\": this is not a sovtrack feed") }
+        if format == nil {
+            return FeedIssue(.error, .document, "missing required key \"format\": this is not a sovtrack feed")
+        }
         if !sawVersion { reader.issues.insert(.error("version", "missing required key \"version\""), at: 0) }
         if !sawDeals { reader.issues.append(.error("deals", "missing required key \"deals\"")) }
         return nil

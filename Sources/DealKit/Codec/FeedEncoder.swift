@@ -27,9 +27,11 @@ public enum FeedEncoder {
     /// of its size (docs/performance.md has the figure).
     /// A piece's storage is reused once `output` returns, so `output` must not keep it
     /// (copying it, as `append` does, is fine).
-    public static func encode(_ feed: Feed, cores: Int = Parallel.cores,
-                              chunk: Int = 4_096, parallelFrom: Int = 2_000,
-                              into output: ([UInt8]) throws -> Void) rethrows {
+    public static func encode(
+        _ feed: Feed, cores: Int = Parallel.cores,
+        chunk: Int = 4_096, parallelFrom: Int = 2_000,
+        into output: ([UInt8]) throws -> Void
+    ) rethrows {
         _ = try encode(feed, cores: cores, chunk: chunk, parallelFrom: parallelFrom, accepting: nil, into: output)
     }
 
@@ -39,10 +41,12 @@ public enum FeedEncoder {
     /// The first chunk refused stops the encoding: this returns false, having handed over only
     /// the pieces before it. A save checks the deals so, on every core while the disk writes,
     /// rather than in a pass of its own before encoding.
-    static func encode(_ feed: Feed, cores: Int = Parallel.cores,
-                       chunk: Int = 4_096, parallelFrom: Int = 2_000,
-                       accepting accept: (@Sendable (Range<Int>) -> Bool)?,
-                       into output: ([UInt8]) throws -> Void) rethrows -> Bool {
+    static func encode(
+        _ feed: Feed, cores: Int = Parallel.cores,
+        chunk: Int = 4_096, parallelFrom: Int = 2_000,
+        accepting accept: (@Sendable (Range<Int>) -> Bool)?,
+        into output: ([UInt8]) throws -> Void
+    ) rethrows -> Bool {
         var head = JSONWriter(capacity: 256)
         writeHead(feed, to: &head)
         try output(head.finish())
@@ -53,17 +57,20 @@ public enum FeedEncoder {
         // and the last chunk does not leave a core idle: at 10,000 deals, 1,250 a chunk.
         let chunk = max(1, threads > 1 ? min(chunk, max(256, n / (threads * 4))) : chunk)
         // Two chunks per core in flight keeps every core busy while the caller writes.
-        let complete = try OrderedPipeline.run(count: (n + chunk - 1) / chunk, threads: threads, window: 2 * threads, produce: { c, spare -> [UInt8]? in
-            let range = c * chunk..<min(n, (c + 1) * chunk)
-            if let accept, !accept(range) { return nil }
-            var w = JSONWriter(reusing: spare ?? nil, capacity: range.count * bytesPerDeal)
-            writeDeals(deals, range, to: &w)
-            return w.finish()
-        }, consume: { piece in
-            guard let piece else { return false }
-            try output(piece)
-            return true
-        })
+        let complete = try OrderedPipeline.run(
+            count: (n + chunk - 1) / chunk, threads: threads, window: 2 * threads,
+            produce: { c, spare -> [UInt8]? in
+                let range = c * chunk..<min(n, (c + 1) * chunk)
+                if let accept, !accept(range) { return nil }
+                var w = JSONWriter(reusing: spare ?? nil, capacity: range.count * bytesPerDeal)
+                writeDeals(deals, range, to: &w)
+                return w.finish()
+            },
+            consume: { piece in
+                guard let piece else { return false }
+                try output(piece)
+                return true
+            })
         guard complete else { return false }
         var tail = JSONWriter(capacity: 256)
         writeTail(feed, to: &tail)
@@ -137,10 +144,18 @@ public enum FeedEncoder {
             w.raw(",\n      \"partners\": [")
             for (i, p) in d.partners.enumerated() {
                 w.raw(i == 0 ? "\n        {" : ",\n        {")
-                w.raw("\"name\": "); w.string(p.name)
-                w.raw(", \"role\": "); w.string(p.role.rawValue)
-                if let s = p.supplies { w.raw(", \"supplies\": "); w.string(s) }
-                if let t = p.to { w.raw(", \"to\": "); w.string(t) }
+                w.raw("\"name\": ")
+                w.string(p.name)
+                w.raw(", \"role\": ")
+                w.string(p.role.rawValue)
+                if let s = p.supplies {
+                    w.raw(", \"supplies\": ")
+                    w.string(s)
+                }
+                if let t = p.to {
+                    w.raw(", \"to\": ")
+                    w.string(t)
+                }
                 extras(p.extra, &w)
                 w.raw("}")
             }
@@ -198,7 +213,10 @@ public enum FeedEncoder {
                 w.raw(", \"event\": ")
                 w.string(m.event)
                 w.raw(m.done ? ", \"done\": true" : ", \"done\": false")
-                if !m.cite.isEmpty { w.raw(", \"cite\": "); numbers(m.cite, &w) }
+                if !m.cite.isEmpty {
+                    w.raw(", \"cite\": ")
+                    numbers(m.cite, &w)
+                }
                 extras(m.extra, &w)
                 w.raw("}")
             }
@@ -210,12 +228,32 @@ public enum FeedEncoder {
                 w.raw(i == 0 ? "\n        {" : ",\n        {")
                 var first = true
                 // The separator before every member but the first.
-                func separate() { if !first { w.raw(", ") }; first = false }
-                func key(_ key: StaticString) { separate(); w.raw("\""); w.raw(key); w.raw("\": ") }
-                if let v = s.title { key("title"); w.string(v) }
-                if let v = s.publisher { key("publisher"); w.string(v) }
-                if let v = s.url { key("url"); w.string(v) }
-                if let v = s.date { key("date"); FeedEncoder.date(v, to: &w) }
+                func separate() {
+                    if !first { w.raw(", ") }
+                    first = false
+                }
+                func key(_ key: StaticString) {
+                    separate()
+                    w.raw("\"")
+                    w.raw(key)
+                    w.raw("\": ")
+                }
+                if let v = s.title {
+                    key("title")
+                    w.string(v)
+                }
+                if let v = s.publisher {
+                    key("publisher")
+                    w.string(v)
+                }
+                if let v = s.url {
+                    key("url")
+                    w.string(v)
+                }
+                if let v = s.date {
+                    key("date")
+                    FeedEncoder.date(v, to: &w)
+                }
                 for f in s.extra {
                     separate()
                     w.member(f.key)
@@ -251,24 +289,34 @@ public enum FeedEncoder {
     /// making that String: a store has several dates per deal.
     private static func date(_ d: PartialDate, to w: inout JSONWriter) {
         let oneDigitPart = d.precision == .half || d.precision == .quarter
-        guard (0...9999).contains(d.year), (0...(oneDigitPart ? 9 : 99)).contains(d.part), (0...99).contains(d.day) else {
+        guard (0...9999).contains(d.year), (0...(oneDigitPart ? 9 : 99)).contains(d.part), (0...99).contains(d.day)
+        else {
             return w.string(d.description)
         }
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 12) { t in
             func digit(_ n: Int) -> UInt8 { 0x30 + UInt8(n) }
             t[0] = 0x22
-            t[1] = digit(d.year / 1000); t[2] = digit(d.year / 100 % 10); t[3] = digit(d.year / 10 % 10); t[4] = digit(d.year % 10)
+            t[1] = digit(d.year / 1000)
+            t[2] = digit(d.year / 100 % 10)
+            t[3] = digit(d.year / 10 % 10)
+            t[4] = digit(d.year % 10)
             var n = 5
             switch d.precision {
             case .year: break
             case .half, .quarter:
-                t[5] = 0x2D; t[6] = d.precision == .half ? UInt8(ascii: "H") : UInt8(ascii: "Q"); t[7] = digit(d.part)
+                t[5] = 0x2D
+                t[6] = d.precision == .half ? UInt8(ascii: "H") : UInt8(ascii: "Q")
+                t[7] = digit(d.part)
                 n = 8
             case .month, .day:
-                t[5] = 0x2D; t[6] = digit(d.part / 10); t[7] = digit(d.part % 10)
+                t[5] = 0x2D
+                t[6] = digit(d.part / 10)
+                t[7] = digit(d.part % 10)
                 n = 8
                 if d.precision == .day {
-                    t[8] = 0x2D; t[9] = digit(d.day / 10); t[10] = digit(d.day % 10)
+                    t[8] = 0x2D
+                    t[9] = digit(d.day / 10)
+                    t[10] = digit(d.day % 10)
                     n = 11
                 }
             }

@@ -17,7 +17,9 @@ public struct FeedIssue: Sendable, Equatable, CustomStringConvertible {
     public let message: String
 
     public init(_ severity: Severity, _ location: Location, _ message: String) {
-        self.severity = severity; self.location = location; self.message = message
+        self.severity = severity
+        self.location = location
+        self.message = message
     }
 
     public static func error(_ path: String, _ message: String) -> FeedIssue {
@@ -34,8 +36,8 @@ public struct FeedIssue: Sendable, Equatable, CustomStringConvertible {
     /// in a piece of the deals array read on its own.
     func renumberingDeal(by offset: Int) -> FeedIssue {
         guard case .path(let p) = location, p.hasPrefix("deals["),
-              let close = p.firstIndex(of: "]"),
-              let i = Int(p[p.index(p.startIndex, offsetBy: 6)..<close])
+            let close = p.firstIndex(of: "]"),
+            let i = Int(p[p.index(p.startIndex, offsetBy: 6)..<close])
         else { return self }
         return FeedIssue(severity, .path("deals[\(i + offset)]" + p[close...].dropFirst()), message)
     }

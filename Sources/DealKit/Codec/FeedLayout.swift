@@ -10,5 +10,6 @@ public enum FeedLayout {
     /// A deal's first line: four spaces and `{`.
     public static let dealOpen: StaticString = "    {"
     /// A newline, then `dealOpen`: the bytes at which a deal starts.
-    public static let dealStart: [UInt8] = [UInt8(ascii: "\n")] + UnsafeBufferPointer(start: dealOpen.utf8Start, count: dealOpen.utf8CodeUnitCount)
+    public static let dealStart: [UInt8] =
+        [UInt8(ascii: "\n")] + UnsafeBufferPointer(start: dealOpen.utf8Start, count: dealOpen.utf8CodeUnitCount)
 }

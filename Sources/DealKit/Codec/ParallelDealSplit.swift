@@ -33,7 +33,7 @@ struct ParallelDealSplit {
     func read(_ r: inout JSONReader) -> Joined? {
         let cores = Parallel.cores
         guard cores > 1, let open = try? r.peekOffset(),
-              r.bytes.count - open >= FeedDecoder.parallelThreshold
+            r.bytes.count - open >= FeedDecoder.parallelThreshold
         else { return nil }
         var first = JSONReader(bytes: r.bytes)
         first.seek(to: open + 1)
@@ -47,7 +47,9 @@ struct ParallelDealSplit {
         var outcome = guessed.count > 1 ? decodePieces(startingAt: guessed, r.bytes) : .mismatch
         if case .mismatch = outcome {
             strategy = .scannedCuts
-            guard let (starts, _) = JSONArrayScanner.elements(in: r.bytes, arrayAt: open), starts.count >= pieces else { return nil }
+            guard let (starts, _) = JSONArrayScanner.elements(in: r.bytes, arrayAt: open), starts.count >= pieces else {
+                return nil
+            }
             let per = (starts.count + pieces - 1) / pieces
             outcome = decodePieces(startingAt: stride(from: 0, to: starts.count, by: per).map { starts[$0] }, r.bytes)
         }
@@ -60,7 +62,8 @@ struct ParallelDealSplit {
     private static func guessedStarts(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, pieces: Int) -> [Int] {
         var starts = [start]
         guard let base = bytes.baseAddress else { return starts }
-        let n = bytes.count, line = FeedLayout.dealStart
+        let n = bytes.count
+        let line = FeedLayout.dealStart
         for k in 1..<pieces {
             var i = max(start + (n - start) / pieces * k, starts[starts.count - 1] + 1)
             var found: Int?
@@ -156,7 +159,8 @@ struct ParallelDealSplit {
             slots.pieces.deinitialize(count: starts.count)
             slots.pieces.deallocate()
         }
-        let consumed = self.consumed, keep = self.keep
+        let consumed = self.consumed
+        let keep = self.keep
         DispatchQueue.concurrentPerform(iterations: starts.count) { k in
             let limit = k + 1 < starts.count ? starts[k + 1] : Int.max
             var decoder = DealReader(keep: keep)
@@ -170,7 +174,9 @@ struct ParallelDealSplit {
             var released = starts[k]
             do {
                 reading: while true {
-                    if var deal = try decoder.readDeal(&reader, index: piece.elements), decoder.admit(&deal), !decoder.truncated {
+                    if var deal = try decoder.readDeal(&reader, index: piece.elements), decoder.admit(&deal),
+                        !decoder.truncated
+                    {
                         piece.append(deal)
                     }
                     decoder.capIssues()
@@ -178,7 +184,10 @@ struct ParallelDealSplit {
                     switch reader.nextSignificantByte() {
                     case UInt8(ascii: ",")?:
                         let next = try reader.peekOffset()
-                        if next >= limit { piece.stop = .next(next); break reading }
+                        if next >= limit {
+                            piece.stop = .next(next)
+                            break reading
+                        }
                     case UInt8(ascii: "]")?:
                         piece.stop = .end(reader.offset)
                         break reading
@@ -201,11 +210,15 @@ struct ParallelDealSplit {
             slots.pieces[k] = piece
         }
         // Follow the chain from the first deal: each piece must end where the next began.
-        var used = 0, end = 0
+        var used = 0
+        var end = 0
         chain: for k in starts.indices {
             switch slots.pieces[k].stop {
             case .failed: return .syntaxError
-            case .end(let e): used = k + 1; end = e; break chain
+            case .end(let e):
+                used = k + 1
+                end = e
+                break chain
             case .next(let p): if k + 1 == starts.count || p != starts[k + 1] { return .mismatch }
             }
         }
@@ -226,7 +239,9 @@ struct ParallelDealSplit {
                 if issues.count < FeedDecoder.issueLimit {
                     issues += base == 0 ? piece.issues : piece.issues.map { $0.renumberingDeal(by: base) }
                 } else {
-                    for issue in piece.issues { if issue.isError { omitted.errors += 1 } else { omitted.warnings += 1 } }
+                    for issue in piece.issues {
+                        if issue.isError { omitted.errors += 1 } else { omitted.warnings += 1 }
+                    }
                 }
                 omitted.errors += piece.omittedErrors
                 omitted.warnings += piece.omittedWarnings

@@ -56,9 +56,15 @@ public struct DealPatch: Sendable, Equatable {
             if let p = DealValidator.textProblem(t) { problems.append(("title", p)) } else { d.title = t }
         }
         if let t = text(country) {
-            if let c = Countries.lookup(t) { d.country = c.code } else {
-                problems.append(("country", "\(FeedIssue.quote(t)) is not a country name or ISO 3166-1 alpha-2 code"
-                                 + Suggest.phrase(Countries.suggestions(for: t))))
+            if let c = Countries.lookup(t) {
+                d.country = c.code
+            } else {
+                problems.append(
+                    (
+                        "country",
+                        "\(FeedIssue.quote(t)) is not a country name or ISO 3166-1 alpha-2 code"
+                            + Suggest.phrase(Countries.suggestions(for: t))
+                    ))
             }
         }
         if let t = text(announced) {
@@ -73,7 +79,11 @@ public struct DealPatch: Sendable, Equatable {
             }
         }
         if let t = text(status) {
-            if t.isEmpty { d.status = .announced } else if let s = DealStatus(rawValue: t.lowercased()) { d.status = s } else {
+            if t.isEmpty {
+                d.status = .announced
+            } else if let s = DealStatus(rawValue: t.lowercased()) {
+                d.status = s
+            } else {
                 problems.append(("status", DealValidator.enumProblem(t, allowed: DealStatus.allowedList)))
             }
         }
@@ -84,17 +94,25 @@ public struct DealPatch: Sendable, Equatable {
         if let items = partners {
             var out: [Partner] = []
             for item in items.map({ $0.trimmingCharacters(in: .whitespaces) }) where !item.isEmpty {
-                var name = item, role = PartnerRole.other
+                var name = item
+                var role = PartnerRole.other
                 if let colon = item.lastIndex(of: ":") {
                     let r = item[item.index(after: colon)...].trimmingCharacters(in: .whitespaces).lowercased()
                     guard let parsed = PartnerRole(rawValue: r) else {
-                        problems.append(("partner", "\(FeedIssue.quote(item)): role \(FeedIssue.quote(r)) is not one of: \(PartnerRole.allowedList)"))
+                        problems.append(
+                            (
+                                "partner",
+                                "\(FeedIssue.quote(item)): role \(FeedIssue.quote(r)) is not one of: \(PartnerRole.allowedList)"
+                            ))
                         continue
                     }
                     role = parsed
                     name = item[..<colon].trimmingCharacters(in: .whitespaces)
                 }
-                if name.isEmpty { problems.append(("partner", "\(FeedIssue.quote(item)) has no name")); continue }
+                if name.isEmpty {
+                    problems.append(("partner", "\(FeedIssue.quote(item)) has no name"))
+                    continue
+                }
                 guard !out.contains(where: { $0.name == name && $0.role == role }) else { continue }
                 // What the text form cannot show (who supplies what to whom, unknown keys) stays.
                 out.append(d.partners.first { $0.name == name && $0.role == role } ?? Partner(name: name, role: role))
@@ -102,9 +120,11 @@ public struct DealPatch: Sendable, Equatable {
             d.partners = out
         }
         var capacity = d.capacity ?? Capacity()
-        for (field, value, key, figure) in [("initial-mw", initialMW, \Capacity.initialMW, CapacityFigures.initial),
-                                            ("target-mw", targetMW, \Capacity.targetMW, .target),
-                                            ("operational-mw", operationalMW, \Capacity.operationalMW, .operational)] {
+        for (field, value, key, figure) in [
+            ("initial-mw", initialMW, \Capacity.initialMW, CapacityFigures.initial),
+            ("target-mw", targetMW, \Capacity.targetMW, .target),
+            ("operational-mw", operationalMW, \Capacity.operationalMW, .operational),
+        ] {
             guard let t = text(value) else { continue }
             // A figure typed anew, or cleared, is no longer the approximate one it replaces;
             // the same figure typed again (an untouched form) keeps its mark.
@@ -121,13 +141,19 @@ public struct DealPatch: Sendable, Equatable {
                 problems.append((field, "\(refusal) or \"unknown\""))
                 continue
             }
-            if let p = DealValidator.megawattProblem(n) { problems.append((field, p)) } else {
+            if let p = DealValidator.megawattProblem(n) {
+                problems.append((field, p))
+            } else {
                 capacity[keyPath: key] = n
                 if old != n { capacity.approx.remove(figure) }
             }
         }
         if let t = text(confidence) {
-            if t.isEmpty { capacity.confidence = nil } else if let c = Confidence(rawValue: t.lowercased()) { capacity.confidence = c } else {
+            if t.isEmpty {
+                capacity.confidence = nil
+            } else if let c = Confidence(rawValue: t.lowercased()) {
+                capacity.confidence = c
+            } else {
                 problems.append(("confidence", DealValidator.enumProblem(t, allowed: Confidence.allowedList)))
             }
         }
@@ -138,7 +164,11 @@ public struct DealPatch: Sendable, Equatable {
         if let m = models { d.models = m.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
         if let m = products { d.products = m.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
         if let t = text(kind) {
-            if t.isEmpty { d.kind = nil } else if let k = DealKind(rawValue: t.lowercased()) { d.kind = k } else {
+            if t.isEmpty {
+                d.kind = nil
+            } else if let k = DealKind(rawValue: t.lowercased()) {
+                d.kind = k
+            } else {
                 problems.append(("kind", DealValidator.enumProblem(t, allowed: DealKind.allowedList)))
             }
         }
@@ -150,17 +180,25 @@ public struct DealPatch: Sendable, Equatable {
                 let done = s.hasPrefix("!")
                 if done { s.removeFirst() }
                 guard let colon = s.firstIndex(of: ":") else {
-                    problems.append(("milestone", "\(FeedIssue.quote(item)) is not DATE:EVENT (e.g. 2027:First AI factory online)"))
+                    problems.append(
+                        ("milestone", "\(FeedIssue.quote(item)) is not DATE:EVENT (e.g. 2027:First AI factory online)"))
                     continue
                 }
                 let dateText = s[..<colon].trimmingCharacters(in: .whitespaces)
                 let event = s[s.index(after: colon)...].trimmingCharacters(in: .whitespaces)
                 guard let date = PartialDate(dateText) else {
-                    problems.append(("milestone", DealValidator.partialDateProblem(dateText) ?? "not a date")); continue
+                    problems.append(("milestone", DealValidator.partialDateProblem(dateText) ?? "not a date"))
+                    continue
                 }
-                if event.isEmpty { problems.append(("milestone", "\(FeedIssue.quote(item)) has no event")); continue }
+                if event.isEmpty {
+                    problems.append(("milestone", "\(FeedIssue.quote(item)) has no event"))
+                    continue
+                }
                 let old = d.milestones.first { $0.date == date && $0.event == event }
-                out.append(Milestone(date: date, event: event, done: done || (old?.done ?? false), cite: old?.cite ?? [], extra: old?.extra ?? []))
+                out.append(
+                    Milestone(
+                        date: date, event: event, done: done || (old?.done ?? false), cite: old?.cite ?? [],
+                        extra: old?.extra ?? []))
             }
             d.milestones = out
         }

@@ -7,13 +7,16 @@ public enum ChangeExport {
         case .csv:
             var out = CSVWriter.line(["id", "field", "kind", "item", "amount", "old", "new"])
             for c in changes {
-                out += CSVWriter.line([c.id, c.field, c.kind.rawValue, c.item ?? "", c.amount ?? "",
-                                         c.old.map(DealChange.brief) ?? "", c.new.map(DealChange.brief) ?? ""])
+                out += CSVWriter.line([
+                    c.id, c.field, c.kind.rawValue, c.item ?? "", c.amount ?? "",
+                    c.old.map(DealChange.brief) ?? "", c.new.map(DealChange.brief) ?? "",
+                ])
             }
             return Array(out.utf8)
         case .table, .md, .html:
-            let table = TextTable(columns: [TextTable.Column("id", maxWidth: 40), TextTable.Column("change", maxWidth: 100)],
-                                  rows: rows(changes))
+            let table = TextTable(
+                columns: [TextTable.Column("id", maxWidth: 40), TextTable.Column("change", maxWidth: 100)],
+                rows: rows(changes))
             return Array((format == .table ? table.renderText() : table.renderMarkdown()).utf8)
         }
     }
@@ -34,8 +37,11 @@ public enum ChangeExport {
         w.raw("[")
         for (i, c) in changes.enumerated() {
             w.raw(i == 0 ? "\n  " : ",\n  ")
-            var f = [JSONField("id", .string(c.id)), JSONField("field", .string(c.field)), JSONField("kind", .string(c.kind.rawValue)),
-                     JSONField("old", c.old ?? .null), JSONField("new", c.new ?? .null)]
+            var f = [
+                JSONField("id", .string(c.id)), JSONField("field", .string(c.field)),
+                JSONField("kind", .string(c.kind.rawValue)),
+                JSONField("old", c.old ?? .null), JSONField("new", c.new ?? .null),
+            ]
             if let item = c.item { f.append(JSONField("item", .string(item))) }
             if let a = c.amount { f.append(JSONField("amount", .string(a))) }
             if let m = c.months { f.append(JSONField("months", .number(String(m)))) }

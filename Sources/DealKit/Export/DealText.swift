@@ -8,15 +8,21 @@ public enum DealText {
         let c = d.capacity
         func cited(_ text: String, _ figure: Citations.Figure) -> String { text + Citations.marker(d.cite[figure]) }
         func mw(_ v: Double?, _ approx: CapacityFigures, _ figure: Citations.Figure) -> String {
-            v == nil ? "unknown" : cited(MWText.figure(v, approx: !(c?.approx.intersection(approx).isEmpty ?? true)) + " MW", figure)
+            v == nil
+                ? "unknown"
+                : cited(MWText.figure(v, approx: !(c?.approx.intersection(approx).isEmpty ?? true)) + " MW", figure)
         }
         var capacity: String
         if !d.mwApplies {
             capacity = "n/a (megawatts do not apply to a \(d.kind?.rawValue ?? "") deal)"
         } else {
             // The committed figure is the initial or the operational one: cite the one it is.
-            let committedIsOperational = c?.operationalMW != nil && (c?.initialMW == nil || c!.operationalMW! > c!.initialMW!)
-            capacity = "committed " + (committedIsOperational ? mw(d.committedMW, .operational, .operationalMW) : mw(d.committedMW, .initial, .initialMW))
+            let committedIsOperational =
+                c?.operationalMW != nil && (c?.initialMW == nil || c!.operationalMW! > c!.initialMW!)
+            capacity =
+                "committed "
+                + (committedIsOperational
+                    ? mw(d.committedMW, .operational, .operationalMW) : mw(d.committedMW, .initial, .initialMW))
             capacity += " · target \(mw(c?.targetMW, .target, .targetMW))"
             // The confidence is the target's: beside a figure it qualifies it; without one it is said in words.
             if let conf = c?.confidence {
@@ -26,7 +32,9 @@ public enum DealText {
         }
         var accel = "-"
         if let a = d.accelerators, a.count != nil || a.type != nil {
-            accel = cited([a.count.map { MWText.figure(Double($0)) }, a.type].compactMap { $0 }.joined(separator: " × "), .accelerators)
+            accel = cited(
+                [a.count.map { MWText.figure(Double($0)) }, a.type].compactMap { $0 }.joined(separator: " × "),
+                .accelerators)
         }
         let investment = d.investment.map { cited("\(MWText.figure($0.amount)) \($0.currency)", .investment) } ?? "-"
         let partners = d.partners.isEmpty ? "-" : d.partners.map(\.described).joined(separator: ", ")
@@ -52,10 +60,16 @@ public enum DealText {
     /// The timeline: the announcement and every milestone, in date order, each with its
     /// citation; a milestone not done whose whole period is before `today` is marked overdue.
     public static func timeline(_ d: Deal, today: PartialDate? = nil) -> [(date: String, event: String)] {
-        var items: [(PartialDate, String, String)] = [(d.announced, d.announcedText, "announced" + Citations.marker(d.cite[.announced]))]
+        var items: [(PartialDate, String, String)] = [
+            (d.announced, d.announcedText, "announced" + Citations.marker(d.cite[.announced]))
+        ]
         for m in d.milestones {
             let overdue = !m.done && today.map { m.date.endKey < $0.startKey } == true
-            items.append((m.date, m.date.description, m.event + Citations.marker(m.cite) + (m.done ? "  [done]" : overdue ? "  [overdue]" : "")))
+            items.append(
+                (
+                    m.date, m.date.description,
+                    m.event + Citations.marker(m.cite) + (m.done ? "  [done]" : overdue ? "  [overdue]" : "")
+                ))
         }
         return items.enumerated().sorted { a, b in
             a.element.0 != b.element.0 ? a.element.0 < b.element.0 : a.offset < b.offset
@@ -71,7 +85,9 @@ public enum DealText {
             var lines = ["[\(i + 1)] \(head)"]
             if let u = s.url, s.title != nil { lines.append("   \(u)") }
             for f in s.extra {
-                if case .string(let text) = f.value { lines.append("   \(f.key): \(text)") } else {
+                if case .string(let text) = f.value {
+                    lines.append("   \(f.key): \(text)")
+                } else {
                     var w = JSONWriter()
                     w.value(f.value)
                     lines.append("   \(f.key): \(String(decoding: w.bytes, as: UTF8.self))")
@@ -87,7 +103,8 @@ public enum DealText {
         // Feed text is never markup.
         let md = Markup.markdown
         var out = "# \(md(d.title))\n\n\(md(d.id))\n\n"
-        out += TextTable(columns: [.init("field"), .init("value")], rows: facts(d).map { [$0.label, $0.value] }).renderMarkdown()
+        out += TextTable(columns: [.init("field"), .init("value")], rows: facts(d).map { [$0.label, $0.value] })
+            .renderMarkdown()
         out += "\n## Timeline\n\n"
         for (date, event) in timeline(d, today: today) { out += "- \(md(date)): \(md(event))\n" }
         out += "\n## Sources\n\n"
@@ -124,6 +141,7 @@ public enum DealText {
                 out += "  \(f.key): \(String(decoding: w.bytes, as: UTF8.self))\n"
             }
         }
-        return out.split(separator: "\n", omittingEmptySubsequences: false).map { SafeText.sanitize(String($0)) }.joined(separator: "\n")
+        return out.split(separator: "\n", omittingEmptySubsequences: false).map { SafeText.sanitize(String($0)) }
+            .joined(separator: "\n")
     }
 }

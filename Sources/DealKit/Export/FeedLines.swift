@@ -11,7 +11,9 @@ public enum FeedLines {
     public static func render(_ feed: Feed) -> String {
         var out = "format: sovtrack-feed \(feed.version)\n"
         if let u = feed.updated { out += "updated: \(u)\n" }
-        for f in feed.extra where f.key != History.key && f.key != MergeConflict.key { lines(f.key, f.value, indent: "", into: &out) }
+        for f in feed.extra where f.key != History.key && f.key != MergeConflict.key {
+            lines(f.key, f.value, indent: "", into: &out)
+        }
         for d in feed.deals {
             out += "\ndeal \(SafeText.sanitize(d.id))\n"
             for f in DealFields.fields(of: d) where f.key != "id" { lines(f.key, f.value, indent: "  ", into: &out) }
@@ -26,7 +28,8 @@ public enum FeedLines {
         if let conflicts = try? MergeConflict.all(in: feed), !conflicts.isEmpty {
             out += "\n"
             for c in conflicts {
-                let o = c.ours.map(DealChange.brief) ?? "absent", t = c.theirs.map(DealChange.brief) ?? "absent"
+                let o = c.ours.map(DealChange.brief) ?? "absent"
+                let t = c.theirs.map(DealChange.brief) ?? "absent"
                 out += SafeText.sanitize("conflict \(c.id) \(c.field): ours \(o), theirs \(t)") + "\n"
             }
         }

@@ -2,7 +2,9 @@
 public enum ListExport {
     /// The bytes of `deals` in `format`; `forDisplay` when they go to a terminal or a pipe
     /// rather than a file (CSV then shows controls as placeholders; see `CSVWriter.line`).
-    public static func render(_ deals: [Deal], as format: OutputFormat, updated: PartialDate? = nil, forDisplay: Bool = false) -> [UInt8] {
+    public static func render(
+        _ deals: [Deal], as format: OutputFormat, updated: PartialDate? = nil, forDisplay: Bool = false
+    ) -> [UInt8] {
         switch format {
         case .table: return Array(table(deals).renderText().utf8)
         case .md: return Array(table(deals).renderMarkdown().utf8)
@@ -14,14 +16,18 @@ public enum ListExport {
 
     /// One row per deal: the columns that fit a report.
     public static func table(_ deals: [Deal]) -> TextTable {
-        TextTable(columns: [
-            .init("id", maxWidth: 64), .init("country"), .init("announced"), .init("status"),
-            .init("mw", alignRight: true, maxWidth: 20), .init("confidence"),
-            .init("title", maxWidth: 44), .init("sponsor", maxWidth: 20), .init("vendors", maxWidth: 24),
-        ], rows: deals.map { d in
-            [d.id, d.country, d.announcedText, d.status.rawValue, MWText.range(d),
-             d.capacity?.confidence?.rawValue ?? "-", d.title, d.sponsor ?? "-",
-             d.vendors.isEmpty ? "-" : d.vendors.joined(separator: ", ")]
-        })
+        TextTable(
+            columns: [
+                .init("id", maxWidth: 64), .init("country"), .init("announced"), .init("status"),
+                .init("mw", alignRight: true, maxWidth: 20), .init("confidence"),
+                .init("title", maxWidth: 44), .init("sponsor", maxWidth: 20), .init("vendors", maxWidth: 24),
+            ],
+            rows: deals.map { d in
+                [
+                    d.id, d.country, d.announcedText, d.status.rawValue, MWText.range(d),
+                    d.capacity?.confidence?.rawValue ?? "-", d.title, d.sponsor ?? "-",
+                    d.vendors.isEmpty ? "-" : d.vendors.joined(separator: ", "),
+                ]
+            })
     }
 }

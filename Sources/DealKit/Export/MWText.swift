@@ -14,7 +14,10 @@ public enum MWText {
         guard v >= 1000, v == v.rounded(), v < 1e15 else { return plain }
         var digits = Array(plain)
         var i = digits.count - 3
-        while i > 0 { digits.insert(",", at: i); i -= 3 }
+        while i > 0 {
+            digits.insert(",", at: i)
+            i -= 3
+        }
         return String(digits)
     }
 
@@ -39,11 +42,12 @@ public enum MWText {
     public static func range(_ d: Deal) -> String {
         if !d.mwApplies { return notApplicable }
         let c = d.capacity
-        let committed = d.committedMW, target = c?.targetMW
+        let committed = d.committedMW
+        let target = c?.targetMW
         let committedText = figure(committed, approx: c?.committedIsApprox ?? false)
         let targetText = figure(target, approx: c?.approx.contains(.target) ?? false)
         switch (committed, target) {
-        case let (c?, t?) where c != t: return "\(committedText) → \(targetText)"
+        case (let c?, let t?) where c != t: return "\(committedText) → \(targetText)"
         case (.some, _): return committedText
         case (nil, .some): return "→ \(targetText)"
         case (nil, nil): return "-"

@@ -8,6 +8,16 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     /// The format a file name asks for (`.csv`, `.json`, `.md`, `.html`), if any.
     public init?(fileName: String) {
         let lower = fileName.lowercased()
-        if lower.hasSuffix(".csv") { self = .csv } else if lower.hasSuffix(".json") { self = .json } else if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") { self = .md } else if lower.hasSuffix(".html") || lower.hasSuffix(".htm") { self = .html } else { return nil }
+        if lower.hasSuffix(".csv") {
+            self = .csv
+        } else if lower.hasSuffix(".json") {
+            self = .json
+        } else if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") {
+            self = .md
+        } else if lower.hasSuffix(".html") || lower.hasSuffix(".htm") {
+            self = .html
+        } else {
+            return nil
+        }
     }
 }

@@ -16,10 +16,13 @@ public enum RevisionExport {
             for r in revisions { out += CSVWriter.line([r.at, r.author, r.id, r.action, summary(r), r.note ?? ""]) }
             return Array(out.utf8)
         case .table, .md, .html:
-            let table = TextTable(columns: [TextTable.Column("at"), TextTable.Column("author", maxWidth: 20),
-                                            TextTable.Column("id", maxWidth: 40), TextTable.Column("action"),
-                                            TextTable.Column("changes", maxWidth: 70), TextTable.Column("note", maxWidth: 40)],
-                                  rows: revisions.map { [$0.at, $0.author, $0.id, $0.action, summary($0), $0.note ?? ""] })
+            let table = TextTable(
+                columns: [
+                    TextTable.Column("at"), TextTable.Column("author", maxWidth: 20),
+                    TextTable.Column("id", maxWidth: 40), TextTable.Column("action"),
+                    TextTable.Column("changes", maxWidth: 70), TextTable.Column("note", maxWidth: 40),
+                ],
+                rows: revisions.map { [$0.at, $0.author, $0.id, $0.action, summary($0), $0.note ?? ""] })
             return Array((format == .table ? table.renderText() : table.renderMarkdown()).utf8)
         }
     }

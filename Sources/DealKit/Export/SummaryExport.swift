@@ -8,11 +8,14 @@ public enum SummaryExport {
     /// countries where it has the largest share.
     public static func columns(_ grouping: Summary.Grouping) -> [String] {
         let head = grouping == .country ? ["country", "name"] : ["vendor", "countries"]
-        let concentration = grouping == .country
+        let concentration =
+            grouping == .country
             ? ["top_vendor", "top_vendor_share_pct", "hhi_committed", "hhi_ambition", "no_vendor_deals"]
             : ["committed_share_pct", "ambition_share_pct", "top_vendor_in"]
-        return head + ["deals", "committed_mw", "ambition_mw", "operational_mw", "unknown_mw_deals", "no_mw_deals",
-                       "vendors", "partners", "models", "next_milestone"] + concentration
+        return head + [
+            "deals", "committed_mw", "ambition_mw", "operational_mw", "unknown_mw_deals", "no_mw_deals",
+            "vendors", "partners", "models", "next_milestone",
+        ] + concentration
     }
 
     /// A concentration figure of a row (nil: unknown), in column order.
@@ -52,21 +55,27 @@ public enum SummaryExport {
         case .country:
             let row = isTotal ? c.total : c.row(r.key)
             let top = row?.ambition.top
-            return [.text(top?.vendor), pct(top?.share), hhi(row?.committed.hhi), hhi(row?.ambition.hhi),
-                    .integer(row?.noVendorDeals ?? 0)]
+            return [
+                .text(top?.vendor), pct(top?.share), hhi(row?.committed.hhi), hhi(row?.ambition.hhi),
+                .integer(row?.noVendorDeals ?? 0),
+            ]
         case .vendor:
             if isTotal {
                 let known = { (split: VendorConcentration.Split) -> Double? in split.hhi == nil ? nil : 1 }
-                return [pct(known(c.total.committed)), pct(known(c.total.ambition)),
-                        .integer(c.rows.filter { $0.ambition.top != nil }.count)]
+                return [
+                    pct(known(c.total.committed)), pct(known(c.total.ambition)),
+                    .integer(c.rows.filter { $0.ambition.top != nil }.count),
+                ]
             }
             guard r.key != Summary.noVendor else { return [.share(nil), .share(nil), .integer(0)] }
             let k = DealFilter.fold(r.key)
             func share(_ split: VendorConcentration.Split) -> Double? {
                 split.shares.first { DealFilter.fold($0.vendor) == k }?.share
             }
-            return [pct(share(c.total.committed)), pct(share(c.total.ambition)),
-                    .integer(c.topVendorCountries[k] ?? 0)]
+            return [
+                pct(share(c.total.committed)), pct(share(c.total.ambition)),
+                .integer(c.topVendorCountries[k] ?? 0),
+            ]
         }
     }
 
@@ -76,14 +85,19 @@ public enum SummaryExport {
 
     /// The names of a row's approximate totals, in column order.
     static func approxColumns(_ r: Summary.Row) -> [String] {
-        [("committed_mw", r.approxCommitted), ("ambition_mw", r.approxAmbition), ("operational_mw", r.approxOperational)]
-            .filter(\.1).map(\.0)
+        [
+            ("committed_mw", r.approxCommitted), ("ambition_mw", r.approxAmbition),
+            ("operational_mw", r.approxOperational),
+        ]
+        .filter(\.1).map(\.0)
     }
 
     /// The bytes of the summary in `format`; `forDisplay` as in `ListExport.render`. With
     /// `slips` (`summary --slips-since`, by country), CSV, JSON and HTML rows gain the columns
     /// `slipped` and `slip_months` (a table or Markdown shows them as a table of their own).
-    public static func render(_ s: Summary, as format: OutputFormat, forDisplay: Bool = false, slips: Slippage? = nil) -> [UInt8] {
+    public static func render(_ s: Summary, as format: OutputFormat, forDisplay: Bool = false, slips: Slippage? = nil)
+        -> [UInt8]
+    {
         let slipColumns = slips == nil ? [] : ["slipped", "slip_months"]
         func slipCells(_ r: Summary.Row) -> [String] {
             guard let slips else { return [] }
@@ -111,26 +125,38 @@ public enum SummaryExport {
 
     private static func cells(_ r: Summary.Row, _ s: Summary, csv: Bool, isTotal: Bool = false) -> [String] {
         let g = s.grouping
-        func mw(_ v: Double?, _ approx: Bool) -> String { csv ? (v.map(JSONWriter.format) ?? "") : MWText.figure(v, approx: approx) }
+        func mw(_ v: Double?, _ approx: Bool) -> String {
+            csv ? (v.map(JSONWriter.format) ?? "") : MWText.figure(v, approx: approx)
+        }
         let extra = concentration(r, s, isTotal: isTotal).map { $0.cell(csv: csv) }
         // In CSV each item of a list is neutralised (`CSVWriter.list`).
         func list(_ items: [String]) -> String {
             csv ? CSVWriter.list(items) : items.isEmpty ? "-" : items.joined(separator: ", ")
         }
-        let head = g == .country ? [r.key, r.name] : [r.key, csv ? CSVWriter.list(r.countries) : r.countries.joined(separator: ", ")]
-        let cells = head + [String(r.deals), mw(r.committedMW, r.approxCommitted), mw(r.ambitionMW, r.approxAmbition),
-                            mw(r.operationalMW, r.approxOperational), String(r.unknownMWDeals), String(r.noMWDeals),
-                            list(r.vendors), list(r.partners), list(r.models),
-                            r.nextMilestoneText ?? (csv ? "" : "-")] + extra
+        let head =
+            g == .country
+            ? [r.key, r.name] : [r.key, csv ? CSVWriter.list(r.countries) : r.countries.joined(separator: ", ")]
+        let cells =
+            head + [
+                String(r.deals), mw(r.committedMW, r.approxCommitted), mw(r.ambitionMW, r.approxAmbition),
+                mw(r.operationalMW, r.approxOperational), String(r.unknownMWDeals), String(r.noMWDeals),
+                list(r.vendors), list(r.partners), list(r.models),
+                r.nextMilestoneText ?? (csv ? "" : "-"),
+            ] + extra
         return csv ? cells + [approxColumns(r).joined(separator: ";")] : cells
     }
 
     public static func table(_ s: Summary) -> TextTable {
         let names = columns(s.grouping)
-        let numeric: Set<String> = ["deals", "committed_mw", "ambition_mw", "operational_mw", "unknown_mw_deals", "no_mw_deals",
-                                    "top_vendor_share_pct", "hhi_committed", "hhi_ambition", "no_vendor_deals",
-                                    "committed_share_pct", "ambition_share_pct", "top_vendor_in"]
-        let widths: [String: Int] = ["name": 24, "vendors": 24, "partners": 28, "models": 28, "next_milestone": 36, "countries": 20, "vendor": 24]
+        let numeric: Set<String> = [
+            "deals", "committed_mw", "ambition_mw", "operational_mw", "unknown_mw_deals", "no_mw_deals",
+            "top_vendor_share_pct", "hhi_committed", "hhi_ambition", "no_vendor_deals",
+            "committed_share_pct", "ambition_share_pct", "top_vendor_in",
+        ]
+        let widths: [String: Int] = [
+            "name": 24, "vendors": 24, "partners": 28, "models": 28, "next_milestone": 36, "countries": 20,
+            "vendor": 24,
+        ]
         var total = cells(s.total, s, csv: false, isTotal: true)
         total[0] = "total"
         total[1] = s.grouping == .country ? "\(s.rows.count) countries" : "\(s.total.countries.count) countries"
@@ -147,36 +173,55 @@ public enum SummaryExport {
         for (i, r) in s.rows.enumerated() {
             w.raw(i == 0 ? "\n  {" : ",\n  {")
             if s.grouping == .country {
-                w.member("country"); w.string(r.key)
-                w.raw(", "); w.member("name"); w.string(r.name)
+                w.member("country")
+                w.string(r.key)
+                w.raw(", ")
+                w.member("name")
+                w.string(r.name)
             } else {
-                w.member("vendor"); w.string(r.key)
-                w.raw(", "); w.member("countries"); w.strings(r.countries)
+                w.member("vendor")
+                w.string(r.key)
+                w.raw(", ")
+                w.member("countries")
+                w.strings(r.countries)
             }
-            w.raw(", \"deals\": "); w.integer(r.deals)
-            w.raw(", \"committed_mw\": "); w.optionalNumber(r.committedMW)
-            w.raw(", \"ambition_mw\": "); w.optionalNumber(r.ambitionMW)
-            w.raw(", \"operational_mw\": "); w.optionalNumber(r.operationalMW)
-            w.raw(", \"unknown_mw_deals\": "); w.integer(r.unknownMWDeals)
-            w.raw(", \"no_mw_deals\": "); w.integer(r.noMWDeals)
-            w.raw(", \"vendors\": "); w.strings(r.vendors)
-            w.raw(", \"partners\": "); w.strings(r.partners)
-            w.raw(", \"models\": "); w.strings(r.models)
+            w.raw(", \"deals\": ")
+            w.integer(r.deals)
+            w.raw(", \"committed_mw\": ")
+            w.optionalNumber(r.committedMW)
+            w.raw(", \"ambition_mw\": ")
+            w.optionalNumber(r.ambitionMW)
+            w.raw(", \"operational_mw\": ")
+            w.optionalNumber(r.operationalMW)
+            w.raw(", \"unknown_mw_deals\": ")
+            w.integer(r.unknownMWDeals)
+            w.raw(", \"no_mw_deals\": ")
+            w.integer(r.noMWDeals)
+            w.raw(", \"vendors\": ")
+            w.strings(r.vendors)
+            w.raw(", \"partners\": ")
+            w.strings(r.partners)
+            w.raw(", \"models\": ")
+            w.strings(r.models)
             w.raw(", \"next_milestone\": ")
             if let m = r.nextMilestoneText { w.string(m) } else { w.raw("null") }
             let names = columns(s.grouping).suffix(s.grouping == .country ? 5 : 3)
             for (name, f) in zip(names, concentration(r, s, isTotal: false)) {
-                w.raw(", "); w.member(name)
+                w.raw(", ")
+                w.member(name)
                 switch f {
                 case .text(let t): if let t { w.string(t) } else { w.raw("null") }
                 case .integer(let n): w.integer(n)
                 case .share, .index: w.optionalNumber(f.number)
                 }
             }
-            w.raw(", \"approx_mw\": "); w.strings(approxColumns(r))
+            w.raw(", \"approx_mw\": ")
+            w.strings(approxColumns(r))
             if let row = slips?.row(for: r.key) {
-                w.raw(", \"slipped\": "); w.integer(row.slipped)
-                w.raw(", \"slip_months\": "); w.integer(row.months)
+                w.raw(", \"slipped\": ")
+                w.integer(row.slipped)
+                w.raw(", \"slip_months\": ")
+                w.integer(row.months)
             }
             w.raw("}")
         }

@@ -9,7 +9,9 @@ public struct TextTable: Sendable {
         public var maxWidth: Int
 
         public init(_ header: String, alignRight: Bool = false, maxWidth: Int = 40) {
-            self.header = header; self.alignRight = alignRight; self.maxWidth = maxWidth
+            self.header = header
+            self.alignRight = alignRight
+            self.maxWidth = maxWidth
         }
     }
 
@@ -19,7 +21,9 @@ public struct TextTable: Sendable {
     public var footer: [String]?
 
     public init(columns: [Column], rows: [[String]] = [], footer: [String]? = nil) {
-        self.columns = columns; self.rows = rows; self.footer = footer
+        self.columns = columns
+        self.rows = rows
+        self.footer = footer
     }
 
     /// Aligned plain text; feed text is made safe for a terminal.
@@ -32,7 +36,9 @@ public struct TextTable: Sendable {
                 widths[i] = max(widths[i], min(DisplayWidth.of(cell), columns[i].maxWidth))
             }
         }
-        for i in widths.indices { widths[i] = min(widths[i], max(columns[i].maxWidth, DisplayWidth.of(columns[i].header))) }
+        for i in widths.indices {
+            widths[i] = min(widths[i], max(columns[i].maxWidth, DisplayWidth.of(columns[i].header)))
+        }
         var out = ""
         func line(_ cells: [String]) {
             var parts: [String] = []
@@ -59,7 +65,9 @@ public struct TextTable: Sendable {
         var out = "| " + columns.map { Markup.markdown($0.header) }.joined(separator: " | ") + " |\n"
         out += "|" + columns.map { $0.alignRight ? " ---: |" : " --- |" }.joined() + "\n"
         for row in rows + (footer.map { [$0] } ?? []) {
-            out += "| " + columns.indices.map { Markup.markdown($0 < row.count ? row[$0] : "") }.joined(separator: " | ") + " |\n"
+            out +=
+                "| " + columns.indices.map { Markup.markdown($0 < row.count ? row[$0] : "") }.joined(separator: " | ")
+                + " |\n"
         }
         return out
     }
@@ -68,10 +76,13 @@ public struct TextTable: Sendable {
     public func renderHTML(title: String) -> String {
         var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        out += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
+        out +=
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
         out += "<title>\(Markup.escape(title))</title>\n<style>body{font:15px/1.45 system-ui,sans-serif;margin:1rem}"
-        out += "table{border-collapse:collapse}th,td{padding:.3rem .5rem;border-bottom:1px solid #ddd;text-align:left;vertical-align:top}"
-        out += "td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}tfoot td{font-weight:700;border-top:2px solid #222}</style>\n"
+        out +=
+            "table{border-collapse:collapse}th,td{padding:.3rem .5rem;border-bottom:1px solid #ddd;text-align:left;vertical-align:top}"
+        out +=
+            "td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}tfoot td{font-weight:700;border-top:2px solid #222}</style>\n"
         out += "</head>\n<body>\n<table>\n<thead><tr>"
         for c in columns { out += "<th\(c.alignRight ? " class=\"n\"" : "")>\(Markup.escape(c.header))</th>" }
         out += "</tr></thead>\n<tbody>\n"
@@ -84,7 +95,11 @@ public struct TextTable: Sendable {
         }
         for row in rows { line(row) }
         out += "</tbody>\n"
-        if let footer { out += "<tfoot>\n"; line(footer); out += "</tfoot>\n" }
+        if let footer {
+            out += "<tfoot>\n"
+            line(footer)
+            out += "</tfoot>\n"
+        }
         return out + "</table>\n</body>\n</html>\n"
     }
 }

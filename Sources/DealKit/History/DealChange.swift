@@ -5,8 +5,10 @@ public struct DealChange: Sendable, Equatable {
     public enum Kind: String, Sendable, CaseIterable {
         /// The whole deal appeared or disappeared (`field` is `deal`); or an item of a list.
         case added, removed
-        case revisedUp = "revised-up", revisedDown = "revised-down"
-        case slipped, pulledIn = "pulled-in"
+        case revisedUp = "revised-up"
+        case revisedDown = "revised-down"
+        case slipped
+        case pulledIn = "pulled-in"
         case advanced, regressed, cancelled
         case raised, lowered
         /// A milestone marked done (or undone: `reopened`).
@@ -28,10 +30,18 @@ public struct DealChange: Sendable, Equatable {
     /// For a slipped or pulled-in milestone: the months between the periods' starts (negative: earlier).
     public var months: Int?
 
-    public init(id: String, field: String, kind: Kind, old: JSONValue? = nil, new: JSONValue? = nil,
-                item: String? = nil, amount: String? = nil, months: Int? = nil) {
-        self.id = id; self.field = field; self.kind = kind; self.old = old; self.new = new
-        self.item = item; self.amount = amount; self.months = months
+    public init(
+        id: String, field: String, kind: Kind, old: JSONValue? = nil, new: JSONValue? = nil,
+        item: String? = nil, amount: String? = nil, months: Int? = nil
+    ) {
+        self.id = id
+        self.field = field
+        self.kind = kind
+        self.old = old
+        self.new = new
+        self.item = item
+        self.amount = amount
+        self.months = months
     }
 
     /// True for the changes a reader looks for first: a slip, a cut figure, a regression, a cancellation.
@@ -54,7 +64,8 @@ public struct DealChange: Sendable, Equatable {
         switch kind {
         case .added where item != nil, .removed where item != nil, .done, .reopened: break
         default:
-            let o = old.map(DealChange.brief) ?? "none", n = new.map(DealChange.brief) ?? "none"
+            let o = old.map(DealChange.brief) ?? "none"
+            let n = new.map(DealChange.brief) ?? "none"
             s += " (\(o) → \(n))"
         }
         return s

@@ -12,7 +12,9 @@ extension DealDiff {
     /// same issues in both, so none is missed. Nil when the blocks cannot be told apart, when
     /// either feed has an error, or when the two feeds' versions differ (a deal then reads
     /// differently in each): the caller loads both whole, which reports the errors as usual.
-    public static func changes(oldBytes old: UnsafeBufferPointer<UInt8>, newBytes new: UnsafeBufferPointer<UInt8>) -> [DealChange]? {
+    public static func changes(oldBytes old: UnsafeBufferPointer<UInt8>, newBytes new: UnsafeBufferPointer<UInt8>)
+        -> [DealChange]?
+    {
         let sides = [ReadOnlyBuffer(old), ReadOnlyBuffer(new)]
         let scans = Parallel.map(2) { k in DealBlocks.of(sides[k].buffer) }
         guard let ob = scans[0], let nb = scans[1] else { return nil }
@@ -47,12 +49,15 @@ extension DealDiff {
         part += old[(ob.end - 1)...]
         let oldResult = FeedDecoder.decode(part)
         guard !oldResult.hasErrors, oldResult.feed.version == newResult.feed.version,
-              oldResult.feed.deals.count == oldNeeded.count else { return nil }
+            oldResult.feed.deals.count == oldNeeded.count
+        else { return nil }
         return changes(from: oldResult.feed.deals, to: newResult.feed.deals)
     }
 
     /// True when the two ranges hold the same bytes.
-    private static func same(_ a: UnsafeBufferPointer<UInt8>, _ ra: Range<Int>, _ b: UnsafeBufferPointer<UInt8>, _ rb: Range<Int>) -> Bool {
+    private static func same(
+        _ a: UnsafeBufferPointer<UInt8>, _ ra: Range<Int>, _ b: UnsafeBufferPointer<UInt8>, _ rb: Range<Int>
+    ) -> Bool {
         ra.count == rb.count && memcmp(a.baseAddress! + ra.lowerBound, b.baseAddress! + rb.lowerBound, ra.count) == 0
     }
 }

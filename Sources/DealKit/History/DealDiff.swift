@@ -72,8 +72,9 @@ public enum DealDiff {
         case (.number(let x)?, .number(let y)?):
             if let p = Double(x), let q = Double(y) {
                 let unit = field.hasSuffix("MW") ? " MW" : ""
-                return DealChange(id: id, field: field, kind: q > p ? .revisedUp : .revisedDown, old: a, new: b,
-                                  amount: JSONWriter.format(abs(q - p)) + unit)
+                return DealChange(
+                    id: id, field: field, kind: q > p ? .revisedUp : .revisedDown, old: a, new: b,
+                    amount: JSONWriter.format(abs(q - p)) + unit)
             }
         case (.string(let x)?, .string(let y)?) where field.hasSuffix("confidence"):
             if let p = Confidence(rawValue: x), let q = Confidence(rawValue: y) {
@@ -94,7 +95,8 @@ public enum DealDiff {
 
     /// A list: the items added and removed, each named by what identifies it.
     private static func listChanges(id: String, field: String, _ a: [JSONValue], _ b: [JSONValue]) -> [DealChange] {
-        let had = Set(a.map(canonical)), has = Set(b.map(canonical))
+        let had = Set(a.map(canonical))
+        let has = Set(b.map(canonical))
         var out: [DealChange] = []
         for v in a where !has.contains(canonical(v)) {
             out.append(DealChange(id: id, field: field, kind: .removed, old: v, item: itemName(v)))
@@ -107,8 +109,12 @@ public enum DealDiff {
 
     /// Milestones matched by event: a date moved is a slip or a pull-in, by how long.
     private static func milestones(id: String, _ a: JSONValue?, _ b: JSONValue?) -> [DealChange] {
-        func items(_ v: JSONValue?) -> [JSONValue] { if case .array(let x)? = v { return x }; return [] }
-        let old = items(a), new = items(b)
+        func items(_ v: JSONValue?) -> [JSONValue] {
+            if case .array(let x)? = v { return x }
+            return []
+        }
+        let old = items(a)
+        let new = items(b)
         func event(_ v: JSONValue) -> String? {
             if case .object(let f) = v, case .string(let e)? = DealFields.value("event", in: f) { return e }
             return nil
@@ -119,7 +125,10 @@ public enum DealDiff {
         var out: [DealChange] = []
         var unmatchedNew: [JSONValue] = []
         for v in new {
-            guard let e = event(v), !matched.contains(e), let o = oldByEvent[e] else { unmatchedNew.append(v); continue }
+            guard let e = event(v), !matched.contains(e), let o = oldByEvent[e] else {
+                unmatchedNew.append(v)
+                continue
+            }
             matched.insert(e)
             guard case .object(let of) = o, case .object(let nf) = v, o != v else { continue }
             for m in FieldChange.between(of, nf) {
@@ -127,12 +136,16 @@ public enum DealDiff {
                 case ("date", .string(let x)?, .string(let y)?):
                     if let p = PartialDate(x), let q = PartialDate(y), p != q {
                         let slip = Slip(from: p, to: q)
-                        out.append(DealChange(id: id, field: "milestones", kind: p < q ? .slipped : .pulledIn,
-                                              old: m.old, new: m.new, item: e, amount: slip.text, months: slip.months))
+                        out.append(
+                            DealChange(
+                                id: id, field: "milestones", kind: p < q ? .slipped : .pulledIn,
+                                old: m.old, new: m.new, item: e, amount: slip.text, months: slip.months))
                         continue
                     }
                 case ("done", .bool(let x)?, .bool(let y)?) where x != y:
-                    out.append(DealChange(id: id, field: "milestones", kind: y ? .done : .reopened, old: m.old, new: m.new, item: e))
+                    out.append(
+                        DealChange(
+                            id: id, field: "milestones", kind: y ? .done : .reopened, old: m.old, new: m.new, item: e))
                     continue
                 default: break
                 }

@@ -10,7 +10,9 @@ public enum DealFields {
         FeedEncoder.write(deal, to: &w)
         let bytes = w.finish()
         // The encoder's own output always parses; an object is all it writes for a deal.
-        guard let value = try? JSONReader.parse(bytes, { try $0.readValue() }), case .object(let fields) = value else { return [] }
+        guard let value = try? JSONReader.parse(bytes, { try $0.readValue() }), case .object(let fields) = value else {
+            return []
+        }
         return fields
     }
 
@@ -30,7 +32,9 @@ public enum DealFields {
         w.raw("]}")
         let result = FeedDecoder.decode(w.finish())
         let errors = result.issues.filter(\.isError)
-        guard errors.isEmpty, let deal = result.feed.deals.first else { return .failure(DealFieldsError(issues: errors)) }
+        guard errors.isEmpty, let deal = result.feed.deals.first else {
+            return .failure(DealFieldsError(issues: errors))
+        }
         return .success(deal)
     }
 
@@ -48,9 +52,11 @@ public enum DealFields {
     }
 
     /// The keys a deal is written with, in order; a key not listed goes after them.
-    public static let order = ["id", "title", "country", "announced", "status", "sponsor", "partners",
-                               "platform", "site", "capacity", "accelerators", "investment", "models",
-                               "milestones", "sources", "tags", "notes"]
+    public static let order = [
+        "id", "title", "country", "announced", "status", "sponsor", "partners",
+        "platform", "site", "capacity", "accelerators", "investment", "models",
+        "milestones", "sources", "tags", "notes",
+    ]
 
     private static func rank(of key: String) -> Int { order.firstIndex(of: key) ?? order.count }
 }

@@ -19,7 +19,8 @@ public enum FeedMerge {
             for x in deals { d[x.id] = x }
             return d
         }
-        let b = byID(base.deals), t = byID(theirs.deals)
+        let b = byID(base.deals)
+        let t = byID(theirs.deals)
         var out: [Deal] = []
         out.reserveCapacity(max(ours.deals.count, theirs.deals.count))
         var seen = Set<String>()
@@ -35,15 +36,20 @@ public enum FeedMerge {
         feed.deals = out
         feed.updated = [ours.updated, theirs.updated].compactMap { $0 }.max()
         // Keys other than deals and history: three-way, ours on a conflict.
-        for key in Set(ours.extra.map(\.key) + theirs.extra.map(\.key)) where key != History.key && key != MergeConflict.key {
-            let v = pick(DealFields.value(key, in: base.extra), DealFields.value(key, in: ours.extra), DealFields.value(key, in: theirs.extra))
+        for key in Set(ours.extra.map(\.key) + theirs.extra.map(\.key))
+        where key != History.key && key != MergeConflict.key {
+            let v = pick(
+                DealFields.value(key, in: base.extra), DealFields.value(key, in: ours.extra),
+                DealFields.value(key, in: theirs.extra))
             History.set(v ?? DealFields.value(key, in: ours.extra), in: &feed, key: key)
         }
         // Both sides' revisions, each once.
         var revisions: [Revision] = []
         var known = Set<String>()
         for f in [ours, theirs] {
-            for r in (try? History(of: f).revisions) ?? [] where known.insert(DealDiff.canonical(r.json)).inserted { revisions.append(r) }
+            for r in (try? History(of: f).revisions) ?? [] where known.insert(DealDiff.canonical(r.json)).inserted {
+                revisions.append(r)
+            }
         }
         History(revisions: revisions).store(in: &feed)
         var unique: [MergeConflict] = []
@@ -60,25 +66,39 @@ public enum FeedMerge {
         return nil
     }
 
-    private static func mergeDeal(id: String, _ base: Deal?, _ ours: Deal?, _ theirs: Deal?,
-                                  _ conflicts: inout [MergeConflict]) -> Deal? {
+    private static func mergeDeal(
+        id: String, _ base: Deal?, _ ours: Deal?, _ theirs: Deal?,
+        _ conflicts: inout [MergeConflict]
+    ) -> Deal? {
         if ours == theirs { return ours }
         if ours == base { return theirs }
         if theirs == base { return ours }
-        let bf = base.map(DealFields.fields(of:)), of = ours.map(DealFields.fields(of:)), tf = theirs.map(DealFields.fields(of:))
+        let bf = base.map(DealFields.fields(of:))
+        let of = ours.map(DealFields.fields(of:))
+        let tf = theirs.map(DealFields.fields(of:))
         guard let of, let tf else {
             // One side removed the deal, the other changed it: keep the changed deal, ask.
-            conflicts.append(MergeConflict(id: id, field: "deal", base: bf.map { .object($0) },
-                                           ours: of.map { .object($0) }, theirs: tf.map { .object($0) }))
+            conflicts.append(
+                MergeConflict(
+                    id: id, field: "deal", base: bf.map { .object($0) },
+                    ours: of.map { .object($0) }, theirs: tf.map { .object($0) }))
             return ours ?? theirs
         }
         var merged = of
         let keys = DealFields.order + (of + tf).map(\.key).filter { !DealFields.order.contains($0) }
         var seenKeys = Set<String>()
         for key in keys where seenKeys.insert(key).inserted {
-            let bv = bf.flatMap { DealFields.value(key, in: $0) }, ov = DealFields.value(key, in: of), tv = DealFields.value(key, in: tf)
-            if let v = pick(bv, ov, tv) { merged = DealFields.setting(key, to: v, in: merged); continue }
-            if let v = deep(bv, ov, tv) { merged = DealFields.setting(key, to: v, in: merged); continue }
+            let bv = bf.flatMap { DealFields.value(key, in: $0) }
+            let ov = DealFields.value(key, in: of)
+            let tv = DealFields.value(key, in: tf)
+            if let v = pick(bv, ov, tv) {
+                merged = DealFields.setting(key, to: v, in: merged)
+                continue
+            }
+            if let v = deep(bv, ov, tv) {
+                merged = DealFields.setting(key, to: v, in: merged)
+                continue
+            }
             if case .object(let o)? = ov, case .object(let t)? = tv {
                 // Members apart (capacity's initialMW and targetMW): each member its own
                 // conflict, ours kept, so the members that do merge are not held back.
@@ -87,7 +107,9 @@ public enum FeedMerge {
                 var object = o
                 for f in t where DealFields.value(f.key, in: o) == nil { object.append(f) }
                 for m in object.map(\.key) {
-                    let bm = DealFields.value(m, in: b), om = DealFields.value(m, in: o), tm = DealFields.value(m, in: t)
+                    let bm = DealFields.value(m, in: b)
+                    let om = DealFields.value(m, in: o)
+                    let tm = DealFields.value(m, in: t)
                     let v = pick(bm, om, tm) ?? deep(bm, om, tm).map { .some($0) }
                     if let v {
                         object.removeAll { $0.key == m }
@@ -107,7 +129,9 @@ public enum FeedMerge {
         case .success(let d): return d
         case .failure:
             // Keys merged apart that do not make a deal together: ours stands, and the user chooses.
-            conflicts.append(MergeConflict(id: id, field: "deal", base: bf.map { .object($0) }, ours: .object(of), theirs: .object(tf)))
+            conflicts.append(
+                MergeConflict(
+                    id: id, field: "deal", base: bf.map { .object($0) }, ours: .object(of), theirs: .object(tf)))
             return ours
         }
     }
@@ -122,7 +146,9 @@ public enum FeedMerge {
             var keys: [String] = o.map(\.key)
             for f in t where !keys.contains(f.key) { keys.append(f.key) }
             for key in keys {
-                let bv = DealFields.value(key, in: b), ov = DealFields.value(key, in: o), tv = DealFields.value(key, in: t)
+                let bv = DealFields.value(key, in: b)
+                let ov = DealFields.value(key, in: o)
+                let tv = DealFields.value(key, in: t)
                 guard let v = pick(bv, ov, tv) ?? deep(bv, ov, tv).map({ .some($0) }) else { return nil }
                 merged.removeAll { $0.key == key }
                 if let v { merged.append(JSONField(key, v)) }
@@ -155,7 +181,9 @@ public enum FeedMerge {
             for x in xs { d[key(x)] = d[key(x)] ?? x }
             return d
         }
-        let b = index(base), o = index(ours), t = index(theirs)
+        let b = index(base)
+        let o = index(ours)
+        let t = index(theirs)
         var order: [String] = []
         var seen = Set<String>()
         for x in ours + theirs where seen.insert(key(x)).inserted { order.append(key(x)) }

@@ -5,13 +5,16 @@ public struct FieldChange: Sendable, Equatable {
     public var new: JSONValue?
 
     public init(field: String, old: JSONValue?, new: JSONValue?) {
-        self.field = field; self.old = old; self.new = new
+        self.field = field
+        self.old = old
+        self.new = new
     }
 
     /// The keys that differ between two deals' fields (either may be nil: no deal), in the
     /// order of `new`'s keys and then the keys only `old` has.
     public static func between(_ old: [JSONField]?, _ new: [JSONField]?) -> [FieldChange] {
-        let o = old ?? [], n = new ?? []
+        let o = old ?? []
+        let n = new ?? []
         var changes: [FieldChange] = []
         for f in n {
             let before = DealFields.value(f.key, in: o)

@@ -34,14 +34,19 @@ public struct History: Sendable, Equatable {
             _ = try History(of: feed)
             return []
         } catch {
-            return [FeedIssue(.error, .document, "\(error.description); the history is kept as it is, and nothing is saved over it")]
+            return [
+                FeedIssue(
+                    .error, .document,
+                    "\(error.description); the history is kept as it is, and nothing is saved over it")
+            ]
         }
     }
 
     /// Puts this history into `feed` (in id, then time order), or takes the key out when empty.
     public func store(in feed: inout Feed) {
         let sorted = revisions.enumerated().sorted { a, b in
-            a.element.id != b.element.id ? a.element.id < b.element.id
+            a.element.id != b.element.id
+                ? a.element.id < b.element.id
                 : a.element.at != b.element.at ? a.element.at < b.element.at : a.offset < b.offset
         }.map(\.element.json)
         History.set(sorted.isEmpty ? nil : .array(sorted), in: &feed)
@@ -57,7 +62,8 @@ public struct History: Sendable, Equatable {
             return
         }
         feed.extra[at].value = .null  // lets go of the array's storage, so appending copies nothing
-        var lo = 0, hi = items.count
+        var lo = 0
+        var hi = items.count
         while lo < hi {
             let mid = (lo + hi) / 2
             if idOf(items[mid]) <= revision.id { lo = mid + 1 } else { hi = mid }
@@ -127,10 +133,15 @@ public struct History: Sendable, Equatable {
 
     /// `yyyymmdd` of the day `days` before `today` (a day): the cutoff of "the last `days` days".
     public static func dayKey(_ days: Int, before today: PartialDate) -> Int {
-        var y = today.year, m = today.firstMonth, d = max(today.day, 1) - days
+        var y = today.year
+        var m = today.firstMonth
+        var d = max(today.day, 1) - days
         while d < 1 {
             m -= 1
-            if m < 1 { m = 12; y -= 1 }
+            if m < 1 {
+                m = 12
+                y -= 1
+            }
             d += PartialDate.daysIn(month: m, year: y)
         }
         return y * 10_000 + m * 100 + d

@@ -12,7 +12,11 @@ public struct MergeConflict: Sendable, Equatable {
     public var theirs: JSONValue?
 
     public init(id: String, field: String, base: JSONValue?, ours: JSONValue?, theirs: JSONValue?) {
-        self.id = id; self.field = field; self.base = base; self.ours = ours; self.theirs = theirs
+        self.id = id
+        self.field = field
+        self.base = base
+        self.ours = ours
+        self.theirs = theirs
     }
 
     public var json: JSONValue {
@@ -26,14 +30,18 @@ public struct MergeConflict: Sendable, Equatable {
     /// The conflicts a feed holds; throws a located message when the key does not read.
     public static func all(in feed: Feed) throws(HistoryError) -> [MergeConflict] {
         guard let value = feed.extra.first(where: { $0.key == key })?.value else { return [] }
-        guard case .array(let items) = value else { throw HistoryError("\(key): expected an array, found \(value.typeName)") }
+        guard case .array(let items) = value else {
+            throw HistoryError("\(key): expected an array, found \(value.typeName)")
+        }
         var out: [MergeConflict] = []
         for (i, item) in items.enumerated() {
             guard case .object(let f) = item, case .string(let id)? = DealFields.value("id", in: f),
-                  case .string(let field)? = DealFields.value("field", in: f)
+                case .string(let field)? = DealFields.value("field", in: f)
             else { throw HistoryError("\(key)[\(i)]: expected an object with string \"id\" and \"field\"") }
-            out.append(MergeConflict(id: id, field: field, base: DealFields.value("base", in: f),
-                                     ours: DealFields.value("ours", in: f), theirs: DealFields.value("theirs", in: f)))
+            out.append(
+                MergeConflict(
+                    id: id, field: field, base: DealFields.value("base", in: f),
+                    ours: DealFields.value("ours", in: f), theirs: DealFields.value("theirs", in: f)))
         }
         return out
     }
@@ -91,8 +99,12 @@ public struct MergeConflict: Sendable, Equatable {
     public static func issues(in feed: Feed) -> [FeedIssue] {
         do throws(HistoryError) {
             return try all(in: feed).enumerated().map { i, c in
-                let o = c.ours.map(DealChange.brief) ?? "absent", t = c.theirs.map(DealChange.brief) ?? "absent"
-                return FeedIssue.error("\(key)[\(i)]", "\(c.id): \(c.field) was changed both ways in a merge (ours \(o), theirs \(t)); choose with: sovtrack resolve \(c.id) --field \(c.field) --take ours|theirs")
+                let o = c.ours.map(DealChange.brief) ?? "absent"
+                let t = c.theirs.map(DealChange.brief) ?? "absent"
+                return FeedIssue.error(
+                    "\(key)[\(i)]",
+                    "\(c.id): \(c.field) was changed both ways in a merge (ours \(o), theirs \(t)); choose with: sovtrack resolve \(c.id) --field \(c.field) --take ours|theirs"
+                )
             }
         } catch {
             return [FeedIssue(.error, .document, error.description)]

@@ -12,10 +12,17 @@ public struct Revision: Sendable, Equatable {
     /// Keys this version does not know, kept.
     public var extra: [JSONField]
 
-    public init(at: String, author: String, id: String, action: String, note: String? = nil,
-                changes: [FieldChange], extra: [JSONField] = []) {
-        self.at = at; self.author = author; self.id = id; self.action = action; self.note = note
-        self.changes = changes; self.extra = extra
+    public init(
+        at: String, author: String, id: String, action: String, note: String? = nil,
+        changes: [FieldChange], extra: [JSONField] = []
+    ) {
+        self.at = at
+        self.author = author
+        self.id = id
+        self.action = action
+        self.note = note
+        self.changes = changes
+        self.extra = extra
     }
 
     /// The day of `at`, as `yyyymmdd`, to compare with a partial date's `endKey`.
@@ -34,21 +41,29 @@ public struct Revision: Sendable, Equatable {
 
     /// The revision as one compact JSON object, as the history holds it.
     public var json: JSONValue {
-        var fields = [JSONField("at", .string(at)), JSONField("author", .string(author)),
-                      JSONField("id", .string(id)), JSONField("action", .string(action))]
+        var fields = [
+            JSONField("at", .string(at)), JSONField("author", .string(author)),
+            JSONField("id", .string(id)), JSONField("action", .string(action)),
+        ]
         if let note { fields.append(JSONField("note", .string(note))) }
-        fields.append(JSONField("changes", .array(changes.map { c in
-            var f = [JSONField("field", .string(c.field))]
-            if let o = c.old { f.append(JSONField("old", o)) }
-            if let n = c.new { f.append(JSONField("new", n)) }
-            return .object(f)
-        })))
+        fields.append(
+            JSONField(
+                "changes",
+                .array(
+                    changes.map { c in
+                        var f = [JSONField("field", .string(c.field))]
+                        if let o = c.old { f.append(JSONField("old", o)) }
+                        if let n = c.new { f.append(JSONField("new", n)) }
+                        return .object(f)
+                    })))
         return .object(fields + extra)
     }
 
     /// Reads a revision from the history; throws a message naming the key at fault.
     public init(json: JSONValue, path: String) throws(HistoryError) {
-        guard case .object(let fields) = json else { throw HistoryError("\(path): expected an object, found \(json.typeName)") }
+        guard case .object(let fields) = json else {
+            throw HistoryError("\(path): expected an object, found \(json.typeName)")
+        }
         func text(_ key: String, required: Bool = true) throws(HistoryError) -> String? {
             switch DealFields.value(key, in: fields) {
             case .string(let s)?: return s
@@ -73,7 +88,8 @@ public struct Revision: Sendable, Equatable {
             guard case .object(let c) = item, case .string(let field)? = DealFields.value("field", in: c) else {
                 throw HistoryError("\(path).changes[\(i)]: expected an object with a string \"field\"")
             }
-            changes.append(FieldChange(field: field, old: DealFields.value("old", in: c), new: DealFields.value("new", in: c)))
+            changes.append(
+                FieldChange(field: field, old: DealFields.value("old", in: c), new: DealFields.value("new", in: c)))
         }
         self.changes = changes
         let known: Set<String> = ["at", "author", "id", "action", "note", "changes"]
@@ -84,7 +100,8 @@ public struct Revision: Sendable, Equatable {
     static func isTimestamp(_ s: String) -> Bool {
         let b = Array(s.utf8)
         guard b.count == 20, b[10] == UInt8(ascii: "T"), b[13] == UInt8(ascii: ":"), b[16] == UInt8(ascii: ":"),
-              b[19] == UInt8(ascii: "Z"), PartialDate(s.prefix(10)) != nil else { return false }
+            b[19] == UInt8(ascii: "Z"), PartialDate(s.prefix(10)) != nil
+        else { return false }
         return [11, 12, 14, 15, 17, 18].allSatisfy { b[$0] >= 48 && b[$0] <= 57 }
     }
 }

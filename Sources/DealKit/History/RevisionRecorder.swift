@@ -10,9 +10,14 @@ public struct RevisionRecorder: Sendable {
     /// The current UTC time as `YYYY-MM-DDTHH:MM:SSZ`; replaceable so tests are deterministic.
     public var now: @Sendable () -> String
 
-    public init(author: String, note: String? = nil, action: String? = nil,
-                now: @escaping @Sendable () -> String = RevisionRecorder.utcNow) {
-        self.author = author; self.note = note; self.action = action; self.now = now
+    public init(
+        author: String, note: String? = nil, action: String? = nil,
+        now: @escaping @Sendable () -> String = RevisionRecorder.utcNow
+    ) {
+        self.author = author
+        self.note = note
+        self.action = action
+        self.now = now
     }
 
     /// The revision that takes `old` to `new` (nil for none), or nil when they are the same.
@@ -55,6 +60,7 @@ public struct RevisionRecorder: Sendable {
         var parts = tm()
         gmtime_r(&t, &parts)
         func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
+        return
+            "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
     }
 }

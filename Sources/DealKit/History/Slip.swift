@@ -37,7 +37,8 @@ public struct Slip: Sendable, Equatable {
     /// Days since a fixed epoch, for the distance between two days.
     static func dayNumber(_ d: PartialDate) -> Int {
         // Days from civil (Howard Hinnant's algorithm).
-        let m = d.firstMonth, y = d.year - (m <= 2 ? 1 : 0)
+        let m = d.firstMonth
+        let y = d.year - (m <= 2 ? 1 : 0)
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400
         let mp = (m + 9) % 12

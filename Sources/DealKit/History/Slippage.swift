@@ -42,10 +42,13 @@ public struct Slippage: Sendable, Equatable {
 
     /// The table, or Markdown, with a total row.
     public func render(markdown: Bool) -> String {
-        let table = TextTable(columns: [TextTable.Column("country"), TextTable.Column("slipped", alignRight: true),
-                                        TextTable.Column("slip_months", alignRight: true)],
-                              rows: rows.map { [$0.country, String($0.slipped), String($0.months)] },
-                              footer: ["total", String(total.slipped), String(total.months)])
+        let table = TextTable(
+            columns: [
+                TextTable.Column("country"), TextTable.Column("slipped", alignRight: true),
+                TextTable.Column("slip_months", alignRight: true),
+            ],
+            rows: rows.map { [$0.country, String($0.slipped), String($0.months)] },
+            footer: ["total", String(total.slipped), String(total.months)])
         return markdown ? table.renderMarkdown() : table.renderText()
     }
 }

@@ -53,12 +53,13 @@ public enum EpochColumn {
     /// Columns whose content becomes a feed field, and so is not repeated under the `epoch` key.
     ///
     /// The link columns are absent on purpose: they are kept under `epoch`, resolved to ids.
-    public static let mapped: Set<String> = Set([
-        name, status, certainty, certaintyNote, country, owner, users, location, note,
-        firstOperationalDate, firstOperationalDateNote, decommissionedDate, power, hardwareCost,
-        chipTypePrimary, chipTypeSecondary, totalChips, supplierPrimary, supplierSecondary,
-        possibleDuplicate,
-    ].map(key) + sources.map(key))
+    public static let mapped: Set<String> = Set(
+        [
+            name, status, certainty, certaintyNote, country, owner, users, location, note,
+            firstOperationalDate, firstOperationalDateNote, decommissionedDate, power, hardwareCost,
+            chipTypePrimary, chipTypeSecondary, totalChips, supplierPrimary, supplierSecondary,
+            possibleDuplicate,
+        ].map(key) + sources.map(key))
 
     /// The facts that tell apart rows sharing one `Name` (Epoch's anonymized Chinese systems).
     ///

@@ -25,10 +25,15 @@ public enum EpochDate {
 
     /// Month names and abbreviations, to their number.
     private static let months: [String: Int] = {
-        let full = ["january", "february", "march", "april", "may", "june", "july", "august",
-                    "september", "october", "november", "december"]
+        let full = [
+            "january", "february", "march", "april", "may", "june", "july", "august",
+            "september", "october", "november", "december",
+        ]
         var out: [String: Int] = ["sept": 9]
-        for (i, m) in full.enumerated() { out[m] = i + 1; out[String(m.prefix(3))] = i + 1 }
+        for (i, m) in full.enumerated() {
+            out[m] = i + 1
+            out[String(m.prefix(3))] = i + 1
+        }
         return out
     }()
 
@@ -36,7 +41,10 @@ public enum EpochDate {
     public static func note(_ text: String) -> Note? {
         var words = text.lowercased().split(whereSeparator: { $0.isWhitespace || $0 == "," }).map(String.init)
         var planned = false
-        if words.first == "planned" || words.first == "expected" { planned = true; words.removeFirst() }
+        if words.first == "planned" || words.first == "expected" {
+            planned = true
+            words.removeFirst()
+        }
         if words.first == "for" || words.first == "in" || words.first == "by" { words.removeFirst() }
         if words.count >= 2, words[0] == "end", words[1] == "of" { words.removeFirst(2) }
         guard !words.isEmpty else { return nil }
@@ -79,7 +87,8 @@ public enum EpochDate {
         let stated = note(EpochRow.trim(noteCell))
         if let column {
             if let stated, !stated.planned, stated.date.precision < column.precision,
-               stated.date.startKey <= column.startKey, column.startKey <= stated.date.endKey {
+                stated.date.startKey <= column.startKey, column.startKey <= stated.date.endKey
+            {
                 return FirstOperational(date: stated.date, planned: false)
             }
             return FirstOperational(date: column, planned: false)
@@ -100,10 +109,13 @@ public enum EpochDate {
                 if i == marker.count { break }
                 start += 1
             }
-            var i = start + marker.count, year = 0, digits = 0
+            var i = start + marker.count
+            var year = 0
+            var digits = 0
             while i < b.count, b[i] >= 0x30, b[i] <= 0x39 {
                 if digits < 4 { year = year * 10 + Int(b[i] - 0x30) }
-                digits += 1; i += 1
+                digits += 1
+                i += 1
             }
             return digits >= 4 && (1996...2999).contains(year) ? year : nil
         }

@@ -24,7 +24,8 @@ public struct EpochHeader: Sendable, Equatable {
     public init(_ cells: [String]) {
         self.cells = cells
         names = cells.map(EpochColumn.canonical)
-        var byName: [String: Int] = [:], byKey: [String: Int] = [:]
+        var byName: [String: Int] = [:]
+        var byKey: [String: Int] = [:]
         var kept: [(order: Int, column: KeptColumn)] = []
         let linkKeys = Set(EpochColumn.links.map(EpochColumn.key))
         for (i, n) in names.enumerated() where !n.isEmpty {
@@ -33,12 +34,14 @@ public struct EpochHeader: Sendable, Equatable {
             byKey[k] = i
             byName[n] = i
             if !EpochColumn.mapped.contains(k) {
-                kept.append((EpochColumn.orderIndex[n] ?? Int.max, KeptColumn(index: i, name: n, isLink: linkKeys.contains(k))))
+                kept.append(
+                    (EpochColumn.orderIndex[n] ?? Int.max, KeptColumn(index: i, name: n, isLink: linkKeys.contains(k))))
             }
         }
         indexByName = byName
         indexByKey = byKey
-        self.kept = kept.sorted { a, b in a.order != b.order ? a.order < b.order : a.column.name < b.column.name }.map(\.column)
+        self.kept = kept.sorted { a, b in a.order != b.order ? a.order < b.order : a.column.name < b.column.name }.map(
+            \.column)
     }
 
     /// The position of a column, or nil if the file does not have it.

@@ -20,7 +20,8 @@ public enum EpochID {
 
     /// Lower-case ASCII letters and digits, every other run of characters one `-`, diacritics and apostrophes dropped.
     public static func slug(_ text: String) -> String {
-        let folded = text.utf8.allSatisfy { $0 < 0x80 }
+        let folded =
+            text.utf8.allSatisfy { $0 < 0x80 }
             ? text
             : text.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
                 .replacingOccurrences(of: "\u{2019}", with: "")
@@ -37,7 +38,10 @@ public enum EpochID {
                 pendingDash = !out.isEmpty
                 continue
             }
-            if pendingDash { out.append(0x2D); pendingDash = false }
+            if pendingDash {
+                out.append(0x2D)
+                pendingDash = false
+            }
             out.append(c)
         }
         return String(decoding: out, as: UTF8.self)
@@ -88,8 +92,12 @@ public enum EpochID {
         var seen = Set<String>()
         for i in ids.indices {
             guard let id = ids[i] else { continue }
-            var candidate = id, n = 2
-            while seen.contains(candidate) { candidate = "\(id)-\(n)"; n += 1 }
+            var candidate = id
+            var n = 2
+            while seen.contains(candidate) {
+                candidate = "\(id)-\(n)"
+                n += 1
+            }
             seen.insert(candidate)
             ids[i] = candidate
         }

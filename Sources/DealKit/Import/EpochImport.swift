@@ -66,7 +66,9 @@ public struct EpochImport: Sendable {
 
     /// Merges the deals into a feed by id and reports what changed.
     public func merge(into feed: inout Feed) -> EpochReport {
-        let incoming = items.map { item in (id: item.id, make: { (base: Deal?) in EpochMapper.merge(item.mapped, onto: base) }) }
+        let incoming = items.map { item in
+            (id: item.id, make: { (base: Deal?) in EpochMapper.merge(item.mapped, onto: base) })
+        }
         let result = Importer.merge(incoming, into: &feed)
         let produced = Set(items.map(\.id))
         let stale = feed.deals
@@ -95,7 +97,10 @@ public struct EpochImport: Sendable {
             for (i, cell) in cells.enumerated() {
                 if i > 0 { out.append(0x2C) }
                 let quote = cell.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
-                if !quote { out.append(contentsOf: cell.utf8); continue }
+                if !quote {
+                    out.append(contentsOf: cell.utf8)
+                    continue
+                }
                 out.append(0x22)
                 for b in cell.utf8 {
                     if b == 0x22 { out.append(0x22) }

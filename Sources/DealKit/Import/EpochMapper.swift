@@ -94,11 +94,14 @@ public struct EpochMapper: Sendable {
             return reject(.unknownCountry, "Country \(FeedIssue.quote(country)) is not a known country")
         }
         if status(row) == nil {
-            return reject(.unknownStatus, "Status \(FeedIssue.quote(row[EpochColumn.status])) is not Existing, Planned or Decommissioned")
+            return reject(
+                .unknownStatus,
+                "Status \(FeedIssue.quote(row[EpochColumn.status])) is not Existing, Planned or Decommissioned")
         }
         let certainty = row[EpochColumn.certainty]
         if !certainty.isEmpty && confidence(certainty) == nil {
-            return reject(.unknownCertainty, "Certainty \(FeedIssue.quote(certainty)) is not Confirmed, Likely or Unlikely")
+            return reject(
+                .unknownCertainty, "Certainty \(FeedIssue.quote(certainty)) is not Confirmed, Likely or Unlikely")
         }
         // The figure each group gives is its first non-empty column; a later one is never read.
         for group in [EpochColumn.powerColumns, EpochColumn.costColumns, [EpochColumn.totalChips]] {
@@ -129,7 +132,9 @@ public struct EpochMapper: Sendable {
     /// and for a figure that does not survive as a Double (`1e400`, or `1e-400`, which would be 0).
     static func number(_ text: String) -> Double? {
         guard isJSONNumber(text), let v = Double(text), v.isFinite, v >= 0 else { return nil }
-        if v == 0, text.prefix(while: { $0 != "e" && $0 != "E" }).contains(where: { ("1"..."9").contains($0) }) { return nil }
+        if v == 0, text.prefix(while: { $0 != "e" && $0 != "E" }).contains(where: { ("1"..."9").contains($0) }) {
+            return nil
+        }
         return v
     }
 
@@ -143,19 +148,27 @@ public struct EpochMapper: Sendable {
     /// The deal for the row at `index` (a row that passed ``check(_:)``), or why there can be none.
     public func map(_ row: EpochRow, at index: Int) -> Result<Mapped, EpochRejection> {
         guard let id = ids[index], let status = EpochMapper.status(row),
-              let country = Countries.lookup(row[EpochColumn.country]) else {
+            let country = Countries.lookup(row[EpochColumn.country])
+        else {
             return .failure(EpochRejection(row: row, reason: .invalidDeal, detail: "the row did not pass the checks"))
         }
         let confidence = EpochMapper.confidence(row[EpochColumn.certainty])
         var notes: [String] = []
         if let n = row.value(EpochColumn.note) { notes.append(n) }
-        if let n = row.value(EpochColumn.certaintyNote) { notes.append("Certainty (\(row[EpochColumn.certainty])): \(n)") }
+        if let n = row.value(EpochColumn.certaintyNote) {
+            notes.append("Certainty (\(row[EpochColumn.certainty])): \(n)")
+        }
 
         // Dates: the first-operational milestone, the decommissioning, and the announcement.
-        let firstOp = EpochDate.firstOperational(date: row[EpochColumn.firstOperationalDate],
-                                                 note: row[EpochColumn.firstOperationalDateNote])
+        let firstOp = EpochDate.firstOperational(
+            date: row[EpochColumn.firstOperationalDate],
+            note: row[EpochColumn.firstOperationalDateNote])
         func implausible(_ d: PartialDate, _ column: String) -> EpochRejection {
-            EpochRejection(row: row, reason: .badDate, detail: "\(column) \(FeedIssue.quote(d.description)) is not between \(EpochDate.plausibleYears.lowerBound) and \(EpochDate.plausibleYears.upperBound)")
+            EpochRejection(
+                row: row, reason: .badDate,
+                detail:
+                    "\(column) \(FeedIssue.quote(d.description)) is not between \(EpochDate.plausibleYears.lowerBound) and \(EpochDate.plausibleYears.upperBound)"
+            )
         }
         if let f = firstOp, !EpochDate.plausibleYears.contains(f.date.year) {
             return .failure(implausible(f.date, EpochColumn.firstOperationalDate))
@@ -180,12 +193,16 @@ public struct EpochMapper: Sendable {
         if status == .decommissioned {
             let raw = row[EpochColumn.decommissionedDate]
             if let d = EpochDate.cell(raw) {
-                guard EpochDate.plausibleYears.contains(d.year) else { return .failure(implausible(d, EpochColumn.decommissionedDate)) }
+                guard EpochDate.plausibleYears.contains(d.year) else {
+                    return .failure(implausible(d, EpochColumn.decommissionedDate))
+                }
                 milestones.append(Milestone(date: d, event: Event.decommissioned, done: true))
             } else if !raw.isEmpty {
                 notes.append("Decommissioned: \(raw)")
             }
-            notes.append("Epoch lists this cluster as decommissioned; feed v1 has no such status, so it is shown as cancelled, with its former power as initialMW.")
+            notes.append(
+                "Epoch lists this cluster as decommissioned; feed v1 has no such status, so it is shown as cancelled, with its former power as initialMW."
+            )
         }
 
         // The earliest year by which the cluster was public, with where that year comes from. A
@@ -193,7 +210,11 @@ public struct EpochMapper: Sendable {
         // about when it was made public, but the file itself shows it was public by then.
         var candidates: [(year: Int, from: String)] = []
         if let f = firstOp {
-            candidates.append((f.date.year, status == .planned ? AnnouncedFrom.plannedFirstOperational : AnnouncedFrom.firstOperational))
+            candidates.append(
+                (
+                    f.date.year,
+                    status == .planned ? AnnouncedFrom.plannedFirstOperational : AnnouncedFrom.firstOperational
+                ))
         }
         for column in EpochColumn.sources {
             if let year = EpochDate.captureYear(row[column]) { candidates.append((year, AnnouncedFrom.archiveCapture)) }
@@ -205,12 +226,19 @@ public struct EpochMapper: Sendable {
         }
         // The earliest year; on a tie, the first kind of evidence (min keeps the first of equals).
         guard let earliest = candidates.min(by: { $0.year < $1.year }) else {
-            return .failure(EpochRejection(row: row, reason: .noDate, detail: "no date in the row, and none in the file to fall back on"))
+            return .failure(
+                EpochRejection(
+                    row: row, reason: .noDate, detail: "no date in the row, and none in the file to fall back on"))
         }
         // A year Epoch could not mean (`0999`, `Planned 0042`) is refused, not guessed at.
-        guard EpochDate.plausibleYears.contains(earliest.year), let announced = PartialDate(String(earliest.year)) else {
-            return .failure(EpochRejection(row: row, reason: .badDate,
-                                           detail: "the year \(earliest.year) is not between \(EpochDate.plausibleYears.lowerBound) and \(EpochDate.plausibleYears.upperBound)"))
+        guard EpochDate.plausibleYears.contains(earliest.year), let announced = PartialDate(String(earliest.year))
+        else {
+            return .failure(
+                EpochRejection(
+                    row: row, reason: .badDate,
+                    detail:
+                        "the year \(earliest.year) is not between \(EpochDate.plausibleYears.lowerBound) and \(EpochDate.plausibleYears.upperBound)"
+                ))
         }
         let announcedFrom = earliest.from
 
@@ -219,7 +247,8 @@ public struct EpochMapper: Sendable {
         var power: Double?
         var powerIsApprox = false
         if let column = EpochColumn.powerColumns.first(where: { !row[$0].isEmpty }),
-           let v = EpochMapper.number(row[column]) {
+            let v = EpochMapper.number(row[column])
+        {
             power = EpochMapper.tidy(v)
             let reported = row.value(EpochColumn.reportedPower).flatMap(EpochMapper.number).map(EpochMapper.tidy)
             powerIsApprox = reported != power
@@ -230,25 +259,35 @@ public struct EpochMapper: Sendable {
         var capacity = Capacity(confidence: confidence)
         let powerFigure: Citations.Figure
         switch status {
-        case .existing: capacity.operationalMW = power; powerFigure = .operationalMW
-        case .planned where confidence == .aspirational: capacity.targetMW = power; powerFigure = .targetMW
-        case .planned, .decommissioned: capacity.initialMW = power; powerFigure = .initialMW
+        case .existing:
+            capacity.operationalMW = power
+            powerFigure = .operationalMW
+        case .planned where confidence == .aspirational:
+            capacity.targetMW = power
+            powerFigure = .targetMW
+        case .planned, .decommissioned:
+            capacity.initialMW = power
+            powerFigure = .initialMW
         }
         if power != nil && powerIsApprox {
-            capacity.approx = powerFigure == .operationalMW ? .operational : powerFigure == .targetMW ? .target : .initial
+            capacity.approx =
+                powerFigure == .operationalMW ? .operational : powerFigure == .targetMW ? .target : .initial
         }
 
         // Money: the hardware cost, in whole US dollars.
         var investment: Investment?
         var investmentIsEstimate = false
         if let column = EpochColumn.costColumns.first(where: { !row[$0].isEmpty }),
-           let v = EpochMapper.number(row[column]) {
+            let v = EpochMapper.number(row[column])
+        {
             investment = Investment(amount: v.rounded(), currency: "USD")
             if column == EpochColumn.hardwareCost {
                 let reported = row.value(EpochColumn.reportedCostAdjusted).flatMap(EpochMapper.number)
                 investmentIsEstimate = reported != v
-                notes.append(reported == v ? "Investment: hardware cost as reported (inflation-adjusted USD)."
-                                           : "Investment: hardware cost as estimated by Epoch AI.")
+                notes.append(
+                    reported == v
+                        ? "Investment: hardware cost as reported (inflation-adjusted USD)."
+                        : "Investment: hardware cost as estimated by Epoch AI.")
             } else {
                 notes.append("Investment: from \(column); \(EpochColumn.hardwareCost) is empty.")
             }
@@ -258,7 +297,8 @@ public struct EpochMapper: Sendable {
         var partners: [Partner] = []
         func add(_ name: String, _ role: PartnerRole, extra: [JSONField] = []) {
             let key = DealFilter.fold(name)
-            guard !name.isEmpty, !partners.contains(where: { $0.role == role && DealFilter.fold($0.name) == key }) else { return }
+            guard !name.isEmpty, !partners.contains(where: { $0.role == role && DealFilter.fold($0.name) == key })
+            else { return }
             partners.append(Partner(name: name, role: role, extra: extra))
         }
         for column in [EpochColumn.supplierPrimary, EpochColumn.supplierSecondary] {
@@ -308,8 +348,11 @@ public struct EpochMapper: Sendable {
         if let owner = owners.first, !owner.isEmpty { cite[.sponsor] = evidence }
         if let site = EpochMapper.site(row[EpochColumn.location]), !site.isEmpty { cite[.site] = evidence }
         // The year comes from the dataset's date columns, or from the archive capture of a source.
-        cite[.announced] = announcedFrom == AnnouncedFrom.archiveCapture
-            ? [1] + sources.indices.dropFirst().filter { sources[$0].url.flatMap(EpochDate.captureYear) == earliest.year }.map { $0 + 1 }
+        cite[.announced] =
+            announcedFrom == AnnouncedFrom.archiveCapture
+            ? [1]
+                + sources.indices.dropFirst().filter { sources[$0].url.flatMap(EpochDate.captureYear) == earliest.year }
+                .map { $0 + 1 }
             : [1]
         for i in milestones.indices { milestones[i].cite = evidence }
 
@@ -370,11 +413,12 @@ public struct EpochMapper: Sendable {
     private func links(_ cell: String) -> JSONValue {
         // The whole cell names one row, else it is a list (`A,B`).
         let names = linkTargets[EpochID.base(cell)] != nil ? [cell] : EpochMapper.list(cell)
-        return .array(names.map { name in
-            var fields = [JSONField("name", .string(name))]
-            if let id = linkTargets[EpochID.base(name)] { fields.append(JSONField("id", .string(id))) }
-            return .object(fields)
-        })
+        return .array(
+            names.map { name in
+                var fields = [JSONField("name", .string(name))]
+                if let id = linkTargets[EpochID.base(name)] { fields.append(JSONField("id", .string(id))) }
+                return .object(fields)
+            })
     }
 
     // MARK: Text helpers
@@ -389,7 +433,8 @@ public struct EpochMapper: Sendable {
         while let c = next {
             next = chars.next()
             if c == ",", next.map({ !$0.isWhitespace }) ?? true {
-                items.append(current); current = ""
+                items.append(current)
+                current = ""
             } else {
                 current.append(c)
             }
@@ -409,7 +454,8 @@ public struct EpochMapper: Sendable {
             var words = item.split(whereSeparator: \.isWhitespace)
             let first = words.first.map { $0.lowercased() } ?? ""
             if ["but", "including", "such", "e.g.", "i.e."].contains(first) || words.count > 6
-                || item.contains(where: { "\"“”".contains($0) }) {
+                || item.contains(where: { "\"“”".contains($0) })
+            {
                 return nil
             }
             if first == "and" || first == "or" { words.removeFirst() }
@@ -431,7 +477,9 @@ public struct EpochMapper: Sendable {
     static func site(_ location: String) -> String? {
         var joined = EpochRow.trim(location)
         if location.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) {
-            let lines = location.split(whereSeparator: { $0.isNewline }).map { EpochRow.trim(String($0)) }.filter { !$0.isEmpty }
+            let lines = location.split(whereSeparator: { $0.isNewline }).map { EpochRow.trim(String($0)) }.filter {
+                !$0.isEmpty
+            }
             joined = lines.joined(separator: ", ")
         }
         guard !joined.isEmpty, Countries.lookup(joined) == nil else { return nil }
@@ -475,8 +523,10 @@ public struct EpochMapper: Sendable {
         for row in rows {
             var years = EpochColumn.sources.compactMap { EpochDate.captureYear(row[$0]) }
             if let s = status(row), s != .planned,
-               let f = EpochDate.firstOperational(date: row[EpochColumn.firstOperationalDate], note: row[EpochColumn.firstOperationalDateNote]),
-               !f.planned {
+                let f = EpochDate.firstOperational(
+                    date: row[EpochColumn.firstOperationalDate], note: row[EpochColumn.firstOperationalDateNote]),
+                !f.planned
+            {
                 years.append(f.date.year)
             }
             if let m = years.max() { latest = max(latest ?? m, m) }
@@ -499,18 +549,23 @@ public struct EpochMapper: Sendable {
         d.tags += base.tags.filter { !managedTags.contains($0) && !d.tags.contains($0) }
         d.milestones += base.milestones.filter { !managedEvents.contains($0.event) }
         if mapped.announcedIsFallback, base.announced < d.announced,
-           case .object(let old)? = base.extra.first(where: { $0.key == extraKey })?.value,
-           let from = old.first(where: { $0.key == "announcedFrom" }),
-           let e = d.extra.firstIndex(where: { $0.key == extraKey }),
-           case .object(var fields) = d.extra[e].value,
-           let i = fields.firstIndex(where: { $0.key == "announcedFrom" }) {
+            case .object(let old)? = base.extra.first(where: { $0.key == extraKey })?.value,
+            let from = old.first(where: { $0.key == "announcedFrom" }),
+            let e = d.extra.firstIndex(where: { $0.key == extraKey }),
+            case .object(var fields) = d.extra[e].value,
+            let i = fields.firstIndex(where: { $0.key == "announcedFrom" })
+        {
             d.announced = base.announced
             fields[i] = from
             d.extra[e] = JSONField(extraKey, .object(fields))
         }
         let newEpoch = d.extra.first { $0.key == extraKey }!
         var extra = base.extra
-        if let i = extra.firstIndex(where: { $0.key == extraKey }) { extra[i] = newEpoch } else { extra.append(newEpoch) }
+        if let i = extra.firstIndex(where: { $0.key == extraKey }) {
+            extra[i] = newEpoch
+        } else {
+            extra.append(newEpoch)
+        }
         d.extra = extra
         return d
     }

@@ -28,7 +28,9 @@ public struct EpochRejection: Error, Sendable, Equatable {
     public let detail: String
 
     public init(row: EpochRow, reason: Reason, detail: String) {
-        self.row = row; self.reason = reason; self.detail = detail
+        self.row = row
+        self.reason = reason
+        self.detail = detail
     }
 
     /// `line 40 "EU AI Gigafactory #1"`: where to find the row.

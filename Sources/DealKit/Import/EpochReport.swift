@@ -11,16 +11,24 @@ public struct EpochReport: Sendable, Equatable {
     /// Seconds from reading the file to saving the store, when the caller measured it.
     public var seconds: Double?
 
-    public init(rowsRead: Int, merge: ImportReport, rejections: [EpochRejection], notInFile: [String] = [], seconds: Double? = nil) {
-        self.rowsRead = rowsRead; self.merge = merge; self.rejections = rejections
-        self.notInFile = notInFile; self.seconds = seconds
+    public init(
+        rowsRead: Int, merge: ImportReport, rejections: [EpochRejection], notInFile: [String] = [],
+        seconds: Double? = nil
+    ) {
+        self.rowsRead = rowsRead
+        self.merge = merge
+        self.rejections = rejections
+        self.notInFile = notInFile
+        self.seconds = seconds
     }
 
     /// The number of rows rejected for each reason, most frequent first.
     public var rejectedByReason: [(reason: EpochRejection.Reason, count: Int)] {
         var counts: [EpochRejection.Reason: Int] = [:]
         for r in rejections { counts[r.reason, default: 0] += 1 }
-        return counts.map { ($0.key, $0.value) }.sorted { a, b in a.count != b.count ? a.count > b.count : a.reason < b.reason }
+        return counts.map { ($0.key, $0.value) }.sorted { a, b in
+            a.count != b.count ? a.count > b.count : a.reason < b.reason
+        }
     }
 
     /// The report as the CLI prints it:
@@ -29,28 +37,35 @@ public struct EpochReport: Sendable, Equatable {
     ///       rejected, no country: 85 (line 2 "xAI 5 year plan", line 12 "…", … and 80 more)
     ///     time 0.11 s
     public var description: String {
-        var head = "\(rowsRead) rows read: added \(merge.added.count), updated \(merge.updated.count), "
+        var head =
+            "\(rowsRead) rows read: added \(merge.added.count), updated \(merge.updated.count), "
             + "unchanged \(merge.unchanged.count), rejected \(rejections.count)"
         if !merge.conflicts.isEmpty { head += ", conflicting \(merge.conflicts.count)" }
         var lines = [head]
         func list(_ items: [String], limit: Int) -> String {
-            items.prefix(limit).joined(separator: ", ") + (items.count > limit ? ", … and \(items.count - limit) more" : "")
+            items.prefix(limit).joined(separator: ", ")
+                + (items.count > limit ? ", … and \(items.count - limit) more" : "")
         }
         if !merge.updated.isEmpty { lines.append("  updated: " + list(merge.updated, limit: 10)) }
         if !merge.conflicts.isEmpty {
-            lines.append("  conflicting (same id twice with different contents; not applied): " + list(merge.conflicts, limit: 10))
+            lines.append(
+                "  conflicting (same id twice with different contents; not applied): "
+                    + list(merge.conflicts, limit: 10))
         }
         for (reason, count) in rejectedByReason {
             let rows = rejections.filter { $0.reason == reason }
             let details = Set(rows.map(\.detail))
             // One detail for all ("the Country is empty") is said once; varied details are shown per row.
-            let examples = details.count == 1
+            let examples =
+                details.count == 1
                 ? list(rows.map(\.position), limit: 3) + "; " + rows[0].detail
                 : list(rows.map { "\($0.position): \($0.detail)" }, limit: 3)
             lines.append("  rejected, \(reason.label): \(count) (\(examples))")
         }
         if !notInFile.isEmpty {
-            lines.append("  \(notInFile.count) deal(s) imported from Epoch earlier are not in this file (kept): " + list(notInFile, limit: 10))
+            lines.append(
+                "  \(notInFile.count) deal(s) imported from Epoch earlier are not in this file (kept): "
+                    + list(notInFile, limit: 10))
         }
         if let seconds { lines.append("time \(EpochReport.format(seconds: seconds))") }
         return lines.joined(separator: "\n")

@@ -7,7 +7,9 @@ public struct EpochRow: Sendable, Equatable {
     public let header: EpochHeader
 
     public init(line: Int, fields: [String], header: EpochHeader) {
-        self.line = line; self.fields = fields; self.header = header
+        self.line = line
+        self.fields = fields
+        self.header = header
     }
 
     /// The cell of a column with its surrounding white space trimmed; "" if the file lacks the column.

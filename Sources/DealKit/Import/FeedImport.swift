@@ -52,10 +52,12 @@ public struct FeedImport: Sendable {
         }
         let result = FeedDecoder.decode(data)
         if result.hasErrors {
-            throw .feed(errors: result.issues.filter(\.isError), count: result.errorCount, omitted: result.omittedErrors)
+            throw .feed(
+                errors: result.issues.filter(\.isError), count: result.errorCount, omitted: result.omittedErrors)
         }
         let deals = result.feed.deals
-        return FeedImport(name: name, replace: replace, incoming: .feed(deals, mentioned: mentioned(data, count: deals.count)))
+        return FeedImport(
+            name: name, replace: replace, incoming: .feed(deals, mentioned: mentioned(data, count: deals.count)))
     }
 
     /// Merges the file's deals into `feed` by id. A new id is added; a known one is updated
@@ -69,21 +71,30 @@ public struct FeedImport: Sendable {
         case .csv(let firstRow):
             // This reading cannot fail: `read` read the same bytes whole without error.
             let rows = sequence(state: firstRow) { reader in try? reader.next() }
-            made = AnySequence(rows.lazy.map { row in
-                (id: (row.values["id"] ?? "").trimmingCharacters(in: .whitespaces), make: { [name, replace] (base: Deal?) -> Deal in
-                    let (deal, rowProblems) = DealCSV.apply(row, to: base)
-                    for p in rowProblems { problems.add("\(name):\(row.line): \(p)") }
-                    guard let base, !replace, rowProblems.isEmpty else { return deal }
-                    return FeedImport.merged(base, deal, mentioned: nil, at: "\(name):\(row.line)", &problems)
+            made = AnySequence(
+                rows.lazy.map { row in
+                    (
+                        id: (row.values["id"] ?? "").trimmingCharacters(in: .whitespaces),
+                        make: { [name, replace] (base: Deal?) -> Deal in
+                            let (deal, rowProblems) = DealCSV.apply(row, to: base)
+                            for p in rowProblems { problems.add("\(name):\(row.line): \(p)") }
+                            guard let base, !replace, rowProblems.isEmpty else { return deal }
+                            return FeedImport.merged(base, deal, mentioned: nil, at: "\(name):\(row.line)", &problems)
+                        }
+                    )
                 })
-            })
         case .feed(let deals, let mentioned):
-            made = AnySequence(deals.enumerated().map { n, d in
-                (id: d.id, make: { [name, replace] (base: Deal?) -> Deal in
-                    guard let base, !replace else { return d }
-                    return FeedImport.merged(base, d, mentioned: mentioned?[n], at: "\(name): deals[\(n)]", &problems)
+            made = AnySequence(
+                deals.enumerated().map { n, d in
+                    (
+                        id: d.id,
+                        make: { [name, replace] (base: Deal?) -> Deal in
+                            guard let base, !replace else { return d }
+                            return FeedImport.merged(
+                                base, d, mentioned: mentioned?[n], at: "\(name): deals[\(n)]", &problems)
+                        }
+                    )
                 })
-            })
         }
         let report = Importer.merge(made, into: &feed) { problems.count == 0 }
         if problems.count > 0 { throw problems }
@@ -102,8 +113,10 @@ public struct FeedImport: Sendable {
 
     /// `stored` updated by `incoming` without erasing what it does not mention; on a problem,
     /// it is noted (so nothing is imported) and the stored deal stands.
-    static func merged(_ stored: Deal, _ incoming: Deal, mentioned: [JSONField]?, at place: String,
-                       _ problems: inout ImportProblems) -> Deal {
+    static func merged(
+        _ stored: Deal, _ incoming: Deal, mentioned: [JSONField]?, at place: String,
+        _ problems: inout ImportProblems
+    ) -> Deal {
         switch ImportMerge.merge(stored: stored, incoming: incoming, mentioned: mentioned) {
         case .success(let d): return d
         case .failure(let e):
@@ -116,7 +129,11 @@ public struct FeedImport: Sendable {
     /// line up with the `count` decoded deals.
     static func mentioned(_ data: [UInt8], count: Int) -> [[JSONField]]? {
         guard case .object(let top)? = try? JSONReader.parse(data, { try $0.readValue() }),
-              case .array(let items)? = DealFields.value("deals", in: top), items.count == count else { return nil }
-        return items.map { if case .object(let f) = $0 { return f }; return [] }
+            case .array(let items)? = DealFields.value("deals", in: top), items.count == count
+        else { return nil }
+        return items.map {
+            if case .object(let f) = $0 { return f }
+            return []
+        }
     }
 }

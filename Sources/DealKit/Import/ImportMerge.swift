@@ -9,12 +9,14 @@ public enum ImportMerge {
     /// its file (nil: every key of `incoming` counts as given, as for a CSV row already laid
     /// over the stored deal). Fails with the problems when the result is not a valid deal.
     public static func merge(stored: Deal, incoming: Deal, mentioned: [JSONField]?) -> Result<Deal, DealFieldsError> {
-        let s = DealFields.fields(of: stored), i = DealFields.fields(of: incoming)
+        let s = DealFields.fields(of: stored)
+        let i = DealFields.fields(of: incoming)
         var out = s
         var keys = i.map(\.key)
         if let mentioned { keys = mentioned.map(\.key) }
         for key in keys {
-            let sv = DealFields.value(key, in: s), iv = DealFields.value(key, in: i)
+            let sv = DealFields.value(key, in: s)
+            let iv = DealFields.value(key, in: i)
             switch (sv, iv) {
             case (.array(let a)?, .array(let b)?):
                 out = DealFields.setting(key, to: .array(union(a, b)), in: out)
@@ -23,7 +25,11 @@ public enum ImportMerge {
             case (.object(let a)?, .object(let b)?):
                 var members = a
                 let given: [String]
-                if case .object(let raw)? = mentioned.flatMap({ DealFields.value(key, in: $0) }) { given = raw.map(\.key) } else { given = b.map(\.key) }
+                if case .object(let raw)? = mentioned.flatMap({ DealFields.value(key, in: $0) }) {
+                    given = raw.map(\.key)
+                } else {
+                    given = b.map(\.key)
+                }
                 for m in given {
                     let v = DealFields.value(m, in: b)
                     if let at = members.firstIndex(where: { $0.key == m }) {
@@ -50,7 +56,9 @@ public enum ImportMerge {
         var at: [String: Int] = [:]
         for (n, v) in stored.enumerated() where at[DealDiff.identity(v)] == nil { at[DealDiff.identity(v)] = n }
         for v in incoming {
-            if let n = at[DealDiff.identity(v)] { out[n] = v } else {
+            if let n = at[DealDiff.identity(v)] {
+                out[n] = v
+            } else {
                 at[DealDiff.identity(v)] = out.count
                 out.append(v)
             }

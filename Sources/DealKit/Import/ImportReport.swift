@@ -10,7 +10,9 @@ public struct ImportReport: Sendable, Equatable {
 
     /// `added 2, updated 1, unchanged 40, conflicting 0`, then the ids that changed.
     public var description: String {
-        var lines = ["added \(added.count), updated \(updated.count), unchanged \(unchanged.count), conflicting \(conflicts.count)"]
+        var lines = [
+            "added \(added.count), updated \(updated.count), unchanged \(unchanged.count), conflicting \(conflicts.count)"
+        ]
         func list(_ label: String, _ ids: [String]) {
             guard !ids.isEmpty else { return }
             let shown = ids.prefix(20).joined(separator: ", ")

@@ -13,8 +13,10 @@ public enum Importer {
     /// Once `keeping` turns false (the caller found a problem, so nothing will be saved), every
     /// deal is still made, for the caller to count its problems, but none is kept: two million
     /// bad rows then cost the memory of one.
-    public static func merge(_ incoming: some Sequence<(id: String, make: (Deal?) -> Deal)>, into feed: inout Feed,
-                             keeping: () -> Bool = { true }) -> ImportReport {
+    public static func merge(
+        _ incoming: some Sequence<(id: String, make: (Deal?) -> Deal)>, into feed: inout Feed,
+        keeping: () -> Bool = { true }
+    ) -> ImportReport {
         var report = ImportReport()
         var index: [String: Int] = [:]
         index.reserveCapacity(feed.deals.count)
@@ -35,10 +37,15 @@ public enum Importer {
             order.append(item.id)
         }
         for id in order {
-            if conflicted.contains(id) { report.conflicts.append(id); continue }
+            if conflicted.contains(id) {
+                report.conflicts.append(id)
+                continue
+            }
             guard let deal = results[id] else { continue }
             if let i = index[id] {
-                if feed.deals[i] == deal { report.unchanged.append(id) } else {
+                if feed.deals[i] == deal {
+                    report.unchanged.append(id)
+                } else {
                     feed.deals[i] = deal
                     report.updated.append(id)
                 }

@@ -7,7 +7,9 @@ enum JSONArrayScanner {
     /// The start offset of every element of the array whose `[` is at `open`, and the
     /// offset just past its `]`.
     static func elements(in b: UnsafeBufferPointer<UInt8>, arrayAt open: Int) -> (starts: [Int], end: Int)? {
-        guard open < b.count, b[open] == UInt8(ascii: "["), let base = UnsafeRawPointer(b.baseAddress) else { return nil }
+        guard open < b.count, b[open] == UInt8(ascii: "["), let base = UnsafeRawPointer(b.baseAddress) else {
+            return nil
+        }
         let n = b.count
         var starts: [Int] = []
         var depth = 1
@@ -19,7 +21,10 @@ enum JSONArrayScanner {
             // one (the words are little-endian: the lowest set bit is the first byte in the text).
             while i + 8 <= n {
                 let y = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self)) ^ spaces
-                if y != 0 { i += y.trailingZeroBitCount >> 3; break }
+                if y != 0 {
+                    i += y.trailingZeroBitCount >> 3
+                    break
+                }
                 i += 8
             }
             guard i < n else { break }
@@ -41,15 +46,25 @@ enum JSONArrayScanner {
                 // Skip the string: find the closing quote, stepping over escapes.
                 while true {
                     while i + 8 <= n {
-                        let m = ByteWord.quoteOrBackslash(UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
+                        let m = ByteWord.quoteOrBackslash(
+                            UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
                         // The lowest flag is exact: jump to that byte.
-                        if m != 0 { i += m.trailingZeroBitCount >> 3; break }
+                        if m != 0 {
+                            i += m.trailingZeroBitCount >> 3
+                            break
+                        }
                         i += 8
                     }
                     guard i < n else { return nil }
                     let d = b[i]
-                    if d == UInt8(ascii: "\"") { i += 1; break }
-                    if d == UInt8(ascii: "\\") { i += 2; continue }
+                    if d == UInt8(ascii: "\"") {
+                        i += 1
+                        break
+                    }
+                    if d == UInt8(ascii: "\\") {
+                        i += 2
+                        continue
+                    }
                     i += 1
                 }
             case UInt8(ascii: "{"), UInt8(ascii: "["):

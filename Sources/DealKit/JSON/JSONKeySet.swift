@@ -33,6 +33,8 @@ struct JSONKeySet {
     }
 
     static func duplicate(_ key: JSONKey) -> JSONSyntaxError {
-        JSONSyntaxError(offset: key.offset, message: "duplicate key \(FeedIssue.quote(key.string)): a key may appear once in an object")
+        JSONSyntaxError(
+            offset: key.offset,
+            message: "duplicate key \(FeedIssue.quote(key.string)): a key may appear once in an object")
     }
 }

@@ -41,7 +41,9 @@ public struct JSONReader {
     }
 
     /// Runs `body` with a reader over `buffer`; the reader must not escape it.
-    public static func parse<T>(buffer: UnsafeBufferPointer<UInt8>, _ body: (inout JSONReader) throws -> T) rethrows -> T {
+    public static func parse<T>(buffer: UnsafeBufferPointer<UInt8>, _ body: (inout JSONReader) throws -> T) rethrows
+        -> T
+    {
         var reader = JSONReader(bytes: buffer)
         return try body(&reader)
     }
@@ -77,7 +79,9 @@ public struct JSONReader {
     private mutating func skipWhitespace() {
         // Pretty-printed feeds are a quarter indentation: skip eight spaces at a time.
         if let base = UnsafeRawPointer(bytes.baseAddress) {
-            while offset + 8 <= bytes.count && base.loadUnaligned(fromByteOffset: offset, as: UInt64.self) == 0x2020_2020_2020_2020 {
+            while offset + 8 <= bytes.count
+                && base.loadUnaligned(fromByteOffset: offset, as: UInt64.self) == 0x2020_2020_2020_2020
+            {
                 offset += 8
             }
         }
@@ -136,9 +140,13 @@ public struct JSONReader {
         offset += 1
         skipWhitespace()
         if offset < bytes.count, bytes[offset] == UInt8(ascii: "}") {
-            offset += 1; depth -= 1; pendingFirst = false; closedEmpty = true
+            offset += 1
+            depth -= 1
+            pendingFirst = false
+            closedEmpty = true
         } else {
-            pendingFirst = true; closedEmpty = false
+            pendingFirst = true
+            closedEmpty = false
         }
     }
 
@@ -152,13 +160,20 @@ public struct JSONReader {
 
     /// The next member's key as raw bytes, so known keys are matched without making a String.
     public mutating func nextKeyToken() throws -> JSONKey? {
-        if closedEmpty { closedEmpty = false; return nil }
+        if closedEmpty {
+            closedEmpty = false
+            return nil
+        }
         skipWhitespace()
         if pendingFirst {
             pendingFirst = false
         } else {
             guard offset < bytes.count else { throw fail("unexpected end of file inside an object") }
-            if bytes[offset] == UInt8(ascii: "}") { offset += 1; depth -= 1; return nil }
+            if bytes[offset] == UInt8(ascii: "}") {
+                offset += 1
+                depth -= 1
+                return nil
+            }
             guard bytes[offset] == UInt8(ascii: ",") else {
                 throw fail("expected ',' or '}' after an object member, found \(describeByte(at: offset))")
             }
@@ -198,19 +213,33 @@ public struct JSONReader {
         offset += 1
         skipWhitespace()
         if offset < bytes.count, bytes[offset] == UInt8(ascii: "]") {
-            offset += 1; depth -= 1; pendingFirst = false; closedEmpty = true
+            offset += 1
+            depth -= 1
+            pendingFirst = false
+            closedEmpty = true
         } else {
-            pendingFirst = true; closedEmpty = false
+            pendingFirst = true
+            closedEmpty = false
         }
     }
 
     /// True when positioned at the next element; false after the closing `]`.
     public mutating func nextElement() throws -> Bool {
-        if closedEmpty { closedEmpty = false; return false }
+        if closedEmpty {
+            closedEmpty = false
+            return false
+        }
         skipWhitespace()
-        if pendingFirst { pendingFirst = false; return true }
+        if pendingFirst {
+            pendingFirst = false
+            return true
+        }
         guard offset < bytes.count else { throw fail("unexpected end of file inside an array") }
-        if bytes[offset] == UInt8(ascii: "]") { offset += 1; depth -= 1; return false }
+        if bytes[offset] == UInt8(ascii: "]") {
+            offset += 1
+            depth -= 1
+            return false
+        }
         guard bytes[offset] == UInt8(ascii: ",") else {
             throw fail("expected ',' or ']' after an array element, found \(describeByte(at: offset))")
         }
@@ -276,7 +305,9 @@ public struct JSONReader {
             offset = i + 1
             return s
         }
-        if b < 0x20 { throw fail("control character (byte 0x\(String(b, radix: 16))) inside a string; escape it", at: i) }
+        if b < 0x20 {
+            throw fail("control character (byte 0x\(String(b, radix: 16))) inside a string; escape it", at: i)
+        }
         return try readEscapedString(start: start)
     }
 
@@ -293,8 +324,14 @@ public struct JSONReader {
                 }
                 return String(decoding: out, as: UTF8.self)
             }
-            if b < 0x20 { throw fail("control character (byte 0x\(String(b, radix: 16))) inside a string; escape it", at: i) }
-            if b != UInt8(ascii: "\\") { out.append(b); i += 1; continue }
+            if b < 0x20 {
+                throw fail("control character (byte 0x\(String(b, radix: 16))) inside a string; escape it", at: i)
+            }
+            if b != UInt8(ascii: "\\") {
+                out.append(b)
+                i += 1
+                continue
+            }
             i += 1
             guard i < bytes.count else { break }
             switch bytes[i] {
@@ -311,11 +348,14 @@ public struct JSONReader {
                 i += 4
                 if (0xD800...0xDBFF).contains(code) {
                     // A surrogate pair: the low half must follow as another \u escape.
-                    guard i + 6 < bytes.count, bytes[i + 1] == UInt8(ascii: "\\"), bytes[i + 2] == UInt8(ascii: "u") else {
+                    guard i + 6 < bytes.count, bytes[i + 1] == UInt8(ascii: "\\"), bytes[i + 2] == UInt8(ascii: "u")
+                    else {
                         throw fail("unpaired surrogate in \\u escape", at: i - 5)
                     }
                     let low = try hex4(at: i + 3)
-                    guard (0xDC00...0xDFFF).contains(low) else { throw fail("unpaired surrogate in \\u escape", at: i - 5) }
+                    guard (0xDC00...0xDFFF).contains(low) else {
+                        throw fail("unpaired surrogate in \\u escape", at: i - 5)
+                    }
                     code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
                     i += 6
                 } else if (0xDC00...0xDFFF).contains(code) {
@@ -365,14 +405,18 @@ public struct JSONReader {
         if i < bytes.count, bytes[i] == UInt8(ascii: ".") {
             isInteger = false
             i += 1
-            guard i < bytes.count, bytes[i] >= 48, bytes[i] <= 57 else { throw fail("invalid number: digit expected after '.'", at: start) }
+            guard i < bytes.count, bytes[i] >= 48, bytes[i] <= 57 else {
+                throw fail("invalid number: digit expected after '.'", at: start)
+            }
             while i < bytes.count, bytes[i] >= 48, bytes[i] <= 57 { i += 1 }
         }
         if i < bytes.count, bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") {
             isInteger = false
             i += 1
             if i < bytes.count, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }
-            guard i < bytes.count, bytes[i] >= 48, bytes[i] <= 57 else { throw fail("invalid number: digit expected in exponent", at: start) }
+            guard i < bytes.count, bytes[i] >= 48, bytes[i] <= 57 else {
+                throw fail("invalid number: digit expected in exponent", at: start)
+            }
             while i < bytes.count, bytes[i] >= 48, bytes[i] <= 57 { i += 1 }
         }
         offset = i
@@ -394,8 +438,14 @@ public struct JSONReader {
     /// Reads `true` or `false`.
     public mutating func readBool() throws -> Bool {
         skipWhitespace()
-        if matches("true") { offset += 4; return true }
-        if matches("false") { offset += 5; return false }
+        if matches("true") {
+            offset += 4
+            return true
+        }
+        if matches("false") {
+            offset += 5
+            return false
+        }
         throw fail("invalid literal, expected true or false")
     }
 
@@ -414,7 +464,9 @@ public struct JSONReader {
         // A literal must end there: "nullx" is not null.
         if offset + n < bytes.count {
             let next = bytes[offset + n]
-            if (next >= 0x61 && next <= 0x7A) || (next >= 0x41 && next <= 0x5A) || (next >= 0x30 && next <= 0x39) { return false }
+            if (next >= 0x61 && next <= 0x7A) || (next >= 0x41 && next <= 0x5A) || (next >= 0x30 && next <= 0x39) {
+                return false
+            }
         }
         return true
     }
@@ -422,7 +474,9 @@ public struct JSONReader {
     /// Reads any value into a tree, keeping number literals and member order.
     public mutating func readValue() throws -> JSONValue {
         switch try peekKind() {
-        case .null: try readNull(); return .null
+        case .null:
+            try readNull()
+            return .null
         case .bool: return .bool(try readBool())
         case .string: return .string(try readString())
         case .number:
@@ -462,7 +516,10 @@ public struct JSONReader {
         let end = min(offset, data.count)
         var i = 0
         while i < end {
-            if data[i] == 0x0A { line += 1; lineStart = i + 1 }
+            if data[i] == 0x0A {
+                line += 1
+                lineStart = i + 1
+            }
             i += 1
         }
         var column = 1

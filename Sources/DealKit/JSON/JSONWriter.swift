@@ -19,7 +19,10 @@ public struct JSONWriter {
     /// A writer that writes into `buffer`'s storage: a chunk of a store already written out
     /// lends its memory to the next, which then needs no new pages.
     public init(reusing buffer: [UInt8]?, capacity: Int) {
-        guard var buffer else { self = JSONWriter(capacity: capacity); return }
+        guard var buffer else {
+            self = JSONWriter(capacity: capacity)
+            return
+        }
         // The old text is left where it is, unread; only the rest of the capacity is filled.
         buffer.append(contentsOf: repeatElement(0, count: buffer.capacity - buffer.count))
         storage = buffer
@@ -171,7 +174,8 @@ public struct JSONWriter {
         case 0xD8: return i + 1 < n && buf[i + 1] == 0x9C ? 2 : 0
         case 0xE2:
             guard i + 2 < n else { return 0 }
-            let second = buf[i + 1], third = buf[i + 2]
+            let second = buf[i + 1]
+            let third = buf[i + 2]
             if second == 0x80, third == 0x8E || third == 0x8F || (third >= 0xA8 && third <= 0xAE) { return 3 }
             if second == 0x81, third >= 0xA6 && third <= 0xA9 { return 3 }
             return 0
@@ -182,25 +186,46 @@ public struct JSONWriter {
     private mutating func escaped(_ buf: UnsafeBufferPointer<UInt8>) {
         let hex: [UInt8] = Array("0123456789abcdef".utf8)
         func unicode(_ v: UInt32) {
-            for e in [0x5C, UInt8(ascii: "u"), hex[Int(v >> 12 & 0xF)], hex[Int(v >> 8 & 0xF)], hex[Int(v >> 4 & 0xF)], hex[Int(v & 0xF)]] { put(e) }
+            for e in [
+                0x5C, UInt8(ascii: "u"), hex[Int(v >> 12 & 0xF)], hex[Int(v >> 8 & 0xF)], hex[Int(v >> 4 & 0xF)],
+                hex[Int(v & 0xF)],
+            ] { put(e) }
         }
         var i = 0
         while i < buf.count {
             let b = buf[i]
             switch b {
-            case 0x22: put(0x5C); put(0x22)
-            case 0x5C: put(0x5C); put(0x5C)
-            case 0x0A: put(0x5C); put(UInt8(ascii: "n"))
-            case 0x0D: put(0x5C); put(UInt8(ascii: "r"))
-            case 0x09: put(0x5C); put(UInt8(ascii: "t"))
-            case 0x08: put(0x5C); put(UInt8(ascii: "b"))
-            case 0x0C: put(0x5C); put(UInt8(ascii: "f"))
+            case 0x22:
+                put(0x5C)
+                put(0x22)
+            case 0x5C:
+                put(0x5C)
+                put(0x5C)
+            case 0x0A:
+                put(0x5C)
+                put(UInt8(ascii: "n"))
+            case 0x0D:
+                put(0x5C)
+                put(UInt8(ascii: "r"))
+            case 0x09:
+                put(0x5C)
+                put(UInt8(ascii: "t"))
+            case 0x08:
+                put(0x5C)
+                put(UInt8(ascii: "b"))
+            case 0x0C:
+                put(0x5C)
+                put(UInt8(ascii: "f"))
             case 0..<0x20: unicode(UInt32(b))
             case 0x80...:
                 let length = JSONWriter.escapedLength(buf, at: i)
-                guard length > 0 else { put(b); break }
+                guard length > 0 else {
+                    put(b)
+                    break
+                }
                 // Decode the two- or three-byte sequence to its code point.
-                let v = length == 2
+                let v =
+                    length == 2
                     ? UInt32(b & 0x1F) << 6 | UInt32(buf[i + 1] & 0x3F)
                     : UInt32(b & 0x0F) << 12 | UInt32(buf[i + 1] & 0x3F) << 6 | UInt32(buf[i + 2] & 0x3F)
                 unicode(v)
@@ -221,13 +246,17 @@ public struct JSONWriter {
     /// Writes an integer in decimal, as `String(n)` would.
     public mutating func integer(_ n: Int) {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buf in
-            var v = n.magnitude, i = buf.count
+            var v = n.magnitude
+            var i = buf.count
             repeat {
                 i -= 1
                 buf[i] = 0x30 + UInt8(v % 10)
                 v /= 10
             } while v > 0
-            if n < 0 { i -= 1; buf[i] = 0x2D }
+            if n < 0 {
+                i -= 1
+                buf[i] = 0x2D
+            }
             put(UnsafeBufferPointer(rebasing: buf[i...]))
         }
     }

@@ -5,6 +5,8 @@ public struct Accelerators: Sendable, Equatable {
     public var extra: [JSONField]
 
     public init(count: Int? = nil, type: String? = nil, extra: [JSONField] = []) {
-        self.count = count; self.type = type; self.extra = extra
+        self.count = count
+        self.type = type
+        self.extra = extra
     }
 }

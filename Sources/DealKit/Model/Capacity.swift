@@ -8,18 +8,24 @@ public struct Capacity: Sendable, Equatable {
     public var approx: CapacityFigures = []
     public var extra: [JSONField]
 
-    public init(initialMW: Double? = nil, targetMW: Double? = nil, operationalMW: Double? = nil,
-                confidence: Confidence? = nil, approx: CapacityFigures = [], extra: [JSONField] = []) {
-        self.initialMW = initialMW; self.targetMW = targetMW; self.operationalMW = operationalMW
-        self.confidence = confidence; self.approx = approx; self.extra = extra
+    public init(
+        initialMW: Double? = nil, targetMW: Double? = nil, operationalMW: Double? = nil,
+        confidence: Confidence? = nil, approx: CapacityFigures = [], extra: [JSONField] = []
+    ) {
+        self.initialMW = initialMW
+        self.targetMW = targetMW
+        self.operationalMW = operationalMW
+        self.confidence = confidence
+        self.approx = approx
+        self.extra = extra
     }
 
     /// The larger of the known initial and operational figures.
     public var committedMW: Double? {
         switch (initialMW, operationalMW) {
-        case let (a?, b?): return max(a, b)
-        case let (a?, nil): return a
-        case let (nil, b?): return b
+        case (let a?, let b?): return max(a, b)
+        case (let a?, nil): return a
+        case (nil, let b?): return b
         case (nil, nil): return nil
         }
     }
@@ -30,7 +36,7 @@ public struct Capacity: Sendable, Equatable {
     /// True when the figure `committedMW` takes is approximate.
     public var committedIsApprox: Bool {
         switch (initialMW, operationalMW) {
-        case let (a?, b?): return a >= b ? approx.contains(.initial) : approx.contains(.operational)
+        case (let a?, let b?): return a >= b ? approx.contains(.initial) : approx.contains(.operational)
         case (.some, nil): return approx.contains(.initial)
         case (nil, .some): return approx.contains(.operational)
         case (nil, nil): return false
@@ -45,6 +51,7 @@ public struct Capacity: Sendable, Equatable {
 
     /// True when nothing at all is known.
     public var isEmpty: Bool {
-        initialMW == nil && targetMW == nil && operationalMW == nil && confidence == nil && approx.isEmpty && extra.isEmpty
+        initialMW == nil && targetMW == nil && operationalMW == nil && confidence == nil && approx.isEmpty
+            && extra.isEmpty
     }
 }

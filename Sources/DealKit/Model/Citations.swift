@@ -27,14 +27,18 @@ public struct Citations: Sendable, Equatable {
             if let i = entries.firstIndex(where: { $0.figure == figure }) {
                 if newValue.isEmpty { entries.remove(at: i) } else { entries[i].sources = newValue }
             } else if !newValue.isEmpty {
-                let at = entries.firstIndex { Figure.allCases.firstIndex(of: $0.figure)! > Figure.allCases.firstIndex(of: figure)! } ?? entries.count
+                let at =
+                    entries.firstIndex {
+                        Figure.allCases.firstIndex(of: $0.figure)! > Figure.allCases.firstIndex(of: figure)!
+                    } ?? entries.count
                 entries.insert((figure, newValue), at: at)
             }
         }
     }
 
     public static func == (a: Citations, b: Citations) -> Bool {
-        a.entries.count == b.entries.count && zip(a.entries, b.entries).allSatisfy { $0.figure == $1.figure && $0.sources == $1.sources }
+        a.entries.count == b.entries.count
+            && zip(a.entries, b.entries).allSatisfy { $0.figure == $1.figure && $0.sources == $1.sources }
     }
 
     /// ` [1, 3]` to follow a figure, or "" when nothing cites it.

@@ -53,7 +53,8 @@ public enum Countries {
     /// The same function builds the index and reads queries, so the two can never drift apart.
     static func lookupKey(_ text: String) -> String {
         // Nearly all imported text is ASCII, and folding is a comparatively slow Foundation call.
-        let folded = text.utf8.allSatisfy { $0 < 0x80 }
+        let folded =
+            text.utf8.allSatisfy { $0 < 0x80 }
             ? text
             : text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
 

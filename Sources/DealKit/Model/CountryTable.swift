@@ -10,255 +10,773 @@
 /// The country data behind ``Countries``, one record per code, sorted by code.
 enum CountryTable {
     static let records: [CountryRecord] = [
-        .init(code: "AD", alpha3: "AND", name: "Andorra", isoName: "Andorra", officialName: "Principality of Andorra", commonName: nil, aliases: []),
-        .init(code: "AE", alpha3: "ARE", name: "United Arab Emirates", isoName: "United Arab Emirates", officialName: nil, commonName: nil, aliases: ["UAE", "Emirates"]),
-        .init(code: "AF", alpha3: "AFG", name: "Afghanistan", isoName: "Afghanistan", officialName: "Islamic Republic of Afghanistan", commonName: nil, aliases: []),
-        .init(code: "AG", alpha3: "ATG", name: "Antigua and Barbuda", isoName: "Antigua and Barbuda", officialName: nil, commonName: nil, aliases: []),
-        .init(code: "AI", alpha3: "AIA", name: "Anguilla", isoName: "Anguilla", officialName: nil, commonName: nil, aliases: []),
-        .init(code: "AL", alpha3: "ALB", name: "Albania", isoName: "Albania", officialName: "Republic of Albania", commonName: nil, aliases: []),
-        .init(code: "AM", alpha3: "ARM", name: "Armenia", isoName: "Armenia", officialName: "Republic of Armenia", commonName: nil, aliases: []),
-        .init(code: "AO", alpha3: "AGO", name: "Angola", isoName: "Angola", officialName: "Republic of Angola", commonName: nil, aliases: []),
-        .init(code: "AQ", alpha3: "ATA", name: "Antarctica", isoName: "Antarctica", officialName: nil, commonName: nil, aliases: []),
-        .init(code: "AR", alpha3: "ARG", name: "Argentina", isoName: "Argentina", officialName: "Argentine Republic", commonName: nil, aliases: []),
-        .init(code: "AS", alpha3: "ASM", name: "American Samoa", isoName: "American Samoa", officialName: nil, commonName: nil, aliases: []),
-        .init(code: "AT", alpha3: "AUT", name: "Austria", isoName: "Austria", officialName: "Republic of Austria", commonName: nil, aliases: []),
-        .init(code: "AU", alpha3: "AUS", name: "Australia", isoName: "Australia", officialName: nil, commonName: nil, aliases: []),
-        .init(code: "AW", alpha3: "ABW", name: "Aruba", isoName: "Aruba", officialName: nil, commonName: nil, aliases: []),
-        .init(code: "AX", alpha3: "ALA", name: "Åland Islands", isoName: "Åland Islands", officialName: nil, commonName: nil, aliases: ["Aland"]),
-        .init(code: "AZ", alpha3: "AZE", name: "Azerbaijan", isoName: "Azerbaijan", officialName: "Republic of Azerbaijan", commonName: nil, aliases: []),
-        .init(code: "BA", alpha3: "BIH", name: "Bosnia and Herzegovina", isoName: "Bosnia and Herzegovina", officialName: "Republic of Bosnia and Herzegovina", commonName: nil, aliases: ["Bosnia", "Bosnia-Herzegovina"]),
-        .init(code: "BB", alpha3: "BRB", name: "Barbados", isoName: "Barbados", officialName: nil, commonName: nil, aliases: []),
-        .init(code: "BD", alpha3: "BGD", name: "Bangladesh", isoName: "Bangladesh", officialName: "People's Republic of Bangladesh", commonName: nil, aliases: []),
-        .init(code: "BE", alpha3: "BEL", name: "Belgium", isoName: "Belgium", officialName: "Kingdom of Belgium", commonName: nil, aliases: []),
-        .init(code: "BF", alpha3: "BFA", name: "Burkina Faso", isoName: "Burkina Faso", officialName: nil, commonName: nil, aliases: []),
-        .init(code: "BG", alpha3: "BGR", name: "Bulgaria", isoName: "Bulgaria", officialName: "Republic of Bulgaria", commonName: nil, aliases: []),
-        .init(code: "BH", alpha3: "BHR", name: "Bahrain", isoName: "Bahrain", officialName: "Kingdom of Bahrain", commonName: nil, aliases: []),
-        .init(code: "BI", alpha3: "BDI", name: "Burundi", isoName: "Burundi", officialName: "Republic of Burundi", commonName: nil, aliases: []),
-        .init(code: "BJ", alpha3: "BEN", name: "Benin", isoName: "Benin", officialName: "Republic of Benin", commonName: nil, aliases: []),
-        .init(code: "BL", alpha3: "BLM", name: "Saint Barthélemy", isoName: "Saint Barthélemy", officialName: nil, commonName: nil, aliases: []),
-        .init(code: "BM", alpha3: "BMU", name: "Bermuda", isoName: "Bermuda", officialName: nil, commonName: nil, aliases: []),
-        .init(code: "BN", alpha3: "BRN", name: "Brunei", isoName: "Brunei Darussalam", officialName: nil, commonName: nil, aliases: []),
-        .init(code: "BO", alpha3: "BOL", name: "Bolivia", isoName: "Bolivia, Plurinational State of", officialName: "Plurinational State of Bolivia", commonName: "Bolivia", aliases: []),
-        .init(code: "BQ", alpha3: "BES", name: "Bonaire, Sint Eustatius and Saba", isoName: "Bonaire, Sint Eustatius and Saba", officialName: "Bonaire, Sint Eustatius and Saba", commonName: nil, aliases: ["Caribbean Netherlands", "Bonaire"]),
-        .init(code: "BR", alpha3: "BRA", name: "Brazil", isoName: "Brazil", officialName: "Federative Republic of Brazil", commonName: nil, aliases: []),
-        .init(code: "BS", alpha3: "BHS", name: "Bahamas", isoName: "Bahamas", officialName: "Commonwealth of the Bahamas", commonName: nil, aliases: []),
-        .init(code: "BT", alpha3: "BTN", name: "Bhutan", isoName: "Bhutan", officialName: "Kingdom of Bhutan", commonName: nil, aliases: []),
-        .init(code: "BV", alpha3: "BVT", name: "Bouvet Island", isoName: "Bouvet Island", officialName: nil, commonName: nil, aliases: []),
-        .init(code: "BW", alpha3: "BWA", name: "Botswana", isoName: "Botswana", officialName: "Republic of Botswana", commonName: nil, aliases: []),
-        .init(code: "BY", alpha3: "BLR", name: "Belarus", isoName: "Belarus", officialName: "Republic of Belarus", commonName: nil, aliases: []),
-        .init(code: "BZ", alpha3: "BLZ", name: "Belize", isoName: "Belize", officialName: nil, commonName: nil, aliases: []),
-        .init(code: "CA", alpha3: "CAN", name: "Canada", isoName: "Canada", officialName: nil, commonName: nil, aliases: []),
-        .init(code: "CC", alpha3: "CCK", name: "Cocos (Keeling) Islands", isoName: "Cocos (Keeling) Islands", officialName: nil, commonName: nil, aliases: ["Cocos Islands", "Keeling Islands"]),
-        .init(code: "CD", alpha3: "COD", name: "DR Congo", isoName: "Congo, The Democratic Republic of the", officialName: nil, commonName: nil, aliases: ["Democratic Republic of the Congo", "DRC", "Congo-Kinshasa", "Congo, Dem. Rep.", "Zaire"]),
-        .init(code: "CF", alpha3: "CAF", name: "Central African Republic", isoName: "Central African Republic", officialName: nil, commonName: nil, aliases: []),
-        .init(code: "CG", alpha3: "COG", name: "Congo", isoName: "Congo", officialName: "Republic of the Congo", commonName: nil, aliases: ["Congo-Brazzaville", "Congo, Rep."]),
-        .init(code: "CH", alpha3: "CHE", name: "Switzerland", isoName: "Switzerland", officialName: "Swiss Confederation", commonName: nil, aliases: []),
-        .init(code: "CI", alpha3: "CIV", name: "Côte d'Ivoire", isoName: "Côte d'Ivoire", officialName: "Republic of Côte d'Ivoire", commonName: nil, aliases: ["Ivory Coast"]),
-        .init(code: "CK", alpha3: "COK", name: "Cook Islands", isoName: "Cook Islands", officialName: nil, commonName: nil, aliases: []),
-        .init(code: "CL", alpha3: "CHL", name: "Chile", isoName: "Chile", officialName: "Republic of Chile", commonName: nil, aliases: []),
-        .init(code: "CM", alpha3: "CMR", name: "Cameroon", isoName: "Cameroon", officialName: "Republic of Cameroon", commonName: nil, aliases: []),
-        .init(code: "CN", alpha3: "CHN", name: "China", isoName: "China", officialName: "People's Republic of China", commonName: nil, aliases: ["PRC", "Mainland China", "China, People's Republic of"]),
-        .init(code: "CO", alpha3: "COL", name: "Colombia", isoName: "Colombia", officialName: "Republic of Colombia", commonName: nil, aliases: []),
-        .init(code: "CR", alpha3: "CRI", name: "Costa Rica", isoName: "Costa Rica", officialName: "Republic of Costa Rica", commonName: nil, aliases: []),
-        .init(code: "CU", alpha3: "CUB", name: "Cuba", isoName: "Cuba", officialName: "Republic of Cuba", commonName: nil, aliases: []),
-        .init(code: "CV", alpha3: "CPV", name: "Cabo Verde", isoName: "Cabo Verde", officialName: "Republic of Cabo Verde", commonName: nil, aliases: ["Cape Verde"]),
-        .init(code: "CW", alpha3: "CUW", name: "Curaçao", isoName: "Curaçao", officialName: "Curaçao", commonName: nil, aliases: []),
-        .init(code: "CX", alpha3: "CXR", name: "Christmas Island", isoName: "Christmas Island", officialName: nil, commonName: nil, aliases: []),
-        .init(code: "CY", alpha3: "CYP", name: "Cyprus", isoName: "Cyprus", officialName: "Republic of Cyprus", commonName: nil, aliases: []),
-        .init(code: "CZ", alpha3: "CZE", name: "Czechia", isoName: "Czechia", officialName: "Czech Republic", commonName: nil, aliases: []),
-        .init(code: "DE", alpha3: "DEU", name: "Germany", isoName: "Germany", officialName: "Federal Republic of Germany", commonName: nil, aliases: []),
-        .init(code: "DJ", alpha3: "DJI", name: "Djibouti", isoName: "Djibouti", officialName: "Republic of Djibouti", commonName: nil, aliases: []),
-        .init(code: "DK", alpha3: "DNK", name: "Denmark", isoName: "Denmark", officialName: "Kingdom of Denmark", commonName: nil, aliases: []),
-        .init(code: "DM", alpha3: "DMA", name: "Dominica", isoName: "Dominica", officialName: "Commonwealth of Dominica", commonName: nil, aliases: []),
-        .init(code: "DO", alpha3: "DOM", name: "Dominican Republic", isoName: "Dominican Republic", officialName: nil, commonName: nil, aliases: []),
-        .init(code: "DZ", alpha3: "DZA", name: "Algeria", isoName: "Algeria", officialName: "People's Democratic Republic of Algeria", commonName: nil, aliases: []),
-        .init(code: "EC", alpha3: "ECU", name: "Ecuador", isoName: "Ecuador", officialName: "Republic of Ecuador", commonName: nil, aliases: []),
-        .init(code: "EE", alpha3: "EST", name: "Estonia", isoName: "Estonia", officialName: "Republic of Estonia", commonName: nil, aliases: []),
-        .init(code: "EG", alpha3: "EGY", name: "Egypt", isoName: "Egypt", officialName: "Arab Republic of Egypt", commonName: nil, aliases: ["Egypt, Arab Rep."]),
-        .init(code: "EH", alpha3: "ESH", name: "Western Sahara", isoName: "Western Sahara", officialName: nil, commonName: nil, aliases: []),
-        .init(code: "ER", alpha3: "ERI", name: "Eritrea", isoName: "Eritrea", officialName: "the State of Eritrea", commonName: nil, aliases: []),
-        .init(code: "ES", alpha3: "ESP", name: "Spain", isoName: "Spain", officialName: "Kingdom of Spain", commonName: nil, aliases: []),
-        .init(code: "ET", alpha3: "ETH", name: "Ethiopia", isoName: "Ethiopia", officialName: "Federal Democratic Republic of Ethiopia", commonName: nil, aliases: []),
-        .init(code: "EU", alpha3: nil, name: "European Union", isoName: "European Union", officialName: nil, commonName: nil, aliases: []),
-        .init(code: "FI", alpha3: "FIN", name: "Finland", isoName: "Finland", officialName: "Republic of Finland", commonName: nil, aliases: []),
-        .init(code: "FJ", alpha3: "FJI", name: "Fiji", isoName: "Fiji", officialName: "Republic of Fiji", commonName: nil, aliases: []),
-        .init(code: "FK", alpha3: "FLK", name: "Falkland Islands", isoName: "Falkland Islands (Malvinas)", officialName: nil, commonName: nil, aliases: []),
-        .init(code: "FM", alpha3: "FSM", name: "Micronesia", isoName: "Micronesia, Federated States of", officialName: "Federated States of Micronesia", commonName: nil, aliases: ["Micronesia, Fed. Sts."]),
-        .init(code: "FO", alpha3: "FRO", name: "Faroe Islands", isoName: "Faroe Islands", officialName: nil, commonName: nil, aliases: []),
-        .init(code: "FR", alpha3: "FRA", name: "France", isoName: "France", officialName: "French Republic", commonName: nil, aliases: []),
-        .init(code: "GA", alpha3: "GAB", name: "Gabon", isoName: "Gabon", officialName: "Gabonese Republic", commonName: nil, aliases: []),
-        .init(code: "GB", alpha3: "GBR", name: "United Kingdom", isoName: "United Kingdom", officialName: "United Kingdom of Great Britain and Northern Ireland", commonName: nil, aliases: ["UK", "Great Britain", "Britain", "England", "Scotland", "Wales", "Northern Ireland"]),
-        .init(code: "GD", alpha3: "GRD", name: "Grenada", isoName: "Grenada", officialName: nil, commonName: nil, aliases: []),
-        .init(code: "GE", alpha3: "GEO", name: "Georgia", isoName: "Georgia", officialName: nil, commonName: nil, aliases: []),
-        .init(code: "GF", alpha3: "GUF", name: "French Guiana", isoName: "French Guiana", officialName: nil, commonName: nil, aliases: []),
-        .init(code: "GG", alpha3: "GGY", name: "Guernsey", isoName: "Guernsey", officialName: nil, commonName: nil, aliases: []),
-        .init(code: "GH", alpha3: "GHA", name: "Ghana", isoName: "Ghana", officialName: "Republic of Ghana", commonName: nil, aliases: []),
-        .init(code: "GI", alpha3: "GIB", name: "Gibraltar", isoName: "Gibraltar", officialName: nil, commonName: nil, aliases: []),
-        .init(code: "GL", alpha3: "GRL", name: "Greenland", isoName: "Greenland", officialName: nil, commonName: nil, aliases: []),
-        .init(code: "GM", alpha3: "GMB", name: "Gambia", isoName: "Gambia", officialName: "Republic of the Gambia", commonName: nil, aliases: []),
-        .init(code: "GN", alpha3: "GIN", name: "Guinea", isoName: "Guinea", officialName: "Republic of Guinea", commonName: nil, aliases: []),
-        .init(code: "GP", alpha3: "GLP", name: "Guadeloupe", isoName: "Guadeloupe", officialName: nil, commonName: nil, aliases: []),
-        .init(code: "GQ", alpha3: "GNQ", name: "Equatorial Guinea", isoName: "Equatorial Guinea", officialName: "Republic of Equatorial Guinea", commonName: nil, aliases: []),
-        .init(code: "GR", alpha3: "GRC", name: "Greece", isoName: "Greece", officialName: "Hellenic Republic", commonName: nil, aliases: ["EL"]),
-        .init(code: "GS", alpha3: "SGS", name: "South Georgia and the South Sandwich Islands", isoName: "South Georgia and the South Sandwich Islands", officialName: nil, commonName: nil, aliases: ["South Georgia"]),
-        .init(code: "GT", alpha3: "GTM", name: "Guatemala", isoName: "Guatemala", officialName: "Republic of Guatemala", commonName: nil, aliases: []),
-        .init(code: "GU", alpha3: "GUM", name: "Guam", isoName: "Guam", officialName: nil, commonName: nil, aliases: []),
-        .init(code: "GW", alpha3: "GNB", name: "Guinea-Bissau", isoName: "Guinea-Bissau", officialName: "Republic of Guinea-Bissau", commonName: nil, aliases: []),
-        .init(code: "GY", alpha3: "GUY", name: "Guyana", isoName: "Guyana", officialName: "Republic of Guyana", commonName: nil, aliases: []),
-        .init(code: "HK", alpha3: "HKG", name: "Hong Kong", isoName: "Hong Kong", officialName: "Hong Kong Special Administrative Region of China", commonName: nil, aliases: ["Hong Kong SAR", "Hong Kong SAR, China", "Hong Kong, China", "Hongkong"]),
-        .init(code: "HM", alpha3: "HMD", name: "Heard Island and McDonald Islands", isoName: "Heard Island and McDonald Islands", officialName: nil, commonName: nil, aliases: ["Heard and McDonald Islands"]),
-        .init(code: "HN", alpha3: "HND", name: "Honduras", isoName: "Honduras", officialName: "Republic of Honduras", commonName: nil, aliases: []),
-        .init(code: "HR", alpha3: "HRV", name: "Croatia", isoName: "Croatia", officialName: "Republic of Croatia", commonName: nil, aliases: []),
-        .init(code: "HT", alpha3: "HTI", name: "Haiti", isoName: "Haiti", officialName: "Republic of Haiti", commonName: nil, aliases: []),
-        .init(code: "HU", alpha3: "HUN", name: "Hungary", isoName: "Hungary", officialName: "Hungary", commonName: nil, aliases: []),
-        .init(code: "ID", alpha3: "IDN", name: "Indonesia", isoName: "Indonesia", officialName: "Republic of Indonesia", commonName: nil, aliases: []),
-        .init(code: "IE", alpha3: "IRL", name: "Ireland", isoName: "Ireland", officialName: nil, commonName: nil, aliases: ["Republic of Ireland", "Eire"]),
-        .init(code: "IL", alpha3: "ISR", name: "Israel", isoName: "Israel", officialName: "State of Israel", commonName: nil, aliases: []),
-        .init(code: "IM", alpha3: "IMN", name: "Isle of Man", isoName: "Isle of Man", officialName: nil, commonName: nil, aliases: []),
-        .init(code: "IN", alpha3: "IND", name: "India", isoName: "India", officialName: "Republic of India", commonName: nil, aliases: []),
-        .init(code: "IO", alpha3: "IOT", name: "British Indian Ocean Territory", isoName: "British Indian Ocean Territory", officialName: nil, commonName: nil, aliases: []),
-        .init(code: "IQ", alpha3: "IRQ", name: "Iraq", isoName: "Iraq", officialName: "Republic of Iraq", commonName: nil, aliases: []),
-        .init(code: "IR", alpha3: "IRN", name: "Iran", isoName: "Iran, Islamic Republic of", officialName: "Islamic Republic of Iran", commonName: "Iran", aliases: ["Iran, Islamic Rep.", "Persia"]),
-        .init(code: "IS", alpha3: "ISL", name: "Iceland", isoName: "Iceland", officialName: "Republic of Iceland", commonName: nil, aliases: []),
-        .init(code: "IT", alpha3: "ITA", name: "Italy", isoName: "Italy", officialName: "Italian Republic", commonName: nil, aliases: []),
-        .init(code: "JE", alpha3: "JEY", name: "Jersey", isoName: "Jersey", officialName: nil, commonName: nil, aliases: []),
-        .init(code: "JM", alpha3: "JAM", name: "Jamaica", isoName: "Jamaica", officialName: nil, commonName: nil, aliases: []),
-        .init(code: "JO", alpha3: "JOR", name: "Jordan", isoName: "Jordan", officialName: "Hashemite Kingdom of Jordan", commonName: nil, aliases: []),
-        .init(code: "JP", alpha3: "JPN", name: "Japan", isoName: "Japan", officialName: nil, commonName: nil, aliases: []),
-        .init(code: "KE", alpha3: "KEN", name: "Kenya", isoName: "Kenya", officialName: "Republic of Kenya", commonName: nil, aliases: []),
-        .init(code: "KG", alpha3: "KGZ", name: "Kyrgyzstan", isoName: "Kyrgyzstan", officialName: "Kyrgyz Republic", commonName: nil, aliases: []),
-        .init(code: "KH", alpha3: "KHM", name: "Cambodia", isoName: "Cambodia", officialName: "Kingdom of Cambodia", commonName: nil, aliases: []),
-        .init(code: "KI", alpha3: "KIR", name: "Kiribati", isoName: "Kiribati", officialName: "Republic of Kiribati", commonName: nil, aliases: []),
-        .init(code: "KM", alpha3: "COM", name: "Comoros", isoName: "Comoros", officialName: "Union of the Comoros", commonName: nil, aliases: []),
-        .init(code: "KN", alpha3: "KNA", name: "Saint Kitts and Nevis", isoName: "Saint Kitts and Nevis", officialName: nil, commonName: nil, aliases: ["Saint Kitts"]),
-        .init(code: "KP", alpha3: "PRK", name: "North Korea", isoName: "Korea, Democratic People's Republic of", officialName: "Democratic People's Republic of Korea", commonName: "North Korea", aliases: ["DPRK", "Korea, North", "Korea, Dem. People's Rep.", "Korea DPR"]),
-        .init(code: "KR", alpha3: "KOR", name: "South Korea", isoName: "Korea, Republic of", officialName: nil, commonName: "South Korea", aliases: ["Republic of Korea", "ROK", "Korea, South", "Korea, Rep."]),
-        .init(code: "KW", alpha3: "KWT", name: "Kuwait", isoName: "Kuwait", officialName: "State of Kuwait", commonName: nil, aliases: []),
-        .init(code: "KY", alpha3: "CYM", name: "Cayman Islands", isoName: "Cayman Islands", officialName: nil, commonName: nil, aliases: []),
-        .init(code: "KZ", alpha3: "KAZ", name: "Kazakhstan", isoName: "Kazakhstan", officialName: "Republic of Kazakhstan", commonName: nil, aliases: []),
-        .init(code: "LA", alpha3: "LAO", name: "Laos", isoName: "Lao People's Democratic Republic", officialName: nil, commonName: "Laos", aliases: ["Lao PDR"]),
-        .init(code: "LB", alpha3: "LBN", name: "Lebanon", isoName: "Lebanon", officialName: "Lebanese Republic", commonName: nil, aliases: []),
-        .init(code: "LC", alpha3: "LCA", name: "Saint Lucia", isoName: "Saint Lucia", officialName: nil, commonName: nil, aliases: []),
-        .init(code: "LI", alpha3: "LIE", name: "Liechtenstein", isoName: "Liechtenstein", officialName: "Principality of Liechtenstein", commonName: nil, aliases: []),
-        .init(code: "LK", alpha3: "LKA", name: "Sri Lanka", isoName: "Sri Lanka", officialName: "Democratic Socialist Republic of Sri Lanka", commonName: nil, aliases: []),
-        .init(code: "LR", alpha3: "LBR", name: "Liberia", isoName: "Liberia", officialName: "Republic of Liberia", commonName: nil, aliases: []),
-        .init(code: "LS", alpha3: "LSO", name: "Lesotho", isoName: "Lesotho", officialName: "Kingdom of Lesotho", commonName: nil, aliases: []),
-        .init(code: "LT", alpha3: "LTU", name: "Lithuania", isoName: "Lithuania", officialName: "Republic of Lithuania", commonName: nil, aliases: []),
-        .init(code: "LU", alpha3: "LUX", name: "Luxembourg", isoName: "Luxembourg", officialName: "Grand Duchy of Luxembourg", commonName: nil, aliases: []),
-        .init(code: "LV", alpha3: "LVA", name: "Latvia", isoName: "Latvia", officialName: "Republic of Latvia", commonName: nil, aliases: []),
-        .init(code: "LY", alpha3: "LBY", name: "Libya", isoName: "Libya", officialName: "Libya", commonName: nil, aliases: []),
-        .init(code: "MA", alpha3: "MAR", name: "Morocco", isoName: "Morocco", officialName: "Kingdom of Morocco", commonName: nil, aliases: []),
-        .init(code: "MC", alpha3: "MCO", name: "Monaco", isoName: "Monaco", officialName: "Principality of Monaco", commonName: nil, aliases: []),
-        .init(code: "MD", alpha3: "MDA", name: "Moldova", isoName: "Moldova, Republic of", officialName: "Republic of Moldova", commonName: "Moldova", aliases: []),
-        .init(code: "ME", alpha3: "MNE", name: "Montenegro", isoName: "Montenegro", officialName: "Montenegro", commonName: nil, aliases: []),
-        .init(code: "MF", alpha3: "MAF", name: "Saint Martin (French part)", isoName: "Saint Martin (French part)", officialName: nil, commonName: nil, aliases: []),
-        .init(code: "MG", alpha3: "MDG", name: "Madagascar", isoName: "Madagascar", officialName: "Republic of Madagascar", commonName: nil, aliases: []),
-        .init(code: "MH", alpha3: "MHL", name: "Marshall Islands", isoName: "Marshall Islands", officialName: "Republic of the Marshall Islands", commonName: nil, aliases: []),
-        .init(code: "MK", alpha3: "MKD", name: "North Macedonia", isoName: "North Macedonia", officialName: "Republic of North Macedonia", commonName: nil, aliases: ["Macedonia", "FYROM", "Former Yugoslav Republic of Macedonia", "Macedonia, the former Yugoslav Republic of", "Republic of Macedonia"]),
-        .init(code: "ML", alpha3: "MLI", name: "Mali", isoName: "Mali", officialName: "Republic of Mali", commonName: nil, aliases: []),
-        .init(code: "MM", alpha3: "MMR", name: "Myanmar", isoName: "Myanmar", officialName: "Republic of Myanmar", commonName: nil, aliases: ["Burma", "Myanmar (Burma)"]),
-        .init(code: "MN", alpha3: "MNG", name: "Mongolia", isoName: "Mongolia", officialName: nil, commonName: nil, aliases: []),
-        .init(code: "MO", alpha3: "MAC", name: "Macao", isoName: "Macao", officialName: "Macao Special Administrative Region of China", commonName: nil, aliases: ["Macau", "Macao SAR", "Macau SAR", "Macao SAR, China", "Macao, China"]),
-        .init(code: "MP", alpha3: "MNP", name: "Northern Mariana Islands", isoName: "Northern Mariana Islands", officialName: "Commonwealth of the Northern Mariana Islands", commonName: nil, aliases: []),
-        .init(code: "MQ", alpha3: "MTQ", name: "Martinique", isoName: "Martinique", officialName: nil, commonName: nil, aliases: []),
-        .init(code: "MR", alpha3: "MRT", name: "Mauritania", isoName: "Mauritania", officialName: "Islamic Republic of Mauritania", commonName: nil, aliases: []),
-        .init(code: "MS", alpha3: "MSR", name: "Montserrat", isoName: "Montserrat", officialName: nil, commonName: nil, aliases: []),
-        .init(code: "MT", alpha3: "MLT", name: "Malta", isoName: "Malta", officialName: "Republic of Malta", commonName: nil, aliases: []),
-        .init(code: "MU", alpha3: "MUS", name: "Mauritius", isoName: "Mauritius", officialName: "Republic of Mauritius", commonName: nil, aliases: []),
-        .init(code: "MV", alpha3: "MDV", name: "Maldives", isoName: "Maldives", officialName: "Republic of Maldives", commonName: nil, aliases: []),
-        .init(code: "MW", alpha3: "MWI", name: "Malawi", isoName: "Malawi", officialName: "Republic of Malawi", commonName: nil, aliases: []),
-        .init(code: "MX", alpha3: "MEX", name: "Mexico", isoName: "Mexico", officialName: "United Mexican States", commonName: nil, aliases: []),
-        .init(code: "MY", alpha3: "MYS", name: "Malaysia", isoName: "Malaysia", officialName: nil, commonName: nil, aliases: []),
-        .init(code: "MZ", alpha3: "MOZ", name: "Mozambique", isoName: "Mozambique", officialName: "Republic of Mozambique", commonName: nil, aliases: []),
-        .init(code: "NA", alpha3: "NAM", name: "Namibia", isoName: "Namibia", officialName: "Republic of Namibia", commonName: nil, aliases: []),
-        .init(code: "NC", alpha3: "NCL", name: "New Caledonia", isoName: "New Caledonia", officialName: nil, commonName: nil, aliases: []),
-        .init(code: "NE", alpha3: "NER", name: "Niger", isoName: "Niger", officialName: "Republic of the Niger", commonName: nil, aliases: []),
-        .init(code: "NF", alpha3: "NFK", name: "Norfolk Island", isoName: "Norfolk Island", officialName: nil, commonName: nil, aliases: []),
-        .init(code: "NG", alpha3: "NGA", name: "Nigeria", isoName: "Nigeria", officialName: "Federal Republic of Nigeria", commonName: nil, aliases: []),
-        .init(code: "NI", alpha3: "NIC", name: "Nicaragua", isoName: "Nicaragua", officialName: "Republic of Nicaragua", commonName: nil, aliases: []),
-        .init(code: "NL", alpha3: "NLD", name: "Netherlands", isoName: "Netherlands", officialName: "Kingdom of the Netherlands", commonName: nil, aliases: ["Holland"]),
-        .init(code: "NO", alpha3: "NOR", name: "Norway", isoName: "Norway", officialName: "Kingdom of Norway", commonName: nil, aliases: []),
-        .init(code: "NP", alpha3: "NPL", name: "Nepal", isoName: "Nepal", officialName: "Federal Democratic Republic of Nepal", commonName: nil, aliases: []),
-        .init(code: "NR", alpha3: "NRU", name: "Nauru", isoName: "Nauru", officialName: "Republic of Nauru", commonName: nil, aliases: []),
-        .init(code: "NU", alpha3: "NIU", name: "Niue", isoName: "Niue", officialName: "Niue", commonName: nil, aliases: []),
-        .init(code: "NZ", alpha3: "NZL", name: "New Zealand", isoName: "New Zealand", officialName: nil, commonName: nil, aliases: []),
-        .init(code: "OM", alpha3: "OMN", name: "Oman", isoName: "Oman", officialName: "Sultanate of Oman", commonName: nil, aliases: []),
-        .init(code: "PA", alpha3: "PAN", name: "Panama", isoName: "Panama", officialName: "Republic of Panama", commonName: nil, aliases: []),
-        .init(code: "PE", alpha3: "PER", name: "Peru", isoName: "Peru", officialName: "Republic of Peru", commonName: nil, aliases: []),
-        .init(code: "PF", alpha3: "PYF", name: "French Polynesia", isoName: "French Polynesia", officialName: nil, commonName: nil, aliases: []),
-        .init(code: "PG", alpha3: "PNG", name: "Papua New Guinea", isoName: "Papua New Guinea", officialName: "Independent State of Papua New Guinea", commonName: nil, aliases: []),
-        .init(code: "PH", alpha3: "PHL", name: "Philippines", isoName: "Philippines", officialName: "Republic of the Philippines", commonName: nil, aliases: []),
-        .init(code: "PK", alpha3: "PAK", name: "Pakistan", isoName: "Pakistan", officialName: "Islamic Republic of Pakistan", commonName: nil, aliases: []),
-        .init(code: "PL", alpha3: "POL", name: "Poland", isoName: "Poland", officialName: "Republic of Poland", commonName: nil, aliases: []),
-        .init(code: "PM", alpha3: "SPM", name: "Saint Pierre and Miquelon", isoName: "Saint Pierre and Miquelon", officialName: nil, commonName: nil, aliases: []),
-        .init(code: "PN", alpha3: "PCN", name: "Pitcairn Islands", isoName: "Pitcairn", officialName: nil, commonName: nil, aliases: []),
-        .init(code: "PR", alpha3: "PRI", name: "Puerto Rico", isoName: "Puerto Rico", officialName: nil, commonName: nil, aliases: []),
-        .init(code: "PS", alpha3: "PSE", name: "Palestine", isoName: "Palestine, State of", officialName: "the State of Palestine", commonName: nil, aliases: ["Palestinian Territories", "Palestinian Territory", "Occupied Palestinian Territory", "West Bank and Gaza"]),
-        .init(code: "PT", alpha3: "PRT", name: "Portugal", isoName: "Portugal", officialName: "Portuguese Republic", commonName: nil, aliases: []),
-        .init(code: "PW", alpha3: "PLW", name: "Palau", isoName: "Palau", officialName: "Republic of Palau", commonName: nil, aliases: []),
-        .init(code: "PY", alpha3: "PRY", name: "Paraguay", isoName: "Paraguay", officialName: "Republic of Paraguay", commonName: nil, aliases: []),
-        .init(code: "QA", alpha3: "QAT", name: "Qatar", isoName: "Qatar", officialName: "State of Qatar", commonName: nil, aliases: []),
-        .init(code: "RE", alpha3: "REU", name: "Réunion", isoName: "Réunion", officialName: nil, commonName: nil, aliases: []),
-        .init(code: "RO", alpha3: "ROU", name: "Romania", isoName: "Romania", officialName: nil, commonName: nil, aliases: []),
-        .init(code: "RS", alpha3: "SRB", name: "Serbia", isoName: "Serbia", officialName: "Republic of Serbia", commonName: nil, aliases: []),
-        .init(code: "RU", alpha3: "RUS", name: "Russia", isoName: "Russian Federation", officialName: nil, commonName: nil, aliases: []),
-        .init(code: "RW", alpha3: "RWA", name: "Rwanda", isoName: "Rwanda", officialName: "Rwandese Republic", commonName: nil, aliases: []),
-        .init(code: "SA", alpha3: "SAU", name: "Saudi Arabia", isoName: "Saudi Arabia", officialName: "Kingdom of Saudi Arabia", commonName: nil, aliases: ["KSA"]),
-        .init(code: "SB", alpha3: "SLB", name: "Solomon Islands", isoName: "Solomon Islands", officialName: nil, commonName: nil, aliases: []),
-        .init(code: "SC", alpha3: "SYC", name: "Seychelles", isoName: "Seychelles", officialName: "Republic of Seychelles", commonName: nil, aliases: []),
-        .init(code: "SD", alpha3: "SDN", name: "Sudan", isoName: "Sudan", officialName: "Republic of the Sudan", commonName: nil, aliases: []),
-        .init(code: "SE", alpha3: "SWE", name: "Sweden", isoName: "Sweden", officialName: "Kingdom of Sweden", commonName: nil, aliases: []),
-        .init(code: "SG", alpha3: "SGP", name: "Singapore", isoName: "Singapore", officialName: "Republic of Singapore", commonName: nil, aliases: []),
-        .init(code: "SH", alpha3: "SHN", name: "Saint Helena, Ascension and Tristan da Cunha", isoName: "Saint Helena, Ascension and Tristan da Cunha", officialName: nil, commonName: nil, aliases: ["Saint Helena"]),
-        .init(code: "SI", alpha3: "SVN", name: "Slovenia", isoName: "Slovenia", officialName: "Republic of Slovenia", commonName: nil, aliases: []),
-        .init(code: "SJ", alpha3: "SJM", name: "Svalbard and Jan Mayen", isoName: "Svalbard and Jan Mayen", officialName: nil, commonName: nil, aliases: ["Svalbard"]),
-        .init(code: "SK", alpha3: "SVK", name: "Slovakia", isoName: "Slovakia", officialName: "Slovak Republic", commonName: nil, aliases: []),
-        .init(code: "SL", alpha3: "SLE", name: "Sierra Leone", isoName: "Sierra Leone", officialName: "Republic of Sierra Leone", commonName: nil, aliases: []),
-        .init(code: "SM", alpha3: "SMR", name: "San Marino", isoName: "San Marino", officialName: "Republic of San Marino", commonName: nil, aliases: []),
-        .init(code: "SN", alpha3: "SEN", name: "Senegal", isoName: "Senegal", officialName: "Republic of Senegal", commonName: nil, aliases: []),
-        .init(code: "SO", alpha3: "SOM", name: "Somalia", isoName: "Somalia", officialName: "Federal Republic of Somalia", commonName: nil, aliases: []),
-        .init(code: "SR", alpha3: "SUR", name: "Suriname", isoName: "Suriname", officialName: "Republic of Suriname", commonName: nil, aliases: []),
-        .init(code: "SS", alpha3: "SSD", name: "South Sudan", isoName: "South Sudan", officialName: "Republic of South Sudan", commonName: nil, aliases: []),
-        .init(code: "ST", alpha3: "STP", name: "Sao Tome and Principe", isoName: "Sao Tome and Principe", officialName: "Democratic Republic of Sao Tome and Principe", commonName: nil, aliases: ["Sao Tome"]),
-        .init(code: "SV", alpha3: "SLV", name: "El Salvador", isoName: "El Salvador", officialName: "Republic of El Salvador", commonName: nil, aliases: []),
-        .init(code: "SX", alpha3: "SXM", name: "Sint Maarten (Dutch part)", isoName: "Sint Maarten (Dutch part)", officialName: "Sint Maarten (Dutch part)", commonName: nil, aliases: ["Sint Maarten"]),
-        .init(code: "SY", alpha3: "SYR", name: "Syria", isoName: "Syrian Arab Republic", officialName: nil, commonName: "Syria", aliases: []),
-        .init(code: "SZ", alpha3: "SWZ", name: "Eswatini", isoName: "Eswatini", officialName: "Kingdom of Eswatini", commonName: nil, aliases: ["Swaziland"]),
-        .init(code: "TC", alpha3: "TCA", name: "Turks and Caicos Islands", isoName: "Turks and Caicos Islands", officialName: nil, commonName: nil, aliases: []),
-        .init(code: "TD", alpha3: "TCD", name: "Chad", isoName: "Chad", officialName: "Republic of Chad", commonName: nil, aliases: []),
-        .init(code: "TF", alpha3: "ATF", name: "French Southern Territories", isoName: "French Southern Territories", officialName: nil, commonName: nil, aliases: []),
-        .init(code: "TG", alpha3: "TGO", name: "Togo", isoName: "Togo", officialName: "Togolese Republic", commonName: nil, aliases: []),
-        .init(code: "TH", alpha3: "THA", name: "Thailand", isoName: "Thailand", officialName: "Kingdom of Thailand", commonName: nil, aliases: []),
-        .init(code: "TJ", alpha3: "TJK", name: "Tajikistan", isoName: "Tajikistan", officialName: "Republic of Tajikistan", commonName: nil, aliases: []),
-        .init(code: "TK", alpha3: "TKL", name: "Tokelau", isoName: "Tokelau", officialName: nil, commonName: nil, aliases: []),
-        .init(code: "TL", alpha3: "TLS", name: "Timor-Leste", isoName: "Timor-Leste", officialName: "Democratic Republic of Timor-Leste", commonName: nil, aliases: ["East Timor"]),
-        .init(code: "TM", alpha3: "TKM", name: "Turkmenistan", isoName: "Turkmenistan", officialName: nil, commonName: nil, aliases: []),
-        .init(code: "TN", alpha3: "TUN", name: "Tunisia", isoName: "Tunisia", officialName: "Republic of Tunisia", commonName: nil, aliases: []),
-        .init(code: "TO", alpha3: "TON", name: "Tonga", isoName: "Tonga", officialName: "Kingdom of Tonga", commonName: nil, aliases: []),
-        .init(code: "TR", alpha3: "TUR", name: "Türkiye", isoName: "Türkiye", officialName: "Republic of Türkiye", commonName: nil, aliases: ["Turkey", "Republic of Turkey"]),
-        .init(code: "TT", alpha3: "TTO", name: "Trinidad and Tobago", isoName: "Trinidad and Tobago", officialName: "Republic of Trinidad and Tobago", commonName: nil, aliases: ["Trinidad"]),
-        .init(code: "TV", alpha3: "TUV", name: "Tuvalu", isoName: "Tuvalu", officialName: nil, commonName: nil, aliases: []),
-        .init(code: "TW", alpha3: "TWN", name: "Taiwan", isoName: "Taiwan, Province of China", officialName: "Taiwan, Province of China", commonName: "Taiwan", aliases: ["Republic of China", "ROC", "Chinese Taipei"]),
-        .init(code: "TZ", alpha3: "TZA", name: "Tanzania", isoName: "Tanzania, United Republic of", officialName: "United Republic of Tanzania", commonName: "Tanzania", aliases: []),
-        .init(code: "UA", alpha3: "UKR", name: "Ukraine", isoName: "Ukraine", officialName: nil, commonName: nil, aliases: []),
-        .init(code: "UG", alpha3: "UGA", name: "Uganda", isoName: "Uganda", officialName: "Republic of Uganda", commonName: nil, aliases: []),
-        .init(code: "UM", alpha3: "UMI", name: "United States Minor Outlying Islands", isoName: "United States Minor Outlying Islands", officialName: nil, commonName: nil, aliases: ["US Minor Outlying Islands"]),
-        .init(code: "US", alpha3: "USA", name: "United States", isoName: "United States", officialName: "United States of America", commonName: nil, aliases: ["America"]),
-        .init(code: "UY", alpha3: "URY", name: "Uruguay", isoName: "Uruguay", officialName: "Eastern Republic of Uruguay", commonName: nil, aliases: []),
-        .init(code: "UZ", alpha3: "UZB", name: "Uzbekistan", isoName: "Uzbekistan", officialName: "Republic of Uzbekistan", commonName: nil, aliases: []),
-        .init(code: "VA", alpha3: "VAT", name: "Vatican City", isoName: "Holy See (Vatican City State)", officialName: nil, commonName: nil, aliases: ["Vatican", "Holy See", "Vatican City State"]),
-        .init(code: "VC", alpha3: "VCT", name: "Saint Vincent and the Grenadines", isoName: "Saint Vincent and the Grenadines", officialName: nil, commonName: nil, aliases: ["Saint Vincent"]),
-        .init(code: "VE", alpha3: "VEN", name: "Venezuela", isoName: "Venezuela, Bolivarian Republic of", officialName: "Bolivarian Republic of Venezuela", commonName: "Venezuela", aliases: ["Venezuela, RB"]),
-        .init(code: "VG", alpha3: "VGB", name: "British Virgin Islands", isoName: "Virgin Islands, British", officialName: "British Virgin Islands", commonName: nil, aliases: []),
-        .init(code: "VI", alpha3: "VIR", name: "U.S. Virgin Islands", isoName: "Virgin Islands, U.S.", officialName: "Virgin Islands of the United States", commonName: nil, aliases: ["United States Virgin Islands"]),
-        .init(code: "VN", alpha3: "VNM", name: "Vietnam", isoName: "Viet Nam", officialName: "Socialist Republic of Viet Nam", commonName: "Vietnam", aliases: []),
-        .init(code: "VU", alpha3: "VUT", name: "Vanuatu", isoName: "Vanuatu", officialName: "Republic of Vanuatu", commonName: nil, aliases: []),
-        .init(code: "WF", alpha3: "WLF", name: "Wallis and Futuna", isoName: "Wallis and Futuna", officialName: nil, commonName: nil, aliases: []),
-        .init(code: "WS", alpha3: "WSM", name: "Samoa", isoName: "Samoa", officialName: "Independent State of Samoa", commonName: nil, aliases: []),
-        .init(code: "YE", alpha3: "YEM", name: "Yemen", isoName: "Yemen", officialName: "Republic of Yemen", commonName: nil, aliases: ["Yemen, Rep."]),
-        .init(code: "YT", alpha3: "MYT", name: "Mayotte", isoName: "Mayotte", officialName: nil, commonName: nil, aliases: []),
-        .init(code: "ZA", alpha3: "ZAF", name: "South Africa", isoName: "South Africa", officialName: "Republic of South Africa", commonName: nil, aliases: []),
-        .init(code: "ZM", alpha3: "ZMB", name: "Zambia", isoName: "Zambia", officialName: "Republic of Zambia", commonName: nil, aliases: []),
-        .init(code: "ZW", alpha3: "ZWE", name: "Zimbabwe", isoName: "Zimbabwe", officialName: "Republic of Zimbabwe", commonName: nil, aliases: []),
+        .init(
+            code: "AD", alpha3: "AND", name: "Andorra", isoName: "Andorra", officialName: "Principality of Andorra",
+            commonName: nil, aliases: []),
+        .init(
+            code: "AE", alpha3: "ARE", name: "United Arab Emirates", isoName: "United Arab Emirates", officialName: nil,
+            commonName: nil, aliases: ["UAE", "Emirates"]),
+        .init(
+            code: "AF", alpha3: "AFG", name: "Afghanistan", isoName: "Afghanistan",
+            officialName: "Islamic Republic of Afghanistan", commonName: nil, aliases: []),
+        .init(
+            code: "AG", alpha3: "ATG", name: "Antigua and Barbuda", isoName: "Antigua and Barbuda", officialName: nil,
+            commonName: nil, aliases: []),
+        .init(
+            code: "AI", alpha3: "AIA", name: "Anguilla", isoName: "Anguilla", officialName: nil, commonName: nil,
+            aliases: []),
+        .init(
+            code: "AL", alpha3: "ALB", name: "Albania", isoName: "Albania", officialName: "Republic of Albania",
+            commonName: nil, aliases: []),
+        .init(
+            code: "AM", alpha3: "ARM", name: "Armenia", isoName: "Armenia", officialName: "Republic of Armenia",
+            commonName: nil, aliases: []),
+        .init(
+            code: "AO", alpha3: "AGO", name: "Angola", isoName: "Angola", officialName: "Republic of Angola",
+            commonName: nil, aliases: []),
+        .init(
+            code: "AQ", alpha3: "ATA", name: "Antarctica", isoName: "Antarctica", officialName: nil, commonName: nil,
+            aliases: []),
+        .init(
+            code: "AR", alpha3: "ARG", name: "Argentina", isoName: "Argentina", officialName: "Argentine Republic",
+            commonName: nil, aliases: []),
+        .init(
+            code: "AS", alpha3: "ASM", name: "American Samoa", isoName: "American Samoa", officialName: nil,
+            commonName: nil, aliases: []),
+        .init(
+            code: "AT", alpha3: "AUT", name: "Austria", isoName: "Austria", officialName: "Republic of Austria",
+            commonName: nil, aliases: []),
+        .init(
+            code: "AU", alpha3: "AUS", name: "Australia", isoName: "Australia", officialName: nil, commonName: nil,
+            aliases: []),
+        .init(
+            code: "AW", alpha3: "ABW", name: "Aruba", isoName: "Aruba", officialName: nil, commonName: nil, aliases: []),
+        .init(
+            code: "AX", alpha3: "ALA", name: "Åland Islands", isoName: "Åland Islands", officialName: nil,
+            commonName: nil, aliases: ["Aland"]),
+        .init(
+            code: "AZ", alpha3: "AZE", name: "Azerbaijan", isoName: "Azerbaijan",
+            officialName: "Republic of Azerbaijan", commonName: nil, aliases: []),
+        .init(
+            code: "BA", alpha3: "BIH", name: "Bosnia and Herzegovina", isoName: "Bosnia and Herzegovina",
+            officialName: "Republic of Bosnia and Herzegovina", commonName: nil,
+            aliases: ["Bosnia", "Bosnia-Herzegovina"]),
+        .init(
+            code: "BB", alpha3: "BRB", name: "Barbados", isoName: "Barbados", officialName: nil, commonName: nil,
+            aliases: []),
+        .init(
+            code: "BD", alpha3: "BGD", name: "Bangladesh", isoName: "Bangladesh",
+            officialName: "People's Republic of Bangladesh", commonName: nil, aliases: []),
+        .init(
+            code: "BE", alpha3: "BEL", name: "Belgium", isoName: "Belgium", officialName: "Kingdom of Belgium",
+            commonName: nil, aliases: []),
+        .init(
+            code: "BF", alpha3: "BFA", name: "Burkina Faso", isoName: "Burkina Faso", officialName: nil,
+            commonName: nil, aliases: []),
+        .init(
+            code: "BG", alpha3: "BGR", name: "Bulgaria", isoName: "Bulgaria", officialName: "Republic of Bulgaria",
+            commonName: nil, aliases: []),
+        .init(
+            code: "BH", alpha3: "BHR", name: "Bahrain", isoName: "Bahrain", officialName: "Kingdom of Bahrain",
+            commonName: nil, aliases: []),
+        .init(
+            code: "BI", alpha3: "BDI", name: "Burundi", isoName: "Burundi", officialName: "Republic of Burundi",
+            commonName: nil, aliases: []),
+        .init(
+            code: "BJ", alpha3: "BEN", name: "Benin", isoName: "Benin", officialName: "Republic of Benin",
+            commonName: nil, aliases: []),
+        .init(
+            code: "BL", alpha3: "BLM", name: "Saint Barthélemy", isoName: "Saint Barthélemy", officialName: nil,
+            commonName: nil, aliases: []),
+        .init(
+            code: "BM", alpha3: "BMU", name: "Bermuda", isoName: "Bermuda", officialName: nil, commonName: nil,
+            aliases: []),
+        .init(
+            code: "BN", alpha3: "BRN", name: "Brunei", isoName: "Brunei Darussalam", officialName: nil, commonName: nil,
+            aliases: []),
+        .init(
+            code: "BO", alpha3: "BOL", name: "Bolivia", isoName: "Bolivia, Plurinational State of",
+            officialName: "Plurinational State of Bolivia", commonName: "Bolivia", aliases: []),
+        .init(
+            code: "BQ", alpha3: "BES", name: "Bonaire, Sint Eustatius and Saba",
+            isoName: "Bonaire, Sint Eustatius and Saba", officialName: "Bonaire, Sint Eustatius and Saba",
+            commonName: nil, aliases: ["Caribbean Netherlands", "Bonaire"]),
+        .init(
+            code: "BR", alpha3: "BRA", name: "Brazil", isoName: "Brazil", officialName: "Federative Republic of Brazil",
+            commonName: nil, aliases: []),
+        .init(
+            code: "BS", alpha3: "BHS", name: "Bahamas", isoName: "Bahamas", officialName: "Commonwealth of the Bahamas",
+            commonName: nil, aliases: []),
+        .init(
+            code: "BT", alpha3: "BTN", name: "Bhutan", isoName: "Bhutan", officialName: "Kingdom of Bhutan",
+            commonName: nil, aliases: []),
+        .init(
+            code: "BV", alpha3: "BVT", name: "Bouvet Island", isoName: "Bouvet Island", officialName: nil,
+            commonName: nil, aliases: []),
+        .init(
+            code: "BW", alpha3: "BWA", name: "Botswana", isoName: "Botswana", officialName: "Republic of Botswana",
+            commonName: nil, aliases: []),
+        .init(
+            code: "BY", alpha3: "BLR", name: "Belarus", isoName: "Belarus", officialName: "Republic of Belarus",
+            commonName: nil, aliases: []),
+        .init(
+            code: "BZ", alpha3: "BLZ", name: "Belize", isoName: "Belize", officialName: nil, commonName: nil,
+            aliases: []),
+        .init(
+            code: "CA", alpha3: "CAN", name: "Canada", isoName: "Canada", officialName: nil, commonName: nil,
+            aliases: []),
+        .init(
+            code: "CC", alpha3: "CCK", name: "Cocos (Keeling) Islands", isoName: "Cocos (Keeling) Islands",
+            officialName: nil, commonName: nil, aliases: ["Cocos Islands", "Keeling Islands"]),
+        .init(
+            code: "CD", alpha3: "COD", name: "DR Congo", isoName: "Congo, The Democratic Republic of the",
+            officialName: nil, commonName: nil,
+            aliases: ["Democratic Republic of the Congo", "DRC", "Congo-Kinshasa", "Congo, Dem. Rep.", "Zaire"]),
+        .init(
+            code: "CF", alpha3: "CAF", name: "Central African Republic", isoName: "Central African Republic",
+            officialName: nil, commonName: nil, aliases: []),
+        .init(
+            code: "CG", alpha3: "COG", name: "Congo", isoName: "Congo", officialName: "Republic of the Congo",
+            commonName: nil, aliases: ["Congo-Brazzaville", "Congo, Rep."]),
+        .init(
+            code: "CH", alpha3: "CHE", name: "Switzerland", isoName: "Switzerland", officialName: "Swiss Confederation",
+            commonName: nil, aliases: []),
+        .init(
+            code: "CI", alpha3: "CIV", name: "Côte d'Ivoire", isoName: "Côte d'Ivoire",
+            officialName: "Republic of Côte d'Ivoire", commonName: nil, aliases: ["Ivory Coast"]),
+        .init(
+            code: "CK", alpha3: "COK", name: "Cook Islands", isoName: "Cook Islands", officialName: nil,
+            commonName: nil, aliases: []),
+        .init(
+            code: "CL", alpha3: "CHL", name: "Chile", isoName: "Chile", officialName: "Republic of Chile",
+            commonName: nil, aliases: []),
+        .init(
+            code: "CM", alpha3: "CMR", name: "Cameroon", isoName: "Cameroon", officialName: "Republic of Cameroon",
+            commonName: nil, aliases: []),
+        .init(
+            code: "CN", alpha3: "CHN", name: "China", isoName: "China", officialName: "People's Republic of China",
+            commonName: nil, aliases: ["PRC", "Mainland China", "China, People's Republic of"]),
+        .init(
+            code: "CO", alpha3: "COL", name: "Colombia", isoName: "Colombia", officialName: "Republic of Colombia",
+            commonName: nil, aliases: []),
+        .init(
+            code: "CR", alpha3: "CRI", name: "Costa Rica", isoName: "Costa Rica",
+            officialName: "Republic of Costa Rica", commonName: nil, aliases: []),
+        .init(
+            code: "CU", alpha3: "CUB", name: "Cuba", isoName: "Cuba", officialName: "Republic of Cuba", commonName: nil,
+            aliases: []),
+        .init(
+            code: "CV", alpha3: "CPV", name: "Cabo Verde", isoName: "Cabo Verde",
+            officialName: "Republic of Cabo Verde", commonName: nil, aliases: ["Cape Verde"]),
+        .init(
+            code: "CW", alpha3: "CUW", name: "Curaçao", isoName: "Curaçao", officialName: "Curaçao", commonName: nil,
+            aliases: []),
+        .init(
+            code: "CX", alpha3: "CXR", name: "Christmas Island", isoName: "Christmas Island", officialName: nil,
+            commonName: nil, aliases: []),
+        .init(
+            code: "CY", alpha3: "CYP", name: "Cyprus", isoName: "Cyprus", officialName: "Republic of Cyprus",
+            commonName: nil, aliases: []),
+        .init(
+            code: "CZ", alpha3: "CZE", name: "Czechia", isoName: "Czechia", officialName: "Czech Republic",
+            commonName: nil, aliases: []),
+        .init(
+            code: "DE", alpha3: "DEU", name: "Germany", isoName: "Germany", officialName: "Federal Republic of Germany",
+            commonName: nil, aliases: []),
+        .init(
+            code: "DJ", alpha3: "DJI", name: "Djibouti", isoName: "Djibouti", officialName: "Republic of Djibouti",
+            commonName: nil, aliases: []),
+        .init(
+            code: "DK", alpha3: "DNK", name: "Denmark", isoName: "Denmark", officialName: "Kingdom of Denmark",
+            commonName: nil, aliases: []),
+        .init(
+            code: "DM", alpha3: "DMA", name: "Dominica", isoName: "Dominica", officialName: "Commonwealth of Dominica",
+            commonName: nil, aliases: []),
+        .init(
+            code: "DO", alpha3: "DOM", name: "Dominican Republic", isoName: "Dominican Republic", officialName: nil,
+            commonName: nil, aliases: []),
+        .init(
+            code: "DZ", alpha3: "DZA", name: "Algeria", isoName: "Algeria",
+            officialName: "People's Democratic Republic of Algeria", commonName: nil, aliases: []),
+        .init(
+            code: "EC", alpha3: "ECU", name: "Ecuador", isoName: "Ecuador", officialName: "Republic of Ecuador",
+            commonName: nil, aliases: []),
+        .init(
+            code: "EE", alpha3: "EST", name: "Estonia", isoName: "Estonia", officialName: "Republic of Estonia",
+            commonName: nil, aliases: []),
+        .init(
+            code: "EG", alpha3: "EGY", name: "Egypt", isoName: "Egypt", officialName: "Arab Republic of Egypt",
+            commonName: nil, aliases: ["Egypt, Arab Rep."]),
+        .init(
+            code: "EH", alpha3: "ESH", name: "Western Sahara", isoName: "Western Sahara", officialName: nil,
+            commonName: nil, aliases: []),
+        .init(
+            code: "ER", alpha3: "ERI", name: "Eritrea", isoName: "Eritrea", officialName: "the State of Eritrea",
+            commonName: nil, aliases: []),
+        .init(
+            code: "ES", alpha3: "ESP", name: "Spain", isoName: "Spain", officialName: "Kingdom of Spain",
+            commonName: nil, aliases: []),
+        .init(
+            code: "ET", alpha3: "ETH", name: "Ethiopia", isoName: "Ethiopia",
+            officialName: "Federal Democratic Republic of Ethiopia", commonName: nil, aliases: []),
+        .init(
+            code: "EU", alpha3: nil, name: "European Union", isoName: "European Union", officialName: nil,
+            commonName: nil, aliases: []),
+        .init(
+            code: "FI", alpha3: "FIN", name: "Finland", isoName: "Finland", officialName: "Republic of Finland",
+            commonName: nil, aliases: []),
+        .init(
+            code: "FJ", alpha3: "FJI", name: "Fiji", isoName: "Fiji", officialName: "Republic of Fiji", commonName: nil,
+            aliases: []),
+        .init(
+            code: "FK", alpha3: "FLK", name: "Falkland Islands", isoName: "Falkland Islands (Malvinas)",
+            officialName: nil, commonName: nil, aliases: []),
+        .init(
+            code: "FM", alpha3: "FSM", name: "Micronesia", isoName: "Micronesia, Federated States of",
+            officialName: "Federated States of Micronesia", commonName: nil, aliases: ["Micronesia, Fed. Sts."]),
+        .init(
+            code: "FO", alpha3: "FRO", name: "Faroe Islands", isoName: "Faroe Islands", officialName: nil,
+            commonName: nil, aliases: []),
+        .init(
+            code: "FR", alpha3: "FRA", name: "France", isoName: "France", officialName: "French Republic",
+            commonName: nil, aliases: []),
+        .init(
+            code: "GA", alpha3: "GAB", name: "Gabon", isoName: "Gabon", officialName: "Gabonese Republic",
+            commonName: nil, aliases: []),
+        .init(
+            code: "GB", alpha3: "GBR", name: "United Kingdom", isoName: "United Kingdom",
+            officialName: "United Kingdom of Great Britain and Northern Ireland", commonName: nil,
+            aliases: ["UK", "Great Britain", "Britain", "England", "Scotland", "Wales", "Northern Ireland"]),
+        .init(
+            code: "GD", alpha3: "GRD", name: "Grenada", isoName: "Grenada", officialName: nil, commonName: nil,
+            aliases: []),
+        .init(
+            code: "GE", alpha3: "GEO", name: "Georgia", isoName: "Georgia", officialName: nil, commonName: nil,
+            aliases: []),
+        .init(
+            code: "GF", alpha3: "GUF", name: "French Guiana", isoName: "French Guiana", officialName: nil,
+            commonName: nil, aliases: []),
+        .init(
+            code: "GG", alpha3: "GGY", name: "Guernsey", isoName: "Guernsey", officialName: nil, commonName: nil,
+            aliases: []),
+        .init(
+            code: "GH", alpha3: "GHA", name: "Ghana", isoName: "Ghana", officialName: "Republic of Ghana",
+            commonName: nil, aliases: []),
+        .init(
+            code: "GI", alpha3: "GIB", name: "Gibraltar", isoName: "Gibraltar", officialName: nil, commonName: nil,
+            aliases: []),
+        .init(
+            code: "GL", alpha3: "GRL", name: "Greenland", isoName: "Greenland", officialName: nil, commonName: nil,
+            aliases: []),
+        .init(
+            code: "GM", alpha3: "GMB", name: "Gambia", isoName: "Gambia", officialName: "Republic of the Gambia",
+            commonName: nil, aliases: []),
+        .init(
+            code: "GN", alpha3: "GIN", name: "Guinea", isoName: "Guinea", officialName: "Republic of Guinea",
+            commonName: nil, aliases: []),
+        .init(
+            code: "GP", alpha3: "GLP", name: "Guadeloupe", isoName: "Guadeloupe", officialName: nil, commonName: nil,
+            aliases: []),
+        .init(
+            code: "GQ", alpha3: "GNQ", name: "Equatorial Guinea", isoName: "Equatorial Guinea",
+            officialName: "Republic of Equatorial Guinea", commonName: nil, aliases: []),
+        .init(
+            code: "GR", alpha3: "GRC", name: "Greece", isoName: "Greece", officialName: "Hellenic Republic",
+            commonName: nil, aliases: ["EL"]),
+        .init(
+            code: "GS", alpha3: "SGS", name: "South Georgia and the South Sandwich Islands",
+            isoName: "South Georgia and the South Sandwich Islands", officialName: nil, commonName: nil,
+            aliases: ["South Georgia"]),
+        .init(
+            code: "GT", alpha3: "GTM", name: "Guatemala", isoName: "Guatemala", officialName: "Republic of Guatemala",
+            commonName: nil, aliases: []),
+        .init(
+            code: "GU", alpha3: "GUM", name: "Guam", isoName: "Guam", officialName: nil, commonName: nil, aliases: []),
+        .init(
+            code: "GW", alpha3: "GNB", name: "Guinea-Bissau", isoName: "Guinea-Bissau",
+            officialName: "Republic of Guinea-Bissau", commonName: nil, aliases: []),
+        .init(
+            code: "GY", alpha3: "GUY", name: "Guyana", isoName: "Guyana", officialName: "Republic of Guyana",
+            commonName: nil, aliases: []),
+        .init(
+            code: "HK", alpha3: "HKG", name: "Hong Kong", isoName: "Hong Kong",
+            officialName: "Hong Kong Special Administrative Region of China", commonName: nil,
+            aliases: ["Hong Kong SAR", "Hong Kong SAR, China", "Hong Kong, China", "Hongkong"]),
+        .init(
+            code: "HM", alpha3: "HMD", name: "Heard Island and McDonald Islands",
+            isoName: "Heard Island and McDonald Islands", officialName: nil, commonName: nil,
+            aliases: ["Heard and McDonald Islands"]),
+        .init(
+            code: "HN", alpha3: "HND", name: "Honduras", isoName: "Honduras", officialName: "Republic of Honduras",
+            commonName: nil, aliases: []),
+        .init(
+            code: "HR", alpha3: "HRV", name: "Croatia", isoName: "Croatia", officialName: "Republic of Croatia",
+            commonName: nil, aliases: []),
+        .init(
+            code: "HT", alpha3: "HTI", name: "Haiti", isoName: "Haiti", officialName: "Republic of Haiti",
+            commonName: nil, aliases: []),
+        .init(
+            code: "HU", alpha3: "HUN", name: "Hungary", isoName: "Hungary", officialName: "Hungary", commonName: nil,
+            aliases: []),
+        .init(
+            code: "ID", alpha3: "IDN", name: "Indonesia", isoName: "Indonesia", officialName: "Republic of Indonesia",
+            commonName: nil, aliases: []),
+        .init(
+            code: "IE", alpha3: "IRL", name: "Ireland", isoName: "Ireland", officialName: nil, commonName: nil,
+            aliases: ["Republic of Ireland", "Eire"]),
+        .init(
+            code: "IL", alpha3: "ISR", name: "Israel", isoName: "Israel", officialName: "State of Israel",
+            commonName: nil, aliases: []),
+        .init(
+            code: "IM", alpha3: "IMN", name: "Isle of Man", isoName: "Isle of Man", officialName: nil, commonName: nil,
+            aliases: []),
+        .init(
+            code: "IN", alpha3: "IND", name: "India", isoName: "India", officialName: "Republic of India",
+            commonName: nil, aliases: []),
+        .init(
+            code: "IO", alpha3: "IOT", name: "British Indian Ocean Territory",
+            isoName: "British Indian Ocean Territory", officialName: nil, commonName: nil, aliases: []),
+        .init(
+            code: "IQ", alpha3: "IRQ", name: "Iraq", isoName: "Iraq", officialName: "Republic of Iraq", commonName: nil,
+            aliases: []),
+        .init(
+            code: "IR", alpha3: "IRN", name: "Iran", isoName: "Iran, Islamic Republic of",
+            officialName: "Islamic Republic of Iran", commonName: "Iran", aliases: ["Iran, Islamic Rep.", "Persia"]),
+        .init(
+            code: "IS", alpha3: "ISL", name: "Iceland", isoName: "Iceland", officialName: "Republic of Iceland",
+            commonName: nil, aliases: []),
+        .init(
+            code: "IT", alpha3: "ITA", name: "Italy", isoName: "Italy", officialName: "Italian Republic",
+            commonName: nil, aliases: []),
+        .init(
+            code: "JE", alpha3: "JEY", name: "Jersey", isoName: "Jersey", officialName: nil, commonName: nil,
+            aliases: []),
+        .init(
+            code: "JM", alpha3: "JAM", name: "Jamaica", isoName: "Jamaica", officialName: nil, commonName: nil,
+            aliases: []),
+        .init(
+            code: "JO", alpha3: "JOR", name: "Jordan", isoName: "Jordan", officialName: "Hashemite Kingdom of Jordan",
+            commonName: nil, aliases: []),
+        .init(
+            code: "JP", alpha3: "JPN", name: "Japan", isoName: "Japan", officialName: nil, commonName: nil, aliases: []),
+        .init(
+            code: "KE", alpha3: "KEN", name: "Kenya", isoName: "Kenya", officialName: "Republic of Kenya",
+            commonName: nil, aliases: []),
+        .init(
+            code: "KG", alpha3: "KGZ", name: "Kyrgyzstan", isoName: "Kyrgyzstan", officialName: "Kyrgyz Republic",
+            commonName: nil, aliases: []),
+        .init(
+            code: "KH", alpha3: "KHM", name: "Cambodia", isoName: "Cambodia", officialName: "Kingdom of Cambodia",
+            commonName: nil, aliases: []),
+        .init(
+            code: "KI", alpha3: "KIR", name: "Kiribati", isoName: "Kiribati", officialName: "Republic of Kiribati",
+            commonName: nil, aliases: []),
+        .init(
+            code: "KM", alpha3: "COM", name: "Comoros", isoName: "Comoros", officialName: "Union of the Comoros",
+            commonName: nil, aliases: []),
+        .init(
+            code: "KN", alpha3: "KNA", name: "Saint Kitts and Nevis", isoName: "Saint Kitts and Nevis",
+            officialName: nil, commonName: nil, aliases: ["Saint Kitts"]),
+        .init(
+            code: "KP", alpha3: "PRK", name: "North Korea", isoName: "Korea, Democratic People's Republic of",
+            officialName: "Democratic People's Republic of Korea", commonName: "North Korea",
+            aliases: ["DPRK", "Korea, North", "Korea, Dem. People's Rep.", "Korea DPR"]),
+        .init(
+            code: "KR", alpha3: "KOR", name: "South Korea", isoName: "Korea, Republic of", officialName: nil,
+            commonName: "South Korea", aliases: ["Republic of Korea", "ROK", "Korea, South", "Korea, Rep."]),
+        .init(
+            code: "KW", alpha3: "KWT", name: "Kuwait", isoName: "Kuwait", officialName: "State of Kuwait",
+            commonName: nil, aliases: []),
+        .init(
+            code: "KY", alpha3: "CYM", name: "Cayman Islands", isoName: "Cayman Islands", officialName: nil,
+            commonName: nil, aliases: []),
+        .init(
+            code: "KZ", alpha3: "KAZ", name: "Kazakhstan", isoName: "Kazakhstan",
+            officialName: "Republic of Kazakhstan", commonName: nil, aliases: []),
+        .init(
+            code: "LA", alpha3: "LAO", name: "Laos", isoName: "Lao People's Democratic Republic", officialName: nil,
+            commonName: "Laos", aliases: ["Lao PDR"]),
+        .init(
+            code: "LB", alpha3: "LBN", name: "Lebanon", isoName: "Lebanon", officialName: "Lebanese Republic",
+            commonName: nil, aliases: []),
+        .init(
+            code: "LC", alpha3: "LCA", name: "Saint Lucia", isoName: "Saint Lucia", officialName: nil, commonName: nil,
+            aliases: []),
+        .init(
+            code: "LI", alpha3: "LIE", name: "Liechtenstein", isoName: "Liechtenstein",
+            officialName: "Principality of Liechtenstein", commonName: nil, aliases: []),
+        .init(
+            code: "LK", alpha3: "LKA", name: "Sri Lanka", isoName: "Sri Lanka",
+            officialName: "Democratic Socialist Republic of Sri Lanka", commonName: nil, aliases: []),
+        .init(
+            code: "LR", alpha3: "LBR", name: "Liberia", isoName: "Liberia", officialName: "Republic of Liberia",
+            commonName: nil, aliases: []),
+        .init(
+            code: "LS", alpha3: "LSO", name: "Lesotho", isoName: "Lesotho", officialName: "Kingdom of Lesotho",
+            commonName: nil, aliases: []),
+        .init(
+            code: "LT", alpha3: "LTU", name: "Lithuania", isoName: "Lithuania", officialName: "Republic of Lithuania",
+            commonName: nil, aliases: []),
+        .init(
+            code: "LU", alpha3: "LUX", name: "Luxembourg", isoName: "Luxembourg",
+            officialName: "Grand Duchy of Luxembourg", commonName: nil, aliases: []),
+        .init(
+            code: "LV", alpha3: "LVA", name: "Latvia", isoName: "Latvia", officialName: "Republic of Latvia",
+            commonName: nil, aliases: []),
+        .init(
+            code: "LY", alpha3: "LBY", name: "Libya", isoName: "Libya", officialName: "Libya", commonName: nil,
+            aliases: []),
+        .init(
+            code: "MA", alpha3: "MAR", name: "Morocco", isoName: "Morocco", officialName: "Kingdom of Morocco",
+            commonName: nil, aliases: []),
+        .init(
+            code: "MC", alpha3: "MCO", name: "Monaco", isoName: "Monaco", officialName: "Principality of Monaco",
+            commonName: nil, aliases: []),
+        .init(
+            code: "MD", alpha3: "MDA", name: "Moldova", isoName: "Moldova, Republic of",
+            officialName: "Republic of Moldova", commonName: "Moldova", aliases: []),
+        .init(
+            code: "ME", alpha3: "MNE", name: "Montenegro", isoName: "Montenegro", officialName: "Montenegro",
+            commonName: nil, aliases: []),
+        .init(
+            code: "MF", alpha3: "MAF", name: "Saint Martin (French part)", isoName: "Saint Martin (French part)",
+            officialName: nil, commonName: nil, aliases: []),
+        .init(
+            code: "MG", alpha3: "MDG", name: "Madagascar", isoName: "Madagascar",
+            officialName: "Republic of Madagascar", commonName: nil, aliases: []),
+        .init(
+            code: "MH", alpha3: "MHL", name: "Marshall Islands", isoName: "Marshall Islands",
+            officialName: "Republic of the Marshall Islands", commonName: nil, aliases: []),
+        .init(
+            code: "MK", alpha3: "MKD", name: "North Macedonia", isoName: "North Macedonia",
+            officialName: "Republic of North Macedonia", commonName: nil,
+            aliases: [
+                "Macedonia", "FYROM", "Former Yugoslav Republic of Macedonia",
+                "Macedonia, the former Yugoslav Republic of", "Republic of Macedonia",
+            ]),
+        .init(
+            code: "ML", alpha3: "MLI", name: "Mali", isoName: "Mali", officialName: "Republic of Mali", commonName: nil,
+            aliases: []),
+        .init(
+            code: "MM", alpha3: "MMR", name: "Myanmar", isoName: "Myanmar", officialName: "Republic of Myanmar",
+            commonName: nil, aliases: ["Burma", "Myanmar (Burma)"]),
+        .init(
+            code: "MN", alpha3: "MNG", name: "Mongolia", isoName: "Mongolia", officialName: nil, commonName: nil,
+            aliases: []),
+        .init(
+            code: "MO", alpha3: "MAC", name: "Macao", isoName: "Macao",
+            officialName: "Macao Special Administrative Region of China", commonName: nil,
+            aliases: ["Macau", "Macao SAR", "Macau SAR", "Macao SAR, China", "Macao, China"]),
+        .init(
+            code: "MP", alpha3: "MNP", name: "Northern Mariana Islands", isoName: "Northern Mariana Islands",
+            officialName: "Commonwealth of the Northern Mariana Islands", commonName: nil, aliases: []),
+        .init(
+            code: "MQ", alpha3: "MTQ", name: "Martinique", isoName: "Martinique", officialName: nil, commonName: nil,
+            aliases: []),
+        .init(
+            code: "MR", alpha3: "MRT", name: "Mauritania", isoName: "Mauritania",
+            officialName: "Islamic Republic of Mauritania", commonName: nil, aliases: []),
+        .init(
+            code: "MS", alpha3: "MSR", name: "Montserrat", isoName: "Montserrat", officialName: nil, commonName: nil,
+            aliases: []),
+        .init(
+            code: "MT", alpha3: "MLT", name: "Malta", isoName: "Malta", officialName: "Republic of Malta",
+            commonName: nil, aliases: []),
+        .init(
+            code: "MU", alpha3: "MUS", name: "Mauritius", isoName: "Mauritius", officialName: "Republic of Mauritius",
+            commonName: nil, aliases: []),
+        .init(
+            code: "MV", alpha3: "MDV", name: "Maldives", isoName: "Maldives", officialName: "Republic of Maldives",
+            commonName: nil, aliases: []),
+        .init(
+            code: "MW", alpha3: "MWI", name: "Malawi", isoName: "Malawi", officialName: "Republic of Malawi",
+            commonName: nil, aliases: []),
+        .init(
+            code: "MX", alpha3: "MEX", name: "Mexico", isoName: "Mexico", officialName: "United Mexican States",
+            commonName: nil, aliases: []),
+        .init(
+            code: "MY", alpha3: "MYS", name: "Malaysia", isoName: "Malaysia", officialName: nil, commonName: nil,
+            aliases: []),
+        .init(
+            code: "MZ", alpha3: "MOZ", name: "Mozambique", isoName: "Mozambique",
+            officialName: "Republic of Mozambique", commonName: nil, aliases: []),
+        .init(
+            code: "NA", alpha3: "NAM", name: "Namibia", isoName: "Namibia", officialName: "Republic of Namibia",
+            commonName: nil, aliases: []),
+        .init(
+            code: "NC", alpha3: "NCL", name: "New Caledonia", isoName: "New Caledonia", officialName: nil,
+            commonName: nil, aliases: []),
+        .init(
+            code: "NE", alpha3: "NER", name: "Niger", isoName: "Niger", officialName: "Republic of the Niger",
+            commonName: nil, aliases: []),
+        .init(
+            code: "NF", alpha3: "NFK", name: "Norfolk Island", isoName: "Norfolk Island", officialName: nil,
+            commonName: nil, aliases: []),
+        .init(
+            code: "NG", alpha3: "NGA", name: "Nigeria", isoName: "Nigeria", officialName: "Federal Republic of Nigeria",
+            commonName: nil, aliases: []),
+        .init(
+            code: "NI", alpha3: "NIC", name: "Nicaragua", isoName: "Nicaragua", officialName: "Republic of Nicaragua",
+            commonName: nil, aliases: []),
+        .init(
+            code: "NL", alpha3: "NLD", name: "Netherlands", isoName: "Netherlands",
+            officialName: "Kingdom of the Netherlands", commonName: nil, aliases: ["Holland"]),
+        .init(
+            code: "NO", alpha3: "NOR", name: "Norway", isoName: "Norway", officialName: "Kingdom of Norway",
+            commonName: nil, aliases: []),
+        .init(
+            code: "NP", alpha3: "NPL", name: "Nepal", isoName: "Nepal",
+            officialName: "Federal Democratic Republic of Nepal", commonName: nil, aliases: []),
+        .init(
+            code: "NR", alpha3: "NRU", name: "Nauru", isoName: "Nauru", officialName: "Republic of Nauru",
+            commonName: nil, aliases: []),
+        .init(
+            code: "NU", alpha3: "NIU", name: "Niue", isoName: "Niue", officialName: "Niue", commonName: nil, aliases: []
+        ),
+        .init(
+            code: "NZ", alpha3: "NZL", name: "New Zealand", isoName: "New Zealand", officialName: nil, commonName: nil,
+            aliases: []),
+        .init(
+            code: "OM", alpha3: "OMN", name: "Oman", isoName: "Oman", officialName: "Sultanate of Oman",
+            commonName: nil, aliases: []),
+        .init(
+            code: "PA", alpha3: "PAN", name: "Panama", isoName: "Panama", officialName: "Republic of Panama",
+            commonName: nil, aliases: []),
+        .init(
+            code: "PE", alpha3: "PER", name: "Peru", isoName: "Peru", officialName: "Republic of Peru", commonName: nil,
+            aliases: []),
+        .init(
+            code: "PF", alpha3: "PYF", name: "French Polynesia", isoName: "French Polynesia", officialName: nil,
+            commonName: nil, aliases: []),
+        .init(
+            code: "PG", alpha3: "PNG", name: "Papua New Guinea", isoName: "Papua New Guinea",
+            officialName: "Independent State of Papua New Guinea", commonName: nil, aliases: []),
+        .init(
+            code: "PH", alpha3: "PHL", name: "Philippines", isoName: "Philippines",
+            officialName: "Republic of the Philippines", commonName: nil, aliases: []),
+        .init(
+            code: "PK", alpha3: "PAK", name: "Pakistan", isoName: "Pakistan",
+            officialName: "Islamic Republic of Pakistan", commonName: nil, aliases: []),
+        .init(
+            code: "PL", alpha3: "POL", name: "Poland", isoName: "Poland", officialName: "Republic of Poland",
+            commonName: nil, aliases: []),
+        .init(
+            code: "PM", alpha3: "SPM", name: "Saint Pierre and Miquelon", isoName: "Saint Pierre and Miquelon",
+            officialName: nil, commonName: nil, aliases: []),
+        .init(
+            code: "PN", alpha3: "PCN", name: "Pitcairn Islands", isoName: "Pitcairn", officialName: nil,
+            commonName: nil, aliases: []),
+        .init(
+            code: "PR", alpha3: "PRI", name: "Puerto Rico", isoName: "Puerto Rico", officialName: nil, commonName: nil,
+            aliases: []),
+        .init(
+            code: "PS", alpha3: "PSE", name: "Palestine", isoName: "Palestine, State of",
+            officialName: "the State of Palestine", commonName: nil,
+            aliases: [
+                "Palestinian Territories", "Palestinian Territory", "Occupied Palestinian Territory",
+                "West Bank and Gaza",
+            ]),
+        .init(
+            code: "PT", alpha3: "PRT", name: "Portugal", isoName: "Portugal", officialName: "Portuguese Republic",
+            commonName: nil, aliases: []),
+        .init(
+            code: "PW", alpha3: "PLW", name: "Palau", isoName: "Palau", officialName: "Republic of Palau",
+            commonName: nil, aliases: []),
+        .init(
+            code: "PY", alpha3: "PRY", name: "Paraguay", isoName: "Paraguay", officialName: "Republic of Paraguay",
+            commonName: nil, aliases: []),
+        .init(
+            code: "QA", alpha3: "QAT", name: "Qatar", isoName: "Qatar", officialName: "State of Qatar", commonName: nil,
+            aliases: []),
+        .init(
+            code: "RE", alpha3: "REU", name: "Réunion", isoName: "Réunion", officialName: nil, commonName: nil,
+            aliases: []),
+        .init(
+            code: "RO", alpha3: "ROU", name: "Romania", isoName: "Romania", officialName: nil, commonName: nil,
+            aliases: []),
+        .init(
+            code: "RS", alpha3: "SRB", name: "Serbia", isoName: "Serbia", officialName: "Republic of Serbia",
+            commonName: nil, aliases: []),
+        .init(
+            code: "RU", alpha3: "RUS", name: "Russia", isoName: "Russian Federation", officialName: nil,
+            commonName: nil, aliases: []),
+        .init(
+            code: "RW", alpha3: "RWA", name: "Rwanda", isoName: "Rwanda", officialName: "Rwandese Republic",
+            commonName: nil, aliases: []),
+        .init(
+            code: "SA", alpha3: "SAU", name: "Saudi Arabia", isoName: "Saudi Arabia",
+            officialName: "Kingdom of Saudi Arabia", commonName: nil, aliases: ["KSA"]),
+        .init(
+            code: "SB", alpha3: "SLB", name: "Solomon Islands", isoName: "Solomon Islands", officialName: nil,
+            commonName: nil, aliases: []),
+        .init(
+            code: "SC", alpha3: "SYC", name: "Seychelles", isoName: "Seychelles",
+            officialName: "Republic of Seychelles", commonName: nil, aliases: []),
+        .init(
+            code: "SD", alpha3: "SDN", name: "Sudan", isoName: "Sudan", officialName: "Republic of the Sudan",
+            commonName: nil, aliases: []),
+        .init(
+            code: "SE", alpha3: "SWE", name: "Sweden", isoName: "Sweden", officialName: "Kingdom of Sweden",
+            commonName: nil, aliases: []),
+        .init(
+            code: "SG", alpha3: "SGP", name: "Singapore", isoName: "Singapore", officialName: "Republic of Singapore",
+            commonName: nil, aliases: []),
+        .init(
+            code: "SH", alpha3: "SHN", name: "Saint Helena, Ascension and Tristan da Cunha",
+            isoName: "Saint Helena, Ascension and Tristan da Cunha", officialName: nil, commonName: nil,
+            aliases: ["Saint Helena"]),
+        .init(
+            code: "SI", alpha3: "SVN", name: "Slovenia", isoName: "Slovenia", officialName: "Republic of Slovenia",
+            commonName: nil, aliases: []),
+        .init(
+            code: "SJ", alpha3: "SJM", name: "Svalbard and Jan Mayen", isoName: "Svalbard and Jan Mayen",
+            officialName: nil, commonName: nil, aliases: ["Svalbard"]),
+        .init(
+            code: "SK", alpha3: "SVK", name: "Slovakia", isoName: "Slovakia", officialName: "Slovak Republic",
+            commonName: nil, aliases: []),
+        .init(
+            code: "SL", alpha3: "SLE", name: "Sierra Leone", isoName: "Sierra Leone",
+            officialName: "Republic of Sierra Leone", commonName: nil, aliases: []),
+        .init(
+            code: "SM", alpha3: "SMR", name: "San Marino", isoName: "San Marino",
+            officialName: "Republic of San Marino", commonName: nil, aliases: []),
+        .init(
+            code: "SN", alpha3: "SEN", name: "Senegal", isoName: "Senegal", officialName: "Republic of Senegal",
+            commonName: nil, aliases: []),
+        .init(
+            code: "SO", alpha3: "SOM", name: "Somalia", isoName: "Somalia", officialName: "Federal Republic of Somalia",
+            commonName: nil, aliases: []),
+        .init(
+            code: "SR", alpha3: "SUR", name: "Suriname", isoName: "Suriname", officialName: "Republic of Suriname",
+            commonName: nil, aliases: []),
+        .init(
+            code: "SS", alpha3: "SSD", name: "South Sudan", isoName: "South Sudan",
+            officialName: "Republic of South Sudan", commonName: nil, aliases: []),
+        .init(
+            code: "ST", alpha3: "STP", name: "Sao Tome and Principe", isoName: "Sao Tome and Principe",
+            officialName: "Democratic Republic of Sao Tome and Principe", commonName: nil, aliases: ["Sao Tome"]),
+        .init(
+            code: "SV", alpha3: "SLV", name: "El Salvador", isoName: "El Salvador",
+            officialName: "Republic of El Salvador", commonName: nil, aliases: []),
+        .init(
+            code: "SX", alpha3: "SXM", name: "Sint Maarten (Dutch part)", isoName: "Sint Maarten (Dutch part)",
+            officialName: "Sint Maarten (Dutch part)", commonName: nil, aliases: ["Sint Maarten"]),
+        .init(
+            code: "SY", alpha3: "SYR", name: "Syria", isoName: "Syrian Arab Republic", officialName: nil,
+            commonName: "Syria", aliases: []),
+        .init(
+            code: "SZ", alpha3: "SWZ", name: "Eswatini", isoName: "Eswatini", officialName: "Kingdom of Eswatini",
+            commonName: nil, aliases: ["Swaziland"]),
+        .init(
+            code: "TC", alpha3: "TCA", name: "Turks and Caicos Islands", isoName: "Turks and Caicos Islands",
+            officialName: nil, commonName: nil, aliases: []),
+        .init(
+            code: "TD", alpha3: "TCD", name: "Chad", isoName: "Chad", officialName: "Republic of Chad", commonName: nil,
+            aliases: []),
+        .init(
+            code: "TF", alpha3: "ATF", name: "French Southern Territories", isoName: "French Southern Territories",
+            officialName: nil, commonName: nil, aliases: []),
+        .init(
+            code: "TG", alpha3: "TGO", name: "Togo", isoName: "Togo", officialName: "Togolese Republic",
+            commonName: nil, aliases: []),
+        .init(
+            code: "TH", alpha3: "THA", name: "Thailand", isoName: "Thailand", officialName: "Kingdom of Thailand",
+            commonName: nil, aliases: []),
+        .init(
+            code: "TJ", alpha3: "TJK", name: "Tajikistan", isoName: "Tajikistan",
+            officialName: "Republic of Tajikistan", commonName: nil, aliases: []),
+        .init(
+            code: "TK", alpha3: "TKL", name: "Tokelau", isoName: "Tokelau", officialName: nil, commonName: nil,
+            aliases: []),
+        .init(
+            code: "TL", alpha3: "TLS", name: "Timor-Leste", isoName: "Timor-Leste",
+            officialName: "Democratic Republic of Timor-Leste", commonName: nil, aliases: ["East Timor"]),
+        .init(
+            code: "TM", alpha3: "TKM", name: "Turkmenistan", isoName: "Turkmenistan", officialName: nil,
+            commonName: nil, aliases: []),
+        .init(
+            code: "TN", alpha3: "TUN", name: "Tunisia", isoName: "Tunisia", officialName: "Republic of Tunisia",
+            commonName: nil, aliases: []),
+        .init(
+            code: "TO", alpha3: "TON", name: "Tonga", isoName: "Tonga", officialName: "Kingdom of Tonga",
+            commonName: nil, aliases: []),
+        .init(
+            code: "TR", alpha3: "TUR", name: "Türkiye", isoName: "Türkiye", officialName: "Republic of Türkiye",
+            commonName: nil, aliases: ["Turkey", "Republic of Turkey"]),
+        .init(
+            code: "TT", alpha3: "TTO", name: "Trinidad and Tobago", isoName: "Trinidad and Tobago",
+            officialName: "Republic of Trinidad and Tobago", commonName: nil, aliases: ["Trinidad"]),
+        .init(
+            code: "TV", alpha3: "TUV", name: "Tuvalu", isoName: "Tuvalu", officialName: nil, commonName: nil,
+            aliases: []),
+        .init(
+            code: "TW", alpha3: "TWN", name: "Taiwan", isoName: "Taiwan, Province of China",
+            officialName: "Taiwan, Province of China", commonName: "Taiwan",
+            aliases: ["Republic of China", "ROC", "Chinese Taipei"]),
+        .init(
+            code: "TZ", alpha3: "TZA", name: "Tanzania", isoName: "Tanzania, United Republic of",
+            officialName: "United Republic of Tanzania", commonName: "Tanzania", aliases: []),
+        .init(
+            code: "UA", alpha3: "UKR", name: "Ukraine", isoName: "Ukraine", officialName: nil, commonName: nil,
+            aliases: []),
+        .init(
+            code: "UG", alpha3: "UGA", name: "Uganda", isoName: "Uganda", officialName: "Republic of Uganda",
+            commonName: nil, aliases: []),
+        .init(
+            code: "UM", alpha3: "UMI", name: "United States Minor Outlying Islands",
+            isoName: "United States Minor Outlying Islands", officialName: nil, commonName: nil,
+            aliases: ["US Minor Outlying Islands"]),
+        .init(
+            code: "US", alpha3: "USA", name: "United States", isoName: "United States",
+            officialName: "United States of America", commonName: nil, aliases: ["America"]),
+        .init(
+            code: "UY", alpha3: "URY", name: "Uruguay", isoName: "Uruguay", officialName: "Eastern Republic of Uruguay",
+            commonName: nil, aliases: []),
+        .init(
+            code: "UZ", alpha3: "UZB", name: "Uzbekistan", isoName: "Uzbekistan",
+            officialName: "Republic of Uzbekistan", commonName: nil, aliases: []),
+        .init(
+            code: "VA", alpha3: "VAT", name: "Vatican City", isoName: "Holy See (Vatican City State)",
+            officialName: nil, commonName: nil, aliases: ["Vatican", "Holy See", "Vatican City State"]),
+        .init(
+            code: "VC", alpha3: "VCT", name: "Saint Vincent and the Grenadines",
+            isoName: "Saint Vincent and the Grenadines", officialName: nil, commonName: nil, aliases: ["Saint Vincent"]),
+        .init(
+            code: "VE", alpha3: "VEN", name: "Venezuela", isoName: "Venezuela, Bolivarian Republic of",
+            officialName: "Bolivarian Republic of Venezuela", commonName: "Venezuela", aliases: ["Venezuela, RB"]),
+        .init(
+            code: "VG", alpha3: "VGB", name: "British Virgin Islands", isoName: "Virgin Islands, British",
+            officialName: "British Virgin Islands", commonName: nil, aliases: []),
+        .init(
+            code: "VI", alpha3: "VIR", name: "U.S. Virgin Islands", isoName: "Virgin Islands, U.S.",
+            officialName: "Virgin Islands of the United States", commonName: nil,
+            aliases: ["United States Virgin Islands"]),
+        .init(
+            code: "VN", alpha3: "VNM", name: "Vietnam", isoName: "Viet Nam",
+            officialName: "Socialist Republic of Viet Nam", commonName: "Vietnam", aliases: []),
+        .init(
+            code: "VU", alpha3: "VUT", name: "Vanuatu", isoName: "Vanuatu", officialName: "Republic of Vanuatu",
+            commonName: nil, aliases: []),
+        .init(
+            code: "WF", alpha3: "WLF", name: "Wallis and Futuna", isoName: "Wallis and Futuna", officialName: nil,
+            commonName: nil, aliases: []),
+        .init(
+            code: "WS", alpha3: "WSM", name: "Samoa", isoName: "Samoa", officialName: "Independent State of Samoa",
+            commonName: nil, aliases: []),
+        .init(
+            code: "YE", alpha3: "YEM", name: "Yemen", isoName: "Yemen", officialName: "Republic of Yemen",
+            commonName: nil, aliases: ["Yemen, Rep."]),
+        .init(
+            code: "YT", alpha3: "MYT", name: "Mayotte", isoName: "Mayotte", officialName: nil, commonName: nil,
+            aliases: []),
+        .init(
+            code: "ZA", alpha3: "ZAF", name: "South Africa", isoName: "South Africa",
+            officialName: "Republic of South Africa", commonName: nil, aliases: []),
+        .init(
+            code: "ZM", alpha3: "ZMB", name: "Zambia", isoName: "Zambia", officialName: "Republic of Zambia",
+            commonName: nil, aliases: []),
+        .init(
+            code: "ZW", alpha3: "ZWE", name: "Zimbabwe", isoName: "Zimbabwe", officialName: "Republic of Zimbabwe",
+            commonName: nil, aliases: []),
     ]
 }

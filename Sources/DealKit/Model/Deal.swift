@@ -38,13 +38,28 @@ public struct Deal: Sendable, Equatable, Identifiable {
         notes: String? = nil, extra: [JSONField] = [], kind: DealKind? = nil, announcedStated: Bool = true,
         products: [String] = [], cite: Citations = Citations()
     ) {
-        self.id = id; self.title = title; self.country = country; self.announced = announced
-        self.status = status; self.sponsor = sponsor; self.partners = partners
-        self.platform = platform; self.site = site; self.capacity = capacity
-        self.accelerators = accelerators; self.investment = investment; self.models = models
-        self.milestones = milestones; self.sources = sources; self.tags = tags
-        self.notes = notes; self.extra = extra
-        self.kind = kind; self.announcedStated = announcedStated; self.products = products; self.cite = cite
+        self.id = id
+        self.title = title
+        self.country = country
+        self.announced = announced
+        self.status = status
+        self.sponsor = sponsor
+        self.partners = partners
+        self.platform = platform
+        self.site = site
+        self.capacity = capacity
+        self.accelerators = accelerators
+        self.investment = investment
+        self.models = models
+        self.milestones = milestones
+        self.sources = sources
+        self.tags = tags
+        self.notes = notes
+        self.extra = extra
+        self.kind = kind
+        self.announcedStated = announcedStated
+        self.products = products
+        self.cite = cite
     }
 
     /// The partners whose role is `vendor`.

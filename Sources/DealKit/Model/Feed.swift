@@ -13,7 +13,9 @@ public struct Feed: Sendable, Equatable {
     public var extra: [JSONField]
 
     public init(updated: PartialDate? = nil, deals: [Deal] = [], extra: [JSONField] = []) {
-        self.updated = updated; self.deals = deals; self.extra = extra
+        self.updated = updated
+        self.deals = deals
+        self.extra = extra
     }
 
     /// Equal content, whatever version of file each came from.
@@ -31,7 +33,8 @@ public struct Feed: Sendable, Equatable {
 
     /// Where a deal with `id` keeps the deals in id order, if they are (binary search).
     func insertionIndex(of id: String) -> Int {
-        var lo = 0, hi = deals.count
+        var lo = 0
+        var hi = deals.count
         while lo < hi {
             let mid = (lo + hi) / 2
             if deals[mid].id < id { lo = mid + 1 } else { hi = mid }

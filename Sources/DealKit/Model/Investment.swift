@@ -5,6 +5,8 @@ public struct Investment: Sendable, Equatable {
     public var extra: [JSONField]
 
     public init(amount: Double, currency: String, extra: [JSONField] = []) {
-        self.amount = amount; self.currency = currency; self.extra = extra
+        self.amount = amount
+        self.currency = currency
+        self.extra = extra
     }
 }

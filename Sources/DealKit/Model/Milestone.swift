@@ -8,7 +8,11 @@ public struct Milestone: Sendable, Equatable {
     public var extra: [JSONField]
 
     public init(date: PartialDate, event: String, done: Bool = false, cite: [Int] = [], extra: [JSONField] = []) {
-        self.date = date; self.event = event; self.done = done; self.cite = cite; self.extra = extra
+        self.date = date
+        self.event = event
+        self.done = done
+        self.cite = cite
+        self.extra = extra
     }
 
     /// Whether it is still planned though the whole period its date names ended before `today`
@@ -27,7 +31,10 @@ public struct Milestone: Sendable, Equatable {
     public static func next(in milestones: [Milestone], today: PartialDate?) -> Milestone? {
         var next: Milestone?
         for m in milestones where !m.done {
-            guard let n = next else { next = m; continue }
+            guard let n = next else {
+                next = m
+                continue
+            }
             if precedes(m, n, today: today) { next = m }
         }
         return next
@@ -36,7 +43,8 @@ public struct Milestone: Sendable, Equatable {
     /// Whether `a` needs attention before `b` (both planned): overdue first, then by date.
     public static func precedes(_ a: Milestone, _ b: Milestone, today: PartialDate?) -> Bool {
         if let today {
-            let ao = a.isOverdue(on: today), bo = b.isOverdue(on: today)
+            let ao = a.isOverdue(on: today)
+            let bo = b.isOverdue(on: today)
             if ao != bo { return ao }
         }
         return a.date < b.date

@@ -31,7 +31,9 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
         guard b.count >= 4, let y = digits(0..<4) else { return nil }
         year = y
         if b.count == 4 {
-            precision = .year; part = 0; day = 0
+            precision = .year
+            part = 0
+            day = 0
             return
         }
         guard b[4] == UInt8(ascii: "-") else { return nil }
@@ -40,15 +42,21 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
             guard let n = digits(6..<7) else { return nil }
             let isHalf = b[5] == UInt8(ascii: "H")
             guard n >= 1, n <= (isHalf ? 2 : 4) else { return nil }
-            precision = isHalf ? .half : .quarter; part = n; day = 0
+            precision = isHalf ? .half : .quarter
+            part = n
+            day = 0
         case 7:
             guard let m = digits(5..<7), (1...12).contains(m) else { return nil }
-            precision = .month; part = m; day = 0
+            precision = .month
+            part = m
+            day = 0
         case 10:
             guard let m = digits(5..<7), (1...12).contains(m), b[7] == UInt8(ascii: "-"),
-                  let d = digits(8..<10), d >= 1, d <= PartialDate.daysIn(month: m, year: y)
+                let d = digits(8..<10), d >= 1, d <= PartialDate.daysIn(month: m, year: y)
             else { return nil }
-            precision = .day; part = m; day = d
+            precision = .day
+            part = m
+            day = d
         default:
             return nil
         }
@@ -56,12 +64,18 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
 
     /// A date precise to the day.
     public init(year: Int, month: Int, day: Int) {
-        self.year = year; self.precision = .day; self.part = month; self.day = day
+        self.year = year
+        self.precision = .day
+        self.part = month
+        self.day = day
     }
 
     /// A date from its parts as stored (`StoreIndex` keeps them so, already checked).
     init(year: Int, precision: Precision, part: Int, day: Int) {
-        self.year = year; self.precision = precision; self.part = part; self.day = day
+        self.year = year
+        self.precision = precision
+        self.part = part
+        self.day = day
     }
 
     public static func daysIn(month: Int, year: Int) -> Int {
@@ -103,7 +117,8 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
 
     /// Orders by the first day of the period, the less precise first on a tie.
     public static func < (a: PartialDate, b: PartialDate) -> Bool {
-        let ka = a.startKey, kb = b.startKey
+        let ka = a.startKey
+        let kb = b.startKey
         return ka != kb ? ka < kb : a.precision < b.precision
     }
 

@@ -20,7 +20,9 @@ public struct Partner: Sendable, Equatable {
     }
 
     public init(name: String, role: PartnerRole, supplies: String? = nil, to: String? = nil, extra: [JSONField] = []) {
-        self.name = name; self.role = role; self.extra = extra
+        self.name = name
+        self.role = role
+        self.extra = extra
         self.supply = Supply.make(supplies, to)
     }
 
@@ -41,7 +43,10 @@ public struct Partner: Sendable, Equatable {
         let supplies: String?
         let to: String?
 
-        private init(_ supplies: String?, _ to: String?) { self.supplies = supplies; self.to = to }
+        private init(_ supplies: String?, _ to: String?) {
+            self.supplies = supplies
+            self.to = to
+        }
 
         /// A box, or nil when there is nothing to say.
         static func make(_ supplies: String?, _ to: String?) -> Supply? {

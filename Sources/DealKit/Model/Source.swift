@@ -6,8 +6,14 @@ public struct Source: Sendable, Equatable {
     public var date: PartialDate?
     public var extra: [JSONField]
 
-    public init(title: String? = nil, publisher: String? = nil, url: String? = nil,
-                date: PartialDate? = nil, extra: [JSONField] = []) {
-        self.title = title; self.publisher = publisher; self.url = url; self.date = date; self.extra = extra
+    public init(
+        title: String? = nil, publisher: String? = nil, url: String? = nil,
+        date: PartialDate? = nil, extra: [JSONField] = []
+    ) {
+        self.title = title
+        self.publisher = publisher
+        self.url = url
+        self.date = date
+        self.extra = extra
     }
 }

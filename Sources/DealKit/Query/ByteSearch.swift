@@ -15,7 +15,9 @@ public enum ByteSearch {
 
     /// Whether the `hayLength` bytes at `h` contain the `needleLength` bytes at `n`.
     @inlinable
-    public static func contains(_ h: UnsafeRawPointer, _ hayLength: Int, _ n: UnsafeRawPointer, _ needleLength: Int) -> Bool {
+    public static func contains(_ h: UnsafeRawPointer, _ hayLength: Int, _ n: UnsafeRawPointer, _ needleLength: Int)
+        -> Bool
+    {
         if needleLength == 0 { return true }
         if needleLength > hayLength { return false }
         let firstByte = n.load(as: UInt8.self)
@@ -48,7 +50,11 @@ public enum ByteSearch {
     static func equal(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ count: Int) -> Bool {
         var k = 0
         while k + 8 <= count {
-            if a.loadUnaligned(fromByteOffset: k, as: UInt64.self) != b.loadUnaligned(fromByteOffset: k, as: UInt64.self) { return false }
+            if a.loadUnaligned(fromByteOffset: k, as: UInt64.self)
+                != b.loadUnaligned(fromByteOffset: k, as: UInt64.self)
+            {
+                return false
+            }
             k += 8
         }
         while k < count {

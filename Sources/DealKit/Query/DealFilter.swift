@@ -18,12 +18,19 @@ public struct DealFilter: Sendable, Equatable {
     /// Products named by the deal, any case, each matching a product that contains it.
     public var products: [String] = []
 
-    public init(countries: [String] = [], vendors: [String] = [], partners: [String] = [],
-                statuses: [DealStatus] = [], since: PartialDate? = nil, until: PartialDate? = nil,
-                minMW: Double? = nil, search: String = "") {
-        self.countries = countries; self.vendors = vendors; self.partners = partners
-        self.statuses = statuses; self.since = since; self.until = until
-        self.minMW = minMW; self.search = search
+    public init(
+        countries: [String] = [], vendors: [String] = [], partners: [String] = [],
+        statuses: [DealStatus] = [], since: PartialDate? = nil, until: PartialDate? = nil,
+        minMW: Double? = nil, search: String = ""
+    ) {
+        self.countries = countries
+        self.vendors = vendors
+        self.partners = partners
+        self.statuses = statuses
+        self.since = since
+        self.until = until
+        self.minMW = minMW
+        self.search = search
     }
 
     /// A filter on the products a deal names.
@@ -71,14 +78,19 @@ public struct DealFilter: Sendable, Equatable {
             // Names are folded only when a criterion asks for them: folding is the costly part.
             if names.vendors != nil || names.partners != nil {
                 let partners = d.pointee.partners
-                guard names.passes(vendors: partners.lazy.filter { $0.role == .vendor }.map { DealFilter.fold($0.name) },
-                                   partners: partners.lazy.map { DealFilter.fold($0.name) }) else { return false }
+                guard
+                    names.passes(
+                        vendors: partners.lazy.filter { $0.role == .vendor }.map { DealFilter.fold($0.name) },
+                        partners: partners.lazy.map { DealFilter.fold($0.name) })
+                else { return false }
             }
             if !needle.isEmpty {
                 var text: [UInt8] = []
                 var folder = SearchText()
                 folder.append(d, to: &text)
-                guard text.withUnsafeBytes({ t in needle.withUnsafeBytes { ByteSearch.contains(t, $0) } }) else { return false }
+                guard text.withUnsafeBytes({ t in needle.withUnsafeBytes { ByteSearch.contains(t, $0) } }) else {
+                    return false
+                }
             }
             return true
         }
@@ -91,10 +103,12 @@ public struct DealFilter: Sendable, Equatable {
             if let minMW {
                 guard let mw = d.pointee.capacity?.ambitionMW, mw >= minMW else { return false }
             }
-            if !products.isEmpty && !d.pointee.products.contains(where: { p in
-                let folded = DealFilter.fold(p)
-                return products.contains { folded.contains($0) }
-            }) {
+            if !products.isEmpty
+                && !d.pointee.products.contains(where: { p in
+                    let folded = DealFilter.fold(p)
+                    return products.contains { folded.contains($0) }
+                })
+            {
                 return false
             }
             return true
@@ -103,15 +117,17 @@ public struct DealFilter: Sendable, Equatable {
 
     public func compiled() -> Compiled {
         let vendorKeys = Set(vendors.map(DealFilter.fold))
-        let names = NameCriteria(countries: countries.isEmpty ? nil : Set(countries),
-                                 vendors: vendors.isEmpty ? nil : vendorKeys,
-                                 noVendor: vendorKeys.contains(DealFilter.noVendorKey),
-                                 partners: partners.isEmpty ? nil : Set(partners.map(DealFilter.fold)))
-        return Compiled(names: names, statuses: Set(statuses),
-                        since: since?.startKey, until: until?.endKey, minMW: minMW,
-                        needle: SearchIndex.needle(search),
-                        products: products.map { DealFilter.fold($0.trimmingCharacters(in: .whitespaces)) }.filter { !$0.isEmpty },
-                        matchesEverything: isEmpty)
+        let names = NameCriteria(
+            countries: countries.isEmpty ? nil : Set(countries),
+            vendors: vendors.isEmpty ? nil : vendorKeys,
+            noVendor: vendorKeys.contains(DealFilter.noVendorKey),
+            partners: partners.isEmpty ? nil : Set(partners.map(DealFilter.fold)))
+        return Compiled(
+            names: names, statuses: Set(statuses),
+            since: since?.startKey, until: until?.endKey, minMW: minMW,
+            needle: SearchIndex.needle(search),
+            products: products.map { DealFilter.fold($0.trimmingCharacters(in: .whitespaces)) }.filter { !$0.isEmpty },
+            matchesEverything: isEmpty)
     }
 
     /// The folded text `--search` looks in.

@@ -29,7 +29,8 @@ extension DealIndex {
             let vs = vendors(of: i)
             func add(_ slot: Int) {
                 if bySlot[slot] == nil {
-                    bySlot[slot] = GroupTotal(key: slot == 0 ? Summary.noVendor : vendorNames[slot - 1], name: "", id: Int32(slot - 1))
+                    bySlot[slot] = GroupTotal(
+                        key: slot == 0 ? Summary.noVendor : vendorNames[slot - 1], name: "", id: Int32(slot - 1))
                 }
                 bySlot[slot]!.add(self, i)
                 countries[slot * nc + c] = true

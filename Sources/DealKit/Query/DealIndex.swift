@@ -62,22 +62,42 @@ public final class DealIndex {
     public init(feed: Feed, today: PartialDate, searchInBackground: Bool = false) {
         self.feed = feed
         self.today = today
-        pendingSearch = searchInBackground && feed.deals.count >= SearchIndex.backgroundFrom ? SearchBuild(deals: feed.deals) : nil
+        pendingSearch =
+            searchInBackground && feed.deals.count >= SearchIndex.backgroundFrom ? SearchBuild(deals: feed.deals) : nil
         count = feed.deals.count
-        var countryIDs: [String: Int32] = [:], countriesSeen: [String] = [], countryOf: [Int32] = []
+        var countryIDs: [String: Int32] = [:]
+        var countriesSeen: [String] = []
+        var countryOf: [Int32] = []
         // Interning by exact spelling first means each distinct name is folded once.
-        var spellingToVendor: [String: Int32] = [:], keyToVendor: [String: Int32] = [:]
-        var vKeys: [String] = [], vNames: [String] = []
-        var spellingToPartner: [String: Int32] = [:], pKeys: [String: Int32] = [:]
-        var vStart: [Int32] = [0], vIDs: [Int32] = []
-        var pStart: [Int32] = [0], pIDs: [Int32] = []
-        var ambition: [Double] = [], committed: [Double] = [], operational: [Double] = [], unknownMW: [Bool] = []
-        var first: [Int32] = [], last: [Int32] = []
-        var approxMW: [UInt8] = [], notApplicable: [Bool] = []
-        approxMW.reserveCapacity(count); notApplicable.reserveCapacity(count)
-        countryOf.reserveCapacity(count); vStart.reserveCapacity(count + 1); pStart.reserveCapacity(count + 1)
-        ambition.reserveCapacity(count); committed.reserveCapacity(count); operational.reserveCapacity(count)
-        unknownMW.reserveCapacity(count); first.reserveCapacity(count); last.reserveCapacity(count)
+        var spellingToVendor: [String: Int32] = [:]
+        var keyToVendor: [String: Int32] = [:]
+        var vKeys: [String] = []
+        var vNames: [String] = []
+        var spellingToPartner: [String: Int32] = [:]
+        var pKeys: [String: Int32] = [:]
+        var vStart: [Int32] = [0]
+        var vIDs: [Int32] = []
+        var pStart: [Int32] = [0]
+        var pIDs: [Int32] = []
+        var ambition: [Double] = []
+        var committed: [Double] = []
+        var operational: [Double] = []
+        var unknownMW: [Bool] = []
+        var first: [Int32] = []
+        var last: [Int32] = []
+        var approxMW: [UInt8] = []
+        var notApplicable: [Bool] = []
+        approxMW.reserveCapacity(count)
+        notApplicable.reserveCapacity(count)
+        countryOf.reserveCapacity(count)
+        vStart.reserveCapacity(count + 1)
+        pStart.reserveCapacity(count + 1)
+        ambition.reserveCapacity(count)
+        committed.reserveCapacity(count)
+        operational.reserveCapacity(count)
+        unknownMW.reserveCapacity(count)
+        first.reserveCapacity(count)
+        last.reserveCapacity(count)
         // One pass, each deal read in place: a deal taken out of the array by value is copied
         // whole (a retain and a release per string and list), which several passes over
         // 100,000 deals paid for more than the work itself.
@@ -88,10 +108,12 @@ public final class DealIndex {
                 if let c = countryIDs[code] {
                     countryOf.append(c)
                 } else {
-                    countryIDs[code] = Int32(countriesSeen.count); countryOf.append(Int32(countriesSeen.count))
+                    countryIDs[code] = Int32(countriesSeen.count)
+                    countryOf.append(Int32(countriesSeen.count))
                     countriesSeen.append(code)
                 }
-                var seenV: [Int32] = [], seenP: [Int32] = []
+                var seenV: [Int32] = []
+                var seenP: [Int32] = []
                 d.pointee.partners.withUnsafeBufferPointer { partners in
                     for p in partners.indices {
                         let name = partners[p].name
@@ -100,7 +122,12 @@ public final class DealIndex {
                             pid = id
                         } else {
                             let key = DealFilter.fold(name)
-                            if let id = pKeys[key] { pid = id } else { pid = Int32(pKeys.count); pKeys[key] = pid }
+                            if let id = pKeys[key] {
+                                pid = id
+                            } else {
+                                pid = Int32(pKeys.count)
+                                pKeys[key] = pid
+                            }
                             spellingToPartner[name] = pid
                         }
                         if !seenP.contains(pid) { seenP.append(pid) }
@@ -113,16 +140,20 @@ public final class DealIndex {
                             if let id = keyToVendor[key] {
                                 vid = id
                             } else {
-                                vid = Int32(vKeys.count); keyToVendor[key] = vid
-                                vKeys.append(key); vNames.append(name)
+                                vid = Int32(vKeys.count)
+                                keyToVendor[key] = vid
+                                vKeys.append(key)
+                                vNames.append(name)
                             }
                             spellingToVendor[name] = vid
                         }
                         if !seenV.contains(vid) { seenV.append(vid) }
                     }
                 }
-                vIDs += seenV; vStart.append(Int32(vIDs.count))
-                pIDs += seenP; pStart.append(Int32(pIDs.count))
+                vIDs += seenV
+                vStart.append(Int32(vIDs.count))
+                pIDs += seenP
+                pStart.append(Int32(pIDs.count))
 
                 // A deal that megawatts do not apply to adds none, and is not unknown (n/a).
                 let f = MWTotals.Figures(d)
@@ -134,14 +165,16 @@ public final class DealIndex {
                 approxMW.append(f.approx)
 
                 let announced = d.pointee.announced
-                var a = DealIndex.month(announced, start: true), b = DealIndex.month(announced, start: false)
+                var a = DealIndex.month(announced, start: true)
+                var b = DealIndex.month(announced, start: false)
                 d.pointee.milestones.withUnsafeBufferPointer { ms in
                     for m in ms.indices {
                         a = min(a, DealIndex.month(ms[m].date, start: true))
                         b = max(b, DealIndex.month(ms[m].date, start: false))
                     }
                 }
-                first.append(Int32(a)); last.append(Int32(b))
+                first.append(Int32(a))
+                last.append(Int32(b))
             }
         }
         // Country ids in code order, as the views list them.
@@ -150,11 +183,21 @@ public final class DealIndex {
         for (sorted, code) in codes.enumerated() { renumber[Int(countryIDs[code]!)] = Int32(sorted) }
         countryCodes = codes
         self.countryOf = countryOf.map { renumber[Int($0)] }
-        vendorKeys = vKeys; vendorNames = vNames; vendorStart = vStart; vendorIDs = vIDs
-        partnerKeys = pKeys; partnerStart = pStart; partnerIDs = pIDs
-        self.ambition = ambition; self.committed = committed; self.operational = operational; self.unknownMW = unknownMW
-        self.approxMW = approxMW; self.notApplicable = notApplicable
-        firstMonth = first; lastMonth = last
+        vendorKeys = vKeys
+        vendorNames = vNames
+        vendorStart = vStart
+        vendorIDs = vIDs
+        partnerKeys = pKeys
+        partnerStart = pStart
+        partnerIDs = pIDs
+        self.ambition = ambition
+        self.committed = committed
+        self.operational = operational
+        self.unknownMW = unknownMW
+        self.approxMW = approxMW
+        self.notApplicable = notApplicable
+        firstMonth = first
+        lastMonth = last
         includesEpoch = feed.deals.contains(where: EpochCredit.isFromEpoch)
 
         (byID, idRank) = feed.deals.withUnsafeBufferPointer(DealSort.idOrder)
@@ -193,7 +236,8 @@ public final class DealIndex {
     /// The index of the deal with this id (the first, were an id used twice).
     public func index(ofID id: String) -> Int32? {
         deals.withUnsafeBufferPointer { d in
-            var lo = 0, hi = byID.count
+            var lo = 0
+            var hi = byID.count
             while lo < hi {
                 let mid = (lo + hi) / 2
                 if d[Int(byID[mid])].id < id { lo = mid + 1 } else { hi = mid }
@@ -235,15 +279,17 @@ public final class DealIndex {
         f.search = ""
         if f.isEmpty { return (0..<Int32(count)).map { $0 } }
         let c = f.compiled()
-        let names = c.names.resolved(countries: { code in countryCodes.firstIndex(of: code).map(Int32.init) },
-                                     vendors: { key in vendorKeys.firstIndex(of: key).map(Int32.init) },
-                                     partners: { key in partnerKeys[key] })
+        let names = c.names.resolved(
+            countries: { code in countryCodes.firstIndex(of: code).map(Int32.init) },
+            vendors: { key in vendorKeys.firstIndex(of: key).map(Int32.init) },
+            partners: { key in partnerKeys[key] })
         return feed.deals.withUnsafeBufferPointer { deals in
             var out: [Int32] = []
             for i in 0..<Int32(count) {
                 let ii = Int(i)
                 guard names.passes(country: countryOf[ii]), c.passesFields(at: deals.baseAddress! + ii),
-                      names.passes(vendors: vendors(of: i), partners: partners(of: i)) else { continue }
+                    names.passes(vendors: vendors(of: i), partners: partners(of: i))
+                else { continue }
                 out.append(i)
             }
             return out

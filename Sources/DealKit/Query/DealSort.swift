@@ -19,14 +19,16 @@ public enum DealSort: String, Sendable, CaseIterable {
     /// moved or copied, and no title is folded on every comparison.
     public func order(of deals: [Deal], descending: Bool = false, today: PartialDate? = nil) -> [Int] {
         let ids = deals.withUnsafeBufferPointer(DealSort.idOrder)
-        return DealSort.sorted(rank: keyRanks(deals, today: today), idRank: ids.rank, descending: descending).map(Int.init)
+        return DealSort.sorted(rank: keyRanks(deals, today: today), idRank: ids.rank, descending: descending).map(
+            Int.init)
     }
 
     /// The positions 0..<n ordered by key rank, then by id rank: the one order every list
     /// of deals is in, on the command line (`order(of:)`) and in the dashboard (`SortIndex`).
     public static func sorted(rank: [Int32], idRank: [Int32], descending: Bool) -> [Int32] {
         (0..<Int32(rank.count)).sorted { a, b in
-            let ra = rank[Int(a)], rb = rank[Int(b)]
+            let ra = rank[Int(a)]
+            let rb = rank[Int(b)]
             // Ties go by id (then by position, in `idRank`), so the order never depends on the sort algorithm.
             return ra != rb ? DealSort.before(ra, rb, descending: descending) : idRank[Int(a)] < idRank[Int(b)]
         }
@@ -58,7 +60,8 @@ public enum DealSort: String, Sendable, CaseIterable {
             // Through the buffer: a deal passed to a closure by value is copied whole first.
             func keys<K>(_ key: (UnsafePointer<Deal>) -> K?) -> [K?] { d.indices.map { key(d.baseAddress! + $0) } }
             switch self {
-            case .country: return DealSort.ranks(keys { ($0.pointee.country, DealSort.dateKey($0.pointee.announced)) }, <)
+            case .country:
+                return DealSort.ranks(keys { ($0.pointee.country, DealSort.dateKey($0.pointee.announced)) }, <)
             case .announced: return DealSort.ranks(keys { DealSort.dateKey($0.pointee.announced) }, <)
             case .id: return DealSort.ranks(keys { $0.pointee.id }, <)
             case .title: return DealSort.ranks(keys { $0.pointee.title.lowercased() }, <)
@@ -68,7 +71,8 @@ public enum DealSort: String, Sendable, CaseIterable {
             case .committed: return DealSort.ranks(keys { $0.pointee.capacity?.committedMW }, <)
             case .operational: return DealSort.ranks(keys { $0.pointee.capacity?.operationalMW }, <)
             case .confidence: return DealSort.ranks(keys { $0.pointee.capacity?.confidence }, <)
-            case .milestone: return DealSort.ranks(keys { DealSort.milestoneKey($0.pointee.milestones, today: today) }, <)
+            case .milestone:
+                return DealSort.ranks(keys { DealSort.milestoneKey($0.pointee.milestones, today: today) }, <)
             case .vendors, .partners, .models: return DealSort.ranks(keys { listKey($0.pointee) }, <)
             }
         }

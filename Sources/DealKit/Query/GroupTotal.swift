@@ -14,7 +14,9 @@ public struct GroupTotal: Sendable, Equatable {
     public var id: Int32
 
     public init(key: String, name: String, id: Int32) {
-        self.key = key; self.name = name; self.id = id
+        self.key = key
+        self.name = name
+        self.id = id
     }
 
     public var deals: Int { totals.deals }
@@ -28,8 +30,9 @@ public struct GroupTotal: Sendable, Equatable {
     /// Adds deal `i` of `index`.
     public mutating func add(_ index: DealIndex, _ i: Int32) {
         let k = Int(i)
-        totals.add(committed: index.committed[k], ambition: index.ambition[k], operational: index.operational[k],
-                   unknown: index.unknownMW[k], notApplicable: index.notApplicable[k], approx: index.approxMW[k])
+        totals.add(
+            committed: index.committed[k], ambition: index.ambition[k], operational: index.operational[k],
+            unknown: index.unknownMW[k], notApplicable: index.notApplicable[k], approx: index.approxMW[k])
     }
 
     /// `Summary`'s order: the no-vendor row last, then ambition MW largest first (unknown last), then key.

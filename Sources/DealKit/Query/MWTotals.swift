@@ -31,9 +31,16 @@ public struct MWTotals: Sendable, Equatable {
             approx = a
         }
 
-        public init(committed: Double?, ambition: Double?, operational: Double?, unknown: Bool, notApplicable: Bool, approx: UInt8) {
-            self.committed = committed; self.ambition = ambition; self.operational = operational
-            self.unknown = unknown; self.notApplicable = notApplicable; self.approx = approx
+        public init(
+            committed: Double?, ambition: Double?, operational: Double?, unknown: Bool, notApplicable: Bool,
+            approx: UInt8
+        ) {
+            self.committed = committed
+            self.ambition = ambition
+            self.operational = operational
+            self.unknown = unknown
+            self.notApplicable = notApplicable
+            self.approx = approx
         }
     }
 
@@ -51,15 +58,18 @@ public struct MWTotals: Sendable, Equatable {
     public init() {}
 
     public mutating func add(_ f: Figures) {
-        add(committed: f.committed ?? .nan, ambition: f.ambition ?? .nan, operational: f.operational ?? .nan,
+        add(
+            committed: f.committed ?? .nan, ambition: f.ambition ?? .nan, operational: f.operational ?? .nan,
             unknown: f.unknown, notApplicable: f.notApplicable, approx: f.approx)
     }
 
     /// Adds one deal's figures as a `DealIndex` keeps them, NaN for unknown: the dashboard
     /// adds 100,000 of these on a keystroke, so no `Figures` is made for each.
     @inline(__always)
-    public mutating func add(committed c: Double, ambition a: Double, operational o: Double,
-                             unknown u: Bool, notApplicable n: Bool, approx x: UInt8) {
+    public mutating func add(
+        committed c: Double, ambition a: Double, operational o: Double,
+        unknown u: Bool, notApplicable n: Bool, approx x: UInt8
+    ) {
         deals += 1
         if !c.isNaN { committed = (committed ?? 0) + c }
         if !a.isNaN { ambition = (ambition ?? 0) + a }

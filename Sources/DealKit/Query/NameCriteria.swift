@@ -23,7 +23,10 @@ public struct NameCriteria<Key: Hashable & Sendable>: Sendable {
             var found = false
             for v in dealVendors {
                 named = true
-                if vendors.contains(v) { found = true; break }
+                if vendors.contains(v) {
+                    found = true
+                    break
+                }
             }
             if !found && !(noVendor && !named) { return false }
         }
@@ -32,11 +35,14 @@ public struct NameCriteria<Key: Hashable & Sendable>: Sendable {
     }
 
     /// The same criteria over other keys; a name `resolve` does not know is dropped.
-    public func resolved<Other>(countries country: (Key) -> Other?, vendors vendor: (Key) -> Other?,
-                                partners partner: (Key) -> Other?) -> NameCriteria<Other> {
-        NameCriteria<Other>(countries: countries.map { Set($0.compactMap(country)) },
-                            vendors: vendors.map { Set($0.compactMap(vendor)) },
-                            noVendor: noVendor,
-                            partners: partners.map { Set($0.compactMap(partner)) })
+    public func resolved<Other>(
+        countries country: (Key) -> Other?, vendors vendor: (Key) -> Other?,
+        partners partner: (Key) -> Other?
+    ) -> NameCriteria<Other> {
+        NameCriteria<Other>(
+            countries: countries.map { Set($0.compactMap(country)) },
+            vendors: vendors.map { Set($0.compactMap(vendor)) },
+            noVendor: noVendor,
+            partners: partners.map { Set($0.compactMap(partner)) })
     }
 }

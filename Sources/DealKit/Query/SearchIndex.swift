@@ -21,7 +21,8 @@ public struct SearchIndex: Sendable {
         let built = Parallel.map(parts) { k -> (bytes: [UInt8], ends: [Int]) in
             let range = min(deals.count, k * per)..<min(deals.count, (k + 1) * per)
             var text = SearchText()
-            var bytes: [UInt8] = [], ends: [Int] = []
+            var bytes: [UInt8] = []
+            var ends: [Int] = []
             bytes.reserveCapacity(range.count * 112)
             ends.reserveCapacity(range.count)
             deals.withUnsafeBufferPointer { d in
@@ -37,7 +38,8 @@ public struct SearchIndex: Sendable {
             starts = [0] + built[0].ends
             return
         }
-        var bytes: [UInt8] = [], starts: [Int] = [0]
+        var bytes: [UInt8] = []
+        var starts: [Int] = [0]
         bytes.reserveCapacity(built.reduce(0) { $0 + $1.bytes.count })
         starts.reserveCapacity(deals.count + 1)
         for part in built {
@@ -78,7 +80,8 @@ public struct SearchIndex: Sendable {
             needle.withUnsafeBytes { n in
                 guard let base = hay.baseAddress, let nb = n.baseAddress else { return }
                 for i in candidates {
-                    let s = starts[Int(i)], e = starts[Int(i) + 1]
+                    let s = starts[Int(i)]
+                    let e = starts[Int(i) + 1]
                     if e - s >= n.count, ByteSearch.contains(base + s, e - s, nb, n.count) { out.append(i) }
                 }
             }
@@ -89,7 +92,8 @@ public struct SearchIndex: Sendable {
     /// Whether deal i's text contains `needle`.
     public func matches(_ i: Int, needle: [UInt8]) -> Bool {
         if needle.isEmpty { return true }
-        let s = starts[i], e = starts[i + 1]
+        let s = starts[i]
+        let e = starts[i + 1]
         guard e - s >= needle.count else { return false }
         return bytes.withUnsafeBytes { hay in
             needle.withUnsafeBytes { n in ByteSearch.contains(hay.baseAddress! + s, e - s, n.baseAddress!, n.count) }

@@ -60,9 +60,10 @@ public struct Summary: Sendable, Equatable {
     /// part of each (title, sources, notes) at once for the next deals to reuse. Built from
     /// what is kept, not by clearing the rest, so a field added to `Deal` is let go too.
     public static func trim(_ deal: inout Deal) {
-        deal = Deal(id: deal.id, title: "", country: deal.country, announced: deal.announced, status: deal.status,
-                    partners: deal.partners, capacity: deal.capacity, models: deal.models, milestones: deal.milestones,
-                    kind: deal.kind)
+        deal = Deal(
+            id: deal.id, title: "", country: deal.country, announced: deal.announced, status: deal.status,
+            partners: deal.partners, capacity: deal.capacity, models: deal.models, milestones: deal.milestones,
+            kind: deal.kind)
     }
 
     /// `twoCoresFrom`: the number of deals from which both cores are used (tests compare the two ways).
@@ -70,10 +71,15 @@ public struct Summary: Sendable, Equatable {
         // Read through a buffer: every `let d = deals[i]` or `for d in deals` copied a whole
         // deal (a retain per string and array), which cost more than the totals themselves.
         // The parts on other cores take the array (Sendable) and read it through a buffer of their own.
-        self = deals.withUnsafeBufferPointer { Summary(buffer: $0, of: deals, by: grouping, today: today, twoCoresFrom: twoCoresFrom) }
+        self = deals.withUnsafeBufferPointer {
+            Summary(buffer: $0, of: deals, by: grouping, today: today, twoCoresFrom: twoCoresFrom)
+        }
     }
 
-    private init(buffer deals: UnsafeBufferPointer<Deal>, of array: [Deal], by grouping: Grouping, today: PartialDate?, twoCoresFrom: Int) {
+    private init(
+        buffer deals: UnsafeBufferPointer<Deal>, of array: [Deal], by grouping: Grouping, today: PartialDate?,
+        twoCoresFrom: Int
+    ) {
         self.grouping = grouping
         // Groups hold indices: copying 100,000 deals into groups cost more than totalling them.
         var groups: [String: [Int]] = [:]
@@ -87,16 +93,25 @@ public struct Summary: Sendable, Equatable {
                 var seen = Set<String>()
                 for p in deals[i].partners where p.role == .vendor {
                     let k: String
-                    if let f = folded[p.name] { k = f } else { k = DealFilter.fold(p.name); folded[p.name] = k }
+                    if let f = folded[p.name] {
+                        k = f
+                    } else {
+                        k = DealFilter.fold(p.name)
+                        folded[p.name] = k
+                    }
                     guard seen.insert(k).inserted else { continue }
                     if displayName[k] == nil { displayName[k] = p.name }
                     groups[k, default: []].append(i)
                 }
-                if seen.isEmpty { groups["\u{0}none", default: []].append(i); displayName["\u{0}none"] = Summary.noVendor }
+                if seen.isEmpty {
+                    groups["\u{0}none", default: []].append(i)
+                    displayName["\u{0}none"] = Summary.noVendor
+                }
             }
         }
         let both = deals.count >= twoCoresFrom
-        var rows: [Row], total: Row
+        var rows: [Row]
+        var total: Row
         switch grouping {
         case .country:
             // Each deal is in one country: the rows are totalled on both cores, and the total
@@ -104,7 +119,8 @@ public struct Summary: Sendable, Equatable {
             let halves = Summary.split(Array(groups), into: both ? 2 : 1)
             let parts = Parallel.map(halves.count) { part in
                 array.withUnsafeBufferPointer { deals in
-                    var rows: [Row] = [], tallies: [Tally] = []
+                    var rows: [Row] = []
+                    var tallies: [Tally] = []
                     for (k, members) in halves[part] {
                         var t = Tally(today: today)
                         for i in members { t.add(i, deals, excludingVendor: nil) }
@@ -121,7 +137,8 @@ public struct Summary: Sendable, Equatable {
             total = sum.row(key: "total", name: "")
         case .vendor:
             // A deal can be in several vendors' rows: the total walks every deal again, on the other core.
-            let vendorGroups = groups, names = displayName
+            let vendorGroups = groups
+            let names = displayName
             let parts = Parallel.map(both ? 2 : 1) { part -> (rows: [Row], total: Row?) in
                 array.withUnsafeBufferPointer { deals in
                     let rows = part == 0 ? Summary.vendorRows(groups: vendorGroups, names, deals, today: today) : []
@@ -134,13 +151,17 @@ public struct Summary: Sendable, Equatable {
             rows = parts[0].rows
             total = parts.compactMap(\.total)[0]
         }
-        self.rows = rows.sorted { Summary.rowOrder(key: $0.key, ambitionMW: $0.ambitionMW, before: $1.key, $1.ambitionMW) }
+        self.rows = rows.sorted {
+            Summary.rowOrder(key: $0.key, ambitionMW: $0.ambitionMW, before: $1.key, $1.ambitionMW)
+        }
         self.total = total
         concentration = VendorConcentration(buffer: deals)
     }
 
     /// Groups split into `parts` runs of about as many deals each.
-    private static func split(_ groups: [(key: String, value: [Int])], into parts: Int) -> [[(key: String, value: [Int])]] {
+    private static func split(_ groups: [(key: String, value: [Int])], into parts: Int) -> [[(
+        key: String, value: [Int]
+    )]] {
         guard parts > 1 else { return [groups] }
         var out: [[(key: String, value: [Int])]] = Array(repeating: [], count: parts)
         var load = Array(repeating: 0, count: parts)
@@ -154,8 +175,10 @@ public struct Summary: Sendable, Equatable {
     }
 
     /// One row per vendor.
-    private static func vendorRows(groups: [String: [Int]], _ displayName: [String: String],
-                                   _ deals: UnsafeBufferPointer<Deal>, today: PartialDate?) -> [Row] {
+    private static func vendorRows(
+        groups: [String: [Int]], _ displayName: [String: String],
+        _ deals: UnsafeBufferPointer<Deal>, today: PartialDate?
+    ) -> [Row] {
         groups.map { k, members in
             var t = Tally(today: today)
             for i in members { t.add(i, deals, excludingVendor: k) }
@@ -168,7 +191,7 @@ public struct Summary: Sendable, Equatable {
     public static func rowOrder(key a: String, ambitionMW x: Double?, before b: String, _ y: Double?) -> Bool {
         if (a == noVendor) != (b == noVendor) { return b == noVendor }
         switch (x, y) {
-        case let (x?, y?) where x != y: return x > y
+        case (let x?, let y?) where x != y: return x > y
         case (.some, nil): return true
         case (nil, .some): return false
         default: return a.lowercased() < b.lowercased()
@@ -192,7 +215,9 @@ public struct Summary: Sendable, Equatable {
             countries.insert(deals[i].country)
             for p in deals[i].partners {
                 if p.role == .vendor {
-                    if excludingVendor == nil || DealFilter.fold(p.name) != excludingVendor { vendors.add(p.name, at: i) }
+                    if excludingVendor == nil || DealFilter.fold(p.name) != excludingVendor {
+                        vendors.add(p.name, at: i)
+                    }
                 } else {
                     partners.add(p.name, at: i)
                 }
@@ -200,7 +225,10 @@ public struct Summary: Sendable, Equatable {
             for m in deals[i].models { models.add(m, at: i) }
             // From the stored list: a computed property called on a deal in a buffer copies the whole deal first.
             if let m = Milestone.next(in: deals[i].milestones, today: today),
-               next == nil || Milestone.precedes(m, next!.milestone, today: today) { next = (m, i) }
+                next == nil || Milestone.precedes(m, next!.milestone, today: today)
+            {
+                next = (m, i)
+            }
         }
 
         /// The deal count, the MW sums and the unknown count: cheap, so the total runs them over every deal in order.
@@ -214,8 +242,10 @@ public struct Summary: Sendable, Equatable {
             vendors.merge(other.vendors)
             partners.merge(other.partners)
             models.merge(other.models)
-            if let o = other.next, next == nil || Milestone.precedes(o.milestone, next!.milestone, today: today)
-                || (!Milestone.precedes(next!.milestone, o.milestone, today: today) && o.deal < next!.deal) {
+            if let o = other.next,
+                next == nil || Milestone.precedes(o.milestone, next!.milestone, today: today)
+                    || (!Milestone.precedes(next!.milestone, o.milestone, today: today) && o.deal < next!.deal)
+            {
                 next = o
             }
         }
@@ -224,11 +254,12 @@ public struct Summary: Sendable, Equatable {
             // Sums of decimal figures pick up binary noise (61.2659695999...); no source is that precise.
             // (Beyond 10¹⁵ MW, which only a hostile feed gives, the product would overflow to infinity.)
             func tidy(_ v: Double?) -> Double? { v.map { abs($0) < 1e15 ? ($0 * 1e6).rounded() / 1e6 : $0 } }
-            var row = Row(key: key, name: name, countries: countries.sorted(), deals: figures.deals,
-                          committedMW: tidy(figures.committed), ambitionMW: tidy(figures.ambition),
-                          operationalMW: tidy(figures.operational), unknownMWDeals: figures.unknown,
-                          vendors: vendors.sorted, partners: partners.sorted, models: models.sorted,
-                          nextMilestone: next?.milestone)
+            var row = Row(
+                key: key, name: name, countries: countries.sorted(), deals: figures.deals,
+                committedMW: tidy(figures.committed), ambitionMW: tidy(figures.ambition),
+                operationalMW: tidy(figures.operational), unknownMWDeals: figures.unknown,
+                vendors: vendors.sorted, partners: partners.sorted, models: models.sorted,
+                nextMilestone: next?.milestone)
             row.nextMilestoneOverdue = today.map { next?.milestone.isOverdue(on: $0) ?? false } ?? false
             row.noMWDeals = figures.notApplicable
             row.approxCommitted = figures.approx & 1 != 0

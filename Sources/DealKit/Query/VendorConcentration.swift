@@ -70,7 +70,8 @@ public struct VendorConcentration: Sendable, Equatable {
 
     /// The row of a country code, if it has deals.
     public func row(_ country: String) -> Row? {
-        var lo = 0, hi = rows.count
+        var lo = 0
+        var hi = rows.count
         while lo < hi {
             let mid = (lo + hi) / 2
             if rows[mid].key < country { lo = mid + 1 } else { hi = mid }
@@ -99,7 +100,8 @@ public struct VendorConcentration: Sendable, Equatable {
     /// share first: `NVIDIA 80% / 75%`; a vendor whose deals state no MW of a kind shows `-`
     /// for it, and `(no MW)` when they state none at all.
     public static func vendorList(_ row: Row, limit: Int) -> (items: [(vendor: String, shares: String)], more: Int) {
-        let committed = Dictionary(row.committed.shares.map { (DealFilter.fold($0.vendor), $0.share) }, uniquingKeysWith: { a, _ in a })
+        let committed = Dictionary(
+            row.committed.shares.map { (DealFilter.fold($0.vendor), $0.share) }, uniquingKeysWith: { a, _ in a })
         let items = row.ambition.shares.prefix(limit).map { s -> (vendor: String, shares: String) in
             let c = committed[DealFilter.fold(s.vendor)] ?? nil
             return (s.vendor, c == nil && s.share == nil ? "(no MW)" : "\(percent(c)) / \(percent(s.share))")
@@ -135,15 +137,27 @@ public struct VendorConcentration: Sendable, Equatable {
 
         mutating func add(_ p: Part) {
             deals += 1
-            guard !p.vendors.isEmpty else { noVendor += 1; return }
+            guard !p.vendors.isEmpty else {
+                noVendor += 1
+                return
+            }
             vendors.formUnion(p.vendors)
             let n = Double(p.vendors.count)
-            if let c = p.committed { for v in p.vendors { committed[v, default: 0] += c / n } } else { unknownCommitted += 1 }
-            if let a = p.ambition { for v in p.vendors { ambition[v, default: 0] += a / n } } else { unknownAmbition += 1 }
+            if let c = p.committed {
+                for v in p.vendors { committed[v, default: 0] += c / n }
+            } else {
+                unknownCommitted += 1
+            }
+            if let a = p.ambition {
+                for v in p.vendors { ambition[v, default: 0] += a / n }
+            } else {
+                unknownAmbition += 1
+            }
         }
 
         func row(key: String, names: [String: String]) -> Row {
-            Row(key: key, deals: deals, noVendorDeals: noVendor,
+            Row(
+                key: key, deals: deals, noVendorDeals: noVendor,
                 committed: split(committed, unknown: unknownCommitted, names),
                 ambition: split(ambition, unknown: unknownAmbition, names))
         }
@@ -161,7 +175,7 @@ public struct VendorConcentration: Sendable, Equatable {
             }
             shares.sort { a, b in
                 switch (a.share, b.share) {
-                case let (x?, y?) where x != y: return x > y
+                case (let x?, let y?) where x != y: return x > y
                 case (.some, nil): return true
                 case (nil, .some): return false
                 default: return DealFilter.fold(a.vendor) < DealFilter.fold(b.vendor)

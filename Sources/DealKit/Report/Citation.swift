@@ -31,7 +31,10 @@ public enum Citation {
     /// Source numbers as short text: `[1–3, 7]`; empty for none.
     public static func marks(_ numbers: [Int]) -> String {
         guard !numbers.isEmpty else { return "" }
-        return "[" + ranges(numbers).map { $0.lowerBound == $0.upperBound ? "\($0.lowerBound)" : "\($0.lowerBound)–\($0.upperBound)" }
+        return "["
+            + ranges(numbers).map {
+                $0.lowerBound == $0.upperBound ? "\($0.lowerBound)" : "\($0.lowerBound)–\($0.upperBound)"
+            }
             .joined(separator: ", ") + "]"
     }
 

@@ -8,8 +8,10 @@ public enum Markup {
     /// `SafeText` would not send to a terminal raw (C1, bidi, invisible) shown as placeholders.
     public static func escape(_ s: String) -> String {
         // Most feed text has nothing to escape: one pass over its bytes says so, and it is kept as is.
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27
-                                     || $0 == 0xC2 || $0 == 0xE2 || $0 == 0xEF }) {
+        if !s.utf8.contains(where: {
+            $0 < 0x20 || $0 == 0x7F || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27
+                || $0 == 0xC2 || $0 == 0xE2 || $0 == 0xEF
+        }) {
             return s
         }
         var out = ""
@@ -68,12 +70,16 @@ public enum Markup {
             case ">": out += "&gt;"
             case "&": out += "&amp;"
             case "\\", "`", "*", "[", "]", "|", "~", "#":
-                out += "\\"; out.unicodeScalars.append(ch)
+                out += "\\"
+                out.unicodeScalars.append(ch)
             case "_" where !(isWord(i - 1) && isWord(i + 1)):
-                out += "\\"; out.unicodeScalars.append(ch)
+                out += "\\"
+                out.unicodeScalars.append(ch)
             case "-" where i == 0 && spaceAfter(i), "+" where i == 0 && spaceAfter(i),
-                 "." where i == leadingDigits && i > 0 && spaceAfter(i), ")" where i == leadingDigits && i > 0 && spaceAfter(i):
-                out += "\\"; out.unicodeScalars.append(ch)
+                "." where i == leadingDigits && i > 0 && spaceAfter(i),
+                ")" where i == leadingDigits && i > 0 && spaceAfter(i):
+                out += "\\"
+                out.unicodeScalars.append(ch)
             default: out.unicodeScalars.append(ch)
             }
         }
@@ -92,8 +98,9 @@ public enum Markup {
         guard let host = afterScheme.first, host != "/" else { return nil }
         for b in s.utf8 {
             switch b {
-            case 0...0x20, 0x7F, UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "`"),
-                 UInt8(ascii: "\\"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "|"), UInt8(ascii: "^"):
+            case 0...0x20, 0x7F, UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"),
+                UInt8(ascii: "`"),
+                UInt8(ascii: "\\"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "|"), UInt8(ascii: "^"):
                 return nil
             default: continue
             }

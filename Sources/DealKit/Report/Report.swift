@@ -18,10 +18,17 @@ public struct Report: Sendable {
         /// The changes of the period; nil when the report was made without the history.
         public var changes: Changes?
 
-        public init(title: String, date: PartialDate, filter: String, store: String, reproduce: String,
-                    asOf: String? = nil, changes: Changes? = nil) {
-            self.title = title; self.date = date; self.filter = filter; self.store = store; self.reproduce = reproduce
-            self.asOf = asOf; self.changes = changes
+        public init(
+            title: String, date: PartialDate, filter: String, store: String, reproduce: String,
+            asOf: String? = nil, changes: Changes? = nil
+        ) {
+            self.title = title
+            self.date = date
+            self.filter = filter
+            self.store = store
+            self.reproduce = reproduce
+            self.asOf = asOf
+            self.changes = changes
         }
     }
 
@@ -45,12 +52,17 @@ public struct Report: Sendable {
         public var list: [DealChange]
 
         public init(since: String, until: String, hasHistory: Bool, list: [DealChange]) {
-            self.since = since; self.until = until; self.hasHistory = hasHistory; self.list = list
+            self.since = since
+            self.until = until
+            self.hasHistory = hasHistory
+            self.list = list
         }
 
         /// A `yyyymmdd` day key as `yyyy-mm-dd`.
         public static func dayText(_ key: Int) -> String {
-            let y = key / 10_000, m = key / 100 % 100, d = key % 100
+            let y = key / 10_000
+            let m = key / 100 % 100
+            let d = key % 100
             return "\(y)-\(m < 10 ? "0" : "")\(m)-\(d < 10 ? "0" : "")\(d)"
         }
 
@@ -60,7 +72,8 @@ public struct Report: Sendable {
         /// The paragraph above the list (or in its place).
         public var intro: String {
             guard hasHistory else {
-                return "This store has no recorded revision, so the changes from \(since) to \(until) cannot be told: sovtrack records each change made through it from the first one on (docs/history.md)."
+                return
+                    "This store has no recorded revision, so the changes from \(since) to \(until) cannot be told: sovtrack records each change made through it from the first one on (docs/history.md)."
             }
             if list.isEmpty { return "No change to these deals from \(since) to \(until)." }
             let setbacks = list.filter(\.isSetback).count
@@ -70,7 +83,8 @@ public struct Report: Sendable {
     }
 
     /// Said where a report would list the changes of the period when none were asked for.
-    public static let noHistory = "This report was made without the store's history, so it cannot list the changes of the period: it shows the data as it is on the day it was made."
+    public static let noHistory =
+        "This report was made without the store's history, so it cannot list the changes of the period: it shows the data as it is on the day it was made."
 
     public var context: Context
     public var dealCount: Int
@@ -89,17 +103,23 @@ public struct Report: Sendable {
         var args = ["sovtrack", "list"].map(shellQuoted)
         if let store {
             // A leading ~/ stays outside the quotes so the shell still expands it.
-            args += ["--store", store.hasPrefix("~/") ? "~/" + shellQuoted(String(store.dropFirst(2))) : shellQuoted(store)]
+            args += [
+                "--store", store.hasPrefix("~/") ? "~/" + shellQuoted(String(store.dropFirst(2))) : shellQuoted(store),
+            ]
         }
-        args += (filter.arguments + (asOf.map { ["--as-of", $0] } ?? []) + ["--sort", "id", "--format", "json"]).map(shellQuoted)
+        args += (filter.arguments + (asOf.map { ["--as-of", $0] } ?? []) + ["--sort", "id", "--format", "json"]).map(
+            shellQuoted)
         return args.joined(separator: " ") + " | sha256sum"
     }
 
     /// `s` as one shell word: as is when it is plain, else in single quotes.
     static func shellQuoted(_ s: String) -> String {
-        let plain = !s.isEmpty && s.unicodeScalars.allSatisfy {
-            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || "-_./:=+,@".unicodeScalars.contains($0)
-        }
+        let plain =
+            !s.isEmpty
+            && s.unicodeScalars.allSatisfy {
+                ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
+                    || "-_./:=+,@".unicodeScalars.contains($0)
+            }
         return plain ? s : "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
@@ -115,7 +135,8 @@ public struct Report: Sendable {
         // The fingerprint (encode, then hash) runs on its own core beside the rest.
         var hash = ""
         var rest: (Summary, SourceList, [String: [Citation.Figure: [Int]]], [MilestoneCount])?
-        let parts = Parallel.map(2) { part -> (String?, (Summary, SourceList, [String: [Citation.Figure: [Int]]], [MilestoneCount])?) in
+        let parts = Parallel.map(2) {
+            part -> (String?, (Summary, SourceList, [String: [Citation.Figure: [Int]]], [MilestoneCount])?) in
             if part == 0 { return (SHA256.hex(Report.canonicalBytes(deals, updated: updated)), nil) }
             let summary = Summary(deals: deals, by: .country, today: context.date)
             let (sources, citations) = Report.cite(deals, rows: summary.rows.map(\.key))
@@ -139,7 +160,9 @@ public struct Report: Sendable {
         deals.withUnsafeBufferPointer { cite($0, rows: rows) }
     }
 
-    private static func cite(_ deals: UnsafeBufferPointer<Deal>, rows: [String]) -> (SourceList, [String: [Citation.Figure: [Int]]]) {
+    private static func cite(_ deals: UnsafeBufferPointer<Deal>, rows: [String]) -> (
+        SourceList, [String: [Citation.Figure: [Int]]]
+    ) {
         var byCountry: [String: [Int]] = [:]
         for i in deals.indices { byCountry[deals[i].country, default: []].append(i) }
         var list = SourceList()
@@ -182,7 +205,10 @@ public struct Report: Sendable {
 
     /// Milestones per country and year, by country then year.
     static func countMilestones(_ deals: [Deal]) -> [MilestoneCount] {
-        struct Key: Hashable { var country: String; var year: Int }
+        struct Key: Hashable {
+            var country: String
+            var year: Int
+        }
         var counts: [Key: (done: Int, open: Int)] = [:]
         for d in deals {
             for m in d.milestones {
@@ -192,7 +218,9 @@ public struct Report: Sendable {
                 counts[k] = c
             }
         }
-        return counts.map { MilestoneCount(country: $0.key.country, year: $0.key.year, done: $0.value.done, open: $0.value.open) }
-            .sorted { ($0.country, $0.year) < ($1.country, $1.year) }
+        return counts.map {
+            MilestoneCount(country: $0.key.country, year: $0.key.year, done: $0.value.done, open: $0.value.open)
+        }
+        .sorted { ($0.country, $0.year) < ($1.country, $1.year) }
     }
 }

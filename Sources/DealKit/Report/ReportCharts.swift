@@ -12,7 +12,9 @@ public enum ReportCharts {
     static let other = "#B8B8B8"
 
     /// A country's label: `KR South Korea`, cut to fit the label column.
-    static func label(_ key: String, _ name: String) -> String { SVG.cut(name.isEmpty || name == key ? key : "\(key) \(name)", 24) }
+    static func label(_ key: String, _ name: String) -> String {
+        SVG.cut(name.isEmpty || name == key ? key : "\(key) \(name)", 24)
+    }
 
     /// True when the positive values span more than two orders of magnitude.
     public static func needsLogScale(_ values: [Double]) -> Bool {
@@ -25,13 +27,17 @@ public enum ReportCharts {
 
     /// Committed and ambition MW per country as paired bars (log scale when they span > 100×).
     public static func countryMW(_ r: Report) -> String {
-        var rows = r.summary.rows.prefix(maxRows).map { (label: label($0.key, $0.name), committed: $0.committedMW, ambition: $0.ambitionMW) }
+        var rows = r.summary.rows.prefix(maxRows).map {
+            (label: label($0.key, $0.name), committed: $0.committedMW, ambition: $0.ambitionMW)
+        }
         let rest = r.summary.rows.dropFirst(maxRows)
         if !rest.isEmpty {
             func sum(_ v: [Double?]) -> Double? { v.contains { $0 != nil } ? v.compactMap { $0 }.reduce(0, +) : nil }
             rows.append(("\(rest.count) more countries", sum(rest.map(\.committedMW)), sum(rest.map(\.ambitionMW))))
         }
-        let rowH = 28.0, top = 44.0, valueW = 150.0
+        let rowH = 28.0
+        let top = 44.0
+        let valueW = 150.0
         let barW = width - labelWidth - valueW - 10
         let height = top + Double(max(rows.count, 1)) * rowH + 34
         var s = SVG(width: Int(width), height: Int(height), title: "Committed and ambition MW per country")
@@ -46,7 +52,8 @@ public enum ReportCharts {
         let place: (Double) -> Double
         var ticks: [Double]
         if log {
-            let lo = floor(log10(positive.min()!)), hi = max(ceil(log10(positive.max()!)), lo + 1)
+            let lo = floor(log10(positive.min()!))
+            let hi = max(ceil(log10(positive.max()!)), lo + 1)
             place = { v in v <= 0 ? 0 : max(0, (log10(v) - lo) / (hi - lo)) * barW }
             // One tick per power of ten, at most 12 (every second or more over a wider span).
             let step = max(1, ((hi - lo) / 11).rounded(.up))
@@ -73,9 +80,9 @@ public enum ReportCharts {
             if let c = row.committed { s.rect(x: labelWidth, y: y + 10, w: scale(c), h: 8, fill: "#08519C") }
             let text: String
             switch (row.committed, row.ambition) {
-            case let (c?, a?) where c != a: text = "\(MWText.figure(c)) → \(MWText.figure(a))"
-            case let (c?, _): text = MWText.figure(c)
-            case let (nil, a?): text = "? → \(MWText.figure(a))"
+            case (let c?, let a?) where c != a: text = "\(MWText.figure(c)) → \(MWText.figure(a))"
+            case (let c?, _): text = MWText.figure(c)
+            case (nil, let a?): text = "? → \(MWText.figure(a))"
             case (nil, nil): text = "unknown"
             }
             s.text(text, x: width - 8, y: y + 18, anchor: "end", fill: row.ambition == nil ? "#888" : "#222")
@@ -114,14 +121,18 @@ public enum ReportCharts {
         }
         let total = { (c: [Int: (done: Int, open: Int)]) in c.values.reduce(0) { $0 + $1.done + $1.open } }
         var order = perCountry.keys.sorted { a, b in
-            let x = total(perCountry[a]!), y = total(perCountry[b]!)
+            let x = total(perCountry[a]!)
+            let y = total(perCountry[b]!)
             return x != y ? x > y : a < b
         }
         var labels = order.map { label($0, Countries.byCode($0)?.name ?? $0) }
         if order.count > maxRows {
             var merged: [Int: (done: Int, open: Int)] = [:]
             for c in order[maxRows...] {
-                for (y, v) in perCountry[c]! { let m = merged[y] ?? (0, 0); merged[y] = (m.done + v.done, m.open + v.open) }
+                for (y, v) in perCountry[c]! {
+                    let m = merged[y] ?? (0, 0)
+                    merged[y] = (m.done + v.done, m.open + v.open)
+                }
             }
             labels = Array(labels.prefix(maxRows)) + ["\(order.count - maxRows) more countries"]
             order = Array(order.prefix(maxRows)) + ["\u{0}rest"]
@@ -130,7 +141,8 @@ public enum ReportCharts {
         // At most 16 columns: earlier years fold into the first, marked "≤".
         let first = max(minYear, maxYear - 15)
         let years = Array(first...maxYear)
-        let rowH = 30.0, top = 44.0
+        let rowH = 30.0
+        let top = 44.0
         let colW = min(64, (width - labelWidth - 10) / Double(years.count))
         let height = top + Double(order.count) * rowH + 30
         var s = SVG(width: Int(width), height: Int(height), title: "Milestones per country and year")
@@ -154,7 +166,9 @@ public enum ReportCharts {
             let x = labelWidth + (Double(j) + 0.5) * colW
             s.line(x1: x, y1: top - 4, x2: x, y2: bottom, stroke: "#EEEEEE")
             let text = j == 0 && minYear < first ? "≤\(y)" : String(y)
-            s.text(years.count > 10 ? "’" + String(String(y).suffix(2)) : text, x: x, y: bottom + 18, anchor: "middle", size: 11, fill: "#555")
+            s.text(
+                years.count > 10 ? "’" + String(String(y).suffix(2)) : text, x: x, y: bottom + 18, anchor: "middle",
+                size: 11, fill: "#555")
         }
         let today = r.context.date
         if today.year >= first && today.year <= maxYear {
@@ -170,8 +184,15 @@ public enum ReportCharts {
                 let cx = labelWidth + (Double(j) + 0.5) * colW
                 let r = radius(v.done + v.open)
                 s.circle(cx: cx, cy: cy, r: r, fill: "#F2C078", stroke: "#B07A1E")
-                if v.done > 0 { s.circle(cx: cx, cy: cy, r: r * (Double(v.done) / Double(v.done + v.open)).squareRoot(), fill: "#7A4A00") }
-                if r >= 8 { s.text(String(v.done + v.open), x: cx, y: cy + 4, anchor: "middle", size: 10, fill: v.done > 0 ? "#FFFFFF" : "#222") }
+                if v.done > 0 {
+                    s.circle(
+                        cx: cx, cy: cy, r: r * (Double(v.done) / Double(v.done + v.open)).squareRoot(), fill: "#7A4A00")
+                }
+                if r >= 8 {
+                    s.text(
+                        String(v.done + v.open), x: cx, y: cy + 4, anchor: "middle", size: 10,
+                        fill: v.done > 0 ? "#FFFFFF" : "#222")
+                }
             }
         }
         return s.document
@@ -182,9 +203,16 @@ public enum ReportCharts {
     /// Each country's ambition MW split among vendors, as a bar of 100%, with its HHI.
     public static func vendorShares(_ r: Report) -> String {
         let c = r.summary.concentration
-        let top = c.total.ambition.shares.filter { $0.share != nil }.prefix(palette.count).map { DealFilter.fold($0.vendor) }
+        let top = c.total.ambition.shares.filter { $0.share != nil }.prefix(palette.count).map {
+            DealFilter.fold($0.vendor)
+        }
         let topNames = c.total.ambition.shares.prefix(top.count).map(\.vendor)
-        struct Row { var label: String; var mw: [String: Double]; var total: Double; var hhi: Double? }
+        struct Row {
+            var label: String
+            var mw: [String: Double]
+            var total: Double
+            var hhi: Double?
+        }
         var rows: [Row] = []
         var rest = Row(label: "", mw: [:], total: 0, hhi: nil)
         var restCount = 0
@@ -205,8 +233,11 @@ public enum ReportCharts {
             rest.hhi = rest.mw.values.reduce(0) { $0 + ($1 / rest.total * 100) * ($1 / rest.total * 100) }
             rows.append(rest)
         }
-        let rowH = 28.0, legendRows = 1 + (top.count + 1) / 4, top0 = 20.0 + Double(legendRows) * 18
-        let hhiW = 92.0, barW = width - labelWidth - hhiW - 8
+        let rowH = 28.0
+        let legendRows = 1 + (top.count + 1) / 4
+        let top0 = 20.0 + Double(legendRows) * 18
+        let hhiW = 92.0
+        let barW = width - labelWidth - hhiW - 8
         let height = top0 + Double(max(rows.count, 1)) * rowH + 12
         var s = SVG(width: Int(width), height: Int(height), title: "Vendor shares of each country's ambition MW")
         guard !rows.isEmpty else {
@@ -228,10 +259,16 @@ public enum ReportCharts {
             for (color, mw) in segments where mw > 0 {
                 let w = mw / row.total * barW
                 s.rect(x: x, y: y + 5, w: w, h: 18, fill: color)
-                if w >= 36 { s.text(VendorConcentration.percent(mw / row.total), x: x + w / 2, y: y + 18, anchor: "middle", size: 11, fill: "#FFFFFF", bold: true) }
+                if w >= 36 {
+                    s.text(
+                        VendorConcentration.percent(mw / row.total), x: x + w / 2, y: y + 18, anchor: "middle",
+                        size: 11, fill: "#FFFFFF", bold: true)
+                }
                 x += w
             }
-            s.text(VendorConcentration.index(row.hhi), x: width - 8, y: y + 18, anchor: "end", bold: (row.hhi ?? 0) > 2_500)
+            s.text(
+                VendorConcentration.index(row.hhi), x: width - 8, y: y + 18, anchor: "end", bold: (row.hhi ?? 0) > 2_500
+            )
         }
         return s.document
     }

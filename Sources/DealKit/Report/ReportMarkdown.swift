@@ -12,7 +12,10 @@ public enum ReportMarkdown {
     /// The SVG files' names for a Markdown file named `base` (`briefing.md` → `briefing-countries.svg` ...).
     public static func chartNames(for base: String) -> (countries: String, vendors: String, milestones: String) {
         var stem = base
-        for ext in [".markdown", ".md"] where stem.lowercased().hasSuffix(ext) { stem = String(stem.dropLast(ext.count)); break }
+        for ext in [".markdown", ".md"] where stem.lowercased().hasSuffix(ext) {
+            stem = String(stem.dropLast(ext.count))
+            break
+        }
         return ("\(stem)-countries.svg", "\(stem)-vendors.svg", "\(stem)-milestones.svg")
     }
 
@@ -21,9 +24,11 @@ public enum ReportMarkdown {
         let dir = FileSystem.directory(of: path)
         let names = chartNames(for: FileSystem.baseName(of: path))
         func beside(_ name: String) -> String { dir == "." && !path.hasPrefix("./") ? name : dir + "/" + name }
-        let svgs = [File(path: beside(names.countries), bytes: Array(ReportCharts.countryMW(r).utf8)),
-                    File(path: beside(names.vendors), bytes: Array(ReportCharts.vendorShares(r).utf8)),
-                    File(path: beside(names.milestones), bytes: Array(ReportCharts.timeline(r).utf8))]
+        let svgs = [
+            File(path: beside(names.countries), bytes: Array(ReportCharts.countryMW(r).utf8)),
+            File(path: beside(names.vendors), bytes: Array(ReportCharts.vendorShares(r).utf8)),
+            File(path: beside(names.milestones), bytes: Array(ReportCharts.timeline(r).utf8)),
+        ]
         return svgs + [File(path: path, bytes: Array(markdown(r, charts: names).utf8))]
     }
 
@@ -32,7 +37,9 @@ public enum ReportMarkdown {
         var out = ""
         for b in name.utf8 {
             let c = Character(Unicode.Scalar(b))
-            if c.isASCII && (c.isLetter || c.isNumber || "._-".contains(c)) { out.append(c) } else {
+            if c.isASCII && (c.isLetter || c.isNumber || "._-".contains(c)) {
+                out.append(c)
+            } else {
                 let d = Array("0123456789ABCDEF")
                 out += "%" + String(d[Int(b >> 4)]) + String(d[Int(b & 15)])
             }
@@ -40,35 +47,47 @@ public enum ReportMarkdown {
         return out
     }
 
-    public static func markdown(_ r: Report, charts: (countries: String, vendors: String, milestones: String)) -> String {
+    public static func markdown(_ r: Report, charts: (countries: String, vendors: String, milestones: String)) -> String
+    {
         var m = "# \(Markup.markdown(r.context.title))\n\n_\(r.context.date)_\n\n"
         let t = r.summary.total
-        m += "**\(r.dealCount)** deals in **\(r.summary.rows.count)** countries: **\(MWText.figure(t.committedMW, approx: t.approxCommitted))** MW committed, **\(MWText.figure(t.ambitionMW, approx: t.approxAmbition))** MW of ambition."
+        m +=
+            "**\(r.dealCount)** deals in **\(r.summary.rows.count)** countries: **\(MWText.figure(t.committedMW, approx: t.approxCommitted))** MW committed, **\(MWText.figure(t.ambitionMW, approx: t.approxAmbition))** MW of ambition."
         if let top = r.summary.concentration.total.ambition.top {
-            m += " Largest vendor: **\(Markup.markdown(top.vendor))**, \(VendorConcentration.percent(top.share)) of the ambition MW."
+            m +=
+                " Largest vendor: **\(Markup.markdown(top.vendor))**, \(VendorConcentration.percent(top.share)) of the ambition MW."
         }
-        if t.unknownMWDeals > 0 { m += " \(t.unknownMWDeals) deals state no MW figure: counted as deals, never as zero MW." }
+        if t.unknownMWDeals > 0 {
+            m += " \(t.unknownMWDeals) deals state no MW figure: counted as deals, never as zero MW."
+        }
         m += "\n\n## What this is made from\n\n"
-        m += "- Filter: \(r.context.filter.isEmpty ? "no filter: every deal in the store" : Markup.markdown(r.context.filter))\n"
-        m += "- Store: \(Markup.markdown(r.context.store))\(r.context.asOf.map { " as it stood at the end of " + Markup.markdown($0) + ", from its history" } ?? "")\n"
+        m +=
+            "- Filter: \(r.context.filter.isEmpty ? "no filter: every deal in the store" : Markup.markdown(r.context.filter))\n"
+        m +=
+            "- Store: \(Markup.markdown(r.context.store))\(r.context.asOf.map { " as it stood at the end of " + Markup.markdown($0) + ", from its history" } ?? "")\n"
         m += "- Deals: \(r.dealCount)\n"
-        m += "- Fingerprint: `sha256:\(r.fingerprint)`, the SHA-256 of the selected deals as `\(r.context.reproduce.replacingOccurrences(of: "`", with: "'"))` prints them.\n\n"
+        m +=
+            "- Fingerprint: `sha256:\(r.fingerprint)`, the SHA-256 of the selected deals as `\(r.context.reproduce.replacingOccurrences(of: "`", with: "'"))` prints them.\n\n"
         m += "## Per country\n\n"
         m += "| country | deals | committed MW | ambition MW | operational MW | no MW stated | next milestone |\n"
         m += "| --- | ---: | ---: | ---: | ---: | ---: | --- |\n"
         func row(_ x: Summary.Row, _ label: String) {
             let c = r.citations[x.key]
             func cite(_ f: Citation.Figure) -> String { c?[f].map { " " + Citation.marks($0) } ?? "" }
-            m += "| \(label) | \(x.deals)\(cite(.deal)) | \(MWText.figure(x.committedMW, approx: x.approxCommitted))\(cite(.committedMW)) | "
-            m += "\(MWText.figure(x.ambitionMW, approx: x.approxAmbition))\(cite(.ambitionMW)) | \(MWText.figure(x.operationalMW, approx: x.approxOperational))\(cite(.operationalMW)) | "
+            m +=
+                "| \(label) | \(x.deals)\(cite(.deal)) | \(MWText.figure(x.committedMW, approx: x.approxCommitted))\(cite(.committedMW)) | "
+            m +=
+                "\(MWText.figure(x.ambitionMW, approx: x.approxAmbition))\(cite(.ambitionMW)) | \(MWText.figure(x.operationalMW, approx: x.approxOperational))\(cite(.operationalMW)) | "
             m += "\(x.unknownMWDeals) | \(Markup.markdown(x.nextMilestoneText ?? "-")) |\n"
         }
         for x in r.summary.rows { row(x, "\(Markup.markdown(x.key)) \(Markup.markdown(x.name))") }
         row(r.summary.total, "**total**")
         m += "\n![Committed and ambition MW per country](\(linkTarget(charts.countries)))\n\n"
         m += "## Vendor concentration\n\n"
-        m += "Each vendor's share of a country's MW and the Herfindahl–Hirschman index (HHI, 0 to 10,000; above 2,500 is highly concentrated). A deal with several vendors gives each an equal part of its MW; deals stating no MW and deals naming no vendor are left out of the shares and counted under *left out*, never taken as zero.\n\n"
-        m += "| country | largest vendor | share of ambition MW | HHI committed | HHI ambition | vendors: share of committed / ambition MW | left out |\n"
+        m +=
+            "Each vendor's share of a country's MW and the Herfindahl–Hirschman index (HHI, 0 to 10,000; above 2,500 is highly concentrated). A deal with several vendors gives each an equal part of its MW; deals stating no MW and deals naming no vendor are left out of the shares and counted under *left out*, never taken as zero.\n\n"
+        m +=
+            "| country | largest vendor | share of ambition MW | HHI committed | HHI ambition | vendors: share of committed / ambition MW | left out |\n"
         m += "| --- | --- | ---: | ---: | ---: | --- | ---: |\n"
         let c = r.summary.concentration
         func crow(_ x: VendorConcentration.Row, _ label: String) {
@@ -77,11 +96,16 @@ public enum ReportMarkdown {
             let (items, count) = VendorConcentration.vendorList(x, limit: 6)
             let list = items.map { "\(Markup.markdown($0.vendor)) \($0.shares)" }
             let more = count > 0 ? ", \\+\(count) more" : ""
-            m += "| \(label) | \(Markup.markdown(top?.vendor ?? "-")) | \(VendorConcentration.percent(top?.share))\(top == nil ? "" : cites) | "
-            m += "\(VendorConcentration.index(x.committed.hhi)) | \(VendorConcentration.index(x.ambition.hhi))\(x.ambition.hhi == nil ? "" : cites) | "
-            m += "\(list.isEmpty ? "-" : list.joined(separator: ", "))\(more) | \(x.noVendorDeals + x.ambition.unknownMWDeals) |\n"
+            m +=
+                "| \(label) | \(Markup.markdown(top?.vendor ?? "-")) | \(VendorConcentration.percent(top?.share))\(top == nil ? "" : cites) | "
+            m +=
+                "\(VendorConcentration.index(x.committed.hhi)) | \(VendorConcentration.index(x.ambition.hhi))\(x.ambition.hhi == nil ? "" : cites) | "
+            m +=
+                "\(list.isEmpty ? "-" : list.joined(separator: ", "))\(more) | \(x.noVendorDeals + x.ambition.unknownMWDeals) |\n"
         }
-        for s in r.summary.rows { if let x = c.row(s.key) { crow(x, "\(Markup.markdown(s.key)) \(Markup.markdown(s.name))") } }
+        for s in r.summary.rows {
+            if let x = c.row(s.key) { crow(x, "\(Markup.markdown(s.key)) \(Markup.markdown(s.name))") }
+        }
         crow(c.total, "**all countries**")
         m += "\n![Vendor shares of each country's ambition MW](\(linkTarget(charts.vendors)))\n\n"
         m += "## Milestones\n\n![Milestones per country and year](\(linkTarget(charts.milestones)))\n\n"
@@ -99,7 +123,8 @@ public enum ReportMarkdown {
         guard !c.list.isEmpty else { return m }
         m += "| | deal | change |\n| --- | --- | --- |\n"
         for change in c.list.prefix(Report.Changes.listed) {
-            m += "| \(change.isSetback ? "!" : "") | \(Markup.markdown(change.id)) | \(Markup.markdown(change.sentence)) |\n"
+            m +=
+                "| \(change.isSetback ? "!" : "") | \(Markup.markdown(change.id)) | \(Markup.markdown(change.sentence)) |\n"
         }
         if c.list.count > Report.Changes.listed {
             m += "\n… and \(c.list.count - Report.Changes.listed) more (sovtrack diff lists them all).\n"

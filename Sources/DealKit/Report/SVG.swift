@@ -6,7 +6,9 @@ struct SVG {
     let title: String
 
     init(width: Int, height: Int, title: String) {
-        self.width = width; self.height = height; self.title = title
+        self.width = width
+        self.height = height
+        self.title = title
     }
 
     /// A number as SVG wants it: at most two decimals, no exponent.
@@ -25,21 +27,27 @@ struct SVG {
     }
 
     mutating func rect(x: Double, y: Double, w: Double, h: Double, fill: String, extra: String = "") {
-        body += "<rect x=\"\(SVG.n(x))\" y=\"\(SVG.n(y))\" width=\"\(SVG.n(max(0, w)))\" height=\"\(SVG.n(h))\" fill=\"\(fill)\"\(extra.isEmpty ? "" : " " + extra)/>\n"
+        body +=
+            "<rect x=\"\(SVG.n(x))\" y=\"\(SVG.n(y))\" width=\"\(SVG.n(max(0, w)))\" height=\"\(SVG.n(h))\" fill=\"\(fill)\"\(extra.isEmpty ? "" : " " + extra)/>\n"
     }
 
     mutating func line(x1: Double, y1: Double, x2: Double, y2: Double, stroke: String, dash: Bool = false) {
-        body += "<line x1=\"\(SVG.n(x1))\" y1=\"\(SVG.n(y1))\" x2=\"\(SVG.n(x2))\" y2=\"\(SVG.n(y2))\" stroke=\"\(stroke)\"\(dash ? " stroke-dasharray=\"4 3\"" : "")/>\n"
+        body +=
+            "<line x1=\"\(SVG.n(x1))\" y1=\"\(SVG.n(y1))\" x2=\"\(SVG.n(x2))\" y2=\"\(SVG.n(y2))\" stroke=\"\(stroke)\"\(dash ? " stroke-dasharray=\"4 3\"" : "")/>\n"
     }
 
     mutating func circle(cx: Double, cy: Double, r: Double, fill: String, stroke: String? = nil) {
-        body += "<circle cx=\"\(SVG.n(cx))\" cy=\"\(SVG.n(cy))\" r=\"\(SVG.n(r))\" fill=\"\(fill)\"\(stroke.map { " stroke=\"\($0)\"" } ?? "")/>\n"
+        body +=
+            "<circle cx=\"\(SVG.n(cx))\" cy=\"\(SVG.n(cy))\" r=\"\(SVG.n(r))\" fill=\"\(fill)\"\(stroke.map { " stroke=\"\($0)\"" } ?? "")/>\n"
     }
 
     /// Text from anywhere (feed names included), escaped; `anchor` is start, middle or end.
-    mutating func text(_ s: String, x: Double, y: Double, anchor: String = "start", size: Int = 12,
-                       fill: String = "#222", bold: Bool = false) {
-        body += "<text x=\"\(SVG.n(x))\" y=\"\(SVG.n(y))\" text-anchor=\"\(anchor)\" font-size=\"\(size)\" fill=\"\(fill)\"\(bold ? " font-weight=\"bold\"" : "")>\(Markup.escape(s))</text>\n"
+    mutating func text(
+        _ s: String, x: Double, y: Double, anchor: String = "start", size: Int = 12,
+        fill: String = "#222", bold: Bool = false
+    ) {
+        body +=
+            "<text x=\"\(SVG.n(x))\" y=\"\(SVG.n(y))\" text-anchor=\"\(anchor)\" font-size=\"\(size)\" fill=\"\(fill)\"\(bold ? " font-weight=\"bold\"" : "")>\(Markup.escape(s))</text>\n"
     }
 
     /// The whole document; scales to its container's width (`viewBox`, no fixed size).

@@ -4,131 +4,131 @@
 public enum BundledDataset {
     /// The feed text, byte for byte as in `Fixtures/deals.json`.
     public static let text: String = #"""
-{
-  "format": "sovtrack-feed",
-  "version": 2,
-  "updated": "2026-06-10",
-  "deals": [
-    {
-      "id": "fr-softbank-sesterce-sovereign-ai-factory",
-      "title": "France sovereign AI factory with SoftBank and Sesterce",
-      "kind": "build",
-      "country": "FR",
-      "announcedBy": "2026-06-07",
-      "status": "announced",
-      "partners": [
-        {"name": "NVIDIA", "role": "vendor", "supplies": "full-stack AI infrastructure"},
-        {"name": "SoftBank", "role": "other"},
-        {"name": "Sesterce", "role": "other"}
-      ],
-      "platform": "NVIDIA DSX",
-      "sources": [
-        {"title": "[untitled article opening “Fifty-five megawatts is the opening number.”]"}
-      ],
-      "cite": {"announced": [1], "platform": [1]},
-      "tags": ["sovereign-ai", "ai-factory"],
-      "notes": "The only source is a passing mention: the article on NAVER's 55 MW deal lists a SoftBank/Sesterce sovereign AI factory in France as an earlier instance of the same template (a national AI champion, NVIDIA's full infrastructure stack on its DSX platform, and a regionally branded model), placing it before the UK and Korea announcements \"in recent cycles\". It gives no date, so the date is recorded as not stated: public before NAVER's announcement of 2026-06-07 [1]. It does not say which company leads or what SoftBank and Sesterce each do: both are partners with role other and no sponsor is set. No site, capacity, model or money is given."
-    },
-    {
-      "id": "gb-sovereign-ai-factory",
-      "title": "United Kingdom sovereign AI factory with NVIDIA",
-      "kind": "build",
-      "country": "GB",
-      "announcedBy": "2026-06-07",
-      "status": "announced",
-      "partners": [
-        {"name": "NVIDIA", "role": "vendor", "supplies": "full-stack AI infrastructure"}
-      ],
-      "platform": "NVIDIA DSX",
-      "milestones": [
-        {"date": "2026-06-07", "event": "UK sovereign AI coverage on NVIDIA's blog", "done": true, "cite": [1]}
-      ],
-      "sources": [
-        {"title": "[untitled article opening “Fifty-five megawatts is the opening number.”]"}
-      ],
-      "cite": {"announced": [1], "platform": [1]},
-      "tags": ["sovereign-ai", "ai-factory"],
-      "notes": "Known from one article, which counts the UK among the earlier cases of the template NAVER follows (national champion, NVIDIA DSX full stack, regional model) and mentions NVIDIA blog coverage of UK sovereign AI dated 2026-06-07, published in the same batch as its Korea posts [1]. That date is when the coverage appeared, not when the deal was announced, so it is kept as a milestone and the announcement date is recorded as not stated: public by 2026-06-07. No sponsor, site, capacity, model or money is given."
-    },
-    {
-      "id": "kr-naver-nvidia-dsx-sejong",
-      "title": "네이버 NAVER expands its sovereign AI factories on NVIDIA DSX, starting at GAK Sejong",
-      "kind": "build",
-      "country": "KR",
-      "announced": "2026-06-07",
-      "status": "announced",
-      "sponsor": "NAVER",
-      "partners": [
-        {"name": "NVIDIA", "role": "vendor", "supplies": "DSX infrastructure stack", "to": "NAVER"},
-        {"name": "NAVER", "role": "operator"}
-      ],
-      "platform": "NVIDIA DSX",
-      "site": "GAK Sejong",
-      "capacity": {"initialMW": 55, "targetMW": 1000, "operationalMW": null, "confidence": "aspirational", "approx": ["targetMW"]},
-      "models": ["HyperCLOVA X", "Seoul World Model"],
-      "products": ["DSX", "Nemotron 3 Ultra", "Cosmos"],
-      "milestones": [
-        {"date": "2026-H2", "event": "AI Agent Platform launch", "done": false, "cite": [1]}
-      ],
-      "sources": [
-        {"title": "Nvidia Is Now Selling Nations Their Own AI Factories"},
-        {"title": "Every Country Wants Its Own AI, and Nvidia Sells the Shovels"},
-        {"title": "[untitled article opening “Fifty-five megawatts is the opening number.”]"},
-        {"title": "NAVER and NVIDIA Scale Sovereign AI to Gigawatt Capacity in South Korea", "publisher": "The Quantum Dispatch", "date": "2026-06-10"},
-        {"title": "[untitled article opening “AI used to be a model race.”]"}
-      ],
-      "cite": {"announced": [4], "initialMW": [1, 3, 5], "targetMW": [1, 3, 4, 5], "platform": [1, 2, 3, 4, 5], "site": [1, 3], "sponsor": [1, 3, 4]},
-      "tags": ["sovereign-ai", "ai-factory", "world-model", "nemotron-coalition"],
-      "notes": "An expansion of NAVER's existing AI data centres [1], AI factories [5] and sovereign AI infrastructure [2, 4], not a first build. The first phase is 55 MW at the GAK Sejong data centre [1, 3, 5]; the long-term plan is to grow toward gigawatt capacity [1, 3, 4, 5], recorded as an approximate target of about 1,000 MW (the sources give an order of magnitude, not a number) with confidence aspirational, as [3] advises until capital commitments are confirmed. NVIDIA's DSX platform supplies the whole infrastructure stack [3]. Models: the next HyperCLOVA X, fine-tuned from NVIDIA's Nemotron 3 Ultra open model with NAVER's own data [5], and a Seoul World Model built with NVIDIA Cosmos on NAVER's street-view data [1, 5]. NAVER is the first Korean member of NVIDIA's Nemotron Coalition [1]. Customers: enterprises, industries and government in Korea, with demand from Europe and the Middle East also in view [5]. Announced during Jensen Huang's visit to Korea with the SK hynix and SK Telecom partnerships [5]; dated 2026-06-07 by [4]. The sources disagree on who owns the resulting model: [3] describes the sovereign element as including government ownership of the model, while [1] speaks of models owned by a Korean company; both readings are kept here, neither is chosen. [3] notes that the URL of NVIDIA's own announcement is unconfirmed, so no URL is given."
-    },
-    {
-      "id": "kr-sk-hynix-nvidia-memory",
-      "title": "SK하이닉스 SK hynix and NVIDIA next-generation memory partnership",
-      "kind": "partnership",
-      "country": "KR",
-      "announced": "2026-06-07",
-      "status": "announced",
-      "partners": [
-        {"name": "SK hynix", "role": "vendor", "supplies": "next-generation memory", "to": "NVIDIA"},
-        {"name": "NVIDIA", "role": "vendor", "supplies": "CUDA-X, PhysicsNeMo and Omniverse software", "to": "SK hynix"}
-      ],
-      "products": ["Vera Rubin", "Vera CPU", "RTX Spark", "Jetson Thor", "CUDA-X", "PhysicsNeMo", "Omniverse"],
-      "sources": [
-        {"title": "NAVER and NVIDIA Scale Sovereign AI to Gigawatt Capacity in South Korea", "publisher": "The Quantum Dispatch", "date": "2026-06-10"},
-        {"title": "[untitled article opening “AI used to be a model race.”]"}
-      ],
-      "cite": {"announced": [1]},
-      "tags": ["memory", "semiconductors", "supply-chain", "digital-twin"],
-      "notes": "A multiyear technology partnership announced jointly by NVIDIA and SK hynix, so, as for France's joint deal, no sponsor is set. SK hynix co-develops next-generation memory aligned with NVIDIA's AI infrastructure roadmap, for Vera Rubin AI supercomputers, Vera CPUs, RTX Spark PCs and Jetson Thor robotics platforms [2]; in the other direction, SK hynix plans to use NVIDIA's CUDA-X, PhysicsNeMo and Omniverse to speed up chip design, simulation and manufacturing, and is building fab digital twins [2]. SK Telecom already applies NVIDIA Omniverse digital twins to SK hynix fabs [2]. A memory partnership has no power figure by nature: megawatts do not apply (n/a), which is not the same as unknown. [1] lists the collaboration under 2026-06-07 among its sources and places it in the same week as NAVER's announcement; [2] places it during Jensen Huang's visit to Korea."
-    },
-    {
-      "id": "kr-skt-nvidia-ai-cloud",
-      "title": "SK텔레콤 SK Telecom gigawatt-scale AI Cloud",
-      "kind": "cloud",
-      "country": "KR",
-      "announcedBy": "2026-06-07",
-      "status": "announced",
-      "sponsor": "SK Telecom",
-      "partners": [
-        {"name": "NVIDIA", "role": "vendor"},
-        {"name": "SK Telecom", "role": "operator"}
-      ],
-      "capacity": {"initialMW": null, "targetMW": 1000, "operationalMW": null, "confidence": "aspirational", "approx": ["targetMW"]},
-      "milestones": [
-        {"date": "2027", "event": "First AI factory expected online", "done": false, "cite": [1]}
-      ],
-      "sources": [
-        {"title": "[untitled article opening “AI used to be a model race.”]"},
-        {"title": "NAVER and NVIDIA Scale Sovereign AI to Gigawatt Capacity in South Korea", "publisher": "The Quantum Dispatch", "date": "2026-06-10"}
-      ],
-      "cite": {"announced": [1, 2], "targetMW": [1], "sponsor": [1]},
-      "tags": ["ai-cloud", "ai-factory", "telecom", "nvidia-cloud-partner", "agentic-ai"],
-      "notes": "SK Telecom plans an AI Cloud of gigawatt scale [1], recorded as an approximate target of about 1,000 MW with confidence aspirational: a long-term plan whose first phase has no stated size. Its first AI factory is expected online in 2027 [1]. The cloud is meant for agentic AI, physical AI, robotics and industrial workloads, with SKT's telecom network as the backbone, and SKT plans to become an NVIDIA Cloud Partner [1]. The date is not stated: [1] says only that NVIDIA announced its partnerships with SK hynix, SK Telecom and NAVER during Jensen Huang's visit to Korea; [2], which does not mention SK Telecom, dates the NAVER and SK hynix announcements 2026-06-07. So this one is recorded as public by 2026-06-07."
-    }
-  ]
-}
+        {
+          "format": "sovtrack-feed",
+          "version": 2,
+          "updated": "2026-06-10",
+          "deals": [
+            {
+              "id": "fr-softbank-sesterce-sovereign-ai-factory",
+              "title": "France sovereign AI factory with SoftBank and Sesterce",
+              "kind": "build",
+              "country": "FR",
+              "announcedBy": "2026-06-07",
+              "status": "announced",
+              "partners": [
+                {"name": "NVIDIA", "role": "vendor", "supplies": "full-stack AI infrastructure"},
+                {"name": "SoftBank", "role": "other"},
+                {"name": "Sesterce", "role": "other"}
+              ],
+              "platform": "NVIDIA DSX",
+              "sources": [
+                {"title": "[untitled article opening “Fifty-five megawatts is the opening number.”]"}
+              ],
+              "cite": {"announced": [1], "platform": [1]},
+              "tags": ["sovereign-ai", "ai-factory"],
+              "notes": "The only source is a passing mention: the article on NAVER's 55 MW deal lists a SoftBank/Sesterce sovereign AI factory in France as an earlier instance of the same template (a national AI champion, NVIDIA's full infrastructure stack on its DSX platform, and a regionally branded model), placing it before the UK and Korea announcements \"in recent cycles\". It gives no date, so the date is recorded as not stated: public before NAVER's announcement of 2026-06-07 [1]. It does not say which company leads or what SoftBank and Sesterce each do: both are partners with role other and no sponsor is set. No site, capacity, model or money is given."
+            },
+            {
+              "id": "gb-sovereign-ai-factory",
+              "title": "United Kingdom sovereign AI factory with NVIDIA",
+              "kind": "build",
+              "country": "GB",
+              "announcedBy": "2026-06-07",
+              "status": "announced",
+              "partners": [
+                {"name": "NVIDIA", "role": "vendor", "supplies": "full-stack AI infrastructure"}
+              ],
+              "platform": "NVIDIA DSX",
+              "milestones": [
+                {"date": "2026-06-07", "event": "UK sovereign AI coverage on NVIDIA's blog", "done": true, "cite": [1]}
+              ],
+              "sources": [
+                {"title": "[untitled article opening “Fifty-five megawatts is the opening number.”]"}
+              ],
+              "cite": {"announced": [1], "platform": [1]},
+              "tags": ["sovereign-ai", "ai-factory"],
+              "notes": "Known from one article, which counts the UK among the earlier cases of the template NAVER follows (national champion, NVIDIA DSX full stack, regional model) and mentions NVIDIA blog coverage of UK sovereign AI dated 2026-06-07, published in the same batch as its Korea posts [1]. That date is when the coverage appeared, not when the deal was announced, so it is kept as a milestone and the announcement date is recorded as not stated: public by 2026-06-07. No sponsor, site, capacity, model or money is given."
+            },
+            {
+              "id": "kr-naver-nvidia-dsx-sejong",
+              "title": "네이버 NAVER expands its sovereign AI factories on NVIDIA DSX, starting at GAK Sejong",
+              "kind": "build",
+              "country": "KR",
+              "announced": "2026-06-07",
+              "status": "announced",
+              "sponsor": "NAVER",
+              "partners": [
+                {"name": "NVIDIA", "role": "vendor", "supplies": "DSX infrastructure stack", "to": "NAVER"},
+                {"name": "NAVER", "role": "operator"}
+              ],
+              "platform": "NVIDIA DSX",
+              "site": "GAK Sejong",
+              "capacity": {"initialMW": 55, "targetMW": 1000, "operationalMW": null, "confidence": "aspirational", "approx": ["targetMW"]},
+              "models": ["HyperCLOVA X", "Seoul World Model"],
+              "products": ["DSX", "Nemotron 3 Ultra", "Cosmos"],
+              "milestones": [
+                {"date": "2026-H2", "event": "AI Agent Platform launch", "done": false, "cite": [1]}
+              ],
+              "sources": [
+                {"title": "Nvidia Is Now Selling Nations Their Own AI Factories"},
+                {"title": "Every Country Wants Its Own AI, and Nvidia Sells the Shovels"},
+                {"title": "[untitled article opening “Fifty-five megawatts is the opening number.”]"},
+                {"title": "NAVER and NVIDIA Scale Sovereign AI to Gigawatt Capacity in South Korea", "publisher": "The Quantum Dispatch", "date": "2026-06-10"},
+                {"title": "[untitled article opening “AI used to be a model race.”]"}
+              ],
+              "cite": {"announced": [4], "initialMW": [1, 3, 5], "targetMW": [1, 3, 4, 5], "platform": [1, 2, 3, 4, 5], "site": [1, 3], "sponsor": [1, 3, 4]},
+              "tags": ["sovereign-ai", "ai-factory", "world-model", "nemotron-coalition"],
+              "notes": "An expansion of NAVER's existing AI data centres [1], AI factories [5] and sovereign AI infrastructure [2, 4], not a first build. The first phase is 55 MW at the GAK Sejong data centre [1, 3, 5]; the long-term plan is to grow toward gigawatt capacity [1, 3, 4, 5], recorded as an approximate target of about 1,000 MW (the sources give an order of magnitude, not a number) with confidence aspirational, as [3] advises until capital commitments are confirmed. NVIDIA's DSX platform supplies the whole infrastructure stack [3]. Models: the next HyperCLOVA X, fine-tuned from NVIDIA's Nemotron 3 Ultra open model with NAVER's own data [5], and a Seoul World Model built with NVIDIA Cosmos on NAVER's street-view data [1, 5]. NAVER is the first Korean member of NVIDIA's Nemotron Coalition [1]. Customers: enterprises, industries and government in Korea, with demand from Europe and the Middle East also in view [5]. Announced during Jensen Huang's visit to Korea with the SK hynix and SK Telecom partnerships [5]; dated 2026-06-07 by [4]. The sources disagree on who owns the resulting model: [3] describes the sovereign element as including government ownership of the model, while [1] speaks of models owned by a Korean company; both readings are kept here, neither is chosen. [3] notes that the URL of NVIDIA's own announcement is unconfirmed, so no URL is given."
+            },
+            {
+              "id": "kr-sk-hynix-nvidia-memory",
+              "title": "SK하이닉스 SK hynix and NVIDIA next-generation memory partnership",
+              "kind": "partnership",
+              "country": "KR",
+              "announced": "2026-06-07",
+              "status": "announced",
+              "partners": [
+                {"name": "SK hynix", "role": "vendor", "supplies": "next-generation memory", "to": "NVIDIA"},
+                {"name": "NVIDIA", "role": "vendor", "supplies": "CUDA-X, PhysicsNeMo and Omniverse software", "to": "SK hynix"}
+              ],
+              "products": ["Vera Rubin", "Vera CPU", "RTX Spark", "Jetson Thor", "CUDA-X", "PhysicsNeMo", "Omniverse"],
+              "sources": [
+                {"title": "NAVER and NVIDIA Scale Sovereign AI to Gigawatt Capacity in South Korea", "publisher": "The Quantum Dispatch", "date": "2026-06-10"},
+                {"title": "[untitled article opening “AI used to be a model race.”]"}
+              ],
+              "cite": {"announced": [1]},
+              "tags": ["memory", "semiconductors", "supply-chain", "digital-twin"],
+              "notes": "A multiyear technology partnership announced jointly by NVIDIA and SK hynix, so, as for France's joint deal, no sponsor is set. SK hynix co-develops next-generation memory aligned with NVIDIA's AI infrastructure roadmap, for Vera Rubin AI supercomputers, Vera CPUs, RTX Spark PCs and Jetson Thor robotics platforms [2]; in the other direction, SK hynix plans to use NVIDIA's CUDA-X, PhysicsNeMo and Omniverse to speed up chip design, simulation and manufacturing, and is building fab digital twins [2]. SK Telecom already applies NVIDIA Omniverse digital twins to SK hynix fabs [2]. A memory partnership has no power figure by nature: megawatts do not apply (n/a), which is not the same as unknown. [1] lists the collaboration under 2026-06-07 among its sources and places it in the same week as NAVER's announcement; [2] places it during Jensen Huang's visit to Korea."
+            },
+            {
+              "id": "kr-skt-nvidia-ai-cloud",
+              "title": "SK텔레콤 SK Telecom gigawatt-scale AI Cloud",
+              "kind": "cloud",
+              "country": "KR",
+              "announcedBy": "2026-06-07",
+              "status": "announced",
+              "sponsor": "SK Telecom",
+              "partners": [
+                {"name": "NVIDIA", "role": "vendor"},
+                {"name": "SK Telecom", "role": "operator"}
+              ],
+              "capacity": {"initialMW": null, "targetMW": 1000, "operationalMW": null, "confidence": "aspirational", "approx": ["targetMW"]},
+              "milestones": [
+                {"date": "2027", "event": "First AI factory expected online", "done": false, "cite": [1]}
+              ],
+              "sources": [
+                {"title": "[untitled article opening “AI used to be a model race.”]"},
+                {"title": "NAVER and NVIDIA Scale Sovereign AI to Gigawatt Capacity in South Korea", "publisher": "The Quantum Dispatch", "date": "2026-06-10"}
+              ],
+              "cite": {"announced": [1, 2], "targetMW": [1], "sponsor": [1]},
+              "tags": ["ai-cloud", "ai-factory", "telecom", "nvidia-cloud-partner", "agentic-ai"],
+              "notes": "SK Telecom plans an AI Cloud of gigawatt scale [1], recorded as an approximate target of about 1,000 MW with confidence aspirational: a long-term plan whose first phase has no stated size. Its first AI factory is expected online in 2027 [1]. The cloud is meant for agentic AI, physical AI, robotics and industrial workloads, with SKT's telecom network as the backbone, and SKT plans to become an NVIDIA Cloud Partner [1]. The date is not stated: [1] says only that NVIDIA announced its partnerships with SK hynix, SK Telecom and NAVER during Jensen Huang's visit to Korea; [2], which does not mention SK Telecom, dates the NAVER and SK hynix announcements 2026-06-07. So this one is recorded as public by 2026-06-07."
+            }
+          ]
+        }
 
-"""#
+        """#
 
     public static var bytes: [UInt8] { Array(text.utf8) }
 }

@@ -24,7 +24,8 @@ struct IndexReader {
 
     /// What `IndexWriter.int` wrote.
     mutating func int() throws -> Int {
-        var u: UInt64 = 0, shift: UInt64 = 0
+        var u: UInt64 = 0
+        var shift: UInt64 = 0
         while true {
             guard offset < end, shift < 64 else { throw Malformed() }
             let b = base.load(fromByteOffset: offset, as: UInt8.self)
@@ -90,7 +91,8 @@ struct IndexReader {
     mutating func date() throws -> PartialDate {
         let year = try int()
         guard let precision = PartialDate.Precision(rawValue: Int(try byte())) else { throw Malformed() }
-        let part = Int(try byte()), day = Int(try byte())
+        let part = Int(try byte())
+        let day = Int(try byte())
         return PartialDate(year: year, precision: precision, part: part, day: day)
     }
 
@@ -129,15 +131,20 @@ struct IndexReader {
         d.status = try enumCase(DealStatus.self)
         d.sponsor = try optionalString()
         d.partners = try list { r in
-            let name = try r.string(), role = try r.enumCase(PartnerRole.self)
-            return Partner(name: name, role: role, supplies: try r.optionalString(), to: try r.optionalString(), extra: try r.fields())
+            let name = try r.string()
+            let role = try r.enumCase(PartnerRole.self)
+            return Partner(
+                name: name, role: role, supplies: try r.optionalString(), to: try r.optionalString(),
+                extra: try r.fields())
         }
         d.platform = try optionalString()
         d.site = try optionalString()
         d.capacity = try optional { r in
-            Capacity(initialMW: try r.optionalDouble(), targetMW: try r.optionalDouble(), operationalMW: try r.optionalDouble(),
-                     confidence: try r.optionalEnum(Confidence.self), approx: CapacityFigures(rawValue: try r.byte()),
-                     extra: try r.fields())
+            Capacity(
+                initialMW: try r.optionalDouble(), targetMW: try r.optionalDouble(),
+                operationalMW: try r.optionalDouble(),
+                confidence: try r.optionalEnum(Confidence.self), approx: CapacityFigures(rawValue: try r.byte()),
+                extra: try r.fields())
         }
         d.accelerators = try optional { r in
             Accelerators(count: try r.optional { try $0.int() }, type: try r.optionalString(), extra: try r.fields())
@@ -147,11 +154,14 @@ struct IndexReader {
         }
         d.models = try strings()
         d.milestones = try list { r in
-            Milestone(date: try r.date(), event: try r.string(), done: try r.bool(), cite: try r.ints(), extra: try r.fields())
+            Milestone(
+                date: try r.date(), event: try r.string(), done: try r.bool(), cite: try r.ints(), extra: try r.fields()
+            )
         }
         d.sources = try list { r in
-            Source(title: try r.optionalString(), publisher: try r.optionalString(), url: try r.optionalString(),
-                   date: try r.optionalDate(), extra: try r.fields())
+            Source(
+                title: try r.optionalString(), publisher: try r.optionalString(), url: try r.optionalString(),
+                date: try r.optionalDate(), extra: try r.fields())
         }
         d.tags = try strings()
         d.notes = try optionalString()

@@ -75,11 +75,21 @@ struct IndexWriter {
     mutating func value(_ v: JSONValue) {
         switch v {
         case .null: byte(0)
-        case .bool(let b): byte(1); bool(b)
-        case .number(let text): byte(2); string(text)
-        case .string(let s): byte(3); string(s)
-        case .array(let items): byte(4); list(items) { $0.value($1) }
-        case .object(let members): byte(5); fields(members)
+        case .bool(let b):
+            byte(1)
+            bool(b)
+        case .number(let text):
+            byte(2)
+            string(text)
+        case .string(let s):
+            byte(3)
+            string(s)
+        case .array(let items):
+            byte(4)
+            list(items) { $0.value($1) }
+        case .object(let members):
+            byte(5)
+            fields(members)
         }
     }
 
@@ -93,8 +103,13 @@ struct IndexWriter {
     mutating func issue(_ issue: FeedIssue) {
         bool(issue.isError)
         switch issue.location {
-        case .path(let p): byte(0); string(p)
-        case .position(let line, let column): byte(1); int(line); int(column)
+        case .path(let p):
+            byte(0)
+            string(p)
+        case .position(let line, let column):
+            byte(1)
+            int(line)
+            int(column)
         case .document: byte(2)
         }
         string(issue.message)

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The deal store kept in one feed file, loaded whole, validated, and saved atomically under
@@ -17,8 +17,13 @@ public struct Store: DealStore {
         /// a session notices another writer's save; nil for a file, which has `fingerprint`.
         public var generation: Int64?
 
-        public init(feed: Feed, fingerprint: FileSystem.Fingerprint? = nil, warnings: [FeedIssue] = [], generation: Int64? = nil) {
-            self.feed = feed; self.fingerprint = fingerprint; self.warnings = warnings; self.generation = generation
+        public init(
+            feed: Feed, fingerprint: FileSystem.Fingerprint? = nil, warnings: [FeedIssue] = [], generation: Int64? = nil
+        ) {
+            self.feed = feed
+            self.fingerprint = fingerprint
+            self.warnings = warnings
+            self.generation = generation
         }
     }
 
@@ -34,7 +39,10 @@ public struct Store: DealStore {
         public var extra: [JSONField]
 
         public init(deals: [Deal], updated: PartialDate?, warnings: [FeedIssue], extra: [JSONField] = []) {
-            self.deals = deals; self.updated = updated; self.warnings = warnings; self.extra = extra
+            self.deals = deals
+            self.updated = updated
+            self.warnings = warnings
+            self.extra = extra
         }
     }
 
@@ -55,9 +63,14 @@ public struct Store: DealStore {
     /// deal changed, in the same file and the same atomic write (see docs/history.md).
     public var recorder: RevisionRecorder?
 
-    public init(path: String, lockTimeout: Double = 10, backups: Int = 3,
-                today: @escaping @Sendable () -> PartialDate = CalendarClock.today) {
-        self.path = path; self.lockTimeout = lockTimeout; self.backups = backups; self.today = today
+    public init(
+        path: String, lockTimeout: Double = 10, backups: Int = 3,
+        today: @escaping @Sendable () -> PartialDate = CalendarClock.today
+    ) {
+        self.path = path
+        self.lockTimeout = lockTimeout
+        self.backups = backups
+        self.today = today
     }
 
     /// Reads and fully validates a feed file; refuses one with any error.
@@ -72,9 +85,12 @@ public struct Store: DealStore {
         let result: FeedDecoder.Result
         do {
             result = try StoreIndex.decode(file: file, writing: indexing)
-        } catch FileError.notFound { throw StoreError.notFound(path: name) }
-        catch FileError.unreadable(_, let reason) { throw StoreError.unreadable(path: name, reason: reason) }
-        if result.hasErrors { throw StoreError.invalid(path: name, issues: result.issues, omittedErrors: result.omittedErrors) }
+        } catch FileError.notFound { throw StoreError.notFound(path: name) } catch FileError.unreadable(_, let reason) {
+            throw StoreError.unreadable(path: name, reason: reason)
+        }
+        if result.hasErrors {
+            throw StoreError.invalid(path: name, issues: result.issues, omittedErrors: result.omittedErrors)
+        }
         return Snapshot(feed: result.feed, fingerprint: fingerprint, warnings: result.issues)
     }
 
@@ -88,8 +104,11 @@ public struct Store: DealStore {
     /// also trim the deals it keeps (drop the fields its caller never reads), to the same end.
     public static func select(path: String, where keep: @escaping @Sendable (inout Deal) -> Bool) throws -> Selection {
         let result = try StoreError.onStore { try StoreIndex.decode(file: path, keeping: keep) }
-        if result.hasErrors { throw StoreError.invalid(path: path, issues: result.issues, omittedErrors: result.omittedErrors) }
-        return Selection(deals: result.feed.deals, updated: result.feed.updated, warnings: result.issues, extra: result.feed.extra)
+        if result.hasErrors {
+            throw StoreError.invalid(path: path, issues: result.issues, omittedErrors: result.omittedErrors)
+        }
+        return Selection(
+            deals: result.feed.deals, updated: result.feed.updated, warnings: result.issues, extra: result.feed.extra)
     }
 
     public func select(where keep: @escaping @Sendable (inout Deal) -> Bool) throws -> Selection {
@@ -101,7 +120,9 @@ public struct Store: DealStore {
         let compiled = filter.compiled()
         if compiled.matchesEverything {
             let snapshot = try load()
-            return Selection(deals: snapshot.feed.deals, updated: snapshot.feed.updated, warnings: snapshot.warnings, extra: snapshot.feed.extra)
+            return Selection(
+                deals: snapshot.feed.deals, updated: snapshot.feed.updated, warnings: snapshot.warnings,
+                extra: snapshot.feed.extra)
         }
         return try select { compiled.matches($0) }
     }
@@ -152,8 +173,10 @@ public struct Store: DealStore {
     /// `remove` need, for less than `update` costs: the other deals are neither copied (to
     /// compare with afterwards), nor compared, nor checked again.
     @discardableResult
-    public func update(deal id: String, createIfMissing: Bool = false,
-                       _ change: (inout Deal?) throws -> Void) throws -> Bool {
+    public func update(
+        deal id: String, createIfMissing: Bool = false,
+        _ change: (inout Deal?) throws -> Void
+    ) throws -> Bool {
         let (lock, loaded, creating) = try lockAndLoad(createIfMissing: createIfMissing)
         defer { withExtendedLifetime(lock) {} }
         var feed = consume loaded
@@ -201,7 +224,9 @@ public struct Store: DealStore {
     private func lockForWriting(_ file: String) throws -> StoreLock {
         var st = stat()
         if stat(file, &st) == 0 {
-            if (st.st_mode & S_IFMT) != S_IFREG { throw StoreError.unreadable(path: path, reason: FileSystem.kindProblem(st.st_mode)) }
+            if (st.st_mode & S_IFMT) != S_IFREG {
+                throw StoreError.unreadable(path: path, reason: FileSystem.kindProblem(st.st_mode))
+            }
             if st.st_mode & S_IWUSR == 0 { throw StoreError.readOnly(path: path) }
         }
         return try StoreLock(store: file, timeout: lockTimeout) {

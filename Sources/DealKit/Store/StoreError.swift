@@ -37,9 +37,12 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             let more = others > 0 ? " (and \(others) more; run `sovtrack validate \(p)`)" : ""
             return first.formatted(file: p) + more
         case .locked(let p, let holder):
-            return "\(p): the store is locked by another sovtrack\(holder.map { " (pid \($0))" } ?? ""); try again when it has finished"
+            return
+                "\(p): the store is locked by another sovtrack\(holder.map { " (pid \($0))" } ?? ""); try again when it has finished"
         case .unwritable(let p, let r): return "\(p): cannot write: \(r); the store is unchanged"
-        case .readOnly(let p): return "\(p): the store is read-only (its owner has no write permission); the store is unchanged (chmod u+w to allow changes)"
+        case .readOnly(let p):
+            return
+                "\(p): the store is read-only (its owner has no write permission); the store is unchanged (chmod u+w to allow changes)"
         case .changedOnDisk(let p): return "\(p): the store changed on disk since it was loaded; reload before saving"
         case .noSuchDeal(let id): return "no deal with id \(FeedIssue.quote(id))"
         case .duplicateDeal(let id): return "a deal with id \(FeedIssue.quote(id)) already exists"

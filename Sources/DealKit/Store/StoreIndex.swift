@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// A binary copy of a valid store's decoded feed, kept beside it (`.deals.json.index` beside
 /// `deals.json`) so that reading commands skip parsing and checking 100 MB of JSON.
@@ -41,9 +42,9 @@ public enum StoreIndex {
     static let program: Int = {
         var st = stat()
         #if os(Linux)
-        let exe = "/proc/self/exe"
+            let exe = "/proc/self/exe"
         #else
-        let exe = CommandLine.arguments.first ?? ""
+            let exe = CommandLine.arguments.first ?? ""
         #endif
         guard stat(exe, &st) == 0 else { return 0 }
         let parts: [Int64] = [Int64(st.st_size), Int64(st.st_ino), Int64(st.st_mtim.tv_sec), Int64(st.st_mtim.tv_nsec)]
@@ -61,14 +62,18 @@ public enum StoreIndex {
     /// A selective read (`keeping`) that finds no index reads every deal first, to write the
     /// index, and only then lets go of those `keep` refuses. `writing: false` uses an index
     /// but never writes one (a load before a save, which would make it stale at once).
-    public static func decode(file: String, keeping keep: (@Sendable (inout Deal) -> Bool)? = nil,
-                              writing: Bool = true) throws -> FeedDecoder.Result {
+    public static func decode(
+        file: String, keeping keep: (@Sendable (inout Deal) -> Bool)? = nil,
+        writing: Bool = true
+    ) throws -> FeedDecoder.Result {
         try decode(file: file, keeping: keep, minimumSize: minimumSize, chunkSize: chunkSize, writing: writing)
     }
 
     /// `decode(file:keeping:)` with the sizes tests choose (small, so that small feeds show every case).
-    static func decode(file: String, keeping keep: (@Sendable (inout Deal) -> Bool)?,
-                       minimumSize: Int, chunkSize: Int, writing: Bool = true) throws -> FeedDecoder.Result {
+    static func decode(
+        file: String, keeping keep: (@Sendable (inout Deal) -> Bool)?,
+        minimumSize: Int, chunkSize: Int, writing: Bool = true
+    ) throws -> FeedDecoder.Result {
         try FileSystem.withContents(of: file) { buffer, consumed in
             // Without an index to read nor one to write, hashing would be wasted.
             guard buffer.count >= minimumSize, writing || FileSystem.exists(path(for: file)) else {
@@ -92,8 +97,10 @@ public enum StoreIndex {
 
     /// What the decoder would have given for the store's bytes, read from the index; nil when
     /// there is no index for exactly these bytes, or it is damaged. `keep` as in `FeedDecoder`.
-    static func read(for file: String, size: Int, hash: UInt64,
-                     keeping keep: (@Sendable (inout Deal) -> Bool)?) -> FeedDecoder.Result? {
+    static func read(
+        for file: String, size: Int, hash: UInt64,
+        keeping keep: (@Sendable (inout Deal) -> Bool)?
+    ) -> FeedDecoder.Result? {
         try? FileSystem.withContents(of: path(for: file)) { buffer, consumed in
             decode(UnsafeRawBufferPointer(buffer), size: size, hash: hash, keeping: keep, consumed: consumed)
         }
@@ -104,25 +111,34 @@ public enum StoreIndex {
         var offset: Int, length: Int, hash: UInt64, deals: Int
     }
 
-    static func decode(_ bytes: UnsafeRawBufferPointer, size: Int, hash: UInt64, keeping keep: (@Sendable (inout Deal) -> Bool)?,
-                       consumed: @escaping @Sendable (Range<Int>) -> Void) -> FeedDecoder.Result? {
+    static func decode(
+        _ bytes: UnsafeRawBufferPointer, size: Int, hash: UInt64, keeping keep: (@Sendable (inout Deal) -> Bool)?,
+        consumed: @escaping @Sendable (Range<Int>) -> Void
+    ) -> FeedDecoder.Result? {
         guard bytes.count > magic.count, magic.elementsEqual(bytes[0..<magic.count]) else { return nil }
         var r = IndexReader(bytes, at: magic.count)
         guard let fixed = try? (0..<8).map({ _ in try r.word() }),
-              fixed[0] == layoutVersion, fixed[1] == program, fixed[2] == size, UInt64(bitPattern: Int64(fixed[3])) == hash,
-              fixed[7] >= 0, fixed[7] <= (bytes.count - r.offset) / 32,
-              let chunks = try? (0..<fixed[7]).map({ _ in
-                  Section(offset: try r.word(), length: try r.word(), hash: UInt64(bitPattern: Int64(try r.word())), deals: try r.word())
-              })
+            fixed[0] == layoutVersion, fixed[1] == program, fixed[2] == size,
+            UInt64(bitPattern: Int64(fixed[3])) == hash,
+            fixed[7] >= 0, fixed[7] <= (bytes.count - r.offset) / 32,
+            let chunks = try? (0..<fixed[7]).map({ _ in
+                Section(
+                    offset: try r.word(), length: try r.word(), hash: UInt64(bitPattern: Int64(try r.word())),
+                    deals: try r.word())
+            })
         else { return nil }
         let headerEnd = r.offset
         guard let headerHash = try? r.word(),
-              UInt64(bitPattern: Int64(headerHash)) == ContentHash.xxh64(UnsafeRawBufferPointer(rebasing: bytes[0..<headerEnd]), seed: 0)
+            UInt64(bitPattern: Int64(headerHash))
+                == ContentHash.xxh64(UnsafeRawBufferPointer(rebasing: bytes[0..<headerEnd]), seed: 0)
         else { return nil }
         let head = Section(offset: fixed[4], length: fixed[5], hash: UInt64(bitPattern: Int64(fixed[6])), deals: 0)
         let sections = [head] + chunks
-        guard sections.allSatisfy({ $0.offset >= r.offset && $0.length >= 0 && $0.length <= bytes.count - $0.offset && $0.deals >= 0 }),
-              let headBytes = checked(bytes, head)
+        guard
+            sections.allSatisfy({
+                $0.offset >= r.offset && $0.length >= 0 && $0.length <= bytes.count - $0.offset && $0.deals >= 0
+            }),
+            let headBytes = checked(bytes, head)
         else { return nil }
         var feed = Feed()
         var result: FeedDecoder.Result
@@ -133,7 +149,8 @@ public enum StoreIndex {
             feed.extra = try h.fields()
             let issues = try h.list { try $0.issue() }
             let omittedWarnings = try h.int()
-            result = FeedDecoder.Result(feed: feed, issues: issues, isFatal: false, omittedErrors: 0, omittedWarnings: omittedWarnings)
+            result = FeedDecoder.Result(
+                feed: feed, issues: issues, isFatal: false, omittedErrors: 0, omittedWarnings: omittedWarnings)
         } catch { return nil }
         guard let deals = decodeChunks(bytes, chunks, keeping: keep, consumed: consumed) else { return nil }
         result.feed.deals = deals
@@ -159,9 +176,12 @@ public enum StoreIndex {
 
     /// The chunks' deals that `keep` accepts, in order, each chunk checked and decoded on its
     /// own core; nil if any chunk fails its check.
-    private static func decodeChunks(_ bytes: UnsafeRawBufferPointer, _ chunks: [Section], keeping keep: (@Sendable (inout Deal) -> Bool)?,
-                                     consumed: @escaping @Sendable (Range<Int>) -> Void) -> [Deal]? {
-        let address = UInt(bitPattern: bytes.baseAddress), total = bytes.count
+    private static func decodeChunks(
+        _ bytes: UnsafeRawBufferPointer, _ chunks: [Section], keeping keep: (@Sendable (inout Deal) -> Bool)?,
+        consumed: @escaping @Sendable (Range<Int>) -> Void
+    ) -> [Deal]? {
+        let address = UInt(bitPattern: bytes.baseAddress)
+        let total = bytes.count
         var pieces = Parallel.map(chunks.count) { k -> Decoded in
             let all = UnsafeRawBufferPointer(start: UnsafeRawPointer(bitPattern: address), count: total)
             let s = chunks[k]
@@ -197,7 +217,9 @@ public enum StoreIndex {
         return [Deal](unsafeUninitializedCapacity: count) { buffer, n in
             n = 0
             for k in pieces.indices {
-                if let from = pieces[k].deals { (buffer.baseAddress! + n).moveInitialize(from: from, count: pieces[k].count) }
+                if let from = pieces[k].deals {
+                    (buffer.baseAddress! + n).moveInitialize(from: from, count: pieces[k].count)
+                }
                 n += pieces[k].count
                 pieces[k].count = 0
             }
@@ -208,7 +230,9 @@ public enum StoreIndex {
     /// gave (a result without errors, every deal kept). Best effort: a store in a directory
     /// the user cannot write to simply has no index. Not flushed to disk: a crash that leaves
     /// it incomplete leaves it failing its own checks, and it is made again.
-    static func write(_ result: FeedDecoder.Result, for file: String, size: Int, hash: UInt64, chunkSize: Int = chunkSize) {
+    static func write(
+        _ result: FeedDecoder.Result, for file: String, size: Int, hash: UInt64, chunkSize: Int = chunkSize
+    ) {
         guard !result.hasErrors, !result.isFatal else { return }
         let deals = result.feed.deals
         var head = IndexWriter()
@@ -230,7 +254,8 @@ public enum StoreIndex {
         // A few chunks at a time (one per core, twice over), so the index is never in memory whole.
         let batch = Parallel.cores * 2
         deals.withUnsafeBufferPointer { all in
-            let address = UInt(bitPattern: all.baseAddress), total = all.count
+            let address = UInt(bitPattern: all.baseAddress)
+            let total = all.count
             for first in stride(from: 0, to: chunkCount, by: batch) where ok {
                 let encoded = Parallel.map(min(batch, chunkCount - first)) { j -> [UInt8] in
                     let every = UnsafeBufferPointer(start: UnsafePointer<Deal>(bitPattern: address), count: total)
@@ -251,11 +276,15 @@ public enum StoreIndex {
             }
         }
         var header = IndexWriter()
-        for i in [layoutVersion, program, size, Int(Int64(bitPattern: hash)), headerLength, head.bytes.count,
-                  hashInt(head.bytes), chunkCount] { header.word(i) }
+        for i in [
+            layoutVersion, program, size, Int(Int64(bitPattern: hash)), headerLength, head.bytes.count,
+            hashInt(head.bytes), chunkCount,
+        ] { header.word(i) }
         var bytes = magic + header.bytes + table.bytes
         bytes += withUnsafeBytes(of: Int64(hashInt(bytes)).littleEndian) { Array($0) }
-        ok = ok && bytes.count == headerLength && bytes.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) == $0.count }
+        ok =
+            ok && bytes.count == headerLength
+            && bytes.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) == $0.count }
         ok = close(fd) == 0 && ok
         if !ok || rename(tmp, target) != 0 { unlink(tmp) }
     }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// An exclusive advisory lock on a store, so that two writers never interleave.
@@ -27,7 +27,9 @@ public final class StoreLock {
             try beforeCreating()
             fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         }
-        guard fd >= 0 else { throw StoreError.unwritable(path: store, reason: "cannot create lock file: \(FileSystem.errorText())") }
+        guard fd >= 0 else {
+            throw StoreError.unwritable(path: store, reason: "cannot create lock file: \(FileSystem.errorText())")
+        }
         // The caller checks the timeout is finite; this guards the arithmetic anyway.
         let deadline = StoreLock.now() + (timeout.isFinite ? max(timeout, 0) : 0)
         var delay: UInt32 = 2_000
@@ -65,7 +67,9 @@ public final class StoreLock {
     /// is the fallback.
     private static func holder(_ fd: Int32) -> String? {
         var st = stat()
-        if fstat(fd, &st) == 0, let pid = kernelHolder(device: UInt64(st.st_dev), inode: UInt64(st.st_ino)) { return pid }
+        if fstat(fd, &st) == 0, let pid = kernelHolder(device: UInt64(st.st_dev), inode: UInt64(st.st_ino)) {
+            return pid
+        }
         var buf = [UInt8](repeating: 0, count: 32)
         let n = buf.withUnsafeMutableBufferPointer { pread(fd, $0.baseAddress, 31, 0) }
         guard n > 0 else { return nil }
@@ -86,7 +90,8 @@ public final class StoreLock {
             guard f.count >= 6, f[1] == "FLOCK", f[3] == "WRITE" else { continue }
             let id = f[5].split(separator: ":")
             guard id.count == 3, UInt64(id[0], radix: 16) == major, UInt64(id[1], radix: 16) == minor,
-                  UInt64(id[2]) == inode else { continue }
+                UInt64(id[2]) == inode
+            else { continue }
             return String(f[4])
         }
         return nil

@@ -23,7 +23,8 @@ public struct StoreSession: Sendable {
             case .add(let d): return .remove(d)
             case .remove(let d): return .add(d)
             case .replace(let old, let new): return .replace(old: new, new: old)
-            case .settle(let c, let side, let old, let new, let reopen): return .settle(c, side: side, old: new, new: old, reopen: !reopen)
+            case .settle(let c, let side, let old, let new, let reopen):
+                return .settle(c, side: side, old: new, new: old, reopen: !reopen)
             }
         }
 
@@ -34,7 +35,8 @@ public struct StoreSession: Sendable {
             case .replace(_, let d): return "edited \(d.id)"
             case .remove(let d): return "deleted \(d.id)"
             case .settle(let c, let side, _, _, let reopen):
-                return reopen ? "conflict of \(c.id) \(c.field) open again" : "took \(side.rawValue) for \(c.id) \(c.field)"
+                return reopen
+                    ? "conflict of \(c.id) \(c.field) open again" : "took \(side.rawValue) for \(c.id) \(c.field)"
             }
         }
     }
@@ -123,7 +125,9 @@ public struct StoreSession: Sendable {
             let current = i.map { feed.deals[$0] }
             var listed = try MergeConflict.all(in: feed)
             // Settled (or reopened) by someone else meanwhile, or the deal changed: refused.
-            guard current == old, listed.contains(c) == !reopen else { throw Conflict.changedOnDisk(id: c.id, current: current) }
+            guard current == old, listed.contains(c) == !reopen else {
+                throw Conflict.changedOnDisk(id: c.id, current: current)
+            }
             if reopen { listed.append(c) } else { listed.removeAll { $0 == c } }
             MergeConflict.store(listed, in: &feed)
             return feed.put(new, at: i)

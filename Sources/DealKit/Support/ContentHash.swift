@@ -25,8 +25,10 @@ public enum ContentHash {
         // An address, not a pointer, so that the work on other cores captures only values.
         let address = UInt(bitPattern: base)
         let digests = Parallel.map(blocks) { i -> UInt64 in
-            let lo = i * blockSize, hi = min(count, lo + blockSize)
-            let h = xxh64(UnsafeRawBufferPointer(start: UnsafeRawPointer(bitPattern: address)! + lo, count: hi - lo), seed: 0)
+            let lo = i * blockSize
+            let hi = min(count, lo + blockSize)
+            let h = xxh64(
+                UnsafeRawBufferPointer(start: UnsafeRawPointer(bitPattern: address)! + lo, count: hi - lo), seed: 0)
             done?(lo..<hi)
             return h
         }
@@ -56,7 +58,10 @@ public enum ContentHash {
         var i = 0
         var h: UInt64
         if n >= 32 {
-            var v1 = seed &+ p1 &+ p2, v2 = seed &+ p2, v3 = seed, v4 = seed &- p1
+            var v1 = seed &+ p1 &+ p2
+            var v2 = seed &+ p2
+            var v3 = seed
+            var v4 = seed &- p1
             while i + 32 <= n {
                 v1 = round(v1, UInt64(littleEndian: p.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
                 v2 = round(v2, UInt64(littleEndian: p.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)))
@@ -65,7 +70,10 @@ public enum ContentHash {
                 i += 32
             }
             h = rotl(v1, 1) &+ rotl(v2, 7) &+ rotl(v3, 12) &+ rotl(v4, 18)
-            h = merge(h, v1); h = merge(h, v2); h = merge(h, v3); h = merge(h, v4)
+            h = merge(h, v1)
+            h = merge(h, v2)
+            h = merge(h, v3)
+            h = merge(h, v4)
         } else {
             h = seed &+ p5
         }
@@ -74,7 +82,8 @@ public enum ContentHash {
 
     /// The tail of fewer than 32 bytes from `i`, then the avalanche.
     private static func finish(_ start: UInt64, _ bytes: UnsafeRawBufferPointer, from offset: Int) -> UInt64 {
-        var h = start, i = offset
+        var h = start
+        var i = offset
         let n = bytes.count
         if let p = bytes.baseAddress {
             while i + 8 <= n {

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The few POSIX file operations the store needs, with errors as readable text.
@@ -26,8 +26,9 @@ public enum FileSystem {
     public static func fingerprint(_ path: String) -> Fingerprint? {
         var st = stat()
         guard stat(path, &st) == 0 else { return nil }
-        return Fingerprint(device: UInt64(st.st_dev), inode: UInt64(st.st_ino), size: Int64(st.st_size),
-                           modifiedSeconds: Int(st.st_mtim.tv_sec), modifiedNanoseconds: Int(st.st_mtim.tv_nsec))
+        return Fingerprint(
+            device: UInt64(st.st_dev), inode: UInt64(st.st_ino), size: Int64(st.st_size),
+            modifiedSeconds: Int(st.st_mtim.tv_sec), modifiedNanoseconds: Int(st.st_mtim.tv_nsec))
     }
 
     public static func exists(_ path: String) -> Bool {
@@ -68,8 +69,15 @@ public enum FileSystem {
             throw FileError.unreadable(path: path, reason: errorText(e))
         }
         var st = stat()
-        guard fstat(fd, &st) == 0 else { let e = errno; close(fd); throw FileError.unreadable(path: path, reason: errorText(e)) }
-        guard (st.st_mode & S_IFMT) == S_IFREG else { close(fd); throw FileError.unreadable(path: path, reason: kindProblem(st.st_mode)) }
+        guard fstat(fd, &st) == 0 else {
+            let e = errno
+            close(fd)
+            throw FileError.unreadable(path: path, reason: errorText(e))
+        }
+        guard (st.st_mode & S_IFMT) == S_IFREG else {
+            close(fd)
+            throw FileError.unreadable(path: path, reason: kindProblem(st.st_mode))
+        }
         let size = max(Int(st.st_size), 0)
         guard size <= inputLimit else {
             close(fd)
@@ -104,7 +112,8 @@ public enum FileSystem {
             if failure != 0 { throw FileError.unreadable(path: path, reason: errorText(failure)) }
             if out.isEmpty { out = chunk } else { out.append(contentsOf: chunk) }
             if out.count > inputLimit {
-                throw FileError.unreadable(path: path, reason: "larger than sovtrack's limit of \(inputLimit >> 20) MiB")
+                throw FileError.unreadable(
+                    path: path, reason: "larger than sovtrack's limit of \(inputLimit >> 20) MiB")
             }
             if chunk.count < size + 1 { break }
             size = 1 << 16
@@ -120,7 +129,8 @@ public enum FileSystem {
     /// Falls back to `read` for what cannot be mapped (/proc files, empty files). Refuses what
     /// is not a regular file, as `read` does.
     public static func withContents<T>(
-        of path: String, _ body: (UnsafeBufferPointer<UInt8>, _ consumed: @escaping @Sendable (Range<Int>) -> Void) throws -> T
+        of path: String,
+        _ body: (UnsafeBufferPointer<UInt8>, _ consumed: @escaping @Sendable (Range<Int>) -> Void) throws -> T
     ) throws -> T {
         let (fd, size) = try openRegular(path)
         let mapped = size > 0 ? mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0) : MAP_FAILED
@@ -134,11 +144,14 @@ public enum FileSystem {
         let page = Int(sysconf(Int32(_SC_PAGESIZE)))
         let address = UInt(bitPattern: base)
         let buffer = UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: size)
-        return try body(buffer, { range in
-            let lo = (range.lowerBound + page - 1) / page * page, hi = range.upperBound / page * page
-            guard hi > lo, let p = UnsafeMutableRawPointer(bitPattern: address + UInt(lo)) else { return }
-            madvise(p, hi - lo, MADV_DONTNEED)
-        })
+        return try body(
+            buffer,
+            { range in
+                let lo = (range.lowerBound + page - 1) / page * page
+                let hi = range.upperBound / page * page
+                guard hi > lo, let p = UnsafeMutableRawPointer(bitPattern: address + UInt(lo)) else { return }
+                madvise(p, hi - lo, MADV_DONTNEED)
+            })
     }
 
     /// The directory part of a path ("." for a bare name).
@@ -185,8 +198,10 @@ public enum FileSystem {
     /// umask does not narrow them and root saving another user's file leaves it theirs).
     /// `path` is replaced as it is: callers that mean to write through a link resolve it
     /// first (`resolvingLinks`).
-    public static func writeAtomically(to path: String, backups: Int = 0,
-                                       _ produce: (_ write: ([UInt8]) throws -> Void) throws -> Void) throws {
+    public static func writeAtomically(
+        to path: String, backups: Int = 0,
+        _ produce: (_ write: ([UInt8]) throws -> Void) throws -> Void
+    ) throws {
         let dir = directory(of: path)
         let tmp = "\(dir)/.\(baseName(of: path)).tmp.\(getpid()).\(UInt32.random(in: 0...UInt32.max))"
         var st = stat()
@@ -221,13 +236,20 @@ public enum FileSystem {
             close(fd)
             throw error
         }
-        if fsync(fd) != 0 { let e = errno; close(fd); throw FileError.unwritable(path: path, reason: errorText(e)) }
+        if fsync(fd) != 0 {
+            let e = errno
+            close(fd)
+            throw FileError.unwritable(path: path, reason: errorText(e))
+        }
         if close(fd) != 0 { throw FileError.unwritable(path: path, reason: errorText()) }
         if rotating && exists(path) { rotateBackups(of: path, keep: backups) }
         guard rename(tmp, path) == 0 else { throw FileError.unwritable(path: path, reason: errorText()) }
         ok = true
         let dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if dfd >= 0 { fsync(dfd); close(dfd) }
+        if dfd >= 0 {
+            fsync(dfd)
+            close(dfd)
+        }
     }
 
     /// Gives the new file the owner, group and exact mode of the file it replaces.
@@ -269,18 +291,20 @@ public enum FileSystem {
     /// wait for all of them. Only a head start; `fsync` still decides durability.
     private static func startWriteback(_ fd: Int32, _ offset: Int, _ count: Int) {
         #if os(Linux)
-        // Large parts only: a small file is written by `fsync` as quickly.
-        guard count >= 1 << 20, let syncFileRange else { return }
-        let writeOut: UInt32 = 2  // SYNC_FILE_RANGE_WRITE
-        _ = syncFileRange(fd, Int64(offset), Int64(count), writeOut)
+            // Large parts only: a small file is written by `fsync` as quickly.
+            guard count >= 1 << 20, let syncFileRange else { return }
+            let writeOut: UInt32 = 2  // SYNC_FILE_RANGE_WRITE
+            _ = syncFileRange(fd, Int64(offset), Int64(count), writeOut)
         #endif
     }
 
     #if os(Linux)
-    /// `sync_file_range(2)`, looked up at run time: Glibc's Swift module leaves it out (it is
-    /// declared only under `_GNU_SOURCE`).
-    private static let syncFileRange: (@convention(c) (Int32, Int64, Int64, UInt32) -> Int32)? =
-        dlsym(nil, "sync_file_range").map { unsafeBitCast($0, to: (@convention(c) (Int32, Int64, Int64, UInt32) -> Int32).self) }
+        /// `sync_file_range(2)`, looked up at run time: Glibc's Swift module leaves it out (it is
+        /// declared only under `_GNU_SOURCE`).
+        private static let syncFileRange: (@convention(c) (Int32, Int64, Int64, UInt32) -> Int32)? =
+            dlsym(nil, "sync_file_range").map {
+                unsafeBitCast($0, to: (@convention(c) (Int32, Int64, Int64, UInt32) -> Int32).self)
+            }
     #endif
 
     /// The path of the n-th backup (1 is the newest).

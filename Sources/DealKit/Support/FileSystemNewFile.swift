@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 extension FileSystem {
@@ -21,7 +21,10 @@ extension FileSystem {
             let path = "\(dir)/\(stem)\(n == 1 ? "" : "-\(n)").\(ext)"
             if link(tmp, path) == 0 {
                 let dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-                if dfd >= 0 { fsync(dfd); close(dfd) }
+                if dfd >= 0 {
+                    fsync(dfd)
+                    close(dfd)
+                }
                 return path
             }
             if errno != EEXIST { throw FileError.unwritable(path: path, reason: errorText()) }

@@ -16,9 +16,11 @@ enum OrderedPipeline {
     /// back to a later `produce` as its second argument, so its storage can be reused rather
     /// than allocated (and faulted in) again. When `consume` stops, the workers stop after
     /// their current job and are waited for before this returns. Returns false when stopped.
-    static func run<T: Sendable>(count: Int, threads: Int, window: Int,
-                                 produce: @escaping @Sendable (_ index: Int, _ spare: T?) -> T,
-                                 consume: (T) throws -> Bool) rethrows -> Bool {
+    static func run<T: Sendable>(
+        count: Int, threads: Int, window: Int,
+        produce: @escaping @Sendable (_ index: Int, _ spare: T?) -> T,
+        consume: (T) throws -> Bool
+    ) rethrows -> Bool {
         guard count > 0 else { return true }
         let threads = min(threads, count)
         guard threads > 1 else {
@@ -75,8 +77,10 @@ enum OrderedPipeline {
 
         /// Runs `body` on the fields with `condition` held, once `ready` is true (waiting for
         /// other threads' changes until then); `wake`: then wakes every waiting thread.
-        private func locked<R: Sendable>(waitingUntil ready: (inout Fields) -> Bool = { _ in true }, wake: Bool = false,
-                                         _ body: (inout Fields) -> R) -> R {
+        private func locked<R: Sendable>(
+            waitingUntil ready: (inout Fields) -> Bool = { _ in true }, wake: Bool = false,
+            _ body: (inout Fields) -> R
+        ) -> R {
             condition.lock()
             defer { condition.unlock() }
             while !fields.withLock({ f in ready(&f) }) { condition.wait() }
@@ -87,7 +91,8 @@ enum OrderedPipeline {
 
         /// A worker's loop: claim the next job while the window allows, run it, store the result.
         func work(_ produce: @Sendable (Int, T?) -> T) {
-            let window = self.window, count = self.count
+            let window = self.window
+            let count = self.count
             while true {
                 let claim: (job: Int, spare: T?)? = locked(waitingUntil: { f in
                     f.stopped || f.nextJob >= count || f.nextJob < f.taken + window

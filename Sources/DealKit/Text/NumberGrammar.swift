@@ -21,11 +21,16 @@ public enum NumberGrammar {
         let quoted = FeedIssue.quote(t)
         var chars = Substring(t)
         var sign = ""
-        if chars.first == "-" { sign = "-"; chars = chars.dropFirst() }
+        if chars.first == "-" {
+            sign = "-"
+            chars = chars.dropFirst()
+        }
         let point = chars.firstIndex(of: ".")
         let whole = point.map { chars[..<$0] } ?? chars
         let fraction = point.map { chars[chars.index(after: $0)...] }
-        func refuse(_ why: String) -> Result<Double, Refusal> { .failure(Refusal(description: "\(quoted) \(why): \(howTo)")) }
+        func refuse(_ why: String) -> Result<Double, Refusal> {
+            .failure(Refusal(description: "\(quoted) \(why): \(howTo)"))
+        }
         guard !t.isEmpty else { return refuse("is empty") }
         if let fraction {
             guard !fraction.isEmpty, fraction.allSatisfy(\.isASCIIDigit) else {
@@ -35,7 +40,8 @@ public enum NumberGrammar {
         guard let digits = groupedDigits(whole, hasFraction: fraction != nil) else {
             if whole.contains(",") && whole.allSatisfy({ $0.isASCIIDigit || $0 == "," }) && whole.first != "," {
                 // `1,5`: a decimal comma, or a typo in a thousands group; either way a guess would be wrong.
-                let asPoint = whole.split(separator: ",").count == 2 && fraction == nil
+                let asPoint =
+                    whole.split(separator: ",").count == 2 && fraction == nil
                     ? " (did you mean \(sign)\(whole.replacingOccurrences(of: ",", with: "."))?)" : ""
                 return refuse("has a comma that does not separate thousands\(asPoint)")
             }
@@ -61,7 +67,10 @@ public enum NumberGrammar {
         case .failure(let r): return .failure(r)
         case .success(let v):
             guard v == v.rounded(), abs(v) < 9e15 else {
-                return .failure(Refusal(description: "\(FeedIssue.quote(text.trimmingCharacters(in: .whitespaces))) is not a whole number"))
+                return .failure(
+                    Refusal(
+                        description:
+                            "\(FeedIssue.quote(text.trimmingCharacters(in: .whitespaces))) is not a whole number"))
             }
             return .success(Int(v))
         }
@@ -75,14 +84,15 @@ public enum NumberGrammar {
         for separator in [",", "_"] as [Character] where whole.contains(separator) {
             let groups = whole.split(separator: separator, omittingEmptySubsequences: false)
             guard let first = groups.first, (1...3).contains(first.count),
-                  groups.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
-                  groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
+                groups.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
+                groups.dropFirst().allSatisfy({ $0.count == 3 })
+            else { return nil }
             return groups.joined()
         }
         return nil
     }
 }
 
-private extension Character {
-    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+extension Character {
+    fileprivate var isASCIIDigit: Bool { ("0"..."9").contains(self) }
 }

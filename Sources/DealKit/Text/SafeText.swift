@@ -33,7 +33,10 @@ public enum SafeText {
         guard needsSanitizing(s) else { return s }
         var out = String.UnicodeScalarView()
         for scalar in s.unicodeScalars {
-            if keepingNewlines && scalar == "\n" { out.append(scalar); continue }
+            if keepingNewlines && scalar == "\n" {
+                out.append(scalar)
+                continue
+            }
             out.append(replacement(for: scalar.value) ?? scalar)
         }
         return String(out)
@@ -65,7 +68,10 @@ public enum SafeText {
         while i < count {
             let byte = bytes[i]
             if byte < 0x20 || byte == 0x7F { return true }
-            if byte < 0x80 { i += 1; continue }
+            if byte < 0x80 {
+                i += 1
+                continue
+            }
             if byte == 0xC2, i + 1 < count, bytes[i + 1] <= 0x9F {
                 // U+0080–U+009F are C2 80–C2 9F.
                 return true
@@ -73,7 +79,8 @@ public enum SafeText {
             // U+061C is D8 9C.
             if byte == 0xD8, i + 1 < count, bytes[i + 1] == 0x9C { return true }
             if byte == 0xE2, i + 2 < count {
-                let second = bytes[i + 1], third = bytes[i + 2]
+                let second = bytes[i + 1]
+                let third = bytes[i + 2]
                 // U+200B–U+200F are E2 80 8B–8F; U+2028–U+202E are E2 80 A8–AE;
                 // U+2060–U+2064 are E2 81 A0–A4; U+2066–U+2069 are E2 81 A6–A9.
                 if second == 0x80, (third >= 0x8B && third <= 0x8F) || (third >= 0xA8 && third <= 0xAE) { return true }

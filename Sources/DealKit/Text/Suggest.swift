@@ -10,8 +10,14 @@ public enum Suggest {
         for c in candidates {
             let l = c.lowercased()
             if l == t { continue }
-            if l.hasPrefix(t) { scored.append((0, c)); continue }
-            if l.contains(t) { scored.append((1, c)); continue }
+            if l.hasPrefix(t) {
+                scored.append((0, c))
+                continue
+            }
+            if l.contains(t) {
+                scored.append((1, c))
+                continue
+            }
             let d = distance(Array(t), Array(l.prefix(t.count + most)))
             if d <= most { scored.append((2 + d, c)) }
         }

@@ -9,10 +9,13 @@ extension DealIndex {
     func revisions(of id: String) -> [Revision] {
         guard case .array(let items)? = feed.extra.first(where: { $0.key == History.key })?.value else { return [] }
         func idAt(_ i: Int) -> String {
-            if case .object(let f) = items[i], case .string(let s)? = f.first(where: { $0.key == "id" })?.value { return s }
+            if case .object(let f) = items[i], case .string(let s)? = f.first(where: { $0.key == "id" })?.value {
+                return s
+            }
             return ""
         }
-        var lo = 0, hi = items.count
+        var lo = 0
+        var hi = items.count
         while lo < hi {
             let mid = (lo + hi) / 2
             if idAt(mid) < id { lo = mid + 1 } else { hi = mid }

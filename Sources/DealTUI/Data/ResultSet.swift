@@ -85,8 +85,10 @@ final class ResultSet {
         sortedGroups("v", vendors.rows, column, descending)
     }
 
-    private func sortedGroups(_ kind: String, _ rows: @autoclosure () -> [GroupTotal], _ column: GroupColumn,
-                              _ descending: Bool) -> [GroupTotal] {
+    private func sortedGroups(
+        _ kind: String, _ rows: @autoclosure () -> [GroupTotal], _ column: GroupColumn,
+        _ descending: Bool
+    ) -> [GroupTotal] {
         let key = "\(kind) \(column.rawValue) \(descending)"
         if let r = sortedStorage[key] { return r }
         let r = column.sorted(rows(), descending: descending, shares: column.needsShares ? vendorShares : nil)

@@ -20,7 +20,8 @@ struct TimelineModel: Sendable {
         // Arrays indexed by country id, not dictionaries: this runs on every filter change.
         var groups = [[Int32]](repeating: [], count: catalog.countryCodes.count)
         var order: [Int32] = []
-        var first = Int32.max, last = Int32.min
+        var first = Int32.max
+        var last = Int32.min
         for i in rows {
             let c = catalog.countryOf[Int(i)]
             if groups[Int(c)].isEmpty { order.append(c) }

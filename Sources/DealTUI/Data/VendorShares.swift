@@ -25,7 +25,9 @@ struct VendorShares: Sendable {
             guard total > 0, total.isFinite else { continue }
             hhi[c] = byVendor.values.reduce(0) { $0 + ($1 / total * 100) * ($1 / total * 100) }
             // Ties go to the first name, as in VendorConcentration.
-            let top = byVendor.max { a, b in a.value != b.value ? a.value < b.value : catalog.vendorKeys[Int(a.key)] > catalog.vendorKeys[Int(b.key)] }!
+            let top = byVendor.max { a, b in
+                a.value != b.value ? a.value < b.value : catalog.vendorKeys[Int(a.key)] > catalog.vendorKeys[Int(b.key)]
+            }!
             leads[Int(top.key)] += 1
         }
         self.hhi = hhi

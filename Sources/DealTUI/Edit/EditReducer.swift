@@ -9,7 +9,10 @@ public enum EditReducer {
             s.editing.form = f
             switch outcome {
             case .stay(let note, let isError):
-                if let note { s.message = note; s.isError = isError }
+                if let note {
+                    s.message = note
+                    s.isError = isError
+                }
                 settleForm(&s)
                 return []
             case .close(let note):
@@ -126,7 +129,9 @@ public enum EditReducer {
             s.editing.form = nil
             if case .replace(let old, let new) = change, s.detail?.id == old.id { s.detail?.id = new.id }
             show(&s, feed: feed, selecting: selected(after: change))
-            s.message = undo ? "undone: \(change.inverse.summary) · Ctrl-R redoes it"
+            s.message =
+                undo
+                ? "undone: \(change.inverse.summary) · Ctrl-R redoes it"
                 : (redone ? "redone: " : "saved · ") + change.summary + hiddenNote(s, change)
             s.isError = false
         case .refused(let change, let undo, let conflict):
@@ -194,7 +199,10 @@ public enum EditReducer {
         s.replaceFeed(feed)
         guard let deal else { return }
         var p = s.pendingTargets
-        p.deal = deal.id; p.countryDeal = deal.id; p.timeline = deal.id; p.country = deal.country
+        p.deal = deal.id
+        p.countryDeal = deal.id
+        p.timeline = deal.id
+        p.country = deal.country
         s.pendingTargets = p
         s.restorePending(for: s.view)
         AppReducer.settle(&s)

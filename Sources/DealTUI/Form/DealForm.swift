@@ -39,7 +39,9 @@ public enum DealForm {
     }
 
     /// The problem with one row's text, or nil.
-    public static func problem(_ kind: FieldKind, _ raw: String, amountGiven: Bool = true, currencyGiven: Bool = true) -> String? {
+    public static func problem(_ kind: FieldKind, _ raw: String, amountGiven: Bool = true, currencyGiven: Bool = true)
+        -> String?
+    {
         let t = raw.trimmingCharacters(in: .whitespaces)
         if t.isEmpty {
             if kind.isRequired { return "required" }
@@ -90,11 +92,16 @@ public enum DealForm {
     /// Sets every row's message; returns how many rows have a problem.
     @discardableResult
     public static func check(_ fields: inout [FormField]) -> Int {
-        let amountGiven = fields.contains { $0.kind == .investmentAmount && !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }
-        let currencyGiven = fields.contains { $0.kind == .currency && !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }
+        let amountGiven = fields.contains {
+            $0.kind == .investmentAmount && !$0.text.trimmingCharacters(in: .whitespaces).isEmpty
+        }
+        let currencyGiven = fields.contains {
+            $0.kind == .currency && !$0.text.trimmingCharacters(in: .whitespaces).isEmpty
+        }
         var count = 0
         for i in fields.indices {
-            fields[i].message = problem(fields[i].kind, fields[i].text, amountGiven: amountGiven, currencyGiven: currencyGiven)
+            fields[i].message = problem(
+                fields[i].kind, fields[i].text, amountGiven: amountGiven, currencyGiven: currencyGiven)
             if fields[i].message != nil { count += 1 }
         }
         return count
@@ -113,12 +120,23 @@ public enum DealForm {
         }
         var d = original ?? Deal(id: "", title: "", country: "", announced: PartialDate(year: 2026, month: 1, day: 1))
         var p = DealPatch()
-        p.title = one(.title); p.country = one(.country); p.announced = one(.announced); p.status = one(.status)
-        p.sponsor = one(.sponsor); p.platform = one(.platform); p.site = one(.site); p.notes = one(.notes)
-        p.initialMW = one(.initialMW); p.targetMW = one(.targetMW); p.operationalMW = one(.operationalMW)
+        p.title = one(.title)
+        p.country = one(.country)
+        p.announced = one(.announced)
+        p.status = one(.status)
+        p.sponsor = one(.sponsor)
+        p.platform = one(.platform)
+        p.site = one(.site)
+        p.notes = one(.notes)
+        p.initialMW = one(.initialMW)
+        p.targetMW = one(.targetMW)
+        p.operationalMW = one(.operationalMW)
         p.confidence = one(.confidence)
-        p.partners = items(.partner); p.models = items(.model); p.milestones = items(.milestone)
-        p.sources = items(.source); p.tags = items(.tag)
+        p.partners = items(.partner)
+        p.models = items(.model)
+        p.milestones = items(.milestone)
+        p.sources = items(.source)
+        p.tags = items(.tag)
         do throws(DealPatch.Failure) { try p.apply(to: &d) } catch { return nil }
         d.id = one(.id)
         // The form says exactly which milestones are done (the CLI's patch only ever adds "done").
@@ -128,11 +146,14 @@ public enum DealForm {
         }
         // Keep the unknown keys of partners that are still there.
         for i in d.partners.indices {
-            if let old = original?.partners.first(where: { $0.name == d.partners[i].name && $0.role == d.partners[i].role }) {
+            if let old = original?.partners.first(where: {
+                $0.name == d.partners[i].name && $0.role == d.partners[i].role
+            }) {
                 d.partners[i].extra = old.extra
             }
         }
-        let count = one(.acceleratorCount), type = one(.acceleratorType)
+        let count = one(.acceleratorCount)
+        let type = one(.acceleratorType)
         if count.isEmpty && type.isEmpty {
             if let extra = original?.accelerators?.extra, !extra.isEmpty {
                 d.accelerators = Accelerators(count: nil, type: nil, extra: extra)
@@ -140,8 +161,9 @@ public enum DealForm {
                 d.accelerators = nil
             }
         } else {
-            d.accelerators = Accelerators(count: try? NumberGrammar.parseWhole(count).get(),
-                                          type: type.isEmpty ? nil : type, extra: original?.accelerators?.extra ?? [])
+            d.accelerators = Accelerators(
+                count: try? NumberGrammar.parseWhole(count).get(),
+                type: type.isEmpty ? nil : type, extra: original?.accelerators?.extra ?? [])
         }
         let amount = one(.investmentAmount)
         if let n = NumberGrammar.value(amount) {

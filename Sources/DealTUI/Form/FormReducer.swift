@@ -3,7 +3,9 @@ import DealKit
 /// The form's keys as a pure function: a form and a key in, the new form and what to do out.
 public enum FormReducer {
     /// Handles one key. `idTaken` says whether another deal already has an id.
-    public static func reduce(_ f: inout FormState, _ e: InputEvent, idTaken: (String) -> Bool = { _ in false }) -> FormOutcome {
+    public static func reduce(_ f: inout FormState, _ e: InputEvent, idTaken: (String) -> Bool = { _ in false })
+        -> FormOutcome
+    {
         if let q = f.question { return answer(&f, q, e) }
         var note: String?
         var keepChoice = false
@@ -60,14 +62,23 @@ public enum FormReducer {
             if case .replace(let old, let new) = change, old == new { return .close(note: "no changes to \(old.id)") }
             return .save(change)
         case .escape:
-            if f.isDirty { f.question = .discard(thenQuit: false); return .stay(note: nil, isError: false) }
+            if f.isDirty {
+                f.question = .discard(thenQuit: false)
+                return .stay(note: nil, isError: false)
+            }
             return .close(note: f.isAdding ? "add cancelled" : "edit cancelled")
         case .control("c"):
-            if f.isDirty { f.question = .discard(thenQuit: true); return .stay(note: nil, isError: false) }
+            if f.isDirty {
+                f.question = .discard(thenQuit: true)
+                return .stay(note: nil, isError: false)
+            }
             return .quit
         default: break
         }
-        if !keepChoice { f.choiceQuery = nil; f.choiceStep = -1 }
+        if !keepChoice {
+            f.choiceQuery = nil
+            f.choiceStep = -1
+        }
         f.recheck()
         markTakenID(&f, idTaken)
         return .stay(note: note, isError: false)
@@ -80,7 +91,9 @@ public enum FormReducer {
         let values = suggestions(kind, f.choiceQuery ?? "")
         guard !values.isEmpty else { return }
         if f.choiceStep < 0, let at = values.firstIndex(of: f.current.text) { f.choiceStep = at }
-        f.choiceStep = f.choiceStep < 0 ? (delta > 0 ? 0 : values.count - 1)
+        f.choiceStep =
+            f.choiceStep < 0
+            ? (delta > 0 ? 0 : values.count - 1)
             : (f.choiceStep + delta + values.count) % values.count
         f.fields[f.focus].line.set(values[f.choiceStep])
     }
@@ -115,8 +128,10 @@ public enum FormReducer {
             case .char("o"), .char("O"):
                 f.question = nil
                 f.adopt(current)
-                return .stay(note: current == nil
-                             ? "Ctrl-S will add \(id) again" : "Ctrl-S will overwrite the version on disk with yours", isError: false)
+                return .stay(
+                    note: current == nil
+                        ? "Ctrl-S will add \(id) again" : "Ctrl-S will overwrite the version on disk with yours",
+                    isError: false)
             case .char("t"), .char("T"):
                 f.question = nil
                 guard let current else { return .close(note: "\(id) was deleted on disk; form closed") }

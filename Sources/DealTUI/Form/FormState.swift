@@ -62,7 +62,10 @@ public struct FormState: Sendable, Equatable {
         if fields[focus].kind == kind {
             at = focus + 1
         } else if let last = fields.lastIndex(where: { $0.kind == kind }) {
-            if fields[last].text.isEmpty { focus = last; return }
+            if fields[last].text.isEmpty {
+                focus = last
+                return
+            }
             at = last + 1
         } else {
             at = fields.count

@@ -10,7 +10,9 @@ public struct Cell: Sendable, Equatable {
     public var style: Style
 
     public init(_ text: String, width: UInt8 = 1, style: Style = .normal) {
-        self.text = text; self.width = width; self.style = style
+        self.text = text
+        self.width = width
+        self.style = style
     }
 
     public static let blank = Cell(" ")

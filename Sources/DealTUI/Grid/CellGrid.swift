@@ -11,7 +11,8 @@ public struct CellGrid: Sendable, Equatable {
     public private(set) var cells: [Cell]
 
     public init(rows: Int, cols: Int) {
-        self.rows = max(rows, 0); self.cols = max(cols, 0)
+        self.rows = max(rows, 0)
+        self.cols = max(cols, 0)
         cells = Array(repeating: .blank, count: self.rows * self.cols)
     }
 
@@ -51,7 +52,10 @@ public struct CellGrid: Sendable, Equatable {
                 }
                 continue
             }
-            if col < 0 { col += w; continue }
+            if col < 0 {
+                col += w
+                continue
+            }
             if w == 2 {
                 if col + 1 >= end {
                     set(y, col, Cell(" ", style: style))
@@ -70,7 +74,9 @@ public struct CellGrid: Sendable, Equatable {
     }
 
     /// Writes text cut with "…" and padded with spaces to exactly `width` columns.
-    public mutating func putFitted(_ text: String, y: Int, x: Int, width: Int, style: Style = .normal, alignRight: Bool = false) {
+    public mutating func putFitted(
+        _ text: String, y: Int, x: Int, width: Int, style: Style = .normal, alignRight: Bool = false
+    ) {
         guard width > 0 else { return }
         let fitted = DisplayWidth.fit(SafeText.sanitize(text), to: width, alignRight: alignRight)
         let used = put(fitted, y: y, x: x, limit: width, style: style)
@@ -80,7 +86,8 @@ public struct CellGrid: Sendable, Equatable {
     /// Fills a run of cells in one row with a character (a space by default).
     public mutating func fill(y: Int, x: Int, width: Int, style: Style = .normal, with char: String = " ") {
         guard y >= 0, y < rows else { return }
-        let start = max(x, 0), end = min(cols, x + width)
+        let start = max(x, 0)
+        let end = min(cols, x + width)
         guard start < end else { return }
         for c in start..<end { set(y, c, Cell(char, style: style)) }
     }
@@ -93,7 +100,8 @@ public struct CellGrid: Sendable, Equatable {
     /// Changes the style of existing cells in one row, keeping their text.
     public mutating func restyle(y: Int, x: Int, width: Int, _ change: (inout Style) -> Void) {
         guard y >= 0, y < rows else { return }
-        let start = max(x, 0), end = min(cols, x + width)
+        let start = max(x, 0)
+        let end = min(cols, x + width)
         guard start < end else { return }
         for c in start..<end { change(&cells[y * cols + c].style) }
     }
@@ -125,7 +133,10 @@ public struct CellGrid: Sendable, Equatable {
 public struct Rect: Sendable, Equatable {
     public var y: Int, x: Int, height: Int, width: Int
     public init(y: Int, x: Int, height: Int, width: Int) {
-        self.y = y; self.x = x; self.height = max(height, 0); self.width = max(width, 0)
+        self.y = y
+        self.x = x
+        self.height = max(height, 0)
+        self.width = max(width, 0)
     }
     public func contains(y py: Int, x px: Int) -> Bool {
         py >= y && py < y + height && px >= x && px < x + width

@@ -40,7 +40,10 @@ public struct Style: Sendable, Equatable, Hashable {
     public var underline: Bool
 
     public init(_ role: Role = .normal, bold: Bool = false, reverse: Bool = false, underline: Bool = false) {
-        self.role = role; self.bold = bold; self.reverse = reverse; self.underline = underline
+        self.role = role
+        self.bold = bold
+        self.reverse = reverse
+        self.underline = underline
     }
 
     public static let normal = Style()

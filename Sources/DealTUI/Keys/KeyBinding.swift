@@ -16,8 +16,10 @@ struct KeyBinding: Sendable {
         var action: KeyAction
     }
 
-    init(_ keys: String, _ help: String, guide: String? = nil, footer: (String, String)? = nil,
-         _ triggers: [(InputEvent, KeyAction)] = []) {
+    init(
+        _ keys: String, _ help: String, guide: String? = nil, footer: (String, String)? = nil,
+        _ triggers: [(InputEvent, KeyAction)] = []
+    ) {
         self.keys = keys
         self.help = help
         self.guide = guide
@@ -26,8 +28,10 @@ struct KeyBinding: Sendable {
     }
 
     /// Every trigger of one action on the given events.
-    init(_ keys: String, _ help: String, guide: String? = nil, footer: (String, String)? = nil,
-         on events: [InputEvent], does action: KeyAction) {
+    init(
+        _ keys: String, _ help: String, guide: String? = nil, footer: (String, String)? = nil,
+        on events: [InputEvent], does action: KeyAction
+    ) {
         self.init(keys, help, guide: guide, footer: footer, events.map { ($0, action) })
     }
 }

@@ -10,7 +10,8 @@ public enum AppReducer {
     public static func reduce(_ s: inout AppState, _ e: InputEvent) -> [Effect] {
         switch e {
         case .resize(let rows, let cols):
-            s.rows = rows; s.cols = cols
+            s.rows = rows
+            s.cols = cols
             settle(&s)
             EditReducer.settleForm(&s)
             return []
@@ -86,7 +87,8 @@ public enum AppReducer {
         case .vendors:
             s.vendorsCursor.settle(count: s.vendorRows.count, height: Layout.listRows(l.body))
         case .timeline:
-            s.timelineCursor = TimelineView.settle(s.timelineCursor, model: s.results.timeline, height: l.timeline.lanes.height)
+            s.timelineCursor = TimelineView.settle(
+                s.timelineCursor, model: s.results.timeline, height: l.timeline.lanes.height)
         }
     }
 }

@@ -88,13 +88,16 @@ public struct AppState {
     public var rows: Int
     public var cols: Int
 
-    public init(feed: Feed, storeName: String, filter: DealFilter = DealFilter(), today: PartialDate,
-                rows: Int = 24, cols: Int = 80) {
+    public init(
+        feed: Feed, storeName: String, filter: DealFilter = DealFilter(), today: PartialDate,
+        rows: Int = 24, cols: Int = 80
+    ) {
         catalog = DealIndex(feed: feed, today: today, searchInBackground: true)
         self.storeName = storeName
         self.today = today
         self.filter = filter
-        self.rows = rows; self.cols = cols
+        self.rows = rows
+        self.cols = cols
         results = ResultSet(catalog: catalog, members: [], sort: .country, descending: false)
         recompute()
     }
@@ -153,7 +156,8 @@ public struct AppState {
     /// Where the cursor is in the list the keys act on: `row 123/701`; nil in a detail.
     public var position: String? {
         guard detail == nil else { return nil }
-        let at: Int, count: Int
+        let at: Int
+        let count: Int
         switch sortPane {
         case .countries: (at, count) = (countryCursor.index, countryRows.count)
         case .vendors: (at, count) = (vendorsCursor.index, vendorRows.count)
@@ -197,7 +201,9 @@ public struct AppState {
         switch sortPane {
         case .countries: return "sort countries: \(countrySort.header(countries: true)) \(arrow)"
         case .vendors: return "sort vendors: \(vendorSort.header(countries: false)) \(arrow)"
-        case .deals: return "sort deals: \(DealColumn.allCases.first { $0.sort == shownSort }?.header ?? shownSort.rawValue) \(arrow)"
+        case .deals:
+            return
+                "sort deals: \(DealColumn.allCases.first { $0.sort == shownSort }?.header ?? shownSort.rawValue) \(arrow)"
         }
     }
 
@@ -220,7 +226,8 @@ public struct AppState {
 
     public mutating func setSort(_ s: DealSort, descending d: Bool) {
         let keep = CursorTargets(self)
-        sort = s; descending = d
+        sort = s
+        descending = d
         results = ResultSet(catalog: catalog, members: results.members, sort: sort, descending: descending)
         keep.restore(into: &self)
     }
@@ -258,16 +265,22 @@ extension AppState {
         var p = pendingTargets
         switch view {
         case .countries:
-            if let country = p.country, let at = countryRows.firstIndex(where: { $0.key == country }) { countryCursor.index = at }
+            if let country = p.country, let at = countryRows.firstIndex(where: { $0.key == country }) {
+                countryCursor.index = at
+            }
             if let id = p.countryDeal, let c = selectedCountry, let i = catalog.index(ofID: id),
-               let at = r.rows(ofCountry: c.id).firstIndex(of: i) {
+                let at = r.rows(ofCountry: c.id).firstIndex(of: i)
+            {
                 countryDealCursor.index = at
             }
-            p.country = nil; p.countryDeal = nil
+            p.country = nil
+            p.countryDeal = nil
         case .deals:
             // By index, not by comparing ids row by row: 100,000 string comparisons were a
             // sixth of a search keystroke.
-            if let id = p.deal, let i = catalog.index(ofID: id), let at = r.rows.firstIndex(of: i) { dealsCursor.index = at }
+            if let id = p.deal, let i = catalog.index(ofID: id), let at = r.rows.firstIndex(of: i) {
+                dealsCursor.index = at
+            }
             p.deal = nil
         case .vendors:
             if let v = p.vendor, let at = vendorRows.firstIndex(where: { $0.key == v }) { vendorsCursor.index = at }
@@ -278,7 +291,9 @@ extension AppState {
                 if let at = t.laneLines.firstIndex(where: {
                     if case .deal(let i) = t.lines[$0] { return i == target }
                     return false
-                }) { timelineCursor.index = at }
+                }) {
+                    timelineCursor.index = at
+                }
             }
             p.timeline = nil
         }

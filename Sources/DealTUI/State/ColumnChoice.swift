@@ -34,7 +34,9 @@ public struct ColumnChoice: Sendable, Equatable {
     /// priority, raised to its place in the order when the user moved it earlier than the
     /// table has it, so a column moved to the front is one of the last to go.
     func priority(_ c: DealColumn) -> Int {
-        guard let at = order.firstIndex(of: c), let was = defaults.firstIndex(of: c), at < was else { return c.priority }
+        guard let at = order.firstIndex(of: c), let was = defaults.firstIndex(of: c), at < was else {
+            return c.priority
+        }
         return min(c.priority, at)
     }
 

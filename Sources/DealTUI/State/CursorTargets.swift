@@ -10,7 +10,8 @@ struct CursorTargets: Sendable, Equatable {
     init() {}
 
     init(_ s: AppState) {
-        let c = s.catalog, r = s.results
+        let c = s.catalog
+        let r = s.results
         func id(_ rows: [Int32], _ cur: ListCursor) -> String? {
             rows.isEmpty ? nil : c.deals[Int(rows[min(cur.index, rows.count - 1)])].id
         }
@@ -23,7 +24,9 @@ struct CursorTargets: Sendable, Equatable {
         deal = id(r.rows, s.dealsCursor)
         if r.hasTimeline {
             let t = r.timeline
-            if !t.laneLines.isEmpty, case .deal(let i) = t.lines[t.laneLines[min(s.timelineCursor.index, t.laneLines.count - 1)]] {
+            if !t.laneLines.isEmpty,
+                case .deal(let i) = t.lines[t.laneLines[min(s.timelineCursor.index, t.laneLines.count - 1)]]
+            {
                 timeline = c.deals[Int(i)].id
             }
         }

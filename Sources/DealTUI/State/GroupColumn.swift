@@ -49,7 +49,7 @@ public enum GroupColumn: String, Sendable, CaseIterable {
         func leads(_ r: GroupTotal) -> Double? { r.id >= 0 ? (shares?.leads[Int(r.id)]).map(Double.init) : nil }
         func known(_ a: Double?, _ b: Double?) -> Int {
             switch (a, b) {
-            case let (x?, y?): return x < y ? -1 : (y < x ? 1 : 0)
+            case (let x?, let y?): return x < y ? -1 : (y < x ? 1 : 0)
             case (nil, nil): return 0
             case (nil, _): return 2
             case (_, nil): return -2
@@ -57,9 +57,13 @@ public enum GroupColumn: String, Sendable, CaseIterable {
         }
         func order(_ a: GroupTotal, _ b: GroupTotal) -> Int {
             switch self {
-            case .key: return a.key.lowercased() < b.key.lowercased() ? -1 : (a.key.lowercased() == b.key.lowercased() ? 0 : 1)
-            case .name: return a.name.lowercased() < b.name.lowercased() ? -1 : (a.name.lowercased() == b.name.lowercased() ? 0 : 1)
-            case .countries: return a.countries.count < b.countries.count ? -1 : (a.countries.count == b.countries.count ? 0 : 1)
+            case .key:
+                return a.key.lowercased() < b.key.lowercased() ? -1 : (a.key.lowercased() == b.key.lowercased() ? 0 : 1)
+            case .name:
+                return a.name.lowercased() < b.name.lowercased()
+                    ? -1 : (a.name.lowercased() == b.name.lowercased() ? 0 : 1)
+            case .countries:
+                return a.countries.count < b.countries.count ? -1 : (a.countries.count == b.countries.count ? 0 : 1)
             case .deals: return a.deals < b.deals ? -1 : (a.deals == b.deals ? 0 : 1)
             case .committed: return known(a.committedMW, b.committedMW)
             case .ambition, .share: return known(a.ambitionMW, b.ambitionMW)
@@ -68,7 +72,8 @@ public enum GroupColumn: String, Sendable, CaseIterable {
             }
         }
         return rows.sorted { a, b in
-            let aNone = a.key == Summary.noVendor && a.name.isEmpty, bNone = b.key == Summary.noVendor && b.name.isEmpty
+            let aNone = a.key == Summary.noVendor && a.name.isEmpty
+            let bNone = b.key == Summary.noVendor && b.name.isEmpty
             if aNone != bNone { return bNone }
             let c = order(a, b)
             // ±2: one side unknown, which goes last in both directions.

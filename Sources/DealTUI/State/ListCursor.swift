@@ -3,7 +3,10 @@ public struct ListCursor: Sendable, Equatable {
     public var index = 0
     public var top = 0
 
-    public init(index: Int = 0, top: Int = 0) { self.index = index; self.top = top }
+    public init(index: Int = 0, top: Int = 0) {
+        self.index = index
+        self.top = top
+    }
 
     /// Keeps the selection inside `count` items and visible in `height` rows.
     public mutating func settle(count: Int, height: Int) {

@@ -5,9 +5,15 @@ enum ListKeys {
     /// A key in a list view: `KeyMap` says what it does; the mouse is handled here too.
     static func key(_ s: inout AppState, _ e: InputEvent) -> [Effect] {
         switch e {
-        case .click(let y, let x): click(&s, y: y, x: x); return []
-        case .wheelUp(let y, let x): wheel(&s, y: y, x: x, by: -3); return []
-        case .wheelDown(let y, let x): wheel(&s, y: y, x: x, by: 3); return []
+        case .click(let y, let x):
+            click(&s, y: y, x: x)
+            return []
+        case .wheelUp(let y, let x):
+            wheel(&s, y: y, x: x, by: -3)
+            return []
+        case .wheelDown(let y, let x):
+            wheel(&s, y: y, x: x, by: 3)
+            return []
         default: break
         }
         guard let action = KeyMap.action(for: e) else { return [] }
@@ -64,25 +70,33 @@ enum ListKeys {
     static func sortKey(_ s: inout AppState, reverse: Bool) {
         switch s.sortPane {
         case .countries:
-            sortGroups(&s, reverse: reverse, GroupColumn.countriesList, \.countrySort, \.countryDescending,
-                       \.countryRows, \.countryCursor, keep: s.selectedCountry?.key)
+            sortGroups(
+                &s, reverse: reverse, GroupColumn.countriesList, \.countrySort, \.countryDescending,
+                \.countryRows, \.countryCursor, keep: s.selectedCountry?.key)
         case .vendors:
-            sortGroups(&s, reverse: reverse, GroupColumn.vendorsView, \.vendorSort, \.vendorDescending,
-                       \.vendorRows, \.vendorsCursor, keep: s.selectedVendor?.key)
+            sortGroups(
+                &s, reverse: reverse, GroupColumn.vendorsView, \.vendorSort, \.vendorDescending,
+                \.vendorRows, \.vendorsCursor, keep: s.selectedVendor?.key)
         case .deals:
             // Through the columns shown: the sorted column is never a hidden one.
             let columns = s.frame.dealColumns
-            s.setSort(reverse ? s.sort : next(after: s.shownSort, in: columns.map(\.sort)), descending: reverse ? !s.descending : s.descending)
+            s.setSort(
+                reverse ? s.sort : next(after: s.shownSort, in: columns.map(\.sort)),
+                descending: reverse ? !s.descending : s.descending)
         }
         s.message = s.sortLabel + (s.sortDescending ? " descending" : " ascending")
     }
 
     /// `s`/`S` on the Countries list or the Vendors view, keeping the cursor on the same row.
-    private static func sortGroups(_ s: inout AppState, reverse: Bool, _ columns: [GroupColumn],
-                                   _ sort: WritableKeyPath<AppState, GroupColumn>, _ descending: WritableKeyPath<AppState, Bool>,
-                                   _ rows: KeyPath<AppState, [GroupTotal]>, _ cursor: WritableKeyPath<AppState, ListCursor>,
-                                   keep: String?) {
-        if reverse { s[keyPath: descending].toggle() } else {
+    private static func sortGroups(
+        _ s: inout AppState, reverse: Bool, _ columns: [GroupColumn],
+        _ sort: WritableKeyPath<AppState, GroupColumn>, _ descending: WritableKeyPath<AppState, Bool>,
+        _ rows: KeyPath<AppState, [GroupTotal]>, _ cursor: WritableKeyPath<AppState, ListCursor>,
+        keep: String?
+    ) {
+        if reverse {
+            s[keyPath: descending].toggle()
+        } else {
             s[keyPath: sort] = next(after: s[keyPath: sort], in: columns)
             s[keyPath: descending] = s[keyPath: sort].startsDescending
         }
@@ -191,26 +205,46 @@ enum ListKeys {
             let column = s.frame.focusColumn
             switch column {
             case .country:
-                f.countries = [d.country]; what = "country \(d.country)"
+                f.countries = [d.country]
+                what = "country \(d.country)"
             case .vendors:
-                guard let v = d.vendors.first else { s.message = "this deal has no vendor"; return }
-                f.vendors = [v]; what = "vendor \(v)"
+                guard let v = d.vendors.first else {
+                    s.message = "this deal has no vendor"
+                    return
+                }
+                f.vendors = [v]
+                what = "vendor \(v)"
             case .partners:
-                guard let p = d.otherPartners.first else { s.message = "this deal has no other partner"; return }
-                f.partners = [p.name]; what = "partner \(p.name)"
+                guard let p = d.otherPartners.first else {
+                    s.message = "this deal has no other partner"
+                    return
+                }
+                f.partners = [p.name]
+                what = "partner \(p.name)"
             case .status:
-                f.statuses = [d.status]; what = "status \(d.status.rawValue)"
+                f.statuses = [d.status]
+                what = "status \(d.status.rawValue)"
             case .announced:
-                f.since = d.announced; f.until = d.announced; what = "announced \(d.announced)"
+                f.since = d.announced
+                f.until = d.announced
+                what = "announced \(d.announced)"
             case .mw:
-                guard let mw = d.ambitionMW else { s.message = "this deal's MW is unknown"; return }
+                guard let mw = d.ambitionMW else {
+                    s.message = "this deal's MW is unknown"
+                    return
+                }
                 // The figure the cell shows (2.9), not the stored 2.8859 the user never saw.
                 let shown = MWText.figure(mw)
-                f.minMW = NumberGrammar.value(shown) ?? mw; what = "at least \(shown) MW"
+                f.minMW = NumberGrammar.value(shown) ?? mw
+                what = "at least \(shown) MW"
             case .sponsor, .title, .models:
                 let text = column == .sponsor ? d.sponsor : column == .models ? d.models.first : d.title
-                guard let text, !text.isEmpty else { s.message = "nothing to filter by here"; return }
-                f.search = text; what = "search \"\(text)\""
+                guard let text, !text.isEmpty else {
+                    s.message = "nothing to filter by here"
+                    return
+                }
+                f.search = text
+                what = "search \"\(text)\""
             case .operational, .confidence, .milestone, .id:
                 s.message = "no filter for \(column.header) · move with ←→ or use / to search"
                 return
@@ -224,7 +258,9 @@ enum ListKeys {
 
     private static func click(_ s: inout AppState, y: Int, x: Int) {
         if y == 1 {
-            if let t = HeaderBar.tabs(cols: s.cols).first(where: { x >= $0.x && x < $0.x + $0.width }) { AppReducer.switchView(&s, t.view) }
+            if let t = HeaderBar.tabs(cols: s.cols).first(where: { x >= $0.x && x < $0.x + $0.width }) {
+                AppReducer.switchView(&s, t.view)
+            }
             return
         }
         let f = s.frame
@@ -245,7 +281,9 @@ enum ListKeys {
             } else if c.table.contains(y: y, x: x), y > c.table.y {
                 let at = s.countryDealCursor.top + y - c.table.y - 1
                 guard at < s.currentDealRows.count else { return }
-                if at == s.countryDealCursor.index && s.focus == .table { open(&s) } else {
+                if at == s.countryDealCursor.index && s.focus == .table {
+                    open(&s)
+                } else {
                     s.countryDealCursor.index = at
                     s.focus = .table
                 }
@@ -257,7 +295,10 @@ enum ListKeys {
             let cursor = s.view == .deals ? s.dealsCursor : s.vendorsCursor
             let at = cursor.top + y - b.y - 1
             guard at < count else { return }
-            if at == cursor.index { open(&s); return }
+            if at == cursor.index {
+                open(&s)
+                return
+            }
             if s.view == .deals { s.dealsCursor.index = at } else { s.vendorsCursor.index = at }
         case .timeline:
             let lanes = l.timeline.lanes
@@ -272,7 +313,11 @@ enum ListKeys {
     private static func wheel(_ s: inout AppState, y: Int, x: Int, by delta: Int) {
         if s.view == .countries {
             let c = s.frame.countries
-            if c.list.contains(y: y, x: x) { s.focus = .list } else if c.table.contains(y: y, x: x), !s.currentDealRows.isEmpty { s.focus = .table }
+            if c.list.contains(y: y, x: x) {
+                s.focus = .list
+            } else if c.table.contains(y: y, x: x), !s.currentDealRows.isEmpty {
+                s.focus = .table
+            }
         }
         move(&s, delta)
     }

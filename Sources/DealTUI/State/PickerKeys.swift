@@ -14,7 +14,8 @@ enum PickerKeys {
             var counts = [Int](repeating: 0, count: c.countryCodes.count)
             for i in c.members(f) { counts[Int(c.countryOf[Int(i)])] += 1 }
             for (k, code) in c.countryCodes.enumerated() {
-                items.append(.init(value: code, label: "\(code)  \(Countries.byCode(code)?.name ?? code)", count: counts[k]))
+                items.append(
+                    .init(value: code, label: "\(code)  \(Countries.byCode(code)?.name ?? code)", count: counts[k]))
             }
             for code in s.filter.countries where !c.countryCodes.contains(code) {
                 items.append(.init(value: code, label: "\(code)  \(Countries.byCode(code)?.name ?? code)", count: 0))
@@ -24,11 +25,14 @@ enum PickerKeys {
             f.vendors = []
             var counts = [Int](repeating: 0, count: c.vendorNames.count)
             for i in c.members(f) { for v in c.vendors(of: i) { counts[Int(v)] += 1 } }
-            for (k, name) in c.vendorNames.enumerated() { items.append(.init(value: name, label: name, count: counts[k])) }
+            for (k, name) in c.vendorNames.enumerated() {
+                items.append(.init(value: name, label: name, count: counts[k]))
+            }
             // The deals without a vendor, as the Vendors view's (none) row.
             let none = c.members(f).reduce(0) { $0 + (c.vendors(of: $1).isEmpty ? 1 : 0) }
             if none > 0 || s.filter.vendors.contains(Summary.noVendor) {
-                items.append(.init(value: Summary.noVendor, label: "\(Summary.noVendor)  deals without a vendor", count: none))
+                items.append(
+                    .init(value: Summary.noVendor, label: "\(Summary.noVendor)  deals without a vendor", count: none))
             }
             let wanted = Set(s.filter.vendors.map(DealFilter.fold))
             for v in s.filter.vendors where !c.vendorKeys.contains(DealFilter.fold(v)) && v != Summary.noVendor {
@@ -39,7 +43,6 @@ enum PickerKeys {
         items.sort { $0.count != $1.count ? $0.count > $1.count : $0.label.lowercased() < $1.label.lowercased() }
         s.overlay = .picker(PickerState(kind: kind, items: items, chosen: chosen))
     }
-
 
     /// Moves, ticks, narrows by typing; Enter applies the ticked values as the filter, Esc cancels.
     static func key(_ s: inout AppState, _ picker: PickerState, _ e: InputEvent) {
@@ -63,11 +66,16 @@ enum PickerKeys {
                 toggle(&p, visible)
             }
         case .char(let c):
-            p.query.append(c); p.cursor = ListCursor()
+            p.query.append(c)
+            p.cursor = ListCursor()
         case .backspace:
-            if !p.query.isEmpty { p.query.removeLast(); p.cursor = ListCursor() }
+            if !p.query.isEmpty {
+                p.query.removeLast()
+                p.cursor = ListCursor()
+            }
         case .control("u"):
-            p.query = ""; p.cursor = ListCursor()
+            p.query = ""
+            p.cursor = ListCursor()
         case .escape:
             s.overlay = nil
             return
@@ -78,7 +86,9 @@ enum PickerKeys {
             if p.kind == .country { f.countries = picked } else { f.vendors = picked }
             s.setFilter(f)
             let kind = p.kind == .country ? "countries" : "vendors"
-            s.message = picked.isEmpty ? "no \(kind) picked · \(AppReducer.dealCount(s.shownCount))"
+            s.message =
+                picked.isEmpty
+                ? "no \(kind) picked · \(AppReducer.dealCount(s.shownCount))"
                 : "\(kind): \(picked.joined(separator: ", ")) · \(AppReducer.dealCount(s.shownCount))"
             return
         default: break

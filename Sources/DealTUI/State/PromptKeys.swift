@@ -11,7 +11,9 @@ enum PromptKeys {
         case .control("u"): text = ""
         case .enter:
             s.prompt = nil
-            s.message = s.filter.search.isEmpty ? nil : "search \"\(s.filter.search)\" · \(AppReducer.dealCount(s.shownCount)) · F clears"
+            s.message =
+                s.filter.search.isEmpty
+                ? nil : "search \"\(s.filter.search)\" · \(AppReducer.dealCount(s.shownCount)) · F clears"
             return
         case .escape:
             s.prompt = nil

@@ -1,6 +1,7 @@
 /// The dashboard's main views, in tab order; the raw value is the number key that opens each.
 public enum ViewID: Int, Sendable, CaseIterable {
-    case countries = 1, deals, vendors, timeline
+    case countries = 1
+    case deals, vendors, timeline
 
     public var title: String {
         switch self {

@@ -33,7 +33,8 @@ enum KeySequence {
             if final == 0x4D && params.isEmpty {
                 return tail.count >= i + 4 ? .unknown(consumed: i + 4) : .incomplete
             }
-            return csi(params, Character(UnicodeScalar(final))).map { .key($0, consumed: i + 1) } ?? .unknown(consumed: i + 1)
+            return csi(params, Character(UnicodeScalar(final))).map { .key($0, consumed: i + 1) }
+                ?? .unknown(consumed: i + 1)
         case "O":
             // SS3: one final character (xterm's application mode: ESC O H is Home).
             guard tail.count > 1 else { return .incomplete }

@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import CNcursesw
 import DealKit
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The real terminal, through ncursesw: started with `newterm`, given back with `endwin` on every exit path.
 @MainActor
@@ -24,16 +25,19 @@ final class NcursesTerminal: Terminal {
     init(color: Bool, mouse: Bool) throws {
         guard let screen = sov_newterm() else {
             let term = ProcessEnvironment.term
-            throw DashboardError(description: term.isEmpty
-                ? "TERM is not set, so the dashboard cannot drive this terminal (try TERM=xterm-256color)"
-                : "unknown terminal type \"\(term)\" (TERM); try TERM=xterm-256color, or use `sovtrack summary`")
+            throw DashboardError(
+                description: term.isEmpty
+                    ? "TERM is not set, so the dashboard cannot drive this terminal (try TERM=xterm-256color)"
+                    : "unknown terminal type \"\(term)\" (TERM); try TERM=xterm-256color, or use `sovtrack summary`")
         }
         // A terminal that cannot move the cursor (TERM=dumb) would show a blank screen.
         guard sov_has_capability("cup") != 0 else {
             endwin()
             delscreen(screen)
             let term = ProcessEnvironment.term
-            throw DashboardError(description: "terminal type \"\(term)\" cannot move the cursor; use `sovtrack summary` or `sovtrack list` there")
+            throw DashboardError(
+                description:
+                    "terminal type \"\(term)\" cannot move the cursor; use `sovtrack summary` or `sovtrack list` there")
         }
         self.screen = screen
         window = sov_stdscr()
@@ -55,8 +59,9 @@ final class NcursesTerminal: Terminal {
         colors = useColor
         if useColor { NcursesTerminal.definePairs() }
         if mouse {
-            mousemask(sov_button1_pressed() | sov_button1_clicked() | sov_button1_double_clicked()
-                      | sov_button4_pressed() | sov_button5_pressed(), nil)
+            mousemask(
+                sov_button1_pressed() | sov_button1_clicked() | sov_button1_double_clicked()
+                    | sov_button4_pressed() | sov_button5_pressed(), nil)
             mouseinterval(0)
         }
         rows = Int(getmaxy(window))
@@ -105,7 +110,8 @@ final class NcursesTerminal: Terminal {
             case KEY_DC: return .delete
             case KEY_F0 + 1...KEY_F0 + 12: return .function(Int(Int32(ch) - KEY_F0))
             case KEY_RESIZE:
-                rows = Int(getmaxy(window)); cols = Int(getmaxx(window))
+                rows = Int(getmaxy(window))
+                cols = Int(getmaxx(window))
                 painted = nil
                 return .resize(rows: rows, cols: cols)
             case KEY_MOUSE: return mouseEvent()
@@ -175,7 +181,8 @@ final class NcursesTerminal: Terminal {
     private func mouseEvent() -> InputEvent? {
         var ev = MEVENT()
         guard getmouse(&ev) == OK else { return nil }
-        let y = Int(ev.y), x = Int(ev.x)
+        let y = Int(ev.y)
+        let x = Int(ev.x)
         if ev.bstate & sov_button4_pressed() != 0 { return .wheelUp(y: y, x: x) }
         if sov_button5_pressed() != 0 && ev.bstate & sov_button5_pressed() != 0 { return .wheelDown(y: y, x: x) }
         if ev.bstate & (sov_button1_pressed() | sov_button1_clicked() | sov_button1_double_clicked()) != 0 {
@@ -193,7 +200,8 @@ final class NcursesTerminal: Terminal {
                 let cell = g[y, x]
                 if cell.isContinuation { continue }
                 if !full, let old = painted, old[y, x] == cell,
-                   cell.width != 2 || (x + 1 < g.cols && old[y, x + 1] == g[y, x + 1]) {
+                    cell.width != 2 || (x + 1 < g.cols && old[y, x + 1] == g[y, x + 1])
+                {
                     continue
                 }
                 draw(cell, y: y, x: x, buffer: &buffer)
@@ -210,12 +218,14 @@ final class NcursesTerminal: Terminal {
         let (attrs, pair) = attributes(cell.style)
         var n = 0
         for s in cell.text.unicodeScalars where n < 5 {
-            buffer[n] = wchar_t(bitPattern: s.value); n += 1
+            buffer[n] = wchar_t(bitPattern: s.value)
+            n += 1
         }
         buffer[n] = 0
         let w = n > 0 ? sov_wcwidth(buffer[0]) : -1
         if n == 0 || w != Int32(cell.width) {
-            buffer[0] = wchar_t(UInt8(ascii: "?")); buffer[1] = 0
+            buffer[0] = wchar_t(UInt8(ascii: "?"))
+            buffer[1] = 0
             _ = sov_put_cell(window, Int32(y), Int32(x), buffer, attrs, pair)
             if cell.width == 2 {
                 buffer[0] = wchar_t(UInt8(ascii: " "))

@@ -8,7 +8,9 @@ enum Bar {
     ///
     /// The solid part is committed MW and the shaded rest the ambition beyond it, so
     /// "55 → 1,000" reads as a sliver of solid in a long shaded bar.
-    static func text(solid: Double?, value: Double?, maximum: Double, width: Int, log: Bool = false) -> (solid: String, shade: String) {
+    static func text(solid: Double?, value: Double?, maximum: Double, width: Int, log: Bool = false) -> (
+        solid: String, shade: String
+    ) {
         if log {
             // log10(1 + MW): 0 stays 0, and each cell step is a factor, not an amount.
             func l(_ x: Double?) -> Double? { x.map { Foundation.log10(1 + max($0, 0)) } }

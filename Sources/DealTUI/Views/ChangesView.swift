@@ -9,7 +9,8 @@ enum ChangesView {
     static func listHeight(_ s: AppState) -> Int { max(1, rect(s).height - 2) }
 
     static func draw(into g: inout CellGrid, state: AppState, changes c: ChangesState) {
-        let title = "Changes in the last \(c.days) days: \(c.changes.count) · ⏎ opens · +/- a week more/less · Esc closes"
+        let title =
+            "Changes in the last \(c.days) days: \(c.changes.count) · ⏎ opens · +/- a week more/less · Esc closes"
         let inner = Box.draw(into: &g, rect: rect(state), title: title)
         if let problem = c.problem {
             g.put(problem, y: inner.y, x: inner.x, limit: inner.width, style: Style(.error))
@@ -28,9 +29,11 @@ enum ChangesView {
             let first = i == 0 || c.changes[i - 1].id != change.id
             let y = inner.y + row
             g.putFitted(first ? change.id : "", y: y, x: inner.x, width: idW, style: Style(.dim, reverse: selected))
-            let style = change.isSetback ? Style(.error, bold: true, reverse: selected) : Style(.normal, reverse: selected)
-            g.putFitted((change.isSetback ? "! " : "  ") + change.sentence, y: y, x: inner.x + idW + 1,
-                        width: inner.width - idW - 1, style: style)
+            let style =
+                change.isSetback ? Style(.error, bold: true, reverse: selected) : Style(.normal, reverse: selected)
+            g.putFitted(
+                (change.isSetback ? "! " : "  ") + change.sentence, y: y, x: inner.x + idW + 1,
+                width: inner.width - idW - 1, style: style)
         }
     }
 }

@@ -17,10 +17,14 @@ enum ColumnsOverlay {
             g.put(shown ? "[x]" : "[ ]", y: y, x: inner.x, style: Style(shown ? .key : .dim, bold: shown))
             var label = c.header
             if c.sort == state.shownSort { label += state.descending ? "  ▼ sorted" : "  ▲ sorted" }
-            g.putFitted(label, y: y, x: inner.x + 4, width: inner.width - 4, style: Style(shown ? .normal : .dim, bold: shown))
-            if cur.top + row == cur.index { g.restyle(y: y, x: inner.x - 1, width: inner.width + 2) { $0.reverse = true } }
+            g.putFitted(
+                label, y: y, x: inner.x + 4, width: inner.width - 4, style: Style(shown ? .normal : .dim, bold: shown))
+            if cur.top + row == cur.index {
+                g.restyle(y: y, x: inner.x - 1, width: inner.width + 2) { $0.reverse = true }
+            }
         }
-        g.putFitted("space show/hide · [ ] move · r reset", y: inner.y + inner.height - 1, x: inner.x, width: inner.width,
-                    style: Style(.dim))
+        g.putFitted(
+            "space show/hide · [ ] move · r reset", y: inner.y + inner.height - 1, x: inner.x, width: inner.width,
+            style: Style(.dim))
     }
 }

@@ -14,13 +14,16 @@ enum CountriesView {
             let y = layout.list.y + layout.list.height
             g.fill(y: y, x: 0, width: state.cols, style: Style(.border), with: "─")
             if let c = state.selectedCountry {
-                g.put(" \(c.key) \(c.name) · \(CountText.of(c.deals, "deal")) ", y: y, x: 2, style: Style(.border, bold: true))
+                g.put(
+                    " \(c.key) \(c.name) · \(CountText.of(c.deals, "deal")) ", y: y, x: 2,
+                    style: Style(.border, bold: true))
             }
         }
         let rows = state.currentDealRows
-        DealTable.draw(into: &g, rect: layout.table, rows: rows, cursor: state.countryDealCursor,
-                       columns: frame.dealColumns, focusColumn: frame.focusColumn,
-                       active: state.focus == .table, state: state)
+        DealTable.draw(
+            into: &g, rect: layout.table, rows: rows, cursor: state.countryDealCursor,
+            columns: frame.dealColumns, focusColumn: frame.focusColumn,
+            active: state.focus == .table, state: state)
     }
 
     /// A list column's header, with the sort's arrow on the sorted one.
@@ -81,20 +84,34 @@ enum CountriesView {
             cell(c.key, 3, y: y, style: Style(.normal, bold: true))
             cell(c.name, nameW, y: y, style: .normal)
             cell(CountText.grouped(c.deals), 6, y: y, style: .normal, right: true)
-            cell(MWText.figure(c.committedMW, approx: c.approx & 1 != 0), figW, y: y, style: Style(c.committedMW == nil ? .dim : .normal), right: true)
-            cell(MWText.figure(c.ambitionMW, approx: c.approx & 2 != 0), figW, y: y, style: Style(c.ambitionMW == nil ? .dim : .normal), right: true)
+            cell(
+                MWText.figure(c.committedMW, approx: c.approx & 1 != 0), figW, y: y,
+                style: Style(c.committedMW == nil ? .dim : .normal), right: true)
+            cell(
+                MWText.figure(c.ambitionMW, approx: c.approx & 2 != 0), figW, y: y,
+                style: Style(c.ambitionMW == nil ? .dim : .normal), right: true)
             // Bold when highly concentrated (above 2,500).
             let h = hhi[Int(c.id)]
-            if showHHI { cell(VendorConcentration.index(h), 6, y: y, style: Style(h == nil ? .dim : .normal, bold: (h ?? 0) > 2_500), right: true) }
+            if showHHI {
+                cell(
+                    VendorConcentration.index(h), 6, y: y,
+                    style: Style(h == nil ? .dim : .normal, bold: (h ?? 0) > 2_500), right: true)
+            }
             if barW > 0 {
-                let bar = Bar.text(solid: c.committedMW, value: c.ambitionMW ?? c.committedMW, maximum: maximum, width: barW,
-                                   log: state.logScale)
+                let bar = Bar.text(
+                    solid: c.committedMW, value: c.ambitionMW ?? c.committedMW, maximum: maximum, width: barW,
+                    log: state.logScale)
                 let used = g.put(bar.solid, y: y, x: x, limit: barW, style: Style(.bar))
                 g.put(bar.shade, y: y, x: x + used, limit: barW - used, style: Style(.bar))
             }
             if at == cur.index {
                 g.restyle(y: y, x: rect.x, width: rect.width) { s in
-                    if active { s.reverse = true } else { s.bold = true; s.underline = true }
+                    if active {
+                        s.reverse = true
+                    } else {
+                        s.bold = true
+                        s.underline = true
+                    }
                 }
             }
         }

@@ -2,14 +2,19 @@ import DealKit
 
 /// A column of a deal table: its header, its value for a deal, how wide it may be and how it sorts.
 public enum DealColumn: String, Sendable, CaseIterable {
-    case title, country, announced, sponsor, vendors, partners, mw, operational, status, confidence, models, milestone, id
+    case title, country, announced, sponsor, vendors, partners, mw, operational, status, confidence, models, milestone,
+        id
 
     /// Columns of the Deals view, in display order.
-    static let dealsView: [DealColumn] = [.title, .country, .announced, .sponsor, .vendors, .partners, .mw, .operational,
-                                          .status, .confidence, .models, .milestone, .id]
+    static let dealsView: [DealColumn] = [
+        .title, .country, .announced, .sponsor, .vendors, .partners, .mw, .operational,
+        .status, .confidence, .models, .milestone, .id,
+    ]
     /// Columns of the Countries view's deal table (the country is the selected one).
-    static let countryDeals: [DealColumn] = [.title, .announced, .sponsor, .vendors, .partners, .mw, .operational,
-                                             .status, .confidence, .models, .milestone]
+    static let countryDeals: [DealColumn] = [
+        .title, .announced, .sponsor, .vendors, .partners, .mw, .operational,
+        .status, .confidence, .models, .milestone,
+    ]
 
     var header: String {
         switch self {
@@ -110,7 +115,10 @@ public enum DealColumn: String, Sendable, CaseIterable {
             let p = d.otherPartners
             return p.isEmpty ? "-" : p.map(\.name).joined(separator: ", ")
         case .mw: return MWText.range(d)
-        case .operational: return d.mwApplies ? MWText.figure(d.operationalMW, approx: d.capacity?.approx.contains(.operational) ?? false) : MWText.notApplicable
+        case .operational:
+            return d.mwApplies
+                ? MWText.figure(d.operationalMW, approx: d.capacity?.approx.contains(.operational) ?? false)
+                : MWText.notApplicable
         case .status: return d.status.rawValue
         case .confidence: return d.capacity?.confidence?.rawValue ?? "-"
         case .models: return d.models.isEmpty ? "-" : d.models.joined(separator: ", ")

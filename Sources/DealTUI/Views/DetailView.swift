@@ -6,7 +6,10 @@ enum DetailView {
     struct Segment: Sendable, Equatable {
         var text: String
         var style: Style
-        init(_ text: String, _ style: Style = .normal) { self.text = text; self.style = style }
+        init(_ text: String, _ style: Style = .normal) {
+            self.text = text
+            self.style = style
+        }
     }
 
     typealias Line = [Segment]
@@ -14,14 +17,19 @@ enum DetailView {
     static let labelWidth = 14
 
     /// The deal as styled lines wrapped to `width` columns; the reducer uses the count to scroll.
-    static func lines(_ d: Deal, width: Int, today: PartialDate? = nil, history: [Revision] = [],
-                      conflicts: [MergeConflict] = []) -> [Line] {
+    static func lines(
+        _ d: Deal, width: Int, today: PartialDate? = nil, history: [Revision] = [],
+        conflicts: [MergeConflict] = []
+    ) -> [Line] {
         let w = max(width - 2, 10)
         var out: [Line] = []
         for l in TextWrap.wrap(d.title, width: w) { out.append([Segment(l, Style(.title, bold: true))]) }
         let country = Countries.byCode(d.country)?.name ?? d.country
-        out.append([Segment(d.id, Style(.dim)), Segment("  ·  "), Segment(d.status.rawValue, Style(.status(d.status), bold: true)),
-                    Segment("  ·  \(d.country) \(country)")])
+        out.append([
+            Segment(d.id, Style(.dim)), Segment("  ·  "),
+            Segment(d.status.rawValue, Style(.status(d.status), bold: true)),
+            Segment("  ·  \(d.country) \(country)"),
+        ])
         func section(_ title: String) {
             out.append([])
             out.append([Segment(title, Style(.columnHeader, bold: true))])
@@ -37,7 +45,8 @@ enum DetailView {
             // First, so they are seen: the deal shows our value until one side is taken.
             section("Merge conflicts")
             for (i, c) in conflicts.enumerated() {
-                let o = c.ours.map(DealChange.brief) ?? "absent", t = c.theirs.map(DealChange.brief) ?? "absent"
+                let o = c.ours.map(DealChange.brief) ?? "absent"
+                let t = c.theirs.map(DealChange.brief) ?? "absent"
                 let text = "\(c.field): ours \(o) · theirs \(t)"
                 for (k, l) in TextWrap.wrap(text, width: max(w - 4, 8)).enumerated() {
                     out.append([Segment(k == 0 && i == 0 ? "▶ " : "  "), Segment(l, Style(.error, bold: i == 0))])
@@ -47,8 +56,10 @@ enum DetailView {
         }
         section("Facts")
         // Kind and products only when the deal has them: a version-1 deal reads as before.
-        for (label, value) in DealText.facts(d) where label != "partners" && label != "status" && label != "country"
-            && !((label == "kind" || label == "products") && value == "-") {
+        for (label, value) in DealText.facts(d)
+        where label != "partners" && label != "status" && label != "country"
+            && !((label == "kind" || label == "products") && value == "-")
+        {
             if label == "capacity" {
                 field(label, value, Style(.confidence(d.capacity?.confidence)))
             } else {
@@ -65,12 +76,19 @@ enum DetailView {
         }
         section("Timeline")
         // Each event with its citation; an unstated announcement date shows as `≤date`.
-        var items: [(PartialDate, String, String, Role)] = [(d.announced, d.announcedText, "announced" + Citations.marker(d.cite[.announced]), .status(d.status))]
+        var items: [(PartialDate, String, String, Role)] = [
+            (d.announced, d.announcedText, "announced" + Citations.marker(d.cite[.announced]), .status(d.status))
+        ]
         for m in d.milestones {
             // A milestone not done whose whole period has passed is overdue, not "next".
             let overdue = !m.done && today.map { m.date.endKey < $0.startKey } == true
-            items.append((m.date, m.date.description, (m.done ? "● " : "○ ") + m.event + Citations.marker(m.cite) + (m.done ? "  (done)" : overdue ? "  (overdue)" : ""),
-                          m.done ? .milestoneDone : overdue ? .error : .milestonePending))
+            items.append(
+                (
+                    m.date, m.date.description,
+                    (m.done ? "● " : "○ ") + m.event + Citations.marker(m.cite)
+                        + (m.done ? "  (done)" : overdue ? "  (overdue)" : ""),
+                    m.done ? .milestoneDone : overdue ? .error : .milestonePending
+                ))
         }
         for (_, date, event, role) in items.enumerated().sorted(by: { a, b in
             a.element.0 != b.element.0 ? a.element.0 < b.element.0 : a.offset < b.offset
@@ -118,7 +136,8 @@ enum DetailView {
     /// The lines of the deal at catalog index `index`, with its history.
     static func lines(of index: Int, in catalog: DealIndex, width: Int, today: PartialDate? = nil) -> [Line] {
         let d = catalog.deals[index]
-        return lines(d, width: width, today: today, history: catalog.revisions(of: d.id), conflicts: catalog.conflicts(of: d.id))
+        return lines(
+            d, width: width, today: today, history: catalog.revisions(of: d.id), conflicts: catalog.conflicts(of: d.id))
     }
 
     static func draw(into g: inout CellGrid, state: AppState, frame: FrameLayout) {

@@ -8,10 +8,13 @@ enum FooterBar {
         if case .columns = s.overlay {
             return [("↑↓", "move"), ("space", "show/hide"), ("[ ]", "earlier/later"), ("r", "reset"), ("Esc", "close")]
         }
-        if case .changes = s.overlay { return [("↑↓", "move"), ("⏎", "open"), ("+/-", "a week more/less"), ("Esc", "close")] }
+        if case .changes = s.overlay {
+            return [("↑↓", "move"), ("⏎", "open"), ("+/-", "a week more/less"), ("Esc", "close")]
+        }
         if let d = s.detail, let total = frame.detailLines?.count {
             let height = frame.body.height
-            let position = total > height ? [("lines", "\(d.scroll + 1)-\(min(d.scroll + height, total)) of \(total)")] : []
+            let position =
+                total > height ? [("lines", "\(d.scroll + 1)-\(min(d.scroll + height, total)) of \(total)")] : []
             return [("↑↓", "scroll"), ("Esc", "back"), KeyMap.footer(.export), KeyMap.footer(.help)] + position
         }
         var k: [(String, String)] = [KeyMap.footer(.down)]
@@ -22,8 +25,11 @@ enum FooterBar {
         case .vendors: k += [("⏎", "its deals")]
         case .timeline: k += [("⏎", "detail")]
         }
-        k += [KeyMap.footer(.search), KeyMap.footer(.filterHere), KeyMap.footer(.clearFilters), KeyMap.footer(.pickCountries),
-              (KeyMap.footer(.sort).0, sortWord(s))]
+        k += [
+            KeyMap.footer(.search), KeyMap.footer(.filterHere), KeyMap.footer(.clearFilters),
+            KeyMap.footer(.pickCountries),
+            (KeyMap.footer(.sort).0, sortWord(s)),
+        ]
         if s.view == .deals || (s.view == .countries && s.focus == .table) { k.append(KeyMap.footer(.columns)) }
         k += [KeyMap.footer(.export), KeyMap.footer(.view(.countries)), KeyMap.footer(.help), KeyMap.footer(.quit)]
         return k
@@ -51,7 +57,9 @@ enum FooterBar {
         if state.overlay == .export {
             let what = state.detail != nil ? "this deal" : "the \(state.view.title) view"
             x += g.put("Export \(what) as:  ", y: y, x: 0, style: Style(.message, bold: true))
-            for (k, label) in [("m", "Markdown"), ("c", "CSV"), ("j", "JSON"), ("r", "report (HTML)"), ("Esc", "cancel")] {
+            for (k, label) in [
+                ("m", "Markdown"), ("c", "CSV"), ("j", "JSON"), ("r", "report (HTML)"), ("Esc", "cancel"),
+            ] {
                 x += g.put(k, y: y, x: x, style: Style(.key, bold: true))
                 x += g.put(" \(label)   ", y: y, x: x, limit: state.cols - x, style: bar)
             }
@@ -66,7 +74,9 @@ enum FooterBar {
         let bar = Style(.footerBar)
         var x = 0
         if let m = state.message {
-            x += g.put(DisplayWidth.truncate(m, to: state.cols), y: y, x: 0, style: Style(state.isError ? .error : .message, bold: true))
+            x += g.put(
+                DisplayWidth.truncate(m, to: state.cols), y: y, x: 0,
+                style: Style(state.isError ? .error : .message, bold: true))
             x += 3
         }
         // Whole keys only: a key cut in half would read as a different key.

@@ -36,20 +36,28 @@ enum FormView {
             let focused = i == f.focus
             if focused { g.put("›", y: y, x: inner.x, style: Style(.key, bold: true)) }
             let label = field.kind.label + (field.kind.isRequired ? " *" : "")
-            g.putFitted(label, y: y, x: inner.x + 1, width: labelWidth, style: Style(focused ? .key : .normal, bold: focused),
-                        alignRight: true)
+            g.putFitted(
+                label, y: y, x: inner.x + 1, width: labelWidth, style: Style(focused ? .key : .normal, bold: focused),
+                alignRight: true)
             drawText(&g, field.line, y: y, x: fieldX, width: fw, focused: focused)
             if messageW > 2 {
                 if let m = field.message {
-                    g.put(DisplayWidth.truncate("✗ " + m, to: messageW), y: y, x: messageX, style: Style(.error, bold: focused))
-                } else if field.kind == .country, let c = Countries.byCode(field.text.trimmingCharacters(in: .whitespaces).uppercased())
-                            ?? Countries.lookup(field.text) {
-                    g.put(DisplayWidth.truncate("✓ \(c.code) \(c.name)", to: messageW), y: y, x: messageX, style: Style(.dim))
+                    g.put(
+                        DisplayWidth.truncate("✗ " + m, to: messageW), y: y, x: messageX,
+                        style: Style(.error, bold: focused))
+                } else if field.kind == .country,
+                    let c = Countries.byCode(field.text.trimmingCharacters(in: .whitespaces).uppercased())
+                        ?? Countries.lookup(field.text)
+                {
+                    g.put(
+                        DisplayWidth.truncate("✓ \(c.code) \(c.name)", to: messageW), y: y, x: messageX,
+                        style: Style(.dim))
                 }
             }
         }
         let r = rect(rows: state.rows, cols: state.cols)
-        let up = f.top > 0, down = f.top + height < f.fields.count
+        let up = f.top > 0
+        let down = f.top + height < f.fields.count
         if up || down {
             let more = " \(up ? "↑" : "")\(down ? "↓" : "") more "
             g.put(more, y: r.y + r.height - 1, x: r.x + r.width - DisplayWidth.of(more) - 2, style: Style(.dim))
@@ -79,9 +87,13 @@ enum FormView {
     private static func drawHints(_ g: inout CellGrid, _ f: FormState, y: Int, x: Int, width: Int) {
         let field = f.current
         if let m = field.message {
-            g.put(DisplayWidth.truncate("✗ \(field.kind.label): \(m)", to: width), y: y, x: x, style: Style(.error, bold: true))
+            g.put(
+                DisplayWidth.truncate("✗ \(field.kind.label): \(m)", to: width), y: y, x: x,
+                style: Style(.error, bold: true))
         } else {
-            g.put(DisplayWidth.truncate("\(field.kind.label): \(field.kind.hint)", to: width), y: y, x: x, style: Style(.dim))
+            g.put(
+                DisplayWidth.truncate("\(field.kind.label): \(field.kind.hint)", to: width), y: y, x: x,
+                style: Style(.dim))
         }
         if field.kind.offersValues {
             let values = FormReducer.suggestions(field.kind, f.choiceQuery ?? field.text)

@@ -32,7 +32,9 @@ struct FrameLayout {
         var today: PartialDate
 
         init(_ s: AppState) {
-            rows = s.rows; cols = s.cols; view = s.view
+            rows = s.rows
+            cols = s.cols
+            view = s.view
             // Only the Countries view needs the country list's length: the other views do not build it.
             countryCount = s.view == .countries && s.detail == nil ? s.countryRows.count : 0
             columns = s.columnChoice.shown

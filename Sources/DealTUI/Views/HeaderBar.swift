@@ -51,7 +51,9 @@ enum HeaderBar {
             end = t.x + t.width + 1
         }
         if state.detail != nil {
-            g.put(" › Detail ", y: 1, x: end, limit: state.cols - end, style: Style(.tabActive, bold: true, reverse: true))
+            g.put(
+                " › Detail ", y: 1, x: end, limit: state.cols - end, style: Style(.tabActive, bold: true, reverse: true)
+            )
         }
         let sort = state.sortLabel + " "
         let sw = DisplayWidth.of(sort)

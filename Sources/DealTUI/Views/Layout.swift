@@ -7,7 +7,10 @@ struct Layout: Sendable, Equatable {
     let rows: Int
     let cols: Int
 
-    init(rows: Int, cols: Int) { self.rows = rows; self.cols = cols }
+    init(rows: Int, cols: Int) {
+        self.rows = rows
+        self.cols = cols
+    }
     init(_ s: AppState) { self.init(rows: s.rows, cols: s.cols) }
 
     var tooSmall: Bool { rows < Layout.minRows || cols < Layout.minCols }
@@ -24,14 +27,18 @@ struct Layout: Sendable, Equatable {
         if cols >= 110 {
             // A wide terminal gives the list (and so its bars) more room: half of it.
             let lw = min(110, max(58, cols / 2))
-            return (Rect(y: b.y, x: 0, height: b.height, width: lw),
-                    Rect(y: b.y, x: lw + 1, height: b.height, width: cols - lw - 1), true)
+            return (
+                Rect(y: b.y, x: 0, height: b.height, width: lw),
+                Rect(y: b.y, x: lw + 1, height: b.height, width: cols - lw - 1), true
+            )
         }
         let most = max(3, (b.height - 1) * 2 / 5)
         let lh = min(countryCount + 2, most)
         let listH = max(lh, 2)
-        return (Rect(y: b.y, x: 0, height: listH, width: cols),
-                Rect(y: b.y + listH + 1, x: 0, height: b.height - listH - 1, width: cols), false)
+        return (
+            Rect(y: b.y, x: 0, height: listH, width: cols),
+            Rect(y: b.y + listH + 1, x: 0, height: b.height - listH - 1, width: cols), false
+        )
     }
 
     /// Rows of data a table rect shows below its column header.
@@ -43,13 +50,16 @@ struct Layout: Sendable, Equatable {
     /// The timeline's axis rows, lane rows and the legend row below them.
     var timeline: (axis: Rect, lanes: Rect, legend: Rect) {
         let b = body
-        return (Rect(y: b.y, x: 0, height: 2, width: cols), Rect(y: b.y + 2, x: 0, height: b.height - 3, width: cols),
-                Rect(y: b.y + b.height - 1, x: 0, height: 1, width: cols))
+        return (
+            Rect(y: b.y, x: 0, height: 2, width: cols), Rect(y: b.y + 2, x: 0, height: b.height - 3, width: cols),
+            Rect(y: b.y + b.height - 1, x: 0, height: 1, width: cols)
+        )
     }
 
     /// The box of an overlay: centred, at most `width` x `height`, inside the body.
     func overlay(width: Int, height: Int) -> Rect {
-        let w = min(width, cols - 2), h = min(height, rows - 2)
+        let w = min(width, cols - 2)
+        let h = min(height, rows - 2)
         return Rect(y: max(1, (rows - h) / 2), x: max(1, (cols - w) / 2), height: h, width: w)
     }
 }

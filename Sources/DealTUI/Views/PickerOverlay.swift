@@ -23,10 +23,14 @@ enum PickerOverlay {
             let y = inner.y + 1 + row
             let ticked = p.chosen.contains(item.value)
             g.put(ticked ? "[x]" : "[ ]", y: y, x: inner.x, style: Style(ticked ? .key : .dim, bold: ticked))
-            g.putFitted(item.label, y: y, x: inner.x + 4, width: inner.width - 4 - 7, style: Style(.normal, bold: ticked))
-            g.putFitted(String(item.count), y: y, x: inner.x + inner.width - 6, width: 6,
-                        style: Style(item.count == 0 ? .dim : .normal), alignRight: true)
-            if cur.top + row == cur.index { g.restyle(y: y, x: inner.x - 1, width: inner.width + 2) { $0.reverse = true } }
+            g.putFitted(
+                item.label, y: y, x: inner.x + 4, width: inner.width - 4 - 7, style: Style(.normal, bold: ticked))
+            g.putFitted(
+                String(item.count), y: y, x: inner.x + inner.width - 6, width: 6,
+                style: Style(item.count == 0 ? .dim : .normal), alignRight: true)
+            if cur.top + row == cur.index {
+                g.restyle(y: y, x: inner.x - 1, width: inner.width + 2) { $0.reverse = true }
+            }
         }
     }
 }

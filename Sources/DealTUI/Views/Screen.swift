@@ -6,7 +6,8 @@ public enum Screen {
         var g = CellGrid(rows: state.rows, cols: state.cols)
         let frame = state.frame
         if frame.layout.tooSmall {
-            let note = "enlarge the terminal (\(Layout.minCols)x\(Layout.minRows) or more; now \(state.cols)x\(state.rows))"
+            let note =
+                "enlarge the terminal (\(Layout.minCols)x\(Layout.minRows) or more; now \(state.cols)x\(state.rows))"
             // Wrapped, so the whole note reads on a narrow terminal; the last line that fits ends in "…" if cut.
             let lines = TextWrap.wrap(note, width: max(state.cols, 1))
             for (y, line) in lines.prefix(state.rows).enumerated() {

@@ -30,8 +30,10 @@ enum TableFit {
     /// long texts, up to their content: on a wide terminal nothing is cut that need not be.
     /// `priority` says which columns stay longest (lower first): the columns' own, or the
     /// order a user chose (`ColumnChoice.priority`).
-    static func fit(_ columns: [DealColumn], width: Int, sortedBy: DealColumn? = nil, focus: DealColumn? = nil,
-                    priority: (DealColumn) -> Int = \.priority, natural: (DealColumn) -> Int) -> [Placed] {
+    static func fit(
+        _ columns: [DealColumn], width: Int, sortedBy: DealColumn? = nil, focus: DealColumn? = nil,
+        priority: (DealColumn) -> Int = \.priority, natural: (DealColumn) -> Int
+    ) -> [Placed] {
         // The sorted column's header carries " ▲", which must not push the header into "…".
         func header(_ c: DealColumn) -> Int { DisplayWidth.of(c.header) + (c == sortedBy ? 2 : 0) }
         func want(_ c: DealColumn) -> Int { max(header(c), min(natural(c), c.widths.max)) }
@@ -50,7 +52,10 @@ enum TableFit {
         for c in byPriority {
             let need = floor(c) + (chosen.isEmpty ? 0 : gap)
             if used + need > width {
-                if chosen.isEmpty { chosen[c] = max(width, 1); used = width }
+                if chosen.isEmpty {
+                    chosen[c] = max(width, 1)
+                    used = width
+                }
                 break
             }
             chosen[c] = floor(c)

@@ -19,17 +19,23 @@ enum TimelineView {
 
     /// Quarters when each quarter gets at least 3 cells, else years.
     static func scale(first: Int, last: Int, width: Int) -> Scale {
-        let qStart = first - first % 3, qEnd = last - last % 3 + 3
+        let qStart = first - first % 3
+        let qEnd = last - last % 3 + 3
         let quarters = (qEnd - qStart) / 3
         if quarters > 0, width / quarters >= 3 {
-            return Scale(startMonth: qStart, monthsPerStep: 3,
-                         cellsPerStep: min(width / quarters, 12), steps: quarters)
+            return Scale(
+                startMonth: qStart, monthsPerStep: 3,
+                cellsPerStep: min(width / quarters, 12), steps: quarters)
         }
         var yStart = first - first % 12
         let yEnd = last - last % 12 + 12
         var years = (yEnd - yStart) / 12
-        if years > width { yStart = yEnd - width * 12; years = width }
-        return Scale(startMonth: yStart, monthsPerStep: 12, cellsPerStep: max(1, min(width / max(years, 1), 24)), steps: years)
+        if years > width {
+            yStart = yEnd - width * 12
+            years = width
+        }
+        return Scale(
+            startMonth: yStart, monthsPerStep: 12, cellsPerStep: max(1, min(width / max(years, 1), 24)), steps: years)
     }
 
     static func labelWidth(cols: Int) -> Int { min(34, max(14, cols / 3)) }
@@ -68,20 +74,24 @@ enum TimelineView {
                 g.putFitted("  " + d.title, y: y, x: 0, width: labelW, style: .normal)
                 g.put("│", y: y, x: labelW, style: Style(.border))
                 mark(today: today, scale: sc, y: y, x0: x0, chartW: chartW, into: &g)
-                span(d.announced, first: "◆", rest: "═", role: .status(d.status), scale: sc, y: y, x0: x0, chartW: chartW, into: &g)
+                span(
+                    d.announced, first: "◆", rest: "═", role: .status(d.status), scale: sc, y: y, x0: x0,
+                    chartW: chartW, into: &g)
                 for m in d.milestones.sorted(by: { $0.done && !$1.done }) {
                     // An overdue milestone has a glyph of its own, so it reads on a monochrome screen too.
                     let overdue = m.isOverdue(on: state.today)
-                    span(m.date, first: m.done ? "●" : overdue ? "!" : "○", rest: m.done ? "━" : "┄",
-                         role: m.done ? .milestoneDone : overdue ? .error : .milestonePending,
-                         scale: sc, y: y, x0: x0, chartW: chartW, into: &g)
+                    span(
+                        m.date, first: m.done ? "●" : overdue ? "!" : "○", rest: m.done ? "━" : "┄",
+                        role: m.done ? .milestoneDone : overdue ? .error : .milestonePending,
+                        scale: sc, y: y, x0: x0, chartW: chartW, into: &g)
                 }
                 if lineIndex == selectedLine { g.restyle(y: y, x: 0, width: state.cols) { $0.reverse = true } }
             }
         }
     }
 
-    private static func drawAxis(into g: inout CellGrid, axis: Rect, x0: Int, scale sc: Scale, today: Int, chartW: Int) {
+    private static func drawAxis(into g: inout CellGrid, axis: Rect, x0: Int, scale sc: Scale, today: Int, chartW: Int)
+    {
         let head = Style(.columnHeader, bold: true)
         g.fill(y: axis.y, x: 0, width: axis.width, style: head)
         g.fill(y: axis.y + 1, x: 0, width: axis.width, style: Style(.columnHeader))
@@ -94,7 +104,7 @@ enum TimelineView {
             guard x < x0 + chartW else { break }
             let year = month / 12
             // A label is drawn whole or not at all: cut or overlapping, "2016 2017" read as "2 2".
-            if (month % 12 == 0 || step == 0), year % every.years == 0 || step == 0, x >= labelEnd {
+            if month % 12 == 0 || step == 0, year % every.years == 0 || step == 0, x >= labelEnd {
                 let label = "┊" + (every.twoDigits ? twoDigits(year) : String(year))
                 if x + DisplayWidth.of(label) <= x0 + chartW {
                     g.put(label, y: axis.y, x: x, style: head)
@@ -104,7 +114,9 @@ enum TimelineView {
                 }
             }
             if sc.monthsPerStep == 3, sc.cellsPerStep >= 3 {
-                g.put("Q\(month % 12 / 3 + 1)", y: axis.y + 1, x: x, limit: min(sc.cellsPerStep, x0 + chartW - x), style: Style(.columnHeader))
+                g.put(
+                    "Q\(month % 12 / 3 + 1)", y: axis.y + 1, x: x, limit: min(sc.cellsPerStep, x0 + chartW - x),
+                    style: Style(.columnHeader))
             }
         }
         let tx = x0 + sc.column(today)
@@ -153,16 +165,21 @@ enum TimelineView {
         g.put("│", y: y, x: x, style: Style(.today))
     }
 
-    private static func span(_ date: PartialDate, first: String, rest: String, role: Role, scale sc: Scale,
-                             y: Int, x0: Int, chartW: Int, into g: inout CellGrid) {
+    private static func span(
+        _ date: PartialDate, first: String, rest: String, role: Role, scale sc: Scale,
+        y: Int, x0: Int, chartW: Int, into g: inout CellGrid
+    ) {
         let a = sc.column(TimelineModel.month(date, start: true))
         // A day is a point; any longer period covers the cells of all its months.
         let b = date.precision == .day ? a + 1 : max(a + 1, sc.column(TimelineModel.month(date, start: false) + 1))
-        let start = max(a, 0), end = min(b, chartW)
+        let start = max(a, 0)
+        let end = min(b, chartW)
         guard start < end else { return }
         g.put(first, y: y, x: x0 + start, style: Style(role, bold: true))
         if end - start > 1 {
-            g.put(String(repeating: rest, count: end - start - 1), y: y, x: x0 + start + 1, limit: end - start - 1, style: Style(role))
+            g.put(
+                String(repeating: rest, count: end - start - 1), y: y, x: x0 + start + 1, limit: end - start - 1,
+                style: Style(role))
         }
     }
 

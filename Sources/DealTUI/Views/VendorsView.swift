@@ -15,7 +15,8 @@ enum VendorsView {
         func need(_ cs: [GroupColumn]) -> Int {
             cs.reduce(0) { $0 + ($1 == .key ? 8 : $1 == .countries ? 10 : fixed[$1] ?? 0) } + 2 * (cs.count - 1)
         }
-        for drop in [GroupColumn.topIn, .committed, .share, .deals, .countries, .ambition] where need(shown) > width && drop != sorted {
+        for drop in [GroupColumn.topIn, .committed, .share, .deals, .countries, .ambition]
+        where need(shown) > width && drop != sorted {
             shown.removeAll { $0 == drop }
         }
         let fixedW = shown.reduce(0) { $0 + (fixed[$1] ?? 0) } + 2 * shown.count
@@ -28,7 +29,8 @@ enum VendorsView {
 
     static func draw(into g: inout CellGrid, state: AppState) {
         let rect = Layout(state).body
-        let vendors = state.vendorRows, total = state.results.vendors.ambition
+        let vendors = state.vendorRows
+        let total = state.results.vendors.ambition
         let head = Style(.columnHeader, bold: true)
         let (columns, barW) = columns(width: rect.width, sortedBy: state.vendorSort)
         var x = 0
@@ -40,7 +42,9 @@ enum VendorsView {
         g.fill(y: rect.y, x: 0, width: rect.width, style: head)
         // `top in`: the countries where the vendor has the largest share of the ambition MW.
         for (column, w) in columns {
-            cell(CountriesView.header(column, countries: false, state: state), w, y: rect.y, style: head, right: column.alignRight)
+            cell(
+                CountriesView.header(column, countries: false, state: state), w, y: rect.y, style: head,
+                right: column.alignRight)
         }
         if barW >= 24 { cell("of all ambition MW", barW, y: rect.y, style: head) }
         if vendors.isEmpty {
@@ -62,10 +66,17 @@ enum VendorsView {
                 case .countries: cell(v.countries.joined(separator: " "), w, y: y, style: .normal)
                 case .deals: cell(CountText.grouped(v.deals), w, y: y, style: .normal, right: true)
                 case .committed:
-                    cell(MWText.figure(v.committedMW, approx: v.approx & 1 != 0), w, y: y, style: Style(v.committedMW == nil ? .dim : .normal), right: true)
+                    cell(
+                        MWText.figure(v.committedMW, approx: v.approx & 1 != 0), w, y: y,
+                        style: Style(v.committedMW == nil ? .dim : .normal), right: true)
                 case .ambition:
-                    cell(MWText.figure(v.ambitionMW, approx: v.approx & 2 != 0), w, y: y, style: Style(v.ambitionMW == nil ? .dim : .normal), right: true)
-                case .share: cell(share.map { percent($0) } ?? "-", w, y: y, style: Style(share == nil ? .dim : .normal), right: true)
+                    cell(
+                        MWText.figure(v.ambitionMW, approx: v.approx & 2 != 0), w, y: y,
+                        style: Style(v.ambitionMW == nil ? .dim : .normal), right: true)
+                case .share:
+                    cell(
+                        share.map { percent($0) } ?? "-", w, y: y, style: Style(share == nil ? .dim : .normal),
+                        right: true)
                 case .topIn:
                     let top = v.id >= 0 ? leads[Int(v.id)] : 0
                     cell(String(top), w, y: y, style: Style(top == 0 ? .dim : .normal), right: true)
@@ -91,11 +102,16 @@ enum VendorsView {
             switch column {
             case .key: cell(fitting("Σ total, \(CountText.of(count, "vendor"))", "Σ total", w), w, y: y, style: bold)
             case .countries:
-                cell(fitting(CountText.of(t.countries.count, "country", plural: "countries"), CountText.grouped(t.countries.count), w),
-                     w, y: y, style: bold)
+                cell(
+                    fitting(
+                        CountText.of(t.countries.count, "country", plural: "countries"),
+                        CountText.grouped(t.countries.count), w),
+                    w, y: y, style: bold)
             case .deals: cell(CountText.grouped(t.deals), w, y: y, style: bold, right: true)
-            case .committed: cell(MWText.figure(t.committedMW, approx: t.approx & 1 != 0), w, y: y, style: bold, right: true)
-            case .ambition: cell(MWText.figure(t.ambitionMW, approx: t.approx & 2 != 0), w, y: y, style: bold, right: true)
+            case .committed:
+                cell(MWText.figure(t.committedMW, approx: t.approx & 1 != 0), w, y: y, style: bold, right: true)
+            case .ambition:
+                cell(MWText.figure(t.ambitionMW, approx: t.approx & 2 != 0), w, y: y, style: bold, right: true)
             case .share: cell(t.ambitionMW == nil ? "-" : "100%", w, y: y, style: bold, right: true)
             case .topIn, .name, .hhi: break
             }

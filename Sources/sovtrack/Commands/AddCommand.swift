@@ -6,14 +6,14 @@ struct AddCommand: ParsableCommand {
         commandName: "add",
         abstract: "Add one deal.",
         discussion: """
-        Example:
-          sovtrack add --id jp-sakura-hokkaido \\
-            --title "Sakura Internet AI cloud in Hokkaido" \\
-            --country JP --announced 2026-Q3 --partner NVIDIA:vendor \\
-            --initial-mw 30 --target-mw 300 --confidence reported \\
-            --milestone "2027:Phase 1 online" \\
-            --source https://example.com/article
-        """)
+            Example:
+              sovtrack add --id jp-sakura-hokkaido \\
+                --title "Sakura Internet AI cloud in Hokkaido" \\
+                --country JP --announced 2026-Q3 --partner NVIDIA:vendor \\
+                --initial-mw 30 --target-mw 300 --confidence reported \\
+                --milestone "2027:Phase 1 online" \\
+                --source https://example.com/article
+            """)
 
     @OptionGroup var storeOptions: StoreOptions
     @Option(help: "Why: recorded with the change in the history (see 'sovtrack log').") var note: String?

@@ -1,8 +1,9 @@
 import ArgumentParser
 import DealKit
 import DealTUI
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 struct BrowseCommand: ParsableCommand {
@@ -10,11 +11,11 @@ struct BrowseCommand: ParsableCommand {
         commandName: "browse",
         abstract: "Open the dashboard (the default command).",
         discussion: """
-        With standard output not a terminal, prints the summary table instead.
-        Examples:
-          sovtrack
-          sovtrack browse --country KR --vendor NVIDIA
-        """)
+            With standard output not a terminal, prints the summary table instead.
+            Examples:
+              sovtrack
+              sovtrack browse --country KR --vendor NVIDIA
+            """)
 
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var filters: FilterOptions
@@ -28,7 +29,9 @@ struct BrowseCommand: ParsableCommand {
         var (store, snapshot) = try storeOptions.load(recording: true)
         if let past = try asOf.feed(storeOptions) { snapshot.feed = past }
         guard Console.stdoutIsTerminal else {
-            Console.out(SummaryExport.render(Summary(deals: filter.apply(to: snapshot.feed.deals), today: CalendarClock.today()), as: .table))
+            Console.out(
+                SummaryExport.render(
+                    Summary(deals: filter.apply(to: snapshot.feed.deals), today: CalendarClock.today()), as: .table))
             return
         }
         var options = DashboardOptions()
@@ -48,13 +51,13 @@ struct BrowseCommand: ParsableCommand {
     /// prompt would otherwise wait for keys on a terminal the dashboard has just left.
     private static func quietBacktraces() {
         #if os(Linux)
-        guard getenv("SWIFT_BACKTRACE") == nil, getenv("SOVTRACK_NO_REEXEC") == nil else { return }
-        // The executable's real path, not /proc/self/exe, so the process keeps its name (ps, pkill).
-        var buffer = [CChar](repeating: 0, count: 4096)
-        let n = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-        guard n > 0 else { return }
-        setenv("SWIFT_BACKTRACE", "interactive=no", 1)
-        execv(buffer, CommandLine.unsafeArgv)
+            guard getenv("SWIFT_BACKTRACE") == nil, getenv("SOVTRACK_NO_REEXEC") == nil else { return }
+            // The executable's real path, not /proc/self/exe, so the process keeps its name (ps, pkill).
+            var buffer = [CChar](repeating: 0, count: 4096)
+            let n = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+            guard n > 0 else { return }
+            setenv("SWIFT_BACKTRACE", "interactive=no", 1)
+            execv(buffer, CommandLine.unsafeArgv)
         // Still here: exec failed; carry on with the runtime's defaults.
         #endif
     }

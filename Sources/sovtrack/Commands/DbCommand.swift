@@ -8,14 +8,14 @@ struct DbCommand: ParsableCommand {
         commandName: "db",
         abstract: "Set up a PostgreSQL store, or copy a whole store between a file and it.",
         discussion: """
-        The store is --store postgresql://USER@HOST:PORT/DB (or $SOVTRACK_STORE); the \
-        password comes from PGPASSWORD or ~/.pgpass, never the command line. docs/postgres.md \
-        describes the set-up.
-        Examples:
-          sovtrack db init --store postgresql://desk@db.example/deals
-          sovtrack db load deals.json --store postgresql://desk@db.example/deals
-          sovtrack db dump --store postgresql://desk@db.example/deals > deals.json
-        """,
+            The store is --store postgresql://USER@HOST:PORT/DB (or $SOVTRACK_STORE); the \
+            password comes from PGPASSWORD or ~/.pgpass, never the command line. docs/postgres.md \
+            describes the set-up.
+            Examples:
+              sovtrack db init --store postgresql://desk@db.example/deals
+              sovtrack db load deals.json --store postgresql://desk@db.example/deals
+              sovtrack db dump --store postgresql://desk@db.example/deals > deals.json
+            """,
         subcommands: [Init.self, Load.self, Dump.self])
 
     /// The database store `--store` names, or a usage error for a file.
@@ -41,7 +41,9 @@ struct DbCommand: ParsableCommand {
     struct Load: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Copy a feed file into the database whole (deals, history, every key), replacing what it held.",
-            discussion: "Refuses an invalid feed, listing every problem, and leaves the database unchanged; all of it is one transaction.")
+            discussion:
+                "Refuses an invalid feed, listing every problem, and leaves the database unchanged; all of it is one transaction."
+        )
         @OptionGroup var storeOptions: StoreOptions
         @Argument(help: "The feed file to copy in.") var file: String
 
@@ -54,7 +56,8 @@ struct DbCommand: ParsableCommand {
             } catch StoreError.invalid(let p, let issues, let omitted) {
                 for issue in issues where issue.isError { Console.err(issue.formatted(file: p)) }
                 if omitted > 0 { Console.err(Console.moreProblems(omitted)) }
-                throw CLIError.data("\(file): not loaded: \(issues.filter(\.isError).count + omitted) error(s); the store is unchanged")
+                throw CLIError.data(
+                    "\(file): not loaded: \(issues.filter(\.isError).count + omitted) error(s); the store is unchanged")
             }
             try store.replace(with: feed)
             Console.out("loaded \(CountText.of(feed.deals.count, "deal")) into \(store.path)\n")

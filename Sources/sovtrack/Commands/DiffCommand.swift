@@ -5,20 +5,21 @@ import DealKit
 struct DiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
-        abstract: "Show what changed between two feeds, deal by deal: targets revised, milestones slipped, partners added.",
+        abstract:
+            "Show what changed between two feeds, deal by deal: targets revised, milestones slipped, partners added.",
         discussion: """
-        OLD and NEW are each a feed file, the store as of a date (@2026-06-01, any partial \
-        date: the end of that period), or a file in a git revision (REV:PATH, e.g. \
-        HEAD~1:deals.json). NEW defaults to the store; with neither, the store's changes of \
-        the last 7 days. Exits 0 when nothing changed, 1 when something did, 2 on trouble.
-        With git's seven arguments (as GIT_EXTERNAL_DIFF) it compares the two files and exits 0; \
-        with --textconv FILE it prints that feed a fact a line, for git's textconv.
-        Examples:
-          sovtrack diff
-          sovtrack diff @2026-06-01
-          sovtrack diff old.json new.json --format json
-          sovtrack diff HEAD~1:deals.json deals.json
-        """)
+            OLD and NEW are each a feed file, the store as of a date (@2026-06-01, any partial \
+            date: the end of that period), or a file in a git revision (REV:PATH, e.g. \
+            HEAD~1:deals.json). NEW defaults to the store; with neither, the store's changes of \
+            the last 7 days. Exits 0 when nothing changed, 1 when something did, 2 on trouble.
+            With git's seven arguments (as GIT_EXTERNAL_DIFF) it compares the two files and exits 0; \
+            with --textconv FILE it prints that feed a fact a line, for git's textconv.
+            Examples:
+              sovtrack diff
+              sovtrack diff @2026-06-01
+              sovtrack diff old.json new.json --format json
+              sovtrack diff HEAD~1:deals.json deals.json
+            """)
 
     @OptionGroup var storeOptions: StoreOptions
     @Argument(help: "OLD and NEW (see above).") var operands: [String] = []
@@ -42,7 +43,8 @@ struct DiffCommand: ParsableCommand {
 
     /// The changes between the operands.
     private func compare() throws -> [DealChange] {
-        let old: Feed, new: Feed
+        let old: Feed
+        let new: Feed
         switch operands.count {
         case 0:
             old = try FeedOperand.storeAsOf(AsOfDate.daysAgo(7), store: storeOptions)
@@ -58,7 +60,10 @@ struct DiffCommand: ParsableCommand {
             // git's external diff: path old-file old-hex old-mode new-file new-hex new-mode.
             Console.out("diff \(SafeText.sanitize(operands[0]))\n")
             if operands[1] != "/dev/null" && operands[4] != "/dev/null",
-               let fast = try DiffCommand.fileChanges(operands[1], operands[4]) { return fast }
+                let fast = try DiffCommand.fileChanges(operands[1], operands[4])
+            {
+                return fast
+            }
             old = try DiffCommand.gitSide(operands[1])
             new = try DiffCommand.gitSide(operands[4])
         default:

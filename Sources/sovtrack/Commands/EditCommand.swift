@@ -6,14 +6,14 @@ struct EditCommand: ParsableCommand {
         commandName: "edit",
         abstract: "Change the named fields of one deal, keep the rest.",
         discussion: """
-        A repeatable option given replaces that whole list; "" clears a text field and \
-        "unknown" clears a MW figure.
-        Examples:
-          sovtrack edit kr-naver-nvidia-dsx-sejong \\
-            --operational-mw 55 --status operational
-          sovtrack edit kr-skt-nvidia-ai-cloud \\
-            --milestone "2027:First AI factory online"
-        """)
+            A repeatable option given replaces that whole list; "" clears a text field and \
+            "unknown" clears a MW figure.
+            Examples:
+              sovtrack edit kr-naver-nvidia-dsx-sejong \\
+                --operational-mw 55 --status operational
+              sovtrack edit kr-skt-nvidia-ai-cloud \\
+                --milestone "2027:First AI factory online"
+            """)
 
     @OptionGroup var storeOptions: StoreOptions
     @Option(help: "Why: recorded with the change in the history (see 'sovtrack log').") var note: String?

@@ -7,18 +7,20 @@ struct LogCommand: ParsableCommand {
         commandName: "log",
         abstract: "List the recorded changes to the store, newest first.",
         discussion: """
-        Each change made through sovtrack (add, edit, remove, import, the dashboard) is a \
-        revision: when (UTC), who, which deal, what changed and why (--note). docs/history.md \
-        explains where they are kept.
-        Examples:
-          sovtrack log
-          sovtrack log kr-naver-nvidia-dsx-sejong --since 2026-06
-          sovtrack log --author alice --format json
-        """)
+            Each change made through sovtrack (add, edit, remove, import, the dashboard) is a \
+            revision: when (UTC), who, which deal, what changed and why (--note). docs/history.md \
+            explains where they are kept.
+            Examples:
+              sovtrack log
+              sovtrack log kr-naver-nvidia-dsx-sejong --since 2026-06
+              sovtrack log --author alice --format json
+            """)
 
     @OptionGroup var storeOptions: StoreOptions
     @Argument(help: "Only this deal's revisions.") var id: String?
-    @Option(help: ArgumentHelp("Only revisions on or after this date (a partial date: 2026, 2026-Q3, 2026-06-01).", valueName: "date"))
+    @Option(
+        help: ArgumentHelp(
+            "Only revisions on or after this date (a partial date: 2026, 2026-Q3, 2026-06-01).", valueName: "date"))
     var since: String?
     @Option(help: ArgumentHelp("Only revisions by this author.", valueName: "name")) var author: String?
     @Option(name: .long, help: ArgumentHelp("table, csv, json or md (default: table).", valueName: "format"))

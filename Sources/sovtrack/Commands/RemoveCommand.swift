@@ -6,10 +6,10 @@ struct RemoveCommand: ParsableCommand {
         commandName: "remove",
         abstract: "Remove one deal.",
         discussion: """
-        The previous store is kept as a backup beside it (PATH.bak.1).
-        Example:
-          sovtrack remove gb-sovereign-ai-factory
-        """)
+            The previous store is kept as a backup beside it (PATH.bak.1).
+            Example:
+              sovtrack remove gb-sovereign-ai-factory
+            """)
 
     @OptionGroup var storeOptions: StoreOptions
     @Option(help: "Why: recorded with the change in the history (see 'sovtrack log').") var note: String?

@@ -7,20 +7,24 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Write a briefing: per-country summary, vendor concentration, charts and sources.",
         discussion: """
-        HTML is one self-contained file (inline SVG and CSS, no script, nothing fetched); \
-        Markdown writes its three charts as SVG files beside it (REPORT-countries.svg, \
-        REPORT-vendors.svg, REPORT-milestones.svg). docs/report.md says what it holds.
-        Examples:
-          sovtrack report --output briefing.html
-          sovtrack report --country KR --country JP --format md --output briefing.md
-        """)
+            HTML is one self-contained file (inline SVG and CSS, no script, nothing fetched); \
+            Markdown writes its three charts as SVG files beside it (REPORT-countries.svg, \
+            REPORT-vendors.svg, REPORT-milestones.svg). docs/report.md says what it holds.
+            Examples:
+              sovtrack report --output briefing.html
+              sovtrack report --country KR --country JP --format md --output briefing.md
+            """)
 
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var filters: FilterOptions
     @OptionGroup var output: OutputOptions
     @Option(help: "The report's title.") var title = "Sovereign-AI infrastructure deals"
     @OptionGroup var asOf: AsOfOption
-    @Option(name: .customLong("changes-since"), help: ArgumentHelp("List the changes from this date to the report's day (default: the 7 days before it), from the store's history.", valueName: "date"))
+    @Option(
+        name: .customLong("changes-since"),
+        help: ArgumentHelp(
+            "List the changes from this date to the report's day (default: the 7 days before it), from the store's history.",
+            valueName: "date"))
     var changesSince: String?
 
     func run() throws {
@@ -30,7 +34,8 @@ struct ReportCommand: ParsableCommand {
         }
         let destination = output.output.flatMap { $0 == "-" ? nil : $0 }
         if format == .md && destination == nil {
-            throw CLIError.usage("--output: a Markdown report writes its charts as SVG files beside it; give --output FILE.md")
+            throw CLIError.usage(
+                "--output: a Markdown report writes its charts as SVG files beside it; give --output FILE.md")
         }
         let filter = try filters.filter()
         let compiled = filter.compiled()
@@ -45,27 +50,33 @@ struct ReportCommand: ParsableCommand {
         }
         let deals = try dealsAsOf(period.cutoff, snapshot.feed.deals, history).filter { compiled.matches($0) }
         // A store with no revision up to the report's day cannot tell what changed.
-        let recorded = period.cutoff.map { c in history.revisions.contains { $0.dayKey <= c } } ?? !history.revisions.isEmpty
+        let recorded =
+            period.cutoff.map { c in history.revisions.contains { $0.dayKey <= c } } ?? !history.revisions.isEmpty
         var changes = Report.Changes(since: period.since, until: period.until, hasHistory: recorded, list: [])
         if recorded {
-            let before = try dealsAsOf(period.startKey - 1, snapshot.feed.deals, history).filter { compiled.matches($0) }
+            let before = try dealsAsOf(period.startKey - 1, snapshot.feed.deals, history).filter {
+                compiled.matches($0)
+            }
             changes.list = DealDiff.changes(from: before, to: deals)
             Retained.keep(before)
         }
         Retained.keep(deals)
         let env = ProcessInfo.processInfo.environment
         let store = StoreLocation.resolve(explicit: storeOptions.store, environment: env)
-        let context = Report.Context(title: title, date: today, filter: filter.summary, store: store.path,
-                                     reproduce: Report.reproduceCommand(store: store.isDefault ? nil : store.path, filter: filter, asOf: asOf.asOf),
-                                     asOf: asOf.asOf, changes: changes)
+        let context = Report.Context(
+            title: title, date: today, filter: filter.summary, store: store.path,
+            reproduce: Report.reproduceCommand(
+                store: store.isDefault ? nil : store.path, filter: filter, asOf: asOf.asOf),
+            asOf: asOf.asOf, changes: changes)
         let report = Report(deals: deals, updated: snapshot.feed.updated, context: context)
         switch format {
         case .md:
             // Every file is checked before any is written (a refused .md used to leave its new
             // charts behind), the Markdown the user named first, so that a refusal names it.
             let files = ReportMarkdown.render(report, path: destination!).map { (path: $0.path, bytes: $0.bytes) }
-            try Console.writeFiles(files.filter { $0.path == destination } + files.filter { $0.path != destination },
-                                   force: output.force, store: store.path)
+            try Console.writeFiles(
+                files.filter { $0.path == destination } + files.filter { $0.path != destination },
+                force: output.force, store: store.path)
         default:
             try Console.emit(ReportHTML.render(report), to: destination, force: output.force, store: store.path)
         }
@@ -77,10 +88,12 @@ struct ReportCommand: ParsableCommand {
     func period(today: PartialDate) throws -> (cutoff: Int?, startKey: Int, since: String, until: String) {
         let cutoff = try asOf.asOf.map { try AsOfDate.endKey($0, option: "--as-of") }
         let endKey = cutoff ?? today.endKey
-        let startKey = try changesSince.map { try AsOfDate.startKey($0, option: "--changes-since") }
+        let startKey =
+            try changesSince.map { try AsOfDate.startKey($0, option: "--changes-since") }
             ?? History.dayKey(7, before: PartialDate(Report.Changes.dayText(endKey)) ?? today)
         guard startKey <= endKey else {
-            throw CLIError.usage("--changes-since: \(changesSince ?? "") is after the report's day \(Report.Changes.dayText(endKey))")
+            throw CLIError.usage(
+                "--changes-since: \(changesSince ?? "") is after the report's day \(Report.Changes.dayText(endKey))")
         }
         return (cutoff, startKey, changesSince ?? Report.Changes.dayText(startKey), asOf.asOf ?? today.description)
     }

@@ -10,16 +10,17 @@ struct ResolveCommand: ParsableCommand {
         commandName: "resolve",
         abstract: "Settle a merge conflict of one deal by taking our or their value.",
         discussion: """
-        'sovtrack validate' lists the conflicts a merge left (the store's "conflicts"). The \
-        choice is recorded in the history; then 'git add' the store to finish git's merge.
-        Examples:
-          sovtrack resolve kr-naver-nvidia-dsx-sejong --field capacity --take theirs
-          sovtrack resolve kr-naver-nvidia-dsx-sejong --take ours
-        """)
+            'sovtrack validate' lists the conflicts a merge left (the store's "conflicts"). The \
+            choice is recorded in the history; then 'git add' the store to finish git's merge.
+            Examples:
+              sovtrack resolve kr-naver-nvidia-dsx-sejong --field capacity --take theirs
+              sovtrack resolve kr-naver-nvidia-dsx-sejong --take ours
+            """)
 
     @OptionGroup var storeOptions: StoreOptions
     @Argument(help: "The deal's id.") var id: String
-    @Option(help: ArgumentHelp("The conflicted field (default: every conflict of the deal).", valueName: "field")) var field: String?
+    @Option(help: ArgumentHelp("The conflicted field (default: every conflict of the deal).", valueName: "field"))
+    var field: String?
     @Option(help: "ours or theirs.") var take: Side
     @Option(help: "Why: recorded with the change in the history.") var note: String?
 
@@ -32,11 +33,15 @@ struct ResolveCommand: ParsableCommand {
             }
             let chosen = all.filter { $0.id == id && (field == nil || $0.field == field) }
             guard !chosen.isEmpty else {
-                throw CLIError.data("no merge conflict for \(FeedIssue.quote(id))\(field.map { " field \(FeedIssue.quote($0))" } ?? "")")
+                throw CLIError.data(
+                    "no merge conflict for \(FeedIssue.quote(id))\(field.map { " field \(FeedIssue.quote($0))" } ?? "")"
+                )
             }
             let side: ConflictSide = take == .ours ? .ours : .theirs
             for c in chosen {
-                do { try c.settle(taking: side, in: &feed) } catch let e as HistoryError { throw CLIError.data(e.description) }
+                do { try c.settle(taking: side, in: &feed) } catch let e as HistoryError {
+                    throw CLIError.data(e.description)
+                }
             }
             return chosen.count
         }

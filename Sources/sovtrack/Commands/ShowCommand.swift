@@ -6,14 +6,14 @@ struct ShowCommand: ParsableCommand {
         commandName: "show",
         abstract: "Show one deal, whole, with its timeline and sources.",
         discussion: """
-        Examples:
-          sovtrack show kr-naver-nvidia-dsx-sejong
-          sovtrack show kr-naver-nvidia-dsx-sejong --json
-          sovtrack show kr-naver-nvidia-dsx-sejong --md > naver.md
+            Examples:
+              sovtrack show kr-naver-nvidia-dsx-sejong
+              sovtrack show kr-naver-nvidia-dsx-sejong --json
+              sovtrack show kr-naver-nvidia-dsx-sejong --md > naver.md
 
-        Each figure is followed by the numbers of the sources that state it (55 MW [1]); the \
-        sources are listed, numbered, at the end.
-        """)
+            Each figure is followed by the numbers of the sources that state it (55 MW [1]); the \
+            sources are listed, numbered, at the end.
+            """)
 
     @OptionGroup var storeOptions: StoreOptions
     @Argument(help: "The deal's id.") var id: String
@@ -28,7 +28,9 @@ struct ShowCommand: ParsableCommand {
         guard let deal = selection.deals.first else {
             // Only on this path is every id read, to name the nearest ones.
             let ids = (try? storeOptions.load().1.feed.deals.map(\.id)) ?? []
-            throw CLIError(message: StoreError.noSuchDeal(id: id).description + Suggest.phrase(Suggest.nearest(id, among: ids)), code: 65)
+            throw CLIError(
+                message: StoreError.noSuchDeal(id: id).description + Suggest.phrase(Suggest.nearest(id, among: ids)),
+                code: 65)
         }
         if md {
             Console.out(DealText.markdown(deal, today: CalendarClock.today()))
@@ -41,7 +43,9 @@ struct ShowCommand: ParsableCommand {
             if !revisions.isEmpty {
                 var text = "\nHistory\n"
                 for r in revisions {
-                    let line = "\(r.at)  \(r.author)  \(r.action): \(RevisionExport.summary(r))" + (r.note.map { " — \($0)" } ?? "")
+                    let line =
+                        "\(r.at)  \(r.author)  \(r.action): \(RevisionExport.summary(r))"
+                        + (r.note.map { " — \($0)" } ?? "")
                     text += "  " + SafeText.sanitize(line) + "\n"
                 }
                 Console.out(text)

@@ -8,19 +8,23 @@ struct SummaryCommand: ParsableCommand {
         commandName: "summary",
         abstract: "Total the deals per country (or per vendor).",
         discussion: """
-        Unknown megawatts are never counted as zero: a total over no known figure is "-" \
-        (empty in CSV, null in JSON), and unknown_mw_deals counts the deals with no figure.
-        Examples:
-          sovtrack summary
-          sovtrack summary --by vendor
-          sovtrack summary --country KR --country JP --format md --output report.md
-        """)
+            Unknown megawatts are never counted as zero: a total over no known figure is "-" \
+            (empty in CSV, null in JSON), and unknown_mw_deals counts the deals with no figure.
+            Examples:
+              sovtrack summary
+              sovtrack summary --by vendor
+              sovtrack summary --country KR --country JP --format md --output report.md
+            """)
 
     @OptionGroup var storeOptions: StoreOptions
     @Option(help: "country or vendor.") var by: Summary.Grouping = .country
     @OptionGroup var filters: FilterOptions
     @OptionGroup var asOf: AsOfOption
-    @Option(name: .customLong("slips-since"), help: ArgumentHelp("Then, per country, the milestones that slipped since this date and their total slip in months: a table of its own (table, md), or two more columns per country (csv, json, html).", valueName: "date"))
+    @Option(
+        name: .customLong("slips-since"),
+        help: ArgumentHelp(
+            "Then, per country, the milestones that slipped since this date and their total slip in months: a table of its own (table, md), or two more columns per country (csv, json, html).",
+            valueName: "date"))
     var slipsSince: String?
     @OptionGroup var output: OutputOptions
 
@@ -37,7 +41,9 @@ struct SummaryCommand: ParsableCommand {
         var slips: Slippage?
         if let slipsSince {
             if format != .table && format != .md && by != .country {
-                throw CLIError.usage("--slips-since with --format \(format.rawValue): only by country (the slips are counted per country)")
+                throw CLIError.usage(
+                    "--slips-since with --format \(format.rawValue): only by country (the slips are counted per country)"
+                )
             }
             let from = try AsOfDate.startKey(slipsSince, option: "--slips-since")
             let history: History
@@ -48,7 +54,8 @@ struct SummaryCommand: ParsableCommand {
         }
         // A table or Markdown shows the slips as a table of their own; the other formats as columns.
         let separate = format == .table || format == .md
-        var bytes = SummaryExport.render(summary, as: format, forDisplay: Console.isDisplay(output.output), slips: separate ? nil : slips)
+        var bytes = SummaryExport.render(
+            summary, as: format, forDisplay: Console.isDisplay(output.output), slips: separate ? nil : slips)
         if let slips, let slipsSince, separate {
             let title = "Milestones slipped since \(slipsSince)"
             bytes += Array((format == .md ? "\n**\(title)**\n\n" : "\n\(title):\n").utf8)

@@ -6,14 +6,14 @@ struct ValidateCommand: ParsableCommand {
         commandName: "validate",
         abstract: "Check a feed and list every problem.",
         discussion: """
-        Prints each problem on its own line (FILE: deals[3].country: ..., or FILE:LINE:COLUMN: ... \
-        for a JSON syntax error), the first 100 and then how many more, and exits 65 if any is \
-        an error. Warnings (initialMW above targetMW, a deal with no source, and in a version-2 \
-        feed a figure that cites no source in a deal that has sources) do not fail.
-        Examples:
-          sovtrack validate
-          sovtrack validate incoming.json
-        """)
+            Prints each problem on its own line (FILE: deals[3].country: ..., or FILE:LINE:COLUMN: ... \
+            for a JSON syntax error), the first 100 and then how many more, and exits 65 if any is \
+            an error. Warnings (initialMW above targetMW, a deal with no source, and in a version-2 \
+            feed a figure that cites no source in a deal that has sources) do not fail.
+            Examples:
+              sovtrack validate
+              sovtrack validate incoming.json
+            """)
 
     @OptionGroup var storeOptions: StoreOptions
     @Argument(help: "The feed to check (the store when omitted).") var file: String?
@@ -31,12 +31,16 @@ struct ValidateCommand: ParsableCommand {
         // since a store of uncited deals is not wrong, just less traceable.
         var uncited: [FeedIssue] = []
         if !result.hasErrors && result.feed.version >= 2 {
-            for (i, d) in result.feed.deals.enumerated() { uncited += DealValidator.citationWarnings(for: d, at: "deals[\(i)]") }
+            for (i, d) in result.feed.deals.enumerated() {
+                uncited += DealValidator.citationWarnings(for: d, at: "deals[\(i)]")
+            }
         }
         // A history or a merge left unfinished is checked once the feed itself reads.
         let unfinished = result.hasErrors ? [] : History.issues(in: result.feed) + MergeConflict.issues(in: result.feed)
         let room = max(0, FeedDecoder.issueLimit - result.issues.count)
-        for issue in result.issues + unfinished + uncited.prefix(room) { Console.out(issue.formatted(file: path) + "\n") }
+        for issue in result.issues + unfinished + uncited.prefix(room) {
+            Console.out(issue.formatted(file: path) + "\n")
+        }
         let omitted = result.omittedErrors + result.omittedWarnings + max(0, uncited.count - room)
         if omitted > 0 { Console.out(Console.moreProblems(omitted) + "\n") }
         let errors = result.errorCount + unfinished.filter(\.isError).count

@@ -6,7 +6,9 @@ enum AsOfDate {
     /// The last day of `text`'s period as `yyyymmdd`, or a usage error with an example.
     static func endKey(_ text: String, option: String) throws -> Int {
         guard let d = PartialDate(text) else {
-            throw CLIError.usage("\(option): \(FeedIssue.quote(text)) is not a date; write YYYY, YYYY-H1, YYYY-Q3, YYYY-MM or YYYY-MM-DD (e.g. 2026-06-01)")
+            throw CLIError.usage(
+                "\(option): \(FeedIssue.quote(text)) is not a date; write YYYY, YYYY-H1, YYYY-Q3, YYYY-MM or YYYY-MM-DD (e.g. 2026-06-01)"
+            )
         }
         return d.endKey
     }

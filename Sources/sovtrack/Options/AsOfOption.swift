@@ -3,7 +3,11 @@ import DealKit
 
 /// `--as-of DATE`: read the store as it stood at the end of that date, from its history.
 struct AsOfOption: ParsableArguments {
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("Show the store as it stood at the end of this date (2026, 2026-Q2, 2026-06-01), from its history.", valueName: "date"))
+    @Option(
+        name: .customLong("as-of"),
+        help: ArgumentHelp(
+            "Show the store as it stood at the end of this date (2026, 2026-Q2, 2026-06-01), from its history.",
+            valueName: "date"))
     var asOf: String?
 
     /// The last day of `--as-of` as `yyyymmdd`, nil without it (already checked by `feed`).

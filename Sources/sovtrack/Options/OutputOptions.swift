@@ -5,9 +5,16 @@ extension OutputFormat: ExpressibleByArgument {}
 
 /// `--format`, `--output` and `--force`.
 struct OutputOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("table, csv, json, md or html (default: table, or the --output file's extension).", valueName: "format"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "table, csv, json, md or html (default: table, or the --output file's extension).", valueName: "format"))
     var format: OutputFormat?
-    @Option(name: .long, help: ArgumentHelp("Write to FILE (atomically) instead of standard output; never the store, a link or a device.", valueName: "file"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Write to FILE (atomically) instead of standard output; never the store, a link or a device.",
+            valueName: "file"))
     var output: String?
     @Flag(name: .long, help: "Replace an existing --output file without asking.")
     var force = false
@@ -20,7 +27,9 @@ struct OutputOptions: ParsableArguments {
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return }
         // A .txt file takes the text table.
         if [".txt", ".text"].contains(name[dot...].lowercased()) { return }
-        throw ValidationError("--output: cannot write \(FeedIssue.quote(String(name[dot...]))) files; name it .csv, .json, .md, .html or .txt, or give --format")
+        throw ValidationError(
+            "--output: cannot write \(FeedIssue.quote(String(name[dot...]))) files; name it .csv, .json, .md, .html or .txt, or give --format"
+        )
     }
 
     var resolvedFormat: OutputFormat { format ?? output.flatMap { OutputFormat(fileName: $0) } ?? .table }

@@ -5,7 +5,11 @@ import Foundation
 
 /// `--store PATH|URL`, shared by every command.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The store: a feed file, or a postgresql:// URL (default: $SOVTRACK_STORE, else $XDG_DATA_HOME/sovtrack/deals.json).", valueName: "path|url"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The store: a feed file, or a postgresql:// URL (default: $SOVTRACK_STORE, else $XDG_DATA_HOME/sovtrack/deals.json).",
+            valueName: "path|url"))
     var store: String?
 
     /// The store's path or URL as given (`--store`, `$SOVTRACK_STORE` or the default), without opening it.
@@ -27,7 +31,10 @@ struct StoreOptions: ParsableArguments {
         } else {
             s = try openFile(path, isDefault: isDefault)
         }
-        if recording { s.recorder = RevisionRecorder(author: Author.resolve(store: s.path, environment: env), note: note, action: action) }
+        if recording {
+            s.recorder = RevisionRecorder(
+                author: Author.resolve(store: s.path, environment: env), note: note, action: action)
+        }
         return s
     }
 
@@ -37,7 +44,9 @@ struct StoreOptions: ParsableArguments {
         let name = s.path
         s.onProgress = SaveProgress.line("saving deals to the database")
         s.onUpgrade = { from in
-            Console.err("upgraded \(name) from feed version \(from) to \(Feed.currentVersion) (see docs/format.md, \"Version 2\")")
+            Console.err(
+                "upgraded \(name) from feed version \(from) to \(Feed.currentVersion) (see docs/format.md, \"Version 2\")"
+            )
         }
         return s
     }
@@ -47,7 +56,9 @@ struct StoreOptions: ParsableArguments {
         var s = Store(path: path)
         s.keep = { Retained.keep($0) }
         s.onUpgrade = { from in
-            Console.err("upgraded \(path) from feed version \(from) to \(Feed.currentVersion) (see docs/format.md, \"Version 2\")")
+            Console.err(
+                "upgraded \(path) from feed version \(from) to \(Feed.currentVersion) (see docs/format.md, \"Version 2\")"
+            )
         }
         if let t = env["SOVTRACK_LOCK_TIMEOUT"] { s.lockTimeout = try StoreOptions.lockTimeout(t) }
         if isDefault {
@@ -64,9 +75,11 @@ struct StoreOptions: ParsableArguments {
     static func lockTimeout(_ text: String) throws -> Double {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard let seconds = Double(trimmed), seconds.isFinite, seconds >= 0, seconds <= maxLockTimeout,
-              trimmed.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") })
+            trimmed.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") })
         else {
-            throw CLIError.usage("SOVTRACK_LOCK_TIMEOUT: \(FeedIssue.quote(text)) is not a number of seconds from 0 to \(Int(maxLockTimeout))")
+            throw CLIError.usage(
+                "SOVTRACK_LOCK_TIMEOUT: \(FeedIssue.quote(text)) is not a number of seconds from 0 to \(Int(maxLockTimeout))"
+            )
         }
         return seconds
     }

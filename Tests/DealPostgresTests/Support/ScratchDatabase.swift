@@ -11,11 +11,17 @@ struct ScratchDatabase {
     static func make(_ test: XCTestCase, file: StaticString = #filePath, line: UInt = #line) throws -> ScratchDatabase {
         let env = ProcessInfo.processInfo.environment
         guard let base = env["SOVTRACK_TEST_PG_URL"], let password = env["PGPASSWORD"] else {
-            if env["CI"] == "true" { XCTFail("CI=true but no PostgreSQL test cluster (SOVTRACK_TEST_PG_URL unset)", file: file, line: line) }
-            throw XCTSkip("PostgreSQL tests need a server: eval \"$(scripts/pg-test-cluster.sh start)\" then swift test --filter Postgres")
+            if env["CI"] == "true" {
+                XCTFail("CI=true but no PostgreSQL test cluster (SOVTRACK_TEST_PG_URL unset)", file: file, line: line)
+            }
+            throw XCTSkip(
+                "PostgreSQL tests need a server: eval \"$(scripts/pg-test-cluster.sh start)\" then swift test --filter Postgres"
+            )
         }
         let name = "sovtrack_s_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(16)
-        let db = ScratchDatabase(url: base.replacingOccurrences(of: "/sovtrack_test?", with: "/\(name)?"), environment: ["PGPASSWORD": password])
+        let db = ScratchDatabase(
+            url: base.replacingOccurrences(of: "/sovtrack_test?", with: "/\(name)?"),
+            environment: ["PGPASSWORD": password])
         try db.psql("CREATE DATABASE \(name)", at: base)
         test.addTeardownBlock { _ = try? db.psql("DROP DATABASE IF EXISTS \(name) WITH (FORCE)", at: base) }
         return db

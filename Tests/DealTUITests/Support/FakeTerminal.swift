@@ -1,5 +1,6 @@
 import DealKit
 import XCTest
+
 @testable import DealTUI
 
 /// A terminal that plays keys and, between them, actions of the test (another writer saving),
@@ -26,14 +27,16 @@ final class FakeTerminal: Terminal {
 
     /// Replays `events`, then reads `q`.
     init(rows: Int = 24, cols: Int = 80, events: [InputEvent]) {
-        self.rows = rows; self.cols = cols
+        self.rows = rows
+        self.cols = cols
         steps = events.map { .key($0) }
         afterLastStep = .char("q")
     }
 
     /// Plays `steps`, then reads nothing (end the loop with `shouldStop = { t.done }`).
     init(rows: Int = 24, cols: Int = 80, _ steps: [Step]) {
-        self.rows = rows; self.cols = cols
+        self.rows = rows
+        self.cols = cols
         self.steps = steps
         afterLastStep = nil
     }
@@ -44,10 +47,16 @@ final class FakeTerminal: Terminal {
     }
 
     func read() -> InputEvent? {
-        guard !steps.isEmpty else { done = true; return afterLastStep }
+        guard !steps.isEmpty else {
+            done = true
+            return afterLastStep
+        }
         switch steps.removeFirst() {
         case .key(let e):
-            if case .resize(let r, let c) = e { rows = r; cols = c }
+            if case .resize(let r, let c) = e {
+                rows = r
+                cols = c
+            }
             return e
         case .run(let action):
             XCTAssertNoThrow(try action())

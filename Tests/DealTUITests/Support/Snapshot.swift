@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import DealTUI
 
 /// Compares a rendered grid, its text and its cells' styles, with a file beside the tests.
@@ -23,7 +24,8 @@ func assertSnapshot(_ grid: CellGrid, named name: String, file: StaticString = #
         let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
         var diff = ""
         for i in 0..<max(e.count, a.count) {
-            let el = i < e.count ? String(e[i]) : "", al = i < a.count ? String(a[i]) : ""
+            let el = i < e.count ? String(e[i]) : ""
+            let al = i < a.count ? String(a[i]) : ""
             if el != al { diff += "line \(i + 1):\n- \(el)\n+ \(al)\n" }
         }
         XCTFail("snapshot \(name) differs:\n\(diff)", file: file, line: line)

@@ -2,6 +2,7 @@ import DealKit
 import Foundation
 import TestSupport
 import XCTest
+
 @testable import DealTUI
 
 /// The feeds the dashboard tests draw: the bundled dataset, the wide-names and hostile fixtures, and generated ones (FeedBuilder).
@@ -16,7 +17,9 @@ enum TestFeeds {
     static func hostile() throws -> Feed { try load("tui-hostile.json") }
 
     static func state(_ feed: Feed, rows: Int = 24, cols: Int = 80, filter: DealFilter = DealFilter()) -> AppState {
-        var s = AppState(feed: feed, storeName: "~/.local/share/sovtrack/deals.json", filter: filter, today: today, rows: rows, cols: cols)
+        var s = AppState(
+            feed: feed, storeName: "~/.local/share/sovtrack/deals.json", filter: filter, today: today, rows: rows,
+            cols: cols)
         AppReducer.settle(&s)
         return s
     }

@@ -57,23 +57,30 @@ enum CLI {
 
     /// Asserts that a command failed as a user error should: `code`, exactly one line on standard
     /// error starting "sovtrack: " and containing every one of `contains`, and no crash or trace.
-    static func assertUserError(_ r: SovtrackProcess.Result, code: Int32, _ contains: [String],
-                                file: StaticString = #filePath, line: UInt = #line) {
+    static func assertUserError(
+        _ r: SovtrackProcess.Result, code: Int32, _ contains: [String],
+        file: StaticString = #filePath, line: UInt = #line
+    ) {
         XCTAssertEqual(r.status, code, "exit status; stderr: \(r.stderr)", file: file, line: line)
         let errLines = lines(r.stderr)
         XCTAssertEqual(errLines.count, 1, "exactly one line on stderr, got:\n\(r.stderr)", file: file, line: line)
         XCTAssertTrue(r.stderr.hasPrefix("sovtrack: "), r.stderr, file: file, line: line)
         for c in contains {
-            XCTAssertTrue(r.stderr.contains(c), "stderr should contain \(c.debugDescription):\n\(r.stderr)", file: file, line: line)
+            XCTAssertTrue(
+                r.stderr.contains(c), "stderr should contain \(c.debugDescription):\n\(r.stderr)", file: file,
+                line: line)
         }
         assertNoCrash(r, file: file, line: line)
     }
 
     /// Asserts that nothing in the output looks like a crash or a stack trace.
     static func assertNoCrash(_ r: SovtrackProcess.Result, file: StaticString = #filePath, line: UInt = #line) {
-        for marker in ["Fatal error", "Stack dump", "Current stack trace", "Program crashed", "crashed:", "Segmentation fault",
-                       "Illegal instruction", ".swift:"] {
-            XCTAssertFalse(r.stderr.contains(marker), "crash marker \(marker) in stderr:\n\(r.stderr)", file: file, line: line)
+        for marker in [
+            "Fatal error", "Stack dump", "Current stack trace", "Program crashed", "crashed:", "Segmentation fault",
+            "Illegal instruction", ".swift:",
+        ] {
+            XCTAssertFalse(
+                r.stderr.contains(marker), "crash marker \(marker) in stderr:\n\(r.stderr)", file: file, line: line)
         }
         XCTAssertLessThan(r.status, 128, "killed by a signal", file: file, line: line)
     }

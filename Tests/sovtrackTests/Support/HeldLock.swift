@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// An exclusive `flock` on a store's `.lock` file, held by the test process.
 final class HeldLock {

@@ -1,8 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
+
 @testable import sovtrack
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Runs a `sovtrack` command line inside the test process, as the binary would run it: standard
 /// input from /dev/null, standard output and error into pipes, the same clean environment.
@@ -13,8 +15,10 @@ import Foundation
 enum InProcessCLI {
     /// The commands that can run here: not the dashboard (it needs a terminal, and `browse`
     /// restarts the program), and only by name, so the default command never runs by accident.
-    static let commands: Set<String> = ["list", "summary", "show", "report", "validate", "import", "add", "edit", "remove",
-                                        "log", "diff", "merge", "resolve", "help", "--version", "--help", "-h"]
+    static let commands: Set<String> = [
+        "list", "summary", "show", "report", "validate", "import", "add", "edit", "remove",
+        "log", "diff", "merge", "resolve", "help", "--version", "--help", "-h",
+    ]
 
     /// One run at a time: the descriptors and the environment are the process's own.
     private static let lock = NSLock()
@@ -30,7 +34,8 @@ enum InProcessCLI {
         defer { lock.unlock() }
         fflush(nil)  // every stdio stream: what the test printed goes out before the descriptors move
         let saved = (input: dup(0), output: dup(1), error: dup(2))
-        var outPipe: [Int32] = [0, 0], errPipe: [Int32] = [0, 0]
+        var outPipe: [Int32] = [0, 0]
+        var errPipe: [Int32] = [0, 0]
         precondition(pipe(&outPipe) == 0 && pipe(&errPipe) == 0)
         let null = open("/dev/null", O_RDONLY)
         dup2(null, 0)
@@ -39,7 +44,8 @@ enum InProcessCLI {
         dup2(errPipe[1], 2)
         close(outPipe[1])
         close(errPipe[1])
-        let out = Drain(outPipe[0]), err = Drain(errPipe[0])
+        let out = Drain(outPipe[0])
+        let err = Drain(errPipe[0])
 
         let savedEnvironment = ProcessInfo.processInfo.environment
         clearenv()
@@ -55,8 +61,9 @@ enum InProcessCLI {
         close(saved.input)
         close(saved.output)
         close(saved.error)
-        return SovtrackProcess.Result(status: status, stdout: String(decoding: out.wait(), as: UTF8.self),
-                                      stderr: String(decoding: err.wait(), as: UTF8.self))
+        return SovtrackProcess.Result(
+            status: status, stdout: String(decoding: out.wait(), as: UTF8.self),
+            stderr: String(decoding: err.wait(), as: UTF8.self))
     }
 
     /// Reads a pipe to its end on a thread of its own, so a large output cannot block the writer.

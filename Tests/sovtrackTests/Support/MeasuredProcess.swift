@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Runs a child process and reports what `Process` cannot: its own peak memory (from
@@ -60,7 +61,10 @@ enum MeasuredProcess {
         while i < b.endIndex {
             let x = b[i]
             if x < 0x20 && x != 0x0A && x != 0x09 {
-                if x == 0x0D && i + 1 < b.endIndex && b[i + 1] == 0x0A { i += 2; continue }
+                if x == 0x0D && i + 1 < b.endIndex && b[i + 1] == 0x0A {
+                    i += 2
+                    continue
+                }
                 if x == 0x0D && i + 1 == b.endIndex { return nil }  // the LF may be in the next chunk
                 return (i - b.startIndex, "C0 control 0x" + String(x, radix: 16))
             }
@@ -68,7 +72,8 @@ enum MeasuredProcess {
                 return (i - b.startIndex, "C1 control U+00" + String(b[i + 1], radix: 16))
             }
             if x == 0xE2, i + 2 < b.endIndex {
-                let s = b[i + 1], t = b[i + 2]
+                let s = b[i + 1]
+                let t = b[i + 2]
                 if (s == 0x80 && t >= 0xAA && t <= 0xAE) || (s == 0x81 && t >= 0xA6 && t <= 0xA9) {
                     return (i - b.startIndex, "bidi control")
                 }
@@ -81,9 +86,12 @@ enum MeasuredProcess {
     /// Runs `binary args` with `env`, standard input from /dev/null, killed after `timeout`
     /// seconds; its address space is capped at `addressSpace` bytes so that a run gone wrong
     /// cannot take the machine (the peak reported is what it used, below that cap).
-    static func run(_ binary: String, _ args: [String], env: [String: String], cwd: String? = nil,
-                    timeout: Double = 60, addressSpace: Int = 3 << 30) -> Result {
-        var outPipe: [Int32] = [0, 0], errPipe: [Int32] = [0, 0]
+    static func run(
+        _ binary: String, _ args: [String], env: [String: String], cwd: String? = nil,
+        timeout: Double = 60, addressSpace: Int = 3 << 30
+    ) -> Result {
+        var outPipe: [Int32] = [0, 0]
+        var errPipe: [Int32] = [0, 0]
         precondition(pipe(&outPipe) == 0 && pipe(&errPipe) == 0)
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -113,16 +121,22 @@ enum MeasuredProcess {
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
         posix_spawnattr_setpgroup(&attributes, 0)
         let spawned = posix_spawn(&pid, "/bin/sh", &actions, &attributes, cArgs, cEnv)
-        close(outPipe[1]); close(errPipe[1])
+        close(outPipe[1])
+        close(errPipe[1])
         precondition(spawned == 0, "posix_spawn failed: \(spawned)")
-        var out = Stream(), err = Stream()
+        var out = Stream()
+        var err = Stream()
         var open = [outPipe[0], errPipe[0]]
         let deadline = Date().addingTimeInterval(timeout)
         var timedOut = false
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while !open.isEmpty {
             let left = deadline.timeIntervalSinceNow
-            if left <= 0 { timedOut = true; kill(-pid, SIGKILL); break }
+            if left <= 0 {
+                timedOut = true
+                kill(-pid, SIGKILL)
+                break
+            }
             var fds = open.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
             let ready = poll(&fds, nfds_t(fds.count), Int32(min(left, 1) * 1000))
             if ready < 0 && errno != EINTR { break }
@@ -146,13 +160,18 @@ enum MeasuredProcess {
         var code = signal == 0 ? (status >> 8) & 0xFF : 128 + signal
         var peak = usage.ru_maxrss * 1024
         if timed, signal == 0, let text = try? String(contentsOfFile: peakFile, encoding: .utf8),
-           let kb = text.split(separator: "\n").last.flatMap({ Int($0) }) {
+            let kb = text.split(separator: "\n").last.flatMap({ Int($0) })
+        {
             // GNU time exits 128 + N when a signal N ended the command.
             peak = kb * 1024
-            if code > 128 { signal = code - 128; code = 128 + signal }
+            if code > 128 {
+                signal = code - 128
+                code = 128 + signal
+            }
         }
-        return Result(status: code, signal: signal == 0 ? nil : signal,
-                      timedOut: timedOut, maxRSS: peak, stdout: out, stderr: err)
+        return Result(
+            status: code, signal: signal == 0 ? nil : signal,
+            timedOut: timedOut, maxRSS: peak, stdout: out, stderr: err)
     }
 
     /// GNU time (Debian's `time` package, which `.ci/run` installs).

@@ -14,27 +14,36 @@ struct PostgresTestDatabase {
     let name: String
     /// How sovtrack names the store in its messages.
     var displayURL: String {
-        url.replacingOccurrences(of: "?sslmode=disable", with: "").replacingOccurrences(of: "postgresql://sovtrack@", with: "postgresql://sovtrack@")
+        url.replacingOccurrences(of: "?sslmode=disable", with: "").replacingOccurrences(
+            of: "postgresql://sovtrack@", with: "postgresql://sovtrack@")
     }
     /// What the sovtrack processes and psql need: the password, and nothing of the caller's.
     let env: [String: String]
 
-    static let howToRun = "PostgreSQL tests need a server: eval \"$(scripts/pg-test-cluster.sh start)\" then swift test --filter Postgres (stop: scripts/pg-test-cluster.sh stop)"
+    static let howToRun =
+        "PostgreSQL tests need a server: eval \"$(scripts/pg-test-cluster.sh start)\" then swift test --filter Postgres (stop: scripts/pg-test-cluster.sh stop)"
 
     /// A new empty database, dropped at the end of the test.
-    static func make(_ test: XCTestCase, file: StaticString = #filePath, line: UInt = #line) throws -> PostgresTestDatabase {
+    static func make(_ test: XCTestCase, file: StaticString = #filePath, line: UInt = #line) throws
+        -> PostgresTestDatabase
+    {
         let env = ProcessInfo.processInfo.environment
-        guard let base = env["SOVTRACK_TEST_PG_URL"], let ro = env["SOVTRACK_TEST_PG_RO_URL"], let password = env["PGPASSWORD"] else {
+        guard let base = env["SOVTRACK_TEST_PG_URL"], let ro = env["SOVTRACK_TEST_PG_RO_URL"],
+            let password = env["PGPASSWORD"]
+        else {
             if env["CI"] == "true" {
-                XCTFail("CI=true but no PostgreSQL test cluster (SOVTRACK_TEST_PG_URL unset): .ci/run must start one", file: file, line: line)
+                XCTFail(
+                    "CI=true but no PostgreSQL test cluster (SOVTRACK_TEST_PG_URL unset): .ci/run must start one",
+                    file: file, line: line)
                 throw XCTSkip("failed above")
             }
             throw XCTSkip(howToRun)
         }
         let name = "sovtrack_t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(16)
-        let db = PostgresTestDatabase(url: base.replacingOccurrences(of: "/sovtrack_test?", with: "/\(name)?"),
-                                      readOnlyURL: ro.replacingOccurrences(of: "/sovtrack_test?", with: "/\(name)?"),
-                                      name: name, env: ["PGPASSWORD": password])
+        let db = PostgresTestDatabase(
+            url: base.replacingOccurrences(of: "/sovtrack_test?", with: "/\(name)?"),
+            readOnlyURL: ro.replacingOccurrences(of: "/sovtrack_test?", with: "/\(name)?"),
+            name: name, env: ["PGPASSWORD": password])
         try db.psql(base, "CREATE DATABASE \(name)")
         test.addTeardownBlock { _ = try? db.psql(base, "DROP DATABASE IF EXISTS \(name) WITH (FORCE)") }
         return db
@@ -56,7 +65,8 @@ struct PostgresTestDatabase {
         // psql reads the same URL (its sslmode too); -X: no ~/.psqlrc.
         p.arguments = ["-X", "-qAt", "-v", "ON_ERROR_STOP=1", "-d", url, "-c", statements]
         p.environment = env.merging(["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]) { a, _ in a }
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         p.standardOutput = out
         p.standardError = err
         try p.run()
@@ -64,8 +74,9 @@ struct PostgresTestDatabase {
         let errors = err.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
         guard p.terminationStatus == 0 else {
-            throw NSError(domain: "psql", code: Int(p.terminationStatus),
-                          userInfo: [NSLocalizedDescriptionKey: String(decoding: errors, as: UTF8.self)])
+            throw NSError(
+                domain: "psql", code: Int(p.terminationStatus),
+                userInfo: [NSLocalizedDescriptionKey: String(decoding: errors, as: UTF8.self)])
         }
         return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }

@@ -6,10 +6,12 @@ import XCTest
 enum SovtrackProcess {
     /// The `sovtrack` executable built beside this test bundle (`swift test` builds it first).
     static var binary: URL {
-        let candidates = [
-            Bundle.main.bundleURL.appendingPathComponent("sovtrack"),
-            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("sovtrack"),
-        ] + Bundle.allBundles.map { $0.bundleURL.deletingLastPathComponent().appendingPathComponent("sovtrack") }
+        let candidates =
+            [
+                Bundle.main.bundleURL.appendingPathComponent("sovtrack"),
+                URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
+                    "sovtrack"),
+            ] + Bundle.allBundles.map { $0.bundleURL.deletingLastPathComponent().appendingPathComponent("sovtrack") }
         for c in candidates where FileManager.default.isExecutableFile(atPath: c.path) { return c }
         return PackageRoot.file(".build/debug/sovtrack")
     }
@@ -23,8 +25,10 @@ enum SovtrackProcess {
     /// The clean environment a run gets: LANG, PATH, a HOME of no user and an author, plus `env`.
     /// (Without `SOVTRACK_AUTHOR`, every change asks git who is making it: a process per change.)
     static func environment(_ env: [String: String]) -> [String: String] {
-        var environment = ["LANG": "C.UTF-8", "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
-                           "HOME": NSTemporaryDirectory(), "SOVTRACK_AUTHOR": "test"]
+        var environment = [
+            "LANG": "C.UTF-8", "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+            "HOME": NSTemporaryDirectory(), "SOVTRACK_AUTHOR": "test",
+        ]
         environment.merge(env) { _, new in new }
         return environment
     }
@@ -36,7 +40,9 @@ enum SovtrackProcess {
         p.executableURL = binary
         p.arguments = args
         p.environment = environment(env)
-        let out = Pipe(), err = Pipe(), input = Pipe()
+        let out = Pipe()
+        let err = Pipe()
+        let input = Pipe()
         p.standardOutput = out
         p.standardError = err
         p.standardInput = input
@@ -49,13 +55,17 @@ enum SovtrackProcess {
         let group = DispatchGroup()
         group.enter()
         let errHandle = err.fileHandleForReading
-        DispatchQueue.global().async { errBox.data = errHandle.readDataToEndOfFile(); group.leave() }
+        DispatchQueue.global().async {
+            errBox.data = errHandle.readDataToEndOfFile()
+            group.leave()
+        }
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         let errData = errBox.data
         p.waitUntilExit()
-        return Result(status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+        return Result(
+            status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
     }
 
     /// A temporary store holding the bundled dataset.
