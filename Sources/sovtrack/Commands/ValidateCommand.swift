@@ -24,7 +24,8 @@ struct ValidateCommand: ParsableCommand {
         if file == nil && storeOptions.isDatabase {
             result = try databaseResult()
         } else {
-            result = try StoreIndex.decode(file: path)
+            // A file the user names is only read; the store alone gets an index beside it.
+            result = try StoreIndex.decode(file: path, writing: file == nil)
         }
         Retained.keep(result)
         // Uncited figures: only from version 2, which can cite, and only here, not on every load,
