@@ -10,7 +10,7 @@ enum FeedOperand {
             return try storeAsOf(cutoff, store: store)
         }
         if FileSystem.exists(spec) || !spec.contains(":") {
-            return try Store.load(path: spec).feed
+            return try Store.load(path: spec, indexing: false).feed
         }
         guard let (bytes, status) = Git.runBytes(["show", spec]), status == 0 else {
             throw CLIError(message: "\(spec): no such file, nor a file in git (git show \(spec) failed)", code: 66)

@@ -15,4 +15,16 @@ final class ValidateCommandTests: XCTestCase {
         XCTAssertEqual(
             try FileManager.default.contentsOfDirectory(atPath: file.deletingLastPathComponent().path), ["theirs.json"])
     }
+
+    /// The same for the two files `diff` compares: they are read, nothing is left beside them.
+    func testDiffingTwoNamedFilesLeavesNothingBesideThem() throws {
+        let text = String(decoding: FeedEncoder.encode(FeedBuilder.generated(3000)), as: UTF8.self)
+        let old = try CLI.write(text, as: "old.json")
+        let new = try CLI.write(text, as: "new.json", in: old.deletingLastPathComponent())
+        let r = try CLI.run("diff", old.path, new.path)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(
+            try FileManager.default.contentsOfDirectory(atPath: old.deletingLastPathComponent().path).sorted(),
+            ["new.json", "old.json"])
+    }
 }

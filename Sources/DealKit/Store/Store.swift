@@ -74,7 +74,12 @@ public struct Store: DealStore {
     }
 
     /// Reads and fully validates a feed file; refuses one with any error.
-    public static func load(path: String) throws -> Snapshot { try load(path: path, naming: path) }
+    ///
+    /// `indexing: false` for a file that is only read (a command's FEED operand): nothing is
+    /// written beside a file that is not the store.
+    public static func load(path: String, indexing: Bool = true) throws -> Snapshot {
+        try load(path: path, naming: path, indexing: indexing)
+    }
 
     /// `load` of `file`, naming it `name` in errors (the path the user gave, not its link's target).
     ///

@@ -52,7 +52,7 @@ struct DbCommand: ParsableCommand {
             store.onProgress = SaveProgress.line("copying deals")
             let feed: Feed
             do {
-                feed = try Store.load(path: file).feed
+                feed = try Store.load(path: file, indexing: false).feed
             } catch StoreError.invalid(let p, let issues, let omitted) {
                 for issue in issues where issue.isError { Console.err(issue.formatted(file: p)) }
                 if omitted > 0 { Console.err(Console.moreProblems(omitted)) }
