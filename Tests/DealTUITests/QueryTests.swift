@@ -6,7 +6,9 @@ import XCTest
 
 /// The dashboard's fast filter, search and sort must give exactly DealKit's answers.
 final class QueryTests: XCTestCase {
-    let feed = FeedBuilder.generated(3000)
+    /// Built once for the class: XCTest makes an instance per test, and each built its own.
+    static let sharedFeed = FeedBuilder.generated(3000)
+    var feed: Feed { Self.sharedFeed }
 
     func testMembersMatchDealFilterForManyFilters() {
         let catalog = DealIndex(feed: feed, today: TestFeeds.today)
