@@ -1,6 +1,7 @@
 extension DealIndex {
     /// One row per country of `members`, in `Summary`'s order.
     public func countryTotals(_ members: [Int32]) -> [GroupTotal] {
+        let countryOf = groups.countryOf
         var byID = [GroupTotal?](repeating: nil, count: countryCodes.count)
         for i in members {
             let cid = Int(countryOf[Int(i)])
@@ -17,8 +18,9 @@ extension DealIndex {
     /// the deals without a vendor, in `Summary`'s order; with the members' total ambition MW.
     public func vendorTotals(_ members: [Int32]) -> (rows: [GroupTotal], ambition: Double?) {
         // Slot 0 is "no vendor", slot v + 1 vendor v; countries as one bitmap row per slot.
-        let slots = vendorNames.count + 1
+        let slots = groups.vendorSlots
         let nc = countryCodes.count
+        let countryOf = groups.countryOf
         var bySlot = [GroupTotal?](repeating: nil, count: slots)
         var countries = [Bool](repeating: false, count: slots * nc)
         var total: Double?
@@ -29,8 +31,7 @@ extension DealIndex {
             let vs = vendors(of: i)
             func add(_ slot: Int) {
                 if bySlot[slot] == nil {
-                    bySlot[slot] = GroupTotal(
-                        key: slot == 0 ? Summary.noVendor : vendorNames[slot - 1], name: "", id: Int32(slot - 1))
+                    bySlot[slot] = GroupTotal(key: groups.vendorRowKey(slot: slot), name: "", id: Int32(slot - 1))
                 }
                 bySlot[slot]!.add(self, i)
                 countries[slot * nc + c] = true
@@ -50,6 +51,7 @@ extension DealIndex {
     public func total(_ members: [Int32]) -> GroupTotal {
         var t = GroupTotal(key: "total", name: "", id: -1)
         var seen = [Bool](repeating: false, count: countryCodes.count)
+        let countryOf = groups.countryOf
         for i in members {
             t.add(self, i)
             seen[Int(countryOf[Int(i)])] = true

@@ -91,18 +91,19 @@ final class ResultSet {
     ) -> [GroupTotal] {
         let key = "\(kind) \(column.rawValue) \(descending)"
         if let r = sortedStorage[key] { return r }
-        let r = column.sorted(rows(), descending: descending, shares: column.needsShares ? vendorShares : nil)
+        let r = column.sorted(rows(), descending: descending, shares: column.needsShares ? concentration : nil)
         sortedStorage[key] = r
         return r
     }
 
-    private var vendorSharesStorage: VendorShares?
+    private var concentrationStorage: VendorConcentration?
 
-    /// Vendor concentration of the matching deals, computed when a view first shows it.
-    var vendorShares: VendorShares {
-        if let v = vendorSharesStorage { return v }
-        let v = VendorShares(catalog: catalog, members: members)
-        vendorSharesStorage = v
+    /// Vendor concentration of the matching deals (`summary`'s and the report's computation),
+    /// computed when a view first shows it.
+    var concentration: VendorConcentration {
+        if let v = concentrationStorage { return v }
+        let v = VendorConcentration(index: catalog, members: members)
+        concentrationStorage = v
         return v
     }
 
