@@ -61,6 +61,7 @@ public struct FeedDecoder {
     /// Told of byte ranges that have been read and will not be read again, so a caller can let go of them.
     private var consumed: (@Sendable (Range<Int>) -> Void)?
     private var parallel = true
+    private var parallelFrom = FeedDecoder.parallelThreshold
     /// Keep the history's text rather than a tree of it, when it is in the canonical layout.
     private var historyText = false
     private var history: HistoryText?
@@ -71,7 +72,9 @@ public struct FeedDecoder {
     }
 
     /// Decodes and validates a document in memory the caller owns (a mapped file, say).
-    /// `parallel: false` reads on one core whatever the size (tests compare the two).
+    /// `parallel: false` reads on one core whatever the size (tests compare the two);
+    /// A deals array of `parallelFrom` bytes or more is read on every core (tests lower it,
+    /// so that small feeds take the paths a large one takes).
     ///
     /// With `keeping`, the feed holds only the deals it accepts, as it leaves them (it may
     /// drop fields the caller will not read); every deal is still read and checked first,
@@ -83,18 +86,23 @@ public struct FeedDecoder {
     /// checked but not read into a tree: for a save, which writes it back as it is.
     public static func decode(
         buffer data: UnsafeBufferPointer<UInt8>, consumed: (@Sendable (Range<Int>) -> Void)? = nil,
-        parallel: Bool = true, keeping keep: (@Sendable (inout Deal) -> Bool)? = nil
+        parallel: Bool = true, parallelFrom: Int = parallelThreshold,
+        keeping keep: (@Sendable (inout Deal) -> Bool)? = nil
     ) -> Result {
-        decode(buffer: data, consumed: consumed, parallel: parallel, keeping: keep, historyText: false)
+        decode(
+            buffer: data, consumed: consumed, parallel: parallel, parallelFrom: parallelFrom, keeping: keep,
+            historyText: false)
     }
 
     static func decode(
         buffer data: UnsafeBufferPointer<UInt8>, consumed: (@Sendable (Range<Int>) -> Void)? = nil,
-        parallel: Bool = true, keeping keep: (@Sendable (inout Deal) -> Bool)? = nil, historyText: Bool
+        parallel: Bool = true, parallelFrom: Int = parallelThreshold,
+        keeping keep: (@Sendable (inout Deal) -> Bool)? = nil, historyText: Bool
     ) -> Result {
         var decoder = FeedDecoder()
         decoder.consumed = consumed
         decoder.parallel = parallel
+        decoder.parallelFrom = parallelFrom
         decoder.reader.keep = keep
         decoder.historyText = historyText
         return decoder.run(data)
@@ -137,7 +145,8 @@ public struct FeedDecoder {
                 reader.capIssues()
                 return result(feed)
             }
-            var all = FeedDecoder.decode(buffer: data, consumed: consumed, parallel: parallel)
+            var all = FeedDecoder.decode(
+                buffer: data, consumed: consumed, parallel: parallel, parallelFrom: parallelFrom)
             var kept: [Deal] = []
             for var deal in all.feed.deals where keep(&deal) { kept.append(deal) }
             all.feed.deals = kept
@@ -149,7 +158,7 @@ public struct FeedDecoder {
     /// Bytes read between two calls of `consumed`.
     static let releaseStep = 8 << 20
     /// Below this many bytes of deals, one core is faster than starting threads.
-    static let parallelThreshold = 4 << 20
+    public static let parallelThreshold = 4 << 20
 
     /// Returns a fatal issue when the document is not a v1 feed.
     private mutating func readDocument(_ r: inout JSONReader, into feed: inout Feed) throws -> FeedIssue? {
@@ -199,7 +208,10 @@ public struct FeedDecoder {
                 try keys.insert(3, key)
                 sawDeals = true
                 guard try reader.expect(.array, &r, "deals") else { continue }
-                if parallel, let split = ParallelDealSplit(consumed: consumed, keep: reader.keep).read(&r) {
+                if parallel,
+                    let split = ParallelDealSplit(consumed: consumed, keep: reader.keep, minimumBytes: parallelFrom)
+                        .read(&r)
+                {
                     feed.deals = split.deals
                     reader.issues += split.issues
                     reader.omittedErrors += split.omitted.errors
