@@ -64,6 +64,25 @@ final class QueryTests: XCTestCase {
         XCTAssertEqual(r.vendors.rows.map(\.committedMW), byVendor.rows.map(\.committedMW))
     }
 
+    /// Each country's deals are its rows in the result's order, and the totals row adds every deal shown once.
+    func testEachCountrysRowsAndTheTotalsRow() {
+        let catalog = DealIndex(feed: feed, today: TestFeeds.today)
+        let f = DealFilter(search: "a")
+        let r = ResultSet(catalog: catalog, members: catalog.members(f), sort: .mw, descending: true)
+        XCTAssertGreaterThan(r.countries.count, 5)
+        for c in r.countries {
+            let rows = r.rows(ofCountry: c.id)
+            XCTAssertEqual(rows, r.rows.filter { feed.deals[Int($0)].country == c.key }, c.key)
+            XCTAssertEqual(rows.count, c.deals, c.key)
+            XCTAssertEqual(r.rows(ofCountry: c.id), rows, "asked again: the same")
+        }
+        var total = GroupTotal(key: "total", name: "", id: -1)
+        for i in r.members { total.add(catalog, i) }
+        total.countries = Array(Set(r.members.map { feed.deals[Int($0)].country })).sorted()
+        XCTAssertEqual(r.total, total)
+        XCTAssertEqual(r.total.deals, f.apply(to: feed.deals).count)
+    }
+
     func testIndexOfIDFindsEveryDealAndNoOther() {
         let catalog = DealIndex(feed: feed, today: TestFeeds.today)
         for (i, d) in feed.deals.enumerated() { XCTAssertEqual(catalog.index(ofID: d.id), Int32(i)) }
