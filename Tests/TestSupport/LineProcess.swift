@@ -100,4 +100,5 @@ public final class LineProcess: @unchecked Sendable {
 public struct LineProcessError: Error, CustomStringConvertible {
     public var message: String
     public var description: String { message }
+    public init(message: String) { self.message = message }
 }

@@ -15,7 +15,7 @@ final class DashboardSortTmuxTests: XCTestCase {
     private func epochStore() throws -> URL {
         let dir = try TemporaryDirectory.make()
         let excerpt = PackageRoot.fixture("epoch-excerpt.csv").path
-        let r = try SovtrackProcess.run([
+        let r = try CLI.run([
             "import", "--from", "epoch", excerpt, "--store", dir.appendingPathComponent("deals.json").path,
         ])
         XCTAssertEqual(r.status, 0, r.stderr)

@@ -4,6 +4,7 @@ import XCTest
 
 /// The report rendered by a real browser: headless Chromium draws it to a PNG, which must show
 /// a page (not blank, the size asked) with no console message (no CSP violation, no error).
+/// One Chromium renders every page of the run (`BrowserPages`), each in a tab of its own.
 ///
 /// `.ci/run` installs Chromium (Debian's `chromium`). Without it the test fails in CI
 /// (`CI=true`) and is skipped elsewhere, saying how to run it.
@@ -28,62 +29,22 @@ final class ReportBrowserTests: XCTestCase {
             "no Chromium: install it (apt-get install -y chromium) or run .ci/run to test the report in a browser")
     }
 
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
+    /// The one Chromium of this run, started by the first test that renders (see `BrowserPages`).
+    private static let browsers = LineProcess.Shared {
+        guard let chromium = ReportBrowserTests.chromium else { throw LineProcessError(message: "no Chromium") }
+        return try BrowserPages.start(chromium: chromium)
     }
 
-    /// Runs a program with a time limit; Chromium is killed if it hangs.
-    private func run(_ exe: String, _ args: [String], seconds: Double = 90) throws -> Run {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: exe)
-        p.arguments = args
-        let home = try TemporaryDirectory.make()
-        p.environment = [
-            "HOME": home.path, "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
-            "LANG": "C.UTF-8",
-        ]
-        let out = try TemporaryDirectory.make().appendingPathComponent("out")
-        let err = out.deletingLastPathComponent().appendingPathComponent("err")
-        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
-        p.standardOutput = try FileHandle(forWritingTo: out)
-        p.standardError = try FileHandle(forWritingTo: err)
-        try p.run()
-        let deadline = Date().addingTimeInterval(seconds)
-        while p.isRunning && Date() < deadline { usleep(50_000) }
-        if p.isRunning {
-            p.terminate()
-            p.waitUntilExit()
-            XCTFail("\(exe) took more than \(seconds) s")
-        }
-        p.waitUntilExit()
-        return Run(status: p.terminationStatus, stdout: CLI.text(out) ?? "", stderr: CLI.text(err) ?? "")
+    override class func tearDown() {
+        browsers.close()
+        super.tearDown()
     }
 
-    /// Width, height, share of non-white pixels and distinct colours of a PNG (scripts/png-stats.py).
-    private func stats(_ png: URL) throws -> [String: Any] {
-        let r = try run("/usr/bin/env", ["python3", PackageRoot.file("scripts/png-stats.py").path, png.path])
-        XCTAssertEqual(r.status, 0, r.stderr)
-        return (try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]) ?? [:]
-    }
-
-    /// Renders `page` at `width`×`height`; returns the PNG's stats and the console lines Chromium logged.
-    private func render(_ page: URL, width: Int, height: Int) throws -> (stats: [String: Any], console: [String]) {
-        let chromium = try browser()
-        let png = page.deletingPathExtension().appendingPathExtension("\(width).png")
-        let r = try run(
-            chromium,
-            [
-                "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
-                "--enable-logging=stderr", "--v=0", "--screenshot=\(png.path)",
-                "--window-size=\(width),\(height)", page.absoluteString,
-            ])
-        XCTAssertEqual(r.status, 0, r.stderr)
-        XCTAssertTrue(FileManager.default.fileExists(atPath: png.path), "no screenshot: \(r.stderr)")
-        let console = r.stderr.split(separator: "\n").map(String.init).filter { $0.contains(":CONSOLE") }
-        return (try stats(png), console)
+    /// Renders `page` at `width`×`height`: the screenshot's stats (as scripts/png-stats.py gives
+    /// them), the console lines Chromium logged, and the DOM it built.
+    private func render(_ page: URL, width: Int, height: Int) throws -> BrowserPages.Page {
+        _ = try browser()
+        return try BrowserPages.render(page, width: width, height: height, with: try Self.browsers.get())
     }
 
     private func assertRendered(_ page: URL, file: StaticString = #filePath, line: UInt = #line) throws {
@@ -94,7 +55,8 @@ final class ReportBrowserTests: XCTestCase {
             )
         }
         for (w, h) in TestScale.isFull ? [(1000, 1600), (390, 1600)] : [(1000, 1600)] {
-            let (s, console) = try render(page, width: w, height: h)
+            let r = try render(page, width: w, height: h)
+            let s = r.stats
             XCTAssertEqual(s["width"] as? Int, w, file: file, line: line)
             XCTAssertEqual(s["height"] as? Int, h, file: file, line: line)
             let ink = s["ink"] as? Double ?? 0
@@ -102,14 +64,11 @@ final class ReportBrowserTests: XCTestCase {
             XCTAssertLessThan(ink, 0.6, "the page looks filled at \(w)×\(h): \(s)", file: file, line: line)
             XCTAssertGreaterThan(
                 s["colours"] as? Int ?? 0, 20, "too few colours for text and charts: \(s)", file: file, line: line)
-            XCTAssertEqual(console, [], "console messages at \(w)×\(h)", file: file, line: line)
+            XCTAssertEqual(r.console, [], "console messages at \(w)×\(h)", file: file, line: line)
+            // The DOM the browser built holds the report's figures: it parsed the page whole.
+            XCTAssertTrue(r.dom.contains("<h2>Sources</h2>"), "the DOM ends with the sources", file: file, line: line)
+            XCTAssertEqual(r.dom.components(separatedBy: "<svg").count - 1, 3, "three charts", file: file, line: line)
         }
-        // The DOM the browser built holds the report's figures: it parsed the page whole.
-        let dom = try run(
-            try browser(), ["--headless", "--no-sandbox", "--disable-gpu", "--dump-dom", page.absoluteString])
-        XCTAssertEqual(dom.status, 0, dom.stderr, file: file, line: line)
-        XCTAssertTrue(dom.stdout.contains("<h2>Sources</h2>"), "the DOM ends with the sources", file: file, line: line)
-        XCTAssertEqual(dom.stdout.components(separatedBy: "<svg").count - 1, 3, "three charts", file: file, line: line)
     }
 
     private func report(store: URL) throws -> URL {
@@ -154,7 +113,8 @@ final class ReportBrowserTests: XCTestCase {
             <!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'"></head>
             <body><p>x</p><script>console.log("ran")</script></body></html>
             """, as: "bad.html")
-        let (_, console) = try render(page, width: 400, height: 300)
+        let console = try render(page, width: 400, height: 300).console
         XCTAssertFalse(console.isEmpty, "the CSP refusal of the script is logged")
+        XCTAssertFalse(console.contains("ran"), "the script did not run: \(console)")
     }
 }

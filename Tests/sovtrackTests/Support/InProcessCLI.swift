@@ -17,7 +17,7 @@ enum InProcessCLI {
     /// restarts the program), and only by name, so the default command never runs by accident.
     static let commands: Set<String> = [
         "list", "summary", "show", "report", "validate", "import", "add", "edit", "remove",
-        "log", "diff", "merge", "resolve", "help", "--version", "--help", "-h",
+        "log", "diff", "merge", "resolve", "db", "help", "--version", "--help", "-h",
     ]
 
     /// One run at a time: the descriptors and the environment are the process's own.

@@ -81,7 +81,8 @@ struct PostgresTestDatabase {
         return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    /// Runs sovtrack on this database (`--store` added), with the password in the environment.
+    /// Runs sovtrack on this database (`--store` added), with the password in the environment,
+    /// in this process as `CLI.run` does (a connection, not a process, per command).
     @discardableResult
     func run(_ args: String..., env extra: [String: String] = [:]) throws -> SovtrackProcess.Result {
         try run(args, env: extra)
@@ -89,7 +90,7 @@ struct PostgresTestDatabase {
 
     @discardableResult
     func run(_ args: [String], env extra: [String: String] = [:]) throws -> SovtrackProcess.Result {
-        try SovtrackProcess.run(args + ["--store", url], env: env.merging(extra) { _, b in b })
+        try CLI.run(args + ["--store", url], env: env.merging(extra) { _, b in b })
     }
 
     /// The whole store as a feed file (`sovtrack db dump`).
