@@ -38,7 +38,7 @@ let package = Package(
         .testTarget(name: "DealKitTests", dependencies: ["DealKit", "TestSupport"]),
         .testTarget(name: "DealTUITests", dependencies: ["DealTUI", "DealKit", "TestSupport"]),
         .testTarget(name: "sovtrackTests", dependencies: ["DealKit", "sovtrack", "TestSupport"]),
-        .testTarget(name: "DealPostgresTests", dependencies: ["DealPostgres", "DealKit"]),
+        .testTarget(name: "DealPostgresTests", dependencies: ["DealPostgres", "DealKit", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
