@@ -1,3 +1,4 @@
+import TestSupport
 import XCTest
 
 @testable import DealKit
@@ -27,5 +28,27 @@ final class ContentHashTests: XCTestCase {
         XCTAssertEqual(bytes.withUnsafeBytes { ContentHash.of($0) }, original)
         // The length counts: a zero byte more is another content.
         XCTAssertNotEqual((bytes + [0]).withUnsafeBytes { ContentHash.of($0) }, original)
+    }
+
+    func testBytesHashedInPiecesGiveTheSameFingerprint() {
+        var random = seededRandom(15)
+        let block = ContentHash.blockSize
+        for size in [0, 1, 100, block - 1, block, block + 1, 2 * block, 3 * block + 5] {
+            let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 9) }
+            let whole = bytes.withUnsafeBytes { ContentHash.of($0) }
+            // Pieces of every kind: tiny, a block and more, ending exactly on a block.
+            for cuts in [[], [block], [1, block - 1], (0..<6).map { _ in random.below(2 * block) + 1 }] {
+                var stream = ContentHash.Incremental()
+                var at = 0
+                for cut in cuts + [size] where at < size {
+                    let end = min(size, at + cut)
+                    stream.add(Array(bytes[at..<end]))
+                    at = end
+                }
+                stream.add([])
+                XCTAssertEqual(stream.count, size)
+                XCTAssertEqual(stream.finish(), whole, "\(size) bytes cut \(cuts)")
+            }
+        }
     }
 }

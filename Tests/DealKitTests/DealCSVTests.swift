@@ -1,3 +1,4 @@
+import TestSupport
 import XCTest
 
 @testable import DealKit
@@ -343,5 +344,47 @@ final class DealCSVTests: XCTestCase {
             XCTAssertEqual(
                 String(decoding: DealCSV.exportBytes(deals, forDisplay: forDisplay), as: UTF8.self), expected)
         }
+    }
+
+    /// The rows written straight as bytes are those `row` gives, written cell by cell, for
+    /// text of every awkward kind in every column (and in the order asked).
+    func testRowBytesAreTheCellsOfRow() {
+        var random = seededRandom(1517)
+        let texts = [
+            "", "plain", "=1+1", "+x", "-minus", "@at", "\tTab", "\rCR", "'=marked", "''=twice", "'quote", "'''",
+            "a,b", "say \"hi\"", "line1\nline2", "네이버 HyperCLOVA X", "≤2026", ";semi;", "trailing ", ":colon",
+        ]
+        let numbers: [Double?] = [nil, 0, 12.5, 1_000, 0.1 + 0.2, 1e20, 123_456_789.25]
+        let deals = (0..<600).map { i -> Deal in
+            var d = Deal(
+                id: "d-\(i)", title: random.pick(texts), country: random.pick(["KR", "=X", "EU"]),
+                announced: random.pick([PartialDate("2026-Q3")!, PartialDate("2025")!, PartialDate("2026-06-07")!]),
+                status: random.pick(DealStatus.allCases))
+            d.announcedStated = random.below(3) > 0
+            d.sponsor = random.below(2) == 0 ? nil : random.pick(texts)
+            d.partners = (0..<random.below(5)).map { _ in
+                Partner(name: random.pick(texts), role: random.pick(PartnerRole.allCases))
+            }
+            d.platform = random.below(2) == 0 ? nil : random.pick(texts)
+            d.site = random.below(2) == 0 ? nil : random.pick(texts)
+            if random.below(4) > 0 {
+                d.capacity = Capacity(
+                    initialMW: random.pick(numbers), targetMW: random.pick(numbers),
+                    operationalMW: random.pick(numbers),
+                    confidence: random.below(2) == 0 ? nil : random.pick(Confidence.allCases),
+                    approx: CapacityFigures(rawValue: UInt8(random.below(8))))
+            }
+            d.models = (0..<random.below(4)).map { _ in random.pick(texts) }
+            d.products = (0..<random.below(3)).map { _ in random.pick(texts) }
+            d.kind = random.below(2) == 0 ? nil : random.pick(DealKind.allCases)
+            d.sources = (0..<random.below(4)).map { _ in
+                random.below(3) == 0 ? Source(title: "untitled url") : Source(url: random.pick(texts))
+            }
+            return d
+        }
+        let order = deals.indices.shuffled(using: &random)
+        var expected = CSVWriter.line(DealCSV.columns)
+        for i in order { expected += CSVWriter.line(DealCSV.row(deals[i])) }
+        XCTAssertEqual(String(decoding: DealCSV.exportBytes(deals, order: order), as: UTF8.self), expected)
     }
 }

@@ -189,4 +189,17 @@ final class PartialDateOrderTests: XCTestCase {
         let slice = line.split(separator: " ")[1]
         XCTAssertEqual(PartialDate(slice)?.description, "2026-Q3")
     }
+
+    func testTheTextAsBytesIsTheDescription() {
+        let dates = [
+            PartialDate("2026")!, PartialDate("2026-H2")!, PartialDate("2026-Q1")!, PartialDate("2026-09")!,
+            PartialDate("2026-12-31")!, PartialDate("0007-01-02")!,
+            // Out of the digits' range (the index could hold such a value): the slow path.
+            PartialDate(year: 12_345, precision: .month, part: 11, day: 0),
+            PartialDate(year: -3, precision: .day, part: 1, day: 1),
+        ]
+        for d in dates {
+            XCTAssertEqual(d.withText { String(decoding: $0, as: UTF8.self) }, d.description)
+        }
+    }
 }

@@ -32,6 +32,15 @@ final class ReportTests: XCTestCase {
             MarkupCheck.report(changed, updated: updated).fingerprint, r.fingerprint, "a changed figure changes it")
     }
 
+    func testTheFingerprintOfManyDealsIsHashedAsTheyAreEncoded() {
+        // Several of the encoder's pieces, out of id order and in it.
+        let deals = (0..<9_000).map { deal(String(format: "d-%05d", ($0 * 7919) % 9_000), "KR", target: Double($0)) }
+        let updated = PartialDate("2026-06-10")
+        let expected = SHA256.hex(Report.canonicalBytes(deals, updated: updated))
+        XCTAssertEqual(Report.fingerprint(deals, updated: updated), expected)
+        XCTAssertEqual(Report.fingerprint(DealSort.id.apply(to: deals), updated: updated), expected)
+    }
+
     func testEachFigureCitesTheSourcesOfTheDealsItTotals() {
         let r = MarkupCheck.report([
             deal("kr-a", "KR", initial: 10, target: 100, sources: ["a1", "shared"]),

@@ -1,3 +1,5 @@
+import Foundation
+import TestSupport
 import XCTest
 
 @testable import DealKit
@@ -21,5 +23,41 @@ final class SHA256Tests: XCTestCase {
             XCTAssertEqual(SHA256.hex(Array(text.utf8)), digest, "length \(text.utf8.count)")
         }
         XCTAssertEqual(SHA256.digest(Array("abc".utf8)).count, 32)
+    }
+
+    func testALargeBufferOfEveryByteMatchesSha256sum() throws {
+        // Many blocks, every byte value in every position of a word, and a tail: the reference
+        // is the system's sha256sum on the same bytes.
+        let bytes = (0..<(1 << 20) + 77).map { UInt8(truncatingIfNeeded: $0 &* 7 ^ $0 >> 8) }
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("sha256-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try Data(bytes).write(to: url)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
+        process.arguments = [url.path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let output = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let expected = String(decoding: output, as: UTF8.self).prefix(64)
+        XCTAssertEqual(SHA256.hex(bytes), String(expected))
+    }
+
+    func testBytesAddedInPiecesGiveTheSameDigest() {
+        var random = seededRandom(256)
+        let bytes = (0..<10_000).map { UInt8(truncatingIfNeeded: $0 &* 13 ^ $0 >> 7) }
+        let whole = SHA256.hex(bytes)
+        for _ in 0..<20 {
+            var hasher = SHA256.Incremental()
+            var at = 0
+            while at < bytes.count {
+                // Pieces of 0 to 200 bytes: inside a block, across one, several blocks at once.
+                let end = min(bytes.count, at + random.below(201))
+                hasher.add(Array(bytes[at..<end]))
+                at = end
+            }
+            XCTAssertEqual(hasher.hex(), whole)
+        }
     }
 }

@@ -165,9 +165,12 @@ final class StoreIndexTests: XCTestCase {
         let bytes = FeedDecoderParallelTests.bigFeed(200, padding: 6_000)
         XCTAssertGreaterThan(bytes.count, StoreIndex.minimumSize)
         try Data(bytes).write(to: URL(fileURLWithPath: file))
-        // A save's own load writes none: the save would make it stale at once.
+        // The save writes the index of the bytes it wrote (its own load writes none).
         try Store(path: file, backups: 0).update { feed in feed.deals[0].title = "Edited" }
-        XCTAssertFalse(FileManager.default.fileExists(atPath: index))
+        XCTAssertTrue(try indexMatches())
+        let saved = Array(try Data(contentsOf: URL(fileURLWithPath: file)))
+        XCTAssertEqual(try Store.load(path: file).feed, fromJSON(saved).feed)
+        XCTAssertEqual(try Store.load(path: file).feed.deals[0].title, "Edited")
         try Data(bytes).write(to: URL(fileURLWithPath: file))
         let json = fromJSON(bytes)
         XCTAssertEqual(try Store.load(path: file).feed, json.feed)
@@ -205,5 +208,95 @@ final class StoreIndexTests: XCTestCase {
         XCTAssertTrue(try indexMatches())
         try assertSameAsJSON(bytes)
         XCTAssertEqual(FeedEncoder.encode(try read().feed), bytes)
+    }
+
+    /// A store saved with the index written from any size.
+    private var smallIndexStore: Store {
+        var store = Store(path: file, backups: 0)
+        store.indexMinimumSize = 0
+        return store
+    }
+
+    /// The index the save wrote, read for the bytes now in the file, against decoding them.
+    private func assertSavedIndexIsTheJSON(file f: StaticString = #filePath, line: UInt = #line) throws {
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file)))
+        let hash = bytes.withUnsafeBytes { ContentHash.of($0) }
+        let viaIndex = try XCTUnwrap(
+            StoreIndex.read(for: file, size: bytes.count, hash: hash, keeping: nil), "no index for the saved bytes",
+            file: f, line: line)
+        let json = fromJSON(bytes)
+        XCTAssertEqual(viaIndex.feed, json.feed, file: f, line: line)
+        XCTAssertEqual(viaIndex.feed.version, json.feed.version, file: f, line: line)
+        XCTAssertEqual(viaIndex.feed.updated, json.feed.updated, file: f, line: line)
+        XCTAssertEqual(viaIndex.issues, json.issues, file: f, line: line)
+        XCTAssertEqual(viaIndex.omittedWarnings, json.omittedWarnings, file: f, line: line)
+        // Field by field as bytes too: `==` on strings compares canonical equivalence only.
+        XCTAssertEqual(FeedEncoder.encode(viaIndex.feed), bytes, file: f, line: line)
+    }
+
+    func testASaveWritesTheIndexOfTheBytesItWrote() throws {
+        // 120 deals without a source: more warnings than the decoder keeps, the rest counted.
+        _ = try writeStore { i, d in if i < 120 { d.sources = [] } }
+        try smallIndexStore.update { feed in feed.deals[3].title = "Edited by a save" }
+        try assertSavedIndexIsTheJSON()
+        XCTAssertEqual(fromJSON(Array(try Data(contentsOf: URL(fileURLWithPath: file)))).warningCount, 120)
+        // The next read uses it as it is: nothing decoded from the JSON, no index written again.
+        let before = FileSystem.fingerprint(index)
+        let loaded = try read()
+        XCTAssertEqual(loaded.feed.deals[3].title, "Edited by a save")
+        XCTAssertEqual(FileSystem.fingerprint(index), before)
+        // Each save of one deal (`add`, `edit`, `remove`) writes it too.
+        try smallIndexStore.update(deal: "deal-000005") { $0?.title = "One deal edited" }
+        try assertSavedIndexIsTheJSON()
+        try smallIndexStore.update(deal: "deal-000006") { $0 = nil }
+        try assertSavedIndexIsTheJSON()
+    }
+
+    func testASavedIndexHoldsEveryFieldAsTheJSONDoes() throws {
+        // Every field (citations, kinds, supplies, milestones, unknown keys), numbers that
+        // are not whole, and a history recorded by the save.
+        var feed = FeedDecoder.decode(BundledDataset.bytes).feed
+        feed.extra.append(
+            JSONField(
+                "x-top", .object([JSONField("n", .number("-0.0")), JSONField("a", .array([.null, .bool(true)]))])))
+        try Data(FeedEncoder.encode(feed)).write(to: URL(fileURLWithPath: file))
+        var store = smallIndexStore
+        store.recorder = RevisionRecorder(author: "test", note: "index", now: { "2026-06-01T00:00:00Z" })
+        try store.update { feed in
+            feed.deals[0].capacity = Capacity(initialMW: 0.1 + 0.2, targetMW: 1e300, operationalMW: 12.5)
+            feed.deals[1].title = "Title with \u{1F600}, \"quotes\", a tab\t and e\u{301}"
+        }
+        try assertSavedIndexIsTheJSON()
+    }
+
+    func testAMinusZeroLeavesTheIndexToTheNextRead() throws {
+        _ = try writeStore()
+        try smallIndexStore.update { feed in feed.deals[2].capacity = Capacity(targetMW: -0.0) }
+        // Written "0", read back +0: an index from memory would hold -0, so the save writes none.
+        XCTAssertFalse(FileManager.default.fileExists(atPath: index))
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file)))
+        try assertSameAsJSON(bytes)
+        XCTAssertTrue(try indexMatches())
+    }
+
+    func testAStoreSavedBelowTheMinimumSizeLosesItsIndex() throws {
+        let bytes = try writeStore()
+        try assertSameAsJSON(bytes)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: index))
+        var store = Store(path: file, backups: 0)
+        store.indexMinimumSize = bytes.count * 2
+        try store.update { feed in feed.deals[0].title = "Edited" }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: index))
+    }
+
+    func testTheIndexOfALinkedStoreIsBesideItsTarget() throws {
+        _ = try writeStore()
+        let link = dir.appendingPathComponent("link.json").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: file)
+        XCTAssertEqual(StoreIndex.path(for: link), index)
+        var store = Store(path: link, backups: 0)
+        store.indexMinimumSize = 0
+        try store.update { feed in feed.deals[0].title = "Through the link" }
+        try assertSavedIndexIsTheJSON()
     }
 }

@@ -366,12 +366,16 @@ final class StoreTests: XCTestCase {
         XCTAssertGreaterThan(FileSystem.fingerprint(s.path)?.size ?? 0, 1 << 20)
         for v in 1...5 { try s.update(deal: "d-100500") { $0!.title = "v\(v)" } }
         func title(_ path: String) throws -> String? { try Store.load(path: path).feed.deals[500].title }
-        // The saves wrote no index (a save makes it stale at once)...
+        // Each save wrote the index of the store it wrote, and none of a backup...
         XCTAssertEqual(
-            try files(), ["deals.json", "deals.json.bak.1", "deals.json.bak.2", "deals.json.bak.3", "deals.json.lock"])
+            try files(),
+            [
+                ".deals.json.index", "deals.json", "deals.json.bak.1", "deals.json.bak.2", "deals.json.bak.3",
+                "deals.json.lock",
+            ])
         XCTAssertEqual(
             try [s.path, s.path + ".bak.1", s.path + ".bak.2", s.path + ".bak.3"].map(title), ["v5", "v4", "v3", "v2"])
-        // ...each file read whole since then has one.
+        // ...each backup read whole since then has one too.
         XCTAssertEqual(
             try files(),
             [

@@ -95,6 +95,29 @@ final class ReportCommandTests: XCTestCase {
         XCTAssertTrue(md.contains("2 changes to these deals from 2026-01-01 to "), md)
     }
 
+    /// A filtered report keeps only the deals its filter passes as it reads the store, unless
+    /// the history it undoes touches a deal the filter lets go now: a deal moved out of KR
+    /// today was in KR as of January, and in KR at the start of the week's changes.
+    func testAFilteredReportUndoesTheHistoryOfDealsItsFilterLetsGoNow() throws {
+        let store = try CLI.copy(CLI.fixture)
+        let id = "kr-naver-nvidia-dsx-sejong"
+        var r = try CLI.run("edit", id, "--country", "JP", "--note", "moved", "--store", store.path)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        r = try CLI.run("report", "--store", store.path, "--country", "KR", "--as-of", "2026-01", "--format", "html")
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stdout.contains("<td class=\"n\">≈2,000<sup"), "KR's ambition as of January, with the deal")
+        r = try CLI.run("report", "--store", store.path, "--country", "KR", "--format", "html")
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertFalse(r.stdout.contains("<td class=\"n\">≈2,000<sup"), "KR now, without the deal")
+        XCTAssertTrue(r.stdout.contains("<td>\(id)</td>"), "its move out of KR is among the week's changes")
+        // Without a history to undo, the filtered read is the whole read filtered.
+        let fresh = try CLI.copy(CLI.fixture)
+        r = try CLI.run("report", "--store", fresh.path, "--country", "KR", "--format", "html")
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stdout.contains("<td class=\"n\">≈2,000<sup"))
+        XCTAssertFalse(r.stdout.contains("France"))
+    }
+
     /// A Markdown report is its .md and three SVGs: a refusal of any of them writes none (the
     /// charts used to be written before an existing .md was refused).
     func testAMarkdownReportRefusedWritesNothing() throws {

@@ -2,19 +2,19 @@ import Foundation
 
 /// Writes RFC 4180 CSV that a spreadsheet opens as data, never as formulas.
 public enum CSVWriter {
-    /// Bytes that make a spreadsheet treat a cell as a formula when they start it.
-    static let formulaStarts: Set<UInt8> = [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D]  // = + - @ tab CR
-
     /// True for `'` repeated one or more times and then a formula character: a cell that
     /// `field` has marked (or that, written as is, would read back as marked).
-    static func isMarked(_ s: String) -> Bool {
+    static func isMarked(_ s: String) -> Bool { isMarked(s.utf8) }
+
+    /// `isMarked` of a cell's bytes.
+    static func isMarked<C: Collection<UInt8>>(_ bytes: C) -> Bool {
         var quotes = 0
-        for b in s.utf8 {
+        for b in bytes {
             if b == 0x27 {
                 quotes += 1
                 continue
             }
-            return quotes > 0 && formulaStarts.contains(b)
+            return quotes > 0 && isFormulaStart(b)
         }
         return false
     }
@@ -31,22 +31,31 @@ public enum CSVWriter {
     /// `field(s)`'s bytes, appended to `out`: what every cell written goes through.
     static func append(field s: String, to out: inout [UInt8]) {
         var s = s
-        s.withUTF8 { cell in
-            guard let first = cell.first else { return }
-            let marked = isFormulaStart(first) || (first == 0x27 && isMarked(String(decoding: cell, as: UTF8.self)))
-            let quoted = cell.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
-            if quoted { out.append(0x22) }
-            if marked { out.append(0x27) }
-            guard quoted else { return out.append(contentsOf: cell) }
-            for c in cell {
-                if c == 0x22 { out.append(0x22) }
-                out.append(c)
-            }
-            out.append(0x22)
-        }
+        s.withUTF8 { append(field: $0, to: &out) }
     }
 
-    /// `formulaStarts.contains(b)`, without hashing.
+    /// `append(field:to:)` of a cell given as bytes (`DealCSV` builds list cells so).
+    static func append(field cell: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        guard !cell.isEmpty else { return }
+        let marked = needsMark(cell)
+        let quoted = cell.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+        if quoted { out.append(0x22) }
+        if marked { out.append(0x27) }
+        guard quoted else { return out.append(contentsOf: cell) }
+        for c in cell {
+            if c == 0x22 { out.append(0x22) }
+            out.append(c)
+        }
+        out.append(0x22)
+    }
+
+    /// Whether text starting with these bytes gets a leading `'`: a formula's start, or a look of being marked.
+    static func needsMark<C: Collection<UInt8>>(_ bytes: C) -> Bool {
+        guard let first = bytes.first else { return false }
+        return isFormulaStart(first) || (first == 0x27 && isMarked(bytes))
+    }
+
+    /// A byte that makes a spreadsheet treat a cell as a formula when it starts it: = + - @ tab CR.
     @inline(__always) static func isFormulaStart(_ b: UInt8) -> Bool {
         b == 0x3D || b == 0x2B || b == 0x2D || b == 0x40 || b == 0x09 || b == 0x0D
     }
@@ -54,8 +63,7 @@ public enum CSVWriter {
     /// The text with a leading `'` if a spreadsheet would read it as a formula (or it looks marked).
     static func neutralised(_ s: String) -> String {
         // A cell already looking marked gets one more `'`, so `restore` gives it back exactly.
-        if let first = s.utf8.first, formulaStarts.contains(first) || isMarked(s) { return "'" + s }
-        return s
+        needsMark(s.utf8) ? "'" + s : s
     }
 
     /// The cell for a list: its items joined by `;`, each after the first neutralised as a

@@ -22,20 +22,31 @@ public enum DealCSV {
     static let partSize = 4096
 
     /// `export` as bytes, the rows written on every core, each part into a buffer of its own.
-    public static func exportBytes(_ deals: [Deal], forDisplay: Bool = false) -> [UInt8] {
+    ///
+    /// `order` gives the positions of the deals to write, in the order to write them (a sort's
+    /// result): the deals are read where they are, never copied into a sorted array.
+    public static func exportBytes(_ deals: [Deal], order: [Int]? = nil, forDisplay: Bool = false) -> [UInt8] {
         var out: [UInt8] = []
         CSVWriter.append(line: columns, to: &out)
-        let parts = (deals.count + partSize - 1) / partSize
+        let total = order?.count ?? deals.count
+        let parts = (total + partSize - 1) / partSize
         let written: [[UInt8]] = deals.withUnsafeBufferPointer { all in
-            // An address, not a pointer, so that the work on other cores captures only values.
-            let address = UInt(bitPattern: all.baseAddress)
-            let total = all.count
+            // Read in place on every core: a deal copied out of the array retains each of its strings.
+            let shared = ReadOnlyBuffer(all)
             return Parallel.map(parts) { k in
-                let every = UnsafeBufferPointer(start: UnsafePointer<Deal>(bitPattern: address), count: total)
+                let every = shared.buffer
                 var bytes: [UInt8] = []
-                bytes.reserveCapacity(min(total - k * partSize, partSize) * 320)
+                // Room enough for long rows: pages reserved and never written cost nothing.
+                bytes.reserveCapacity(min(total - k * partSize, partSize) * 1024)
+                var scratch: [UInt8] = []
                 for i in k * partSize..<min(total, (k + 1) * partSize) {
-                    CSVWriter.append(line: row(every[i]), forDisplay: forDisplay, to: &bytes)
+                    // Passed where it is, not bound to a name: a `let` would copy the deal.
+                    let at = order?[i] ?? i
+                    if forDisplay {
+                        CSVWriter.append(line: row(every[at]), forDisplay: true, to: &bytes)
+                    } else {
+                        append(row: every[at], to: &bytes, scratch: &scratch)
+                    }
                 }
                 return bytes
             }
@@ -43,6 +54,106 @@ public enum DealCSV {
         out.reserveCapacity(out.count + written.reduce(0) { $0 + $1.count })
         for part in written { out += part }
         return out
+    }
+
+    /// The bytes `CSVWriter.append(line: row(d))` writes, without making the cells as Strings
+    /// (19 a row, most of them lists joined): a list cell is gathered in `scratch`, reused
+    /// from row to row, then written as any cell is.
+    static func append(row d: Deal, to out: inout [UInt8], scratch: inout [UInt8]) {
+        func cell(_ s: String) { CSVWriter.append(field: s, to: &out) }
+        func gathered() {
+            scratch.withUnsafeBufferPointer { CSVWriter.append(field: $0, to: &out) }
+            scratch.removeAll(keepingCapacity: true)
+        }
+        // `CSVWriter.list`: every item after the first neutralised, as its own cell would be.
+        func item(_ s: String, first: Bool, suffix: String? = nil) {
+            var s = s
+            s.withUTF8 { b in
+                if !first {
+                    scratch.append(UInt8(ascii: ";"))
+                    if CSVWriter.needsMark(b) { scratch.append(UInt8(ascii: "'")) }
+                }
+                scratch.append(contentsOf: b)
+            }
+            // `name:role`: the mark depends on the name alone, which starts the item.
+            if let suffix {
+                scratch.append(UInt8(ascii: ":"))
+                scratch.append(contentsOf: suffix.utf8)
+            }
+        }
+        func list(_ items: [String]) {
+            for (i, s) in items.enumerated() { item(s, first: i == 0) }
+            gathered()
+        }
+        func mw(_ v: Double?) { if let v { cell(JSONWriter.format(v)) } }
+        func next() { out.append(UInt8(ascii: ",")) }
+
+        cell(d.id)
+        next()
+        cell(d.title)
+        next()
+        cell(d.country)
+        next()
+        if !d.announcedStated { scratch.append(contentsOf: "≤".utf8) }
+        d.announced.withText { scratch.append(contentsOf: $0) }
+        gathered()
+        next()
+        cell(d.status.rawValue)
+        next()
+        if let s = d.sponsor { cell(s) }
+        next()
+        var first = true
+        for p in d.partners where p.role != .vendor {
+            item(p.name, first: first, suffix: p.role.rawValue)
+            first = false
+        }
+        gathered()
+        next()
+        first = true
+        for p in d.partners where p.role == .vendor {
+            item(p.name, first: first)
+            first = false
+        }
+        gathered()
+        next()
+        if let s = d.platform { cell(s) }
+        next()
+        if let s = d.site { cell(s) }
+        next()
+        mw(d.capacity?.initialMW)
+        next()
+        mw(d.capacity?.targetMW)
+        next()
+        mw(d.capacity?.operationalMW)
+        next()
+        if let c = d.capacity?.confidence { cell(c.rawValue) }
+        next()
+        list(d.models)
+        next()
+        if let k = d.kind { cell(k.rawValue) }
+        next()
+        list(d.products)
+        next()
+        if let approx = d.capacity?.approx, !approx.isEmpty {
+            first = true
+            for (figure, name) in approxNames where approx.contains(figure) {
+                // Fixed names: none needs a mark, and they are joined as they are.
+                if !first { scratch.append(UInt8(ascii: ";")) }
+                scratch.append(contentsOf: name.utf8)
+                first = false
+            }
+            gathered()
+        }
+        next()
+        first = true
+        for s in d.sources {
+            guard let url = s.url else { continue }
+            item(url, first: first)
+            first = false
+        }
+        gathered()
+        out.append(0x0D)
+        out.append(0x0A)
     }
 
     /// One deal's cells, in `columns` order.

@@ -295,41 +295,10 @@ public enum FeedEncoder {
     /// Writes a partial date as a quoted string, byte for byte as its `description`, without
     /// making that String: a store has several dates per deal.
     private static func date(_ d: PartialDate, to w: inout JSONWriter) {
-        let oneDigitPart = d.precision == .half || d.precision == .quarter
-        guard (0...9999).contains(d.year), (0...(oneDigitPart ? 9 : 99)).contains(d.part), (0...99).contains(d.day)
-        else {
-            return w.string(d.description)
-        }
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 12) { t in
-            func digit(_ n: Int) -> UInt8 { 0x30 + UInt8(n) }
-            t[0] = 0x22
-            t[1] = digit(d.year / 1000)
-            t[2] = digit(d.year / 100 % 10)
-            t[3] = digit(d.year / 10 % 10)
-            t[4] = digit(d.year % 10)
-            var n = 5
-            switch d.precision {
-            case .year: break
-            case .half, .quarter:
-                t[5] = 0x2D
-                t[6] = d.precision == .half ? UInt8(ascii: "H") : UInt8(ascii: "Q")
-                t[7] = digit(d.part)
-                n = 8
-            case .month, .day:
-                t[5] = 0x2D
-                t[6] = digit(d.part / 10)
-                t[7] = digit(d.part % 10)
-                n = 8
-                if d.precision == .day {
-                    t[8] = 0x2D
-                    t[9] = digit(d.day / 10)
-                    t[10] = digit(d.day % 10)
-                    n = 11
-                }
-            }
-            t[n] = 0x22
-            w.raw(UnsafeBufferPointer(rebasing: t[0...n]))
-        }
+        // Digits, `-`, `H` and `Q` only: nothing to escape.
+        w.raw("\"")
+        d.withText { w.raw($0) }
+        w.raw("\"")
     }
 
     private static func stringMember(_ key: StaticString, _ value: String?, _ w: inout JSONWriter) {

@@ -104,82 +104,41 @@ struct ParallelDealSplit {
         case failed
     }
 
-    /// What one core read from one piece; its deals are moved out when the pieces are joined.
-    private struct Piece {
-        var deals: UnsafeMutablePointer<Deal>?
-        var count = 0
-        var capacity = 0
+    /// What one core read from one piece.
+    private struct Piece: Sendable {
+        /// Optionals, so that the join moves each deal out (`Array(moving:)`) instead of copying it.
+        var deals: [Deal?] = []
         /// Elements read, deals or not, to renumber the next pieces' issues.
         var elements = 0
         var issues: [FeedIssue] = []
         var omittedErrors = 0, omittedWarnings = 0
         var order = IDOrder()
         var stop = Stop.failed
-
-        mutating func append(_ deal: Deal) {
-            if count == capacity {
-                reserve(max(64, capacity * 2))
-            }
-            (deals! + count).initialize(to: deal)
-            count += 1
-        }
-
-        /// Makes room for `capacity` deals; room never used is never touched, so costs no memory.
-        mutating func reserve(_ capacity: Int) {
-            self.capacity = capacity
-            let grown = UnsafeMutablePointer<Deal>.allocate(capacity: capacity)
-            if let deals {
-                // Moved, never copied: a copy would retain every string of every deal.
-                grown.moveInitialize(from: deals, count: count)
-                deals.deallocate()
-            }
-            deals = grown
-        }
-
-        /// Frees what was not moved out.
-        mutating func discard() {
-            deals?.deinitialize(count: count)
-            deals?.deallocate()
-            deals = nil
-            count = 0
-        }
-    }
-
-    /// Memory the cores write their pieces into, each its own slot, so no Swift array is shared between threads.
-    private struct Slots: @unchecked Sendable {
-        let bytes: UnsafeBufferPointer<UInt8>
-        let pieces: UnsafeMutablePointer<Piece>
     }
 
     /// Decodes the deals from each start up to the next start on all cores, then checks that the
     /// pieces join up and moves their deals into one array.
     private func decodePieces(startingAt starts: [Int], _ bytes: UnsafeBufferPointer<UInt8>) -> Outcome {
-        let slots = Slots(bytes: bytes, pieces: .allocate(capacity: starts.count))
-        slots.pieces.initialize(repeating: Piece(), count: starts.count)
-        defer {
-            for k in starts.indices { slots.pieces[k].discard() }
-            slots.pieces.deinitialize(count: starts.count)
-            slots.pieces.deallocate()
-        }
+        let shared = ReadOnlyBuffer(bytes)
         let consumed = self.consumed
         let keep = self.keep
-        DispatchQueue.concurrentPerform(iterations: starts.count) { k in
+        var pieces = Parallel.map(starts.count) { k -> Piece in
             let limit = k + 1 < starts.count ? starts[k + 1] : Int.max
             var decoder = DealReader(keep: keep)
-            var reader = JSONReader(bytes: slots.bytes)
+            var reader = JSONReader(bytes: shared.buffer)
             // Inside the top-level object and the deals array, as an in-order read would be.
             reader.seek(to: starts[k], depth: 2)
             var piece = Piece()
             // A deal in the canonical layout takes several hundred bytes: room for one every 256
             // makes growing (and so holding two buffers) rare.
-            piece.reserve((min(limit, slots.bytes.count) - starts[k]) / 256 + 64)
+            piece.deals.reserveCapacity((min(limit, shared.buffer.count) - starts[k]) / 256 + 64)
             var released = starts[k]
             do {
                 reading: while true {
                     if var deal = try decoder.readDeal(&reader, index: piece.elements), decoder.admit(&deal),
                         !decoder.truncated
                     {
-                        piece.append(deal)
+                        piece.deals.append(consume deal)
                     }
                     decoder.capIssues()
                     piece.elements += 1
@@ -209,13 +168,13 @@ struct ParallelDealSplit {
             piece.omittedErrors = decoder.omittedErrors
             piece.omittedWarnings = decoder.omittedWarnings
             piece.order = decoder.order
-            slots.pieces[k] = piece
+            return piece
         }
         // Follow the chain from the first deal: each piece must end where the next began.
         var used = 0
         var end = 0
         chain: for k in starts.indices {
-            switch slots.pieces[k].stop {
+            switch pieces[k].stop {
             case .failed: return .syntaxError
             case .end(let e):
                 used = k + 1
@@ -225,32 +184,30 @@ struct ParallelDealSplit {
             }
         }
         if used == 0 { return .mismatch }
-        let total = (0..<used).reduce(0) { $0 + slots.pieces[$1].count }
         var issues: [FeedIssue] = []
         var omitted = (errors: 0, warnings: 0)
         var order = IDOrder()
         var base = 0
-        let deals = [Deal](unsafeUninitializedCapacity: total) { buffer, n in
-            n = 0
-            for k in 0..<used {
-                let piece = slots.pieces[k]
-                if let from = piece.deals { (buffer.baseAddress! + n).moveInitialize(from: from, count: piece.count) }
-                n += piece.count
-                slots.pieces[k].count = 0
-                // Past the limit, the rest are only counted (the caller counts these too).
-                if issues.count < FeedDecoder.issueLimit {
-                    issues += base == 0 ? piece.issues : piece.issues.map { $0.renumberingDeal(by: base) }
-                } else {
-                    for issue in piece.issues {
-                        if issue.isError { omitted.errors += 1 } else { omitted.warnings += 1 }
-                    }
+        var parts: [[Deal?]] = []
+        for k in 0..<used {
+            // Taken out, so that each part is held once and its deals move without a copy.
+            parts.append(pieces[k].deals)
+            pieces[k].deals = []
+            let piece = pieces[k]
+            // Past the limit, the rest are only counted (the caller counts these too).
+            if issues.count < FeedDecoder.issueLimit {
+                issues += base == 0 ? piece.issues : piece.issues.map { $0.renumberingDeal(by: base) }
+            } else {
+                for issue in piece.issues {
+                    if issue.isError { omitted.errors += 1 } else { omitted.warnings += 1 }
                 }
-                omitted.errors += piece.omittedErrors
-                omitted.warnings += piece.omittedWarnings
-                order.append(piece.order)
-                base += piece.elements
             }
+            omitted.errors += piece.omittedErrors
+            omitted.warnings += piece.omittedWarnings
+            order.append(piece.order)
+            base += piece.elements
         }
-        return .decoded(deals, issues, omitted, order, end: end)
+        pieces = []
+        return .decoded([Deal](moving: &parts), issues, omitted, order, end: end)
     }
 }

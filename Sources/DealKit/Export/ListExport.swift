@@ -14,6 +14,17 @@ public enum ListExport {
         }
     }
 
+    /// `render` of the deals at the positions `order` gives, in that order (a sort's result).
+    ///
+    /// CSV, the format of whole stores, reads each deal where it is; the other formats take
+    /// the deals copied in order.
+    public static func render(
+        _ deals: [Deal], order: [Int], as format: OutputFormat, updated: PartialDate? = nil, forDisplay: Bool = false
+    ) -> [UInt8] {
+        if format == .csv { return DealCSV.exportBytes(deals, order: order, forDisplay: forDisplay) }
+        return render(order.map { deals[$0] }, as: format, updated: updated, forDisplay: forDisplay)
+    }
+
     /// One row per deal: the columns that fit a report.
     public static func table(_ deals: [Deal]) -> TextTable {
         TextTable(

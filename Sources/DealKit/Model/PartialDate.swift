@@ -123,6 +123,44 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
     }
 
     /// The date as written in a feed ("2026-H2", never a made-up day).
+    /// `description`'s bytes, made without a String: a store writes several dates per deal,
+    /// and a CSV export one per row.
+    func withText<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let oneDigitPart = precision == .half || precision == .quarter
+        guard (0...9999).contains(year), (0...(oneDigitPart ? 9 : 99)).contains(part), (0...99).contains(day) else {
+            var text = description
+            return text.withUTF8(body)
+        }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 10) { t in
+            func digit(_ n: Int) -> UInt8 { 0x30 + UInt8(n) }
+            t[0] = digit(year / 1000)
+            t[1] = digit(year / 100 % 10)
+            t[2] = digit(year / 10 % 10)
+            t[3] = digit(year % 10)
+            var n = 4
+            switch precision {
+            case .year: break
+            case .half, .quarter:
+                t[4] = 0x2D
+                t[5] = precision == .half ? UInt8(ascii: "H") : UInt8(ascii: "Q")
+                t[6] = digit(part)
+                n = 7
+            case .month, .day:
+                t[4] = 0x2D
+                t[5] = digit(part / 10)
+                t[6] = digit(part % 10)
+                n = 7
+                if precision == .day {
+                    t[7] = 0x2D
+                    t[8] = digit(day / 10)
+                    t[9] = digit(day % 10)
+                    n = 10
+                }
+            }
+            return body(UnsafeBufferPointer(rebasing: t[0..<n]))
+        }
+    }
+
     public var description: String {
         let y = String(year)
         let padded = String(repeating: "0", count: max(0, 4 - y.count)) + y

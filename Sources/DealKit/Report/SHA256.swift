@@ -15,80 +15,122 @@ public enum SHA256 {
 
     /// The digest as 64 lower-case hex digits.
     public static func hex(_ bytes: [UInt8]) -> String {
-        digest(bytes).map { b in
-            let d = Array("0123456789abcdef".utf8)
-            return String(decoding: [d[Int(b >> 4)], d[Int(b & 15)]], as: UTF8.self)
-        }.joined()
+        var hasher = Incremental()
+        hasher.add(bytes)
+        return hasher.hex()
     }
 
     /// The 32-byte digest.
     public static func digest(_ bytes: [UInt8]) -> [UInt8] {
-        var h: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) =
-            (0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19)
-        // The whole blocks are read in place; only the tail is copied to be padded.
-        let whole = bytes.count / 64 * 64
-        var tail = Array(bytes[whole...])
-        tail.append(0x80)
-        while tail.count % 64 != 56 { tail.append(0) }
-        let bits = UInt64(bytes.count) &* 8
-        for s in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bits >> UInt64(s))) }
-        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
-            k.withUnsafeBufferPointer { k in
-                bytes.withUnsafeBufferPointer { buf in
-                    var i = 0
-                    while i < whole {
-                        block(buf.baseAddress! + i, &h, w, k)
-                        i += 64
-                    }
-                }
-                tail.withUnsafeBufferPointer { buf in
-                    var i = 0
-                    while i < buf.count {
-                        block(buf.baseAddress! + i, &h, w, k)
-                        i += 64
-                    }
-                }
-            }
-        }
-        var out: [UInt8] = []
-        for v in [h.0, h.1, h.2, h.3, h.4, h.5, h.6, h.7] {
-            out += [
-                UInt8(v >> 24), UInt8(truncatingIfNeeded: v >> 16), UInt8(truncatingIfNeeded: v >> 8),
-                UInt8(truncatingIfNeeded: v),
-            ]
-        }
-        return out
+        var hasher = Incremental()
+        hasher.add(bytes)
+        return hasher.finish()
     }
+
+    /// The digest of bytes given in pieces, in order: a report hashes its 100 MB of canonical
+    /// JSON as it is encoded, never holding it whole.
+    public struct Incremental {
+        private var h: State = (
+            0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19
+        )
+        /// The bytes of a block not yet complete (fewer than 64).
+        private var pending: [UInt8] = []
+        private var count = 0
+
+        public init() {}
+
+        public mutating func add(_ bytes: [UInt8]) { bytes.withUnsafeBytes { add($0) } }
+
+        /// Whole blocks are read where they are; only a block that spans pieces is gathered first.
+        public mutating func add(_ bytes: UnsafeRawBufferPointer) {
+            guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+            count += bytes.count
+            var i = 0
+            if !pending.isEmpty {
+                i = min(64 - pending.count, bytes.count)
+                pending.append(contentsOf: bytes[0..<i])
+                guard pending.count == 64 else { return }
+                pending.withUnsafeBytes { SHA256.compress($0.baseAddress, blocks: 1, &h) }
+                pending.removeAll(keepingCapacity: true)
+            }
+            let blocks = (bytes.count - i) / 64
+            SHA256.compress(base + i, blocks: blocks, &h)
+            pending.append(contentsOf: bytes[(i + blocks * 64)...])
+        }
+
+        /// The 32-byte digest of everything added (the padding added last, as FIPS 180-4 says).
+        public mutating func finish() -> [UInt8] {
+            let bits = UInt64(count) &* 8
+            var tail = pending
+            tail.append(0x80)
+            while tail.count % 64 != 56 { tail.append(0) }
+            withUnsafeBytes(of: bits.bigEndian) { tail.append(contentsOf: $0) }
+            tail.withUnsafeBytes { SHA256.compress($0.baseAddress, blocks: tail.count / 64, &h) }
+            var out: [UInt8] = []
+            out.reserveCapacity(32)
+            for v in [h.0, h.1, h.2, h.3, h.4, h.5, h.6, h.7] {
+                withUnsafeBytes(of: v.bigEndian) { out.append(contentsOf: $0) }
+            }
+            return out
+        }
+
+        /// `finish()` as 64 lower-case hex digits.
+        public mutating func hex() -> String {
+            let digits = Array("0123456789abcdef".utf8)
+            return String(decoding: finish().flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 15)]] }, as: UTF8.self)
+        }
+    }
+
+    private typealias State = (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32)
 
     @inline(__always) private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
 
-    /// One 64-byte block into the state `h`; `w` is the message schedule's scratch space.
-    private static func block(
-        _ p: UnsafePointer<UInt8>, _ h: inout (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32),
-        _ w: UnsafeMutableBufferPointer<UInt32>, _ k: UnsafeBufferPointer<UInt32>
+    /// One round, written for the eight working variables in any rotation: the caller passes
+    /// them shifted by one place each round instead of moving eight values (`d` and `h` change).
+    @inline(__always) private static func round(
+        _ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32,
+        _ e: UInt32, _ f: UInt32, _ g: UInt32, _ h: inout UInt32, _ kw: UInt32
     ) {
-        for t in 0..<16 {
-            w[t] =
-                UInt32(p[4 * t]) << 24 | UInt32(p[4 * t + 1]) << 16 | UInt32(p[4 * t + 2]) << 8 | UInt32(p[4 * t + 3])
+        let t1 = h &+ (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) &+ (g ^ (e & (f ^ g))) &+ kw
+        d = d &+ t1
+        h = t1 &+ (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) &+ ((a & b) | (c & (a | b)))
+    }
+
+    /// `blocks` 64-byte blocks from `p` into the state `h`.
+    private static func compress(_ p: UnsafeRawPointer?, blocks: Int, _ h: inout State) {
+        guard let p, blocks > 0 else { return }
+        // One schedule for every block: a report hashes 100 MB, 1.6 million blocks.
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+            k.withUnsafeBufferPointer { k in compress(p, blocks: blocks, &h, w.baseAddress!, k.baseAddress!) }
         }
-        for t in 16..<64 {
-            let s0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ (w[t - 15] >> 3)
-            let s1 = rotr(w[t - 2], 17) ^ rotr(w[t - 2], 19) ^ (w[t - 2] >> 10)
-            w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
+    }
+
+    private static func compress(
+        _ p: UnsafeRawPointer, blocks: Int, _ h: inout State, _ w: UnsafeMutablePointer<UInt32>,
+        _ k: UnsafePointer<UInt32>
+    ) {
+        for block in 0..<blocks {
+            let base = p + block * 64
+            for t in 0..<16 { w[t] = UInt32(bigEndian: base.loadUnaligned(fromByteOffset: 4 * t, as: UInt32.self)) }
+            for t in 16..<64 {
+                let x = w[t - 15]
+                let y = w[t - 2]
+                let s0 = rotr(x, 7) ^ rotr(x, 18) ^ (x >> 3)
+                let s1 = rotr(y, 17) ^ rotr(y, 19) ^ (y >> 10)
+                w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
+            }
+            var (a, b, c, d, e, f, g, hh) = h
+            for t in stride(from: 0, to: 64, by: 8) {
+                round(a, b, c, &d, e, f, g, &hh, k[t] &+ w[t])
+                round(hh, a, b, &c, d, e, f, &g, k[t + 1] &+ w[t + 1])
+                round(g, hh, a, &b, c, d, e, &f, k[t + 2] &+ w[t + 2])
+                round(f, g, hh, &a, b, c, d, &e, k[t + 3] &+ w[t + 3])
+                round(e, f, g, &hh, a, b, c, &d, k[t + 4] &+ w[t + 4])
+                round(d, e, f, &g, hh, a, b, &c, k[t + 5] &+ w[t + 5])
+                round(c, d, e, &f, g, hh, a, &b, k[t + 6] &+ w[t + 6])
+                round(b, c, d, &e, f, g, hh, &a, k[t + 7] &+ w[t + 7])
+            }
+            h = (h.0 &+ a, h.1 &+ b, h.2 &+ c, h.3 &+ d, h.4 &+ e, h.5 &+ f, h.6 &+ g, h.7 &+ hh)
         }
-        var (a, b, c, d, e, f, g, hh) = h
-        for t in 0..<64 {
-            let t1 = hh &+ (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) &+ ((e & f) ^ (~e & g)) &+ k[t] &+ w[t]
-            let t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) &+ ((a & b) ^ (a & c) ^ (b & c))
-            hh = g
-            g = f
-            f = e
-            e = d &+ t1
-            d = c
-            c = b
-            b = a
-            a = t1 &+ t2
-        }
-        h = (h.0 &+ a, h.1 &+ b, h.2 &+ c, h.3 &+ d, h.4 &+ e, h.5 &+ f, h.6 &+ g, h.7 &+ hh)
     }
 }

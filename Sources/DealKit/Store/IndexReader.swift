@@ -80,13 +80,15 @@ struct IndexReader {
     mutating func strings() throws -> [String] { try list { try $0.string() } }
     mutating func ints() throws -> [Int] { try list { try $0.int() } }
 
-    mutating func enumCase<E: CaseIterable>(_: E.Type) throws -> E {
+    mutating func enumCase<E: IndexWritableCase>(_: E.Type) throws -> E {
         let i = Int(try byte())
-        guard i < E.allCases.count else { throw Malformed() }
-        return E.allCases[E.allCases.index(E.allCases.startIndex, offsetBy: i)]
+        guard i < E.indexed.count else { throw Malformed() }
+        return E.indexed[i]
     }
 
-    mutating func optionalEnum<E: CaseIterable>(_: E.Type) throws -> E? { try optional { try $0.enumCase(E.self) } }
+    mutating func optionalEnum<E: IndexWritableCase>(_: E.Type) throws -> E? {
+        try optional { try $0.enumCase(E.self) }
+    }
 
     mutating func date() throws -> PartialDate {
         let year = try int()

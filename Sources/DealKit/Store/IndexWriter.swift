@@ -46,22 +46,12 @@ struct IndexWriter {
         write(&self, v)
     }
 
-    mutating func string(_ s: String?) { optional(s) { $0.string($1) } }
-    mutating func double(_ v: Double?) { optional(v) { $0.double($1) } }
-
     mutating func list<T>(_ items: [T], _ write: (inout IndexWriter, T) -> Void) {
         int(items.count)
         for item in items { write(&self, item) }
     }
 
-    mutating func strings(_ items: [String]) { list(items) { $0.string($1) } }
-    mutating func ints(_ items: [Int]) { list(items) { $0.int($1) } }
-
-    mutating func enumCase<E: CaseIterable & Equatable>(_ v: E) {
-        byte(UInt8(E.allCases.firstIndex(of: v).map { E.allCases.distance(from: E.allCases.startIndex, to: $0) }!))
-    }
-
-    mutating func enumCase<E: CaseIterable & Equatable>(_ v: E?) { optional(v) { $0.enumCase($1) } }
+    mutating func enumCase<E: IndexWritableCase>(_ v: E) { byte(UInt8(E.indexed.firstIndex(of: v)!)) }
 
     mutating func date(_ d: PartialDate) {
         int(d.year)
@@ -70,7 +60,13 @@ struct IndexWriter {
         byte(UInt8(d.day))
     }
 
-    mutating func date(_ d: PartialDate?) { optional(d) { $0.date($1) } }
+    mutating func date(_ d: PartialDate?) { d.write(to: &self) }
+
+    /// The values of a record (a deal, a partner, a source ...) one after the other, each the
+    /// way its type is written: the order here is the layout, which `IndexReader` follows.
+    mutating func record<each V: IndexWritable>(_ values: repeat each V) {
+        repeat (each values).write(to: &self)
+    }
 
     mutating func value(_ v: JSONValue) {
         switch v {
@@ -86,19 +82,14 @@ struct IndexWriter {
             string(s)
         case .array(let items):
             byte(4)
-            list(items) { $0.value($1) }
+            items.write(to: &self)
         case .object(let members):
             byte(5)
-            fields(members)
+            members.write(to: &self)
         }
     }
 
-    mutating func fields(_ fields: [JSONField]) {
-        list(fields) { w, f in
-            w.string(f.key)
-            w.value(f.value)
-        }
-    }
+    mutating func fields(_ fields: [JSONField]) { fields.write(to: &self) }
 
     mutating func issue(_ issue: FeedIssue) {
         bool(issue.isError)
@@ -115,64 +106,5 @@ struct IndexWriter {
         string(issue.message)
     }
 
-    mutating func deal(_ d: Deal) {
-        string(d.id)
-        string(d.title)
-        string(d.country)
-        date(d.announced)
-        enumCase(d.status)
-        string(d.sponsor)
-        list(d.partners) { w, p in
-            w.string(p.name)
-            w.enumCase(p.role)
-            w.string(p.supplies)
-            w.string(p.to)
-            w.fields(p.extra)
-        }
-        string(d.platform)
-        string(d.site)
-        optional(d.capacity) { w, c in
-            w.double(c.initialMW)
-            w.double(c.targetMW)
-            w.double(c.operationalMW)
-            w.enumCase(c.confidence)
-            w.byte(c.approx.rawValue)
-            w.fields(c.extra)
-        }
-        optional(d.accelerators) { w, a in
-            w.optional(a.count) { $0.int($1) }
-            w.string(a.type)
-            w.fields(a.extra)
-        }
-        optional(d.investment) { w, i in
-            w.double(i.amount)
-            w.string(i.currency)
-            w.fields(i.extra)
-        }
-        strings(d.models)
-        list(d.milestones) { w, m in
-            w.date(m.date)
-            w.string(m.event)
-            w.bool(m.done)
-            w.ints(m.cite)
-            w.fields(m.extra)
-        }
-        list(d.sources) { w, s in
-            w.string(s.title)
-            w.string(s.publisher)
-            w.string(s.url)
-            w.date(s.date)
-            w.fields(s.extra)
-        }
-        strings(d.tags)
-        string(d.notes)
-        enumCase(d.kind)
-        bool(d.announcedStated)
-        strings(d.products)
-        list(d.cite.entries) { w, e in
-            w.enumCase(e.figure)
-            w.ints(e.sources)
-        }
-        fields(d.extra)
-    }
+    mutating func deal(_ d: Deal) { d.write(to: &self) }
 }

@@ -345,6 +345,8 @@ public struct Store: DealStore {
         }
         FileSystem.removeStaleTemporaries(of: file)
         let written = feed
+        // The bytes' fingerprint as they are written, for the index written after them.
+        var hash = ContentHash.Incremental()
         try StoreError.onStore {
             try FileSystem.writeAtomically(to: file, backups: backups) { write in
                 // Otherwise each chunk is checked on the core that encodes it, while the disk
@@ -352,12 +354,25 @@ public struct Store: DealStore {
                 let deals = written.deals
                 var accept: (@Sendable (Range<Int>) -> Bool)?
                 if !checkedFirst { accept = { chunk in DealValidator.noErrors(in: deals, chunk.clamped(to: toCheck)) } }
-                let complete = try FeedEncoder.encode(written, accepting: accept, history: history, into: write)
+                let complete = try FeedEncoder.encode(written, accepting: accept, history: history) { piece in
+                    hash.add(piece)
+                    try write(piece)
+                }
                 if !complete {
                     // Only the deals checked can have errors: list them all, as a check first would.
                     throw StoreError.invalidChange(issues: DealValidator.errors(in: deals, checking: toCheck))
                 }
             }
+        }
+        // The next read finds the index of these bytes instead of decoding them all to make it;
+        // after the rename, so that a save that fails leaves no index of bytes never stored.
+        let digest = hash.finish()
+        if history == nil {
+            StoreIndex.write(saved: written, for: file, size: hash.count, hash: digest, minimumSize: indexMinimumSize)
+        } else {
+            // The feed holds a placeholder where the history's text was written: an index of it
+            // would not be what the file reads as. The next read makes the index from the JSON.
+            unlink(StoreIndex.path(for: file))
         }
         return written
     }
@@ -385,6 +400,9 @@ public struct Store: DealStore {
     public func changed(since snapshot: Snapshot) -> Bool {
         FileSystem.fingerprint(path) != snapshot.fingerprint
     }
+
+    /// Stores at least this large get their index written by each save (tests make it small).
+    var indexMinimumSize = StoreIndex.minimumSize
 
     /// Up to this many changed deals are checked before a save writes anything.
     static let checkFirstLimit = 256

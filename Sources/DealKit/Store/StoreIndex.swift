@@ -32,9 +32,11 @@ public enum StoreIndex {
     /// and decoded while its bytes are still in the cache.
     static let chunkSize = 1024
 
-    /// Where the index of the store at `file` (its resolved path) lives.
+    /// Where the index of the store at `file` lives: beside the file its links lead to, where
+    /// a save (which writes through the links) puts it.
     public static func path(for file: String) -> String {
-        "\(FileSystem.directory(of: file))/.\(FileSystem.baseName(of: file)).index"
+        let target = FileSystem.resolvingLinks(file)
+        return "\(FileSystem.directory(of: target))/.\(FileSystem.baseName(of: target)).index"
     }
 
     /// This program, as the index records it: its file's size, time and inode, hashed. A
@@ -183,67 +185,77 @@ public enum StoreIndex {
         return ContentHash.xxh64(part, seed: 0) == s.hash ? part : nil
     }
 
-    /// One chunk's deals, written by the core that read them; moved out when all are done.
-    ///
-    /// Unchecked: it holds a buffer of deals that one core fills and hands back once, after
-    /// which only the joining thread touches it. A `[Deal]` per chunk would be checked, but
-    /// joining those copies every deal (a retain and a release of each of its strings).
-    private struct Decoded: @unchecked Sendable {
-        var deals: UnsafeMutablePointer<Deal>?
-        var count = 0
-        var ok = false
-    }
-
     /// The chunks' deals that `keep` accepts, in order, each chunk checked and decoded on its
     /// own core; nil if any chunk fails its check.
     private static func decodeChunks(
         _ bytes: UnsafeRawBufferPointer, _ chunks: [Section], keeping keep: (@Sendable (inout Deal) -> Bool)?,
         consumed: @escaping @Sendable (Range<Int>) -> Void
     ) -> [Deal]? {
-        let address = UInt(bitPattern: bytes.baseAddress)
-        let total = bytes.count
-        var pieces = Parallel.map(chunks.count) { k -> Decoded in
-            let all = UnsafeRawBufferPointer(start: UnsafeRawPointer(bitPattern: address), count: total)
+        let shared = ReadOnlyBuffer(bytes.assumingMemoryBound(to: UInt8.self))
+        // Optionals, so that the join moves each deal out (`Array(moving:)`) instead of copying it.
+        var pieces = Parallel.map(chunks.count) { k -> [Deal?]? in
             let s = chunks[k]
-            var out = Decoded()
-            guard let part = checked(all, s) else { return out }
-            let buffer = UnsafeMutablePointer<Deal>.allocate(capacity: max(s.deals, 1))
-            out.deals = buffer
+            guard let part = checked(UnsafeRawBufferPointer(shared.buffer), s) else { return nil }
+            var out: [Deal?] = []
+            out.reserveCapacity(min(s.deals, part.count))
             var r = IndexReader(part)
             do {
                 for _ in 0..<s.deals {
                     var deal = try r.deal()
-                    if keep?(&deal) ?? true {
-                        // Consumed, not copied: a copy retains (and the original then releases) every string.
-                        (buffer + out.count).initialize(to: consume deal)
-                        out.count += 1
-                    }
+                    if keep?(&deal) ?? true { out.append(consume deal) }
                 }
-                out.ok = r.offset == part.count
-            } catch {}
+            } catch { return nil }
             // Read once: its pages can go now (the file stays on disk, in the page cache).
             consumed(s.offset..<s.offset + s.length)
-            return out
+            return r.offset == part.count ? out : nil
         }
-        defer {
-            for p in pieces {
-                p.deals?.deinitialize(count: p.count)
-                p.deals?.deallocate()
-            }
+        guard pieces.allSatisfy({ $0 != nil }) else { return nil }
+        var parts = pieces.indices.map { pieces[$0].take()! }
+        return [Deal](moving: &parts)
+    }
+
+    /// Writes the index of a store a save has just written, from the feed it wrote: so the
+    /// read after a save finds an index instead of decoding the whole JSON to make one.
+    ///
+    /// `size` and `hash` are of the bytes the save encoded (hashed as they were written, not
+    /// read back from the file, which someone could have changed since). The index holds
+    /// what decoding those bytes gives: the same deals (the encoder writes every field the
+    /// decoder reads back, `StoreIndexTests` compare the two), the version written, and the
+    /// warnings of every deal as the decoder reports them (a saved feed has no error).
+    static func write(saved feed: Feed, for file: String, size: Int, hash: UInt64, minimumSize: Int = minimumSize) {
+        guard size >= minimumSize else {
+            // A store that shrank below the size: its old index can never match again.
+            unlink(path(for: file))
+            return
         }
-        guard pieces.allSatisfy(\.ok) else { return nil }
-        let count = pieces.reduce(0) { $0 + $1.count }
-        // Moved, never copied (a copy retains every string), and marked moved for the `defer`.
-        return [Deal](unsafeUninitializedCapacity: count) { buffer, n in
-            n = 0
-            for k in pieces.indices {
-                if let from = pieces[k].deals {
-                    (buffer.baseAddress! + n).moveInitialize(from: from, count: pieces[k].count)
+        var result = FeedDecoder.Result(feed: feed, issues: [], isFatal: false)
+        result.feed.version = feed.versionToWrite
+        let exact = feed.deals.withUnsafeBufferPointer { all -> Bool in
+            var kept = 0
+            for i in all.indices {
+                // -0 is written "0" and reads back +0: the one value the feed does not keep as it
+                // is in memory. Such a store gets its index from the next read, as before.
+                guard !hasNegativeZero(all[i]) else { return false }
+                for issue in DealValidator.warnings(for: all[i], at: "deals[\(i)]") {
+                    if kept < FeedDecoder.issueLimit {
+                        result.issues.append(issue)
+                        kept += 1
+                    } else {
+                        result.omittedWarnings += 1
+                    }
                 }
-                n += pieces[k].count
-                pieces[k].count = 0
             }
+            return true
         }
+        if exact { write(result, for: file, size: size, hash: hash) } else { unlink(path(for: file)) }
+    }
+
+    /// Whether one of the deal's numbers is -0 (a user may type `-0` megawatts).
+    private static func hasNegativeZero(_ d: Deal) -> Bool {
+        func negativeZero(_ v: Double?) -> Bool { v.map { $0 == 0 && $0.sign == .minus } ?? false }
+        guard let c = d.capacity else { return negativeZero(d.investment?.amount) }
+        return negativeZero(c.initialMW) || negativeZero(c.targetMW) || negativeZero(c.operationalMW)
+            || negativeZero(d.investment?.amount)
     }
 
     /// Writes the index of a store whose bytes have `size` and `hash`, from what decoding them
@@ -274,11 +286,12 @@ public enum StoreIndex {
         // A few chunks at a time (one per core, twice over), so the index is never in memory whole.
         let batch = Parallel.cores * 2
         deals.withUnsafeBufferPointer { all in
-            let address = UInt(bitPattern: all.baseAddress)
+            // Read in place on every core: a deal copied out of the array retains each of its strings.
+            let shared = ReadOnlyBuffer(all)
             let total = all.count
             for first in stride(from: 0, to: chunkCount, by: batch) where ok {
                 let encoded = Parallel.map(min(batch, chunkCount - first)) { j -> [UInt8] in
-                    let every = UnsafeBufferPointer(start: UnsafePointer<Deal>(bitPattern: address), count: total)
+                    let every = shared.buffer
                     let k = first + j
                     var w = IndexWriter(capacity: chunkSize * 700)
                     for i in k * chunkSize..<min(total, (k + 1) * chunkSize) { w.deal(every[i]) }

@@ -18,21 +18,62 @@ public enum ContentHash {
     public static func of(_ bytes: UnsafeRawBufferPointer, done: (@Sendable (Range<Int>) -> Void)? = nil) -> UInt64 {
         let count = bytes.count
         let blocks = (count + blockSize - 1) / blockSize
-        guard blocks > 1, let base = bytes.baseAddress else {
+        guard blocks > 1 else {
             done?(0..<count)
             return xxh64(bytes, seed: UInt64(count))
         }
-        // An address, not a pointer, so that the work on other cores captures only values.
-        let address = UInt(bitPattern: base)
+        let shared = ReadOnlyBuffer(bytes.assumingMemoryBound(to: UInt8.self))
         let digests = Parallel.map(blocks) { i -> UInt64 in
             let lo = i * blockSize
             let hi = min(count, lo + blockSize)
-            let h = xxh64(
-                UnsafeRawBufferPointer(start: UnsafeRawPointer(bitPattern: address)! + lo, count: hi - lo), seed: 0)
+            let h = xxh64(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: shared.buffer[lo..<hi])), seed: 0)
             done?(lo..<hi)
             return h
         }
         return digests.withUnsafeBytes { xxh64($0, seed: UInt64(count)) }
+    }
+
+    /// `of` for bytes that come in pieces (a save hashing the store as it writes it): the same
+    /// fingerprint, without the whole in memory.
+    ///
+    /// Whole blocks inside a piece are hashed in place; only the bytes of a block that spans
+    /// pieces are gathered first.
+    struct Incremental {
+        private(set) var count = 0
+        private var digests: [UInt64] = []
+        private var pending: [UInt8] = []
+
+        mutating func add(_ bytes: UnsafeRawBufferPointer) {
+            guard !bytes.isEmpty else { return }
+            count += bytes.count
+            // A full block waits for more bytes: a document of one block is hashed whole, not by blocks.
+            if pending.count == blockSize { flush() }
+            var i = 0
+            if !pending.isEmpty {
+                i = min(blockSize - pending.count, bytes.count)
+                pending.append(contentsOf: bytes[0..<i])
+                if pending.count == blockSize && i < bytes.count { flush() }
+            }
+            while bytes.count - i > blockSize {
+                digests.append(xxh64(UnsafeRawBufferPointer(rebasing: bytes[i..<i + blockSize]), seed: 0))
+                i += blockSize
+            }
+            pending.append(contentsOf: bytes[i...])
+        }
+
+        mutating func add(_ bytes: [UInt8]) { bytes.withUnsafeBytes { add($0) } }
+
+        private mutating func flush() {
+            digests.append(pending.withUnsafeBytes { xxh64($0, seed: 0) })
+            pending.removeAll(keepingCapacity: true)
+        }
+
+        /// What `ContentHash.of` gives for all the bytes added, in order.
+        mutating func finish() -> UInt64 {
+            if digests.isEmpty { return pending.withUnsafeBytes { xxh64($0, seed: UInt64(count)) } }
+            if !pending.isEmpty { flush() }
+            return digests.withUnsafeBytes { xxh64($0, seed: UInt64(count)) }
+        }
     }
 
     private static let p1: UInt64 = 0x9E37_79B1_85EB_CA87

@@ -142,15 +142,16 @@ public enum FileSystem {
         defer { munmap(base, size) }
         madvise(base, size, MADV_SEQUENTIAL)
         let page = Int(sysconf(Int32(_SC_PAGESIZE)))
-        let address = UInt(bitPattern: base)
         let buffer = UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: size)
+        // Only pages are dropped through it (`madvise`), never bytes written: the mapping is read-only.
+        let mapping = ReadOnlyBuffer(buffer)
         return try body(
             buffer,
             { range in
                 let lo = (range.lowerBound + page - 1) / page * page
-                let hi = range.upperBound / page * page
-                guard hi > lo, let p = UnsafeMutableRawPointer(bitPattern: address + UInt(lo)) else { return }
-                madvise(p, hi - lo, MADV_DONTNEED)
+                let hi = min(range.upperBound, size) / page * page
+                guard hi > lo, let start = mapping.buffer.baseAddress else { return }
+                madvise(UnsafeMutableRawPointer(mutating: UnsafeRawPointer(start + lo)), hi - lo, MADV_DONTNEED)
             })
     }
 

@@ -43,20 +43,14 @@ struct ReportCommand: ParsableCommand {
         let period = try period(today: today)
         // The store is read once: the report's deals and, with a history, the deals as they
         // stood before the period both come from it.
-        let (_, snapshot) = try storeOptions.load()
-        let history: History
-        do throws(HistoryError) { history = try History(of: snapshot.feed) } catch {
-            throw CLIError.data("\(storeOptions.path): \(error.description)")
-        }
-        let deals = try dealsAsOf(period.cutoff, snapshot.feed.deals, history).filter { compiled.matches($0) }
+        let (stored, updated, history) = try read(compiled, period)
+        let deals = try matching(compiled, dealsAsOf(period.cutoff, stored, history))
         // A store with no revision up to the report's day cannot tell what changed.
         let recorded =
             period.cutoff.map { c in history.revisions.contains { $0.dayKey <= c } } ?? !history.revisions.isEmpty
         var changes = Report.Changes(since: period.since, until: period.until, hasHistory: recorded, list: [])
         if recorded {
-            let before = try dealsAsOf(period.startKey - 1, snapshot.feed.deals, history).filter {
-                compiled.matches($0)
-            }
+            let before = try matching(compiled, dealsAsOf(period.startKey - 1, stored, history))
             changes.list = DealDiff.changes(from: before, to: deals)
             Retained.keep(before)
         }
@@ -68,7 +62,7 @@ struct ReportCommand: ParsableCommand {
             reproduce: Report.reproduceCommand(
                 store: store.isDefault ? nil : store.path, filter: filter, asOf: asOf.asOf),
             asOf: asOf.asOf, changes: changes)
-        let report = Report(deals: deals, updated: snapshot.feed.updated, context: context)
+        let report = Report(deals: deals, updated: updated, context: context)
         switch format {
         case .md:
             // Every file is checked before any is written (a refused .md used to leave its new
@@ -82,10 +76,12 @@ struct ReportCommand: ParsableCommand {
         }
     }
 
+    typealias Period = (cutoff: Int?, startKey: Int, since: String, until: String)
+
     /// The report's period, checked before the store is read: `--as-of`'s last day (nil: the
     /// store as it is), and the changes listed from the start of `--changes-since` (default:
     /// the 7 days before the report's day) to the end of the report's day.
-    func period(today: PartialDate) throws -> (cutoff: Int?, startKey: Int, since: String, until: String) {
+    func period(today: PartialDate) throws -> Period {
         let cutoff = try asOf.asOf.map { try AsOfDate.endKey($0, option: "--as-of") }
         let endKey = cutoff ?? today.endKey
         let startKey =
@@ -96,6 +92,41 @@ struct ReportCommand: ParsableCommand {
                 "--changes-since: \(changesSince ?? "") is after the report's day \(Report.Changes.dayText(endKey))")
         }
         return (cutoff, startKey, changesSince ?? Report.Changes.dayText(startKey), asOf.asOf ?? today.description)
+    }
+
+    /// The store's deals the report needs, its `updated` date and its history, from one read.
+    ///
+    /// With a filter, only the deals it passes are kept as the store is read (the others are
+    /// let go as soon as they are checked, as `list --country KR` does), when that gives what
+    /// filtering the whole store would: when every deal the report's history undoes (the
+    /// revisions after `--as-of`, or after the start of the changes listed) is among those
+    /// kept, since undoing can make a deal pass the filter. Otherwise the whole store is loaded.
+    private func read(_ compiled: DealFilter.Compiled, _ period: Period) throws -> (
+        deals: [Deal], updated: PartialDate?, history: History
+    ) {
+        if !compiled.matchesEverything {
+            let selection = try storeOptions.select { compiled.matches($0) }
+            let history = try readHistory(Feed(updated: selection.updated, extra: selection.extra))
+            // The earliest day the report undoes revisions back to: --as-of's, or the changes' start.
+            let earliest = history.revisions.isEmpty ? nil : min(period.cutoff ?? Int.max, period.startKey - 1)
+            let undone = earliest.map { day in Set(history.revisions.lazy.filter { $0.dayKey > day }.map(\.id)) } ?? []
+            if undone.isEmpty || undone.isSubset(of: selection.deals.lazy.map(\.id)) {
+                return (selection.deals, selection.updated, history)
+            }
+        }
+        let (_, snapshot) = try storeOptions.load()
+        return (snapshot.feed.deals, snapshot.feed.updated, try readHistory(snapshot.feed))
+    }
+
+    private func readHistory(_ feed: Feed) throws -> History {
+        do throws(HistoryError) { return try History(of: feed) } catch {
+            throw CLIError.data("\(storeOptions.path): \(error.description)")
+        }
+    }
+
+    /// The deals `compiled` passes; all of them, uncopied, when it passes every deal.
+    private func matching(_ compiled: DealFilter.Compiled, _ deals: [Deal]) -> [Deal] {
+        compiled.matchesEverything ? deals : deals.filter { compiled.matches($0) }
     }
 
     /// The store's deals as they stood at the end of the day `cutoff` (nil: as they are now).
