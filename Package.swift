@@ -31,14 +31,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "sovtrack-bench", dependencies: ["DealKit", "DealTUI"]),
+        .executableTarget(name: "sovtrack-bench", dependencies: ["DealKit", "DealTUI", "DealPostgres"]),
         // What the test targets share: seeded randomness, feed builders, the package root,
         // temporary directories and the tmux driver.
         .target(name: "TestSupport", dependencies: ["DealKit"], path: "Tests/TestSupport"),
         .testTarget(name: "DealKitTests", dependencies: ["DealKit", "TestSupport"]),
         .testTarget(name: "DealTUITests", dependencies: ["DealTUI", "DealKit", "TestSupport"]),
         .testTarget(name: "sovtrackTests", dependencies: ["DealKit", "sovtrack", "TestSupport"]),
-        .testTarget(name: "DealPostgresTests", dependencies: ["DealPostgres", "DealKit"]),
+        .testTarget(name: "DealPostgresTests", dependencies: ["DealPostgres", "DealKit", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -62,25 +62,32 @@ public struct PostgresStore: DealStore {
             try link.run("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
             defer { try? link.run("COMMIT") }
             let (head, _) = try readHead(link)
-            let countries = filter.countries
-            let statuses = filter.statuses.map(\.rawValue)
-            let since = filter.since?.startKey ?? Int.min
-            let until = filter.until?.endKey ?? Int.max
-            let minMW = filter.minMW ?? -Double.greatestFiniteMagnitude
-            let docs = try link.rows(
-                """
-                SELECT doc FROM sovtrack_deals
-                WHERE (cardinality(\(countries)::text[]) = 0 OR country = ANY(\(countries)::text[]))
-                  AND (cardinality(\(statuses)::text[]) = 0 OR status = ANY(\(statuses)::text[]))
-                  AND announced_from >= \(since) AND announced_from <= \(until)
-                  AND (\(filter.minMW == nil) OR ambition_mw >= \(minMW))
-                ORDER BY id
-                """
-            ) { try $0.decode(String.self) }
+            let picked = ServerFilter(filter)
+            let docs = try link.rows(picked.query("SELECT doc FROM sovtrack_deals d", "ORDER BY d.id")) {
+                try $0.decode(String.self)
+            }
             let result = DealRows.decode(docs: docs)
             try refuseErrors(result)
-            let deals = result.feed.deals.filter { compiled.matches($0) }
+            let deals = picked.isExact ? result.feed.deals : result.feed.deals.filter { compiled.matches($0) }
             return Store.Selection(deals: deals, updated: head.updated, warnings: result.issues, extra: head.extra)
+        }
+    }
+
+    /// `summary` by country of the deals `filter` picks, totalled by the server (`ServerSummary`):
+    /// nil when the server cannot (a filter on names or text, a database not yet at schema
+    /// version 2), and the caller totals the deals itself. `fromEpoch`: whether any deal
+    /// summarised is from Epoch AI.
+    public func summary(matching filter: DealFilter, today: PartialDate) throws -> (
+        summary: Summary, fromEpoch: Bool
+    )? {
+        try holder.with { link in
+            try link.run("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            defer { try? link.run("COMMIT") }
+            let schema = try PostgresSchema.current(link)
+            try PostgresSchema.checkNotNewer(schema, link)
+            _ = try readHead(link)
+            guard schema >= 2 else { return nil }
+            return try ServerSummary.run(link, filter: filter, today: today)
         }
     }
 
@@ -290,15 +297,20 @@ public struct PostgresStore: DealStore {
     private func write(_ before: Deal?, _ after: Deal?, id: String, version: Int64?, _ link: PostgresLink) throws {
         if let after {
             let probe = DealValidator.issues(for: after, at: "", errorsOnly: true)
-            if !probe.isEmpty {
-                let at =
-                    try link.value(
-                        "SELECT count(*) FROM sovtrack_deals WHERE id < \(before == nil ? after.id : id)", as: Int.self)
-                    ?? 0
-                throw StoreError.invalidChange(
-                    issues: DealValidator.issues(for: after, at: "deals[\(at)]", errorsOnly: true))
+            let taken = try after.id != id && deal(after.id, link) != nil
+            if !probe.isEmpty || taken {
+                // Named as the file store names them: the deal's place in id order (a renamed
+                // deal keeps its place until saved), then the id used twice, as the file's
+                // duplicate check finds it in the feed holding both.
+                let at = try place(before == nil ? after.id : id, link)
+                var issues = DealValidator.issues(for: after, at: "deals[\(at)]", errorsOnly: true)
+                if taken {
+                    // A new deal goes before the one it collides with; a renamed one stays put.
+                    let other = try before == nil ? at + 1 : place(after.id, link)
+                    issues.append(DealValidator.duplicate(after.id, at: max(at, other), first: min(at, other)))
+                }
+                throw StoreError.invalidChange(issues: issues)
             }
-            if after.id != id, try deal(after.id, link) != nil { throw StoreError.duplicateDeal(id: after.id) }
         }
         if let version {
             let gone = try link.rows(
@@ -313,6 +325,11 @@ public struct PostgresStore: DealStore {
                 try link.run("UPDATE sovtrack_deals SET version = \(version + 1) WHERE id = \(id)")
             }
         }
+    }
+
+    /// The index the deal `id` has, or would have, in the file store's deals (id order).
+    private func place(_ id: String, _ link: PostgresLink) throws -> Int {
+        try link.value("SELECT count(*) FROM sovtrack_deals WHERE id < \(id)", as: Int.self) ?? 0
     }
 
     /// Records revisions, in the caller's transaction.

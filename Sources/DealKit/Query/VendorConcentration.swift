@@ -68,6 +68,14 @@ public struct VendorConcentration: Sendable, Equatable {
         total = all.row(key: "total", names: names)
     }
 
+    /// The rows of groups totalled elsewhere (a database's `GROUP BY`), one per country code,
+    /// as `init(deals:)` makes them of the deals; `names`: each folded vendor name as first
+    /// written among the deals.
+    public init(tallies: [String: Tally], total: Tally, names: [String: String]) {
+        rows = tallies.keys.sorted().map { tallies[$0]!.row(key: $0, names: names) }
+        self.total = total.row(key: "total", names: names)
+    }
+
     /// The row of a country code, if it has deals.
     public func row(_ country: String) -> Row? {
         var lo = 0
@@ -112,8 +120,9 @@ public struct VendorConcentration: Sendable, Equatable {
     /// An index rounded to a whole number: `5,000`; "-" for unknown.
     public static func index(_ hhi: Double?) -> String { MWText.figure(hhi.map { $0.rounded() }) }
 
-    /// What a group of deals adds up to, per folded vendor name.
-    private struct Tally {
+    /// What a group of deals adds up to, per folded vendor name: made here deal by deal
+    /// (`add`), or summed by a database server and given whole (`init(tallies:total:names:)`).
+    public struct Tally: Sendable {
         /// One deal's vendors (folded, once each) and figures.
         struct Part {
             var vendors: [String] = []
@@ -131,9 +140,14 @@ public struct VendorConcentration: Sendable, Equatable {
             }
         }
 
-        var deals = 0, noVendor = 0, unknownCommitted = 0, unknownAmbition = 0
-        var committed: [String: Double] = [:], ambition: [String: Double] = [:]
-        var vendors = Set<String>()
+        /// The deals, those with no vendor, and those with a vendor but no figure of a kind.
+        public var deals = 0, noVendor = 0, unknownCommitted = 0, unknownAmbition = 0
+        /// Per folded vendor name: its equal part of each deal's MW, added in deal order.
+        public var committed: [String: Double] = [:], ambition: [String: Double] = [:]
+        /// Every folded vendor name of the deals, with a figure or not.
+        public var vendors = Set<String>()
+
+        public init() {}
 
         mutating func add(_ p: Part) {
             deals += 1
