@@ -70,52 +70,57 @@ enum ServerSummary {
             }
         }
 
-        // Each name once per folded spelling, as first written (deal by id, then its place).
+        // Each name once per folded spelling, as first written (deal by id, then its place): per
+        // country by the server, then over all here, the earliest of the countries' firsts.
         var names: [String?: [Character: [String]]] = [:]
-        var firstSpelling: [String: String] = [:]
+        var firsts: [Character: [String: (name: String, at: Place)]] = [:]
         let nameRows = try link.rows(
             picked.query(
                 """
-                SELECT g.country, g.list, g.key, g.name FROM (
-                    SELECT DISTINCT ON (grouping_key, l.list, e.v->>0)
-                        CASE WHEN s.total THEN NULL ELSE d.country END AS country, l.list, e.v->>1 AS name,
-                        CASE WHEN s.total THEN '' ELSE d.country END AS grouping_key, e.v->>0 AS key, d.id, e.pos
-                    FROM sovtrack_deals d
-                    CROSS JOIN (VALUES (false), (true)) AS s(total)
-                    CROSS JOIN (VALUES ('v'), ('p'), ('m')) AS l(list)
-                    CROSS JOIN LATERAL jsonb_array_elements(d.facets->l.list) WITH ORDINALITY AS e(v, pos)
+                SELECT DISTINCT ON (d.country, l.list, e.v->>0) d.country, l.list, e.v->>0, e.v->>1, d.id, e.pos
+                FROM sovtrack_deals d
+                CROSS JOIN (VALUES ('v'), ('p'), ('m')) AS l(list)
+                CROSS JOIN LATERAL jsonb_array_elements(d.facets->l.list) WITH ORDINALITY AS e(v, pos)
                 """,
-                "ORDER BY grouping_key, l.list, e.v->>0, d.id, e.pos) AS g")
-        ) { try $0.decode((String?, String, String, String).self) }
-        for (country, list, key, name) in nameRows {
-            names[country, default: [:]][list.first ?? "?", default: []].append(name)
-            if country == nil && list == "v" { firstSpelling[key] = name }
+                "ORDER BY d.country, l.list, e.v->>0, d.id, e.pos")
+        ) { try $0.decode((String, String, String, String, String, Int).self) }
+        for (country, list, key, name, id, pos) in nameRows {
+            let kind = list.first ?? "?"
+            names[country, default: [:]][kind, default: []].append(name)
+            let at = Place(id: id, pos: pos)
+            if firsts[kind]?[key].map({ at < $0.at }) ?? true { firsts[kind, default: [:]][key] = (name, at) }
         }
+        for (kind, spellings) in firsts {
+            names[nil, default: [:]][kind] = spellings.values.map(\.name)
+        }
+        let firstSpelling = (firsts["v"] ?? [:]).mapValues(\.name)
 
-        // The milestone needing attention first: overdue first, then by date, then deal and place.
+        // The milestone needing attention first: overdue first, then by date, then deal and
+        // place; per country by the server, then over all here by the same order.
         var next: [String?: Milestone] = [:]
+        var first: (milestone: Milestone, order: MilestoneOrder)?
         let milestoneRows = try link.rows(
             picked.query(
                 """
-                SELECT g.country, g.date, g.event FROM (
-                    SELECT DISTINCT ON (grouping_key)
-                        CASE WHEN s.total THEN NULL ELSE d.country END AS country,
-                        CASE WHEN s.total THEN '' ELSE d.country END AS grouping_key,
-                        e.v->>3 AS date, e.v->>4 AS event, (e.v->>2)::int AS end_key, (e.v->>0)::int AS start_key,
-                        (e.v->>1)::int AS precision, d.id, e.pos
-                    FROM sovtrack_deals d
-                    CROSS JOIN (VALUES (false), (true)) AS s(total)
-                    CROSS JOIN LATERAL jsonb_array_elements(d.facets->'o') WITH ORDINALITY AS e(v, pos)
+                SELECT DISTINCT ON (d.country) d.country, e.v->>3, e.v->>4,
+                    (e.v->>2)::int < \(picked.placeholder(0)), (e.v->>0)::int8, (e.v->>1)::int8, d.id, e.pos
+                FROM sovtrack_deals d
+                CROSS JOIN LATERAL jsonb_array_elements(d.facets->'o') WITH ORDINALITY AS e(v, pos)
                 """,
                 """
-                ORDER BY grouping_key, ((e.v->>2)::int < \(picked.placeholder(0))) DESC, (e.v->>0)::int,
-                    (e.v->>1)::int, d.id, e.pos) AS g
+                ORDER BY d.country, ((e.v->>2)::int < \(picked.placeholder(0))) DESC, (e.v->>0)::int, (e.v->>1)::int,
+                    d.id, e.pos
                 """, extra: [today.startKey])
-        ) { try $0.decode((String?, String, String).self) }
-        for (country, date, event) in milestoneRows {
+        ) { try $0.decode((String, String, String, Bool, Int, Int, String, Int).self) }
+        for (country, date, event, overdue, start, precision, id, pos) in milestoneRows {
             guard let d = PartialDate(date) else { continue }
-            next[country] = Milestone(date: d, event: event)
+            let m = Milestone(date: d, event: event)
+            next[country] = m
+            let order = MilestoneOrder(
+                overdue: overdue, start: start, precision: precision, at: Place(id: id, pos: pos))
+            if first.map({ order < $0.order }) ?? true { first = (m, order) }
         }
+        next[nil] = first?.milestone
 
         // The vendors' equal parts of each deal's MW, per country and over all.
         let shareRows = try link.rows(
@@ -152,5 +157,31 @@ enum ServerSummary {
             countries: groups, total: group(nil, total, countries: Array(figures.keys)),
             concentration: VendorConcentration(tallies: tallies, total: all, names: firstSpelling), today: today)
         return (summary, fromEpoch)
+    }
+
+    /// Where a name or milestone stands among the deals: the deal's id, compared bytewise as
+    /// the server's `COLLATE "C"` orders it, then its place in the deal's list.
+    struct Place: Comparable {
+        var id: String
+        var pos: Int
+
+        static func < (a: Place, b: Place) -> Bool {
+            a.id != b.id ? a.id.utf8.lexicographicallyPrecedes(b.id.utf8) : a.pos < b.pos
+        }
+    }
+
+    /// The order in which milestones need attention (`Milestone.precedes`), first of equals.
+    struct MilestoneOrder: Comparable {
+        var overdue: Bool
+        var start: Int
+        var precision: Int
+        var at: Place
+
+        static func < (a: MilestoneOrder, b: MilestoneOrder) -> Bool {
+            if a.overdue != b.overdue { return a.overdue }
+            if a.start != b.start { return a.start < b.start }
+            if a.precision != b.precision { return a.precision < b.precision }
+            return a.at < b.at
+        }
     }
 }
