@@ -126,11 +126,14 @@ public struct PostgresStore: DealStore {
     private func readHead(_ link: PostgresLink) throws -> (Feed, Int64) {
         let schema = try PostgresSchema.current(link)
         try PostgresSchema.checkNotNewer(schema, link)
-        guard schema > 0,
-            let row = try link.rows(
-                "SELECT skeleton, generation FROM sovtrack_feed", { try $0.decode((String, Int64).self) }
-            ).first
-        else {
+        guard schema > 0 else { return try head(nil) }
+        return try head(
+            link.rows("SELECT skeleton, generation FROM sovtrack_feed") { try $0.decode((String, Int64).self) }.first)
+    }
+
+    /// The feed's own keys and generation from its row; no row: no store.
+    private func head(_ row: (String, Int64)?) throws -> (Feed, Int64) {
+        guard let row else {
             throw StoreError.database(
                 path: path, problem: .noDatabase,
                 reason:
@@ -275,8 +278,11 @@ public struct PostgresStore: DealStore {
 
     /// The feed's own keys, with its row locked for this transaction.
     private func readHead(_ link: PostgresLink, locking: Bool) throws -> (Feed, Int64) {
-        _ = try link.rows("SELECT generation FROM sovtrack_feed FOR UPDATE") { try $0.decode(Int64.self) }
-        return try readHead(link)
+        // The caller (`writing`) checked the schema already.
+        try head(
+            link.rows("SELECT skeleton, generation FROM sovtrack_feed FOR UPDATE") {
+                try $0.decode((String, Int64).self)
+            }.first)
     }
 
     /// One deal and its version, nil when there is none.
@@ -312,19 +318,17 @@ public struct PostgresStore: DealStore {
                 throw StoreError.invalidChange(issues: issues)
             }
         }
-        if let version {
+        if let version, after?.id != id {
+            // Removed, or renamed: the row under the old id goes.
             let gone = try link.rows(
                 "DELETE FROM sovtrack_deals WHERE id = \(id) AND version = \(version) RETURNING id"
             ) { try $0.decode(String.self) }
             // The row is locked by this transaction: a version moved underneath means a bug, not a race.
             guard gone.count == 1 else { throw StoreSession.Conflict.changedOnDisk(id: id, current: nil) }
         }
-        if let after {
-            try DealRows.upsert([after][...], link)
-            if let version, after.id == id {
-                try link.run("UPDATE sovtrack_deals SET version = \(version + 1) WHERE id = \(id)")
-            }
-        }
+        // Added, renamed, or changed in place: one statement, which moves the version of a deal
+        // already there up by one (its row is locked by this transaction since `deal` read it).
+        if let after { try DealRows.upsert([after][...], link) }
     }
 
     /// The index the deal `id` has, or would have, in the file store's deals (id order).
@@ -358,11 +362,15 @@ public struct PostgresStore: DealStore {
             head.version = Feed.currentVersion
         }
         let skeleton = PostgresStore.skeleton(of: head)
+        // One round trip, the feed's row locked meanwhile: every one saved lets writers take turns faster.
         let generation =
-            try link.value(
-                "UPDATE sovtrack_feed SET skeleton = \(skeleton), generation = generation + 1 RETURNING generation",
-                as: Int64.self) ?? 0
-        try link.run("SELECT pg_notify('sovtrack', \(String(generation)))")
+            try link.rows(
+                """
+                WITH saved AS (
+                    UPDATE sovtrack_feed SET skeleton = \(skeleton), generation = generation + 1 RETURNING generation)
+                SELECT generation, pg_notify('sovtrack', generation::text) FROM saved
+                """
+            ) { try $0.makeRandomAccess()[0].decode(Int64.self) }.first ?? 0
         return (generation, head)
     }
 
