@@ -48,8 +48,8 @@ struct PgWriter {
             }
         }
         if wait {
-            print("ready")
-            fflush(stdout)
+            // Unbuffered: the starter waits for this line before it lets the writers go.
+            FileHandle.standardOutput.write(Data("ready\n".utf8))
             _ = readLine()
         }
         let start = Date()

@@ -56,7 +56,7 @@ final class PostgresLoadTests: XCTestCase {
             ]
             p.environment = db.env.merging(["LANG": "C.UTF-8", "HOME": dir.path]) { a, _ in a }
             let output = dir.appendingPathComponent("writer-\(w).jsonl")
-            FileManager.default.createFile(atPath: output.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: output.path, contents: nil)
             p.standardOutput = try FileHandle(forWritingTo: output)
             let input = Pipe()
             p.standardInput = input
