@@ -7,6 +7,9 @@
     check-markup.py svg FILE    -> {"root": "svg", "elements": N, "texts": [...], "tags": [...]}
 
 Each inline <svg> of the HTML is also parsed as XML (xml.etree): a failure exits 1 with the reason.
+
+    check-markup.py --serve     -> reads KIND TAB FILE lines, answers each with one JSON line
+                                   ({"error": reason} when it does not parse): the tests start it once
 """
 import json, re, sys
 import xml.etree.ElementTree as ET
@@ -58,17 +61,19 @@ def svg_info(root):
     return {"root": root.tag.replace(SVG_NS, ""), "elements": sum(1 for _ in root.iter()), "texts": texts, "tags": tags}
 
 
-def main():
-    kind, path = sys.argv[1], sys.argv[2]
+class NotWellFormed(Exception):
+    pass
+
+
+def check(kind, path):
+    """What is printed for `kind` and the file at `path`; NotWellFormed says why it does not parse."""
     data = open(path, encoding="utf-8").read()
     if kind == "svg":
         try:
             root = ET.fromstring(data)
         except ET.ParseError as e:
-            print(f"{path}: not well-formed XML: {e}", file=sys.stderr)
-            sys.exit(1)
-        print(json.dumps(svg_info(root)))
-        return
+            raise NotWellFormed(f"{path}: not well-formed XML: {e}")
+        return svg_info(root)
     p = Checker()
     p.feed(data)
     p.close()
@@ -78,11 +83,28 @@ def main():
         try:
             elements += svg_info(ET.fromstring(s))["elements"]
         except ET.ParseError as e:
-            print(f"{path}: inline SVG {i + 1} is not well-formed XML: {e}", file=sys.stderr)
-            sys.exit(1)
-    print(json.dumps({"tags": sorted(p.tags), "unclosed": p.stack, "stray_end": p.stray,
-                      "event_attributes": p.events, "hrefs": p.hrefs, "srcs": p.srcs, "scripts": p.scripts,
-                      "svgs": len(svgs), "svg_elements": elements, "text": " ".join(p.text)}))
+            raise NotWellFormed(f"{path}: inline SVG {i + 1} is not well-formed XML: {e}")
+    return {"tags": sorted(p.tags), "unclosed": p.stack, "stray_end": p.stray,
+            "event_attributes": p.events, "hrefs": p.hrefs, "srcs": p.srcs, "scripts": p.scripts,
+            "svgs": len(svgs), "svg_elements": elements, "text": " ".join(p.text)}
+
+
+def main():
+    if sys.argv[1] == "--serve":
+        # One line a request, KIND TAB PATH; one JSON line an answer, {"error": why} if it does not parse.
+        for line in sys.stdin:
+            kind, path = line.rstrip("\n").split("\t", 1)
+            try:
+                answer = check(kind, path)
+            except NotWellFormed as e:
+                answer = {"error": str(e)}
+            print(json.dumps(answer), flush=True)
+        return
+    try:
+        print(json.dumps(check(sys.argv[1], sys.argv[2])))
+    except NotWellFormed as e:
+        print(e, file=sys.stderr)
+        sys.exit(1)
 
 
 main()

@@ -5,12 +5,18 @@
 #   swift test --disable-swift-testing --filter Postgres
 #   scripts/pg-test-cluster.sh stop "$SOVTRACK_TEST_PG_DIR"
 #
+#   scripts/pg-test-cluster.sh down DIR          # the fault tests: the server stopped (fast: sessions
+#   scripts/pg-test-cluster.sh up DIR            # ended, transactions rolled back) and started again
+#
 # start: makes a data directory under a temp dir (initdb refuses root: as root it runs as
 # the `postgres` user), listens on 127.0.0.1 only, with password logins (scram) for:
 #   sovtrack      owner of the database `sovtrack_test` (and may create databases)
 #   sovtrack_ro   may only SELECT (for the read-only role tests)
-# and prints export lines: SOVTRACK_TEST_PG_URL (no password in it), PGPASSWORD,
-# SOVTRACK_TEST_PG_RO_URL, SOVTRACK_TEST_PG_DIR. Fails (exit 1) when no server can start.
+# TLS is on, with a self-signed certificate made here for `localhost` and 127.0.0.1 (the TLS
+# tests: sslmode=require takes it, verify-full refuses it unless sslrootcert names it).
+# Prints export lines: SOVTRACK_TEST_PG_URL (no password in it), PGPASSWORD,
+# SOVTRACK_TEST_PG_RO_URL, SOVTRACK_TEST_PG_DIR, SOVTRACK_TEST_PG_CA (the certificate).
+# Fails (exit 1) when no server can start.
 set -euo pipefail
 
 bindir=""
@@ -35,8 +41,15 @@ start)
   [ "$(id -u)" = 0 ] && chown postgres "$dir/pw"
   as_owner "$bindir/initdb" -D "$dir/data" -U postgres --auth-local=trust --auth-host=scram-sha-256 \
     --no-sync -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 || { cat "$dir/initdb.log" >&2; exit 1; }
-  as_owner "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-    -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c max_connections=60" start >/dev/null \
+  openssl req -x509 -newkey rsa:2048 -nodes -days 7 -subj /CN=localhost \
+    -addext "subjectAltName=DNS:localhost,IP:127.0.0.1" \
+    -keyout "$dir/server.key" -out "$dir/server.crt" >"$dir/openssl.log" 2>&1 || { cat "$dir/openssl.log" >&2; exit 1; }
+  chmod 600 "$dir/server.key"
+  [ "$(id -u)" = 0 ] && chown postgres "$dir/server.key" "$dir/server.crt"
+  # Kept for `up`, which starts the same server again.
+  echo "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c max_connections=60" \
+    "-c ssl=on -c ssl_cert_file=$dir/server.crt -c ssl_key_file=$dir/server.key" >"$dir/options"
+  as_owner "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 -o "$(cat "$dir/options")" start >/dev/null \
     || { cat "$dir/server.log" >&2; exit 1; }
   as_owner "$bindir/psql" -h "$dir" -p "$port" -U postgres -d postgres -qAt -v ON_ERROR_STOP=1 >/dev/null <<SQL
 CREATE ROLE sovtrack LOGIN CREATEDB PASSWORD '$password';
@@ -47,6 +60,18 @@ SQL
   echo "export SOVTRACK_TEST_PG_RO_URL='postgresql://sovtrack_ro@127.0.0.1:$port/sovtrack_test?sslmode=disable'"
   echo "export PGPASSWORD='$password'"
   echo "export SOVTRACK_TEST_PG_DIR='$dir'"
+  echo "export SOVTRACK_TEST_PG_CA='$dir/server.crt'"
+  ;;
+down)
+  dir="${2:-${SOVTRACK_TEST_PG_DIR:-}}"
+  [ -n "$dir" ] && [ -f "$dir/options" ] || { echo "pg-test-cluster: no cluster directory given" >&2; exit 1; }
+  as_owner "$bindir/pg_ctl" -D "$dir/data" -m fast -w -t 60 stop >/dev/null
+  ;;
+up)
+  dir="${2:-${SOVTRACK_TEST_PG_DIR:-}}"
+  [ -n "$dir" ] && [ -f "$dir/options" ] || { echo "pg-test-cluster: no cluster directory given" >&2; exit 1; }
+  as_owner "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 -o "$(cat "$dir/options")" start >/dev/null \
+    || { tail -5 "$dir/server.log" >&2; exit 1; }
   ;;
 stop)
   dir="${2:-${SOVTRACK_TEST_PG_DIR:-}}"
@@ -55,7 +80,7 @@ stop)
   rm -rf "$dir"
   ;;
 *)
-  echo "usage: $0 start | stop [DIR]" >&2
+  echo "usage: $0 start | stop [DIR] | down [DIR] | up [DIR]" >&2
   exit 64
   ;;
 esac

@@ -12,18 +12,19 @@ final class PostgresLink: Sendable {
     let connection: PostgresConnection
     let settings: PostgresSettings
     let logger: Logger
+    /// Never lets a statement wait for a connection that has closed.
+    private let statements: StatementGuard
 
     private init(connection: PostgresConnection, settings: PostgresSettings, logger: Logger) {
         self.connection = connection
         self.settings = settings
         self.logger = logger
+        statements = StatementGuard(connection)
     }
 
     /// Connects and logs in, or throws a `StoreError.database` naming what went wrong.
     static func open(_ settings: PostgresSettings) throws -> PostgresLink {
-        var quiet = Logger(label: "sovtrack.postgres")
-        quiet.logLevel = .critical
-        let logger = quiet
+        let logger = quietLogger
         let config = try configuration(settings)
         let connection = try blocking(settings) {
             try await PostgresConnection.connect(configuration: config, id: 1, logger: logger)
@@ -31,7 +32,17 @@ final class PostgresLink: Sendable {
         return PostgresLink(connection: connection, settings: settings, logger: logger)
     }
 
-    private static func configuration(_ s: PostgresSettings) throws -> PostgresConnection.Configuration {
+    /// postgres-nio's log, of which only what is critical is kept: errors reach the user as one line each.
+    static var quietLogger: Logger {
+        var quiet = Logger(label: "sovtrack.postgres")
+        quiet.logLevel = .critical
+        return quiet
+    }
+
+    /// True when the server or the network closed the connection: it cannot be used again.
+    var isClosed: Bool { statements.isClosed }
+
+    static func configuration(_ s: PostgresSettings) throws -> PostgresConnection.Configuration {
         if let socket = s.socketPath {
             return .init(unixSocketPath: socket, username: s.user, password: s.password, database: s.database)
         }
@@ -47,6 +58,7 @@ final class PostgresLink: Sendable {
             case .verifyCA, .verifyFull:
                 var c = TLSConfiguration.makeClientConfiguration()
                 c.certificateVerification = s.sslmode == .verifyFull ? .fullVerification : .noHostnameVerification
+                if let root = s.sslRootCert { c.trustRoots = .file(root) }
                 tls = .require(try NIOSSLContext(configuration: c))
             }
         } catch {
@@ -57,21 +69,25 @@ final class PostgresLink: Sendable {
 
     /// Runs a statement, discarding any rows.
     func run(_ query: PostgresQuery) throws {
-        let (c, l) = (connection, logger)
+        let (c, l, g) = (connection, logger, statements)
         try PostgresLink.blocking(settings) {
-            // Read to the end, so that the statement is complete before the next is sent.
-            for try await _ in try await c.query(query, logger: l) {}
+            try await g.run {
+                // Read to the end, so that the statement is complete before the next is sent.
+                for try await _ in try await c.query(query, logger: l) {}
+            }
         }
     }
 
     /// Runs a query and turns each row into a value.
     func rows<R: Sendable>(_ query: PostgresQuery, _ each: @escaping @Sendable (PostgresRow) throws -> R) throws -> [R]
     {
-        let (c, l) = (connection, logger)
+        let (c, l, g) = (connection, logger, statements)
         return try PostgresLink.blocking(settings) {
-            var out: [R] = []
-            for try await row in try await c.query(query, logger: l) { out.append(try each(row)) }
-            return out
+            try await g.run {
+                var out: [R] = []
+                for try await row in try await c.query(query, logger: l) { out.append(try each(row)) }
+                return out
+            }
         }
     }
 
@@ -82,6 +98,7 @@ final class PostgresLink: Sendable {
 
     func close() {
         let c = connection
+        if c.isClosed { return }
         try? PostgresLink.blocking(settings) { try await c.close() }
     }
 
@@ -107,6 +124,10 @@ final class PostgresLink: Sendable {
     static func storeError(_ error: any Error, _ s: PostgresSettings) -> any Error {
         if error is StoreError || error is StoreSession.Conflict { return error }
         let name = s.display
+        if error is StatementGuard.Closed { return lost(s, why: nil) }
+        if let why = untrustedCertificate(error, s) {
+            return StoreError.database(path: name, problem: .unreachable, reason: why)
+        }
         guard let e = error as? PSQLError else {
             return StoreError.database(path: name, problem: .failed, reason: "\(error)")
         }
@@ -121,6 +142,14 @@ final class PostgresLink: Sendable {
             case "3D000":
                 return StoreError.database(
                     path: name, problem: .noDatabase, reason: "no such database on the server (\(message))")
+            case _ where state.hasPrefix("57P"):
+                // Operator intervention: the server shutting down, restarting, or ending this session.
+                if state == "57P03" {
+                    return StoreError.database(
+                        path: name, problem: .unreachable, reason: "the server is not accepting connections: \(message)"
+                    )
+                }
+                return lost(s, why: message)
             case "42501":
                 return StoreError.database(
                     path: name, problem: .permission,
@@ -149,13 +178,33 @@ final class PostgresLink: Sendable {
                 path: name, problem: .failed,
                 reason: "the server does not offer TLS, which sslmode=\(s.sslmode.rawValue) requires")
         case .serverClosedConnection, .uncleanShutdown, .clientClosedConnection:
-            return StoreError.database(
-                path: name, problem: .failed,
-                reason: "the connection to the server was lost; nothing half-written was kept")
+            return lost(s, why: nil)
         default:
             return StoreError.database(
                 path: name, problem: .failed, reason: "\(e.code)\(message.isEmpty ? "" : ": " + message)")
         }
+    }
+}
+
+extension PostgresLink {
+    /// Why the server's TLS certificate was refused (verify-ca, verify-full), or nil when it was not.
+    static func untrustedCertificate(_ error: any Error, _ s: PostgresSettings) -> String? {
+        let underlying = (error as? PSQLError)?.underlying.map { String(reflecting: $0) } ?? ""
+        let text = String(reflecting: error) + " " + underlying
+        guard text.contains("CERTIFICATE_VERIFY_FAILED") || text.contains("unableToValidateCertificate") else {
+            return nil
+        }
+        let trusted = s.sslRootCert.map { "the CA in \($0)" } ?? "the system's CAs (sslrootcert=FILE names another)"
+        return "the server's TLS certificate is not trusted by \(trusted) (sslmode=\(s.sslmode.rawValue))"
+    }
+
+    /// The connection was lost: what was under way is reported failed, and the server, whose
+    /// transactions are all or nothing, kept none of it.
+    static func lost(_ s: PostgresSettings, why: String?) -> StoreError {
+        StoreError.database(
+            path: s.display, problem: .failed,
+            reason:
+                "the connection to the server was lost\(why.map { " (\($0))" } ?? ""); nothing half-written was kept")
     }
 }
 

@@ -2,7 +2,8 @@ import DealKit
 import Foundation
 
 /// Where and how to reach a PostgreSQL store, from its URL and the libpq environment
-/// (`PGHOST`, `PGPORT`, `PGUSER`, `PGPASSWORD`, `PGDATABASE`, `PGSSLMODE`, `PGPASSFILE`)
+/// (`PGHOST`, `PGPORT`, `PGUSER`, `PGPASSWORD`, `PGDATABASE`, `PGSSLMODE`, `PGSSLROOTCERT`,
+/// `PGPASSFILE`)
 /// and `~/.pgpass`, as psql reads them, so that a team's existing set-up just works.
 public struct PostgresSettings: Sendable, Equatable {
     /// libpq's `sslmode`, of which we honour what the client can do.
@@ -18,6 +19,10 @@ public struct PostgresSettings: Sendable, Equatable {
     public var password: String?
     public var database: String
     public var sslmode: SSLMode
+    /// The CA certificates (PEM) that verify-ca and verify-full trust: `sslrootcert` in the URL,
+    /// else `PGSSLROOTCERT`, else `~/.postgresql/root.crt` when there is one, as libpq reads
+    /// them; nil: the system's CAs.
+    public var sslRootCert: String?
     /// The server's Unix socket, when the host is a directory (`?host=/var/run/postgresql`).
     public var socketPath: String? {
         host.hasPrefix("/") ? host + "/.s.PGSQL.\(port)" : nil
@@ -92,9 +97,14 @@ public struct PostgresSettings: Sendable, Equatable {
             )
         }
         self.sslmode = m
+        let home = env["HOME"] ?? NSHomeDirectory()
+        let defaultRoot = home + "/.postgresql/root.crt"
+        self.sslRootCert =
+            pick(query["sslrootcert"], env["PGSSLROOTCERT"])
+            ?? (FileManager.default.fileExists(atPath: defaultRoot) ? defaultRoot : nil)
         self.password = pick(password, query["password"], env["PGPASSWORD"])
         if self.password == nil {
-            let file = env["PGPASSFILE"] ?? ((env["HOME"] ?? NSHomeDirectory()) + "/.pgpass")
+            let file = env["PGPASSFILE"] ?? (home + "/.pgpass")
             self.password = PgPass.password(
                 in: file, host: self.host, port: self.port, database: self.database, user: self.user)
         }

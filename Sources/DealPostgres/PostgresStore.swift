@@ -100,6 +100,21 @@ public struct PostgresStore: DealStore {
         return now != snapshot.generation
     }
 
+    /// Heard rather than asked: other writers' saves arrive by NOTIFY on the watch's own
+    /// connection (`PostgresWatch`), so a look costs nothing and never waits for the server;
+    /// a server gone away is named, and watched again once it is back.
+    public func watch(since snapshot: Store.Snapshot) -> StoreWatch {
+        switch holder.watch.state {
+        case .starting: return .unchanged
+        case .listening(let generation): return generation == snapshot.generation ? .unchanged : .changed
+        case .lost(let why): return .lost(why)
+        }
+    }
+
+    /// A look is a read of memory: a dashboard may look ten times a second, and so show another
+    /// writer's save well within a second of its commit.
+    public var watchInterval: Double { 0.1 }
+
     /// The whole store, in a transaction of its own (`transaction`) or the caller's.
     private func read(_ link: PostgresLink, transaction: Bool) throws -> Store.Snapshot {
         if transaction { try link.run("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") }
@@ -368,9 +383,10 @@ public struct PostgresStore: DealStore {
                 """
                 WITH saved AS (
                     UPDATE sovtrack_feed SET skeleton = \(skeleton), generation = generation + 1 RETURNING generation)
-                SELECT generation, pg_notify('sovtrack', generation::text) FROM saved
+                SELECT generation, pg_notify(\(PostgresWatch.channel), generation::text) FROM saved
                 """
             ) { try $0.makeRandomAccess()[0].decode(Int64.self) }.first ?? 0
+        // (NOTIFY is delivered to listeners, `PostgresWatch`, when, and only if, the transaction commits.)
         return (generation, head)
     }
 
@@ -442,35 +458,4 @@ public struct PostgresStore: DealStore {
         head.version = feed.version
         return String(decoding: FeedEncoder.encode(head), as: UTF8.self)
     }
-}
-
-/// The store's one connection, opened on first use and opened again after it was lost (a
-/// server restarted under a dashboard), shared by copies of the store.
-final class LinkHolder: @unchecked Sendable {
-    private let settings: PostgresSettings
-    private let lock = NSLock()
-    private var link: PostgresLink?
-
-    init(_ settings: PostgresSettings) { self.settings = settings }
-
-    func with<T>(_ body: (PostgresLink) throws -> T) throws -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        let current: PostgresLink
-        if let link {
-            current = link
-        } else {
-            current = try PostgresLink.open(settings)
-            link = current
-        }
-        do {
-            return try body(current)
-        } catch {
-            // Lost: the next use connects again.
-            if current.connection.isClosed { link = nil }
-            throw error
-        }
-    }
-
-    deinit { link?.close() }
 }

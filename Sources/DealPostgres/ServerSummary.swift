@@ -11,8 +11,8 @@ import PostgresNIO
 /// folded by sovtrack when a deal is written, and the first spelling of each is the one of the
 /// first deal in id order (then the first in the deal); the next milestone is the first by
 /// (overdue, date, precision, deal, place), which is `Milestone.next` over the group; the
-/// vendor shares are the same equal parts added in id order, then finished by
-/// `VendorConcentration` itself (shares, HHI, order).
+/// vendor shares are `VendorConcentration` itself, over each deal's country, vendors and
+/// figures only (fetched in id order), not its document.
 enum ServerSummary {
     /// The summary of the deals `filter` picks, and whether any of them is from Epoch AI (for
     /// the credit line); nil when the filter needs sovtrack's own matching (names, text).
@@ -23,8 +23,6 @@ enum ServerSummary {
         guard picked.isExact else { return nil }
         var figures: [String: MWTotals] = [:]
         var total = MWTotals()
-        var tallies: [String: VendorConcentration.Tally] = [:]
-        var all = VendorConcentration.Tally()
         var fromEpoch = false
         // Grouping sets: one row per country, and the total (country NULL).
         let head = try link.rows(
@@ -36,15 +34,12 @@ enum ServerSummary {
                     sum(d.operational_mw ORDER BY d.id) FILTER (WHERE d.mw_applies) + 0.0::float8,
                     count(*) FILTER (WHERE d.unknown_mw)::int8, count(*) FILTER (WHERE NOT d.mw_applies)::int8,
                     coalesce(bit_or(d.mw_approx), 0)::int8,
-                    count(*) FILTER (WHERE jsonb_array_length(d.facets->'v') = 0)::int8,
-                    count(*) FILTER (WHERE jsonb_array_length(d.facets->'v') > 0 AND d.committed_mw IS NULL)::int8,
-                    count(*) FILTER (WHERE jsonb_array_length(d.facets->'v') > 0 AND d.ambition_mw IS NULL)::int8,
                     coalesce(bool_or(starts_with(d.id, \(picked.placeholder(0)))), false), GROUPING(d.country) = 1
                 FROM sovtrack_deals d
                 """, "GROUP BY GROUPING SETS ((d.country), ())", extra: [EpochID.prefix])
         ) {
             try $0.decode(
-                (String?, Int, Double?, Double?, Double?, Int, Int, Int, Int, Int, Int, Bool, Bool).self)
+                (String?, Int, Double?, Double?, Double?, Int, Int, Int, Bool, Bool).self)
         }
         for r in head {
             var f = MWTotals()
@@ -55,18 +50,11 @@ enum ServerSummary {
             f.unknown = r.5
             f.notApplicable = r.6
             f.approx = UInt8(r.7)
-            var t = VendorConcentration.Tally()
-            t.deals = r.1
-            t.noVendor = r.8
-            t.unknownCommitted = r.9
-            t.unknownAmbition = r.10
-            if r.12 {
+            if r.9 {
                 total = f
-                all = t
-                fromEpoch = r.11
+                fromEpoch = r.8
             } else if let country = r.0 {
                 figures[country] = f
-                tallies[country] = t
             }
         }
 
@@ -93,7 +81,6 @@ enum ServerSummary {
         for (kind, spellings) in firsts {
             names[nil, default: [:]][kind] = spellings.values.map(\.name)
         }
-        let firstSpelling = (firsts["v"] ?? [:]).mapValues(\.name)
 
         // The milestone needing attention first: overdue first, then by date, then deal and
         // place; per country by the server, then over all here by the same order.
@@ -122,28 +109,22 @@ enum ServerSummary {
         }
         next[nil] = first?.milestone
 
-        // The vendors' equal parts of each deal's MW, per country and over all.
-        let shareRows = try link.rows(
+        // The vendors' shares: `VendorConcentration` itself, over each deal's country, vendors
+        // and figures only (a few bytes a deal, not its document), in id order.
+        let slim = try link.rows(
             picked.query(
                 """
-                SELECT d.country, e.v->>0,
-                    sum(d.committed_mw / jsonb_array_length(d.facets->'v')::float8 ORDER BY d.id) + 0.0::float8,
-                    sum(d.ambition_mw / jsonb_array_length(d.facets->'v')::float8 ORDER BY d.id) + 0.0::float8,
-                    GROUPING(d.country) = 1
-                FROM sovtrack_deals d CROSS JOIN LATERAL jsonb_array_elements(d.facets->'v') AS e(v)
-                """, "GROUP BY GROUPING SETS ((d.country, e.v->>0), (e.v->>0))")
-        ) { try $0.decode((String?, String, Double?, Double?, Bool).self) }
-        for (country, key, committed, ambition, isTotal) in shareRows {
-            func add(_ t: inout VendorConcentration.Tally) {
-                t.vendors.insert(key)
-                if let committed { t.committed[key] = committed }
-                if let ambition { t.ambition[key] = ambition }
-            }
-            if isTotal {
-                add(&all)
-            } else if let country {
-                add(&tallies[country, default: VendorConcentration.Tally()])
-            }
+                SELECT d.country, ARRAY(SELECT e.v->>1 FROM jsonb_array_elements(d.facets->'v') AS e(v)),
+                    CASE WHEN d.mw_applies THEN d.committed_mw END, CASE WHEN d.mw_applies THEN d.ambition_mw END
+                FROM sovtrack_deals d
+                """, "ORDER BY d.id")
+        ) { try $0.decode((String, [String], Double?, Double?).self) }
+        let unknownDate = PartialDate("2000")!
+        let sharesOf = slim.map { country, vendors, committed, ambition in
+            Deal(
+                id: "", title: "", country: country, announced: unknownDate,
+                partners: vendors.map { Partner(name: $0, role: .vendor) },
+                capacity: Capacity(initialMW: committed, targetMW: ambition))
         }
 
         func group(_ key: String?, _ f: MWTotals, countries: [String]) -> Summary.Group {
@@ -155,7 +136,7 @@ enum ServerSummary {
         let groups = figures.map { group($0.key, $0.value, countries: [$0.key]) }
         let summary = Summary(
             countries: groups, total: group(nil, total, countries: Array(figures.keys)),
-            concentration: VendorConcentration(tallies: tallies, total: all, names: firstSpelling), today: today)
+            concentration: VendorConcentration(deals: sharesOf), today: today)
         return (summary, fromEpoch)
     }
 

@@ -55,7 +55,10 @@ public enum Dashboard {
             }
             var loop = DashboardLoop(state: state, terminal: terminal, exportDirectory: options.exportDirectory ?? ".")
             // A past state of the store is never saved (nor reloaded when the store changes).
-            if options.asOf == nil { loop.store = StoreLink(session: StoreSession(store: store, snapshot: snapshot)) }
+            if options.asOf == nil {
+                loop.store = StoreLink(
+                    session: StoreSession(store: store, snapshot: snapshot), interval: store.watchInterval)
+            }
             loop.shouldStop = { Signals.stop.load(ordering: .relaxed) != 0 }
             loop.run()
         }

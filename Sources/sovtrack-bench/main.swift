@@ -6,7 +6,7 @@ import DealKit
 
 /// sovtrack-bench: synthetic feeds and the performance figures of docs/performance.md.
 ///
-///     sovtrack-bench generate --deals N [--seed S] --output FILE
+///     sovtrack-bench generate --deals N [--seed S] [--revisions R] --output FILE
 ///     sovtrack-bench run [--sizes 1000,10000,100000] [--seed S] [--runs 5] [--jq-runs 3]
 ///                        [--sovtrack PATH] [--keep DIR] [--no-jq] [--no-dashboard]
 ///     sovtrack-bench history [--deals N] [--revisions R] [--runs 3]   (the cost of history, issue 14)
@@ -16,7 +16,7 @@ import DealKit
 ///     sovtrack-bench pg-writer --store URL --writer W --edits N --own ID --shared ID,ID [--wait]
 ///                                                    (one writer of the database load test)
 let usage = """
-    usage: sovtrack-bench generate --deals N [--seed S] --output FILE
+    usage: sovtrack-bench generate --deals N [--seed S] [--revisions R] --output FILE
            sovtrack-bench run [--sizes 1000,10000,100000] [--seed S] [--runs N] [--jq-runs N]
                               [--sovtrack PATH] [--keep DIR] [--no-jq] [--no-dashboard]
            sovtrack-bench history [--deals 100000] [--revisions 10000] [--runs 3] [--sovtrack PATH]
@@ -76,7 +76,10 @@ do {
     case "generate":
         guard let n = args.int("deals"), let output = args.values["output"] else { fail(usage) }
         var g = FeedGenerator(seed: UInt64(args.int("seed") ?? 42))
-        let bytes = FeedEncoder.encode(g.feed(deals: n))
+        var feed = g.feed(deals: n)
+        // With the history `sovtrack-bench history` times, for profiling a save by hand.
+        if let r = args.int("revisions"), r > 0 { feed = HistoryBench.withRevisions(feed, r) }
+        let bytes = FeedEncoder.encode(feed)
         try FileSystem.writeAtomically(bytes, to: output)
         print("wrote \(n) deals, \(bytes.count) bytes, to \(output)")
     case "run":
@@ -102,6 +105,19 @@ do {
         if let n = args.int("revisions") { h.revisions = max(1, n) }
         if let r = args.int("runs") { h.runs = max(1, r) }
         try h.run()
+    case "save-one":
+        // `save-one STORE ID`: the save `sovtrack edit STORE ID --title Renamed` makes (a revision
+        // recorded), in process, so that `valgrind --tool=callgrind` counts a save's instructions
+        // without the command line around it.
+        guard args.positional.count == 2 else { fail(usage) }
+        final class Kept: @unchecked Sendable { var feeds: [Feed] = [] }
+        let kept = Kept()
+        var store = Store(path: args.positional[0])
+        store.recorder = RevisionRecorder(author: "bench", note: nil)
+        // As the command does: the feeds are kept to the end of the process, not freed.
+        store.keep = { kept.feeds.append($0) }
+        let changed = try store.update(deal: args.positional[1]) { $0?.title = "Renamed" }
+        print(changed ? "updated \(args.positional[1])" : "no change")
     case "selfcheck":
         try SelfCheck.run()
     case "measure":

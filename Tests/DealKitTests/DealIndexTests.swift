@@ -32,7 +32,9 @@ final class DealIndexTests: XCTestCase {
         }
     }
 
-    let all = DealIndexTests.deals(600)
+    /// Built once for the class: XCTest makes an instance per test, and each built its own.
+    static let sharedDeals = DealIndexTests.deals(600)
+    var all: [Deal] { Self.sharedDeals }
 
     func testMembersAreWhatTheFilterKeeps() {
         let index = DealIndex(deals: all, today: PartialDate("2026-06-10")!)

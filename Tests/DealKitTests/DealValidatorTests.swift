@@ -120,6 +120,38 @@ final class DealValidatorTests: XCTestCase {
         XCTAssertEqual(DealValidator.warnings(for: d, at: "x"), [], "only initial above target warns")
     }
 
+    func testCitationWarningsAndTheirCount() {
+        var d = deal()
+        d.announcedStated = false
+        d.capacity = Capacity(initialMW: 55, targetMW: 1_000.5, operationalMW: 12)
+        d.milestones = [
+            Milestone(date: PartialDate("2026-06")!, event: "cited", cite: [1]),
+            Milestone(date: PartialDate("2027")!, event: "phase 2"),
+        ]
+        d.cite[.targetMW] = [1]
+        let w = DealValidator.citationWarnings(for: d, at: "deals[4]")
+        XCTAssertEqual(
+            w.map(\.description),
+            [
+                "deals[4].cite: warning: announcedBy 2026 cites no source",
+                "deals[4].cite: warning: initialMW 55 cites no source",
+                "deals[4].cite: warning: operationalMW 12 cites no source",
+                #"deals[4].milestones[1]: warning: milestone "phase 2" cites no source"#,
+            ])
+        XCTAssertEqual(DealValidator.citationWarningCount(for: d), 4)
+        d.sources = []
+        XCTAssertEqual(DealValidator.citationWarnings(for: d, at: "x"), [], "a deal without sources cites nothing")
+        XCTAssertEqual(DealValidator.citationWarningCount(for: d), 0)
+        for i in 0..<40 {
+            var g = deal("g\(i)")
+            g.capacity = i % 4 == 0 ? nil : Capacity(initialMW: i % 2 == 0 ? 1 : nil, targetMW: i % 3 == 0 ? 2 : nil)
+            g.milestones = (0..<(i % 3)).map { Milestone(date: PartialDate("2028")!, event: "m\($0)") }
+            if i % 5 == 0 { g.cite[.announced] = [1] }
+            XCTAssertEqual(
+                DealValidator.citationWarningCount(for: g), DealValidator.citationWarnings(for: g, at: "").count)
+        }
+    }
+
     func testDuplicateIds() {
         let deals = [deal("a"), deal("b"), deal("a"), deal("c"), deal("b"), deal("a")]
         XCTAssertEqual(

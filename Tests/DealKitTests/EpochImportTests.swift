@@ -47,7 +47,7 @@ final class EpochImportTests: XCTestCase {
         XCTAssertEqual(report.rowsRead, report.merge.added.count + report.rejections.count)
         XCTAssertEqual(report.rejectedByReason.map(\.reason), [.noCountry])
         XCTAssertEqual(
-            Set(report.rejections.map { $0.row[EpochColumn.name] }),
+            Set(report.rejections.kept.map(\.name)),
             ["xAI 5 year plan", "EU AI Gigafactory #1", "Paper on Llama 3.1", "Graphcore Good Computer"])
         XCTAssertTrue(
             report.description.hasPrefix("38 rows read: added 34, updated 0, unchanged 0, rejected 4\n"),
@@ -250,7 +250,7 @@ final class EpochImportTests: XCTestCase {
         let written = try CSVReader.parse(epoch.rejectsCSV())
         XCTAssertEqual(written.count, 5)
         XCTAssertEqual(written[0].fields, original[0].fields)
-        let rejectedLines = Set(epoch.rejections.map(\.row.line))
+        let rejectedLines = Set(epoch.rejections.kept.map(\.line))
         XCTAssertEqual(
             written.dropFirst().map(\.fields), original.filter { rejectedLines.contains($0.line) }.map(\.fields))
         // The rejects file is itself an Epoch file: fixed, it can be imported.
@@ -364,7 +364,7 @@ final class EpochImportTests: XCTestCase {
         XCTAssertEqual(epoch.rowsRead, 11)
         XCTAssertEqual(epoch.items.map(\.id), ["epoch-good", "epoch-fallback-power"])
         XCTAssertEqual(
-            epoch.rejections.map(\.reason),
+            epoch.rejections.kept.map(\.reason),
             [
                 .noCountry, .unknownCountry, .unknownStatus, .unknownCertainty, .badNumber, .badNumber, .wrongWidth,
                 .badNumber, .noName,
@@ -385,12 +385,46 @@ final class EpochImportTests: XCTestCase {
             ), report.description)
     }
 
+    func testManyRejectedRowsAreCountedKeptByReasonAndWrittenBackWhole() throws {
+        // The rows are not held (issue 11: a file of near-empty rows took 25 times its size):
+        // 1,001 rows without a country keep 100 rejections, the report counts them all, and
+        // the rejects file reads every rejected row again from the input, in file order.
+        var text = "Name,Country,Status,First Operational Date\n"
+        for n in 0..<1_000 {
+            text += "No Country \(n),,Existing,2020\n"
+            if n % 250 == 0 { text += "Good \(n),France,Existing,2020\n" }
+            if n == 500 { text += "Year 999,France,Existing,0999\n" }
+        }
+        text += "\"Quoted, \"\"name\"\"\",,Existing,\"2020\"\n"
+        let epoch = try EpochImport.read(Array(text.utf8))
+        XCTAssertEqual(epoch.rowsRead, 1_006)
+        XCTAssertEqual(epoch.items.map(\.id), ["epoch-good-0", "epoch-good-250", "epoch-good-500", "epoch-good-750"])
+        XCTAssertEqual(epoch.rejections.count, 1_002)
+        XCTAssertEqual(epoch.rejections.kept.count, EpochRejections.keptPerReason + 1)
+        let keptLines = epoch.rejections.kept.map(\.line)
+        XCTAssertEqual(keptLines, keptLines.sorted(), "in file order")
+        XCTAssertEqual(epoch.rejections.kept.filter { $0.reason == .badDate }.map(\.name), ["Year 999"])
+        var feed = Feed()
+        let report = epoch.merge(into: &feed)
+        XCTAssertTrue(
+            report.description.hasPrefix("1006 rows read: added 4, updated 0, unchanged 0, rejected 1002\n"),
+            report.description)
+        XCTAssertTrue(
+            report.description.contains(
+                "rejected, no country: 1001 (line 2 \"No Country 0\", line 4 \"No Country 1\", line 5 \"No Country 2\", … and 998 more; the Country is empty)"
+            ), report.description)
+        let expected = try CSVReader.parse(Array(text.utf8)).filter { !$0.fields[0].hasPrefix("Good") }.map(\.fields)
+        let written = try CSVReader.parse(epoch.rejectsCSV())
+        XCTAssertEqual(written.map(\.fields), expected)
+        XCTAssertEqual(written.last?.fields.first, "Quoted, \"name\"")
+    }
+
     func testARowWithNoDateIsRejectedWhenTheFileHasNoneEither() throws {
         // With no date anywhere there is nothing honest to put in `announced`.
         let text = "Name,Country,Status\nPlanned Somewhere,France,Planned\n"
         let epoch = try EpochImport.read(Array(text.utf8))
         XCTAssertEqual(epoch.items.count, 0)
-        XCTAssertEqual(epoch.rejections.map(\.reason), [.noDate])
+        XCTAssertEqual(epoch.rejections.kept.map(\.reason), [.noDate])
     }
 
     func testAYearEpochCouldNotMeanIsRejectedNotACrash() throws {
@@ -408,9 +442,11 @@ final class EpochImportTests: XCTestCase {
                 """
         let epoch = try EpochImport.read(Array(text.utf8))
         XCTAssertEqual(epoch.items.map(\.id), ["epoch-good", "epoch-decommissioned-early"])
-        XCTAssertEqual(epoch.rejections.map(\.reason), [.badDate, .badDate, .badDate, .badDate])
-        XCTAssertEqual(epoch.rejections.first?.detail, #"First Operational Date "0999" is not between 1900 and 2999"#)
-        XCTAssertEqual(epoch.rejections.last?.detail, #"First Operational Date "0042" is not between 1900 and 2999"#)
+        XCTAssertEqual(epoch.rejections.kept.map(\.reason), [.badDate, .badDate, .badDate, .badDate])
+        XCTAssertEqual(
+            epoch.rejections.kept.first?.detail, #"First Operational Date "0999" is not between 1900 and 2999"#)
+        XCTAssertEqual(
+            epoch.rejections.kept.last?.detail, #"First Operational Date "0042" is not between 1900 and 2999"#)
     }
 
     func testNotAnEpochFileIsRefusedWhole() {

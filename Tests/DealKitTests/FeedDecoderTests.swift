@@ -671,18 +671,21 @@ final class FeedDecoderTests: XCTestCase {
     }
 
     func testTheLimitHoldsOnEveryCoreAndInsideOneDeal() {
-        // Over the parallel threshold (4 MB), minified: read on every core after a scan.
+        // Over the parallel threshold (lowered to 64 KB, as in FeedDecoderParallelTests), minified:
+        // read on every core after a scan.
         let many =
             #"{"format": "sovtrack-feed", "version": 1, "deals": ["#
-            + Array(repeating: "{}", count: 1_500_000).joined(separator: ",") + "]}"
+            + Array(repeating: "{}", count: 150_000).joined(separator: ",") + "]}"
         for parallel in [true, false] {
             let r = many.utf8CString.withUnsafeBufferPointer { cs in
                 cs.withMemoryRebound(to: UInt8.self) {
-                    FeedDecoder.decode(buffer: UnsafeBufferPointer(rebasing: $0.dropLast()), parallel: parallel)
+                    FeedDecoder.decode(
+                        buffer: UnsafeBufferPointer(rebasing: $0.dropLast()), parallel: parallel,
+                        parallelFrom: FeedDecoderParallelTests.parallelFrom)
                 }
             }
             XCTAssertEqual(r.issues.count, 100, "parallel: \(parallel)")
-            XCTAssertEqual(r.errorCount - max(r.feed.deals.count - 1, 0), 6_000_000, "parallel: \(parallel)")
+            XCTAssertEqual(r.errorCount - max(r.feed.deals.count - 1, 0), 600_000, "parallel: \(parallel)")
             XCTAssertEqual(
                 r.issues.last?.description, #"deals[24]: missing required key "announced""#, "parallel: \(parallel)")
             XCTAssertLessThan(r.feed.deals.count, 2_000, "parallel: \(parallel)")
@@ -757,14 +760,16 @@ final class FeedDecoderTests: XCTestCase {
     }
 
     func testADuplicateKeyDeepInALargeFeedIsFoundWhenDecodingInParallel() {
-        // Over the parallel threshold: the pieces fail, and the in-order read says where.
-        var deals = (0..<50_000).map { FeedText.deal(["id": "\"d\(String(format: "%05d", $0))\""]) }
-        deals[25_000] = FeedText.deal(["id": #""d25000""#], extra: [("sponsor", #""S""#), ("sponsor", #""T""#)])
+        // Over the parallel threshold (lowered to 64 KB): the pieces fail, and the in-order read says where.
+        var deals = (0..<5_000).map { FeedText.deal(["id": "\"d\(String(format: "%05d", $0))\""]) }
+        deals[2_500] = FeedText.deal(["id": #""d02500""#], extra: [("sponsor", #""S""#), ("sponsor", #""T""#)])
         let text = FeedText.feed(deals).replacingOccurrences(of: ",\n{", with: ",\n    {")
-        XCTAssertGreaterThan(text.utf8.count, FeedDecoder.parallelThreshold)
-        let r = FeedDecoder.decode(Array(text.utf8))
+        XCTAssertGreaterThan(text.utf8.count, 8 * FeedDecoderParallelTests.parallelFrom)
+        let r = Array(text.utf8).withUnsafeBufferPointer {
+            FeedDecoder.decode(buffer: $0, parallelFrom: FeedDecoderParallelTests.parallelFrom)
+        }
         XCTAssertTrue(r.isFatal)
-        XCTAssertEqual(r.issues.map(\.description).first?.hasPrefix("25001:"), true, r.issues.first?.description ?? "")
+        XCTAssertEqual(r.issues.map(\.description).first?.hasPrefix("2501:"), true, r.issues.first?.description ?? "")
         XCTAssertEqual(r.issues.first?.message, #"duplicate key "sponsor": a key may appear once in an object"#)
     }
 }

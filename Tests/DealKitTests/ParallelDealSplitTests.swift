@@ -4,16 +4,21 @@ import XCTest
 
 /// The fast path (cuts where `FeedLayout.dealStart` is) is taken for a file `FeedEncoder`
 /// wrote, and only for one: any other layout is cut after an exact scan, or read in order.
+///
+/// The layouts are checked on 700 deals read in parallel from 64 KB (as in
+/// `FeedDecoderParallelTests`); the default threshold (4 MB) on a file either side of it.
 final class ParallelDealSplitTests: XCTestCase {
     private func decode(_ bytes: [UInt8], parallel: Bool = true) -> FeedDecoder.Result {
-        bytes.withUnsafeBufferPointer { FeedDecoder.decode(buffer: $0, parallel: parallel) }
+        bytes.withUnsafeBufferPointer {
+            FeedDecoder.decode(buffer: $0, parallel: parallel, parallelFrom: FeedDecoderParallelTests.parallelFrom)
+        }
     }
 
     private func replacing(_ from: String, with to: String, in bytes: [UInt8]) -> [UInt8] {
         Array(String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: from, with: to).utf8)
     }
 
-    private static let canonical = FeedDecoderParallelTests.bigFeed(7000)
+    private static let canonical = FeedDecoderParallelTests.plain
 
     func testTheEncoderStartsEveryDealWithTheSharedLayout() throws {
         let feed = FeedDecoder.decode(BundledDataset.bytes).feed
@@ -32,14 +37,24 @@ final class ParallelDealSplitTests: XCTestCase {
         try XCTSkipIf(Parallel.cores < 2, "one core: every file is read in order")
         let a = decode(Self.canonical)
         XCTAssertEqual(a.strategy, .canonicalCuts)
-        XCTAssertEqual(a.feed.deals.count, 7000)
+        XCTAssertEqual(a.feed.deals.count, 700)
         XCTAssertEqual(decode(Self.canonical, parallel: false).strategy, .inOrder)
+    }
+
+    func testAFileOverTheDefaultThresholdTakesTheFastPath() throws {
+        try XCTSkipIf(Parallel.cores < 2, "one core: every file is read in order")
+        // 700 deals of 6 KB each: over 4 MB of deals, in few deals, so it is quick to build and read.
+        let large = FeedDecoderParallelTests.bigFeed(700, padding: 6_000)
+        XCTAssertGreaterThan(large.count, FeedDecoder.parallelThreshold)
+        let a = large.withUnsafeBufferPointer { FeedDecoder.decode(buffer: $0) }
+        XCTAssertEqual(a.strategy, .canonicalCuts)
+        XCTAssertEqual(a.feed.deals.count, 700)
     }
 
     func testASmallFileIsReadInOrder() {
         let small = FeedDecoderParallelTests.bigFeed(100)
         XCTAssertLessThan(small.count, FeedDecoder.parallelThreshold)
-        XCTAssertEqual(decode(small).strategy, .inOrder)
+        XCTAssertEqual(small.withUnsafeBufferPointer { FeedDecoder.decode(buffer: $0).strategy }, .inOrder)
     }
 
     func testAMinifiedFileIsCutAfterAScan() throws {

@@ -1,3 +1,4 @@
+import TestSupport
 import XCTest
 
 @testable import DealKit
@@ -85,6 +86,68 @@ final class VendorConcentrationTests: XCTestCase {
         let c = VendorConcentration(deals: [deal("a", "KR", target: 100, vendors: ["b-vendor", "A-vendor"])])
         XCTAssertEqual(c.row("KR")!.ambition.shares.map(\.vendor), ["A-vendor", "b-vendor"])
         XCTAssertEqual(c.row("KR")!.ambition.hhi, 5_000)
+    }
+
+    /// The dashboard's concentration (a `DealIndex` and the matching deals) is `summary`'s and
+    /// the report's: the same figures as from the matching deals alone, ids mapped to names.
+    private func assertIndexAgrees(
+        _ feed: Feed, filter: DealFilter = DealFilter(), file: StaticString = #filePath, line: UInt = #line
+    ) {
+        let index = DealIndex(feed: feed, today: PartialDate("2026-06-01")!)
+        let members = index.members(filter)
+        let got = VendorConcentration(index: index, members: members)
+        let want = VendorConcentration(deals: members.map { feed.deals[Int($0)] })
+        // Vendors compared folded: the index shows each as first written in the whole feed.
+        func folded(_ r: VendorConcentration.Row) -> VendorConcentration.Row {
+            var r = r
+            for i in r.committed.shares.indices {
+                r.committed.shares[i].vendor = DealFilter.fold(r.committed.shares[i].vendor)
+            }
+            for i in r.ambition.shares.indices {
+                r.ambition.shares[i].vendor = DealFilter.fold(r.ambition.shares[i].vendor)
+            }
+            return r
+        }
+        XCTAssertEqual(got.rows.map(folded), want.rows.map(folded), file: file, line: line)
+        XCTAssertEqual(folded(got.total), folded(want.total), file: file, line: line)
+        for (cid, code) in index.countryCodes.enumerated() {
+            XCTAssertEqual(got.ambitionHHIByCountry[cid], want.row(code)?.ambition.hhi, code, file: file, line: line)
+        }
+        let leads = want.topVendorCountries
+        for (vid, key) in index.vendorKeys.enumerated() {
+            XCTAssertEqual(got.leadsByVendor[vid], leads[key] ?? 0, index.vendorNames[vid], file: file, line: line)
+        }
+    }
+
+    func testTheIndexGivesWhatTheDealsGive() {
+        assertIndexAgrees(FeedDecoder.decode(BundledDataset.bytes).feed)
+        assertIndexAgrees(FeedBuilder.generated(3_000))
+        assertIndexAgrees(FeedBuilder.generated(3_000, seed: 7), filter: DealFilter(minMW: 100))
+        assertIndexAgrees(Feed(deals: DealIndexTests.deals(500)), filter: DealFilter(countries: ["KR", "JP"]))
+    }
+
+    func testTiesGoToTheFirstNameAndSplitsAreEqual() {
+        let c = VendorConcentration(deals: [
+            deal("a", "KR", target: 100, vendors: ["Zeta", "Alpha"]), deal("b", "KR", target: 900),
+            deal("c", "KR", vendors: ["Zeta"]),
+        ])
+        XCTAssertEqual(
+            c.row("KR")!.ambition.hhi, 5_000, "50/50; the 900 MW without a vendor and the deal without MW left out")
+        XCTAssertEqual(c.leadsByVendor, [0, 1], "Zeta (id 0) and Alpha tie: the first name leads")
+        XCTAssertEqual(c.topVendorCountries, ["alpha": 1])
+    }
+
+    /// A partnership or a model has no megawatts: a figure it gives (validate warns) is in no
+    /// total, so in no share either; it counts as a deal without MW.
+    func testKindsWithoutMegawattsAreInNoShare() {
+        var partnership = deal("b", "KR", target: 900, vendors: ["AMD"])
+        partnership.kind = .partnership
+        let deals = [deal("a", "KR", target: 100, vendors: ["NVIDIA"]), partnership]
+        let row = VendorConcentration(deals: deals).row("KR")!
+        XCTAssertEqual(row.ambition.totalMW, 100)
+        XCTAssertEqual(row.ambition.shares.map(\.share), [1, nil])
+        XCTAssertEqual(row.ambition.unknownMWDeals, 1)
+        XCTAssertEqual(row.ambition.totalMW, Summary(deals: deals).rows.first?.ambitionMW, "the row's own total")
     }
 
     func testPercentText() {

@@ -1,4 +1,5 @@
 import DealKit
+import TestSupport
 import XCTest
 
 @testable import DealPostgres
@@ -81,6 +82,33 @@ final class PostgresStoreTests: XCTestCase {
         try s.update(deal: "a") { $0!.title = "x" }
         XCTAssertEqual(try s.update(deal: "a") { $0!.title = "x" }, false)
         XCTAssertEqual(seen.generations, [1, 2], "one per save that changed something")
+    }
+
+    func testAStoreWhoseSessionTheServerEndedConnectsAgainWithoutHanging() throws {
+        let db = try ScratchDatabase.make(self)
+        let s = try store(db)
+        try s.update(createIfMissing: true) { $0.deals = [deal("a")] }
+        let others =
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        try db.psql(others)
+        // The first use after it may fail, in one line, if the client has not yet seen the close; the next connects again.
+        do {
+            _ = try TimeLimit.run(15, "the first load after pg_terminate_backend") { try s.load() }
+        } catch let e as StoreError {
+            XCTAssertEqual("\(e)", "\(s.path): the connection to the server was lost; nothing half-written was kept")
+        }
+        XCTAssertEqual(try TimeLimit.run(15, "the next load") { try s.load() }.feed.deals.map(\.id), ["a"])
+        // A write likewise.
+        try db.psql(others)
+        do {
+            try TimeLimit.run(15, "the first write after pg_terminate_backend") {
+                try s.update(deal: "a") { $0!.title = "after" }
+            }
+        } catch let e as StoreError {
+            XCTAssertTrue("\(e)".contains("the connection to the server was lost"), "\(e)")
+        }
+        try TimeLimit.run(15, "the next write") { try s.update(deal: "a") { $0!.title = "after" } }
+        XCTAssertEqual(try s.load().feed.deals.map(\.title), ["after"])
     }
 
     func testAChangeTheValidatorRefusesWritesNothing() throws {

@@ -116,7 +116,9 @@ final class ListKeysTests: XCTestCase {
         XCTAssertEqual(s.sortLabel, "sort vendors: share ▼")
         _ = keys(&s, .char("s"))
         XCTAssertEqual(s.sortLabel, "sort vendors: top in ▼")
-        let leads = s.vendorRows.filter { $0.key != Summary.noVendor }.map { s.results.vendorShares.leads[Int($0.id)] }
+        let leads = s.vendorRows.filter { $0.key != Summary.noVendor }.map {
+            s.results.concentration.leadsByVendor[Int($0.id)]
+        }
         XCTAssertEqual(leads, leads.sorted(by: >))
         XCTAssertTrue(Screen.render(s).line(2).contains("▼top in"), "the column shows the sort")
         _ = keys(&s, .char("s"))
@@ -150,7 +152,7 @@ final class ListKeysTests: XCTestCase {
         XCTAssertEqual(s.sortLabel, "sort countries: ambition ▼")
         _ = keys(&s, .char("s"))
         XCTAssertEqual(s.sortLabel, "sort countries: HHI ▼")
-        let hhi = s.countryRows.map { s.results.vendorShares.hhi[Int($0.id)] }
+        let hhi = s.countryRows.map { s.results.concentration.ambitionHHIByCountry[Int($0.id)] }
         XCTAssertEqual(hhi.compactMap { $0 }, hhi.compactMap { $0 }.sorted(by: >))
         XCTAssertEqual(hhi.drop { $0 != nil }.filter { $0 != nil }.count, 0, "countries without a known HHI last")
         _ = keys(&s, .char("s"))

@@ -6,7 +6,9 @@ import XCTest
 
 /// The dashboard's fast filter, search and sort must give exactly DealKit's answers.
 final class QueryTests: XCTestCase {
-    let feed = FeedBuilder.generated(3000)
+    /// Built once for the class: XCTest makes an instance per test, and each built its own.
+    static let sharedFeed = FeedBuilder.generated(3000)
+    var feed: Feed { Self.sharedFeed }
 
     func testMembersMatchDealFilterForManyFilters() {
         let catalog = DealIndex(feed: feed, today: TestFeeds.today)
@@ -60,6 +62,25 @@ final class QueryTests: XCTestCase {
         XCTAssertEqual(r.vendors.rows.map(\.deals), byVendor.rows.map(\.deals))
         XCTAssertEqual(r.vendors.rows.map(\.countries), byVendor.rows.map(\.countries))
         XCTAssertEqual(r.vendors.rows.map(\.committedMW), byVendor.rows.map(\.committedMW))
+    }
+
+    /// Each country's deals are its rows in the result's order, and the totals row adds every deal shown once.
+    func testEachCountrysRowsAndTheTotalsRow() {
+        let catalog = DealIndex(feed: feed, today: TestFeeds.today)
+        let f = DealFilter(search: "a")
+        let r = ResultSet(catalog: catalog, members: catalog.members(f), sort: .mw, descending: true)
+        XCTAssertGreaterThan(r.countries.count, 5)
+        for c in r.countries {
+            let rows = r.rows(ofCountry: c.id)
+            XCTAssertEqual(rows, r.rows.filter { feed.deals[Int($0)].country == c.key }, c.key)
+            XCTAssertEqual(rows.count, c.deals, c.key)
+            XCTAssertEqual(r.rows(ofCountry: c.id), rows, "asked again: the same")
+        }
+        var total = GroupTotal(key: "total", name: "", id: -1)
+        for i in r.members { total.add(catalog, i) }
+        total.countries = Array(Set(r.members.map { feed.deals[Int($0)].country })).sorted()
+        XCTAssertEqual(r.total, total)
+        XCTAssertEqual(r.total.deals, f.apply(to: feed.deals).count)
     }
 
     func testIndexOfIDFindsEveryDealAndNoOther() {

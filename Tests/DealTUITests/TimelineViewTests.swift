@@ -21,6 +21,32 @@ final class TimelineViewTests: XCTestCase {
         }
     }
 
+    /// Two lanes whose titles read the same once cut are cut in the middle, so they can be told apart.
+    func testLanesThatWouldReadTheSameWhenCutAreToldApart() {
+        let feed = Feed(deals: [
+            Deal(
+                id: "a", title: "OpenAI/Microsoft Mt Pleasant, Wisconsin Phase 1", country: "US",
+                announced: PartialDate("2024")!, status: .planned),
+            Deal(
+                id: "b", title: "OpenAI/Microsoft Mt Pleasant, Wisconsin Phase 2", country: "US",
+                announced: PartialDate("2024")!, status: .planned),
+            Deal(
+                id: "c", title: "Stargate Abilene, a title long enough to be cut", country: "US",
+                announced: PartialDate("2025")!, status: .planned),
+        ])
+        var s = TestFeeds.state(feed, rows: 24, cols: 80)
+        AppReducer.reduce(&s, .char("4"))
+        let rows = Screen.render(s).text().split(separator: "\n").map(String.init)
+        let lanes = rows.filter { $0.hasPrefix("  ") && $0.contains("│") }.map {
+            $0.prefix { $0 != "│" }.trimmingCharacters(in: .whitespaces)
+        }
+        XCTAssertEqual(lanes.count, 3, rows.joined(separator: "\n"))
+        XCTAssertEqual(Set(lanes).count, 3, "lanes read the same: \(lanes)")
+        XCTAssertTrue(lanes.contains { $0.hasSuffix("Phase 1") && $0.contains("…") }, "\(lanes)")
+        // A title that no other resembles is cut at its end, as before.
+        XCTAssertTrue(lanes.contains { $0.hasPrefix("Stargate Abilene") && $0.hasSuffix("…") }, "\(lanes)")
+    }
+
     func testYearLabelsAreWholeAtEveryWidth() {
         for cols in [40, 60, 80, 120, 200] {
             var s = TestFeeds.state(longSpan(), rows: 24, cols: cols)

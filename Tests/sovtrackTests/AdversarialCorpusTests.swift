@@ -184,12 +184,19 @@ final class AdversarialCorpusTests: XCTestCase {
         // included, with their memory bounds) runs with SOVTRACK_TEST_FULL=1, from .ci/run.
         var rng = SplitMix64(seed: seed)
         let small = corpus.indices.filter { TestScale.isFull || !corpus[$0].large }
-        let chosen = TestScale.sample(
+        var chosen = TestScale.sample(
             small, count: 8, using: &rng,
             what: "hostile corpus cases (the \(corpus.count - small.count) large ones left out)")
-        let strings = TestScale.sample(
+        var strings = TestScale.sample(
             Array(HostileCorpus.hostileStrings.enumerated().filter { $0.offset % 2 == 0 }), count: 2,
             using: &rng, what: "hostile strings in add and edit flags")
+        // SOVTRACK_CORPUS_CASES=name,name runs only those cases, large or not (to try one quickly).
+        if let names = ProcessInfo.processInfo.environment["SOVTRACK_CORPUS_CASES"] {
+            let wanted = Set(names.split(separator: ",").map(String.init))
+            chosen = corpus.indices.filter { wanted.contains(corpus[$0].name) }
+            XCTAssertEqual(chosen.count, wanted.count, "SOVTRACK_CORPUS_CASES names a case the corpus does not have")
+            strings = []
+        }
         let inputs = chosen.map { (index: $0, case: corpus[$0], bytes: corpus[$0].bytes) }
         // Largest first, so that a long run does not finish last on one core.
         var jobs: [() throws -> [String]] = inputs.sorted { $0.bytes.count > $1.bytes.count }.map { input in

@@ -27,4 +27,31 @@ final class ValidateCommandTests: XCTestCase {
             try FileManager.default.contentsOfDirectory(atPath: old.deletingLastPathComponent().path).sorted(),
             ["new.json", "old.json"])
     }
+
+    /// A feed with more uncited figures than are printed: the first are printed as before, the
+    /// rest counted in the "more problems" line and the warnings' count.
+    func testUncitedFiguresBeyondTheLimitAreCounted() throws {
+        let deals = (0..<60).map { i in
+            Deal(
+                id: String(format: "d-%03d", i), title: "Deal \(i)", country: "KR", announced: PartialDate("2026-03")!,
+                capacity: Capacity(initialMW: Double(i) + 0.5, targetMW: i % 2 == 0 ? 100 : nil),
+                milestones: i % 3 == 0 ? [Milestone(date: PartialDate("2027")!, event: "phase \(i)")] : [],
+                sources: [Source(title: "Report \(i)", url: "https://example.org/\(i)")])
+        }
+        let file = try CLI.write(
+            String(decoding: FeedEncoder.encode(Feed(deals: deals)), as: UTF8.self), as: "uncited.json")
+        var expected: [String] = []
+        for (i, d) in deals.enumerated() {
+            expected += DealValidator.citationWarnings(for: d, at: "deals[\(i)]").map { $0.formatted(file: file.path) }
+        }
+        XCTAssertGreaterThan(expected.count, FeedDecoder.issueLimit)
+        let r = try CLI.run("validate", file.path)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(
+            CLI.lines(r.stdout),
+            Array(expected.prefix(FeedDecoder.issueLimit)) + [
+                "… and \(expected.count - FeedDecoder.issueLimit) more problems",
+                "\(file.path): ok, 60 deals (0 errors, \(expected.count) warnings)",
+            ])
+    }
 }

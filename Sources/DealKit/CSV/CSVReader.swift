@@ -31,6 +31,23 @@ public struct CSVReader: Sendable {
         i = start
     }
 
+    /// A reader of `data` from a position an earlier reader of the same data reported (see
+    /// ``position``), to read a record again without keeping it; the data was checked then.
+    public init(resuming data: [UInt8], at position: Position) {
+        self.data = data
+        i = position.offset
+        line = position.line
+    }
+
+    /// Where a record starts: its first byte and the line that byte is on.
+    public struct Position: Sendable, Equatable {
+        public var offset: Int
+        public var line: Int
+    }
+
+    /// Where the next record starts (blank lines before it included, which reading skips again).
+    public var position: Position { Position(offset: i, line: line) }
+
     /// Every record of the text, blank lines skipped.
     public static func parse(_ data: [UInt8]) throws -> [CSVRecord] {
         var reader = try CSVReader(data)

@@ -146,21 +146,51 @@ public enum DealValidator {
     ///
     /// Journalists trace every number on screen to a source; one left uncited is a gap worth saying.
     public static func citationWarnings(for deal: Deal, at path: @autoclosure () -> String) -> [FeedIssue] {
-        guard !deal.sources.isEmpty else { return [] }
         var out: [FeedIssue] = []
-        func need(_ figure: Citations.Figure, _ what: @autoclosure () -> String) {
-            if deal.cite[figure].isEmpty { out.append(.warning("\(path()).cite", "\(what()) cites no source")) }
-        }
-        need(.announced, deal.announcedStated ? "announced \(deal.announced)" : "announcedBy \(deal.announced)")
-        if let c = deal.capacity {
-            if let v = c.initialMW { need(.initialMW, "initialMW \(JSONWriter.format(v))") }
-            if let v = c.targetMW { need(.targetMW, "targetMW \(JSONWriter.format(v))") }
-            if let v = c.operationalMW { need(.operationalMW, "operationalMW \(JSONWriter.format(v))") }
-        }
-        for (i, m) in deal.milestones.enumerated() where m.cite.isEmpty {
-            out.append(.warning("\(path()).milestones[\(i)]", "milestone \(FeedIssue.quote(m.event)) cites no source"))
+        forEachUncited(in: deal) { figure in
+            let what: String
+            switch figure {
+            case .announced:
+                what = deal.announcedStated ? "announced \(deal.announced)" : "announcedBy \(deal.announced)"
+            case .figure(let name, let mw): what = "\(name) \(JSONWriter.format(mw))"
+            case .milestone(let i):
+                let event = FeedIssue.quote(deal.milestones[i].event)
+                out.append(.warning("\(path()).milestones[\(i)]", "milestone \(event) cites no source"))
+                return
+            }
+            out.append(.warning("\(path()).cite", "\(what) cites no source"))
         }
         return out
+    }
+
+    /// How many warnings `citationWarnings` gives for `deal`, without writing them: `validate`
+    /// prints the first hundred of a feed's and counts the rest, and a large feed can have
+    /// hundreds of thousands.
+    public static func citationWarningCount(for deal: Deal) -> Int {
+        var n = 0
+        forEachUncited(in: deal) { _ in n += 1 }
+        return n
+    }
+
+    /// A figure no source cites.
+    private enum Uncited {
+        case announced
+        /// A capacity figure: its key and value.
+        case figure(String, Double)
+        /// The milestone at this index.
+        case milestone(Int)
+    }
+
+    /// Each figure of a deal with sources that no source cites, in the warnings' order.
+    private static func forEachUncited(in deal: Deal, _ found: (Uncited) -> Void) {
+        guard !deal.sources.isEmpty else { return }
+        if deal.cite[.announced].isEmpty { found(.announced) }
+        if let c = deal.capacity {
+            if let v = c.initialMW, deal.cite[.initialMW].isEmpty { found(.figure("initialMW", v)) }
+            if let v = c.targetMW, deal.cite[.targetMW].isEmpty { found(.figure("targetMW", v)) }
+            if let v = c.operationalMW, deal.cite[.operationalMW].isEmpty { found(.figure("operationalMW", v)) }
+        }
+        for (i, m) in deal.milestones.enumerated() where m.cite.isEmpty { found(.milestone(i)) }
     }
 
     /// Errors for ids used more than once, naming where each was first seen.

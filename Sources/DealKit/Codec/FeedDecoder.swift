@@ -18,6 +18,10 @@ public struct FeedDecoder {
         /// Errors and warnings found past the first `issueLimit`, counted but not kept.
         public var omittedErrors = 0
         public var omittedWarnings = 0
+        /// The `history` array's text, when asked for (`historyText`) and in the canonical
+        /// layout: the feed's `history` key then holds `null` in its place, which only a save
+        /// that writes this text there may see (see `Store.update(deal:)`).
+        var history: HistoryText?
         public var hasErrors: Bool { omittedErrors > 0 || issues.contains { $0.isError } }
         /// Every error found, kept or not.
         public var errorCount: Int { issues.reduce(0) { $0 + ($1.isError ? 1 : 0) } + omittedErrors }
@@ -51,12 +55,16 @@ public struct FeedDecoder {
         reader.capIssues()
         return Result(
             feed: feed, issues: reader.issues, isFatal: false, strategy: strategy,
-            omittedErrors: reader.omittedErrors, omittedWarnings: reader.omittedWarnings)
+            omittedErrors: reader.omittedErrors, omittedWarnings: reader.omittedWarnings, history: history)
     }
 
     /// Told of byte ranges that have been read and will not be read again, so a caller can let go of them.
     private var consumed: (@Sendable (Range<Int>) -> Void)?
     private var parallel = true
+    private var parallelFrom = FeedDecoder.parallelThreshold
+    /// Keep the history's text rather than a tree of it, when it is in the canonical layout.
+    private var historyText = false
+    private var history: HistoryText?
 
     /// Decodes and validates a whole document.
     public static func decode(_ data: [UInt8]) -> Result {
@@ -64,21 +72,39 @@ public struct FeedDecoder {
     }
 
     /// Decodes and validates a document in memory the caller owns (a mapped file, say).
-    /// `parallel: false` reads on one core whatever the size (tests compare the two).
+    /// `parallel: false` reads on one core whatever the size (tests compare the two);
+    /// A deals array of `parallelFrom` bytes or more is read on every core (tests lower it,
+    /// so that small feeds take the paths a large one takes).
     ///
     /// With `keeping`, the feed holds only the deals it accepts, as it leaves them (it may
     /// drop fields the caller will not read); every deal is still read and checked first,
     /// and the issues are those of the whole document. A deal let go is freed at
     /// once, so the next deals reuse its memory: `list --country KR` on 100,000 deals holds
     /// the 4,000 it shows, not all of them (a fifth of the time, in page faults, is saved).
+    ///
+    /// `historyText` keeps a history in the canonical layout as its text (`Result.history`),
+    /// checked but not read into a tree: for a save, which writes it back as it is.
     public static func decode(
         buffer data: UnsafeBufferPointer<UInt8>, consumed: (@Sendable (Range<Int>) -> Void)? = nil,
-        parallel: Bool = true, keeping keep: (@Sendable (inout Deal) -> Bool)? = nil
+        parallel: Bool = true, parallelFrom: Int = parallelThreshold,
+        keeping keep: (@Sendable (inout Deal) -> Bool)? = nil
+    ) -> Result {
+        decode(
+            buffer: data, consumed: consumed, parallel: parallel, parallelFrom: parallelFrom, keeping: keep,
+            historyText: false)
+    }
+
+    static func decode(
+        buffer data: UnsafeBufferPointer<UInt8>, consumed: (@Sendable (Range<Int>) -> Void)? = nil,
+        parallel: Bool = true, parallelFrom: Int = parallelThreshold,
+        keeping keep: (@Sendable (inout Deal) -> Bool)? = nil, historyText: Bool
     ) -> Result {
         var decoder = FeedDecoder()
         decoder.consumed = consumed
         decoder.parallel = parallel
+        decoder.parallelFrom = parallelFrom
         decoder.reader.keep = keep
+        decoder.historyText = historyText
         return decoder.run(data)
     }
 
@@ -119,7 +145,8 @@ public struct FeedDecoder {
                 reader.capIssues()
                 return result(feed)
             }
-            var all = FeedDecoder.decode(buffer: data, consumed: consumed, parallel: parallel)
+            var all = FeedDecoder.decode(
+                buffer: data, consumed: consumed, parallel: parallel, parallelFrom: parallelFrom)
             var kept: [Deal] = []
             for var deal in all.feed.deals where keep(&deal) { kept.append(deal) }
             all.feed.deals = kept
@@ -131,7 +158,7 @@ public struct FeedDecoder {
     /// Bytes read between two calls of `consumed`.
     static let releaseStep = 8 << 20
     /// Below this many bytes of deals, one core is faster than starting threads.
-    static let parallelThreshold = 4 << 20
+    public static let parallelThreshold = 4 << 20
 
     /// Returns a fatal issue when the document is not a v1 feed.
     private mutating func readDocument(_ r: inout JSONReader, into feed: inout Feed) throws -> FeedIssue? {
@@ -181,7 +208,10 @@ public struct FeedDecoder {
                 try keys.insert(3, key)
                 sawDeals = true
                 guard try reader.expect(.array, &r, "deals") else { continue }
-                if parallel, let split = ParallelDealSplit(consumed: consumed, keep: reader.keep).read(&r) {
+                if parallel,
+                    let split = ParallelDealSplit(consumed: consumed, keep: reader.keep, minimumBytes: parallelFrom)
+                        .read(&r)
+                {
                     feed.deals = split.deals
                     reader.issues += split.issues
                     reader.omittedErrors += split.omitted.errors
@@ -207,6 +237,12 @@ public struct FeedDecoder {
                 }
             default:
                 let keyName = try keys.insertExtra(key, among: feed.extra)
+                if historyText, key.is("history"), let read = HistoryText.read(r.bytes, at: try r.peekOffset()) {
+                    history = read.text
+                    r.seek(to: read.end, depth: 1)
+                    feed.extra.append(JSONField(keyName, .null))
+                    continue
+                }
                 feed.extra.append(JSONField(keyName, try r.readValue()))
             }
         }

@@ -41,10 +41,13 @@ public enum FeedEncoder {
     /// The first chunk refused stops the encoding: this returns false, having handed over only
     /// the pieces before it. A save checks the deals so, on every core while the disk writes,
     /// rather than in a pass of its own before encoding.
+    ///
+    /// `history`, when given, is written as the `history` key's value, whatever the feed holds
+    /// there (the placeholder a load for a save leaves: `FeedDecoder.Result.history`).
     static func encode(
         _ feed: Feed, cores: Int = Parallel.cores,
         chunk: Int = 4_096, parallelFrom: Int = 2_000,
-        accepting accept: (@Sendable (Range<Int>) -> Bool)?,
+        accepting accept: (@Sendable (Range<Int>) -> Bool)?, history: HistoryText? = nil,
         into output: ([UInt8]) throws -> Void
     ) rethrows -> Bool {
         var head = JSONWriter(capacity: 256)
@@ -72,8 +75,8 @@ public enum FeedEncoder {
                 return true
             })
         guard complete else { return false }
-        var tail = JSONWriter(capacity: 256)
-        writeTail(feed, to: &tail)
+        var tail = JSONWriter(capacity: 256 + (history?.bytes.count ?? 0))
+        writeTail(feed, history: history, to: &tail)
         try output(tail.finish())
         return true
     }
@@ -101,11 +104,15 @@ public enum FeedEncoder {
     }
 
     /// Everything after the last deal.
-    private static func writeTail(_ feed: Feed, to w: inout JSONWriter) {
+    private static func writeTail(_ feed: Feed, history: HistoryText? = nil, to w: inout JSONWriter) {
         w.raw(feed.deals.isEmpty ? "]" : "\n  ]")
         for f in feed.extra {
             w.raw(",\n  ")
             w.member(f.key)
+            if f.key == History.key, let history {
+                history.bytes.withUnsafeBufferPointer { w.raw($0) }
+                continue
+            }
             // The history and merge conflicts: one compact record a line, so that a revision
             // added is a line added in a git diff.
             if f.key == History.key || f.key == MergeConflict.key, case .array(let items) = f.value, !items.isEmpty {

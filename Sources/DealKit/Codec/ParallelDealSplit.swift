@@ -16,6 +16,8 @@ struct ParallelDealSplit {
     var consumed: (@Sendable (Range<Int>) -> Void)?
     /// For a selective read: the deals to keep (all when nil), which it may also trim.
     var keep: (@Sendable (inout Deal) -> Bool)?
+    /// Below this many bytes of deals the array is left to the in-order read.
+    var minimumBytes = FeedDecoder.parallelThreshold
 
     /// What the pieces gave, joined.
     struct Joined {
@@ -33,7 +35,7 @@ struct ParallelDealSplit {
     func read(_ r: inout JSONReader) -> Joined? {
         let cores = Parallel.cores
         guard cores > 1, let open = try? r.peekOffset(),
-            r.bytes.count - open >= FeedDecoder.parallelThreshold
+            r.bytes.count - open >= minimumBytes
         else { return nil }
         var first = JSONReader(bytes: r.bytes)
         first.seek(to: open + 1)

@@ -49,40 +49,115 @@ public enum EpochID {
 
     /// Six hex digits of the 64-bit FNV-1a hash of the text's UTF-8: the same on every run and machine.
     public static func hash(_ text: String) -> String {
+        let hex = String(fnv1a(text) >> 40, radix: 16)
+        return String(repeating: "0", count: 6 - hex.count) + hex
+    }
+
+    /// The 64-bit FNV-1a hash of the text's UTF-8.
+    static func fnv1a(_ text: String) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in text.utf8 {
             h ^= UInt64(b)
             h = h &* 0x0000_0100_0000_01B3
         }
-        let hex = String(h >> 40, radix: 16)
-        return String(repeating: "0", count: 6 - hex.count) + hex
+        return h
+    }
+
+    /// The ids of a file's rows, worked out from their names; see ``assign(names:row:)``.
+    public struct Assignment: Sendable {
+        /// The ids that may differ from ``EpochID/base(_:)`` of the row's name, by row position.
+        fileprivate var ids: [Int: String] = [:]
+        /// Base ids that more than one row gives: a link by such a name leads to no row.
+        public fileprivate(set) var sharedBases: Set<String> = []
+        /// Names that more than one row has (Epoch's "Anonymized Chinese System").
+        public fileprivate(set) var sharedNames: Set<String> = []
+
+        /// The id of the row at `index` whose `Name` is `name`; nil for a row without a name.
+        public func id(at index: Int, name: String?) -> String? {
+            guard let name else { return nil }
+            return ids[index] ?? EpochID.base(name)
+        }
+
+        /// The id of the named row at `index`, whose base id is `base`.
+        public func id(at index: Int, base: String) -> String { ids[index] ?? base }
     }
 
     /// The id of each row, in the order given; nil for a row without a name.
     public static func assign(_ rows: [EpochRow]) -> [String?] {
-        var ids: [String?] = rows.map { row in row.value(EpochColumn.name).map(base) }
-        var byBase: [String: [Int]] = [:]
-        for (i, id) in ids.enumerated() { if let id { byBase[id, default: []].append(i) } }
+        let assignment = assign(
+            names: { visit in
+                for (i, row) in rows.enumerated() { if let name = row.value(EpochColumn.name) { visit(i, name) } }
+            },
+            row: { rows[$0] })
+        return rows.indices.map { assignment.id(at: $0, name: rows[$0].value(EpochColumn.name)) }
+    }
+
+    /// The ids of a file's rows, keeping only what sets them apart in memory.
+    ///
+    /// `names` calls its argument with the position and `Name` of every row that has one, in
+    /// file order, each time it is called (up to three times); `row` reads one row whole, and is
+    /// asked only for rows whose ids collide. Nearly every row's id is the base of its name; the
+    /// assignment keeps the others. Rows that may collide are found by sorting 64-bit hashes of
+    /// the base ids (8 bytes a row, let go before the next step), then compared exactly.
+    public static func assign(
+        names: (_ visit: (Int, String) -> Void) -> Void, row: (Int) -> EpochRow
+    ) -> Assignment {
+        var result = Assignment()
+        // Base ids given more than once, give or take a hash collision (settled exactly below).
+        var repeated = Set<UInt64>()
+        do {
+            var hashes: [UInt64] = []
+            names { _, name in hashes.append(fnv1a(base(name))) }
+            hashes.sort()
+            for k in hashes.indices.dropFirst() where hashes[k] == hashes[k - 1] { repeated.insert(hashes[k]) }
+        }
+        guard !repeated.isEmpty else { return result }
+        var byBase: [String: [(index: Int, name: String)]] = [:]
+        names { i, name in
+            let b = base(name)
+            if repeated.contains(fnv1a(b)) { byBase[b, default: []].append((i, name)) }
+        }
+        byBase = byBase.filter { $0.value.count > 1 }
+        guard !byBase.isEmpty else { return result }
+        result.sharedBases = Set(byBase.keys)
 
         // Names that collide: a hash of the name, or of the facts when the name itself is shared.
-        for (baseID, members) in byBase where members.count > 1 {
+        var ids: [Int: String] = [:]
+        for (baseID, members) in byBase {
             var nameCount: [String: Int] = [:]
-            for i in members { nameCount[rows[i][EpochColumn.name], default: 0] += 1 }
-            for i in members {
-                let name = rows[i][EpochColumn.name]
-                var key = name
-                if nameCount[name]! > 1 {
-                    key += EpochColumn.identity.map { "\u{1F}" + rows[i][$0] }.joined()
+            for m in members { nameCount[m.name, default: 0] += 1 }
+            for (name, n) in nameCount where n > 1 { result.sharedNames.insert(name) }
+            for m in members {
+                var key = m.name
+                if nameCount[m.name, default: 0] > 1 {
+                    let r = row(m.index)
+                    key += EpochColumn.identity.map { "\u{1F}" + r[$0] }.joined()
                 }
-                ids[i] = baseID + "-" + hash(key)
+                ids[m.index] = baseID + "-" + hash(key)
+            }
+        }
+
+        // Every id made above, and every one made from it below, begins with a shared base id and
+        // `-`; so only rows whose own base id begins so can meet one. The rest keep their base ids,
+        // which no other row has.
+        let prefixLengths = Set(byBase.keys.map(\.utf8.count))
+        names { i, name in
+            guard ids[i] == nil else { return }
+            let b = base(name)
+            let utf8 = Array(b.utf8)
+            for n in prefixLengths where n < utf8.count && utf8[n] == 0x2D {
+                if result.sharedBases.contains(String(decoding: utf8[..<n], as: UTF8.self)) {
+                    ids[i] = b
+                    return
+                }
             }
         }
 
         // Rows still alike: numbered in the order of their whole content.
         var byID: [String: [Int]] = [:]
-        for (i, id) in ids.enumerated() { if let id { byID[id, default: []].append(i) } }
+        for (i, id) in ids { byID[id, default: []].append(i) }
         for (id, members) in byID where members.count > 1 {
-            let ordered = members.map { ($0, content(rows[$0])) }.sorted { a, b in
+            let ordered = members.map { ($0, content(row($0))) }.sorted { a, b in
                 a.1 != b.1 ? a.1 < b.1 : a.0 < b.0
             }
             for (n, member) in ordered.enumerated() where n > 0 { ids[member.0] = "\(id)-\(n + 1)" }
@@ -90,7 +165,7 @@ public enum EpochID {
 
         // A numbered or hashed id could, in theory, equal another row's: keep every id unique.
         var seen = Set<String>()
-        for i in ids.indices {
+        for i in ids.keys.sorted() {
             guard let id = ids[i] else { continue }
             var candidate = id
             var n = 2
@@ -101,7 +176,8 @@ public enum EpochID {
             seen.insert(candidate)
             ids[i] = candidate
         }
-        return ids
+        result.ids = ids
+        return result
     }
 
     /// A row's non-empty cells as `column=value`, sorted by column: independent of the column order.

@@ -11,6 +11,8 @@ public struct EpochImport: Sendable {
         case empty
         /// The header lacks a column every Epoch file has.
         case notEpoch(missing: [String])
+        /// The file is 4 GiB or more (a row is found by a 32-bit position).
+        case tooLarge
 
         public var description: String {
             switch self {
@@ -19,6 +21,7 @@ public struct EpochImport: Sendable {
             case .notEpoch(let missing):
                 return "not Epoch AI's GPU clusters CSV: the header has no "
                     + missing.map { "\"\($0)\"" }.joined(separator: ", ") + " column"
+            case .tooLarge: return "the file is 4 GiB or more, far more than any Epoch file"
             }
         }
     }
@@ -29,39 +32,60 @@ public struct EpochImport: Sendable {
         public var mapped: EpochMapper.Mapped
     }
 
-    public let header: EpochHeader
+    public var header: EpochHeader { rows.header }
     /// Data rows in the file.
-    public let rowsRead: Int
+    public var rowsRead: Int { rows.count }
     /// The deals, in file order.
     public let items: [Item]
-    /// The rows that cannot be deals, in file order.
-    public let rejections: [EpochRejection]
+    /// The rows that cannot be deals: all counted, the first of each reason kept.
+    public let rejections: EpochRejections
+    /// The file's rows, read again for the rejects file.
+    private let rows: EpochRows
+    /// One bit a row: set for a rejected row.
+    private let rejected: [UInt64]
 
     /// Reads and maps a file; `progress` is told `(rows done, rows)` as it goes.
+    ///
+    /// The rows are never all held (see ``EpochRows``): the file is read once to check it, once
+    /// to check each row, up to three times more for the ids (by name only), and each row that
+    /// passed is read again to be mapped. What is kept a row is its position (8 bytes), a bit
+    /// for rejected rows, and a deal for each row that passed.
     public static func read(_ data: [UInt8], progress: ((Int, Int) -> Void)? = nil) throws(Refusal) -> EpochImport {
-        let records: [CSVRecord]
-        do { records = try CSVReader.parse(data) } catch let e as CSVError { throw .syntax(e) } catch { throw .empty }
-        guard let first = records.first else { throw .empty }
-        let header = EpochHeader(first.fields)
-        let missing = header.missingRequired
-        guard missing.isEmpty else { throw .notEpoch(missing: missing) }
-
-        let rows = records.dropFirst().map { EpochRow(line: $0.line, fields: $0.fields, header: header) }
-        var outcome: [EpochRejection?] = rows.map(EpochMapper.check)
-        let ids = EpochID.assign(rows)
-        let mapper = EpochMapper(rows: rows, ids: ids, accepted: outcome.map { $0 == nil })
+        let rows = try EpochRows.read(data)
+        var rejections = EpochRejections()
+        var rejected = [UInt64](repeating: 0, count: (rows.count + 63) / 64)
+        func reject(_ index: Int, _ rejection: EpochRejection) {
+            rejections.add(rejection)
+            rejected[index / 64] |= 1 << UInt64(index % 64)
+        }
+        // The rows that passed the checks, by position and by base id; the file's latest year.
+        var passed: [Int] = []
+        var passedByBase: [String: Int] = [:]
+        var latestYear: Int?
+        rows.forEachRow { index, row in
+            if let y = EpochMapper.latestYear(of: row) { latestYear = max(latestYear ?? y, y) }
+            if let rejection = EpochMapper.check(row) {
+                reject(index, rejection)
+            } else {
+                passed.append(index)
+                if let name = row.value(EpochColumn.name) { passedByBase[EpochID.base(name)] = index }
+            }
+        }
+        let ids = EpochID.assign(names: rows.forEachName, row: { rows[$0] })
+        let mapper = EpochMapper(ids: ids, accepted: passedByBase, fallbackYear: latestYear)
+        passedByBase = [:]
         var items: [Item] = []
-        items.reserveCapacity(rows.count)
-        for (i, row) in rows.enumerated() {
-            if i % 64 == 0 { progress?(i, rows.count) }
-            guard outcome[i] == nil else { continue }
-            switch mapper.map(row, at: i) {
+        items.reserveCapacity(passed.count)
+        for (k, index) in passed.enumerated() {
+            if k % 64 == 0 { progress?(index, rows.count) }
+            switch mapper.map(rows[index], at: index) {
             case .success(let mapped): items.append(Item(mapped: mapped))
-            case .failure(let rejection): outcome[i] = rejection
+            case .failure(let rejection): reject(index, rejection)
             }
         }
         progress?(rows.count, rows.count)
-        return EpochImport(header: header, rowsRead: rows.count, items: items, rejections: outcome.compactMap { $0 })
+        rejections.inFileOrder()
+        return EpochImport(items: items, rejections: rejections, rows: rows, rejected: rejected)
     }
 
     /// Merges the deals into a feed by id and reports what changed.
@@ -111,7 +135,9 @@ public struct EpochImport: Sendable {
             out.append(contentsOf: [0x0D, 0x0A])
         }
         line(header.cells)
-        for r in rejections { line(r.row.fields) }
+        for (word, bits) in rejected.enumerated() where bits != 0 {
+            for bit in 0..<64 where bits & (1 << UInt64(bit)) != 0 { line(rows[word * 64 + bit].fields) }
+        }
         return out
     }
 }

@@ -51,30 +51,23 @@ public struct EpochMapper: Sendable {
     /// The file's latest year of dated evidence (about when the snapshot was taken): every row was
     /// public by then, so it bounds `announced`. Nil if the file has no such date anywhere.
     public let fallbackYear: Int?
-    /// Each row's id, by position in the file.
-    private let ids: [String?]
+    /// The rows' ids, by position in the file.
+    private let ids: EpochID.Assignment
     /// The id of the one accepted row with a base id (see ``EpochID/base(_:)``), for links by name.
     private let linkTargets: [String: String]
-    /// Names that more than one row has (Epoch's "Anonymized Chinese System").
-    private let sharedNames: Set<String>
 
-    /// Prepares the mapping of one file: `ids` from ``EpochID/assign(_:)``, `accepted` the rows that passed ``check(_:)``.
-    public init(rows: [EpochRow], ids: [String?], accepted: [Bool]) {
+    /// Prepares the mapping of one file: `ids` from ``EpochID/assign(names:row:)``; `accepted`
+    /// the position of each row that passed ``check(_:)`` by its base id; `fallbackYear` the
+    /// latest of ``latestYear(of:)`` over all rows.
+    public init(ids: EpochID.Assignment, accepted: [String: Int], fallbackYear: Int?) {
         self.ids = ids
-        var count: [String: Int] = [:]
         var targets: [String: String] = [:]
-        for (i, row) in rows.enumerated() {
-            guard let name = row.value(EpochColumn.name) else { continue }
-            let base = EpochID.base(name)
-            count[base, default: 0] += 1
-            if accepted[i], let id = ids[i] { targets[base] = id }
-        }
         // A name that several rows share links to none of them.
-        linkTargets = targets.filter { count[$0.key] == 1 }
-        var names: [String: Int] = [:]
-        for row in rows { if let n = row.value(EpochColumn.name) { names[n, default: 0] += 1 } }
-        sharedNames = Set(names.filter { $0.value > 1 }.keys)
-        fallbackYear = EpochMapper.latestYear(rows)
+        for (base, index) in accepted where !ids.sharedBases.contains(base) {
+            targets[base] = ids.id(at: index, base: base)
+        }
+        linkTargets = targets
+        self.fallbackYear = fallbackYear
     }
 
     // MARK: Checks
@@ -147,7 +140,7 @@ public struct EpochMapper: Sendable {
 
     /// The deal for the row at `index` (a row that passed ``check(_:)``), or why there can be none.
     public func map(_ row: EpochRow, at index: Int) -> Result<Mapped, EpochRejection> {
-        guard let id = ids[index], let status = EpochMapper.status(row),
+        guard let id = ids.id(at: index, name: row.value(EpochColumn.name)), let status = EpochMapper.status(row),
             let country = Countries.lookup(row[EpochColumn.country])
         else {
             return .failure(EpochRejection(row: row, reason: .invalidDeal, detail: "the row did not pass the checks"))
@@ -364,7 +357,7 @@ public struct EpochMapper: Sendable {
         // A name several rows share gets the id's distinguishing suffix, so that list rows tell them apart.
         let name = row[EpochColumn.name]
         var title = EpochMapper.title(name)
-        if sharedNames.contains(name) { title += " (" + id.dropFirst(EpochID.base(name).count + 1) + ")" }
+        if ids.sharedNames.contains(name) { title += " (" + id.dropFirst(EpochID.base(name).count + 1) + ")" }
         var leading = [JSONField("announcedFrom", .string(announcedFrom))]
         if title != name { leading.append(JSONField(EpochColumn.name, .string(name))) }
         if users == nil { leading.append(JSONField(EpochColumn.users, .string(row[EpochColumn.users]))) }
@@ -517,21 +510,17 @@ public struct EpochMapper: Sendable {
         }
     }
 
-    /// The latest year of dated evidence anywhere in the file: source captures and past first-operational dates.
-    static func latestYear(_ rows: [EpochRow]) -> Int? {
-        var latest: Int?
-        for row in rows {
-            var years = EpochColumn.sources.compactMap { EpochDate.captureYear(row[$0]) }
-            if let s = status(row), s != .planned,
-                let f = EpochDate.firstOperational(
-                    date: row[EpochColumn.firstOperationalDate], note: row[EpochColumn.firstOperationalDateNote]),
-                !f.planned
-            {
-                years.append(f.date.year)
-            }
-            if let m = years.max() { latest = max(latest ?? m, m) }
+    /// The latest year of dated evidence in a row: its source captures and a past first-operational date.
+    static func latestYear(of row: EpochRow) -> Int? {
+        var years = EpochColumn.sources.compactMap { EpochDate.captureYear(row[$0]) }
+        if let s = status(row), s != .planned,
+            let f = EpochDate.firstOperational(
+                date: row[EpochColumn.firstOperationalDate], note: row[EpochColumn.firstOperationalDateNote]),
+            !f.planned
+        {
+            years.append(f.date.year)
         }
-        return latest
+        return years.max()
     }
 
     // MARK: Merging over a stored deal

@@ -21,21 +21,29 @@ public struct EpochRejection: Error, Sendable, Equatable {
         }
     }
 
-    /// The row as read, written back unchanged to the rejects file.
-    public let row: EpochRow
+    /// The line of the file the row starts on.
+    public let line: Int
+    /// The row's `Name`, trimmed; "" when it has none.
+    public let name: String
     public let reason: Reason
     /// What exactly is wrong, e.g. `Country "Europa" is not a known country`.
     public let detail: String
 
-    public init(row: EpochRow, reason: Reason, detail: String) {
-        self.row = row
+    /// A rejection that keeps only where the row is, not its cells: an import may reject
+    /// millions of rows (the rejects file reads them again from the input).
+    public init(line: Int, name: String, reason: Reason, detail: String) {
+        self.line = line
+        self.name = name
         self.reason = reason
         self.detail = detail
     }
 
+    public init(row: EpochRow, reason: Reason, detail: String) {
+        self.init(line: row.line, name: row[EpochColumn.name], reason: reason, detail: detail)
+    }
+
     /// `line 40 "EU AI Gigafactory #1"`: where to find the row.
     public var position: String {
-        let name = row[EpochColumn.name]
-        return name.isEmpty ? "line \(row.line)" : "line \(row.line) \(FeedIssue.quote(name))"
+        name.isEmpty ? "line \(line)" : "line \(line) \(FeedIssue.quote(name))"
     }
 }

@@ -4,15 +4,15 @@ public struct EpochReport: Sendable, Equatable {
     public var rowsRead: Int
     /// Added, updated, unchanged and conflicting ids.
     public var merge: ImportReport
-    /// Every rejected row, in file order.
-    public var rejections: [EpochRejection]
+    /// The rejected rows: all counted, the first of each reason kept.
+    public var rejections: EpochRejections
     /// Ids of deals in the store that came from Epoch but that this file no longer has; they are kept.
     public var notInFile: [String]
     /// Seconds from reading the file to saving the store, when the caller measured it.
     public var seconds: Double?
 
     public init(
-        rowsRead: Int, merge: ImportReport, rejections: [EpochRejection], notInFile: [String] = [],
+        rowsRead: Int, merge: ImportReport, rejections: EpochRejections, notInFile: [String] = [],
         seconds: Double? = nil
     ) {
         self.rowsRead = rowsRead
@@ -23,13 +23,7 @@ public struct EpochReport: Sendable, Equatable {
     }
 
     /// The number of rows rejected for each reason, most frequent first.
-    public var rejectedByReason: [(reason: EpochRejection.Reason, count: Int)] {
-        var counts: [EpochRejection.Reason: Int] = [:]
-        for r in rejections { counts[r.reason, default: 0] += 1 }
-        return counts.map { ($0.key, $0.value) }.sorted { a, b in
-            a.count != b.count ? a.count > b.count : a.reason < b.reason
-        }
-    }
+    public var rejectedByReason: [(reason: EpochRejection.Reason, count: Int)] { rejections.byReason }
 
     /// The report as the CLI prints it:
     ///
@@ -42,9 +36,10 @@ public struct EpochReport: Sendable, Equatable {
             + "unchanged \(merge.unchanged.count), rejected \(rejections.count)"
         if !merge.conflicts.isEmpty { head += ", conflicting \(merge.conflicts.count)" }
         var lines = [head]
-        func list(_ items: [String], limit: Int) -> String {
-            items.prefix(limit).joined(separator: ", ")
-                + (items.count > limit ? ", … and \(items.count - limit) more" : "")
+        /// The first `limit` items, and how many more of `total` there are.
+        func list(_ items: [String], of total: Int? = nil, limit: Int) -> String {
+            let total = total ?? items.count
+            return items.prefix(limit).joined(separator: ", ") + (total > limit ? ", … and \(total - limit) more" : "")
         }
         if !merge.updated.isEmpty { lines.append("  updated: " + list(merge.updated, limit: 10)) }
         if !merge.conflicts.isEmpty {
@@ -53,13 +48,14 @@ public struct EpochReport: Sendable, Equatable {
                     + list(merge.conflicts, limit: 10))
         }
         for (reason, count) in rejectedByReason {
-            let rows = rejections.filter { $0.reason == reason }
-            let details = Set(rows.map(\.detail))
+            let rows = rejections.kept.filter { $0.reason == reason }
             // One detail for all ("the Country is empty") is said once; varied details are shown per row.
             let examples =
-                details.count == 1
-                ? list(rows.map(\.position), limit: 3) + "; " + rows[0].detail
-                : list(rows.map { "\($0.position): \($0.detail)" }, limit: 3)
+                if let detail = rejections.sharedDetail(reason) {
+                    list(rows.map(\.position), of: count, limit: 3) + "; " + detail
+                } else {
+                    list(rows.map { "\($0.position): \($0.detail)" }, of: count, limit: 3)
+                }
             lines.append("  rejected, \(reason.label): \(count) (\(examples))")
         }
         if !notInFile.isEmpty {

@@ -1,60 +1,90 @@
 extension DealIndex {
-    /// One row per country of `members`, in `Summary`'s order.
-    public func countryTotals(_ members: [Int32]) -> [GroupTotal] {
-        var byID = [GroupTotal?](repeating: nil, count: countryCodes.count)
+    /// One row per country of `members`, in `Summary`'s order, and the totals row (every member
+    /// once, with the codes of its countries): the Countries list, in one pass over the columns.
+    public func countryTotals(_ members: [Int32]) -> (rows: [GroupTotal], total: GroupTotal) {
+        let figures = FigureColumns(self)
+        let countryOf = groups.countryOf
+        var byID = [MWTotals](repeating: MWTotals(), count: countryCodes.count)
+        var all = MWTotals()
         for i in members {
-            let cid = Int(countryOf[Int(i)])
-            if byID[cid] == nil {
-                let code = countryCodes[cid]
-                byID[cid] = GroupTotal(key: code, name: Countries.byCode(code)?.name ?? code, id: Int32(cid))
-            }
-            byID[cid]!.add(self, i)
+            let k = Int(i)
+            figures.add(k, to: &byID[Int(countryOf[k])])
+            figures.add(k, to: &all)
         }
-        return byID.compactMap { $0 }.sorted(by: GroupTotal.summaryOrder)
+        var rows: [GroupTotal] = []
+        var total = GroupTotal(key: "total", name: "", id: -1)
+        total.totals = all
+        for (cid, totals) in byID.enumerated() where totals.deals > 0 {
+            let code = countryCodes[cid]
+            var row = GroupTotal(key: code, name: Countries.byCode(code)?.name ?? code, id: Int32(cid))
+            row.totals = totals
+            rows.append(row)
+            total.countries.append(code)
+        }
+        return (rows.sorted(by: GroupTotal.summaryOrder), total)
     }
 
     /// One row per vendor of `members` (a deal in each of its vendors' rows, once) and one for
     /// the deals without a vendor, in `Summary`'s order; with the members' total ambition MW.
     public func vendorTotals(_ members: [Int32]) -> (rows: [GroupTotal], ambition: Double?) {
         // Slot 0 is "no vendor", slot v + 1 vendor v; countries as one bitmap row per slot.
-        let slots = vendorNames.count + 1
+        let slots = groups.vendorSlots
         let nc = countryCodes.count
-        var bySlot = [GroupTotal?](repeating: nil, count: slots)
+        let figures = FigureColumns(self)
+        let countryOf = groups.countryOf
+        var bySlot = [MWTotals](repeating: MWTotals(), count: slots)
         var countries = [Bool](repeating: false, count: slots * nc)
         var total: Double?
         for i in members {
-            let a = ambition[Int(i)]
+            let k = Int(i)
+            let a = figures.ambition[k]
             if !a.isNaN { total = (total ?? 0) + a }
-            let c = Int(countryOf[Int(i)])
+            let c = Int(countryOf[k])
             let vs = vendors(of: i)
-            func add(_ slot: Int) {
-                if bySlot[slot] == nil {
-                    bySlot[slot] = GroupTotal(
-                        key: slot == 0 ? Summary.noVendor : vendorNames[slot - 1], name: "", id: Int32(slot - 1))
+            if vs.isEmpty {
+                figures.add(k, to: &bySlot[0])
+                countries[c] = true
+            } else {
+                for v in vs {
+                    let slot = Int(v) + 1
+                    figures.add(k, to: &bySlot[slot])
+                    countries[slot * nc + c] = true
                 }
-                bySlot[slot]!.add(self, i)
-                countries[slot * nc + c] = true
             }
-            if vs.isEmpty { add(0) } else { for v in vs { add(Int(v) + 1) } }
         }
         var rows: [GroupTotal] = []
-        for slot in 0..<slots {
-            guard var row = bySlot[slot] else { continue }
+        for slot in 0..<slots where bySlot[slot].deals > 0 {
+            var row = GroupTotal(
+                key: groups.vendorRowKey(slot: slot), name: "", id: Int32(slot - 1))
+            row.totals = bySlot[slot]
             row.countries = (0..<nc).filter { countries[slot * nc + $0] }.map { countryCodes[$0] }
             rows.append(row)
         }
         return (rows.sorted(by: GroupTotal.summaryOrder), total)
     }
 
-    /// Every one of `members` totalled once: the Countries and Vendors views' totals row.
-    public func total(_ members: [Int32]) -> GroupTotal {
-        var t = GroupTotal(key: "total", name: "", id: -1)
-        var seen = [Bool](repeating: false, count: countryCodes.count)
-        for i in members {
-            t.add(self, i)
-            seen[Int(countryOf[Int(i)])] = true
+    /// The capacity columns taken out of the index once for a pass over many deals: read
+    /// through the index for each deal, every column is retained and released again.
+    struct FigureColumns {
+        let committed: [Double], ambition: [Double], operational: [Double]
+        let unknown: [Bool], notApplicable: [Bool]
+        let approx: [UInt8]
+
+        init(_ index: DealIndex) {
+            committed = index.committed
+            ambition = index.ambition
+            operational = index.operational
+            unknown = index.unknownMW
+            notApplicable = index.notApplicable
+            approx = index.approxMW
         }
-        t.countries = countryCodes.indices.filter { seen[$0] }.map { countryCodes[$0] }
-        return t
+
+        /// Adds deal `k`'s figures to `totals`.
+        @inline(__always)
+        func add(_ k: Int, to totals: inout MWTotals) {
+            totals.add(
+                committed: committed[k], ambition: ambition[k], operational: operational[k], unknown: unknown[k],
+                notApplicable: notApplicable[k], approx: approx[k])
+        }
     }
 }

@@ -4,7 +4,8 @@
 /// totalling 100,000 deals is integer work. Sort orders and the search text are built
 /// on first use, since many sessions never sort by sponsor or search at all. The rules
 /// themselves live with the values they apply to (`DealFilter.Compiled`, `DealSort`,
-/// `MWTotals`), so the dashboard and the command line cannot disagree.
+/// `MWTotals`, `DealGroups`, `VendorConcentration`), so the dashboard and the command line
+/// cannot disagree.
 public final class DealIndex {
     public let feed: Feed
     public var deals: [Deal] { feed.deals }
@@ -12,16 +13,13 @@ public final class DealIndex {
     /// The day that decides which planned milestones are overdue (the milestone sort and column).
     public let today: PartialDate
 
-    /// Distinct country codes of the feed, sorted; `countryOf[i]` indexes this.
-    public let countryCodes: [String]
-    public let countryOf: [Int32]
-
-    /// Vendor keys (folded names) and the spelling shown for each (the first seen).
-    public let vendorKeys: [String]
-    public let vendorNames: [String]
-    /// Deal i's distinct vendors are `vendorIDs[vendorStart[i]..<vendorStart[i + 1]]`.
-    public let vendorStart: [Int32]
-    public let vendorIDs: [Int32]
+    /// The deals' countries and vendors, interned: the grouping `summary` and the vendor
+    /// concentration use too. Its arrays read as the index's own, below.
+    public let groups: DealGroups
+    @inlinable public var countryCodes: [String] { groups.countryCodes }
+    @inlinable public var countryOf: [Int32] { groups.countryOf }
+    @inlinable public var vendorKeys: [String] { groups.vendorKeys }
+    @inlinable public var vendorNames: [String] { groups.vendorNames }
 
     /// Partner keys (folded names, any role) and each deal's partners, like the vendors.
     public let partnerKeys: [String: Int32]
@@ -65,18 +63,8 @@ public final class DealIndex {
         pendingSearch =
             searchInBackground && feed.deals.count >= SearchIndex.backgroundFrom ? SearchBuild(deals: feed.deals) : nil
         count = feed.deals.count
-        var countryIDs: [String: Int32] = [:]
-        var countriesSeen: [String] = []
-        var countryOf: [Int32] = []
-        // Interning by exact spelling first means each distinct name is folded once.
-        var spellingToVendor: [String: Int32] = [:]
-        var keyToVendor: [String: Int32] = [:]
-        var vKeys: [String] = []
-        var vNames: [String] = []
-        var spellingToPartner: [String: Int32] = [:]
-        var pKeys: [String: Int32] = [:]
-        var vStart: [Int32] = [0]
-        var vIDs: [Int32] = []
+        groups = feed.deals.withUnsafeBufferPointer(DealGroups.init(buffer:))
+        var partners = FoldedNames()
         var pStart: [Int32] = [0]
         var pIDs: [Int32] = []
         var ambition: [Double] = []
@@ -89,8 +77,6 @@ public final class DealIndex {
         var notApplicable: [Bool] = []
         approxMW.reserveCapacity(count)
         notApplicable.reserveCapacity(count)
-        countryOf.reserveCapacity(count)
-        vStart.reserveCapacity(count + 1)
         pStart.reserveCapacity(count + 1)
         ambition.reserveCapacity(count)
         committed.reserveCapacity(count)
@@ -104,54 +90,13 @@ public final class DealIndex {
         feed.deals.withUnsafeBufferPointer { deals in
             for i in deals.indices {
                 let d = deals.baseAddress! + i
-                let code = d.pointee.country
-                if let c = countryIDs[code] {
-                    countryOf.append(c)
-                } else {
-                    countryIDs[code] = Int32(countriesSeen.count)
-                    countryOf.append(Int32(countriesSeen.count))
-                    countriesSeen.append(code)
-                }
-                var seenV: [Int32] = []
                 var seenP: [Int32] = []
-                d.pointee.partners.withUnsafeBufferPointer { partners in
-                    for p in partners.indices {
-                        let name = partners[p].name
-                        let pid: Int32
-                        if let id = spellingToPartner[name] {
-                            pid = id
-                        } else {
-                            let key = DealFilter.fold(name)
-                            if let id = pKeys[key] {
-                                pid = id
-                            } else {
-                                pid = Int32(pKeys.count)
-                                pKeys[key] = pid
-                            }
-                            spellingToPartner[name] = pid
-                        }
+                d.pointee.partners.withUnsafeBufferPointer { list in
+                    for p in list.indices {
+                        let pid = partners.id(list[p].name)
                         if !seenP.contains(pid) { seenP.append(pid) }
-                        guard partners[p].role == .vendor else { continue }
-                        let vid: Int32
-                        if let id = spellingToVendor[name] {
-                            vid = id
-                        } else {
-                            let key = DealFilter.fold(name)
-                            if let id = keyToVendor[key] {
-                                vid = id
-                            } else {
-                                vid = Int32(vKeys.count)
-                                keyToVendor[key] = vid
-                                vKeys.append(key)
-                                vNames.append(name)
-                            }
-                            spellingToVendor[name] = vid
-                        }
-                        if !seenV.contains(vid) { seenV.append(vid) }
                     }
                 }
-                vIDs += seenV
-                vStart.append(Int32(vIDs.count))
                 pIDs += seenP
                 pStart.append(Int32(pIDs.count))
 
@@ -177,17 +122,7 @@ public final class DealIndex {
                 last.append(Int32(b))
             }
         }
-        // Country ids in code order, as the views list them.
-        let codes = countriesSeen.sorted()
-        var renumber = [Int32](repeating: 0, count: codes.count)
-        for (sorted, code) in codes.enumerated() { renumber[Int(countryIDs[code]!)] = Int32(sorted) }
-        countryCodes = codes
-        self.countryOf = countryOf.map { renumber[Int($0)] }
-        vendorKeys = vKeys
-        vendorNames = vNames
-        vendorStart = vStart
-        vendorIDs = vIDs
-        partnerKeys = pKeys
+        partnerKeys = partners.ids
         partnerStart = pStart
         partnerIDs = pIDs
         self.ambition = ambition
@@ -246,9 +181,7 @@ public final class DealIndex {
         }
     }
 
-    public func vendors(of i: Int32) -> ArraySlice<Int32> {
-        vendorIDs[Int(vendorStart[Int(i)])..<Int(vendorStart[Int(i) + 1])]
-    }
+    public func vendors(of i: Int32) -> ArraySlice<Int32> { groups.vendors(of: i) }
 
     public func partners(of i: Int32) -> ArraySlice<Int32> {
         partnerIDs[Int(partnerStart[Int(i)])..<Int(partnerStart[Int(i) + 1])]
@@ -283,6 +216,7 @@ public final class DealIndex {
             countries: { code in countryCodes.firstIndex(of: code).map(Int32.init) },
             vendors: { key in vendorKeys.firstIndex(of: key).map(Int32.init) },
             partners: { key in partnerKeys[key] })
+        let countryOf = groups.countryOf
         return feed.deals.withUnsafeBufferPointer { deals in
             var out: [Int32] = []
             for i in 0..<Int32(count) {

@@ -81,34 +81,10 @@ public struct Summary: Sendable, Equatable {
         twoCoresFrom: Int
     ) {
         self.grouping = grouping
-        // Groups hold indices: copying 100,000 deals into groups cost more than totalling them.
-        var groups: [String: [Int]] = [:]
-        var displayName: [String: String] = [:]
-        var folded: [String: String] = [:]
-        for i in deals.indices {
-            switch grouping {
-            case .country:
-                groups[deals[i].country, default: []].append(i)
-            case .vendor:
-                var seen = Set<String>()
-                for p in deals[i].partners where p.role == .vendor {
-                    let k: String
-                    if let f = folded[p.name] {
-                        k = f
-                    } else {
-                        k = DealFilter.fold(p.name)
-                        folded[p.name] = k
-                    }
-                    guard seen.insert(k).inserted else { continue }
-                    if displayName[k] == nil { displayName[k] = p.name }
-                    groups[k, default: []].append(i)
-                }
-                if seen.isEmpty {
-                    groups["\u{0}none", default: []].append(i)
-                    displayName["\u{0}none"] = Summary.noVendor
-                }
-            }
-        }
+        // The grouping rule is `DealGroups`', shared with the dashboard's lists. Groups hold
+        // indices: copying 100,000 deals into groups cost more than totalling them.
+        let g = DealGroups(buffer: deals)
+        let all = 0..<Int32(deals.count)
         let both = deals.count >= twoCoresFrom
         var rows: [Row]
         var total: Row
@@ -116,14 +92,17 @@ public struct Summary: Sendable, Equatable {
         case .country:
             // Each deal is in one country: the rows are totalled on both cores, and the total
             // is the rows' names merged plus one cheap pass for the figures.
-            let halves = Summary.split(Array(groups), into: both ? 2 : 1)
+            let groups = g.byCountry(all).enumerated().filter { !$0.element.isEmpty }.map {
+                (key: g.countryCodes[$0.offset], value: $0.element)
+            }
+            let halves = Summary.split(groups, into: both ? 2 : 1)
             let parts = Parallel.map(halves.count) { part in
                 array.withUnsafeBufferPointer { deals in
                     var rows: [Row] = []
                     var tallies: [Tally] = []
                     for (k, members) in halves[part] {
                         var t = Tally(today: today)
-                        for i in members { t.add(i, deals, excludingVendor: nil) }
+                        for i in members { t.add(Int(i), deals, excludingVendor: nil) }
                         rows.append(t.row(key: k, name: Countries.byCode(k)?.name ?? k))
                         tallies.append(t)
                     }
@@ -137,11 +116,10 @@ public struct Summary: Sendable, Equatable {
             total = sum.row(key: "total", name: "")
         case .vendor:
             // A deal can be in several vendors' rows: the total walks every deal again, on the other core.
-            let vendorGroups = groups
-            let names = displayName
+            let slots = g.byVendor(all)
             let parts = Parallel.map(both ? 2 : 1) { part -> (rows: [Row], total: Row?) in
                 array.withUnsafeBufferPointer { deals in
-                    let rows = part == 0 ? Summary.vendorRows(groups: vendorGroups, names, deals, today: today) : []
+                    let rows = part == 0 ? Summary.vendorRows(slots, g, deals, today: today) : []
                     guard part == 1 || !both else { return (rows, nil) }
                     var t = Tally(today: today)
                     for i in deals.indices { t.add(i, deals, excludingVendor: nil) }
@@ -155,15 +133,15 @@ public struct Summary: Sendable, Equatable {
             Summary.rowOrder(key: $0.key, ambitionMW: $0.ambitionMW, before: $1.key, $1.ambitionMW)
         }
         self.total = total
-        concentration = VendorConcentration(buffer: deals)
+        concentration = VendorConcentration(groups: g, buffer: deals)
     }
 
     /// Groups split into `parts` runs of about as many deals each.
-    private static func split(_ groups: [(key: String, value: [Int])], into parts: Int) -> [[(
-        key: String, value: [Int]
+    private static func split(_ groups: [(key: String, value: [Int32])], into parts: Int) -> [[(
+        key: String, value: [Int32]
     )]] {
         guard parts > 1 else { return [groups] }
-        var out: [[(key: String, value: [Int])]] = Array(repeating: [], count: parts)
+        var out: [[(key: String, value: [Int32])]] = Array(repeating: [], count: parts)
         var load = Array(repeating: 0, count: parts)
         // Largest first, each to the lightest part so far.
         for g in groups.sorted(by: { $0.value.count > $1.value.count }) {
@@ -174,15 +152,16 @@ public struct Summary: Sendable, Equatable {
         return out
     }
 
-    /// One row per vendor.
+    /// One row per vendor slot with deals (`DealGroups.byVendor`), a vendor's own name left out of its row's vendors.
     private static func vendorRows(
-        groups: [String: [Int]], _ displayName: [String: String],
-        _ deals: UnsafeBufferPointer<Deal>, today: PartialDate?
+        _ slots: [[Int32]], _ g: DealGroups, _ deals: UnsafeBufferPointer<Deal>, today: PartialDate?
     ) -> [Row] {
-        groups.map { k, members in
+        slots.indices.compactMap { slot in
+            guard !slots[slot].isEmpty else { return nil }
             var t = Tally(today: today)
-            for i in members { t.add(i, deals, excludingVendor: k) }
-            return t.row(key: displayName[k] ?? k, name: "")
+            let own = slot == 0 ? nil : g.vendorKeys[slot - 1]
+            for i in slots[slot] { t.add(Int(i), deals, excludingVendor: own) }
+            return t.row(key: g.vendorRowKey(slot: slot), name: "")
         }
     }
 

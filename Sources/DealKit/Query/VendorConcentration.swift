@@ -4,11 +4,14 @@
 /// - a deal with several vendors gives each an equal part of its MW (vendors
 ///   compared without case, each counted once per deal);
 /// - a deal whose MW of that kind is unknown is left out of that kind's shares and
-///   counted (`unknownMWDeals`), never taken as zero;
+///   counted (`unknownMWDeals`), never taken as zero; so is a deal whose kind has no
+///   megawatts (a partnership, a model), whatever figure it gives, as in every total (`MWTotals`);
 /// - a deal with no vendor is left out of the shares and counted (`noVendorDeals`):
 ///   shares are of the MW whose vendor is known;
 /// - the Herfindahl–Hirschman index is the sum of the squared shares in percent
 ///   (0–10,000; 10,000 is one vendor), nil when no MW of that kind is attributed.
+///
+/// The groups are `DealGroups`': `summary`, the report and the dashboard all compute it here.
 public struct VendorConcentration: Sendable, Equatable {
     /// The MW of one kind attributed to one vendor.
     public struct Share: Sendable, Equatable {
@@ -49,31 +52,55 @@ public struct VendorConcentration: Sendable, Equatable {
     public var rows: [Row]
     /// Every deal together: each vendor's share of all the MW.
     public var total: Row
+    /// Per country id of the `DealGroups` it was made from: the HHI of the ambition MW (the
+    /// dashboard's Countries column), nil where no share is known or the country has no deals.
+    public var ambitionHHIByCountry: [Double?]
+    /// Per vendor id of the `DealGroups` it was made from: the number of countries in which the
+    /// vendor has the largest ambition share (the dashboard's `top in`).
+    public var leadsByVendor: [Int]
 
     public init(deals: [Deal]) {
-        self = deals.withUnsafeBufferPointer { VendorConcentration(buffer: $0) }
+        self = deals.withUnsafeBufferPointer { VendorConcentration(groups: DealGroups(buffer: $0), buffer: $0) }
     }
 
-    /// Reads through a buffer: a deal taken out of an array by value is copied whole first.
-    init(buffer: UnsafeBufferPointer<Deal>) {
-        var groups: [String: Tally] = [:]
-        var all = Tally()
-        var names: [String: String] = [:]
+    /// The deals of `buffer`, as `groups` (made from the same deals) groups them; read in place,
+    /// since a deal taken out of an array by value is copied whole first.
+    init(groups: DealGroups, buffer: UnsafeBufferPointer<Deal>) {
+        var committed: [Double] = []
+        var ambition: [Double] = []
+        committed.reserveCapacity(buffer.count)
+        ambition.reserveCapacity(buffer.count)
         for i in buffer.indices {
-            let part = Tally.Part(buffer[i].partners, buffer[i].capacity, names: &names)
-            groups[buffer[i].country, default: Tally()].add(part)
-            all.add(part)
+            let f = MWTotals.Figures(buffer.baseAddress! + i)
+            committed.append(f.committed ?? .nan)
+            ambition.append(f.ambition ?? .nan)
         }
-        rows = groups.keys.sorted().map { groups[$0]!.row(key: $0, names: names) }
-        total = all.row(key: "total", names: names)
+        self.init(groups: groups, committed: committed, ambition: ambition, members: Array(0..<Int32(buffer.count)))
     }
 
-    /// The rows of groups totalled elsewhere (a database's `GROUP BY`), one per country code,
-    /// as `init(deals:)` makes them of the deals; `names`: each folded vendor name as first
-    /// written among the deals.
-    public init(tallies: [String: Tally], total: Tally, names: [String: String]) {
-        rows = tallies.keys.sorted().map { tallies[$0]!.row(key: $0, names: names) }
-        self.total = total.row(key: "total", names: names)
+    /// The deals `members` of `index`: the dashboard's Countries and Vendors views.
+    public init(index: DealIndex, members: [Int32]) {
+        self.init(groups: index.groups, committed: index.committed, ambition: index.ambition, members: members)
+    }
+
+    /// The one computation behind `summary`, the report and the dashboard. `committed[i]` and
+    /// `ambition[i]` are deal i's figures as `MWTotals` counts them: NaN when unknown, and for a
+    /// deal whose kind has no megawatts (a partnership, a model), whatever figure it gives.
+    init(groups g: DealGroups, committed: [Double], ambition: [Double], members: [Int32]) {
+        var tally = Tally(vendors: g.vendorKeys.count)
+        var rows: [Row] = []
+        var hhi = [Double?](repeating: nil, count: g.countryCodes.count)
+        var leads = [Int](repeating: 0, count: g.vendorKeys.count)
+        for (c, group) in g.byCountry(members).enumerated() where !group.isEmpty {
+            let (row, top) = tally.row(key: g.countryCodes[c], group, g, committed, ambition)
+            hhi[c] = row.ambition.hhi
+            if let top { leads[Int(top)] += 1 }
+            rows.append(row)
+        }
+        self.rows = rows
+        total = tally.row(key: "total", members, g, committed, ambition).row
+        ambitionHHIByCountry = hhi
+        leadsByVendor = leads
     }
 
     /// The row of a country code, if it has deals.
@@ -120,84 +147,113 @@ public struct VendorConcentration: Sendable, Equatable {
     /// An index rounded to a whole number: `5,000`; "-" for unknown.
     public static func index(_ hhi: Double?) -> String { MWText.figure(hhi.map { $0.rounded() }) }
 
-    /// What a group of deals adds up to, per folded vendor name: made here deal by deal
-    /// (`add`), or summed by a database server and given whole (`init(tallies:total:names:)`).
-    public struct Tally: Sendable {
-        /// One deal's vendors (folded, once each) and figures.
-        struct Part {
-            var vendors: [String] = []
-            var committed: Double?
-            var ambition: Double?
+    /// What a group of deals adds up to, per vendor id: arrays over every vendor, reused from
+    /// group to group (only the vendors a group touched are read and cleared), so that no
+    /// dictionary is hashed per deal.
+    private struct Tally {
+        var committed: KindTally
+        var ambition: KindTally
+        var inGroup: [Bool]
+        /// The vendors of the group so far, in the order first met.
+        var touched: [Int32] = []
 
-            init(_ partners: [Partner], _ capacity: Capacity?, names: inout [String: String]) {
-                for p in partners where p.role == .vendor {
-                    let k = DealFilter.fold(p.name)
-                    if names[k] == nil { names[k] = p.name }
-                    if !vendors.contains(k) { vendors.append(k) }
-                }
-                committed = capacity?.committedMW
-                ambition = capacity?.ambitionMW
-            }
+        init(vendors: Int) {
+            committed = KindTally(vendors: vendors)
+            ambition = committed
+            inGroup = Array(repeating: false, count: vendors)
         }
 
-        /// The deals, those with no vendor, and those with a vendor but no figure of a kind.
-        public var deals = 0, noVendor = 0, unknownCommitted = 0, unknownAmbition = 0
-        /// Per folded vendor name: its equal part of each deal's MW, added in deal order.
-        public var committed: [String: Double] = [:], ambition: [String: Double] = [:]
-        /// Every folded vendor name of the deals, with a figure or not.
-        public var vendors = Set<String>()
+        /// The row of the deals `members`, and the id of the vendor with the largest ambition share.
+        mutating func row(
+            key: String, _ members: [Int32], _ g: DealGroups, _ c: [Double], _ a: [Double]
+        ) -> (row: Row, top: Int32?) {
+            var noVendor = 0
+            for i in members {
+                let vs = g.vendors(of: i)
+                guard !vs.isEmpty else {
+                    noVendor += 1
+                    continue
+                }
+                for v in vs where !inGroup[Int(v)] {
+                    inGroup[Int(v)] = true
+                    touched.append(v)
+                }
+                committed.add(c[Int(i)], to: vs)
+                ambition.add(a[Int(i)], to: vs)
+            }
+            let (committedSplit, _) = committed.split(touched, g)
+            let (ambitionSplit, top) = ambition.split(touched, g)
+            committed.clear(touched)
+            ambition.clear(touched)
+            for v in touched { inGroup[Int(v)] = false }
+            touched.removeAll(keepingCapacity: true)
+            let row = Row(
+                key: key, deals: members.count, noVendorDeals: noVendor, committed: committedSplit,
+                ambition: ambitionSplit)
+            return (row, top)
+        }
+    }
 
-        public init() {}
+    /// One kind of MW (committed or ambition) of a group, per vendor id.
+    private struct KindTally {
+        var mw: [Double]
+        var has: [Bool]
+        /// Deals with a vendor but no figure of this kind.
+        var unknown = 0
 
-        mutating func add(_ p: Part) {
-            deals += 1
-            guard !p.vendors.isEmpty else {
-                noVendor += 1
+        init(vendors: Int) {
+            mw = Array(repeating: 0, count: vendors)
+            has = Array(repeating: false, count: vendors)
+        }
+
+        /// Adds a deal's figure (NaN: unknown), an equal part to each of its vendors.
+        mutating func add(_ figure: Double, to vendors: ArraySlice<Int32>) {
+            guard !figure.isNaN else {
+                unknown += 1
                 return
             }
-            vendors.formUnion(p.vendors)
-            let n = Double(p.vendors.count)
-            if let c = p.committed {
-                for v in p.vendors { committed[v, default: 0] += c / n }
-            } else {
-                unknownCommitted += 1
-            }
-            if let a = p.ambition {
-                for v in p.vendors { ambition[v, default: 0] += a / n }
-            } else {
-                unknownAmbition += 1
+            let part = figure / Double(vendors.count)
+            for v in vendors {
+                mw[Int(v)] += part
+                has[Int(v)] = true
             }
         }
 
-        func row(key: String, names: [String: String]) -> Row {
-            Row(
-                key: key, deals: deals, noVendorDeals: noVendor,
-                committed: split(committed, unknown: unknownCommitted, names),
-                ambition: split(ambition, unknown: unknownAmbition, names))
+        mutating func clear(_ touched: [Int32]) {
+            for v in touched {
+                mw[Int(v)] = 0
+                has[Int(v)] = false
+            }
+            unknown = 0
         }
 
-        private func split(_ mw: [String: Double], unknown: Int, _ names: [String: String]) -> Split {
+        /// The split among the `touched` vendors, and the id of the largest share's vendor.
+        func split(_ touched: [Int32], _ g: DealGroups) -> (Split, top: Int32?) {
             // Sums of decimal figures pick up binary noise; no source is that precise. (Figures
             // beyond 10¹⁵ MW, which only a hostile feed gives, are left as they are.)
             func tidy(_ v: Double) -> Double { abs(v) < 1e15 ? (v * 1e6).rounded() / 1e6 : v }
-            let total = mw.isEmpty ? nil : tidy(mw.values.reduce(0, +))
-            var shares = vendors.map { v -> Share in
-                let m = mw[v].map(tidy)
+            var sum: Double?
+            for v in touched where has[Int(v)] { sum = (sum ?? 0) + mw[Int(v)] }
+            let total = sum.map(tidy)
+            var shares = touched.map { v -> (id: Int32, share: Share) in
+                let m = has[Int(v)] ? tidy(mw[Int(v)]) : nil
                 // A total too large for a Double (1e308 twice) has no shares.
                 let s: Double? = m.flatMap { m in total.flatMap { $0 > 0 && $0.isFinite ? m / $0 : nil } }
-                return Share(vendor: names[v] ?? v, mw: m, share: s)
+                return (v, Share(vendor: g.vendorNames[Int(v)], mw: m, share: s))
             }
+            // Ties by name compared folded: the vendor's key.
             shares.sort { a, b in
-                switch (a.share, b.share) {
+                switch (a.share.share, b.share.share) {
                 case (let x?, let y?) where x != y: return x > y
                 case (.some, nil): return true
                 case (nil, .some): return false
-                default: return DealFilter.fold(a.vendor) < DealFilter.fold(b.vendor)
+                default: return g.vendorKeys[Int(a.id)] < g.vendorKeys[Int(b.id)]
                 }
             }
-            let known = shares.compactMap(\.share)
+            let known = shares.compactMap(\.share.share)
             let hhi = known.isEmpty ? nil : (known.reduce(0) { $0 + ($1 * 100) * ($1 * 100) } * 1e6).rounded() / 1e6
-            return Split(shares: shares, totalMW: total, unknownMWDeals: unknown, hhi: hhi)
+            let top = shares.first.flatMap { $0.share.share == nil ? nil : $0.id }
+            return (Split(shares: shares.map(\.share), totalMW: total, unknownMWDeals: unknown, hhi: hhi), top)
         }
     }
 }

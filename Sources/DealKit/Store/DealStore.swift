@@ -34,9 +34,21 @@ public protocol DealStore: Sendable {
     func apply(_ change: StoreSession.Change, after snapshot: Store.Snapshot) throws -> Store.Snapshot
     /// True when the store is no longer as `snapshot` saw it (another writer saved since).
     func changed(since snapshot: Store.Snapshot) -> Bool
+    /// A cheap look for other writers' saves since `snapshot`, for a dashboard to make often:
+    /// it never waits for a server (a file store answers with `changed(since:)`).
+    func watch(since snapshot: Store.Snapshot) -> StoreWatch
+    /// Seconds between two looks with `watch(since:)` that cost the store little.
+    var watchInterval: Double { get }
 }
 
 extension DealStore {
+    public func watch(since snapshot: Store.Snapshot) -> StoreWatch {
+        changed(since: snapshot) ? .changed : .unchanged
+    }
+
+    /// A file is looked at with a `stat` a second.
+    public var watchInterval: Double { 1 }
+
     @discardableResult
     public func update<T>(_ change: (inout Feed) throws -> T) throws -> T {
         try update(createIfMissing: false, change)

@@ -87,16 +87,34 @@ public struct Store: DealStore {
     /// none for these bytes) would be stale as soon as the save is done.
     static func load(path file: String, naming name: String, indexing: Bool = true) throws -> Snapshot {
         let fingerprint = FileSystem.fingerprint(file)
+        let result = try decode(file, naming: name) { try StoreIndex.decode(file: file, writing: indexing) }
+        return Snapshot(feed: result.feed, fingerprint: fingerprint, warnings: result.issues)
+    }
+
+    /// Loads `file` for a save, keeping a history in the canonical layout as its text: the
+    /// feed's `history` key then holds a placeholder, and only `write(_:to:checking:history:)`
+    /// with that text may have the feed (the save costs the same whatever the history's length).
+    static func loadForSave(path file: String, naming name: String) throws -> (Feed, HistoryText?) {
+        let result = try decode(file, naming: name) {
+            try StoreIndex.decode(file: file, writing: false, historyText: true)
+        }
+        return (result.feed, result.history)
+    }
+
+    /// `decode`'s result, with the file's errors and the feed's named after `name`.
+    private static func decode(
+        _ file: String, naming name: String, _ decode: () throws -> FeedDecoder.Result
+    ) throws -> FeedDecoder.Result {
         let result: FeedDecoder.Result
         do {
-            result = try StoreIndex.decode(file: file, writing: indexing)
+            result = try decode()
         } catch FileError.notFound { throw StoreError.notFound(path: name) } catch FileError.unreadable(_, let reason) {
             throw StoreError.unreadable(path: name, reason: reason)
         }
         if result.hasErrors {
             throw StoreError.invalid(path: name, issues: result.issues, omittedErrors: result.omittedErrors)
         }
-        return Snapshot(feed: result.feed, fingerprint: fingerprint, warnings: result.issues)
+        return result
     }
 
     public func load() throws -> Snapshot { try Store.load(path: path) }
@@ -148,7 +166,7 @@ public struct Store: DealStore {
     /// writers are never lost. `createIfMissing` starts from an empty feed when there is no file.
     @discardableResult
     public func update<T>(createIfMissing: Bool = false, _ change: (inout Feed) throws -> T) throws -> T {
-        let (lock, loaded, _) = try lockAndLoad(createIfMissing: createIfMissing)
+        let (lock, loaded, _, _) = try lockAndLoad(createIfMissing: createIfMissing, historyText: false)
         defer { withExtendedLifetime(lock) {} }
         let file = lock.store
         var feed = consume loaded
@@ -182,9 +200,11 @@ public struct Store: DealStore {
         deal id: String, createIfMissing: Bool = false,
         _ change: (inout Deal?) throws -> Void
     ) throws -> Bool {
-        let (lock, loaded, creating) = try lockAndLoad(createIfMissing: createIfMissing)
+        // The history as its text: this save adds a line to it and writes the rest as it was read.
+        let (lock, loaded, creating, read) = try lockAndLoad(createIfMissing: createIfMissing, historyText: true)
         defer { withExtendedLifetime(lock) {} }
         var feed = consume loaded
+        var history = read
         let found = feed.index(of: id)
         let before = found.map { feed.deals[$0] }
         var deal = before
@@ -193,18 +213,34 @@ public struct Store: DealStore {
             keep?(feed)
             return false
         }
-        if let recorder, let r = recorder.revision(id: before?.id ?? id, old: before, new: deal) {
+        if let recorder, let r = recorder.revision(id: before?.id ?? id, old: before, new: deal),
+            history?.append(r) != true
+        {
+            // A line the text cannot hold: the whole history as a tree, as it was before there was a text.
+            if let text = history {
+                guard let tree = try? text.tree() else {
+                    throw StoreError.invalid(
+                        path: path,
+                        issues: [FeedIssue(.error, .path(History.key), "cannot be read back; nothing saved")])
+                }
+                History.set(tree, in: &feed)
+            }
+            history = nil
             History.append(r, to: &feed)
         }
         let touched = feed.put(deal, at: found)
-        let written = try write(consume feed, to: lock.store, checking: touched)
+        let written = try write(consume feed, to: lock.store, checking: touched, history: history)
         keep?(written)
         return true
     }
 
     /// Takes the lock and loads the store, or starts an empty feed (`creating`) when it is
     /// missing and `createIfMissing` allows.
-    private func lockAndLoad(createIfMissing: Bool) throws -> (StoreLock, Feed, creating: Bool) {
+    ///
+    /// `historyText`: a history in the canonical layout comes as its text, as `loadForSave` gives it.
+    private func lockAndLoad(createIfMissing: Bool, historyText: Bool) throws -> (
+        StoreLock, Feed, creating: Bool, history: HistoryText?
+    ) {
         let file = FileSystem.resolvingLinks(path)
         if createIfMissing {
             try StoreError.onStore { try FileSystem.makeDirectories(FileSystem.directory(of: file)) }
@@ -214,9 +250,16 @@ public struct Store: DealStore {
         }
         let lock = try lockForWriting(file)
         let creating = createIfMissing && !FileSystem.exists(file)
-        let feed = creating ? Feed() : try Store.load(path: file, naming: path, indexing: false).feed
+        if creating { return (lock, Feed(), creating, nil) }
+        if historyText {
+            // A text was checked as it was read: every revision reads.
+            let (feed, history) = try Store.loadForSave(path: file, naming: path)
+            if history == nil { try checkHistory(feed) }
+            return (lock, feed, creating, history)
+        }
+        let feed = try Store.load(path: file, naming: path, indexing: false).feed
         try checkHistory(feed)
-        return (lock, feed, creating)
+        return (lock, feed, creating, nil)
     }
 
     /// Takes the lock of `file` (the store with its links followed) for a change.
@@ -235,7 +278,8 @@ public struct Store: DealStore {
             if st.st_mode & S_IWUSR == 0 { throw StoreError.readOnly(path: path) }
         }
         return try StoreLock(store: file, timeout: lockTimeout) {
-            if FileSystem.exists(file) { _ = try Store.load(path: file, naming: path, indexing: false) }
+            // Only whether it is a valid feed: a history as its text is not read into a tree.
+            if FileSystem.exists(file) { _ = try Store.loadForSave(path: file, naming: path) }
         }
     }
 
@@ -273,8 +317,12 @@ public struct Store: DealStore {
     ///
     /// `checking` names the deals that may differ from a validated feed this one was made
     /// from, if any: only they are checked again (the ids of all are).
+    ///
+    /// `history`, the history's text from `loadForSave`, is written in the placeholder's place.
     @discardableResult
-    private func write(_ feed: consuming Feed, to file: String, checking changed: Range<Int>? = nil) throws -> Feed {
+    private func write(
+        _ feed: consuming Feed, to file: String, checking changed: Range<Int>? = nil, history: HistoryText? = nil
+    ) throws -> Feed {
         let toCheck = changed ?? feed.deals.indices
         let inOrder = DealValidator.idsIncrease(feed.deals)
         if !inOrder {
@@ -304,7 +352,7 @@ public struct Store: DealStore {
                 let deals = written.deals
                 var accept: (@Sendable (Range<Int>) -> Bool)?
                 if !checkedFirst { accept = { chunk in DealValidator.noErrors(in: deals, chunk.clamped(to: toCheck)) } }
-                let complete = try FeedEncoder.encode(written, accepting: accept, into: write)
+                let complete = try FeedEncoder.encode(written, accepting: accept, history: history, into: write)
                 if !complete {
                     // Only the deals checked can have errors: list them all, as a check first would.
                     throw StoreError.invalidChange(issues: DealValidator.errors(in: deals, checking: toCheck))

@@ -62,6 +62,7 @@ public enum StoreIndex {
     /// A selective read (`keeping`) that finds no index reads every deal first, to write the
     /// index, and only then lets go of those `keep` refuses. `writing: false` uses an index
     /// but never writes one (a load before a save, which would make it stale at once).
+    /// `historyText` (only with `writing: false`) as in `FeedDecoder.decode`, when the JSON is read.
     public static func decode(
         file: String, keeping keep: (@Sendable (inout Deal) -> Bool)? = nil,
         writing: Bool = true
@@ -69,20 +70,39 @@ public enum StoreIndex {
         try decode(file: file, keeping: keep, minimumSize: minimumSize, chunkSize: chunkSize, writing: writing)
     }
 
+    static func decode(file: String, writing: Bool, historyText: Bool) throws -> FeedDecoder.Result {
+        try decode(
+            file: file, keeping: nil, minimumSize: minimumSize, chunkSize: chunkSize, writing: writing,
+            historyText: historyText)
+    }
+
     /// `decode(file:keeping:)` with the sizes tests choose (small, so that small feeds show every case).
     static func decode(
         file: String, keeping keep: (@Sendable (inout Deal) -> Bool)?,
-        minimumSize: Int, chunkSize: Int, writing: Bool = true
+        minimumSize: Int, chunkSize: Int, writing: Bool = true, historyText: Bool = false
     ) throws -> FeedDecoder.Result {
-        try FileSystem.withContents(of: file) { buffer, consumed in
+        // Never for a result an index is written from: the index would hold the text's placeholder.
+        let historyText = historyText && !writing
+        return try FileSystem.withContents(of: file) { buffer, consumed in
             // Without an index to read nor one to write, hashing would be wasted.
             guard buffer.count >= minimumSize, writing || FileSystem.exists(path(for: file)) else {
-                return FeedDecoder.decode(buffer: buffer, consumed: consumed, keeping: keep)
+                return FeedDecoder.decode(buffer: buffer, consumed: consumed, keeping: keep, historyText: historyText)
             }
             // Its pages go as they are hashed; on a miss the decoder maps them in again, from the page cache.
             let hash = ContentHash.of(UnsafeRawBufferPointer(buffer), done: consumed)
-            if let indexed = read(for: file, size: buffer.count, hash: hash, keeping: keep) { return indexed }
-            guard writing else { return FeedDecoder.decode(buffer: buffer, consumed: consumed, keeping: keep) }
+            if var indexed = read(for: file, size: buffer.count, hash: hash, keeping: keep) {
+                // The index holds a tree of the history; a save wants its text, from the JSON.
+                if historyText, let at = indexed.feed.extra.firstIndex(where: { $0.key == History.key }),
+                    let text = HistoryText.atEnd(of: buffer)
+                {
+                    indexed.feed.extra[at].value = .null
+                    indexed.history = text
+                }
+                return indexed
+            }
+            guard writing else {
+                return FeedDecoder.decode(buffer: buffer, consumed: consumed, keeping: keep, historyText: historyText)
+            }
             var result = FeedDecoder.decode(buffer: buffer, consumed: consumed)
             guard !result.hasErrors, !result.isFatal else { return result }
             write(result, for: file, size: buffer.count, hash: hash, chunkSize: chunkSize)

@@ -22,29 +22,33 @@ final class ResultSet {
 
     // MARK: - Countries
 
-    private var countryStorage: [GroupTotal]?
-    private var rowsByCountryStorage: [[Int32]]?
+    private var countryStorage: (rows: [GroupTotal], total: GroupTotal)?
+    /// The sorted rows of each country asked for (the selected one), by country id.
+    private var rowsByCountry: [Int32: [Int32]] = [:]
 
     var hasCountries: Bool { countryStorage != nil }
     var hasVendors: Bool { vendorStorage != nil }
     var hasTimeline: Bool { timelineStorage != nil }
 
-    /// One row per country with matching deals, in `Summary`'s order.
-    var countries: [GroupTotal] {
+    /// The country rows and the totals row, added up together in one pass when first asked for.
+    private var countryGroups: (rows: [GroupTotal], total: GroupTotal) {
         if let c = countryStorage { return c }
         let c = catalog.countryTotals(members)
         countryStorage = c
         return c
     }
 
-    /// The sorted rows of one country.
+    /// One row per country with matching deals, in `Summary`'s order.
+    var countries: [GroupTotal] { countryGroups.rows }
+
+    /// The sorted rows of one country: taken from `rows` when first asked for, since a frame
+    /// shows one country's deals and a keystroke that changes the result should not split all.
     func rows(ofCountry id: Int32) -> [Int32] {
-        if rowsByCountryStorage == nil {
-            var split = [[Int32]](repeating: [], count: catalog.countryCodes.count)
-            for i in rows { split[Int(catalog.countryOf[Int(i)])].append(i) }
-            rowsByCountryStorage = split
-        }
-        return rowsByCountryStorage![Int(id)]
+        if let r = rowsByCountry[id] { return r }
+        let countryOf = catalog.countryOf
+        let r = rows.filter { countryOf[Int($0)] == id }
+        rowsByCountry[id] = r
+        return r
     }
 
     // MARK: - Vendors
@@ -61,15 +65,8 @@ final class ResultSet {
 
     // MARK: - Totals
 
-    private var totalStorage: GroupTotal?
-
     /// Every deal shown, totalled once each: the Countries and Vendors views' totals row.
-    var total: GroupTotal {
-        if let t = totalStorage { return t }
-        let t = catalog.total(members)
-        totalStorage = t
-        return t
-    }
+    var total: GroupTotal { countryGroups.total }
 
     // MARK: - Sorted lists
 
@@ -91,18 +88,19 @@ final class ResultSet {
     ) -> [GroupTotal] {
         let key = "\(kind) \(column.rawValue) \(descending)"
         if let r = sortedStorage[key] { return r }
-        let r = column.sorted(rows(), descending: descending, shares: column.needsShares ? vendorShares : nil)
+        let r = column.sorted(rows(), descending: descending, shares: column.needsShares ? concentration : nil)
         sortedStorage[key] = r
         return r
     }
 
-    private var vendorSharesStorage: VendorShares?
+    private var concentrationStorage: VendorConcentration?
 
-    /// Vendor concentration of the matching deals, computed when a view first shows it.
-    var vendorShares: VendorShares {
-        if let v = vendorSharesStorage { return v }
-        let v = VendorShares(catalog: catalog, members: members)
-        vendorSharesStorage = v
+    /// Vendor concentration of the matching deals (`summary`'s and the report's computation),
+    /// computed when a view first shows it.
+    var concentration: VendorConcentration {
+        if let v = concentrationStorage { return v }
+        let v = VendorConcentration(index: catalog, members: members)
+        concentrationStorage = v
         return v
     }
 

@@ -165,19 +165,35 @@ public enum EditReducer {
             show(&s, feed: feed, selecting: nil)
             s.message = "reloaded: \(CountText.of(changed, "deal")) changed on disk"
             s.isError = false
-            if var f = s.editing.form, f.question == nil, let o = f.original {
-                let now = feed.index(of: o.id).map { feed.deals[$0] }
-                if now != o {
-                    f.question = .changedOnDisk(current: now)
-                    s.editing.form = f
-                    s.message = "\(o.id) changed on disk while you were editing"
-                    s.isError = true
-                }
-            }
+            askIfEditedDealChanged(&s, feed)
         case .reloadFailed(let why):
             s.message = "the store changed on disk but cannot be read now (\(why)); showing the last good version"
             s.isError = true
+        case .lost(let why):
+            // The form and the deals shown stay as they are; a save now says why it failed, and the form stays open.
+            let kept = s.editing.form == nil ? "showing the deals as last read" : "your unsaved form is kept"
+            s.message = "lost the store: \(why) · reconnecting; \(kept)"
+            s.isError = true
+        case .reconnected(let feed, let changed):
+            s.message = "reconnected to the store"
+            s.isError = false
+            if let feed {
+                show(&s, feed: feed, selecting: nil)
+                s.message = "reconnected to the store · \(CountText.of(changed, "deal")) changed meanwhile"
+                askIfEditedDealChanged(&s, feed)
+            }
         }
+    }
+
+    /// Asks, in the open form, what to do when the deal it edits is no longer as it was opened.
+    private static func askIfEditedDealChanged(_ s: inout AppState, _ feed: Feed) {
+        guard var f = s.editing.form, f.question == nil, let o = f.original else { return }
+        let now = feed.index(of: o.id).map { feed.deals[$0] }
+        guard now != o else { return }
+        f.question = .changedOnDisk(current: now)
+        s.editing.form = f
+        s.message = "\(o.id) changed on disk while you were editing"
+        s.isError = true
     }
 
     /// The deal to put the cursor on after a change: the one added or edited.

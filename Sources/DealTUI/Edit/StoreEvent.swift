@@ -12,4 +12,10 @@ public enum StoreEvent: Sendable, Equatable {
     case reloaded(Feed, changed: Int)
     /// The file changed on disk but cannot be read now (a half-written save, a bad merge); the old data stays.
     case reloadFailed(String)
+    /// The store cannot be reached now (a database server gone away), and why; it is being
+    /// reached again in the background, and the dashboard keeps what it shows and the open form.
+    case lost(String)
+    /// The store is reachable again; `feed` is the store read again when another writer saved
+    /// meanwhile (`changed` deals differ), nil when nothing changed.
+    case reconnected(Feed?, changed: Int)
 }

@@ -15,7 +15,7 @@ public enum GroupColumn: String, Sendable, CaseIterable {
     /// The Vendors view's columns, in display order.
     static let vendorsView: [GroupColumn] = [.key, .countries, .deals, .committed, .ambition, .share, .topIn]
 
-    /// Whether sorting by it reads the vendor concentration (`VendorShares`), which the rows do not hold.
+    /// Whether sorting by it reads the vendor concentration (`VendorConcentration`), which the rows do not hold.
     var needsShares: Bool { self == .hhi || self == .topIn }
 
     /// The header text in a list of `countries` or vendors.
@@ -44,9 +44,11 @@ public enum GroupColumn: String, Sendable, CaseIterable {
     }
 
     /// `rows` in this column's order; `shares` gives `.hhi` (per country id) and `.topIn` (per vendor id).
-    func sorted(_ rows: [GroupTotal], descending: Bool, shares: VendorShares? = nil) -> [GroupTotal] {
-        func hhi(_ r: GroupTotal) -> Double? { r.id >= 0 ? shares?.hhi[Int(r.id)] : nil }
-        func leads(_ r: GroupTotal) -> Double? { r.id >= 0 ? (shares?.leads[Int(r.id)]).map(Double.init) : nil }
+    func sorted(_ rows: [GroupTotal], descending: Bool, shares: VendorConcentration? = nil) -> [GroupTotal] {
+        func hhi(_ r: GroupTotal) -> Double? { r.id >= 0 ? shares?.ambitionHHIByCountry[Int(r.id)] : nil }
+        func leads(_ r: GroupTotal) -> Double? {
+            r.id >= 0 ? (shares?.leadsByVendor[Int(r.id)]).map(Double.init) : nil
+        }
         func known(_ a: Double?, _ b: Double?) -> Int {
             switch (a, b) {
             case (let x?, let y?): return x < y ? -1 : (y < x ? 1 : 0)

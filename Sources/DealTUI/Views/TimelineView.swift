@@ -60,7 +60,15 @@ enum TimelineView {
         let cur = settle(state.timelineCursor, model: model, height: lanes.height)
         let selectedLine = model.laneLines.isEmpty ? -1 : model.laneLines[cur.index]
         let deals = state.catalog.deals
-        for row in 0..<min(lanes.height, model.lines.count - cur.top) {
+        let shown = 0..<min(lanes.height, model.lines.count - cur.top)
+        // Lanes whose titles would read the same once cut are cut in the middle, as the Deals table does.
+        var cutTitles: [String: Int] = [:]
+        for row in shown {
+            if case .deal(let i) = model.lines[cur.top + row] {
+                cutTitles[DisplayWidth.fit(SafeText.sanitize(deals[Int(i)].title), to: labelW - 2), default: 0] += 1
+            }
+        }
+        for row in shown {
             let y = lanes.y + row
             let lineIndex = cur.top + row
             switch model.lines[lineIndex] {
@@ -71,7 +79,11 @@ enum TimelineView {
                 mark(today: today, scale: sc, y: y, x0: x0, chartW: chartW, into: &g)
             case .deal(let i):
                 let d = deals[Int(i)]
-                g.putFitted("  " + d.title, y: y, x: 0, width: labelW, style: .normal)
+                var title = d.title
+                if cutTitles[DisplayWidth.fit(SafeText.sanitize(title), to: labelW - 2), default: 0] > 1 {
+                    title = DealTable.middleCut(SafeText.sanitize(title), to: labelW - 2)
+                }
+                g.putFitted("  " + title, y: y, x: 0, width: labelW, style: .normal)
                 g.put("│", y: y, x: labelW, style: Style(.border))
                 mark(today: today, scale: sc, y: y, x0: x0, chartW: chartW, into: &g)
                 span(

@@ -30,22 +30,32 @@ struct ValidateCommand: ParsableCommand {
         Retained.keep(result)
         // Uncited figures: only from version 2, which can cite, and only here, not on every load,
         // since a store of uncited deals is not wrong, just less traceable.
+        // Only the warnings printed are written out; the rest are counted.
+        let room = max(0, FeedDecoder.issueLimit - result.issues.count)
         var uncited: [FeedIssue] = []
+        var uncitedCount = 0
         if !result.hasErrors && result.feed.version >= 2 {
-            for (i, d) in result.feed.deals.enumerated() {
-                uncited += DealValidator.citationWarnings(for: d, at: "deals[\(i)]")
+            result.feed.deals.withUnsafeBufferPointer { deals in
+                for i in deals.indices {
+                    let n = DealValidator.citationWarningCount(for: deals[i])
+                    guard n > 0 else { continue }
+                    if uncited.count < room {
+                        uncited += DealValidator.citationWarnings(for: deals[i], at: "deals[\(i)]").prefix(
+                            room - uncited.count)
+                    }
+                    uncitedCount += n
+                }
             }
         }
         // A history or a merge left unfinished is checked once the feed itself reads.
         let unfinished = result.hasErrors ? [] : History.issues(in: result.feed) + MergeConflict.issues(in: result.feed)
-        let room = max(0, FeedDecoder.issueLimit - result.issues.count)
-        for issue in result.issues + unfinished + uncited.prefix(room) {
+        for issue in result.issues + unfinished + uncited {
             Console.out(issue.formatted(file: path) + "\n")
         }
-        let omitted = result.omittedErrors + result.omittedWarnings + max(0, uncited.count - room)
+        let omitted = result.omittedErrors + result.omittedWarnings + max(0, uncitedCount - room)
         if omitted > 0 { Console.out(Console.moreProblems(omitted) + "\n") }
         let errors = result.errorCount + unfinished.filter(\.isError).count
-        let warnings = result.warningCount + uncited.count
+        let warnings = result.warningCount + uncitedCount
         let counts = "\(CountText.of(errors, "error")), \(CountText.of(warnings, "warning"))"
         if errors > 0 {
             throw CLIError.data("\(path): not valid (\(counts))")

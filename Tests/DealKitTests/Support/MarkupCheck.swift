@@ -6,6 +6,12 @@ import XCTest
 
 /// Parses HTML and SVG with Python's standard library (`scripts/check-markup.py`) and returns what it found.
 enum MarkupCheck {
+    /// One checker for the run (`check-markup.py --serve`): a Python per document took most of
+    /// these tests' time. It ends with the test process, whose exit closes its input.
+    private static let checker = LineProcess.Shared {
+        try LineProcess(["python3", PackageRoot.file("scripts/check-markup.py").path, "--serve"])
+    }
+
     /// The JSON the script prints for `text` parsed as `kind` ("html" or "svg"); fails the test if it does not parse.
     static func parse(_ text: String, as kind: String, file: StaticString = #filePath, line: UInt = #line) throws
         -> [String: Any]
@@ -14,19 +20,13 @@ enum MarkupCheck {
         defer { try? FileManager.default.removeItem(at: dir) }
         let input = dir.appendingPathComponent("in.\(kind)")
         try Data(text.utf8).write(to: input)
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", PackageRoot.file("scripts/check-markup.py").path, kind, input.path]
-        let out = Pipe()
-        let err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        let errText = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        XCTAssertEqual(p.terminationStatus, 0, "\(kind) does not parse: \(errText)", file: file, line: line)
-        return (try JSONSerialization.jsonObject(with: data) as? [String: Any]) ?? [:]
+        let answer = try checker.get().ask("\(kind)\t\(input.path)", within: 60)
+        let info = (try JSONSerialization.jsonObject(with: Data(answer.utf8)) as? [String: Any]) ?? [:]
+        if let error = info["error"] as? String {
+            XCTFail("\(kind) does not parse: \(error)", file: file, line: line)
+            return [:]
+        }
+        return info
     }
 
     /// The report of `deals` made on a fixed day, for stable output.

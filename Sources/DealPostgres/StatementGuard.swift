@@ -1,0 +1,87 @@
+import Foundation
+import PostgresNIO
+import Synchronization
+
+/// Waits for a connection's statements, but never for one the connection will not answer.
+///
+/// postgres-nio hands a statement to the connection's channel and waits for the channel's
+/// handler to answer it. Once the channel has closed (the server restarted, or ended the
+/// session with `pg_terminate_backend`), that handler is gone: a statement sent then is
+/// dropped without an answer and its caller waits forever. So a statement is never sent on
+/// a connection known to be closed, and one in flight when the connection closes is given
+/// up on a moment later (`grace`): long enough for postgres-nio to fail, or finish, the
+/// statements it did receive, with their own outcome.
+final class StatementGuard: Sendable {
+    /// How long a statement in flight may still answer after its connection closed.
+    static let grace: Duration = .seconds(1)
+
+    private struct Waiting {
+        var closed = false
+        var next = 0
+        var fail: [Int: @Sendable () -> Void] = [:]
+    }
+
+    private let connection: PostgresConnection
+    private let waiting = Mutex(Waiting())
+
+    init(_ connection: PostgresConnection) {
+        self.connection = connection
+        // One observer per connection (not one per statement), so a long session adds nothing.
+        connection.closeFuture.whenComplete { [weak self] _ in
+            guard let self else { return }
+            Task.detached {
+                try? await Task.sleep(for: StatementGuard.grace)
+                let stranded = self.waiting.withLock { w -> [@Sendable () -> Void] in
+                    w.closed = true
+                    defer { w.fail = [:] }
+                    return Array(w.fail.values)
+                }
+                for fail in stranded { fail() }
+            }
+        }
+    }
+
+    /// True once the connection is known to be closed: a new statement would never be answered.
+    var isClosed: Bool { connection.isClosed || waiting.withLock { $0.closed } }
+
+    /// Runs `body` (statements on this guard's connection) and returns what it returns, or
+    /// throws `Closed` when the connection is closed, or closes and `body` has not finished
+    /// `grace` after.
+    func run<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) async throws -> T {
+        if isClosed { throw Closed() }
+        return try await withCheckedThrowingContinuation { continuation in
+            let answer = Answer(continuation)
+            let id = waiting.withLock { w -> Int? in
+                if w.closed { return nil }
+                w.next += 1
+                w.fail[w.next] = { answer.give(.failure(Closed())) }
+                return w.next
+            }
+            guard let id else { return answer.give(.failure(Closed())) }
+            Task.detached {
+                let result: Result<T, any Error>
+                do { result = .success(try await body()) } catch { result = .failure(error) }
+                _ = self.waiting.withLock { $0.fail.removeValue(forKey: id) }
+                answer.give(result)
+            }
+        }
+    }
+
+    /// The connection closed before the statement was answered (or before it was sent).
+    struct Closed: Error {}
+}
+
+/// Where a waiting statement's one answer goes: the first given wins, later ones are dropped.
+private final class Answer<T: Sendable>: Sendable {
+    private let continuation: Mutex<CheckedContinuation<T, any Error>?>
+
+    init(_ continuation: CheckedContinuation<T, any Error>) { self.continuation = Mutex(continuation) }
+
+    func give(_ result: Result<T, any Error>) {
+        let waiter = continuation.withLock { c -> CheckedContinuation<T, any Error>? in
+            defer { c = nil }
+            return c
+        }
+        waiter?.resume(with: result)
+    }
+}

@@ -1,0 +1,66 @@
+import DealKit
+import Foundation
+import TestSupport
+import XCTest
+
+@testable import DealPostgres
+
+/// No statement waits for a connection that has closed: postgres-nio never answers one sent
+/// on a closed connection, which made a use after a server-side close hang.
+final class StatementGuardTests: XCTestCase {
+    private func link(_ db: ScratchDatabase) throws -> PostgresLink {
+        try PostgresLink.open(PostgresSettings(url: db.url, environment: db.environment))
+    }
+
+    func testAStatementOnAClosedConnectionFailsAtOnceInOneLine() throws {
+        let db = try ScratchDatabase.make(self)
+        let link = try link(db)
+        XCTAssertEqual(try link.value("SELECT 1", as: Int.self), 1)
+        try link.connection.close().wait()
+        XCTAssertTrue(link.isClosed)
+        XCTAssertThrowsError(try TimeLimit.run(10, "a statement on a closed connection") { try link.run("SELECT 1") }) {
+            XCTAssertEqual(
+                "\($0)",
+                "\(link.settings.display): the connection to the server was lost; nothing half-written was kept")
+        }
+    }
+
+    func testAStatementInFlightWhenTheConnectionClosesIsGivenUpAfterTheGrace() throws {
+        let db = try ScratchDatabase.make(self)
+        let link = try link(db)
+        let statements = StatementGuard(link.connection)
+        let connection = link.connection
+        let started = Date()
+        // A statement that will never be answered, as one written to a closed channel is not.
+        let waiting = Task.detached {
+            try await statements.run { try await Task.sleep(for: .seconds(60)) }
+        }
+        try connection.close().wait()
+        XCTAssertThrowsError(
+            try TimeLimit.run(10, "a statement on a connection that closed") {
+                try PostgresLink.blocking(link.settings) { try await waiting.value }
+            }
+        ) {
+            XCTAssertEqual(
+                "\($0)",
+                "\(link.settings.display): the connection to the server was lost; nothing half-written was kept")
+        }
+        XCTAssertLessThan(Date().timeIntervalSince(started), 8, "given up a moment after the close, not at the end")
+    }
+
+    func testAStatementAnsweredBeforeTheCloseKeepsItsAnswer() throws {
+        let db = try ScratchDatabase.make(self)
+        let link = try link(db)
+        let statements = StatementGuard(link.connection)
+        let (c, l) = (link.connection, link.logger)
+        let n = try PostgresLink.blocking(link.settings) {
+            try await statements.run {
+                var n = 0
+                for try await row in try await c.query("SELECT 41 + 1", logger: l) { n = try row.decode(Int.self) }
+                return n
+            }
+        }
+        XCTAssertEqual(n, 42)
+        link.close()
+    }
+}
