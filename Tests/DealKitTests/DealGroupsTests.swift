@@ -38,7 +38,7 @@ final class DealGroupsTests: XCTestCase {
         XCTAssertEqual(index.groups, DealGroups(deals: deals))
         let all = Array(0..<Int32(deals.count))
         XCTAssertEqual(
-            index.countryTotals(all).map(\.key),
+            index.countryTotals(all).rows.map(\.key),
             Summary(deals: deals, by: .country).rows.map(\.key))
         XCTAssertEqual(
             index.vendorTotals(all).rows.map(\.key),

@@ -31,11 +31,12 @@ final class ValidateCommandTests: XCTestCase {
     /// A feed with more uncited figures than are printed: the first are printed as before, the
     /// rest counted in the "more problems" line and the warnings' count.
     func testUncitedFiguresBeyondTheLimitAreCounted() throws {
-        let deals = (0..<60).map { i in
-            Deal(
+        let deals: [Deal] = (0..<60).map { (i: Int) -> Deal in
+            let target: Double? = i % 2 == 0 ? 100 : nil
+            let milestones: [Milestone] = i % 3 == 0 ? [Milestone(date: PartialDate("2027")!, event: "phase \(i)")] : []
+            return Deal(
                 id: String(format: "d-%03d", i), title: "Deal \(i)", country: "KR", announced: PartialDate("2026-03")!,
-                capacity: Capacity(initialMW: Double(i) + 0.5, targetMW: i % 2 == 0 ? 100 : nil),
-                milestones: i % 3 == 0 ? [Milestone(date: PartialDate("2027")!, event: "phase \(i)")] : [],
+                capacity: Capacity(initialMW: Double(i) + 0.5, targetMW: target), milestones: milestones,
                 sources: [Source(title: "Report \(i)", url: "https://example.org/\(i)")])
         }
         let file = try CLI.write(
