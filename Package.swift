@@ -31,7 +31,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "sovtrack-bench", dependencies: ["DealKit", "DealTUI"]),
+        .executableTarget(name: "sovtrack-bench", dependencies: ["DealKit", "DealTUI", "DealPostgres"]),
         // What the test targets share: seeded randomness, feed builders, the package root,
         // temporary directories and the tmux driver.
         .target(name: "TestSupport", dependencies: ["DealKit"], path: "Tests/TestSupport"),

@@ -42,9 +42,55 @@ enum DealRows {
         return FeedDecoder.decode(bytes)
     }
 
-    /// Inserts the deals, or replaces those whose id is there (their version moves up by one),
+    /// What a summary reads of a deal beyond its figures, as JSON the server unnests
+    /// (`ServerSummary`): `v` its vendors, `p` its other partners, `m` its models, each
+    /// `[folded, as written]` once per folded name (the first spelling in the deal), and `o`
+    /// its milestones not done, `[start key, precision, end key, date, event]`, in order.
+    ///
+    /// Names are folded here, by `DealFilter.fold`, not by the server: its case and accent
+    /// rules are not Foundation's, and the totals must be the file store's.
+    static func facets(_ d: Deal) -> String {
+        var w = JSONWriter(capacity: 256)
+        func names(_ key: StaticString, _ list: [String]) {
+            w.raw(key)
+            w.raw("[")
+            var seen = Set<String>()
+            for name in list {
+                let k = DealFilter.fold(name)
+                guard seen.insert(k).inserted else { continue }
+                if seen.count > 1 { w.raw(",") }
+                w.strings([k, name])
+            }
+            w.raw("]")
+        }
+        names("{\"v\":", d.partners.filter { $0.role == .vendor }.map(\.name))
+        names(",\"p\":", d.partners.filter { $0.role != .vendor }.map(\.name))
+        names(",\"m\":", d.models)
+        w.raw(",\"o\":[")
+        var first = true
+        for m in d.milestones where !m.done {
+            if !first { w.raw(",") }
+            first = false
+            w.raw("[")
+            w.integer(m.date.startKey)
+            w.raw(",")
+            w.integer(m.date.precision.rawValue)
+            w.raw(",")
+            w.integer(m.date.endKey)
+            w.raw(",")
+            w.string(m.date.description)
+            w.raw(",")
+            w.string(m.event)
+            w.raw("]")
+        }
+        w.raw("]}")
+        return String(decoding: w.finish(), as: UTF8.self)
+    }
+
+    /// Inserts the deals, or replaces those whose id is there (their version moves up by one,
+    /// unless `bump` is false: a migration filling new columns changes no deal),
     /// `batch` rows a statement: each column is one array parameter, unnested by the server.
-    static func upsert(_ deals: ArraySlice<Deal>, _ link: PostgresLink) throws {
+    static func upsert(_ deals: ArraySlice<Deal>, _ link: PostgresLink, bump: Bool = true) throws {
         var ids: [String] = []
         var countries: [String] = []
         var vendors: [String] = []
@@ -57,6 +103,10 @@ enum DealRows {
         var investment: [Double] = []
         var currency: [String] = []
         var docs: [String] = []
+        var applies: [Bool] = []
+        var unknown: [Bool] = []
+        var approx: [Int] = []
+        var facets: [String] = []
         for d in deals {
             ids.append(d.id)
             countries.append(d.country)
@@ -70,25 +120,56 @@ enum DealRows {
             investment.append(d.investment?.amount ?? .nan)
             currency.append(d.investment?.currency ?? "")
             docs.append(doc(d))
+            let figures = withUnsafePointer(to: d) { MWTotals.Figures($0) }
+            applies.append(!figures.notApplicable)
+            unknown.append(figures.unknown)
+            approx.append(Int(figures.approx))
+            facets.append(DealRows.facets(d))
         }
         let sep = DealRows.separator
+        let step = bump ? 1 : 0
         try link.run(
             """
             INSERT INTO sovtrack_deals (id, country, vendors, status, announced_from, announced_to,
-                ambition_mw, committed_mw, operational_mw, investment, currency, doc)
+                ambition_mw, committed_mw, operational_mw, investment, currency, doc,
+                mw_applies, unknown_mw, mw_approx, facets)
             SELECT i, c, CASE WHEN v = '' THEN '{}'::text[] ELSE string_to_array(v, \(sep)) END, s, f, t,
-                NULLIF(a, 'NaN'), NULLIF(cm, 'NaN'), NULLIF(o, 'NaN'), NULLIF(inv, 'NaN'), NULLIF(cur, ''), doc
+                NULLIF(a, 'NaN'), NULLIF(cm, 'NaN'), NULLIF(o, 'NaN'), NULLIF(inv, 'NaN'), NULLIF(cur, ''), doc,
+                ap, un, ax, fa::jsonb
             FROM unnest(\(ids)::text[], \(countries)::text[], \(vendors)::text[], \(statuses)::text[],
                 \(from)::int8[], \(to)::int8[], \(ambition)::float8[], \(committed)::float8[], \(operational)::float8[],
-                \(investment)::float8[], \(currency)::text[], \(docs)::text[])
-                AS r(i, c, v, s, f, t, a, cm, o, inv, cur, doc)
+                \(investment)::float8[], \(currency)::text[], \(docs)::text[],
+                \(applies)::bool[], \(unknown)::bool[], \(approx)::int8[], \(facets)::text[])
+                AS r(i, c, v, s, f, t, a, cm, o, inv, cur, doc, ap, un, ax, fa)
             ON CONFLICT (id) DO UPDATE SET country = EXCLUDED.country, vendors = EXCLUDED.vendors,
                 status = EXCLUDED.status, announced_from = EXCLUDED.announced_from,
                 announced_to = EXCLUDED.announced_to, ambition_mw = EXCLUDED.ambition_mw,
                 committed_mw = EXCLUDED.committed_mw, operational_mw = EXCLUDED.operational_mw,
                 investment = EXCLUDED.investment, currency = EXCLUDED.currency, doc = EXCLUDED.doc,
-                version = sovtrack_deals.version + 1
+                mw_applies = EXCLUDED.mw_applies, unknown_mw = EXCLUDED.unknown_mw,
+                mw_approx = EXCLUDED.mw_approx, facets = EXCLUDED.facets,
+                version = sovtrack_deals.version + \(step)
             """)
+    }
+
+    /// Fills the columns schema version 2 added from each deal's `doc`, in the migration's
+    /// transaction, `batch` deals a statement; no deal's version moves.
+    static func refill(_ link: PostgresLink) throws {
+        var after = ""
+        while true {
+            let docs = try link.rows(
+                "SELECT doc FROM sovtrack_deals WHERE id > \(after) ORDER BY id LIMIT \(batch)"
+            ) { try $0.decode(String.self) }
+            guard !docs.isEmpty else { return }
+            let result = decode(docs: docs)
+            if result.hasErrors {
+                throw StoreError.invalid(
+                    path: link.settings.display, issues: result.issues, omittedErrors: result.omittedErrors)
+            }
+            try upsert(result.feed.deals[...], link, bump: false)
+            guard let last = result.feed.deals.last?.id else { return }
+            after = last
+        }
     }
 
     /// Joins a deal's vendors for one array element; the validator refuses control

@@ -9,7 +9,7 @@ import PostgresNIO
 /// refused, never written.
 enum PostgresSchema {
     /// The schema this binary writes.
-    static let version = 1
+    static let version = 2
 
     /// One statement list per version: `migrations[0]` takes an empty database to version 1.
     ///
@@ -58,7 +58,20 @@ enum PostgresSchema {
             )
             """,
             "CREATE INDEX sovtrack_revisions_deal ON sovtrack_revisions (deal_id, seq)",
-        ]
+        ],
+        // Version 2: what `summary` totals on the server (ServerSummary): whether megawatts
+        // apply to the deal's kind, whether its MW is unknown, which totals it makes
+        // approximate, and its names and open milestones as JSON (DealRows.facets). Filled
+        // from each deal's `doc` by `DealRows.refill`, after these statements.
+        [
+            """
+            ALTER TABLE sovtrack_deals
+                ADD COLUMN mw_applies boolean NOT NULL DEFAULT true,
+                ADD COLUMN unknown_mw boolean NOT NULL DEFAULT false,
+                ADD COLUMN mw_approx integer NOT NULL DEFAULT 0,
+                ADD COLUMN facets jsonb NOT NULL DEFAULT '{"v": [], "p": [], "m": [], "o": []}'
+            """
+        ],
     ]
 
     /// The schema version the database has: 0 for none.
@@ -91,6 +104,8 @@ enum PostgresSchema {
         while found < version {
             for statement in migrations[found] { try link.run(statement) }
             found += 1
+            // Version 2's columns are filled by sovtrack: the folding of names is its own.
+            if found == 2 { try DealRows.refill(link) }
             try link.run("INSERT INTO sovtrack_schema (version) VALUES (\(found))")
         }
         let hasFeed = try link.value("SELECT count(*) FROM sovtrack_feed", as: Int.self) ?? 0

@@ -62,25 +62,32 @@ public struct PostgresStore: DealStore {
             try link.run("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
             defer { try? link.run("COMMIT") }
             let (head, _) = try readHead(link)
-            let countries = filter.countries
-            let statuses = filter.statuses.map(\.rawValue)
-            let since = filter.since?.startKey ?? Int.min
-            let until = filter.until?.endKey ?? Int.max
-            let minMW = filter.minMW ?? -Double.greatestFiniteMagnitude
-            let docs = try link.rows(
-                """
-                SELECT doc FROM sovtrack_deals
-                WHERE (cardinality(\(countries)::text[]) = 0 OR country = ANY(\(countries)::text[]))
-                  AND (cardinality(\(statuses)::text[]) = 0 OR status = ANY(\(statuses)::text[]))
-                  AND announced_from >= \(since) AND announced_from <= \(until)
-                  AND (\(filter.minMW == nil) OR ambition_mw >= \(minMW))
-                ORDER BY id
-                """
-            ) { try $0.decode(String.self) }
+            let picked = ServerFilter(filter)
+            let docs = try link.rows(picked.query("SELECT doc FROM sovtrack_deals d", "ORDER BY d.id")) {
+                try $0.decode(String.self)
+            }
             let result = DealRows.decode(docs: docs)
             try refuseErrors(result)
-            let deals = result.feed.deals.filter { compiled.matches($0) }
+            let deals = picked.isExact ? result.feed.deals : result.feed.deals.filter { compiled.matches($0) }
             return Store.Selection(deals: deals, updated: head.updated, warnings: result.issues, extra: head.extra)
+        }
+    }
+
+    /// `summary` by country of the deals `filter` picks, totalled by the server (`ServerSummary`):
+    /// nil when the server cannot (a filter on names or text, a database not yet at schema
+    /// version 2), and the caller totals the deals itself. `fromEpoch`: whether any deal
+    /// summarised is from Epoch AI.
+    public func summary(matching filter: DealFilter, today: PartialDate) throws -> (
+        summary: Summary, fromEpoch: Bool
+    )? {
+        try holder.with { link in
+            try link.run("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            defer { try? link.run("COMMIT") }
+            let schema = try PostgresSchema.current(link)
+            try PostgresSchema.checkNotNewer(schema, link)
+            _ = try readHead(link)
+            guard schema >= 2 else { return nil }
+            return try ServerSummary.run(link, filter: filter, today: today)
         }
     }
 
@@ -134,11 +141,14 @@ public struct PostgresStore: DealStore {
     private func readHead(_ link: PostgresLink) throws -> (Feed, Int64) {
         let schema = try PostgresSchema.current(link)
         try PostgresSchema.checkNotNewer(schema, link)
-        guard schema > 0,
-            let row = try link.rows(
-                "SELECT skeleton, generation FROM sovtrack_feed", { try $0.decode((String, Int64).self) }
-            ).first
-        else {
+        guard schema > 0 else { return try head(nil) }
+        return try head(
+            link.rows("SELECT skeleton, generation FROM sovtrack_feed") { try $0.decode((String, Int64).self) }.first)
+    }
+
+    /// The feed's own keys and generation from its row; no row: no store.
+    private func head(_ row: (String, Int64)?) throws -> (Feed, Int64) {
+        guard let row else {
             throw StoreError.database(
                 path: path, problem: .noDatabase,
                 reason:
@@ -283,8 +293,11 @@ public struct PostgresStore: DealStore {
 
     /// The feed's own keys, with its row locked for this transaction.
     private func readHead(_ link: PostgresLink, locking: Bool) throws -> (Feed, Int64) {
-        _ = try link.rows("SELECT generation FROM sovtrack_feed FOR UPDATE") { try $0.decode(Int64.self) }
-        return try readHead(link)
+        // The caller (`writing`) checked the schema already.
+        try head(
+            link.rows("SELECT skeleton, generation FROM sovtrack_feed FOR UPDATE") {
+                try $0.decode((String, Int64).self)
+            }.first)
     }
 
     /// One deal and its version, nil when there is none.
@@ -305,29 +318,37 @@ public struct PostgresStore: DealStore {
     private func write(_ before: Deal?, _ after: Deal?, id: String, version: Int64?, _ link: PostgresLink) throws {
         if let after {
             let probe = DealValidator.issues(for: after, at: "", errorsOnly: true)
-            if !probe.isEmpty {
-                let at =
-                    try link.value(
-                        "SELECT count(*) FROM sovtrack_deals WHERE id < \(before == nil ? after.id : id)", as: Int.self)
-                    ?? 0
-                throw StoreError.invalidChange(
-                    issues: DealValidator.issues(for: after, at: "deals[\(at)]", errorsOnly: true))
+            let taken = try after.id != id && deal(after.id, link) != nil
+            if !probe.isEmpty || taken {
+                // Named as the file store names them: the deal's place in id order (a renamed
+                // deal keeps its place until saved), then the id used twice, as the file's
+                // duplicate check finds it in the feed holding both.
+                let at = try place(before == nil ? after.id : id, link)
+                var issues = DealValidator.issues(for: after, at: "deals[\(at)]", errorsOnly: true)
+                if taken {
+                    // A new deal goes before the one it collides with; a renamed one stays put.
+                    let other = try before == nil ? at + 1 : place(after.id, link)
+                    issues.append(DealValidator.duplicate(after.id, at: max(at, other), first: min(at, other)))
+                }
+                throw StoreError.invalidChange(issues: issues)
             }
-            if after.id != id, try deal(after.id, link) != nil { throw StoreError.duplicateDeal(id: after.id) }
         }
-        if let version {
+        if let version, after?.id != id {
+            // Removed, or renamed: the row under the old id goes.
             let gone = try link.rows(
                 "DELETE FROM sovtrack_deals WHERE id = \(id) AND version = \(version) RETURNING id"
             ) { try $0.decode(String.self) }
             // The row is locked by this transaction: a version moved underneath means a bug, not a race.
             guard gone.count == 1 else { throw StoreSession.Conflict.changedOnDisk(id: id, current: nil) }
         }
-        if let after {
-            try DealRows.upsert([after][...], link)
-            if let version, after.id == id {
-                try link.run("UPDATE sovtrack_deals SET version = \(version + 1) WHERE id = \(id)")
-            }
-        }
+        // Added, renamed, or changed in place: one statement, which moves the version of a deal
+        // already there up by one (its row is locked by this transaction since `deal` read it).
+        if let after { try DealRows.upsert([after][...], link) }
+    }
+
+    /// The index the deal `id` has, or would have, in the file store's deals (id order).
+    private func place(_ id: String, _ link: PostgresLink) throws -> Int {
+        try link.value("SELECT count(*) FROM sovtrack_deals WHERE id < \(id)", as: Int.self) ?? 0
     }
 
     /// Records revisions, in the caller's transaction.
@@ -356,12 +377,16 @@ public struct PostgresStore: DealStore {
             head.version = Feed.currentVersion
         }
         let skeleton = PostgresStore.skeleton(of: head)
+        // One round trip, the feed's row locked meanwhile: every one saved lets writers take turns faster.
         let generation =
-            try link.value(
-                "UPDATE sovtrack_feed SET skeleton = \(skeleton), generation = generation + 1 RETURNING generation",
-                as: Int64.self) ?? 0
-        // Delivered to listeners (`PostgresWatch`) when, and only if, the transaction commits.
-        try link.run("SELECT pg_notify(\(PostgresWatch.channel), \(String(generation)))")
+            try link.rows(
+                """
+                WITH saved AS (
+                    UPDATE sovtrack_feed SET skeleton = \(skeleton), generation = generation + 1 RETURNING generation)
+                SELECT generation, pg_notify(\(PostgresWatch.channel), generation::text) FROM saved
+                """
+            ) { try $0.makeRandomAccess()[0].decode(Int64.self) }.first ?? 0
+        // (NOTIFY is delivered to listeners, `PostgresWatch`, when, and only if, the transaction commits.)
         return (generation, head)
     }
 

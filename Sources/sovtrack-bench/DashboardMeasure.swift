@@ -1,9 +1,11 @@
 import DealKit
+import DealPostgres
 import DealTUI
 
 /// `measure-dashboard FILE`: the dashboard's first frame and keystrokes, each one the reducer
 /// plus a full render into the in-memory cell grid (what the run loop does before painting),
-/// in a child process of its own.
+/// in a child process of its own. `file` may also name a database store (`postgresql://…`):
+/// the first frame then includes reading every deal from the server.
 enum DashboardMeasure {
     static let rows = 40, cols = 140
 
@@ -11,7 +13,7 @@ enum DashboardMeasure {
         var r = Recorder()
         let wall = System.now()
         let cpu = System.cpuNow()
-        let snapshot = try Store.load(path: file)
+        let snapshot = try (StoreLocation.isDatabase(file) ? PostgresStore(url: file).load() : Store.load(path: file))
         r.put("load", System.now() - wall)
         var state = r.phase("state") {
             AppState(feed: snapshot.feed, storeName: file, today: PartialDate("2026-06-10")!, rows: rows, cols: cols)

@@ -12,7 +12,9 @@ import DealKit
 ///     sovtrack-bench history [--deals N] [--revisions R] [--runs 3]   (the cost of history, issue 14)
 ///     sovtrack-bench selfcheck            (the generator: deterministic, valid, round-trips)
 ///     sovtrack-bench measure FILE [--save STORE]     (one child's in-process phases)
-///     sovtrack-bench measure-dashboard FILE          (one child's dashboard timings)
+///     sovtrack-bench measure-dashboard FILE|URL      (one child's dashboard timings)
+///     sovtrack-bench pg-writer --store URL --writer W --edits N --own ID --shared ID,ID [--wait]
+///                                                    (one writer of the database load test)
 let usage = """
     usage: sovtrack-bench generate --deals N [--seed S] [--revisions R] --output FILE
            sovtrack-bench run [--sizes 1000,10000,100000] [--seed S] [--runs N] [--jq-runs N]
@@ -20,7 +22,9 @@ let usage = """
            sovtrack-bench history [--deals 100000] [--revisions 10000] [--runs 3] [--sovtrack PATH]
            sovtrack-bench selfcheck
            sovtrack-bench measure FILE [--save STORE]
-           sovtrack-bench measure-dashboard FILE
+           sovtrack-bench measure-dashboard FILE|URL
+           sovtrack-bench pg-writer --store URL --writer W --edits N --own ID --shared ID,ID
+                                    [--shared-every K] [--wait]
     """
 
 func fail(_ message: String, code: Int32 = 64) -> Never {
@@ -65,7 +69,7 @@ extension String {
 
 let argv = CommandLine.arguments
 guard argv.count >= 2 else { fail(usage) }
-let args = Arguments(argv.dropFirst(2), flags: ["no-jq", "no-dashboard"])
+let args = Arguments(argv.dropFirst(2), flags: ["no-jq", "no-dashboard", "wait"])
 
 do {
     switch argv[1] {
@@ -124,6 +128,16 @@ do {
     case "measure-dashboard":
         guard let file = args.positional.first else { fail(usage) }
         try DashboardMeasure.run(file: file)
+    case "pg-writer":
+        guard let url = args.values["store"], let writer = args.int("writer"), let edits = args.int("edits"),
+            let own = args.values["own"]
+        else { fail(usage) }
+        var w = PgWriter(
+            url: url, writer: writer, edits: edits, own: own,
+            shared: args.values["shared"].map { $0.split(separator: ",").map(String.init) } ?? [])
+        if let k = args.int("shared-every") { w.sharedEvery = max(1, k) }
+        w.wait = args.flags.contains("wait")
+        try w.run()
     default:
         fail(usage)
     }

@@ -124,4 +124,47 @@ final class PostgresStoreTests: XCTestCase {
         XCTAssertThrowsError(try s.update { $0.deals.append(deal("a")) })
         XCTAssertEqual(try s.load().feed, before)
     }
+    func testARenameOntoATakenIdIsRefusedWithTheFileStoresMessage() throws {
+        let db = try ScratchDatabase.make(self)
+        let s = try store(db)
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sovtrack-rename-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var file = Store(path: dir.appendingPathComponent("deals.json").path, today: { PartialDate("2026-06-01")! })
+        file.recorder = s.recorder
+        let deals = [deal("a"), deal("b"), deal("c"), deal("d")]
+        try s.update(createIfMissing: true) { $0.deals = deals }
+        try file.update(createIfMissing: true) { $0.deals = deals }
+        // Onto a deal before it and after it, with the deal also invalid, and a new deal
+        // (no deal `e` yet) that takes a used id: each message as the file store words it.
+        let new = Deal(id: "b", title: "New", country: "KR", announced: PartialDate("2026")!)
+        let changes: [(id: String, change: @Sendable (inout Deal?) -> Void)] = [
+            ("c", { $0!.id = "a" }), ("a", { $0!.id = "d" }),
+            (
+                "b",
+                {
+                    $0!.id = "d"
+                    $0!.country = "Korea"
+                }
+            ), ("e", { $0 = new }),
+        ]
+        var messages: [String] = []
+        for (id, change) in changes {
+            var onFile = ""
+            XCTAssertThrowsError(try file.update(deal: id, createIfMissing: true, change)) { onFile = "\($0)" }
+            XCTAssertThrowsError(try s.update(deal: id, createIfMissing: true, change)) { error in
+                XCTAssertEqual("\(error)", onFile, id)
+            }
+            messages.append(onFile)
+        }
+        XCTAssertEqual(
+            messages,
+            [
+                #"deals[2].id: duplicate id "a" (first used by deals[0])"#,
+                #"deals[3].id: duplicate id "d" (first used by deals[0])"#,
+                #"deals[1].country: "Korea" is not an ISO 3166-1 alpha-2 code (and 1 more)"#,
+                #"deals[2].id: duplicate id "b" (first used by deals[1])"#,
+            ])
+        XCTAssertEqual(try s.load().feed.deals, deals, "nothing was written")
+    }
 }

@@ -203,13 +203,18 @@ public enum DealValidator {
         for i in deals.indices {
             let id = deals[i].id
             if let first = firstIndex[id] {
-                out.append(
-                    .error("deals[\(i)].id", "duplicate id \(FeedIssue.quote(id)) (first used by deals[\(first)])"))
+                out.append(duplicate(id, at: i, first: first))
             } else {
                 firstIndex[id] = i
             }
         }
         return out
+    }
+
+    /// The error for deal `at` reusing the id of deal `first`: also what a database store,
+    /// which never holds the two at once, says of a rename onto a taken id.
+    public static func duplicate(_ id: String, at i: Int, first: Int) -> FeedIssue {
+        .error("deals[\(i)].id", "duplicate id \(FeedIssue.quote(id)) (first used by deals[\(first)])")
     }
 
     /// True when the ids strictly increase (as in every saved store), which makes them unique.

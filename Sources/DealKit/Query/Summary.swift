@@ -180,7 +180,7 @@ public struct Summary: Sendable, Equatable {
     /// What totalling some deals gathers. Tallies of deals in no common row merge into
     /// theirs together, exactly as if totalled in one pass: names and the next milestone
     /// remember the deal they first came from.
-    private struct Tally {
+    struct Tally {
         /// The day that decides which milestones are overdue.
         let today: PartialDate?
         var figures = MWTotals()

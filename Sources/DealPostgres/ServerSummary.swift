@@ -1,0 +1,168 @@
+import DealKit
+import PostgresNIO
+
+/// `summary` by country totalled by the server: `GROUP BY country` over the indexed columns
+/// and the deals' facets (`DealRows.facets`), a few hundred rows back instead of every deal,
+/// made into the very `Summary` the file store's deals give (`Summary.init(countries:…)`).
+///
+/// Every figure is the file store's to the bit: each MW sum is added in id order
+/// (`sum(… ORDER BY id)`, the order `Summary` adds them in, and plain `float8` addition as
+/// Swift's), with `+ 0.0::float8` so that a sum of `-0` reads `0` as Swift's `0 + x` does; names are
+/// folded by sovtrack when a deal is written, and the first spelling of each is the one of the
+/// first deal in id order (then the first in the deal); the next milestone is the first by
+/// (overdue, date, precision, deal, place), which is `Milestone.next` over the group; the
+/// vendor shares are `VendorConcentration` itself, over each deal's country, vendors and
+/// figures only (fetched in id order), not its document.
+enum ServerSummary {
+    /// The summary of the deals `filter` picks, and whether any of them is from Epoch AI (for
+    /// the credit line); nil when the filter needs sovtrack's own matching (names, text).
+    static func run(_ link: PostgresLink, filter: DealFilter, today: PartialDate) throws -> (
+        summary: Summary, fromEpoch: Bool
+    )? {
+        let picked = ServerFilter(filter)
+        guard picked.isExact else { return nil }
+        var figures: [String: MWTotals] = [:]
+        var total = MWTotals()
+        var fromEpoch = false
+        // Grouping sets: one row per country, and the total (country NULL).
+        let head = try link.rows(
+            picked.query(
+                """
+                SELECT d.country, count(*)::int8,
+                    sum(d.committed_mw ORDER BY d.id) FILTER (WHERE d.mw_applies) + 0.0::float8,
+                    sum(d.ambition_mw ORDER BY d.id) FILTER (WHERE d.mw_applies) + 0.0::float8,
+                    sum(d.operational_mw ORDER BY d.id) FILTER (WHERE d.mw_applies) + 0.0::float8,
+                    count(*) FILTER (WHERE d.unknown_mw)::int8, count(*) FILTER (WHERE NOT d.mw_applies)::int8,
+                    coalesce(bit_or(d.mw_approx), 0)::int8,
+                    coalesce(bool_or(starts_with(d.id, \(picked.placeholder(0)))), false), GROUPING(d.country) = 1
+                FROM sovtrack_deals d
+                """, "GROUP BY GROUPING SETS ((d.country), ())", extra: [EpochID.prefix])
+        ) {
+            try $0.decode(
+                (String?, Int, Double?, Double?, Double?, Int, Int, Int, Bool, Bool).self)
+        }
+        for r in head {
+            var f = MWTotals()
+            f.deals = r.1
+            f.committed = r.2
+            f.ambition = r.3
+            f.operational = r.4
+            f.unknown = r.5
+            f.notApplicable = r.6
+            f.approx = UInt8(r.7)
+            if r.9 {
+                total = f
+                fromEpoch = r.8
+            } else if let country = r.0 {
+                figures[country] = f
+            }
+        }
+
+        // Each name once per folded spelling, as first written (deal by id, then its place): per
+        // country by the server, then over all here, the earliest of the countries' firsts.
+        var names: [String?: [Character: [String]]] = [:]
+        var firsts: [Character: [String: (name: String, at: Place)]] = [:]
+        let nameRows = try link.rows(
+            picked.query(
+                """
+                SELECT DISTINCT ON (d.country, l.list, e.v->>0) d.country, l.list, e.v->>0, e.v->>1, d.id, e.pos
+                FROM sovtrack_deals d
+                CROSS JOIN (VALUES ('v'), ('p'), ('m')) AS l(list)
+                CROSS JOIN LATERAL jsonb_array_elements(d.facets->l.list) WITH ORDINALITY AS e(v, pos)
+                """,
+                "ORDER BY d.country, l.list, e.v->>0, d.id, e.pos")
+        ) { try $0.decode((String, String, String, String, String, Int).self) }
+        for (country, list, key, name, id, pos) in nameRows {
+            let kind = list.first ?? "?"
+            names[country, default: [:]][kind, default: []].append(name)
+            let at = Place(id: id, pos: pos)
+            if firsts[kind]?[key].map({ at < $0.at }) ?? true { firsts[kind, default: [:]][key] = (name, at) }
+        }
+        for (kind, spellings) in firsts {
+            names[nil, default: [:]][kind] = spellings.values.map(\.name)
+        }
+
+        // The milestone needing attention first: overdue first, then by date, then deal and
+        // place; per country by the server, then over all here by the same order.
+        var next: [String?: Milestone] = [:]
+        var first: (milestone: Milestone, order: MilestoneOrder)?
+        let milestoneRows = try link.rows(
+            picked.query(
+                """
+                SELECT DISTINCT ON (d.country) d.country, e.v->>3, e.v->>4,
+                    (e.v->>2)::int < \(picked.placeholder(0)), (e.v->>0)::int8, (e.v->>1)::int8, d.id, e.pos
+                FROM sovtrack_deals d
+                CROSS JOIN LATERAL jsonb_array_elements(d.facets->'o') WITH ORDINALITY AS e(v, pos)
+                """,
+                """
+                ORDER BY d.country, ((e.v->>2)::int < \(picked.placeholder(0))) DESC, (e.v->>0)::int, (e.v->>1)::int,
+                    d.id, e.pos
+                """, extra: [today.startKey])
+        ) { try $0.decode((String, String, String, Bool, Int, Int, String, Int).self) }
+        for (country, date, event, overdue, start, precision, id, pos) in milestoneRows {
+            guard let d = PartialDate(date) else { continue }
+            let m = Milestone(date: d, event: event)
+            next[country] = m
+            let order = MilestoneOrder(
+                overdue: overdue, start: start, precision: precision, at: Place(id: id, pos: pos))
+            if first.map({ order < $0.order }) ?? true { first = (m, order) }
+        }
+        next[nil] = first?.milestone
+
+        // The vendors' shares: `VendorConcentration` itself, over each deal's country, vendors
+        // and figures only (a few bytes a deal, not its document), in id order.
+        let slim = try link.rows(
+            picked.query(
+                """
+                SELECT d.country, ARRAY(SELECT e.v->>1 FROM jsonb_array_elements(d.facets->'v') AS e(v)),
+                    CASE WHEN d.mw_applies THEN d.committed_mw END, CASE WHEN d.mw_applies THEN d.ambition_mw END
+                FROM sovtrack_deals d
+                """, "ORDER BY d.id")
+        ) { try $0.decode((String, [String], Double?, Double?).self) }
+        let unknownDate = PartialDate("2000")!
+        let sharesOf = slim.map { country, vendors, committed, ambition in
+            Deal(
+                id: "", title: "", country: country, announced: unknownDate,
+                partners: vendors.map { Partner(name: $0, role: .vendor) },
+                capacity: Capacity(initialMW: committed, targetMW: ambition))
+        }
+
+        func group(_ key: String?, _ f: MWTotals, countries: [String]) -> Summary.Group {
+            let lists = names[key] ?? [:]
+            return Summary.Group(
+                key: key ?? "total", figures: f, vendors: lists["v"] ?? [], partners: lists["p"] ?? [],
+                models: lists["m"] ?? [], countries: countries, next: next[key])
+        }
+        let groups = figures.map { group($0.key, $0.value, countries: [$0.key]) }
+        let summary = Summary(
+            countries: groups, total: group(nil, total, countries: Array(figures.keys)),
+            concentration: VendorConcentration(deals: sharesOf), today: today)
+        return (summary, fromEpoch)
+    }
+
+    /// Where a name or milestone stands among the deals: the deal's id, compared bytewise as
+    /// the server's `COLLATE "C"` orders it, then its place in the deal's list.
+    struct Place: Comparable {
+        var id: String
+        var pos: Int
+
+        static func < (a: Place, b: Place) -> Bool {
+            a.id != b.id ? a.id.utf8.lexicographicallyPrecedes(b.id.utf8) : a.pos < b.pos
+        }
+    }
+
+    /// The order in which milestones need attention (`Milestone.precedes`), first of equals.
+    struct MilestoneOrder: Comparable {
+        var overdue: Bool
+        var start: Int
+        var precision: Int
+        var at: Place
+
+        static func < (a: MilestoneOrder, b: MilestoneOrder) -> Bool {
+            if a.overdue != b.overdue { return a.overdue }
+            if a.start != b.start { return a.start < b.start }
+            if a.precision != b.precision { return a.precision < b.precision }
+            return a.at < b.at
+        }
+    }
+}
