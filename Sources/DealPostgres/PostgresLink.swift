@@ -58,13 +58,42 @@ final class PostgresLink: Sendable {
             case .verifyCA, .verifyFull:
                 var c = TLSConfiguration.makeClientConfiguration()
                 c.certificateVerification = s.sslmode == .verifyFull ? .fullVerification : .noHostnameVerification
-                if let root = s.sslRootCert { c.trustRoots = .file(root) }
+                if let root = s.sslRootCert {
+                    try checkRootCertFile(root, settings: s)
+                    c.trustRoots = .file(root)
+                }
                 tls = .require(try NIOSSLContext(configuration: c))
             }
+        } catch let error as StoreError {
+            throw error
         } catch {
-            throw StoreError.database(path: s.display, problem: .failed, reason: "cannot set up TLS: \(error)")
+            // The TLS library's error names its own source files and codes: say what the user can act on.
+            let what = s.sslRootCert.map { "no CA certificate (PEM) could be read from \($0) (sslrootcert)" }
+            throw StoreError.database(
+                path: s.display, problem: .failed, reason: "cannot set up TLS: \(what ?? "the TLS library refused")")
         }
         return .init(host: s.host, port: s.port, username: s.user, password: s.password, database: s.database, tls: tls)
+    }
+
+    /// Refuses a CA file that is not a regular file of a sensible size before the TLS library
+    /// reads it: a FIFO would block and `/dev/zero` would never end.
+    static func checkRootCertFile(_ path: String, settings s: PostgresSettings) throws {
+        var st = stat()
+        let why: String?
+        if stat(path, &st) != 0 {
+            why = "cannot be read (\(String(cString: strerror(errno))))"
+        } else if st.st_mode & S_IFMT != S_IFREG {
+            why = "is not a regular file"
+        } else if st.st_size > 4 << 20 {
+            why = "is larger than 4 MiB, more than a CA bundle"
+        } else {
+            why = nil
+        }
+        if let why {
+            throw StoreError.database(
+                path: s.display, problem: .failed, reason: "cannot set up TLS: the CA file \(path) (sslrootcert) \(why)"
+            )
+        }
     }
 
     /// Runs a statement, discarding any rows.

@@ -61,3 +61,41 @@ final class PostgresLinkTests: XCTestCase {
         XCTAssertEqual(try encrypted(fromEnvironment), true)
     }
 }
+
+/// A hostile or mistaken `sslrootcert` is refused in one line that names the file, before the
+/// TLS library reads it (a FIFO would block, `/dev/zero` never ends) and without its internals.
+final class PostgresRootCertTests: XCTestCase {
+    private func refusal(_ root: String) -> String {
+        do {
+            let s = try PostgresSettings(
+                url: "postgresql://u@127.0.0.1:1/db?sslmode=verify-full&sslrootcert=\(root)",
+                environment: ["HOME": "/nonexistent"])
+            _ = try PostgresLink.configuration(s)
+            return "accepted"
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    func testACAFileThatIsNoCertificateIsRefusedInOneLineNamingIt() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rootcert-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let text = dir.appendingPathComponent("not-a-cert.pem")
+        try Data("hello\n".utf8).write(to: text)
+        let fifo = dir.appendingPathComponent("fifo").path
+        XCTAssertEqual(mkfifo(fifo, 0o600), 0)
+        let cases = [
+            ("/dev/zero", "is not a regular file"), (fifo, "is not a regular file"),
+            (dir.appendingPathComponent("missing").path, "cannot be read"),
+            (text.path, "no CA certificate (PEM) could be read from \(text.path)"),
+        ]
+        for (root, expected) in cases {
+            let message = refusal(root)
+            XCTAssertTrue(message.contains(expected), "\(root): \(message)")
+            XCTAssertTrue(message.contains(root), "names the file: \(message)")
+            XCTAssertFalse(message.contains("OPENSSL") || message.contains(".cc"), "internals: \(message)")
+            XCTAssertFalse(message.contains("\n"), message)
+        }
+    }
+}
