@@ -75,7 +75,7 @@ public struct PostgresStore: DealStore {
 
     /// `summary` by country of the deals `filter` picks, totalled by the server (`ServerSummary`):
     /// nil when the server cannot (a filter on names or text, a database not yet at schema
-    /// version 2), and the caller totals the deals itself. `fromEpoch`: whether any deal
+    /// version 3), and the caller totals the deals itself. `fromEpoch`: whether any deal
     /// summarised is from Epoch AI.
     public func summary(matching filter: DealFilter, today: PartialDate) throws -> (
         summary: Summary, fromEpoch: Bool
@@ -83,10 +83,12 @@ public struct PostgresStore: DealStore {
         try holder.with { link in
             try link.run("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
             defer { try? link.run("COMMIT") }
+            // A few hundred rows from index scans: compiling them (JIT) would cost seconds.
+            try link.run("SET LOCAL jit = off")
             let schema = try PostgresSchema.current(link)
             try PostgresSchema.checkNotNewer(schema, link)
             _ = try readHead(link)
-            guard schema >= 2 else { return nil }
+            guard schema >= 3 else { return nil }
             return try ServerSummary.run(link, filter: filter, today: today)
         }
     }
@@ -191,9 +193,13 @@ public struct PostgresStore: DealStore {
     /// every top-level key and `updated` (what `sovtrack db load` does with a feed file).
     public func replace(with feed: Feed) throws {
         try writing(createIfMissing: true) { link, _, _ in
-            try link.run("DELETE FROM sovtrack_deals")
-            try link.run("DELETE FROM sovtrack_revisions")
+            for table in PostgresSchema.tables { try link.run(PostgresQuery(unsafeSQL: "DELETE FROM \(table)")) }
             try save(feed, over: Feed(), link, stamping: false)
+        }
+        // Fresh statistics and visibility for the planner, so that the first `summary` after a
+        // load reads the covering indexes alone; a role that may not vacuum is only warned.
+        try? holder.with { link in
+            try link.run(PostgresQuery(unsafeSQL: "VACUUM (ANALYZE) \(PostgresSchema.tables.joined(separator: ", "))"))
         }
     }
 
@@ -335,9 +341,7 @@ public struct PostgresStore: DealStore {
         }
         if let version, after?.id != id {
             // Removed, or renamed: the row under the old id goes.
-            let gone = try link.rows(
-                "DELETE FROM sovtrack_deals WHERE id = \(id) AND version = \(version) RETURNING id"
-            ) { try $0.decode(String.self) }
+            let gone = try DealRows.delete([id], version: version, link)
             // The row is locked by this transaction: a version moved underneath means a bug, not a race.
             guard gone.count == 1 else { throw StoreSession.Conflict.changedOnDisk(id: id, current: nil) }
         }
@@ -417,7 +421,7 @@ public struct PostgresStore: DealStore {
         }
         if !problems.isEmpty { throw StoreError.invalidChange(issues: problems) }
         let removed = before.deals.map(\.id).filter { !kept.contains($0) }
-        if !removed.isEmpty { try link.run("DELETE FROM sovtrack_deals WHERE id = ANY(\(removed)::text[])") }
+        if !removed.isEmpty { _ = try DealRows.delete(removed, link) }
         var done = 0
         while done < changed.count {
             let end = min(changed.count, done + DealRows.batch)
