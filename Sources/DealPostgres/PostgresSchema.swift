@@ -106,6 +106,7 @@ enum PostgresSchema {
             )
             """,
             "CREATE INDEX sovtrack_milestones_deal ON sovtrack_milestones (deal_id)",
+            "CREATE INDEX sovtrack_milestones_next ON sovtrack_milestones (country, start_key, precision, deal_id, pos)",
             """
             CREATE INDEX sovtrack_deals_tally_country ON sovtrack_deals (country, id)
                 INCLUDE (committed_mw, ambition_mw, operational_mw, mw_applies, unknown_mw, mw_approx,

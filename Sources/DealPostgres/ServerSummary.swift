@@ -93,18 +93,26 @@ enum ServerSummary {
         }
 
         // The milestone needing attention first: overdue first, then by date, then deal and
-        // place; per country by the server, then over all here by the same order.
+        // place; per country by the server, then over all here by the same order. Each
+        // country's is the first overdue one along the index in that order, else the first
+        // one to come: one or two short index scans a country.
         var next: [String?: Milestone] = [:]
         var first: (milestone: Milestone, order: MilestoneOrder)?
-        let day = picked.placeholder(0)
+        let (day, countries) = (picked.placeholder(0), picked.placeholder(1))
         let milestoneRows = try link.rows(
-            picked.query(extra: [today.startKey]) { _ in
-                """
-                SELECT DISTINCT ON (m.country) m.country, m.date, m.event, m.end_key < \(day),
-                    m.start_key::int8, m.precision::int8, m.deal_id, m.pos::int8
-                FROM sovtrack_milestones m WHERE \(picked.picks("m"))
-                ORDER BY m.country, m.end_key < \(day) DESC, m.start_key, m.precision, m.deal_id, m.pos
-                """
+            picked.query(extra: [today.startKey, Array(figures.keys)]) { _ in
+                func probe(_ overdue: Bool) -> String {
+                    """
+                    (SELECT m.date, m.event, \(overdue), m.start_key::int8, m.precision::int8, m.deal_id, m.pos::int8
+                    FROM sovtrack_milestones m
+                    WHERE m.country = c.country AND m.end_key \(overdue ? "<" : ">=") \(day) AND \(picked.picks("m"))
+                    ORDER BY m.start_key, m.precision, m.deal_id, m.pos LIMIT 1)
+                    """
+                }
+                return """
+                    SELECT c.country, x.* FROM unnest(\(countries)::text[]) AS c(country)
+                    CROSS JOIN LATERAL (\(probe(true)) UNION ALL \(probe(false)) LIMIT 1) x
+                    """
             }
         ) { try $0.decode((String, String, String, Bool, Int, Int, String, Int).self) }
         for (country, date, event, overdue, start, precision, id, pos) in milestoneRows {
