@@ -58,8 +58,14 @@ struct ServerFilter {
     /// The condition over a row that names its deal by `deal_id` (in the tables of its names
     /// and milestones): true when the filter picks every deal, so that no deal is read then.
     func picks(_ row: String) -> String {
+        // The countries asked for (`$1`, the first value the condition binds) also on the row
+        // itself, whose index it leads.
         isEverything
-            ? "true" : "EXISTS (SELECT 1 FROM sovtrack_deals d WHERE d.id = \(row).deal_id AND \(condition))"
+            ? "true"
+            : """
+            (cardinality($1::text[]) = 0 OR \(row).country = ANY($1::text[]))
+              AND EXISTS (SELECT 1 FROM sovtrack_deals d WHERE d.id = \(row).deal_id AND \(condition))
+            """
     }
 
     /// The placeholder of the `i`th extra value of `query`.
