@@ -211,10 +211,8 @@ public struct PostgresStore: DealStore {
             try change(&after)
             if after == before?.deal && !creating { return false }
             try write(before?.deal, after, id: id, version: before?.version, link)
-            if let recorder, let r = recorder.revision(id: before?.deal.id ?? id, old: before?.deal, new: after) {
-                try insert([r], link)
-            }
-            try stamp(row, link)
+            let revision = recorder.flatMap { $0.revision(id: before?.deal.id ?? id, old: before?.deal, new: after) }
+            try stamp(row, link, recording: revision.map { [$0] } ?? [])
             return true
         }
     }
@@ -254,8 +252,7 @@ public struct PostgresStore: DealStore {
                 preconditionFailure("settled on the whole feed above")
             }
             let revisions = recorder.map { StoreSession.revisions(of: change, by: $0) } ?? []
-            try insert(revisions, link)
-            let stamped = try stamp(row, link)
+            let stamped = try stamp(row, link, recording: revisions)
             // Nobody else saved since the session's snapshot (each save moves the generation on
             // by one, in commit order): it only needs this change.
             let alone = snapshot.generation.map { stamped.generation == $0 + 1 } ?? false
@@ -307,17 +304,22 @@ public struct PostgresStore: DealStore {
             try link.run("BEGIN")
             do {
                 var creating = false
-                let schema = try PostgresSchema.current(link)
-                try PostgresSchema.checkNotNewer(schema, link)
-                let migrating = schema < PostgresSchema.version || createIfMissing
-                if schema == 0 && !createIfMissing { _ = try readHead(link) }
                 let row: FeedRow
-                if whole || migrating {
-                    try link.run("SELECT pg_advisory_xact_lock(\(Self.writersLock))")
-                    if migrating { creating = try PostgresSchema.migrate(link) }
-                    row = try feedRow(link, locking: true)
+                if !whole && !createIfMissing && link.storeSeen, let seen = try feedRow(checkingSchemaOf: link) {
+                    row = seen
                 } else {
-                    row = try feedRow(link, locking: false)
+                    let schema = try PostgresSchema.current(link)
+                    try PostgresSchema.checkNotNewer(schema, link)
+                    let migrating = schema < PostgresSchema.version || createIfMissing
+                    if schema == 0 && !createIfMissing { _ = try readHead(link) }
+                    if whole || migrating {
+                        try link.run("SELECT pg_advisory_xact_lock(\(Self.writersLock))")
+                        if migrating { creating = try PostgresSchema.migrate(link) }
+                        row = try feedRow(link, locking: true)
+                    } else {
+                        row = try feedRow(link, locking: false)
+                    }
+                    link.storeSeen = true
                 }
                 let result = try body(link, row, creating)
                 try link.run("COMMIT")
@@ -328,6 +330,27 @@ public struct PostgresStore: DealStore {
                 throw error
             }
         }
+    }
+
+    /// A one-deal write's first statement on a connection that has seen the store: the
+    /// feed's row, the writers' lock taken shared, and the schema's version checked, in one
+    /// round trip. Nil, the transaction begun again, when the schema is older (to migrate).
+    private func feedRow(checkingSchemaOf link: PostgresLink) throws -> FeedRow? {
+        let found = try link.rows(
+            """
+            SELECT f.skeleton, f.generation, (SELECT max(version) FROM sovtrack_schema)::int8 FROM sovtrack_feed f
+            WHERE pg_advisory_xact_lock_shared(\(Self.writersLock)) IS NOT NULL
+            """
+        ) { try $0.decode((String, Int64, Int?).self) }.first
+        let schema = found?.2 ?? 0
+        try PostgresSchema.checkNotNewer(schema, link)
+        guard let found, schema == PostgresSchema.version else {
+            try link.run("ROLLBACK")
+            try link.run("BEGIN")
+            return nil
+        }
+        let (head, _) = try head((found.0, found.1))
+        return FeedRow(head: head, skeleton: found.0, locked: false)
     }
 
     /// The feed's row: locked for this transaction (a whole write), or read as it is with the
@@ -407,13 +430,17 @@ public struct PostgresStore: DealStore {
 
     /// Sets `updated` (upgrading an old feed version, as a file save does), moves the
     /// generation on and tells listeners; returns the new generation and head. `head`: the
-    /// feed's own keys a whole save sets (else those the row had).
+    /// feed's own keys a whole save sets (else those the row had); `recording`: the revisions
+    /// of a one-deal write, inserted by the same statement.
     ///
     /// The row is locked here if it was not yet (a one-deal write), in the statement that
     /// moves the generation: the head is written only if it is still the one read at the
     /// start, else (another write changed it meanwhile) read again, now locked, and stamped.
     @discardableResult
-    private func stamp(_ row: FeedRow, _ link: PostgresLink, head: Feed? = nil, stamping: Bool = true) throws -> (
+    private func stamp(
+        _ row: FeedRow, _ link: PostgresLink, head: Feed? = nil, recording revisions: [Revision] = [],
+        stamping: Bool = true
+    ) throws -> (
         generation: Int64, feed: Feed
     ) {
         func stamped(_ head: Feed) -> Feed {
@@ -432,7 +459,11 @@ public struct PostgresStore: DealStore {
         let (generation, kept) =
             try link.rows(
                 """
-                WITH saved AS (
+                WITH recorded AS (
+                    INSERT INTO sovtrack_revisions (deal_id, at, doc)
+                    SELECT * FROM unnest(\(revisions.map(\.id))::text[], \(revisions.map(\.at))::text[],
+                        \(revisions.map(DealRows.doc))::text[])),
+                saved AS (
                     UPDATE sovtrack_feed
                     SET skeleton = CASE WHEN \(expected)::text IS NULL OR skeleton = \(expected) THEN \(skeleton) ELSE skeleton END,
                         generation = generation + 1

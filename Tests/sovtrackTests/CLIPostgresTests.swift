@@ -162,7 +162,7 @@ final class CLIPostgresTests: XCTestCase {
         CLI.assertUserError(missing, code: 66, ["no sovtrack store in this database", "sovtrack db init"])
         XCTAssertEqual(try db.run("db", "init").stdout, "created an empty store in \(db.displayURL)\n")
         XCTAssertEqual(try db.run("db", "init").stdout, "\(db.displayURL): the store is ready\n")
-        XCTAssertEqual(try db.sql("SELECT max(version) FROM sovtrack_schema"), "2")
+        XCTAssertEqual(try db.sql("SELECT max(version) FROM sovtrack_schema"), "3")
         XCTAssertEqual(try db.run("list", "--format", "csv").status, 0)
 
         let fresh = try PostgresTestDatabase.make(self)
@@ -267,7 +267,7 @@ final class CLIPostgresTests: XCTestCase {
         let db = try PostgresTestDatabase.make(self)
         XCTAssertEqual(try db.run("db", "load", CLI.fixture.path).status, 0)
         try db.sql("UPDATE sovtrack_schema SET version = 99")
-        CLI.assertUserError(try db.run("list"), code: 65, ["schema version 99, newer than this sovtrack knows (2)"])
+        CLI.assertUserError(try db.run("list"), code: 65, ["schema version 99, newer than this sovtrack knows (3)"])
         let id = FeedDecoder.decode(CLI.bytes(CLI.fixture)!).feed.deals[0].id
         CLI.assertUserError(try db.run("edit", id, "--title", "Nope"), code: 65, ["newer than this sovtrack knows"])
         XCTAssertEqual(try db.sql("SELECT max(version) FROM sovtrack_schema"), "99")
