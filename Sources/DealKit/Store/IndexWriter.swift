@@ -40,6 +40,12 @@ struct IndexWriter {
         }
     }
 
+    /// Bytes kept as they are (a history's JSON text): a length, then the bytes.
+    mutating func blob(_ b: [UInt8]) {
+        int(b.count)
+        bytes.append(contentsOf: b)
+    }
+
     mutating func optional<T>(_ v: T?, _ write: (inout IndexWriter, T) -> Void) {
         guard let v else { return byte(0) }
         byte(1)
