@@ -431,14 +431,14 @@ final class StoreTests: XCTestCase {
         // Slow readers: each maps the store, then waits until at least four saves have
         // happened since, then decodes what it mapped.
         let s = store()
-        let deals = (0..<400).map { StoreTests.makeDeal("d-" + String(1_000 + $0), "v0") }
+        let deals = (0..<150).map { StoreTests.makeDeal("d-" + String(1_000 + $0), "v0") }
         try FileSystem.writeAtomically(FeedEncoder.encode(Feed(deals: deals)), to: s.path)
         let failures = LockedStrings()
         let saves = LockedStrings()
         let writer = Thread {
-            for v in 0..<40 {
+            for v in 0..<28 {
                 do {
-                    try s.update(deal: "d-" + String(1_000 + v % 400)) {
+                    try s.update(deal: "d-" + String(1_000 + v % 150)) {
                         $0!.title = String(repeating: "x", count: v % 7 * 40 + 1)
                     }
                 } catch { failures.append("write: \(error)") }
@@ -447,18 +447,18 @@ final class StoreTests: XCTestCase {
         }
         writer.start()
         var reads = 0
-        while saves.values.count < 35 {
+        while saves.values.count < 24 {
             let start = saves.values.count
             do {
                 let result = try FileSystem.withContents(of: s.path) { buffer, _ in
-                    while saves.values.count < min(start + 4, 40) { usleep(1_000) }
+                    while saves.values.count < min(start + 4, 28) { usleep(1_000) }
                     return FeedDecoder.decode(buffer: buffer)
                 }
                 if result.hasErrors { failures.append("read \(reads): \(result.issues.first!)") }
             } catch { failures.append("read \(reads): \(error)") }
             reads += 1
         }
-        while saves.values.count < 40 { usleep(1_000) }
+        while saves.values.count < 28 { usleep(1_000) }
         XCTAssertEqual(failures.values, [])
         XCTAssertGreaterThan(reads, 3)
     }

@@ -33,9 +33,10 @@ final class CLIConcurrencyTests: XCTestCase {
         }
     }
 
-    func testTwentyParallelAddsAllLand() throws {
+    func testTwelveParallelAddsAllLand() throws {
         let store = try CLI.copy(CLI.fixture)
-        let ids = (0..<20).map { "parallel-\($0)" }
+        // Twelve writers on two cores: every one of them waits for the lock held by another.
+        let ids = (0..<12).map { "parallel-\($0)" }
         let results = try runTogether(
             ids.map {
                 [
@@ -50,7 +51,7 @@ final class CLIConcurrencyTests: XCTestCase {
         }
         let feed = FeedDecoder.decode(CLI.bytes(store)!)
         XCTAssertFalse(feed.hasErrors, feed.issues.map(\.description).joined(separator: "\n"))
-        XCTAssertEqual(feed.feed.deals.count, 25)
+        XCTAssertEqual(feed.feed.deals.count, 17)
         for id in ids { XCTAssertTrue(feed.feed.deals.contains { $0.id == id }, id) }
         XCTAssertEqual(FeedEncoder.encode(feed.feed), CLI.bytes(store), "still canonical")
         let names = CLI.files(in: store.deletingLastPathComponent())
@@ -58,13 +59,13 @@ final class CLIConcurrencyTests: XCTestCase {
         XCTAssertEqual(
             names, ["deals.json", "deals.json.bak.1", "deals.json.bak.2", "deals.json.bak.3", "deals.json.lock"])
         let summary = try CLI.run("summary", "--store", store.path, "--format", "csv", "--country", "KR")
-        XCTAssertTrue(summary.stdout.contains("\r\nKR,South Korea,23,75,2020,,0,1,"), summary.stdout)
+        XCTAssertTrue(summary.stdout.contains("\r\nKR,South Korea,15,67,2012,,0,1,"), summary.stdout)
     }
 
     func testReadersDuringWritesAlwaysSeeAWholeFeed() throws {
         let store = try CLI.copy(CLI.fixture)
         var commands: [[String]] = []
-        for i in 0..<12 {
+        for i in 0..<8 {
             commands.append(["edit", "kr-skt-nvidia-ai-cloud", "--store", store.path, "--target-mw", String(1000 + i)])
             commands.append(["list", "--store", store.path, "--format", "json"])
         }
@@ -80,7 +81,7 @@ final class CLIConcurrencyTests: XCTestCase {
         let final = FeedDecoder.decode(CLI.bytes(store)!).feed
         let target = final.deals.first { $0.id == "kr-skt-nvidia-ai-cloud" }?.capacity?.targetMW
         XCTAssertNotNil(target)
-        XCTAssertTrue((1000...1011).contains(Int(target ?? 0)))
+        XCTAssertTrue((1000...1007).contains(Int(target ?? 0)))
     }
 
     func testParallelAddsOfTheSameIdAddItOnce() throws {

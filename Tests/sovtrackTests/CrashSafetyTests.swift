@@ -31,8 +31,8 @@ final class CrashSafetyTests: XCTestCase {
         XCTAssertEqual(
             try SovtrackProcess.run(["edit", "deal-100007", "--notes", "calibrate", "--store", store.path]).status, 0)
         let span = UInt32(min(2.0, Date().timeIntervalSince(start)) * 1_100_000)
-        // A plain run kills 12 writers; the whole suite (SOVTRACK_TEST_FULL=1, from .ci/run) 200.
-        for i in 0..<TestScale.count(quick: 12, full: 200) {
+        // A plain run kills 6 writers; the whole suite (SOVTRACK_TEST_FULL=1, from .ci/run) 200.
+        for i in 0..<TestScale.count(quick: 6, full: 200) {
             let before = try Data(contentsOf: store)
             let p = Process()
             p.executableURL = SovtrackProcess.binary
@@ -67,7 +67,7 @@ final class CrashSafetyTests: XCTestCase {
 
     func testTheDashboardSavePathAndCLIWritersTogetherLoseNothing() throws {
         let store = try SovtrackProcess.bundledStore()
-        let writes = TestScale.count(quick: 8, full: 25)
+        let writes = TestScale.count(quick: 5, full: 25)
         let group = DispatchGroup()
         final class Failures: @unchecked Sendable {
             var list: [String] = []

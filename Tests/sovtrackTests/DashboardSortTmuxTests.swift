@@ -8,92 +8,147 @@ import XCTest
 /// The rows are read back from the captured screen, cell by cell, so this checks what a user
 /// sees: the label, the column it names and the values in that column.
 final class DashboardSortTmuxTests: XCTestCase {
-    func testEverySortOrdersTheRowsTheLabelNamesAt80x24() throws { try sortEveryView(cols: 80, rows: 24) }
-    func testEverySortOrdersTheRowsTheLabelNamesAt200x50() throws { try sortEveryView(cols: 200, rows: 50) }
+    func testCountriesAndVendorsSortAsTheLabelSaysAt80x24And200x50() throws {
+        try atBothSizes { [self] s, dir, cols, rows in
+            // Countries list: cc, country, deals, committed, ambition, HHI (shown while sorted by it,
+            // even where it does not fit otherwise), then around again; S reverses.
+            XCTAssertEqual(
+                try cycle(s, .countryList, 7, cols: cols, rows: rows),
+                ["cc", "country", "deals", "committed", "ambition", "HHI"])
 
-    /// A store of the Epoch excerpt (80 deals, many countries and vendors).
-    private func epochStore() throws -> URL {
+            // The Countries view's deal table (on the largest country, the first by ambition).
+            try s.keys("Enter")
+            try s.waitFor("sort deals:")
+            XCTAssertEqual(
+                try cycle(s, .countryDeals, 12, cols: cols, rows: rows),
+                [
+                    "title", "announced", "sponsor", "vendors", "partners", "MW", "op MW", "status", "confidence",
+                    "models", "next milestone",
+                ])
+
+            try s.keys("Escape", "3")
+            try s.waitFor("sort vendors:")
+            XCTAssertEqual(
+                try cycle(s, .vendors, 8, cols: cols, rows: rows),
+                ["vendor", "countries", "deals", "committed", "ambition", "share", "top in"])
+        }
+    }
+
+    func testDealsAndTimelineSortAsTheLabelSaysAt80x24And200x50() throws {
+        try atBothSizes { [self] s, dir, cols, rows in
+            try s.keys("2")
+            try s.waitUntil("the Deals view") {
+                $0.contains("sort deals:") && $0.split(separator: "\n").dropFirst(2).first?.hasPrefix("title") == true
+            }
+            XCTAssertEqual(
+                try cycle(s, .deals, 14, cols: cols, rows: rows),
+                [
+                    "title", "cc", "announced", "sponsor", "vendors", "partners", "MW", "op MW", "status",
+                    "confidence", "models", "next milestone", "id",
+                ])
+
+            // Timeline: the lanes are the deals in the label's order, grouped by country (countries in
+            // order of their first deal); every key of the deals' sort, both directions.
+            try s.keys("4")
+            try s.waitFor("4 Timeline")
+            let deals = try Store.load(path: dir.appendingPathComponent("deals.json").path).feed.deals
+            var timelineKeys = Set<String>()
+            for k in 0..<14 {
+                let now = try s.capture()
+                timelineKeys.insert(try checkTimelineOrder(now, deals: deals, cols: cols, rows: rows))
+                if k == 4 {
+                    try pressAndWait(s, "S", after: now)
+                    try checkTimelineOrder(try s.capture(), deals: deals, cols: cols, rows: rows)
+                }
+                try pressAndWait(s, "s", after: try s.capture())
+            }
+            XCTAssertEqual(
+                timelineKeys,
+                [
+                    "title", "cc", "announced", "sponsor", "vendors", "partners", "MW", "op MW", "status",
+                    "confidence", "models", "next milestone", "id",
+                ])
+            let screen = try s.capture()
+            // The axis's year labels are whole (2016 or '16, never a lone "2"), and the legend is there.
+            let axis = screen.split(separator: "\n", omittingEmptySubsequences: false)[2]
+            let years = axis.split(separator: "┊").dropFirst().map { $0.prefix { $0 != " " && $0 != "▼" } }.filter {
+                !$0.isEmpty
+            }
+            XCTAssertGreaterThanOrEqual(years.count, 2, String(axis))
+            XCTAssertTrue(years.allSatisfy { $0.count == 4 || ($0.count == 3 && $0.hasPrefix("'")) }, String(axis))
+            XCTAssertTrue(screen.contains("◆═ announced"), screen)
+        }
+    }
+
+    /// A store of the Epoch excerpt (80 deals, many countries and vendors), imported once per run.
+    private static let epochStore: Result<URL, Error> = Result {
         let dir = try TemporaryDirectory.make()
         let excerpt = PackageRoot.fixture("epoch-excerpt.csv").path
         let r = try CLI.run([
             "import", "--from", "epoch", excerpt, "--store", dir.appendingPathComponent("deals.json").path,
         ])
-        XCTAssertEqual(r.status, 0, r.stderr)
-        return dir
+        guard r.status == 0 else { throw TmuxError(message: "the Epoch excerpt did not import: \(r.stderr)") }
+        return dir.appendingPathComponent("deals.json")
     }
 
-    private func sortEveryView(cols: Int, rows: Int) throws {
-        let dir = try epochStore()
-        let s = try TmuxSession(cols: cols, rows: rows, directory: dir)
-        defer { s.kill() }
-        try s.type("\(SovtrackProcess.binary.path) browse --store deals.json; echo EXIT=$?", enter: true)
-        try s.waitFor("sort countries:")
-
-        // Countries list: cc, country, deals, committed, ambition, HHI (shown while sorted by it,
-        // even where it does not fit otherwise), then around again; S reverses.
-        XCTAssertEqual(
-            try cycle(s, .countryList, 7, cols: cols, rows: rows),
-            ["cc", "country", "deals", "committed", "ambition", "HHI"])
-
-        // The Countries view's deal table (on the largest country, the first by ambition).
-        try s.keys("Enter")
-        try s.waitFor("sort deals:")
-        XCTAssertEqual(
-            try cycle(s, .countryDeals, 12, cols: cols, rows: rows),
-            [
-                "title", "announced", "sponsor", "vendors", "partners", "MW", "op MW", "status", "confidence", "models",
-                "next milestone",
-            ])
-
-        try s.keys("Escape", "2")
-        try s.waitUntil("the Deals view") {
-            $0.contains("sort deals:") && $0.split(separator: "\n").dropFirst(2).first?.hasPrefix("title") == true
+    /// Runs `body` on the dashboard of a copy of the Epoch store at 80x24 and at 200x50 at once, then
+    /// quits each. The two are separate tmux servers and dashboards, and the test mostly waits for
+    /// their frames, so on two cores the pair takes about as long as one size did alone.
+    private func atBothSizes(
+        _ body: (TmuxSession, URL, Int, Int) throws -> Void
+    ) throws {
+        let sizes = [(80, 24), (200, 50)]
+        var runs: [(TmuxSession, URL)] = []
+        for (cols, rows) in sizes {
+            let dir = try CLI.copy(try Self.epochStore.get()).deletingLastPathComponent()
+            let s = try TmuxSession(cols: cols, rows: rows, directory: dir)
+            runs.append((s, dir))
         }
-        XCTAssertEqual(
-            try cycle(s, .deals, 14, cols: cols, rows: rows),
-            [
-                "title", "cc", "announced", "sponsor", "vendors", "partners", "MW", "op MW", "status",
-                "confidence", "models", "next milestone", "id",
-            ])
-
-        try s.keys("3")
-        try s.waitFor("sort vendors:")
-        XCTAssertEqual(
-            try cycle(s, .vendors, 8, cols: cols, rows: rows),
-            ["vendor", "countries", "deals", "committed", "ambition", "share", "top in"])
-
-        // Timeline: the lanes are the deals in the label's order, grouped by country (countries in
-        // order of their first deal); every key of the deals' sort, both directions.
-        try s.keys("4")
-        try s.waitFor("4 Timeline")
-        let deals = try Store.load(path: dir.appendingPathComponent("deals.json").path).feed.deals
-        var timelineKeys = Set<String>()
-        for k in 0..<14 {
-            let now = try s.capture()
-            timelineKeys.insert(try checkTimelineOrder(now, deals: deals, cols: cols, rows: rows))
-            if k == 4 {
-                try pressAndWait(s, "S", after: now)
-                try checkTimelineOrder(try s.capture(), deals: deals, cols: cols, rows: rows)
+        defer { for (s, _) in runs { s.kill() } }
+        for (s, _) in runs {
+            try s.type("\(SovtrackProcess.binary.path) browse --store deals.json; echo EXIT=$?", enter: true)
+        }
+        let errors = ThreadErrors()
+        // Each thread drives only its own session; XCTest records a failure from any thread.
+        withoutActuallyEscaping(body) { body in
+            let shared = SharedWork(body: body, runs: runs)
+            DispatchQueue.concurrentPerform(iterations: sizes.count) { i in
+                shared.run(i, sizes[i], errors)
             }
-            try pressAndWait(s, "s", after: try s.capture())
         }
-        XCTAssertEqual(
-            timelineKeys,
-            [
-                "title", "cc", "announced", "sponsor", "vendors", "partners", "MW", "op MW", "status",
-                "confidence", "models", "next milestone", "id",
-            ])
-        let screen = try s.capture()
-        // The axis's year labels are whole (2016 or '16, never a lone "2"), and the legend is there.
-        let axis = screen.split(separator: "\n", omittingEmptySubsequences: false)[2]
-        let years = axis.split(separator: "┊").dropFirst().map { $0.prefix { $0 != " " && $0 != "▼" } }.filter {
-            !$0.isEmpty
+        XCTAssertEqual(errors.values, [])
+    }
+
+    /// The body and the sessions, handed to the sizes' threads: each thread touches only the
+    /// session of its index, and the body only what it is given (not Sendable to the compiler,
+    /// whose check cannot see that the threads share nothing).
+    private final class SharedWork: @unchecked Sendable {
+        let body: (TmuxSession, URL, Int, Int) throws -> Void
+        let runs: [(TmuxSession, URL)]
+        init(body: @escaping (TmuxSession, URL, Int, Int) throws -> Void, runs: [(TmuxSession, URL)]) {
+            self.body = body
+            self.runs = runs
         }
-        XCTAssertGreaterThanOrEqual(years.count, 2, String(axis))
-        XCTAssertTrue(years.allSatisfy { $0.count == 4 || ($0.count == 3 && $0.hasPrefix("'")) }, String(axis))
-        XCTAssertTrue(screen.contains("◆═ announced"), screen)
-        try s.keys("q")
-        try s.waitFor("EXIT=0")
+
+        func run(_ i: Int, _ size: (Int, Int), _ errors: ThreadErrors) {
+            let (s, dir) = runs[i]
+            do {
+                try s.waitFor("sort countries:")
+                try body(s, dir, size.0, size.1)
+                try s.keys("q")
+                try s.waitFor("EXIT=0")
+            } catch {
+                errors.append("\(size.0)x\(size.1): \(error)")
+            }
+        }
+    }
+
+    /// What the sizes' threads threw, for the test's own thread to report.
+    private final class ThreadErrors: @unchecked Sendable {
+        private let lock = NSLock()
+        private var list: [String] = []
+        func append(_ s: String) { lock.withLock { list.append(s) } }
+        var values: [String] { lock.withLock { list } }
     }
 
     /// Presses `s` `times` times, checking the rows against the label each time, and `S` once on the third

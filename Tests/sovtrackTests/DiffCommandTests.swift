@@ -20,10 +20,10 @@ final class DiffCommandTests: XCTestCase {
     /// Two 100,000-deal feeds that differ in exactly 1,000 deals, in eight kinds of change: the
     /// JSON diff reports exactly the changes made, computed here from the plan, not by the diff's
     /// code (issue 14's "done when"; the files go the way that checks each distinct deal once).
-    /// A plain `swift test` runs it at 10,000 deals (80 s of a debug build at 100,000);
+    /// A plain `swift test` runs it at 4,000 deals (80 s of a debug build at 100,000);
     /// `scripts/full-tests.sh`, which CI runs, at 100,000.
     func testDiffOfFeedsDifferingInAThousandDealsReportsExactlyThoseChanges() throws {
-        let count = TestScale.count(quick: 10_000, full: 100_000)
+        let count = TestScale.count(quick: 4_000, full: 100_000)
         let changed = 1_000
         if !TestScale.isFull {
             print("diff of two feeds: \(count) deals; \(TestScale.variable)=1 (scripts/full-tests.sh) runs 100,000")

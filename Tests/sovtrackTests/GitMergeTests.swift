@@ -71,7 +71,8 @@ final class GitMergeTests: XCTestCase {
         _ args: String..., in dir: URL, author: String, expect status: Int32 = 0,
         file: StaticString = #filePath, line: UInt = #line
     ) throws -> SovtrackProcess.Result {
-        let r = try SovtrackProcess.run(
+        // In this process (CLI.run): what git runs, the merge driver and textconv, are processes.
+        let r = try CLI.run(
             args + ["--store", dir.appendingPathComponent("deals.json").path],
             env: ["HOME": home.path, "SOVTRACK_AUTHOR": author])
         XCTAssertEqual(r.status, status, "sovtrack \(args.joined(separator: " ")): \(r.stderr)", file: file, line: line)

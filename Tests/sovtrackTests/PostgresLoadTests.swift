@@ -26,7 +26,7 @@ final class PostgresLoadTests: XCTestCase {
     func testEightWritersLoseNoUpdateAndAreToldOfEveryConflict() throws {
         let db = try PostgresTestDatabase.make(self)
         let writers = 8
-        let edits = TestScale.count(quick: 25, full: 250)
+        let edits = TestScale.count(quick: 10, full: 250)
         let base = FeedDecoder.decode(CLI.bytes(CLI.fixture)!).feed
         var deals: [Deal] = []
         for (i, id) in ((0..<writers).map { "kr-load-own-\($0)" } + ["kr-load-shared-0", "kr-load-shared-1"])

@@ -130,9 +130,10 @@ public struct Report: Sendable {
 
     /// The fingerprint: SHA-256 of `canonicalBytes`, hashed piece by piece as they are encoded
     /// (the same bytes, never held whole: 110 MB for 100,000 deals), on the calling core alone.
-    static func fingerprint(_ deals: [Deal], updated: PartialDate?) -> String {
+    /// `chunk`: deals per piece, the encoder's own unless a test wants many pieces of few deals.
+    static func fingerprint(_ deals: [Deal], updated: PartialDate?, chunk: Int = 4_096) -> String {
         var hasher = SHA256.Incremental()
-        FeedEncoder.encode(Feed(updated: updated, deals: byID(deals)), cores: 1) { hasher.add($0) }
+        FeedEncoder.encode(Feed(updated: updated, deals: byID(deals)), cores: 1, chunk: chunk) { hasher.add($0) }
         return hasher.hex()
     }
 

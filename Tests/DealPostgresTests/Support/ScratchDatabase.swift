@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// A fresh database on the test cluster for one test of the store itself; skipped without a
@@ -18,28 +19,16 @@ struct ScratchDatabase {
                 "PostgreSQL tests need a server: eval \"$(scripts/pg-test-cluster.sh start)\" then swift test --filter Postgres"
             )
         }
-        let name = "sovtrack_s_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(16)
-        let db = ScratchDatabase(
+        let name = try ScratchDatabases.take(admin: base, password: password, prefix: "sovtrack_s_")
+        test.addTeardownBlock { ScratchDatabases.finished(name) }
+        return ScratchDatabase(
             url: base.replacingOccurrences(of: "/sovtrack_test?", with: "/\(name)?"),
             environment: ["PGPASSWORD": password])
-        try db.psql("CREATE DATABASE \(name)", at: base)
-        test.addTeardownBlock { _ = try? db.psql("DROP DATABASE IF EXISTS \(name) WITH (FORCE)", at: base) }
-        return db
     }
 
     /// Runs SQL with psql as the owner; returns what it printed.
     @discardableResult
-    func psql(_ sql: String, at url: String? = nil) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/psql")
-        p.arguments = ["-X", "-qAt", "-v", "ON_ERROR_STOP=1", "-d", url ?? self.url, "-c", sql]
-        p.environment = environment.merging(["PATH": "/usr/bin:/bin"]) { a, _ in a }
-        let out = Pipe()
-        p.standardOutput = out
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        if p.terminationStatus != 0 { throw NSError(domain: "psql", code: Int(p.terminationStatus)) }
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    func psql(_ sql: String) throws -> String {
+        try Psql.run(url, password: environment["PGPASSWORD"] ?? "", [sql])
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// A fresh database on the test cluster for one test (`scripts/pg-test-cluster.sh` starts the
@@ -23,7 +24,7 @@ struct PostgresTestDatabase {
     static let howToRun =
         "PostgreSQL tests need a server: eval \"$(scripts/pg-test-cluster.sh start)\" then swift test --filter Postgres (stop: scripts/pg-test-cluster.sh stop)"
 
-    /// A new empty database, dropped at the end of the test.
+    /// A new empty database, dropped after the test (`ScratchDatabases`).
     static func make(_ test: XCTestCase, file: StaticString = #filePath, line: UInt = #line) throws
         -> PostgresTestDatabase
     {
@@ -39,13 +40,12 @@ struct PostgresTestDatabase {
             }
             throw XCTSkip(howToRun)
         }
-        let name = "sovtrack_t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(16)
+        let name = try ScratchDatabases.take(admin: base, password: password, prefix: "sovtrack_t_")
+        test.addTeardownBlock { ScratchDatabases.finished(name) }
         let db = PostgresTestDatabase(
             url: base.replacingOccurrences(of: "/sovtrack_test?", with: "/\(name)?"),
             readOnlyURL: ro.replacingOccurrences(of: "/sovtrack_test?", with: "/\(name)?"),
             name: name, env: ["PGPASSWORD": password])
-        try db.psql(base, "CREATE DATABASE \(name)")
-        test.addTeardownBlock { _ = try? db.psql(base, "DROP DATABASE IF EXISTS \(name) WITH (FORCE)") }
         return db
     }
 
@@ -60,25 +60,7 @@ struct PostgresTestDatabase {
 
     @discardableResult
     func psql(_ url: String, _ statements: String) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/psql")
-        // psql reads the same URL (its sslmode too); -X: no ~/.psqlrc.
-        p.arguments = ["-X", "-qAt", "-v", "ON_ERROR_STOP=1", "-d", url, "-c", statements]
-        p.environment = env.merging(["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]) { a, _ in a }
-        let out = Pipe()
-        let err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        let errors = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        guard p.terminationStatus == 0 else {
-            throw NSError(
-                domain: "psql", code: Int(p.terminationStatus),
-                userInfo: [NSLocalizedDescriptionKey: String(decoding: errors, as: UTF8.self)])
-        }
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        try Psql.run(url, password: env["PGPASSWORD"] ?? "", [statements])
     }
 
     /// Runs sovtrack on this database (`--store` added), with the password in the environment,

@@ -1,0 +1,31 @@
+import Foundation
+
+/// psql on the test cluster, for SQL a test runs beside sovtrack (creating databases, reading
+/// tables, playing another client).
+public enum Psql {
+    /// Runs each statement with its own `-c` (each in its own transaction, as CREATE DATABASE
+    /// needs) in one session at `url` with `password`, stopping at the first error; returns
+    /// what psql printed (unaligned, tuples only), trimmed.
+    @discardableResult
+    public static func run(_ url: String, password: String, _ statements: [String]) throws -> String {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/psql")
+        // psql reads the same URL (its sslmode too); -X: no ~/.psqlrc.
+        p.arguments = ["-X", "-qAt", "-v", "ON_ERROR_STOP=1", "-d", url] + statements.flatMap { ["-c", $0] }
+        p.environment = ["PGPASSWORD": password, "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]
+        let out = Pipe()
+        let err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        let errors = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        guard p.terminationStatus == 0 else {
+            throw NSError(
+                domain: "psql", code: Int(p.terminationStatus),
+                userInfo: [NSLocalizedDescriptionKey: String(decoding: errors, as: UTF8.self)])
+        }
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}

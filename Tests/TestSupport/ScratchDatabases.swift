@@ -1,0 +1,71 @@
+import Foundation
+import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Empty databases on the PostgreSQL test cluster, one per test, made ahead a few at a time and
+/// dropped a few at a time.
+///
+/// A test used to start psql twice, once to create its database and once to drop it: a process
+/// and a password login each, most of the cost of a short database test. Here one psql run drops
+/// the databases of the tests that ended and creates the next few (each statement on its own, as
+/// CREATE DATABASE cannot run in a transaction); what is left at the end is dropped at exit.
+public enum ScratchDatabases {
+    /// How many databases one psql run makes ahead.
+    static let batch = 4
+
+    private struct State {
+        var ready: [String] = []
+        var finished: [String] = []
+        var cleanupRegistered = false
+        /// The owner's URL and password of the cluster, for the drops at exit.
+        var admin: (url: String, password: String)?
+    }
+
+    private static let state = Mutex(State())
+
+    /// The name of a new empty database on the cluster, owned by the role of `admin` (the URL of
+    /// a database that role may connect to); `finished(_:)` hands it back for dropping.
+    public static func take(admin url: String, password: String, prefix: String) throws -> String {
+        try state.withLock { s in
+            if s.ready.isEmpty {
+                let names = (0..<batch).map { _ in
+                    prefix + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(16)
+                }
+                try Psql.run(
+                    url, password: password,
+                    s.finished.map { "DROP DATABASE IF EXISTS \($0) WITH (FORCE)" }
+                        + names.map { "CREATE DATABASE \($0)" })
+                s.finished = []
+                s.ready = names
+            }
+            s.admin = (url, password)
+            if !s.cleanupRegistered {
+                s.cleanupRegistered = true
+                atexit { ScratchDatabases.dropAll() }
+            }
+            return s.ready.removeFirst()
+        }
+    }
+
+    /// Hands a database back: the next batch (or the exit) drops it, with any session still on it.
+    public static func finished(_ name: String) {
+        state.withLock { $0.finished.append(name) }
+    }
+
+    /// Drops every database made here that is still there (at exit: the ended tests' and the unused ones).
+    static func dropAll() {
+        let (names, admin) = state.withLock { s in
+            defer {
+                s.finished = []
+                s.ready = []
+            }
+            return (s.finished + s.ready, s.admin)
+        }
+        guard let admin, !names.isEmpty else { return }
+        _ = try? Psql.run(
+            admin.url, password: admin.password, names.map { "DROP DATABASE IF EXISTS \($0) WITH (FORCE)" })
+    }
+}
