@@ -87,10 +87,51 @@ enum DealRows {
         return String(decoding: w.finish(), as: UTF8.self)
     }
 
+    /// The rows of `sovtrack_names` for the deals of `source` (a relation with `id`, `country`
+    /// and `facets`): one per name of each list (`v`, `p`, `m`), its place in the list from 1.
+    static func names(from source: String) -> String {
+        """
+        SELECT s.id, s.country, l.list, e.pos, e.v->>0, e.v->>1
+        FROM \(source) s CROSS JOIN (VALUES ('v'), ('p'), ('m')) AS l(list)
+        CROSS JOIN LATERAL jsonb_array_elements(s.facets->l.list) WITH ORDINALITY AS e(v, pos)
+        """
+    }
+
+    /// The rows of `sovtrack_milestones` for the deals of `source` (as `names(from:)`): one per
+    /// milestone not done, its place among them from 1.
+    static func milestones(from source: String) -> String {
+        """
+        SELECT s.id, s.country, e.pos, (e.v->>0)::int, (e.v->>1)::int, (e.v->>2)::int, e.v->>3, e.v->>4
+        FROM \(source) s CROSS JOIN LATERAL jsonb_array_elements(s.facets->'o') WITH ORDINALITY AS e(v, pos)
+        """
+    }
+
+    /// Deletes the deals `ids` with their names and milestones; returns the ids deleted. With
+    /// `version`, only a deal still at that version goes.
+    static func delete(_ ids: [String], version: Int64? = nil, _ link: PostgresLink) throws -> [String] {
+        try link.rows(
+            """
+            WITH gone AS (
+                DELETE FROM sovtrack_deals WHERE id = ANY(\(ids)::text[]) AND (\(version)::int8 IS NULL OR version = \(version))
+                RETURNING id),
+            names AS (DELETE FROM sovtrack_names WHERE deal_id IN (SELECT id FROM gone)),
+            milestones AS (DELETE FROM sovtrack_milestones WHERE deal_id IN (SELECT id FROM gone))
+            SELECT id FROM gone
+            """
+        ) { try $0.decode(String.self) }
+    }
+
     /// Inserts the deals, or replaces those whose id is there (their version moves up by one,
     /// unless `bump` is false: a migration filling new columns changes no deal),
     /// `batch` rows a statement: each column is one array parameter, unnested by the server.
-    static func upsert(_ deals: ArraySlice<Deal>, _ link: PostgresLink, bump: Bool = true) throws {
+    ///
+    /// The same statement rewrites the names and milestones rows (`sovtrack_names`,
+    /// `sovtrack_milestones`) of each deal whose country or facets changed, and of each new deal;
+    /// every part of one statement reads the tables as they were before it, so `old` is the
+    /// deal before this write. `facetRows` false: before schema version 3 (a migration on its way).
+    static func upsert(_ deals: ArraySlice<Deal>, _ link: PostgresLink, bump: Bool = true, facetRows: Bool = true)
+        throws
+    {
         var ids: [String] = []
         var countries: [String] = []
         var vendors: [String] = []
@@ -128,19 +169,33 @@ enum DealRows {
         }
         let sep = DealRows.separator
         let step = bump ? 1 : 0
+        let facetStatements =
+            facetRows
+            ? """
+            , old AS (SELECT id, country, facets FROM sovtrack_deals WHERE id IN (SELECT i FROM r)),
+            changed AS (
+                SELECT r.i AS id, r.c AS country, r.fa::jsonb AS facets FROM r LEFT JOIN old ON old.id = r.i
+                WHERE old.id IS NULL OR old.country <> r.c OR old.facets <> r.fa::jsonb),
+            names_gone AS (DELETE FROM sovtrack_names n USING changed WHERE n.deal_id = changed.id),
+            milestones_gone AS (DELETE FROM sovtrack_milestones m USING changed WHERE m.deal_id = changed.id),
+            names_new AS (INSERT INTO sovtrack_names \(names(from: "changed"))),
+            milestones_new AS (INSERT INTO sovtrack_milestones \(milestones(from: "changed")))
+            """ : ""
         try link.run(
             """
+            WITH r AS (
+                SELECT * FROM unnest(\(ids)::text[], \(countries)::text[], \(vendors)::text[], \(statuses)::text[],
+                    \(from)::int8[], \(to)::int8[], \(ambition)::float8[], \(committed)::float8[], \(operational)::float8[],
+                    \(investment)::float8[], \(currency)::text[], \(docs)::text[],
+                    \(applies)::bool[], \(unknown)::bool[], \(approx)::int8[], \(facets)::text[])
+                    AS r(i, c, v, s, f, t, a, cm, o, inv, cur, doc, ap, un, ax, fa))\(unescaped: facetStatements)
             INSERT INTO sovtrack_deals (id, country, vendors, status, announced_from, announced_to,
                 ambition_mw, committed_mw, operational_mw, investment, currency, doc,
                 mw_applies, unknown_mw, mw_approx, facets)
             SELECT i, c, CASE WHEN v = '' THEN '{}'::text[] ELSE string_to_array(v, \(sep)) END, s, f, t,
                 NULLIF(a, 'NaN'), NULLIF(cm, 'NaN'), NULLIF(o, 'NaN'), NULLIF(inv, 'NaN'), NULLIF(cur, ''), doc,
                 ap, un, ax, fa::jsonb
-            FROM unnest(\(ids)::text[], \(countries)::text[], \(vendors)::text[], \(statuses)::text[],
-                \(from)::int8[], \(to)::int8[], \(ambition)::float8[], \(committed)::float8[], \(operational)::float8[],
-                \(investment)::float8[], \(currency)::text[], \(docs)::text[],
-                \(applies)::bool[], \(unknown)::bool[], \(approx)::int8[], \(facets)::text[])
-                AS r(i, c, v, s, f, t, a, cm, o, inv, cur, doc, ap, un, ax, fa)
+            FROM r
             ON CONFLICT (id) DO UPDATE SET country = EXCLUDED.country, vendors = EXCLUDED.vendors,
                 status = EXCLUDED.status, announced_from = EXCLUDED.announced_from,
                 announced_to = EXCLUDED.announced_to, ambition_mw = EXCLUDED.ambition_mw,
@@ -166,7 +221,7 @@ enum DealRows {
                 throw StoreError.invalid(
                     path: link.settings.display, issues: result.issues, omittedErrors: result.omittedErrors)
             }
-            try upsert(result.feed.deals[...], link, bump: false)
+            try upsert(result.feed.deals[...], link, bump: false, facetRows: false)
             guard let last = result.feed.deals.last?.id else { return }
             after = last
         }

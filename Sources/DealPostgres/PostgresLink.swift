@@ -1,6 +1,7 @@
 import DealKit
 import Foundation
 import PostgresNIO
+import Synchronization
 
 /// One connection to the server, used from synchronous code: each call blocks its thread
 /// until the server has answered, so that the commands and the dashboard, which are not
@@ -41,6 +42,15 @@ final class PostgresLink: Sendable {
 
     /// True when the server or the network closed the connection: it cannot be used again.
     var isClosed: Bool { statements.isClosed }
+
+    /// Whether a write on this connection has found the store's tables (at this binary's
+    /// schema): later writes then check the schema's version in the statement that reads the
+    /// feed's row, one round trip instead of three (`PostgresStore.writing`).
+    var storeSeen: Bool {
+        get { seen.withLock { $0 } }
+        set { seen.withLock { $0 = newValue } }
+    }
+    private let seen = Mutex(false)
 
     static func configuration(_ s: PostgresSettings) throws -> PostgresConnection.Configuration {
         if let socket = s.socketPath {

@@ -9,7 +9,7 @@ import PostgresNIO
 /// refused, never written.
 enum PostgresSchema {
     /// The schema this binary writes.
-    static let version = 2
+    static let version = 3
 
     /// One statement list per version: `migrations[0]` takes an empty database to version 1.
     ///
@@ -72,7 +72,61 @@ enum PostgresSchema {
                 ADD COLUMN facets jsonb NOT NULL DEFAULT '{"v": [], "p": [], "m": [], "o": []}'
             """
         ],
+        // Version 3: `summary` at 100,000 deals in well under a second. The names and open
+        // milestones of `facets` get tables of their own (one row per name, per milestone),
+        // kept by the statement that writes their deal (`DealRows.upsert`), so that the first
+        // spelling of each name is an index probe instead of a sort of every deal's names; two
+        // covering indexes give the figures in (country, id) and in id order without reading
+        // the deals' documents; and `country` sorts bytewise ("C"), as the file store sorts
+        // countries. Filled from the `facets` already there: no deal's version moves.
+        [
+            // The (country, id) index below leads with the country: one index less for every write.
+            "DROP INDEX sovtrack_deals_country",
+            "ALTER TABLE sovtrack_deals ALTER COLUMN country TYPE text COLLATE \"C\"",
+            """
+            CREATE TABLE sovtrack_names (
+                deal_id text COLLATE "C" NOT NULL,
+                country text COLLATE "C" NOT NULL,
+                list text COLLATE "C" NOT NULL,
+                pos integer NOT NULL,
+                key text COLLATE "C" NOT NULL,
+                name text NOT NULL
+            )
+            """,
+            "CREATE INDEX sovtrack_names_first ON sovtrack_names (country, list, key, deal_id, pos)",
+            "CREATE INDEX sovtrack_names_deal ON sovtrack_names (deal_id)",
+            """
+            CREATE TABLE sovtrack_milestones (
+                deal_id text COLLATE "C" NOT NULL,
+                country text COLLATE "C" NOT NULL,
+                pos integer NOT NULL,
+                start_key integer NOT NULL,
+                precision integer NOT NULL,
+                end_key integer NOT NULL,
+                date text NOT NULL,
+                event text NOT NULL
+            )
+            """,
+            "CREATE INDEX sovtrack_milestones_deal ON sovtrack_milestones (deal_id)",
+            "CREATE INDEX sovtrack_milestones_next ON sovtrack_milestones (country, start_key, precision, deal_id, pos)",
+            """
+            CREATE INDEX sovtrack_deals_tally_country ON sovtrack_deals (country, id)
+                INCLUDE (committed_mw, ambition_mw, operational_mw, mw_applies, unknown_mw, mw_approx,
+                    status, announced_from)
+            """,
+            """
+            CREATE INDEX sovtrack_deals_tally ON sovtrack_deals (id)
+                INCLUDE (country, vendors, committed_mw, ambition_mw, mw_applies, status, announced_from)
+            """,
+            PostgresQuery(
+                unsafeSQL: "INSERT INTO sovtrack_names \(DealRows.names(from: "sovtrack_deals"))"),
+            PostgresQuery(
+                unsafeSQL: "INSERT INTO sovtrack_milestones \(DealRows.milestones(from: "sovtrack_deals"))"),
+        ],
     ]
+
+    /// The tables a full replacement of the store empties (`db load`), facets' before deals'.
+    static let tables = ["sovtrack_names", "sovtrack_milestones", "sovtrack_deals", "sovtrack_revisions"]
 
     /// The schema version the database has: 0 for none.
     static func current(_ link: PostgresLink) throws -> Int {

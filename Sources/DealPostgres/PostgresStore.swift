@@ -75,7 +75,7 @@ public struct PostgresStore: DealStore {
 
     /// `summary` by country of the deals `filter` picks, totalled by the server (`ServerSummary`):
     /// nil when the server cannot (a filter on names or text, a database not yet at schema
-    /// version 2), and the caller totals the deals itself. `fromEpoch`: whether any deal
+    /// version 3), and the caller totals the deals itself. `fromEpoch`: whether any deal
     /// summarised is from Epoch AI.
     public func summary(matching filter: DealFilter, today: PartialDate) throws -> (
         summary: Summary, fromEpoch: Bool
@@ -83,10 +83,12 @@ public struct PostgresStore: DealStore {
         try holder.with { link in
             try link.run("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
             defer { try? link.run("COMMIT") }
+            // A few hundred rows from index scans: compiling them (JIT) would cost seconds.
+            try link.run("SET LOCAL jit = off")
             let schema = try PostgresSchema.current(link)
             try PostgresSchema.checkNotNewer(schema, link)
             _ = try readHead(link)
-            guard schema >= 2 else { return nil }
+            guard schema >= 3 else { return nil }
             return try ServerSummary.run(link, filter: filter, today: today)
         }
     }
@@ -172,17 +174,17 @@ public struct PostgresStore: DealStore {
     /// Returns false when the store was there already.
     @discardableResult
     public func initialize() throws -> Bool {
-        try writing(createIfMissing: true) { _, _, creating in creating }
+        try writing(whole: true, createIfMissing: true) { _, _, creating in creating }
     }
 
     @discardableResult
     public func update<T>(createIfMissing: Bool, _ change: (inout Feed) throws -> T) throws -> T {
-        try writing(createIfMissing: createIfMissing) { link, _, _ in
+        try writing(whole: true, createIfMissing: createIfMissing) { link, row, _ in
             let before = try read(link, transaction: false).feed
             var feed = before
             let result = try change(&feed)
             if feed == before { return result }
-            try save(feed, over: before, link)
+            try save(feed, over: before, row, link)
             return result
         }
     }
@@ -190,25 +192,27 @@ public struct PostgresStore: DealStore {
     /// Replaces everything the store holds with `feed`, as it is: every deal, the history,
     /// every top-level key and `updated` (what `sovtrack db load` does with a feed file).
     public func replace(with feed: Feed) throws {
-        try writing(createIfMissing: true) { link, _, _ in
-            try link.run("DELETE FROM sovtrack_deals")
-            try link.run("DELETE FROM sovtrack_revisions")
-            try save(feed, over: Feed(), link, stamping: false)
+        try writing(whole: true, createIfMissing: true) { link, row, _ in
+            for table in PostgresSchema.tables { try link.run(PostgresQuery(unsafeSQL: "DELETE FROM \(table)")) }
+            try save(feed, over: Feed(), row, link, stamping: false)
+        }
+        // Fresh statistics and visibility for the planner, so that the first `summary` after a
+        // load reads the covering indexes alone; a role that may not vacuum is only warned.
+        try? holder.with { link in
+            try link.run(PostgresQuery(unsafeSQL: "VACUUM (ANALYZE) \(PostgresSchema.tables.joined(separator: ", "))"))
         }
     }
 
     @discardableResult
     public func update(deal id: String, createIfMissing: Bool, _ change: (inout Deal?) throws -> Void) throws -> Bool {
-        try writing(createIfMissing: createIfMissing) { link, head, creating in
+        try writing(whole: false, createIfMissing: createIfMissing) { link, row, creating in
             let before = try deal(id, link)
             var after = before?.deal
             try change(&after)
             if after == before?.deal && !creating { return false }
             try write(before?.deal, after, id: id, version: before?.version, link)
-            if let recorder, let r = recorder.revision(id: before?.deal.id ?? id, old: before?.deal, new: after) {
-                try insert([r], link)
-            }
-            try stamp(head, link)
+            let revision = recorder.flatMap { $0.revision(id: before?.deal.id ?? id, old: before?.deal, new: after) }
+            try stamp(row, link, recording: revision.map { [$0] } ?? [])
             return true
         }
     }
@@ -225,9 +229,8 @@ public struct PostgresStore: DealStore {
             }
             return try load()
         }
-        let (generation, revisions, stamped) = try writing(createIfMissing: false) {
-            link, head, _ -> (Int64, [Revision], Feed) in
-            let seen = try link.value("SELECT generation FROM sovtrack_feed", as: Int64.self)
+        let (generation, revisions, stamped) = try writing(whole: false, createIfMissing: false) {
+            link, row, _ -> (Int64, [Revision], Feed) in
             switch change {
             case .add(let d):
                 if try deal(d.id, link) != nil { throw StoreSession.Conflict.idTaken(d.id) }
@@ -249,10 +252,11 @@ public struct PostgresStore: DealStore {
                 preconditionFailure("settled on the whole feed above")
             }
             let revisions = recorder.map { StoreSession.revisions(of: change, by: $0) } ?? []
-            try insert(revisions, link)
-            let stamped = try stamp(head, link)
-            // Nobody else saved since the session's snapshot: it only needs this change.
-            return (seen == snapshot.generation ? stamped.generation : -1, revisions, stamped.feed)
+            let stamped = try stamp(row, link, recording: revisions)
+            // Nobody else saved since the session's snapshot (each save moves the generation on
+            // by one, in commit order): it only needs this change.
+            let alone = snapshot.generation.map { stamped.generation == $0 + 1 } ?? false
+            return (alone ? stamped.generation : -1, revisions, stamped.feed)
         }
         guard generation >= 0 else { return try load() }
         var feed = snapshot.feed
@@ -263,26 +267,63 @@ public struct PostgresStore: DealStore {
         return Store.Snapshot(feed: feed, warnings: snapshot.warnings, generation: generation)
     }
 
-    /// Runs `body` in a transaction that holds the feed's row, so that writers take turns:
-    /// everything it did is committed together, or nothing when it throws.
-    private func writing<T>(createIfMissing: Bool, _ body: (PostgresLink, Feed, _ creating: Bool) throws -> T) throws
-        -> T
-    {
+    /// The feed's row as a write found it: its own keys (`head`) as stored (`skeleton`), and
+    /// whether this transaction holds the row yet; then the generation the write's stamp made.
+    private final class FeedRow {
+        var head: Feed
+        var skeleton: String
+        var locked: Bool
+        var generation: Int64?
+
+        init(head: Feed, skeleton: String, locked: Bool) {
+            self.head = head
+            self.skeleton = skeleton
+            self.locked = locked
+        }
+    }
+
+    /// Keeps whole-store writes apart from one-deal writes (`writing`); any constant other
+    /// than the migrations' will do.
+    private static let writersLock: Int64 = 7_041_930_017
+
+    /// Runs `body` in a transaction: everything it did is committed together, or nothing when
+    /// it throws.
+    ///
+    /// A `whole` write (it reads the whole store and saves the difference) holds the feed's row
+    /// from the start, so that writers take turns around it. A one-deal write locks only its
+    /// deal's row, and the feed's row last, when it stamps (`stamp`): one-deal writers then run
+    /// side by side and take turns only for the stamp and the commit, so that generations still
+    /// count commits in their order; two writers of one deal take turns on its row. An advisory
+    /// lock, shared by one-deal writes and taken alone by whole ones, keeps the two kinds apart
+    /// (a whole write never waits for a deal's row that a one-deal write holds while that one
+    /// waits for the feed's row).
+    private func writing<T>(
+        whole: Bool, createIfMissing: Bool, _ body: (PostgresLink, FeedRow, _ creating: Bool) throws -> T
+    ) throws -> T {
         try holder.with { link in
             try link.run("BEGIN")
             do {
                 var creating = false
-                let schema = try PostgresSchema.current(link)
-                try PostgresSchema.checkNotNewer(schema, link)
-                if schema < PostgresSchema.version || createIfMissing {
+                let row: FeedRow
+                if !whole && !createIfMissing && link.storeSeen, let seen = try feedRow(checkingSchemaOf: link) {
+                    row = seen
+                } else {
+                    let schema = try PostgresSchema.current(link)
+                    try PostgresSchema.checkNotNewer(schema, link)
+                    let migrating = schema < PostgresSchema.version || createIfMissing
                     if schema == 0 && !createIfMissing { _ = try readHead(link) }
-                    creating = try PostgresSchema.migrate(link)
+                    if whole || migrating {
+                        try link.run("SELECT pg_advisory_xact_lock(\(Self.writersLock))")
+                        if migrating { creating = try PostgresSchema.migrate(link) }
+                        row = try feedRow(link, locking: true)
+                    } else {
+                        row = try feedRow(link, locking: false)
+                    }
+                    link.storeSeen = true
                 }
-                let (head, seen) = try readHead(link, locking: true)
-                let result = try body(link, head, creating)
-                let saved = try link.value("SELECT generation FROM sovtrack_feed", as: Int64.self) ?? seen
+                let result = try body(link, row, creating)
                 try link.run("COMMIT")
-                if saved != seen { onSave?(saved) }
+                if let saved = row.generation { onSave?(saved) }
                 return result
             } catch {
                 try? link.run("ROLLBACK")
@@ -291,13 +332,38 @@ public struct PostgresStore: DealStore {
         }
     }
 
-    /// The feed's own keys, with its row locked for this transaction.
-    private func readHead(_ link: PostgresLink, locking: Bool) throws -> (Feed, Int64) {
+    /// A one-deal write's first statement on a connection that has seen the store: the
+    /// feed's row, the writers' lock taken shared, and the schema's version checked, in one
+    /// round trip. Nil, the transaction begun again, when the schema is older (to migrate).
+    private func feedRow(checkingSchemaOf link: PostgresLink) throws -> FeedRow? {
+        let found = try link.rows(
+            """
+            SELECT f.skeleton, f.generation, (SELECT max(version) FROM sovtrack_schema)::int8 FROM sovtrack_feed f
+            WHERE pg_advisory_xact_lock_shared(\(Self.writersLock)) IS NOT NULL
+            """
+        ) { try $0.decode((String, Int64, Int?).self) }.first
+        let schema = found?.2 ?? 0
+        try PostgresSchema.checkNotNewer(schema, link)
+        guard let found, schema == PostgresSchema.version else {
+            try link.run("ROLLBACK")
+            try link.run("BEGIN")
+            return nil
+        }
+        let (head, _) = try head((found.0, found.1))
+        return FeedRow(head: head, skeleton: found.0, locked: false)
+    }
+
+    /// The feed's row: locked for this transaction (a whole write), or read as it is with the
+    /// writers' lock taken shared, in one round trip (a one-deal write).
+    private func feedRow(_ link: PostgresLink, locking: Bool) throws -> FeedRow {
         // The caller (`writing`) checked the schema already.
-        try head(
-            link.rows("SELECT skeleton, generation FROM sovtrack_feed FOR UPDATE") {
-                try $0.decode((String, Int64).self)
-            }.first)
+        let query: PostgresQuery =
+            locking
+            ? "SELECT skeleton, generation FROM sovtrack_feed FOR UPDATE"
+            : "SELECT skeleton, generation FROM sovtrack_feed WHERE pg_advisory_xact_lock_shared(\(Self.writersLock)) IS NOT NULL"
+        let found = try link.rows(query) { try $0.decode((String, Int64).self) }.first
+        let (head, _) = try head(found)
+        return FeedRow(head: head, skeleton: found?.0 ?? "", locked: locking)
     }
 
     /// One deal and its version, nil when there is none.
@@ -335,9 +401,7 @@ public struct PostgresStore: DealStore {
         }
         if let version, after?.id != id {
             // Removed, or renamed: the row under the old id goes.
-            let gone = try link.rows(
-                "DELETE FROM sovtrack_deals WHERE id = \(id) AND version = \(version) RETURNING id"
-            ) { try $0.decode(String.self) }
+            let gone = try DealRows.delete([id], version: version, link)
             // The row is locked by this transaction: a version moved underneath means a bug, not a race.
             guard gone.count == 1 else { throw StoreSession.Conflict.changedOnDisk(id: id, current: nil) }
         }
@@ -365,34 +429,71 @@ public struct PostgresStore: DealStore {
     }
 
     /// Sets `updated` (upgrading an old feed version, as a file save does), moves the
-    /// generation on and tells listeners; returns the new generation and head.
+    /// generation on and tells listeners; returns the new generation and head. `head`: the
+    /// feed's own keys a whole save sets (else those the row had); `recording`: the revisions
+    /// of a one-deal write, inserted by the same statement.
+    ///
+    /// The row is locked here if it was not yet (a one-deal write), in the statement that
+    /// moves the generation: the head is written only if it is still the one read at the
+    /// start, else (another write changed it meanwhile) read again, now locked, and stamped.
     @discardableResult
-    private func stamp(_ head: Feed, _ link: PostgresLink, stamping: Bool = true) throws -> (
+    private func stamp(
+        _ row: FeedRow, _ link: PostgresLink, head: Feed? = nil, recording revisions: [Revision] = [],
+        stamping: Bool = true
+    ) throws -> (
         generation: Int64, feed: Feed
     ) {
-        var head = head
-        if stamping { head.updated = today() }
-        if stamping && head.version < Feed.currentVersion {
-            onUpgrade?(head.version)
-            head.version = Feed.currentVersion
+        func stamped(_ head: Feed) -> Feed {
+            var head = head
+            if stamping { head.updated = today() }
+            if stamping && head.version < Feed.currentVersion {
+                onUpgrade?(head.version)
+                head.version = Feed.currentVersion
+            }
+            return head
         }
-        let skeleton = PostgresStore.skeleton(of: head)
+        var new = stamped(head ?? row.head)
+        var skeleton = PostgresStore.skeleton(of: new)
+        let expected = row.locked ? nil : row.skeleton
         // One round trip, the feed's row locked meanwhile: every one saved lets writers take turns faster.
-        let generation =
+        let (generation, kept) =
             try link.rows(
                 """
-                WITH saved AS (
-                    UPDATE sovtrack_feed SET skeleton = \(skeleton), generation = generation + 1 RETURNING generation)
-                SELECT generation, pg_notify(\(PostgresWatch.channel), generation::text) FROM saved
+                WITH recorded AS (
+                    INSERT INTO sovtrack_revisions (deal_id, at, doc)
+                    SELECT * FROM unnest(\(revisions.map(\.id))::text[], \(revisions.map(\.at))::text[],
+                        \(revisions.map(DealRows.doc))::text[])),
+                saved AS (
+                    UPDATE sovtrack_feed
+                    SET skeleton = CASE WHEN \(expected)::text IS NULL OR skeleton = \(expected) THEN \(skeleton) ELSE skeleton END,
+                        generation = generation + 1
+                    RETURNING generation, skeleton = \(skeleton) AS kept)
+                SELECT generation, kept, pg_notify(\(PostgresWatch.channel), generation::text) FROM saved
                 """
-            ) { try $0.makeRandomAccess()[0].decode(Int64.self) }.first ?? 0
+            ) {
+                let r = $0.makeRandomAccess()
+                return (try r[0].decode(Int64.self), try r[1].decode(Bool.self))
+            }.first ?? (Int64(0), true)
+        row.locked = true
+        if !kept {
+            // The head changed since this write read it: stamp the one there now (locked by
+            // the update above).
+            let now = try link.rows("SELECT skeleton FROM sovtrack_feed") { try $0.decode(String.self) }.first
+            (new, _) = try self.head(now.map { ($0, generation) })
+            new = stamped(new)
+            skeleton = PostgresStore.skeleton(of: new)
+            try link.run("UPDATE sovtrack_feed SET skeleton = \(skeleton)")
+        }
+        row.generation = generation
         // (NOTIFY is delivered to listeners, `PostgresWatch`, when, and only if, the transaction commits.)
-        return (generation, head)
+        return (generation, new)
     }
 
     /// Saves a whole feed over `before` (what the store holds): the deals that differ are
     /// written in batches, those gone deleted, and the history brought to the feed's.
-    private func save(_ feed: Feed, over before: Feed, _ link: PostgresLink, stamping: Bool = true) throws {
+    private func save(_ feed: Feed, over before: Feed, _ row: FeedRow, _ link: PostgresLink, stamping: Bool = true)
+        throws
+    {
         var feed = feed
         if !DealValidator.idsIncrease(feed.deals) {
             let issues = DealValidator.errors(in: feed.deals, checking: feed.deals.indices)
@@ -417,7 +518,7 @@ public struct PostgresStore: DealStore {
         }
         if !problems.isEmpty { throw StoreError.invalidChange(issues: problems) }
         let removed = before.deals.map(\.id).filter { !kept.contains($0) }
-        if !removed.isEmpty { try link.run("DELETE FROM sovtrack_deals WHERE id = ANY(\(removed)::text[])") }
+        if !removed.isEmpty { _ = try DealRows.delete(removed, link) }
         var done = 0
         while done < changed.count {
             let end = min(changed.count, done + DealRows.batch)
@@ -444,7 +545,7 @@ public struct PostgresStore: DealStore {
             }
         }
         if let recorder { try insert(recorder.revisions(from: before.deals, to: feed.deals), link) }
-        try stamp(feed, link, stamping: stamping)
+        try stamp(row, link, head: feed, stamping: stamping)
     }
 
     /// The feed's own keys as a feed document without deals; its history, kept in its own

@@ -14,6 +14,8 @@ struct ServerFilter {
     let binds: PostgresBindings
     /// True when the condition alone is the filter.
     let isExact: Bool
+    /// True when the condition holds for every deal (no country, status, date or MW asked).
+    let isEverything: Bool
 
     init(_ filter: DealFilter) {
         let countries = filter.countries
@@ -29,6 +31,8 @@ struct ServerFilter {
             """
         condition = q.sql
         binds = q.binds
+        isEverything =
+            countries.isEmpty && statuses.isEmpty && filter.since == nil && filter.until == nil && filter.minMW == nil
         isExact = filter.vendors.isEmpty && filter.partners.isEmpty && filter.search.isEmpty && filter.products.isEmpty
     }
 
@@ -38,9 +42,30 @@ struct ServerFilter {
     func query(_ head: String, _ tail: String = "", extra: [any PostgresThrowingDynamicTypeEncodable] = []) throws
         -> PostgresQuery
     {
+        try query(extra: extra) { "\(head) WHERE \($0) \(tail)" }
+    }
+
+    /// The SQL `sql` makes of the condition over the deal `d` (it may use it several times),
+    /// with `extra` bound after the filter's values, as in `query(_:_:extra:)`.
+    func query(extra: [any PostgresThrowingDynamicTypeEncodable] = [], _ sql: (_ condition: String) -> String) throws
+        -> PostgresQuery
+    {
         var b = binds
         for v in extra { try b.append(v) }
-        return PostgresQuery(unsafeSQL: "\(head) WHERE \(condition) \(tail)", binds: b)
+        return PostgresQuery(unsafeSQL: sql(condition), binds: b)
+    }
+
+    /// The condition over a row that names its deal by `deal_id` (in the tables of its names
+    /// and milestones): true when the filter picks every deal, so that no deal is read then.
+    func picks(_ row: String) -> String {
+        // The countries asked for (`$1`, the first value the condition binds) also on the row
+        // itself, whose index it leads.
+        isEverything
+            ? "true"
+            : """
+            (cardinality($1::text[]) = 0 OR \(row).country = ANY($1::text[]))
+              AND EXISTS (SELECT 1 FROM sovtrack_deals d WHERE d.id = \(row).deal_id AND \(condition))
+            """
     }
 
     /// The placeholder of the `i`th extra value of `query`.

@@ -59,18 +59,28 @@ enum ServerSummary {
         }
 
         // Each name once per folded spelling, as first written (deal by id, then its place): per
-        // country by the server, then over all here, the earliest of the countries' firsts.
+        // country by the server, then over all here, the earliest of the countries' firsts. The
+        // server skips from one (country, list, folded name) to the next along the index of
+        // `sovtrack_names`, a probe each: a few thousand rows read, not every deal's names sorted.
         var names: [String?: [Character: [String]]] = [:]
         var firsts: [Character: [String: (name: String, at: Place)]] = [:]
         let nameRows = try link.rows(
-            picked.query(
+            picked.query { _ in
                 """
-                SELECT DISTINCT ON (d.country, l.list, e.v->>0) d.country, l.list, e.v->>0, e.v->>1, d.id, e.pos
-                FROM sovtrack_deals d
-                CROSS JOIN (VALUES ('v'), ('p'), ('m')) AS l(list)
-                CROSS JOIN LATERAL jsonb_array_elements(d.facets->l.list) WITH ORDINALITY AS e(v, pos)
-                """,
-                "ORDER BY d.country, l.list, e.v->>0, d.id, e.pos")
+                WITH RECURSIVE first AS (
+                    (SELECT n.country, n.list, n.key, n.name, n.deal_id, n.pos FROM sovtrack_names n
+                    WHERE \(picked.picks("n"))
+                    ORDER BY n.country, n.list, n.key, n.deal_id, n.pos LIMIT 1)
+                    UNION ALL
+                    SELECT next.* FROM first CROSS JOIN LATERAL (
+                        SELECT n.country, n.list, n.key, n.name, n.deal_id, n.pos FROM sovtrack_names n
+                        WHERE (n.country, n.list, n.key) > (first.country, first.list, first.key)
+                            AND \(picked.picks("n"))
+                        ORDER BY n.country, n.list, n.key, n.deal_id, n.pos LIMIT 1) next
+                )
+                SELECT country, list, key, name, deal_id, pos::int8 FROM first
+                """
+            }
         ) { try $0.decode((String, String, String, String, String, Int).self) }
         for (country, list, key, name, id, pos) in nameRows {
             let kind = list.first ?? "?"
@@ -83,21 +93,27 @@ enum ServerSummary {
         }
 
         // The milestone needing attention first: overdue first, then by date, then deal and
-        // place; per country by the server, then over all here by the same order.
+        // place; per country by the server, then over all here by the same order. Each
+        // country's is the first overdue one along the index in that order, else the first
+        // one to come: one or two short index scans a country.
         var next: [String?: Milestone] = [:]
         var first: (milestone: Milestone, order: MilestoneOrder)?
+        let (day, countries) = (picked.placeholder(0), picked.placeholder(1))
         let milestoneRows = try link.rows(
-            picked.query(
-                """
-                SELECT DISTINCT ON (d.country) d.country, e.v->>3, e.v->>4,
-                    (e.v->>2)::int < \(picked.placeholder(0)), (e.v->>0)::int8, (e.v->>1)::int8, d.id, e.pos
-                FROM sovtrack_deals d
-                CROSS JOIN LATERAL jsonb_array_elements(d.facets->'o') WITH ORDINALITY AS e(v, pos)
-                """,
-                """
-                ORDER BY d.country, ((e.v->>2)::int < \(picked.placeholder(0))) DESC, (e.v->>0)::int, (e.v->>1)::int,
-                    d.id, e.pos
-                """, extra: [today.startKey])
+            picked.query(extra: [today.startKey, Array(figures.keys)]) { _ in
+                func probe(_ overdue: Bool) -> String {
+                    """
+                    (SELECT m.date, m.event, \(overdue), m.start_key::int8, m.precision::int8, m.deal_id, m.pos::int8
+                    FROM sovtrack_milestones m
+                    WHERE m.country = c.country AND m.end_key \(overdue ? "<" : ">=") \(day) AND \(picked.picks("m"))
+                    ORDER BY m.start_key, m.precision, m.deal_id, m.pos LIMIT 1)
+                    """
+                }
+                return """
+                    SELECT c.country, x.* FROM unnest(\(countries)::text[]) AS c(country)
+                    CROSS JOIN LATERAL (\(probe(true)) UNION ALL \(probe(false)) LIMIT 1) x
+                    """
+            }
         ) { try $0.decode((String, String, String, Bool, Int, Int, String, Int).self) }
         for (country, date, event, overdue, start, precision, id, pos) in milestoneRows {
             guard let d = PartialDate(date) else { continue }
@@ -110,20 +126,28 @@ enum ServerSummary {
         next[nil] = first?.milestone
 
         // The vendors' shares: `VendorConcentration` itself, over each deal's country, vendors
-        // and figures only (a few bytes a deal, not its document), in id order.
+        // and figures only (a few bytes a deal, read from a covering index, not its document),
+        // in id order.
         let slim = try link.rows(
             picked.query(
                 """
-                SELECT d.country, ARRAY(SELECT e.v->>1 FROM jsonb_array_elements(d.facets->'v') AS e(v)),
+                SELECT d.country, array_to_string(d.vendors, chr(31)),
                     CASE WHEN d.mw_applies THEN d.committed_mw END, CASE WHEN d.mw_applies THEN d.ambition_mw END
                 FROM sovtrack_deals d
                 """, "ORDER BY d.id")
-        ) { try $0.decode((String, [String], Double?, Double?).self) }
+        ) { try $0.decode((String, String, Double?, Double?).self) }
         let unknownDate = PartialDate("2000")!
+        // The vendors joined by the separator no name holds (`DealRows.separator`): one text
+        // decodes many times faster than an array of them.
+        let separator = DealRows.separator.utf8.first!
         let sharesOf = slim.map { country, vendors, committed, ambition in
             Deal(
                 id: "", title: "", country: country, announced: unknownDate,
-                partners: vendors.map { Partner(name: $0, role: .vendor) },
+                partners: vendors.isEmpty
+                    ? []
+                    : vendors.utf8.split(separator: separator, omittingEmptySubsequences: false).map {
+                        Partner(name: String(decoding: $0, as: UTF8.self), role: .vendor)
+                    },
                 capacity: Capacity(initialMW: committed, targetMW: ambition))
         }
 

@@ -1,4 +1,5 @@
 import DealKit
+import Synchronization
 import TestSupport
 import XCTest
 
@@ -37,6 +38,50 @@ final class PostgresStoreTests: XCTestCase {
             XCTAssertEqual($0 as? StoreSession.Conflict, .idTaken("b"))
         }
         XCTAssertEqual(try db.psql("SELECT version FROM sovtrack_deals WHERE id = 'a'"), "3")
+    }
+
+    func testOneDealWritersRunSideBySideAndAWholeStoreWriteWaitsForThem() throws {
+        let db = try ScratchDatabase.make(self)
+        var (first, second, whole) = try (store(db), store(db), store(db))
+        try first.update(createIfMissing: true) { $0.deals = [deal("a"), deal("b")] }
+        let start = try XCTUnwrap(Int64(db.psql("SELECT generation FROM sovtrack_feed")))
+        // Each store has its own connection; each tells the generation its commit made.
+        let saves = Mutex<[String: Int64]>([:])
+        first.onSave = { g in saves.withLock { $0["a"] = g } }
+        second.onSave = { g in saves.withLock { $0["b"] = g } }
+        whole.onSave = { g in saves.withLock { $0["whole"] = g } }
+        let (second_, whole_) = (second, whole)
+        let (edited, saved) = (DispatchSemaphore(value: 0), DispatchSemaphore(value: 0))
+        try first.update(deal: "a") { d in
+            // This transaction holds a's row: an edit of b goes through meanwhile.
+            DispatchQueue.global().async {
+                do {
+                    try second_.update(deal: "b") { (b: inout Deal?) in b?.title = "B" }
+                } catch {
+                    XCTFail("\(error)")
+                }
+                edited.signal()
+            }
+            XCTAssertEqual(edited.wait(timeout: .now() + 10), .success, "b's edit waited for a's")
+            // A write of the whole store waits for this one, and then sees it.
+            DispatchQueue.global().async {
+                do {
+                    try whole_.update(createIfMissing: false) { (feed: inout Feed) -> Void in
+                        XCTAssertEqual(feed.deals.map(\.title), ["A", "B"])
+                        feed.deals[1].title = "W"
+                    }
+                } catch {
+                    XCTFail("\(error)")
+                }
+                saved.signal()
+            }
+            XCTAssertEqual(saved.wait(timeout: .now() + 1), .timedOut, "the whole write did not wait")
+            d?.title = "A"
+        }
+        XCTAssertEqual(saved.wait(timeout: .now() + 20), .success)
+        XCTAssertEqual(try first.load().feed.deals.map(\.title), ["A", "W"])
+        // Generations count commits in their order, without a gap.
+        XCTAssertEqual(saves.withLock { $0 }, ["b": start + 1, "a": start + 2, "whole": start + 3])
     }
 
     func testASessionsSnapshotIsTheStoreAfterEachChange() throws {

@@ -48,8 +48,55 @@ final class ServerSummaryTests: XCTestCase {
         let db = try ScratchDatabase.make(self)
         let s = try PostgresStore(
             url: db.url, environment: db.environment.merging(["HOME": "/nonexistent"]) { a, _ in a })
-        let deals = Self.deals(3_000)
+        var deals = Self.deals(3_000)
         try s.update(createIfMissing: true) { $0.deals = deals }
+        try Self.assertSameAsFile(s, deals)
+
+        // Single-deal writes keep the names and milestones tables in step: a vendor spelled
+        // anew in the first deal, a deal moved to another country, one removed, one renamed
+        // before all others, a milestone done, one added with a new vendor.
+        var first = deals[0]
+        first.partners.append(Partner(name: "nvidia", role: .vendor))
+        first.partners.insert(Partner(name: "ÉNERGIE CALCUL", role: .vendor), at: 0)
+        try s.update(deal: first.id, createIfMissing: false) { $0 = first }
+        var moved = deals[5]
+        moved.country = moved.country == "KR" ? "JP" : "KR"
+        try s.update(deal: moved.id, createIfMissing: false) { $0 = moved }
+        try s.update(deal: deals[7].id, createIfMissing: false) { $0 = nil }
+        var renamed = deals[12]
+        renamed.id = "0000-renamed"
+        try s.update(deal: deals[12].id, createIfMissing: false) { $0 = renamed }
+        var done = deals[6]
+        done.milestones = done.milestones.map {
+            var m = $0
+            m.done = true
+            return m
+        }
+        try s.update(deal: done.id, createIfMissing: false) { $0 = done }
+        var added = deals[9]
+        added.id = "zzzz-added"
+        added.partners = [Partner(name: "Ünheard Vendor", role: .vendor)]
+        added.milestones = [Milestone(date: PartialDate("2020")!, event: "long overdue")]
+        try s.update(deal: added.id, createIfMissing: true) { $0 = added }
+        deals[0] = first
+        deals[5] = moved
+        deals[6] = done
+        deals[12] = renamed
+        deals.remove(at: 7)
+        deals.append(added)
+        deals.sort { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+        XCTAssertEqual(try s.load().feed.deals, deals)
+        try Self.assertSameAsFile(s, deals)
+
+        // Names and text are matched by sovtrack's folding: the caller totals those itself.
+        XCTAssertNil(try s.summary(matching: DealFilter(vendors: ["NVIDIA"]), today: Self.today))
+        XCTAssertNil(try s.summary(matching: DealFilter(search: "cloud"), today: Self.today))
+    }
+
+    /// The server's summary of `deals` under several filters is the file store's, every format.
+    static func assertSameAsFile(
+        _ s: PostgresStore, _ deals: [Deal], file: StaticString = #filePath, line: UInt = #line
+    ) throws {
         let filters = [
             DealFilter(), DealFilter(countries: ["KR", "JP"]), DealFilter(statuses: [.operational, .planned]),
             DealFilter(since: PartialDate("2025-H2"), until: PartialDate("2026")), DealFilter(minMW: 700),
@@ -63,29 +110,35 @@ final class ServerSummaryTests: XCTestCase {
                 XCTAssertEqual(
                     String(decoding: SummaryExport.render(server.summary, as: format), as: UTF8.self),
                     String(decoding: SummaryExport.render(local, as: format), as: UTF8.self),
-                    "\(filter.summary) \(format)")
+                    "\(filter.summary) \(format)", file: file, line: line)
             }
-            XCTAssertEqual(server.fromEpoch, picked.contains(where: EpochCredit.isFromEpoch))
+            XCTAssertEqual(server.fromEpoch, picked.contains(where: EpochCredit.isFromEpoch), file: file, line: line)
         }
-        // Names and text are matched by sovtrack's folding: the caller totals those itself.
-        XCTAssertNil(try s.summary(matching: DealFilter(vendors: ["NVIDIA"]), today: Self.today))
-        XCTAssertNil(try s.summary(matching: DealFilter(search: "cloud"), today: Self.today))
     }
 
-    func testADatabaseAtSchemaVersionOneIsBroughtToTwoWithItsDealsUnchanged() throws {
+    /// A store as a binary at schema `version` made it: its tables and its feed's row, no deals
+    /// yet; and a link to fill it with.
+    func olderStore(at version: Int) throws -> (ScratchDatabase, PostgresStore, PostgresLink) {
         let db = try ScratchDatabase.make(self)
         var s = try PostgresStore(
             url: db.url, environment: db.environment.merging(["HOME": "/nonexistent"]) { a, _ in a })
         s.today = { Self.today }
-        let deals = Self.deals(300)
-        // The store as a version 1 binary made it: its tables, and the deals in its columns.
         let link = try PostgresLink.open(s.settings)
-        defer { link.close() }
         try link.run("CREATE TABLE sovtrack_schema (version integer NOT NULL)")
-        for statement in PostgresSchema.migrations[0] { try link.run(statement) }
-        try link.run("INSERT INTO sovtrack_schema (version) VALUES (1)")
+        for v in 1...version {
+            for statement in PostgresSchema.migrations[v - 1] { try link.run(statement) }
+            try link.run("INSERT INTO sovtrack_schema (version) VALUES (\(v))")
+        }
         let skeleton = PostgresStore.skeleton(of: Feed(updated: PartialDate("2026-05-01"), deals: []))
         try link.run("INSERT INTO sovtrack_feed (skeleton) VALUES (\(skeleton))")
+        return (db, s, link)
+    }
+
+    func testADatabaseAtSchemaVersionOneIsBroughtToTheCurrentOneWithItsDealsUnchanged() throws {
+        let deals = Self.deals(300)
+        // The store as a version 1 binary made it: its tables, and the deals in its columns.
+        let (db, s, link) = try olderStore(at: 1)
+        defer { link.close() }
         for d in deals {
             try link.run(
                 """
@@ -96,12 +149,35 @@ final class ServerSummaryTests: XCTestCase {
         }
         XCTAssertNil(try s.summary(matching: DealFilter(), today: Self.today), "totalled here until migrated")
         XCTAssertFalse(try s.initialize(), "the store was there")
-        XCTAssertEqual(try db.psql("SELECT max(version) FROM sovtrack_schema"), "2")
+        XCTAssertEqual(try db.psql("SELECT max(version) FROM sovtrack_schema"), "\(PostgresSchema.version)")
         XCTAssertEqual(try db.psql("SELECT DISTINCT version FROM sovtrack_deals"), "1", "no deal changed")
         XCTAssertEqual(try s.load().feed.deals, deals)
         let server = try XCTUnwrap(s.summary(matching: DealFilter(), today: Self.today))
         XCTAssertEqual(
             SummaryExport.render(server.summary, as: .csv),
             SummaryExport.render(Summary(deals: deals, by: .country, today: Self.today), as: .csv))
+    }
+
+    func testADatabaseAtSchemaVersionTwoIsBroughtToThreeWithItsNamesAndMilestonesFilled() throws {
+        let deals = Self.deals(400)
+        // The store as a version 2 binary made it: its tables, then its deals with their facets.
+        let (db, s, link) = try olderStore(at: 2)
+        defer { link.close() }
+        try DealRows.upsert(deals[...], link, facetRows: false)
+        XCTAssertNil(try s.summary(matching: DealFilter(), today: Self.today), "totalled here until migrated")
+        XCTAssertFalse(try s.initialize(), "the store was there")
+        XCTAssertEqual(try db.psql("SELECT max(version) FROM sovtrack_schema"), "3")
+        XCTAssertEqual(try db.psql("SELECT DISTINCT version FROM sovtrack_deals"), "1", "no deal changed")
+        let names = deals.reduce(0) { n, d in
+            n + Set(d.vendors.map(DealFilter.fold)).count + Set(d.otherPartners.map { DealFilter.fold($0.name) }).count
+                + Set(d.models.map(DealFilter.fold)).count
+        }
+        XCTAssertEqual(try db.psql("SELECT count(*) FROM sovtrack_names"), "\(names)")
+        XCTAssertEqual(
+            try db.psql("SELECT count(*) FROM sovtrack_milestones"),
+            "\(deals.reduce(0) { $0 + $1.milestones.filter { !$0.done }.count })")
+        XCTAssertEqual(try db.psql("SELECT count(*) FROM pg_indexes WHERE indexname LIKE 'sovtrack_deals_tally%'"), "2")
+        XCTAssertEqual(try s.load().feed.deals, deals)
+        try Self.assertSameAsFile(s, deals)
     }
 }
