@@ -179,14 +179,19 @@ public struct PostgresStore: DealStore {
 
     @discardableResult
     public func update<T>(createIfMissing: Bool, _ change: (inout Feed) throws -> T) throws -> T {
-        try writing(whole: true, createIfMissing: createIfMissing) { link, row, _ in
+        var rows = (written: 0, before: 0)
+        let result = try writing(whole: true, createIfMissing: createIfMissing) { link, row, _ in
             let before = try read(link, transaction: false).feed
             var feed = before
             let result = try change(&feed)
             if feed == before { return result }
-            try save(feed, over: before, row, link)
+            rows = (try save(feed, over: before, row, link), before.deals.count)
             return result
         }
+        // As autovacuum would, a minute later: statistics made new once a tenth of the deals
+        // (and 50) changed, so that the summaries after an import are planned for its deals.
+        if rows.written > 50 + rows.before / 10 { refreshStatistics() }
+        return result
     }
 
     /// Replaces everything the store holds with `feed`, as it is: every deal, the history,
@@ -196,8 +201,12 @@ public struct PostgresStore: DealStore {
             for table in PostgresSchema.tables { try link.run(PostgresQuery(unsafeSQL: "DELETE FROM \(table)")) }
             try save(feed, over: Feed(), row, link, stamping: false)
         }
-        // Fresh statistics and visibility for the planner, so that the first `summary` after a
-        // load reads the covering indexes alone; a role that may not vacuum is only warned.
+        refreshStatistics()
+    }
+
+    /// Fresh statistics and visibility for the planner, so that the first `summary` after a
+    /// load reads the covering indexes alone; a role that may not vacuum is only warned.
+    private func refreshStatistics() {
         try? holder.with { link in
             try link.run(PostgresQuery(unsafeSQL: "VACUUM (ANALYZE) \(PostgresSchema.tables.joined(separator: ", "))"))
         }
@@ -490,9 +499,11 @@ public struct PostgresStore: DealStore {
     }
 
     /// Saves a whole feed over `before` (what the store holds): the deals that differ are
-    /// written in batches, those gone deleted, and the history brought to the feed's.
+    /// written in batches, those gone deleted, and the history brought to the feed's. Returns
+    /// how many deals it wrote or deleted.
+    @discardableResult
     private func save(_ feed: Feed, over before: Feed, _ row: FeedRow, _ link: PostgresLink, stamping: Bool = true)
-        throws
+        throws -> Int
     {
         var feed = feed
         if !DealValidator.idsIncrease(feed.deals) {
@@ -546,6 +557,7 @@ public struct PostgresStore: DealStore {
         }
         if let recorder { try insert(recorder.revisions(from: before.deals, to: feed.deals), link) }
         try stamp(row, link, head: feed, stamping: stamping)
+        return changed.count + removed.count
     }
 
     /// The feed's own keys as a feed document without deals; its history, kept in its own

@@ -48,7 +48,7 @@ final class ServerSummaryTests: XCTestCase {
         let db = try ScratchDatabase.make(self)
         let s = try PostgresStore(
             url: db.url, environment: db.environment.merging(["HOME": "/nonexistent"]) { a, _ in a })
-        var deals = Self.deals(3_000)
+        var deals = Self.deals(1_000)
         try s.update(createIfMissing: true) { $0.deals = deals }
         try Self.assertSameAsFile(s, deals)
 
