@@ -99,6 +99,23 @@ enum Console {
         return "exists; add --force to replace it"
     }
 
+    /// Where a command lists problems: standard output (`validate`, whose report they are) or
+    /// standard error (a command that refuses its input).
+    enum Stream { case output, errors }
+
+    /// Lists problems one a line, then `… and N more problems` for the `more` left out: how
+    /// every command that refuses a feed, or reports on one, says what is wrong.
+    static func problems(_ lines: [String], more: Int, on stream: Stream = .errors) {
+        for line in lines + (more > 0 ? [moreProblems(more)] : []) {
+            if stream == .output { out(line + "\n") } else { err(line) }
+        }
+    }
+
+    /// Lists a feed's located problems (`FILE: deals[3].country: …`) as `problems` does.
+    static func problems(_ issues: [FeedIssue], in file: String, more: Int, on stream: Stream = .errors) {
+        problems(issues.map { $0.formatted(file: file) }, more: more, on: stream)
+    }
+
     /// `… and 1,999,900 more problems`: the line that follows the first problems listed.
     static func moreProblems(_ n: Int) -> String {
         var digits = String(n)

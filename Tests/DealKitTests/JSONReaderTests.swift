@@ -28,6 +28,34 @@ final class JSONReaderTests: XCTestCase {
 
     private func syntaxError(_ text: String) -> JSONSyntaxError? { syntaxError(Array(text.utf8)) }
 
+    /// `beginObject` and `beginArray` (one shared reader of a bracket): each refuses the other's
+    /// bracket by name, and an empty object or array ends at its first step.
+    func testBeginObjectAndArrayNameTheBracketTheyExpectAndEndWhenEmpty() throws {
+        func message(_ text: String, _ begin: (inout JSONReader) throws -> Void) -> String? {
+            do {
+                try JSONReader.parse(Array(text.utf8)) { r in try begin(&r) }
+                return nil
+            } catch {
+                return (error as? JSONSyntaxError)?.message
+            }
+        }
+        XCTAssertEqual(message(" [1]", { try $0.beginObject() }), "expected '{'")
+        XCTAssertEqual(message(" {}", { try $0.beginArray() }), "expected '['")
+        XCTAssertEqual(message("", { try $0.beginArray() }), "expected '['")
+        try JSONReader.parse(Array(" { } [ ] ".utf8)) { r in
+            try r.beginObject()
+            XCTAssertNil(try r.nextKeyToken())
+            try r.beginArray()
+            XCTAssertFalse(try r.nextElement())
+            try r.expectEnd()
+        }
+        XCTAssertEqual(
+            try value(#"{"a": [], "b": {}, "c": [{}]}"#),
+            .object([
+                JSONField("a", .array([])), JSONField("b", .object([])), JSONField("c", .array([.object([])])),
+            ]))
+    }
+
     func testScalars() throws {
         XCTAssertEqual(try value("null"), .null)
         XCTAssertEqual(try value("true"), .bool(true))

@@ -269,6 +269,41 @@ final class StoreIndexTests: XCTestCase {
         try assertSavedIndexIsTheJSON()
     }
 
+    func testASaveThatKeepsTheHistoryAsTextWritesTheIndexAndTheNextReadUsesIt() throws {
+        // A store with a history in the canonical layout: `update(deal:)` writes it back as its text.
+        var feed = FeedDecoder.decode(FeedDecoderParallelTests.bigFeed(150)).feed
+        let recorder = RevisionRecorder(author: "ålice \"a\"", note: "two\nlines", now: { "2026-06-01T00:00:00Z" })
+        var history = History()
+        for k in 0..<40 {
+            var new = feed.deals[k * 3]
+            new.title += " \u{202E}\(k)"
+            history.revisions.append(recorder.revision(id: new.id, old: feed.deals[k * 3], new: new)!)
+            feed.deals[k * 3] = new
+        }
+        history.store(in: &feed)
+        try Data(FeedEncoder.encode(feed)).write(to: URL(fileURLWithPath: file))
+        var store = smallIndexStore
+        store.recorder = recorder
+        for (n, id) in ["deal-000005", "deal-000149", "aaa-new"].enumerated() {
+            XCTAssertTrue(
+                try store.update(deal: id) { d in
+                    if d == nil { d = Deal(id: id, title: "New", country: "KR", announced: PartialDate("2026")!) }
+                    d!.title += " saved \(n)"
+                })
+            // The index holds the text the save wrote, read back as the tree the JSON gives.
+            try assertSavedIndexIsTheJSON()
+            let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file)))
+            XCTAssertEqual(try History(of: fromJSON(bytes).feed).revisions.count, 41 + n)
+            // The next read and the next save's load use it: nothing decoded from the JSON, no index written.
+            let before = FileSystem.fingerprint(index)
+            XCTAssertEqual(try read().feed, fromJSON(bytes).feed)
+            let forSave = try StoreIndex.decode(file: file, writing: false, historyText: true)
+            let text = bytes.withUnsafeBufferPointer { FeedDecoder.decode(buffer: $0, historyText: true).history }
+            XCTAssertEqual(try XCTUnwrap(forSave.history).bytes, try XCTUnwrap(text).bytes)
+            XCTAssertEqual(FileSystem.fingerprint(index), before)
+        }
+    }
+
     func testAMinusZeroLeavesTheIndexToTheNextRead() throws {
         _ = try writeStore()
         try smallIndexStore.update { feed in feed.deals[2].capacity = Capacity(targetMW: -0.0) }

@@ -117,6 +117,12 @@ final class VendorConcentrationTests: XCTestCase {
         for (vid, key) in index.vendorKeys.enumerated() {
             XCTAssertEqual(got.leadsByVendor[vid], leads[key] ?? 0, index.vendorNames[vid], file: file, line: line)
         }
+        // The dashboard's lists take only the leaders: the same figures, bit for bit.
+        let leaders = VendorConcentration.Leaders(index: index, members: members)
+        XCTAssertEqual(
+            leaders.ambitionHHIByCountry.map { $0?.bitPattern }, got.ambitionHHIByCountry.map { $0?.bitPattern },
+            file: file, line: line)
+        XCTAssertEqual(leaders.leadsByVendor, got.leadsByVendor, file: file, line: line)
     }
 
     func testTheIndexGivesWhatTheDealsGive() {

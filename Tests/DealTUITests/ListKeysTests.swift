@@ -117,7 +117,7 @@ final class ListKeysTests: XCTestCase {
         _ = keys(&s, .char("s"))
         XCTAssertEqual(s.sortLabel, "sort vendors: top in ▼")
         let leads = s.vendorRows.filter { $0.key != Summary.noVendor }.map {
-            s.results.concentration.leadsByVendor[Int($0.id)]
+            s.results.leaders.leadsByVendor[Int($0.id)]
         }
         XCTAssertEqual(leads, leads.sorted(by: >))
         XCTAssertTrue(Screen.render(s).line(2).contains("▼top in"), "the column shows the sort")
@@ -152,7 +152,7 @@ final class ListKeysTests: XCTestCase {
         XCTAssertEqual(s.sortLabel, "sort countries: ambition ▼")
         _ = keys(&s, .char("s"))
         XCTAssertEqual(s.sortLabel, "sort countries: HHI ▼")
-        let hhi = s.countryRows.map { s.results.concentration.ambitionHHIByCountry[Int($0.id)] }
+        let hhi = s.countryRows.map { s.results.leaders.ambitionHHIByCountry[Int($0.id)] }
         XCTAssertEqual(hhi.compactMap { $0 }, hhi.compactMap { $0 }.sorted(by: >))
         XCTAssertEqual(hhi.drop { $0 != nil }.filter { $0 != nil }.count, 0, "countries without a known HHI last")
         _ = keys(&s, .char("s"))

@@ -4,14 +4,18 @@ import Foundation
 /// tables, playing another client).
 public enum Psql {
     /// Runs each statement with its own `-c` (each in its own transaction, as CREATE DATABASE
-    /// needs) in one session at `url` with `password`, stopping at the first error; returns
+    /// needs) in one session at `url` with `password`, stopping at the first error unless told
+    /// not to (then every statement is tried, and the run fails if the last one did); returns
     /// what psql printed (unaligned, tuples only), trimmed.
     @discardableResult
-    public static func run(_ url: String, password: String, _ statements: [String]) throws -> String {
+    public static func run(_ url: String, password: String, _ statements: [String], stopOnError: Bool = true) throws
+        -> String
+    {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/psql")
         // psql reads the same URL (its sslmode too); -X: no ~/.psqlrc.
-        p.arguments = ["-X", "-qAt", "-v", "ON_ERROR_STOP=1", "-d", url] + statements.flatMap { ["-c", $0] }
+        p.arguments =
+            ["-X", "-qAt", "-v", "ON_ERROR_STOP=\(stopOnError ? 1 : 0)", "-d", url] + statements.flatMap { ["-c", $0] }
         p.environment = ["PGPASSWORD": password, "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]
         let out = Pipe()
         let err = Pipe()

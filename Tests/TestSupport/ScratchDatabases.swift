@@ -19,6 +19,8 @@ public enum ScratchDatabases {
     private struct State {
         var ready: [String] = []
         var finished: [String] = []
+        /// Databases a drop may have failed on (another role's session was still on one).
+        var lingering: [String] = []
         var cleanupRegistered = false
         /// The owner's URL and password of the cluster, for the drops at exit.
         var admin: (url: String, password: String)?
@@ -34,12 +36,9 @@ public enum ScratchDatabases {
                 let names = (0..<batch).map { _ in
                     prefix + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(16)
                 }
-                try Psql.run(
-                    url, password: password,
-                    s.finished.map { "DROP DATABASE IF EXISTS \($0) WITH (FORCE)" }
-                        + names.map { "CREATE DATABASE \($0)" })
-                s.finished = []
+                try Psql.run(url, password: password, names.map { "CREATE DATABASE \($0)" })
                 s.ready = names
+                dropFinished(&s, url: url, password: password)
             }
             s.admin = (url, password)
             if !s.cleanupRegistered {
@@ -55,17 +54,36 @@ public enum ScratchDatabases {
         state.withLock { $0.finished.append(name) }
     }
 
+    /// Drops the databases of the tests that ended, now rather than at the next batch.
+    public static func dropFinished(admin url: String, password: String) {
+        state.withLock { dropFinished(&$0, url: url, password: password) }
+    }
+
+    /// The drops run apart from the creates, each tried, and may fail: WITH (FORCE) cannot end a
+    /// session of another role that a test left open (a reader's connection), and that must not
+    /// fail the next test's database. What is not dropped here is tried again at exit.
+    private static func dropFinished(_ s: inout State, url: String, password: String) {
+        guard !s.finished.isEmpty else { return }
+        if (try? Psql.run(url, password: password, s.finished.map(dropStatement), stopOnError: false)) == nil {
+            s.lingering += s.finished
+        }
+        s.finished = []
+    }
+
+    /// Drops a database with any session still on it.
+    private static func dropStatement(_ name: String) -> String { "DROP DATABASE IF EXISTS \(name) WITH (FORCE)" }
+
     /// Drops every database made here that is still there (at exit: the ended tests' and the unused ones).
     static func dropAll() {
         let (names, admin) = state.withLock { s in
             defer {
                 s.finished = []
                 s.ready = []
+                s.lingering = []
             }
-            return (s.finished + s.ready, s.admin)
+            return (s.finished + s.ready + s.lingering, s.admin)
         }
         guard let admin, !names.isEmpty else { return }
-        _ = try? Psql.run(
-            admin.url, password: admin.password, names.map { "DROP DATABASE IF EXISTS \($0) WITH (FORCE)" })
+        _ = try? Psql.run(admin.url, password: admin.password, names.map(dropStatement), stopOnError: false)
     }
 }

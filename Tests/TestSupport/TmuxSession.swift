@@ -61,30 +61,10 @@ public final class TmuxSession {
     /// Runs a tmux command on the server at `socket` and returns its output.
     @discardableResult
     public static func run(socket: String, _ args: [String]) throws -> String {
-        // posix_spawn and waitpid rather than Foundation's Process: tmux's first client forks the
-        // server, which inherits the client's descriptors, and Process then never sees the exit.
-        let outPath = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-out-\(UUID().uuidString)")
-            .path
-        defer { unlink(outPath) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        let argv = ([TmuxSession.executable!, "-L", socket] + args).map { strdup($0) } + [nil]
-        defer { for a in argv { free(a) } }
-        var pid: pid_t = 0
-        let rc = posix_spawn(&pid, TmuxSession.executable!, &actions, nil, argv, environ)
-        guard rc == 0 else { throw TmuxError(message: "cannot run tmux: \(String(cString: strerror(rc)))") }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        let text = (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
-        // WIFEXITED && WEXITSTATUS == 0, spelled out: the C macros do not import.
-        if status & 0x7F != 0 || (status >> 8) & 0xFF != 0 {
-            throw TmuxError(message: "tmux \(args.joined(separator: " ")): \(text)")
-        }
-        return text
+        // ChildProcess: tmux's first client forks the server, which inherits the client's descriptors.
+        let exit = try ChildProcess.run([TmuxSession.executable!, "-L", socket] + args, capture: .outputAndErrors)
+        if !exit.succeeded { throw TmuxError(message: "tmux \(args.joined(separator: " ")): \(exit.text)") }
+        return exit.text
     }
 
     /// Types text literally (no key names; Hangul included), then Enter if asked.

@@ -166,66 +166,41 @@ public enum SummaryExport {
             footer: total)
     }
 
-    /// An array of objects keyed by the column names; lists as arrays, numbers as numbers.
+    /// An array of objects keyed by the CSV's column names; lists as arrays, numbers as numbers.
     public static func json(_ s: Summary, slips: Slippage? = nil) -> [UInt8] {
+        let names = dataColumns(s.grouping) + (slips == nil ? [] : ["slipped", "slip_months"])
         var w = JSONWriter()
         w.raw("[")
         for (i, r) in s.rows.enumerated() {
-            w.raw(i == 0 ? "\n  {" : ",\n  {")
-            if s.grouping == .country {
-                w.member("country")
-                w.string(r.key)
-                w.raw(", ")
-                w.member("name")
-                w.string(r.name)
-            } else {
-                w.member("vendor")
-                w.string(r.key)
-                w.raw(", ")
-                w.member("countries")
-                w.strings(r.countries)
-            }
-            w.raw(", \"deals\": ")
-            w.integer(r.deals)
-            w.raw(", \"committed_mw\": ")
-            w.optionalNumber(r.committedMW)
-            w.raw(", \"ambition_mw\": ")
-            w.optionalNumber(r.ambitionMW)
-            w.raw(", \"operational_mw\": ")
-            w.optionalNumber(r.operationalMW)
-            w.raw(", \"unknown_mw_deals\": ")
-            w.integer(r.unknownMWDeals)
-            w.raw(", \"no_mw_deals\": ")
-            w.integer(r.noMWDeals)
-            w.raw(", \"vendors\": ")
-            w.strings(r.vendors)
-            w.raw(", \"partners\": ")
-            w.strings(r.partners)
-            w.raw(", \"models\": ")
-            w.strings(r.models)
-            w.raw(", \"next_milestone\": ")
-            if let m = r.nextMilestoneText { w.string(m) } else { w.raw("null") }
-            let names = columns(s.grouping).suffix(s.grouping == .country ? 5 : 3)
-            for (name, f) in zip(names, concentration(r, s, isTotal: false)) {
-                w.raw(", ")
-                w.member(name)
-                switch f {
-                case .text(let t): if let t { w.string(t) } else { w.raw("null") }
-                case .integer(let n): w.integer(n)
-                case .share, .index: w.optionalNumber(f.number)
-                }
-            }
-            w.raw(", \"approx_mw\": ")
-            w.strings(approxColumns(r))
-            if let row = slips?.row(for: r.key) {
-                w.raw(", \"slipped\": ")
-                w.integer(row.slipped)
-                w.raw(", \"slip_months\": ")
-                w.integer(row.months)
-            }
-            w.raw("}")
+            w.raw(i == 0 ? "\n  " : ",\n  ")
+            w.value(.object(zip(names, jsonValues(r, s, slips: slips)).map { JSONField($0, $1) }))
         }
         w.raw(s.rows.isEmpty ? "]\n" : "\n]\n")
         return w.finish()
+    }
+
+    /// A row's values in the order of its JSON keys (`dataColumns`, then the slip columns).
+    private static func jsonValues(_ r: Summary.Row, _ s: Summary, slips: Slippage?) -> [JSONValue] {
+        func integer(_ n: Int) -> JSONValue { .number(String(n)) }
+        func number(_ v: Double?) -> JSONValue { v.map { .number(JSONWriter.format($0)) } ?? .null }
+        func text(_ t: String?) -> JSONValue { t.map(JSONValue.string) ?? .null }
+        func list(_ items: [String]) -> JSONValue { .array(items.map(JSONValue.string)) }
+        let head = s.grouping == .country ? [text(r.key), text(r.name)] : [text(r.key), list(r.countries)]
+        let figures = concentration(r, s, isTotal: false).map { f -> JSONValue in
+            switch f {
+            case .text(let t): return text(t)
+            case .integer(let n): return integer(n)
+            case .share, .index: return number(f.number)
+            }
+        }
+        let slipped = slips.map {
+            let row = $0.row(for: r.key)
+            return [integer(row.slipped), integer(row.months)]
+        }
+        return head + [
+            integer(r.deals), number(r.committedMW), number(r.ambitionMW), number(r.operationalMW),
+            integer(r.unknownMWDeals), integer(r.noMWDeals), list(r.vendors), list(r.partners), list(r.models),
+            text(r.nextMilestoneText),
+        ] + figures + [list(approxColumns(r))] + (slipped ?? [])
     }
 }

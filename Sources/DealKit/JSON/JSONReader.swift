@@ -130,16 +130,21 @@ public struct JSONReader {
     // MARK: Objects and arrays
 
     /// Consumes `{`; then call `nextKey()` until it returns nil.
-    public mutating func beginObject() throws {
+    public mutating func beginObject() throws { try begin(UInt8(ascii: "{"), UInt8(ascii: "}")) }
+
+    /// Consumes the bracket `open` (`{` or `[`), one level deeper, noting whether `close` follows
+    /// at once (an empty object or array, which the first `nextKeyToken` or `nextElement` ends).
+    @inline(__always)
+    private mutating func begin(_ open: UInt8, _ close: UInt8) throws {
         skipWhitespace()
-        guard offset < bytes.count, bytes[offset] == UInt8(ascii: "{") else {
-            throw fail("expected '{'")
+        guard offset < bytes.count, bytes[offset] == open else {
+            throw fail("expected '\(Character(Unicode.Scalar(open)))'")
         }
         depth += 1
         if depth > JSONReader.maxDepth { throw fail("nesting deeper than \(JSONReader.maxDepth) levels") }
         offset += 1
         skipWhitespace()
-        if offset < bytes.count, bytes[offset] == UInt8(ascii: "}") {
+        if offset < bytes.count, bytes[offset] == close {
             offset += 1
             depth -= 1
             pendingFirst = false
@@ -205,23 +210,7 @@ public struct JSONReader {
     }
 
     /// Consumes `[`; then call `nextElement()` until it returns false.
-    public mutating func beginArray() throws {
-        skipWhitespace()
-        guard offset < bytes.count, bytes[offset] == UInt8(ascii: "[") else { throw fail("expected '['") }
-        depth += 1
-        if depth > JSONReader.maxDepth { throw fail("nesting deeper than \(JSONReader.maxDepth) levels") }
-        offset += 1
-        skipWhitespace()
-        if offset < bytes.count, bytes[offset] == UInt8(ascii: "]") {
-            offset += 1
-            depth -= 1
-            pendingFirst = false
-            closedEmpty = true
-        } else {
-            pendingFirst = true
-            closedEmpty = false
-        }
-    }
+    public mutating func beginArray() throws { try begin(UInt8(ascii: "["), UInt8(ascii: "]")) }
 
     /// True when positioned at the next element; false after the closing `]`.
     public mutating func nextElement() throws -> Bool {

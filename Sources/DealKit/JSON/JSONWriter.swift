@@ -194,35 +194,14 @@ public struct JSONWriter {
         var i = 0
         while i < buf.count {
             let b = buf[i]
-            switch b {
-            case 0x22:
+            // A character written escaped though JSON does not require it (0: none here).
+            let length = b >= 0x80 ? JSONWriter.escapedLength(buf, at: i) : 0
+            if let letter = JSONWriter.shortEscape(b) {
                 put(0x5C)
-                put(0x22)
-            case 0x5C:
-                put(0x5C)
-                put(0x5C)
-            case 0x0A:
-                put(0x5C)
-                put(UInt8(ascii: "n"))
-            case 0x0D:
-                put(0x5C)
-                put(UInt8(ascii: "r"))
-            case 0x09:
-                put(0x5C)
-                put(UInt8(ascii: "t"))
-            case 0x08:
-                put(0x5C)
-                put(UInt8(ascii: "b"))
-            case 0x0C:
-                put(0x5C)
-                put(UInt8(ascii: "f"))
-            case 0..<0x20: unicode(UInt32(b))
-            case 0x80...:
-                let length = JSONWriter.escapedLength(buf, at: i)
-                guard length > 0 else {
-                    put(b)
-                    break
-                }
+                put(letter)
+            } else if b < 0x20 {
+                unicode(UInt32(b))
+            } else if length > 0 {
                 // Decode the two- or three-byte sequence to its code point.
                 let v =
                     length == 2
@@ -231,9 +210,24 @@ public struct JSONWriter {
                 unicode(v)
                 i += length
                 continue
-            default: put(b)
+            } else {
+                put(b)
             }
             i += 1
+        }
+    }
+
+    /// The letter of JSON's two-character escape for `b` (`n` for a line feed), or nil.
+    @inline(__always)
+    private static func shortEscape(_ b: UInt8) -> UInt8? {
+        switch b {
+        case 0x22, 0x5C: return b
+        case 0x0A: return UInt8(ascii: "n")
+        case 0x0D: return UInt8(ascii: "r")
+        case 0x09: return UInt8(ascii: "t")
+        case 0x08: return UInt8(ascii: "b")
+        case 0x0C: return UInt8(ascii: "f")
+        default: return nil
         }
     }
 

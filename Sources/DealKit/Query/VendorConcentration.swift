@@ -103,6 +103,34 @@ public struct VendorConcentration: Sendable, Equatable {
         leadsByVendor = leads
     }
 
+    /// What the dashboard's lists show of the concentration: each country's ambition HHI and
+    /// each vendor's count of countries it leads, made by the same tally as `VendorConcentration`
+    /// (so the same figures), without the committed split, the total row or the shares' names,
+    /// which a keystroke that changes the matching deals would otherwise make for nothing.
+    public struct Leaders: Sendable, Equatable {
+        /// As `VendorConcentration.ambitionHHIByCountry`.
+        public var ambitionHHIByCountry: [Double?]
+        /// As `VendorConcentration.leadsByVendor`.
+        public var leadsByVendor: [Int]
+
+        /// The deals `members` of `index`: the dashboard's Countries and Vendors views.
+        public init(index: DealIndex, members: [Int32]) {
+            let g = index.groups
+            var tally = Tally(vendors: g.vendorKeys.count)
+            var hhi = [Double?](repeating: nil, count: g.countryCodes.count)
+            var leads = [Int](repeating: 0, count: g.vendorKeys.count)
+            for (c, group) in g.byCountry(members).enumerated() where !group.isEmpty {
+                _ = tally.add(group, g, committed: nil, ambition: index.ambition)
+                let (split, top) = tally.ambition.split(tally.touched, g)
+                tally.reset()
+                hhi[c] = split.hhi
+                if let top { leads[Int(top)] += 1 }
+            }
+            ambitionHHIByCountry = hhi
+            leadsByVendor = leads
+        }
+    }
+
     /// The row of a country code, if it has deals.
     public func row(_ country: String) -> Row? {
         var lo = 0
@@ -167,30 +195,48 @@ public struct VendorConcentration: Sendable, Equatable {
         mutating func row(
             key: String, _ members: [Int32], _ g: DealGroups, _ c: [Double], _ a: [Double]
         ) -> (row: Row, top: Int32?) {
-            var noVendor = 0
-            for i in members {
-                let vs = g.vendors(of: i)
-                guard !vs.isEmpty else {
-                    noVendor += 1
-                    continue
-                }
-                for v in vs where !inGroup[Int(v)] {
-                    inGroup[Int(v)] = true
-                    touched.append(v)
-                }
-                committed.add(c[Int(i)], to: vs)
-                ambition.add(a[Int(i)], to: vs)
-            }
+            let noVendor = add(members, g, committed: c, ambition: a)
             let (committedSplit, _) = committed.split(touched, g)
             let (ambitionSplit, top) = ambition.split(touched, g)
-            committed.clear(touched)
-            ambition.clear(touched)
-            for v in touched { inGroup[Int(v)] = false }
-            touched.removeAll(keepingCapacity: true)
+            reset()
             let row = Row(
                 key: key, deals: members.count, noVendorDeals: noVendor, committed: committedSplit,
                 ambition: ambitionSplit)
             return (row, top)
+        }
+
+        /// Adds the deals `members` (the committed figures only when given); returns how many have no vendor.
+        ///
+        /// The vendor lists are read through pointers: a slice of them per deal costs a retain
+        /// and a release, more than the adding.
+        mutating func add(_ members: [Int32], _ g: DealGroups, committed c: [Double]?, ambition a: [Double]) -> Int {
+            var noVendor = 0
+            g.vendorStart.withUnsafeBufferPointer { starts in
+                g.vendorIDs.withUnsafeBufferPointer { ids in
+                    for i in members {
+                        let vs = UnsafeBufferPointer(rebasing: ids[Int(starts[Int(i)])..<Int(starts[Int(i) + 1])])
+                        guard !vs.isEmpty else {
+                            noVendor += 1
+                            continue
+                        }
+                        for v in vs where !inGroup[Int(v)] {
+                            inGroup[Int(v)] = true
+                            touched.append(v)
+                        }
+                        if let c { committed.add(c[Int(i)], to: vs) }
+                        ambition.add(a[Int(i)], to: vs)
+                    }
+                }
+            }
+            return noVendor
+        }
+
+        /// Clears what `add` added, for the next group.
+        mutating func reset() {
+            committed.clear(touched)
+            ambition.clear(touched)
+            for v in touched { inGroup[Int(v)] = false }
+            touched.removeAll(keepingCapacity: true)
         }
     }
 
@@ -207,7 +253,7 @@ public struct VendorConcentration: Sendable, Equatable {
         }
 
         /// Adds a deal's figure (NaN: unknown), an equal part to each of its vendors.
-        mutating func add(_ figure: Double, to vendors: ArraySlice<Int32>) {
+        mutating func add(_ figure: Double, to vendors: UnsafeBufferPointer<Int32>) {
             guard !figure.isNaN else {
                 unknown += 1
                 return

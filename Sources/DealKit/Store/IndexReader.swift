@@ -60,6 +60,13 @@ struct IndexReader {
         return String(decoding: UnsafeRawBufferPointer(start: base + at, count: n), as: UTF8.self)
     }
 
+    /// What `IndexWriter.blob` wrote.
+    mutating func blob() throws -> [UInt8] {
+        let n = try int()
+        let at = try take(n)
+        return Array(UnsafeRawBufferPointer(start: base + at, count: n))
+    }
+
     mutating func optional<T>(_ read: (inout IndexReader) throws -> T) throws -> T? {
         try bool() ? try read(&self) : nil
     }

@@ -40,12 +40,33 @@ struct IndexWriter {
         }
     }
 
+    /// Bytes kept as they are (a history's JSON text): a length, then the bytes.
+    mutating func blob(_ b: [UInt8]) {
+        int(b.count)
+        bytes.append(contentsOf: b)
+    }
+
+    /// A presence byte, then the value if there is one.
+    mutating func optional<T: IndexWritable>(_ v: T?) {
+        guard let v else { return byte(0) }
+        byte(1)
+        v.write(to: &self)
+    }
+
+    /// `optional` of what has no `IndexWritable` form, written by `write`.
     mutating func optional<T>(_ v: T?, _ write: (inout IndexWriter, T) -> Void) {
         guard let v else { return byte(0) }
         byte(1)
         write(&self, v)
     }
 
+    /// A count, then each item.
+    mutating func list<T: IndexWritable>(_ items: [T]) {
+        int(items.count)
+        for item in items { item.write(to: &self) }
+    }
+
+    /// A count, then each item as `write` writes it (for what has no `IndexWritable` form).
     mutating func list<T>(_ items: [T], _ write: (inout IndexWriter, T) -> Void) {
         int(items.count)
         for item in items { write(&self, item) }
@@ -60,13 +81,7 @@ struct IndexWriter {
         byte(UInt8(d.day))
     }
 
-    mutating func date(_ d: PartialDate?) { d.write(to: &self) }
-
-    /// The values of a record (a deal, a partner, a source ...) one after the other, each the
-    /// way its type is written: the order here is the layout, which `IndexReader` follows.
-    mutating func record<each V: IndexWritable>(_ values: repeat each V) {
-        repeat (each values).write(to: &self)
-    }
+    mutating func date(_ d: PartialDate?) { optional(d) }
 
     mutating func value(_ v: JSONValue) {
         switch v {
@@ -82,14 +97,14 @@ struct IndexWriter {
             string(s)
         case .array(let items):
             byte(4)
-            items.write(to: &self)
+            list(items)
         case .object(let members):
             byte(5)
-            members.write(to: &self)
+            list(members)
         }
     }
 
-    mutating func fields(_ fields: [JSONField]) { fields.write(to: &self) }
+    mutating func fields(_ fields: [JSONField]) { list(fields) }
 
     mutating func issue(_ issue: FeedIssue) {
         bool(issue.isError)

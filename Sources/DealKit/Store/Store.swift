@@ -366,14 +366,10 @@ public struct Store: DealStore {
         }
         // The next read finds the index of these bytes instead of decoding them all to make it;
         // after the rename, so that a save that fails leaves no index of bytes never stored.
+        // A history written as its text goes into the index as that text, where the feed holds its placeholder.
         let digest = hash.finish()
-        if history == nil {
-            StoreIndex.write(saved: written, for: file, size: hash.count, hash: digest, minimumSize: indexMinimumSize)
-        } else {
-            // The feed holds a placeholder where the history's text was written: an index of it
-            // would not be what the file reads as. The next read makes the index from the JSON.
-            unlink(StoreIndex.path(for: file))
-        }
+        StoreIndex.write(
+            saved: written, history: history, for: file, size: hash.count, hash: digest, minimumSize: indexMinimumSize)
         return written
     }
 

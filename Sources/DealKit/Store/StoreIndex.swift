@@ -22,12 +22,13 @@ import Foundation
 /// Layout (the header's integers 8 bytes little-endian): `magic`, then the header (layout version, program,
 /// store size, store hash, head offset, head length, head hash, chunk count, and per chunk its
 /// offset, length, hash and number of deals), then the hash of the header, then the sections.
-/// The head holds the feed's version, `updated`, top-level extra keys and issues; each chunk
+/// The head holds the feed's version, `updated`, top-level extra keys, issues and, when a save
+/// wrote the history back as its text (`HistoryText`), that text; each chunk
 /// holds `chunkSize` deals, so chunks are checked and decoded on every core at once.
 public enum StoreIndex {
     static let magic: [UInt8] = Array("SOVIDX\r\n".utf8)
     /// Changes whenever `IndexWriter`'s layout does.
-    static let layoutVersion = 2
+    static let layoutVersion = 3
     /// Deals per chunk: enough chunks to share among the cores, each small enough to be hashed
     /// and decoded while its bytes are still in the cache.
     static let chunkSize = 1024
@@ -92,9 +93,11 @@ public enum StoreIndex {
             }
             // Its pages go as they are hashed; on a miss the decoder maps them in again, from the page cache.
             let hash = ContentHash.of(UnsafeRawBufferPointer(buffer), done: consumed)
-            if var indexed = read(for: file, size: buffer.count, hash: hash, keeping: keep) {
-                // The index holds a tree of the history; a save wants its text, from the JSON.
-                if historyText, let at = indexed.feed.extra.firstIndex(where: { $0.key == History.key }),
+            if var indexed = read(for: file, size: buffer.count, hash: hash, keeping: keep, historyText: historyText) {
+                // An index holding a tree of the history (written by a save that read it whole,
+                // or by a read): a save wants its text, from the JSON.
+                if historyText, indexed.history == nil,
+                    let at = indexed.feed.extra.firstIndex(where: { $0.key == History.key }),
                     let text = HistoryText.atEnd(of: buffer)
                 {
                     indexed.feed.extra[at].value = .null
@@ -118,13 +121,16 @@ public enum StoreIndex {
     }
 
     /// What the decoder would have given for the store's bytes, read from the index; nil when
-    /// there is no index for exactly these bytes, or it is damaged. `keep` as in `FeedDecoder`.
+    /// there is no index for exactly these bytes, or it is damaged. `keep` and `historyText`
+    /// as in `FeedDecoder` (a history the index holds as its text comes as that text).
     static func read(
         for file: String, size: Int, hash: UInt64,
-        keeping keep: (@Sendable (inout Deal) -> Bool)?
+        keeping keep: (@Sendable (inout Deal) -> Bool)?, historyText: Bool = false
     ) -> FeedDecoder.Result? {
         try? FileSystem.withContents(of: path(for: file)) { buffer, consumed in
-            decode(UnsafeRawBufferPointer(buffer), size: size, hash: hash, keeping: keep, consumed: consumed)
+            decode(
+                UnsafeRawBufferPointer(buffer), size: size, hash: hash, keeping: keep, historyText: historyText,
+                consumed: consumed)
         }
     }
 
@@ -135,7 +141,7 @@ public enum StoreIndex {
 
     static func decode(
         _ bytes: UnsafeRawBufferPointer, size: Int, hash: UInt64, keeping keep: (@Sendable (inout Deal) -> Bool)?,
-        consumed: @escaping @Sendable (Range<Int>) -> Void
+        historyText: Bool = false, consumed: @escaping @Sendable (Range<Int>) -> Void
     ) -> FeedDecoder.Result? {
         guard bytes.count > magic.count, magic.elementsEqual(bytes[0..<magic.count]) else { return nil }
         var r = IndexReader(bytes, at: magic.count)
@@ -173,10 +179,34 @@ public enum StoreIndex {
             let omittedWarnings = try h.int()
             result = FeedDecoder.Result(
                 feed: feed, issues: issues, isFatal: false, omittedErrors: 0, omittedWarnings: omittedWarnings)
+            if let text = try h.optional({ try $0.blob() }), !place(text, in: &result, asText: historyText) {
+                return nil
+            }
         } catch { return nil }
         guard let deals = decodeChunks(bytes, chunks, keeping: keep, consumed: consumed) else { return nil }
         result.feed.deals = deals
         return result
+    }
+
+    /// Puts a history the index holds as its JSON text where the head's placeholder (`null`) is:
+    /// as that text for a save (`asText`), else as the tree the decoder reads from it. False
+    /// when there is no placeholder or the text does not read.
+    private static func place(_ text: [UInt8], in result: inout FeedDecoder.Result, asText: Bool) -> Bool {
+        guard let at = result.feed.extra.firstIndex(where: { $0.key == History.key }),
+            case .null = result.feed.extra[at].value
+        else { return false }
+        if asText, let read = text.withUnsafeBufferPointer({ HistoryText.read($0, at: 0) }), read.end == text.count {
+            result.history = read.text
+            return true
+        }
+        let tree = try? JSONReader.parse(text) { r -> JSONValue in
+            let value = try r.readValue()
+            try r.expectEnd()
+            return value
+        }
+        guard let tree else { return false }
+        result.feed.extra[at].value = tree
+        return true
     }
 
     /// A section's bytes if they hash as the header says.
@@ -222,7 +252,11 @@ public enum StoreIndex {
     /// what decoding those bytes gives: the same deals (the encoder writes every field the
     /// decoder reads back, `StoreIndexTests` compare the two), the version written, and the
     /// warnings of every deal as the decoder reports them (a saved feed has no error).
-    static func write(saved feed: Feed, for file: String, size: Int, hash: UInt64, minimumSize: Int = minimumSize) {
+    /// `history`: the text a save wrote in place of the feed's placeholder, which the index keeps.
+    static func write(
+        saved feed: Feed, history: HistoryText? = nil, for file: String, size: Int, hash: UInt64,
+        minimumSize: Int = minimumSize
+    ) {
         guard size >= minimumSize else {
             // A store that shrank below the size: its old index can never match again.
             unlink(path(for: file))
@@ -230,6 +264,7 @@ public enum StoreIndex {
         }
         var result = FeedDecoder.Result(feed: feed, issues: [], isFatal: false)
         result.feed.version = feed.versionToWrite
+        result.history = history
         let exact = feed.deals.withUnsafeBufferPointer { all -> Bool in
             var kept = 0
             for i in all.indices {
@@ -259,7 +294,8 @@ public enum StoreIndex {
     }
 
     /// Writes the index of a store whose bytes have `size` and `hash`, from what decoding them
-    /// gave (a result without errors, every deal kept). Best effort: a store in a directory
+    /// gave (a result without errors, every deal kept, its `history` text, if any, in place of
+    /// the placeholder its feed holds). Best effort: a store in a directory
     /// the user cannot write to simply has no index. Not flushed to disk: a crash that leaves
     /// it incomplete leaves it failing its own checks, and it is made again.
     static func write(
@@ -273,6 +309,7 @@ public enum StoreIndex {
         head.fields(result.feed.extra)
         head.list(result.issues) { $0.issue($1) }
         head.int(result.omittedWarnings)
+        head.optional(result.history?.bytes) { $0.blob($1) }
         let chunkCount = (deals.count + chunkSize - 1) / chunkSize
         let headerLength = magic.count + 8 * 8 + chunkCount * 32 + 8
         let target = path(for: file)

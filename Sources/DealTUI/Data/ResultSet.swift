@@ -88,19 +88,19 @@ final class ResultSet {
     ) -> [GroupTotal] {
         let key = "\(kind) \(column.rawValue) \(descending)"
         if let r = sortedStorage[key] { return r }
-        let r = column.sorted(rows(), descending: descending, shares: column.needsShares ? concentration : nil)
+        let r = column.sorted(rows(), descending: descending, shares: column.needsShares ? leaders : nil)
         sortedStorage[key] = r
         return r
     }
 
-    private var concentrationStorage: VendorConcentration?
+    private var leadersStorage: VendorConcentration.Leaders?
 
     /// Vendor concentration of the matching deals (`summary`'s and the report's computation),
-    /// computed when a view first shows it.
-    var concentration: VendorConcentration {
-        if let v = concentrationStorage { return v }
-        let v = VendorConcentration(index: catalog, members: members)
-        concentrationStorage = v
+    /// as the lists show it: computed when a view first shows it.
+    var leaders: VendorConcentration.Leaders {
+        if let v = leadersStorage { return v }
+        let v = VendorConcentration.Leaders(index: catalog, members: members)
+        leadersStorage = v
         return v
     }
 

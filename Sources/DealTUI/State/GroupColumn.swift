@@ -44,7 +44,7 @@ public enum GroupColumn: String, Sendable, CaseIterable {
     }
 
     /// `rows` in this column's order; `shares` gives `.hhi` (per country id) and `.topIn` (per vendor id).
-    func sorted(_ rows: [GroupTotal], descending: Bool, shares: VendorConcentration? = nil) -> [GroupTotal] {
+    func sorted(_ rows: [GroupTotal], descending: Bool, shares: VendorConcentration.Leaders? = nil) -> [GroupTotal] {
         func hhi(_ r: GroupTotal) -> Double? { r.id >= 0 ? shares?.ambitionHHIByCountry[Int(r.id)] : nil }
         func leads(_ r: GroupTotal) -> Double? {
             r.id >= 0 ? (shares?.leadsByVendor[Int(r.id)]).map(Double.init) : nil

@@ -75,7 +75,7 @@ enum CountriesView {
             return
         }
         let maximum = countries.compactMap { $0.ambitionMW ?? $0.committedMW }.max() ?? 0
-        let hhi = state.results.concentration.ambitionHHIByCountry
+        let hhi = state.results.leaders.ambitionHHIByCountry
         for line in 0..<min(height, countries.count - cur.top) {
             let at = cur.top + line
             let c = countries[at]

@@ -53,7 +53,7 @@ enum VendorsView {
         }
         let height = Layout.listRows(rect)
         let cur = state.vendorsCursor.settled(count: vendors.count, height: height)
-        let leads = state.results.concentration.leadsByVendor
+        let leads = state.results.leaders.leadsByVendor
         for line in 0..<min(height, vendors.count - cur.top) {
             let at = cur.top + line
             let v = vendors[at]

@@ -54,8 +54,7 @@ struct DbCommand: ParsableCommand {
             do {
                 feed = try Store.load(path: file, indexing: false).feed
             } catch StoreError.invalid(let p, let issues, let omitted) {
-                for issue in issues where issue.isError { Console.err(issue.formatted(file: p)) }
-                if omitted > 0 { Console.err(Console.moreProblems(omitted)) }
+                Console.problems(issues.filter(\.isError), in: p, more: omitted)
                 throw CLIError.data(
                     "\(file): not loaded: \(issues.filter(\.isError).count + omitted) error(s); the store is unchanged")
             }

@@ -95,8 +95,7 @@ struct ImportCommand: ParsableCommand {
                 let hint = looksLikeEpoch ? " (this looks like Epoch AI's GPU clusters CSV: add --from epoch)" : ""
                 throw CLIError.data("\(file):\(e.line): \(e.message)\(hint)")
             case .feed(let errors, let count, let omitted):
-                for issue in errors { Console.err(issue.formatted(file: file)) }
-                if omitted > 0 { Console.err(Console.moreProblems(omitted)) }
+                Console.problems(errors, in: file, more: omitted)
                 throw CLIError.data("\(file): not imported: \(count) error(s); the store is unchanged")
             }
         }
@@ -111,8 +110,7 @@ struct ImportCommand: ParsableCommand {
                 report = try store.update(createIfMissing: true) { feed in try imported.merge(into: &feed) }
             }
         } catch let problems as ImportProblems {
-            for p in problems.listed { Console.err(p) }
-            if problems.unlisted > 0 { Console.err(Console.moreProblems(problems.unlisted)) }
+            Console.problems(problems.listed, more: problems.unlisted)
             throw CLIError.data("\(file): not imported: \(problems.count) problem(s); the store is unchanged")
         }
         Console.out(report.description + "\n")

@@ -49,11 +49,8 @@ struct ValidateCommand: ParsableCommand {
         }
         // A history or a merge left unfinished is checked once the feed itself reads.
         let unfinished = result.hasErrors ? [] : History.issues(in: result.feed) + MergeConflict.issues(in: result.feed)
-        for issue in result.issues + unfinished + uncited {
-            Console.out(issue.formatted(file: path) + "\n")
-        }
         let omitted = result.omittedErrors + result.omittedWarnings + max(0, uncitedCount - room)
-        if omitted > 0 { Console.out(Console.moreProblems(omitted) + "\n") }
+        Console.problems(result.issues + unfinished + uncited, in: path, more: omitted, on: .output)
         let errors = result.errorCount + unfinished.filter(\.isError).count
         let warnings = result.warningCount + uncitedCount
         let counts = "\(CountText.of(errors, "error")), \(CountText.of(warnings, "warning"))"
@@ -69,8 +66,7 @@ struct ValidateCommand: ParsableCommand {
         do {
             return FeedDecoder.decode(FeedEncoder.encode(try storeOptions.open().load().feed))
         } catch StoreError.invalid(let p, let issues, let omitted) {
-            for issue in issues { Console.out(issue.formatted(file: p) + "\n") }
-            if omitted > 0 { Console.out(Console.moreProblems(omitted) + "\n") }
+            Console.problems(issues, in: p, more: omitted, on: .output)
             throw CLIError.data("\(p): not valid (\(CountText.of(issues.filter(\.isError).count + omitted, "error")))")
         }
     }
