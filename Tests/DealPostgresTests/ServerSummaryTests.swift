@@ -93,6 +93,48 @@ final class ServerSummaryTests: XCTestCase {
         XCTAssertNil(try s.summary(matching: DealFilter(search: "cloud"), today: Self.today))
     }
 
+    /// Vendors' shares where the split and the order of the additions show: Zed's parts in id
+    /// order are 10¹⁶ MW (beyond the tidying) and then two of 1 MW, lost added after it, so that
+    /// Zed ties Ace's 10¹⁶ and Ace comes first by name; added in another order, Zed would lead.
+    /// And a deal naming one vendor in two spellings (its MW not split), one naming three (a
+    /// third each); vendors in several countries; unknown figures, a deal without vendors and a
+    /// partnership stating MW (in no share).
+    func testVendorSharesAreTheFileStoresWithSplitsAndOrderThatShow() throws {
+        let db = try ScratchDatabase.make(self)
+        let s = try PostgresStore(
+            url: db.url, environment: db.environment.merging(["HOME": "/nonexistent"]) { a, _ in a })
+        func deal(
+            _ id: String, _ country: String, _ vendors: [String], _ mw: (Double?, Double?), _ kind: DealKind? = nil
+        )
+            -> Deal
+        {
+            var d = Deal(
+                id: id, title: "Deal \(id)", country: country, announced: PartialDate("2025-03")!,
+                partners: vendors.map { Partner(name: $0, role: .vendor) },
+                capacity: Capacity(initialMW: mw.0, targetMW: mw.1))
+            d.kind = kind
+            return d
+        }
+        // In id order, as the file store keeps them.
+        let deals = [
+            deal("a1", "KR", ["Small", "Big"], (1, 0.1)),
+            deal("a2", "JP", ["Big", "Small", "Zed"], (3, 0.3)),
+            deal("a3", "KR", ["Small", "big", "Other"], (3, 0.3)),
+            deal("a4", "JP", ["Big", "BIG"], (1, 0.7)),
+            deal("a5", "JP", ["Other", "Small"], (nil, 0.7)),
+            deal("a6", "JP", [], (5, 5)),
+            deal("a7", "KR", ["Other"], (9, 9), .partnership),
+            deal("a8", "JP", ["Small"], (1e16, 0.2)),
+            deal("a9", "JP", ["Small", "Big"], (1, 1)),
+            deal("b1", "KR", ["Zed"], (1e16, 1e16)),
+            deal("b2", "KR", ["Zed"], (1, 1)),
+            deal("b3", "KR", ["zed"], (1, 1)),
+            deal("b4", "KR", ["Ace"], (1e16, 1e16)),
+        ]
+        try s.update(createIfMissing: true) { $0.deals = deals }
+        try Self.assertSameAsFile(s, deals)
+    }
+
     /// The server's summary of `deals` under several filters is the file store's, every format.
     static func assertSameAsFile(
         _ s: PostgresStore, _ deals: [Deal], file: StaticString = #filePath, line: UInt = #line
