@@ -126,6 +126,13 @@ public struct PostgresStore: DealStore {
         let revisions = try link.rows("SELECT doc FROM sovtrack_revisions ORDER BY deal_id, seq") {
             try $0.decode(String.self)
         }
+        let (feed, warnings) = try assemble(head, docs: docs, revisions: revisions)
+        return Store.Snapshot(feed: feed, warnings: warnings, generation: generation)
+    }
+
+    /// The feed of the head's own keys with these deals and revisions (its history in the
+    /// head's place for it), or the file store's refusal of a deal that does not read.
+    private func assemble(_ head: Feed, docs: [String], revisions: [String]) throws -> (Feed, [FeedIssue]) {
         let result = DealRows.decode(docs: docs, revisions: revisions)
         try refuseErrors(result)
         var feed = head
@@ -136,7 +143,23 @@ public struct PostgresStore: DealStore {
         } else if let history {
             feed.extra.append(JSONField(History.key, history))
         }
-        return Store.Snapshot(feed: feed, warnings: result.issues, generation: generation)
+        return (feed, result.issues)
+    }
+
+    /// One deal by its primary key and its own revisions, not the whole store (every write
+    /// was validated, as `select(matching:)` trusts too).
+    public func select(id: String) throws -> Store.Selection {
+        try holder.with { link in
+            try link.run("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            defer { try? link.run("COMMIT") }
+            let (head, _) = try readHead(link)
+            let docs = try link.rows("SELECT doc FROM sovtrack_deals WHERE id = \(id)") { try $0.decode(String.self) }
+            let revisions = try link.rows("SELECT doc FROM sovtrack_revisions WHERE deal_id = \(id) ORDER BY seq") {
+                try $0.decode(String.self)
+            }
+            let (feed, warnings) = try assemble(head, docs: docs, revisions: revisions)
+            return Store.Selection(deals: feed.deals, updated: feed.updated, warnings: warnings, extra: feed.extra)
+        }
     }
 
     /// The feed's own keys (with an empty history where it has one) and the generation.

@@ -128,7 +128,9 @@ final class CLIPostgresTests: XCTestCase {
             ["summary"], ["summary", "--format", "csv"], ["summary", "--country", "KR"],
             ["summary", "--format", "json", "--status", "operational", "--status", "announced"],
             ["summary", "--by", "vendor", "--format", "md"], ["summary", "--vendor", "NVIDIA", "--format", "csv"],
-            ["show", "kr-test-one"], ["show", ids[1]], ["show", "no-such-dael"],
+            // One deal read by its key on the database (with its own revisions): the file's bytes.
+            ["show", "kr-test-one"], ["show", ids[1]], ["show", ids[1], "--json"], ["show", ids[1], "--md"],
+            ["show", ids[0]], ["show", "no-such-dael"], ["show", ids[1], "--as-of", "2020"],
             ["validate"],
             ["log", "--format", "json"], ["log"],
         ]

@@ -22,6 +22,9 @@ public protocol DealStore: Sendable {
     func select(where keep: @escaping @Sendable (inout Deal) -> Bool) throws -> Store.Selection
     /// The deals that pass `filter`, in store order.
     func select(matching filter: DealFilter) throws -> Store.Selection
+    /// The deal with `id` (none or one) and the history, which holds at least its revisions:
+    /// what `show` reads, without every deal where the store can pick one.
+    func select(id: String) throws -> Store.Selection
     /// Applies a change to the whole feed as it is now and saves it, if the result is valid.
     @discardableResult
     func update<T>(createIfMissing: Bool, _ change: (inout Feed) throws -> T) throws -> T
@@ -44,6 +47,11 @@ public protocol DealStore: Sendable {
 extension DealStore {
     public func watch(since snapshot: Store.Snapshot) -> StoreWatch {
         changed(since: snapshot) ? .changed : .unchanged
+    }
+
+    /// A file's index or decoder picks the deal as `select(where:)` does.
+    public func select(id: String) throws -> Store.Selection {
+        try select { $0.id == id }
     }
 
     /// A file is looked at with a `stat` a second.

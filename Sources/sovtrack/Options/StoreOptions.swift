@@ -92,6 +92,11 @@ struct StoreOptions: ParsableArguments {
         try reading { try $0.select(matching: filter) }
     }
 
+    /// The deal with `id` (none or one), and the history.
+    func select(id: String) throws -> Store.Selection {
+        try reading { try $0.select(id: id) }
+    }
+
     /// The deals of the store that `keep` accepts.
     func select(where keep: @escaping @Sendable (inout Deal) -> Bool) throws -> Store.Selection {
         try reading { try $0.select(where: keep) }
