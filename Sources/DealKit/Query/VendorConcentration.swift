@@ -52,12 +52,6 @@ public struct VendorConcentration: Sendable, Equatable {
     public var rows: [Row]
     /// Every deal together: each vendor's share of all the MW.
     public var total: Row
-    /// Per country id of the `DealGroups` it was made from: the HHI of the ambition MW (the
-    /// dashboard's Countries column), nil where no share is known or the country has no deals.
-    public var ambitionHHIByCountry: [Double?]
-    /// Per vendor id of the `DealGroups` it was made from: the number of countries in which the
-    /// vendor has the largest ambition share (the dashboard's `top in`).
-    public var leadsByVendor: [Int]
 
     public init(deals: [Deal]) {
         self = deals.withUnsafeBufferPointer { VendorConcentration(groups: DealGroups(buffer: $0), buffer: $0) }
@@ -78,39 +72,30 @@ public struct VendorConcentration: Sendable, Equatable {
         self.init(groups: groups, committed: committed, ambition: ambition, members: Array(0..<Int32(buffer.count)))
     }
 
-    /// The deals `members` of `index`: the dashboard's Countries and Vendors views.
-    public init(index: DealIndex, members: [Int32]) {
-        self.init(groups: index.groups, committed: index.committed, ambition: index.ambition, members: members)
-    }
-
     /// The one computation behind `summary`, the report and the dashboard. `committed[i]` and
     /// `ambition[i]` are deal i's figures as `MWTotals` counts them: NaN when unknown, and for a
     /// deal whose kind has no megawatts (a partnership, a model), whatever figure it gives.
     init(groups g: DealGroups, committed: [Double], ambition: [Double], members: [Int32]) {
         var tally = Tally(vendors: g.vendorKeys.count)
         var rows: [Row] = []
-        var hhi = [Double?](repeating: nil, count: g.countryCodes.count)
-        var leads = [Int](repeating: 0, count: g.vendorKeys.count)
         for (c, group) in g.byCountry(members).enumerated() where !group.isEmpty {
-            let (row, top) = tally.row(key: g.countryCodes[c], group, g, committed, ambition)
-            hhi[c] = row.ambition.hhi
-            if let top { leads[Int(top)] += 1 }
-            rows.append(row)
+            rows.append(tally.row(key: g.countryCodes[c], group, g, committed, ambition))
         }
         self.rows = rows
-        total = tally.row(key: "total", members, g, committed, ambition).row
-        ambitionHHIByCountry = hhi
-        leadsByVendor = leads
+        total = tally.row(key: "total", members, g, committed, ambition)
     }
 
     /// What the dashboard's lists show of the concentration: each country's ambition HHI and
     /// each vendor's count of countries it leads, made by the same tally as `VendorConcentration`
-    /// (so the same figures), without the committed split, the total row or the shares' names,
-    /// which a keystroke that changes the matching deals would otherwise make for nothing.
+    /// (so the same figures as its rows' `ambition.hhi` and `topVendorCountries`), without the
+    /// committed split, the total row or the shares' names, which a keystroke that changes the
+    /// matching deals would otherwise make for nothing.
     public struct Leaders: Sendable, Equatable {
-        /// As `VendorConcentration.ambitionHHIByCountry`.
+        /// Per country id of the index's `DealGroups`: the HHI of the ambition MW (the Countries
+        /// column), nil where no share is known or the country has no matching deals.
         public var ambitionHHIByCountry: [Double?]
-        /// As `VendorConcentration.leadsByVendor`.
+        /// Per vendor id of the index's `DealGroups`: the number of countries in which the vendor
+        /// has the largest ambition share (the `top in` column).
         public var leadsByVendor: [Int]
 
         /// The deals `members` of `index`: the dashboard's Countries and Vendors views.
@@ -191,18 +176,15 @@ public struct VendorConcentration: Sendable, Equatable {
             inGroup = Array(repeating: false, count: vendors)
         }
 
-        /// The row of the deals `members`, and the id of the vendor with the largest ambition share.
-        mutating func row(
-            key: String, _ members: [Int32], _ g: DealGroups, _ c: [Double], _ a: [Double]
-        ) -> (row: Row, top: Int32?) {
+        /// The row of the deals `members`.
+        mutating func row(key: String, _ members: [Int32], _ g: DealGroups, _ c: [Double], _ a: [Double]) -> Row {
             let noVendor = add(members, g, committed: c, ambition: a)
             let (committedSplit, _) = committed.split(touched, g)
-            let (ambitionSplit, top) = ambition.split(touched, g)
+            let (ambitionSplit, _) = ambition.split(touched, g)
             reset()
-            let row = Row(
+            return Row(
                 key: key, deals: members.count, noVendorDeals: noVendor, committed: committedSplit,
                 ambition: ambitionSplit)
-            return (row, top)
         }
 
         /// Adds the deals `members` (the committed figures only when given); returns how many have no vendor.
