@@ -42,7 +42,7 @@ public struct PostgresStore: DealStore {
     }
 
     public func load() throws -> Store.Snapshot {
-        try holder.with { link in try read(link, transaction: true) }
+        try reading { try read($0) }
     }
 
     public func select(where keep: @escaping @Sendable (inout Deal) -> Bool) throws -> Store.Selection {
@@ -58,9 +58,7 @@ public struct PostgresStore: DealStore {
     public func select(matching filter: DealFilter) throws -> Store.Selection {
         let compiled = filter.compiled()
         if compiled.matchesEverything { return try select { _ in true } }
-        return try holder.with { link in
-            try link.run("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
-            defer { try? link.run("COMMIT") }
+        return try reading { link in
             let (head, _) = try readHead(link)
             let picked = ServerFilter(filter)
             let docs = try link.rows(picked.query("SELECT doc FROM sovtrack_deals d", "ORDER BY d.id")) {
@@ -80,9 +78,7 @@ public struct PostgresStore: DealStore {
     public func summary(matching filter: DealFilter, today: PartialDate) throws -> (
         summary: Summary, fromEpoch: Bool
     )? {
-        try holder.with { link in
-            try link.run("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
-            defer { try? link.run("COMMIT") }
+        try reading { link in
             // A few hundred rows from index scans: compiling them (JIT) would cost seconds.
             try link.run("SET LOCAL jit = off")
             let schema = try PostgresSchema.current(link)
@@ -117,10 +113,17 @@ public struct PostgresStore: DealStore {
     /// writer's save well within a second of its commit.
     public var watchInterval: Double { 0.1 }
 
-    /// The whole store, in a transaction of its own (`transaction`) or the caller's.
-    private func read(_ link: PostgresLink, transaction: Bool) throws -> Store.Snapshot {
-        if transaction { try link.run("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") }
-        defer { if transaction { try? link.run("COMMIT") } }
+    /// Runs `body` in one read-only transaction, so that all it reads is one state of the store.
+    private func reading<T>(_ body: (PostgresLink) throws -> T) throws -> T {
+        try holder.with { link in
+            try link.run("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            defer { try? link.run("COMMIT") }
+            return try body(link)
+        }
+    }
+
+    /// The whole store, in the caller's transaction.
+    private func read(_ link: PostgresLink) throws -> Store.Snapshot {
         let (head, generation) = try readHead(link)
         let docs = try link.rows("SELECT doc FROM sovtrack_deals ORDER BY id") { try $0.decode(String.self) }
         let revisions = try link.rows("SELECT doc FROM sovtrack_revisions ORDER BY deal_id, seq") {
@@ -149,9 +152,7 @@ public struct PostgresStore: DealStore {
     /// One deal by its primary key and its own revisions, not the whole store (every write
     /// was validated, as `select(matching:)` trusts too).
     public func select(id: String) throws -> Store.Selection {
-        try holder.with { link in
-            try link.run("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
-            defer { try? link.run("COMMIT") }
+        try reading { link in
             let (head, _) = try readHead(link)
             let docs = try link.rows("SELECT doc FROM sovtrack_deals WHERE id = \(id)") { try $0.decode(String.self) }
             let revisions = try link.rows("SELECT doc FROM sovtrack_revisions WHERE deal_id = \(id) ORDER BY seq") {
@@ -204,7 +205,7 @@ public struct PostgresStore: DealStore {
     public func update<T>(createIfMissing: Bool, _ change: (inout Feed) throws -> T) throws -> T {
         var rows = (written: 0, before: 0)
         let result = try writing(whole: true, createIfMissing: createIfMissing) { link, row, _ in
-            let before = try read(link, transaction: false).feed
+            let before = try read(link).feed
             var feed = before
             let result = try change(&feed)
             if feed == before { return result }

@@ -24,8 +24,7 @@ struct ShowCommand: ParsableCommand {
     func run() throws {
         let id = self.id
         if json && md { throw CLIError.usage("--json and --md: choose one") }
-        let selection =
-            asOf.asOf == nil ? try storeOptions.select(id: id) : try asOf.select(storeOptions) { $0.id == id }
+        let selection = try asOf.select(storeOptions, id: id)
         guard let deal = selection.deals.first else {
             // Only on this path is every id read, to name the nearest ones.
             let ids = (try? storeOptions.load().1.feed.deals.map(\.id)) ?? []

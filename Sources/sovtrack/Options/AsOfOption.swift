@@ -29,4 +29,10 @@ struct AsOfOption: ParsableArguments {
         for var d in past.deals where keep(&d) { deals.append(d) }
         return Store.Selection(deals: deals, updated: past.updated, warnings: [], extra: past.extra)
     }
+
+    /// The deal with `id` (none or one): of the store as of the date with `--as-of`, else read
+    /// by its id (`DealStore.select(id:)`: a database reads that deal alone).
+    func select(_ store: StoreOptions, id: String) throws -> Store.Selection {
+        asOf == nil ? try store.select(id: id) : try select(store) { $0.id == id }
+    }
 }
