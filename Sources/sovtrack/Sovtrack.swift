@@ -18,8 +18,7 @@ struct Sovtrack: ParsableCommand {
             ReportCommand.self, ValidateCommand.self, ImportCommand.self, AddCommand.self, EditCommand.self,
             RemoveCommand.self, LogCommand.self, DiffCommand.self, MergeCommand.self, ResolveCommand.self,
             DbCommand.self,
-        ],
-        defaultSubcommand: BrowseCommand.self)
+        ])
 
     /// What `--version` prints: the program's version and the feed format it reads and writes.
     static let version = "sovtrack 0.1.0 (feed format \(Feed.currentVersion))"
@@ -51,9 +50,28 @@ struct Sovtrack: ParsableCommand {
         Foundation.exit(status(running: Array(CommandLine.arguments.dropFirst())))
     }
 
+    /// The options that belong to `sovtrack` itself, not to the dashboard.
+    static let ownOptions: Set<String> = [
+        "-h", "-help", "--help", "--version", "--generate-completion-script", "--experimental-dump-help",
+    ]
+
+    /// The command line with `browse` named where no command is: `sovtrack` alone or followed
+    /// by the dashboard's options (`sovtrack --country KR`) opens the dashboard.
+    ///
+    /// This is `defaultSubcommand`'s rule, made here: given a default subcommand, the parser
+    /// builds the default's whole argument set on every parse of every command, to ask whether
+    /// it takes passthrough arguments, which was a third of each parse's time in a debug build.
+    static func naming(_ args: [String]) -> [String] {
+        guard let first = args.first else { return ["browse"] }
+        let option = first.split(separator: "=", maxSplits: 1).first.map(String.init) ?? first
+        guard first.hasPrefix("-"), !ownOptions.contains(option) else { return args }
+        return ["browse"] + args
+    }
+
     /// Runs the command line `args` (without the program's name) and gives its exit status.
     /// Tests call this in process for commands whose logic, not process, is under test.
-    static func status(running args: [String]) -> Int32 {
+    static func status(running given: [String]) -> Int32 {
+        let args = naming(given)
         if let unknown = unknownCommand(args) {
             Console.err("sovtrack: \(unknown) (see 'sovtrack help')")
             return 64
