@@ -10,10 +10,14 @@
 #   PostgresLoadTests       8 writer processes x 250 edits on one database (needs the test
 #                           cluster: .ci/run starts it before this script)
 #   HistoryTextTests        3,000 seeded mutations of a history's text (1,000 in swift test)
+#   EpochImportCLITests     every command on the full Epoch snapshot, and its second import
+#   FeedFuzzTests           3,000 seeded mutations of a feed (1,000 in swift test)
+#   CLIConcurrencyTests     12 parallel writers, 8 readers beside 8 writers (6, and 5 beside 5)
+#   DashboardSortTmuxTests  every sort key at 80x24 and at 200x50 (one size, drawn, in swift test)
 # SOVTRACK_TEST_SEED=N replays a random test with the seed its failure printed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export SOVTRACK_TEST_FULL=1
 log=/tmp/sovtrack-full-tests.log
-swift test --disable-swift-testing --filter 'AdversarialCorpusTests|CrashSafetyTests|CLIBadInputTests|ReportBrowserTests|DiffCommandTests/testDiffOfFeedsDifferingInAThousandDeals|PostgresLoadTests|HistoryTextTests/testWhateverTheTextTakesTheFullPath' 2>&1 | tee "$log"
+swift test --disable-swift-testing --filter 'AdversarialCorpusTests|CrashSafetyTests|CLIBadInputTests|ReportBrowserTests|DiffCommandTests/testDiffOfFeedsDifferingInAThousandDeals|PostgresLoadTests|HistoryTextTests/testWhateverTheTextTakesTheFullPath|EpochImportCLITests/testFullSnapshotIntoAnEmptyStore|FeedFuzzTests/testRandomMutationsNeverCrashAndRoundTripWhenLoaded|CLIConcurrencyTests|DashboardSortTmuxTests' 2>&1 | tee "$log"
 grep -E "Executed [0-9]+ tests?, with 0 failures" "$log" | tail -1 | grep -q . || { echo "full-tests: failures" >&2; exit 1; }

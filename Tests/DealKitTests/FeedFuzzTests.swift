@@ -141,7 +141,8 @@ final class FeedFuzzTests: XCTestCase {
         var loaded = 0
         var refused = 0
         var failures = 0
-        let iterations = 3000
+        // 3,000 in the whole suite (scripts/full-tests.sh); a plain run, the first 1,000 of the same seed.
+        let iterations = TestScale.count(quick: 1_000, full: 3_000)
         for i in 0..<iterations {
             // The small documents more often: they are cheaper, and damage to them is more likely to still load.
             let base = bases[i % 5 == 0 ? 1 : (i % 2 == 0 ? 0 : 2)]

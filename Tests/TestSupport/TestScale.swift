@@ -15,6 +15,13 @@ public enum TestScale {
     /// `quick` in a plain run, `full` when the whole suite runs.
     public static func count(quick: Int, full: Int) -> Int { isFull ? full : quick }
 
+    /// Whether the part of a test that only the whole suite runs runs now; in a plain run,
+    /// says what was left out, so the log shows it.
+    public static func whole(_ what: String) -> Bool {
+        if !isFull { print("\(what): left to \(variable)=1 (scripts/full-tests.sh, run by .ci/run)") }
+        return isFull
+    }
+
     /// All of `items` when the whole suite runs, else `count` of them drawn by `rng`, in their
     /// order; prints what it chose so the log says how much ran.
     public static func sample<T>(_ items: [T], count: Int, using rng: inout SplitMix64, what: String) -> [T] {

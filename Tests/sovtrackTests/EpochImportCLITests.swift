@@ -144,6 +144,9 @@ final class EpochImportCLITests: XCTestCase {
             Self.assertClose(row["ambition_mw"] as? Double, e.ambition, "\(code) ambition_mw")
         }
 
+        // Every command on the imported store, and the import again: the excerpt's tests do both
+        // in every run; on the whole snapshot, the whole suite.
+        guard TestScale.whole("the full Epoch snapshot's other commands and second import") else { return }
         for args in [
             ["list", "--country", "US"], ["summary", "--by", "vendor"], ["show", "epoch-xai-colossus-memphis-phase-2"],
             ["list", "--format", "csv"], ["list", "--format", "json"], ["summary", "--format", "csv"],
