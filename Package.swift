@@ -1,5 +1,14 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
+
+/// DealKit's byte loops (the JSON reader and writer, the fingerprint, the CSV) run optimized in
+/// debug builds too: `swift test` reads and writes feeds thousands of times, and unoptimized
+/// they were a third of its time (docs/performance.md, "The test suite's time"). To step
+/// through DealKit in a debugger, build with SOVTRACK_DEALKIT_ONONE=1 set.
+let dealKitSettings: [SwiftSetting] =
+    ProcessInfo.processInfo.environment["SOVTRACK_DEALKIT_ONONE"] == nil
+    ? [.unsafeFlags(["-O"], .when(configuration: .debug))] : []
 
 let package = Package(
     name: "sovtrack",
@@ -13,7 +22,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
     ],
     targets: [
-        .target(name: "DealKit"),
+        .target(name: "DealKit", swiftSettings: dealKitSettings),
         .systemLibrary(
             name: "CNcursesw",
             pkgConfig: "ncursesw",
