@@ -63,9 +63,28 @@ struct Sovtrack: ParsableCommand {
     /// it takes passthrough arguments, which was a third of each parse's time in a debug build.
     static func naming(_ args: [String]) -> [String] {
         guard let first = args.first else { return ["browse"] }
-        let option = first.split(separator: "=", maxSplits: 1).first.map(String.init) ?? first
-        guard first.hasPrefix("-"), !ownOptions.contains(option) else { return args }
+        guard first.hasPrefix("-"), !isOwnOption(first) else { return args }
         return ["browse"] + args
+    }
+
+    /// Whether `arg` is one of `ownOptions` (`--help`, or `--generate-completion-script=zsh`).
+    static func isOwnOption(_ arg: String) -> Bool {
+        ownOptions.contains(arg.split(separator: "=", maxSplits: 1).first.map(String.init) ?? arg)
+    }
+
+    /// The command a command line names, parsed by that command alone, or by the whole tree when
+    /// the line asks for help, the version or a completion script (whose text names the tree).
+    ///
+    /// Parsed from the root, a command line costs the parser the named command's argument set
+    /// twice more (once to look for passthrough arguments while it reads the root's): a parse of
+    /// `add` took three times as long, most of it the debug build's checks of the definitions,
+    /// and the release build's start-up its conformance lookups. What the command does, its
+    /// errors and its exit codes are the same either way.
+    static func parse(_ args: [String]) throws -> any ParsableCommand {
+        guard let name = args.first, name != "help", !args.contains(where: isOwnOption),
+            let command = configuration.subcommands.first(where: { $0.configuration.commandName == name })
+        else { return try parseAsRoot(args) }
+        return try command.parseAsRoot(Array(args.dropFirst()))
     }
 
     /// Runs the command line `args` (without the program's name) and gives its exit status.
@@ -77,7 +96,7 @@ struct Sovtrack: ParsableCommand {
             return 64
         }
         do {
-            var command = try parseAsRoot(args)
+            var command = try parse(args)
             try command.run()
             return 0
         } catch let e as ExitCode {

@@ -34,4 +34,41 @@ final class SovtrackTests: XCTestCase {
         CLI.assertUserError(try CLI.run(["--bogus"]), code: 64, ["Unknown option '--bogus'"])
         XCTAssertTrue(try CLI.run("--help").stdout.contains("browse "), "the dashboard is listed")
     }
+
+    /// A command is parsed by itself: the same values as from the root, the same errors.
+    func testACommandParsedAloneIsTheCommandParsedFromTheRoot() throws {
+        let args = ["add", "--id", "x", "--title", "T", "--country", "KR", "--announced", "2026", "--initial-mw", "10"]
+        let alone = try XCTUnwrap(try Sovtrack.parse(args) as? AddCommand)
+        let fromRoot = try XCTUnwrap(try Sovtrack.parseAsRoot(args) as? AddCommand)
+        XCTAssertEqual(String(describing: alone), String(describing: fromRoot))
+        let list = try XCTUnwrap(try Sovtrack.parse(["list", "--country", "KR", "--format", "csv"]) as? ListCommand)
+        XCTAssertEqual(list.filters.country, ["KR"])
+        XCTAssertNotNil(try Sovtrack.parse(["db", "load", "x.json"]), "a command's own subcommands")
+        for bad in [["add", "--id", "x"], ["list", "--bogus"], ["list", "--sort", "foo"], ["show"]] {
+            var alone = ""
+            var root = ""
+            XCTAssertThrowsError(try Sovtrack.parse(bad)) { alone = Sovtrack.message(for: $0) }
+            XCTAssertThrowsError(try Sovtrack.parseAsRoot(bad)) { root = Sovtrack.message(for: $0) }
+            XCTAssertEqual(alone, root, "\(bad)")
+        }
+    }
+
+    /// Help, the version and completion scripts name the whole tree, so they are the root's.
+    func testHelpAndTheVersionAreTheRoots() throws {
+        for args in [
+            ["add", "--help"], ["list", "-h"], ["help", "list"], ["add", "--version"], ["db", "load", "--help"],
+        ] {
+            // The parser answers help with a command whose run throws the text.
+            XCTAssertThrowsError(
+                try {
+                    var c = try Sovtrack.parse(args)
+                    try c.run()
+                }(), "\(args)"
+            ) { error in
+                XCTAssertEqual(Sovtrack.exitCode(for: error), .success)
+                let text = Sovtrack.fullMessage(for: error)
+                XCTAssertTrue(text.contains("USAGE: sovtrack ") || text.hasPrefix("sovtrack 0"), "\(args): \(text)")
+            }
+        }
+    }
 }
