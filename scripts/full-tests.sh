@@ -11,11 +11,12 @@
 #                           cluster: .ci/run starts it before this script)
 #   CLIPostgresTests        `db load` of 2,100 generated deals, over one 2,000-row batch
 #                           (150 in swift test; PostgresStoreTests cross a batch of 7 rows)
+#   ServerSummaryTests      the server's totals of 1,000 generated deals (300 in swift test)
 #   HistoryTextTests        3,000 seeded mutations of a history's text (1,000 in swift test)
 # SOVTRACK_TEST_SEED=N replays a random test with the seed its failure printed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export SOVTRACK_TEST_FULL=1
 log=/tmp/sovtrack-full-tests.log
-swift test --disable-swift-testing --filter 'AdversarialCorpusTests|CrashSafetyTests|CLIBadInputTests|ReportBrowserTests|DiffCommandTests/testDiffOfFeedsDifferingInAThousandDeals|PostgresLoadTests|CLIPostgresTests/testAGeneratedFeedOfThousandsRoundTrips|HistoryTextTests/testWhateverTheTextTakesTheFullPath' 2>&1 | tee "$log"
+swift test --disable-swift-testing --filter 'AdversarialCorpusTests|CrashSafetyTests|CLIBadInputTests|ReportBrowserTests|DiffCommandTests/testDiffOfFeedsDifferingInAThousandDeals|PostgresLoadTests|CLIPostgresTests/testAGeneratedFeedOfThousandsRoundTrips|ServerSummaryTests/testTheServersTotalsAreTheFileStoresByteForByte|HistoryTextTests/testWhateverTheTextTakesTheFullPath' 2>&1 | tee "$log"
 grep -E "Executed [0-9]+ tests?, with 0 failures" "$log" | tail -1 | grep -q . || { echo "full-tests: failures" >&2; exit 1; }

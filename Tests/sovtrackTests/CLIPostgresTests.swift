@@ -217,11 +217,11 @@ final class CLIPostgresTests: XCTestCase {
                 onFile.stderr.replacingOccurrences(of: store.path, with: "STORE"), name)
             CLI.assertNoCrash(onDB)
             if onFile.status != 0 {
-                XCTAssertEqual(try db.dump(), before, "\(name): nothing refused was written")
                 let load = try db.run("db", "load", path)
                 XCTAssertNotEqual(load.status, 0, "\(name) loaded")
                 CLI.assertNoCrash(load)
-                XCTAssertEqual(try db.dump(), before, "\(name): nothing refused was loaded")
+                // One dump for both: a write by either, of part or all of a broken feed, differs.
+                XCTAssertEqual(try db.dump(), before, "\(name): nothing refused was imported or loaded")
             } else {
                 before = try db.dump()
             }
