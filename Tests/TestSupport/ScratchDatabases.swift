@@ -66,12 +66,11 @@ public enum ScratchDatabases {
                 atexit { ScratchDatabases.dropAll() }
             }
             let name = s.ready.removeFirst()
-            if s.ready.count <= 1 && s.making == nil {
-                let names = newNames(prefix)
-                s.making = Run(
-                    names: names,
-                    process: try Psql.start(url, password: password, names.map { "CREATE DATABASE \($0)" }))
-            }
+            guard s.ready.count <= 1 && s.making == nil else { return name }
+            let names = newNames(prefix)
+            s.making = Run(
+                names: names, process: try Psql.start(url, password: password, names.map { "CREATE DATABASE \($0)" }))
+            // With the creates, as often: a psql run costs a process and a login.
             if !s.finished.isEmpty && (s.dropping.map { !$0.process.isRunning } ?? true) {
                 // Tried again at exit (IF EXISTS): a session of another role may keep one (see below).
                 s.lingering += s.finished
