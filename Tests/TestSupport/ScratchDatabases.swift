@@ -105,9 +105,10 @@ public enum ScratchDatabases {
     /// fail the next test's database. What is not dropped here is tried again at exit.
     private static func dropFinished(_ s: inout State, url: String, password: String) {
         guard !s.finished.isEmpty else { return }
-        if (try? Psql.run(url, password: password, s.finished.map(dropStatement), stopOnError: false)) == nil {
-            s.lingering += s.finished
-        }
+        // Whatever happens here: psql's status is its last drop's alone, so an earlier one that
+        // failed went unseen (and its database stayed after the run).
+        s.lingering += s.finished
+        _ = try? Psql.run(url, password: password, s.finished.map(dropStatement), stopOnError: false)
         s.finished = []
     }
 
