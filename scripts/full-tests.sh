@@ -9,6 +9,9 @@
 #   DiffCommandTests        the diff of two feeds that differ in 1,000 deals at 100,000 deals
 #   PostgresLoadTests       8 writer processes x 250 edits on one database (needs the test
 #                           cluster: .ci/run starts it before this script)
+#   CLIPostgresTests        `db load` of 2,100 generated deals, over one 2,000-row batch
+#                           (150 in swift test; PostgresStoreTests cross a batch of 7 rows)
+#   ServerSummaryTests      the server's totals of 1,000 generated deals (300 in swift test)
 #   HistoryTextTests        3,000 seeded mutations of a history's text (1,000 in swift test)
 #   EpochImportCLITests     every command on the full Epoch snapshot, and its second import
 #   FeedFuzzTests           3,000 seeded mutations of a feed (1,000 in swift test)
@@ -19,5 +22,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export SOVTRACK_TEST_FULL=1
 log=/tmp/sovtrack-full-tests.log
-swift test --disable-swift-testing --filter 'AdversarialCorpusTests|CrashSafetyTests|CLIBadInputTests|ReportBrowserTests|DiffCommandTests/testDiffOfFeedsDifferingInAThousandDeals|PostgresLoadTests|HistoryTextTests/testWhateverTheTextTakesTheFullPath|EpochImportCLITests/testFullSnapshotIntoAnEmptyStore|FeedFuzzTests/testRandomMutationsNeverCrashAndRoundTripWhenLoaded|CLIConcurrencyTests|DashboardSortTmuxTests' 2>&1 | tee "$log"
+swift test --disable-swift-testing --filter 'AdversarialCorpusTests|CrashSafetyTests|CLIBadInputTests|ReportBrowserTests|DiffCommandTests/testDiffOfFeedsDifferingInAThousandDeals|PostgresLoadTests|CLIPostgresTests/testAGeneratedFeedOfThousandsRoundTrips|ServerSummaryTests/testTheServersTotalsAreTheFileStoresByteForByte|HistoryTextTests/testWhateverTheTextTakesTheFullPath|EpochImportCLITests/testFullSnapshotIntoAnEmptyStore|FeedFuzzTests/testRandomMutationsNeverCrashAndRoundTripWhenLoaded|CLIConcurrencyTests|DashboardSortTmuxTests' 2>&1 | tee "$log"
 grep -E "Executed [0-9]+ tests?, with 0 failures" "$log" | tail -1 | grep -q . || { echo "full-tests: failures" >&2; exit 1; }

@@ -33,7 +33,8 @@ cleanup() {
 }
 trap cleanup EXIT
 if [ -z "${SOVTRACK_TEST_PG_URL:-}" ]; then
-  eval "$(scripts/pg-test-cluster.sh start)"
+  # On disk, as the figures in docs/performance.md were taken (the test cluster is in memory).
+  eval "$(SOVTRACK_TEST_PG_ROOT=/tmp scripts/pg-test-cluster.sh start)"
   started=1
 fi
 url=$SOVTRACK_TEST_PG_URL

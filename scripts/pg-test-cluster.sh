@@ -17,6 +17,11 @@
 # Prints export lines: SOVTRACK_TEST_PG_URL (no password in it), PGPASSWORD,
 # SOVTRACK_TEST_PG_RO_URL, SOVTRACK_TEST_PG_DIR, SOVTRACK_TEST_PG_CA (the certificate).
 # Fails (exit 1) when no server can start.
+#
+# The cluster lives in memory (/dev/shm, when it is a tmpfs with 1 GiB free), else under /tmp;
+# SOVTRACK_TEST_PG_ROOT=DIR puts it under DIR (scripts/pg-bench.sh keeps its figures on disk).
+# Each test makes a database: on disk, under the other writes of a busy host, CREATE DATABASE
+# took 5-10 times as long (docs/performance.md, "The PostgreSQL classes").
 set -euo pipefail
 
 bindir=""
@@ -32,7 +37,15 @@ as_owner() {
 
 case "${1:-}" in
 start)
-  dir=$(mktemp -d /tmp/sovtrack-pg.XXXXXX)
+  root=${SOVTRACK_TEST_PG_ROOT:-}
+  if [ -z "$root" ]; then
+    root=/tmp
+    if [ "$(stat -f -c %T /dev/shm 2>/dev/null)" = tmpfs ] && [ -w /dev/shm ] \
+      && [ "$(df -Pk /dev/shm | awk 'NR == 2 { print $4 }')" -ge 1048576 ]; then
+      root=/dev/shm
+    fi
+  fi
+  dir=$(mktemp -d "$root/sovtrack-pg.XXXXXX")
   chmod 755 "$dir"
   [ "$(id -u)" = 0 ] && chown postgres "$dir"
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')

@@ -209,7 +209,7 @@ enum DealRows {
 
     /// Fills the columns schema version 2 added from each deal's `doc`, in the migration's
     /// transaction, `batch` deals a statement; no deal's version moves.
-    static func refill(_ link: PostgresLink) throws {
+    static func refill(_ link: PostgresLink, batch: Int = DealRows.batch) throws {
         var after = ""
         while true {
             let docs = try link.rows(

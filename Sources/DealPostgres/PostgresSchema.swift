@@ -146,10 +146,11 @@ enum PostgresSchema {
         }
     }
 
-    /// Brings the database to `version`, inside the caller's transaction; returns whether
-    /// the store had to be created (no feed row yet).
+    /// Brings the database to `version`, inside the caller's transaction (version 2's columns
+    /// filled `batch` deals a statement); returns whether the store had to be created (no feed
+    /// row yet).
     @discardableResult
-    static func migrate(_ link: PostgresLink) throws -> Bool {
+    static func migrate(_ link: PostgresLink, batch: Int = DealRows.batch) throws -> Bool {
         // Any constant will do: it only keeps two sovtracks from migrating at once.
         try link.run("SELECT pg_advisory_xact_lock(7041930016)")
         var found = try current(link)
@@ -159,7 +160,7 @@ enum PostgresSchema {
             for statement in migrations[found] { try link.run(statement) }
             found += 1
             // Version 2's columns are filled by sovtrack: the folding of names is its own.
-            if found == 2 { try DealRows.refill(link) }
+            if found == 2 { try DealRows.refill(link, batch: batch) }
             try link.run("INSERT INTO sovtrack_schema (version) VALUES (\(found))")
         }
         let hasFeed = try link.value("SELECT count(*) FROM sovtrack_feed", as: Int.self) ?? 0

@@ -23,6 +23,9 @@ public struct PostgresStore: DealStore {
     /// Told after each save this store committed, with the store's new generation: where a
     /// dashboard or a notifier hooks in (the transaction also sends `NOTIFY sovtrack`).
     public var onSave: (@Sendable (_ generation: Int64) -> Void)?
+    /// Rows a statement when a write sends many deals or revisions, and deals a read of the
+    /// migration's; a parameter so that tests cross it with a few deals.
+    var batch = DealRows.batch
     private let holder: LinkHolder
 
     /// The store a `postgresql://` or `postgres://` URL names; connects on first use.
@@ -347,7 +350,7 @@ public struct PostgresStore: DealStore {
                     if schema == 0 && !createIfMissing { _ = try readHead(link) }
                     if whole || migrating {
                         try link.run("SELECT pg_advisory_xact_lock(\(Self.writersLock))")
-                        if migrating { creating = try PostgresSchema.migrate(link) }
+                        if migrating { creating = try PostgresSchema.migrate(link, batch: batch) }
                         row = try feedRow(link, locking: true)
                     } else {
                         row = try feedRow(link, locking: false)
@@ -556,7 +559,7 @@ public struct PostgresStore: DealStore {
         if !removed.isEmpty { _ = try DealRows.delete(removed, link) }
         var done = 0
         while done < changed.count {
-            let end = min(changed.count, done + DealRows.batch)
+            let end = min(changed.count, done + batch)
             try DealRows.upsert(changed[done..<end], link)
             done = end
             onProgress?(done, changed.count)
@@ -574,7 +577,7 @@ public struct PostgresStore: DealStore {
             try link.run("DELETE FROM sovtrack_revisions")
             var at = 0
             while at < revisions.count {
-                let end = min(revisions.count, at + DealRows.batch)
+                let end = min(revisions.count, at + batch)
                 try insert(Array(revisions[at..<end]), link)
                 at = end
             }

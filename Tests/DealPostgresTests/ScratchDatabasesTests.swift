@@ -27,6 +27,11 @@ final class ScratchDatabasesTests: XCTestCase {
         defer {
             sleeper.terminate()
             sleeper.waitUntilExit()
+            // Its server session would sleep on past psql (and past the exit's drops, which
+            // then left the database behind): the role ends its own session.
+            _ = try? Psql.run(
+                reader, password: password,
+                ["SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '\(name)'"])
         }
         let deadline = Date().addingTimeInterval(10)
         while try db.psql("SELECT count(*) FROM pg_stat_activity WHERE datname = '\(name)'") == "0" {

@@ -44,11 +44,17 @@ final class ServerSummaryTests: XCTestCase {
         return deals
     }
 
+    /// 300 deals in `swift test` (each case `deals(_:)` makes, every 2nd to 13th deal, occurs
+    /// many times in 300), 1,000 in scripts/full-tests.sh.
     func testTheServersTotalsAreTheFileStoresByteForByte() throws {
         let db = try ScratchDatabase.make(self)
         let s = try PostgresStore(
             url: db.url, environment: db.environment.merging(["HOME": "/nonexistent"]) { a, _ in a })
-        var deals = Self.deals(1_000)
+        let count = TestScale.count(quick: 300, full: 1_000)
+        if !TestScale.isFull {
+            print("server totals: \(count) of 1,000 deals; \(TestScale.variable)=1 (scripts/full-tests.sh) totals all")
+        }
+        var deals = Self.deals(count)
         try s.update(createIfMissing: true) { $0.deals = deals }
         try Self.assertSameAsFile(s, deals)
 
@@ -165,6 +171,8 @@ final class ServerSummaryTests: XCTestCase {
         var s = try PostgresStore(
             url: db.url, environment: db.environment.merging(["HOME": "/nonexistent"]) { a, _ in a })
         s.today = { Self.today }
+        // The migration to version 2 fills its columns `batch` deals at a time: over several here.
+        s.batch = 64
         let link = try PostgresLink.open(s.settings)
         try link.run("CREATE TABLE sovtrack_schema (version integer NOT NULL)")
         for v in 1...version {
@@ -177,7 +185,7 @@ final class ServerSummaryTests: XCTestCase {
     }
 
     func testADatabaseAtSchemaVersionOneIsBroughtToTheCurrentOneWithItsDealsUnchanged() throws {
-        let deals = Self.deals(300)
+        let deals = Self.deals(150)
         // The store as a version 1 binary made it: its tables, and the deals in its columns.
         let (db, s, link) = try olderStore(at: 1)
         defer { link.close() }
@@ -201,7 +209,7 @@ final class ServerSummaryTests: XCTestCase {
     }
 
     func testADatabaseAtSchemaVersionTwoIsBroughtToThreeWithItsNamesAndMilestonesFilled() throws {
-        let deals = Self.deals(400)
+        let deals = Self.deals(150)
         // The store as a version 2 binary made it: its tables, then its deals with their facets.
         let (db, s, link) = try olderStore(at: 2)
         defer { link.close() }

@@ -11,12 +11,7 @@ public enum Psql {
     public static func run(_ url: String, password: String, _ statements: [String], stopOnError: Bool = true) throws
         -> String
     {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/psql")
-        // psql reads the same URL (its sslmode too); -X: no ~/.psqlrc.
-        p.arguments =
-            ["-X", "-qAt", "-v", "ON_ERROR_STOP=\(stopOnError ? 1 : 0)", "-d", url] + statements.flatMap { ["-c", $0] }
-        p.environment = ["PGPASSWORD": password, "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]
+        let p = process(url, password: password, statements, stopOnError: stopOnError)
         let out = Pipe()
         let err = Pipe()
         p.standardOutput = out
@@ -31,5 +26,27 @@ public enum Psql {
                 userInfo: [NSLocalizedDescriptionKey: String(decoding: errors, as: UTF8.self)])
         }
         return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Starts the statements as `run` does and returns at once, with what psql prints discarded:
+    /// its exit status says whether they all ran.
+    public static func start(_ url: String, password: String, _ statements: [String], stopOnError: Bool = true)
+        throws -> Process
+    {
+        let p = process(url, password: password, statements, stopOnError: stopOnError)
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        return p
+    }
+
+    private static func process(_ url: String, password: String, _ statements: [String], stopOnError: Bool) -> Process {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/psql")
+        // psql reads the same URL (its sslmode too); -X: no ~/.psqlrc.
+        p.arguments =
+            ["-X", "-qAt", "-v", "ON_ERROR_STOP=\(stopOnError ? 1 : 0)", "-d", url] + statements.flatMap { ["-c", $0] }
+        p.environment = ["PGPASSWORD": password, "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]
+        return p
     }
 }

@@ -8,14 +8,17 @@ import XCTest
 final class DashboardPostgresTmuxTests: XCTestCase {
     private let id = "fr-softbank-sesterce-sovereign-ai-factory"
 
-    /// A dashboard on the database in a tmux window of its own.
-    private func dashboard(_ db: PostgresTestDatabase) throws -> TmuxSession {
+    /// `count` dashboards on the database, each in a tmux window of its own, started at once
+    /// (their start-ups overlap) and each showing the deals.
+    private func dashboards(_ db: PostgresTestDatabase, _ count: Int = 1) throws -> [TmuxSession] {
         var env = ["SOVTRACK_AUTHOR=test", "HOME=\(NSTemporaryDirectory())"]
         for (k, v) in db.env { env.append("\(k)=\(v)") }
-        let tmux = try TmuxSession(
-            cols: 100, rows: 30, command: ["env"] + env + [SovtrackProcess.binary.path, "--store", db.url])
-        try tmux.waitFor("5 of 5 deals", timeout: 30)
-        return tmux
+        let started = try (0..<count).map { _ in
+            try TmuxSession(
+                cols: 100, rows: 30, command: ["env"] + env + [SovtrackProcess.binary.path, "--store", db.url])
+        }
+        for tmux in started { try tmux.waitFor("5 of 5 deals", timeout: 30) }
+        return started
     }
 
     private func title(_ db: PostgresTestDatabase) throws -> String {
@@ -25,7 +28,7 @@ final class DashboardPostgresTmuxTests: XCTestCase {
     func testAServerRestartUnderAnOpenFormIsSaidInTheFooterAndTheFormIsKept() throws {
         let db = try PostgresTestDatabase.make(self)
         XCTAssertEqual(try db.run("db", "load", CLI.fixture.path).status, 0)
-        let tmux = try dashboard(db)
+        let tmux = try dashboards(db)[0]
         try tmux.keys("2", "e")
         try tmux.waitFor("Edit \(id)")
         try tmux.keys("End")
@@ -52,8 +55,8 @@ final class DashboardPostgresTmuxTests: XCTestCase {
     func testTwoDashboardsAndTheCLISeeEachOthersSavesKeepingTheirPlace() throws {
         let db = try PostgresTestDatabase.make(self)
         XCTAssertEqual(try db.run("db", "load", CLI.fixture.path).status, 0)
-        let reader = try dashboard(db)
-        let editor = try dashboard(db)
+        let both = try dashboards(db, 2)
+        let (reader, editor) = (both[0], both[1])
         // The reader has the deal open in the detail, two views away from the editor's place.
         try reader.keys("2", "Enter")
         try reader.waitFor("Detail", id)
