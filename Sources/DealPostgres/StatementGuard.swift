@@ -13,7 +13,7 @@ import Synchronization
 /// statements it did receive, with their own outcome.
 final class StatementGuard: Sendable {
     /// How long a statement in flight may still answer after its connection closed.
-    static let grace: Duration = .seconds(1)
+    static let grace: TimeAmount = .seconds(1)
 
     private struct Waiting {
         var closed = false
@@ -26,11 +26,13 @@ final class StatementGuard: Sendable {
 
     init(_ connection: PostgresConnection) {
         self.connection = connection
-        // One observer per connection (not one per statement), so a long session adds nothing.
+        // One observer per connection (not one per statement), so a long session adds nothing;
+        // timed on the connection's own event loop, which a command's closing connection
+        // then asks for no thread more.
+        let loop = connection.eventLoop
         connection.closeFuture.whenComplete { [weak self] _ in
             guard let self else { return }
-            Task.detached {
-                try? await Task.sleep(for: StatementGuard.grace)
+            loop.scheduleTask(in: StatementGuard.grace) {
                 let stranded = self.waiting.withLock { w -> [@Sendable () -> Void] in
                     w.closed = true
                     defer { w.fail = [:] }
