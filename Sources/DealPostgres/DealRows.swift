@@ -132,6 +132,22 @@ enum DealRows {
     static func upsert(_ deals: ArraySlice<Deal>, _ link: PostgresLink, bump: Bool = true, facetRows: Bool = true)
         throws
     {
+        _ = try write(deals, link, bump: bump, facetRows: facetRows, inPlaceAt: nil)
+    }
+
+    /// Rewrites a deal that is there at `version` (its row locked by the caller's transaction)
+    /// and whose country, names and milestones are unchanged (its `facets` as stored): one
+    /// statement that leaves its names and milestones rows alone, where planning the statement
+    /// that rewrites them costs a new connection's server more than all the rest of an edit.
+    /// Returns false, having written nothing, when any of them changed (`upsert` then does).
+    static func updateInPlace(_ deal: Deal, version: Int64, _ link: PostgresLink) throws -> Bool {
+        try write([deal][...], link, bump: true, facetRows: false, inPlaceAt: version) == 1
+    }
+
+    /// `upsert`, or with `inPlaceAt`, `updateInPlace`; returns how many rows it wrote when in place.
+    private static func write(
+        _ deals: ArraySlice<Deal>, _ link: PostgresLink, bump: Bool, facetRows: Bool, inPlaceAt version: Int64?
+    ) throws -> Int {
         var ids: [String] = []
         var countries: [String] = []
         var vendors: [String] = []
@@ -181,8 +197,7 @@ enum DealRows {
             names_new AS (INSERT INTO sovtrack_names \(names(from: "changed"))),
             milestones_new AS (INSERT INTO sovtrack_milestones \(milestones(from: "changed")))
             """ : ""
-        try link.run(
-            """
+        let statement: PostgresQuery = """
             WITH r AS (
                 SELECT * FROM unnest(\(ids)::text[], \(countries)::text[], \(vendors)::text[], \(statuses)::text[],
                     \(from)::int8[], \(to)::int8[], \(ambition)::float8[], \(committed)::float8[], \(operational)::float8[],
@@ -204,7 +219,15 @@ enum DealRows {
                 mw_applies = EXCLUDED.mw_applies, unknown_mw = EXCLUDED.unknown_mw,
                 mw_approx = EXCLUDED.mw_approx, facets = EXCLUDED.facets,
                 version = sovtrack_deals.version + \(step)
-            """)
+            WHERE \(version)::int8 IS NULL OR (sovtrack_deals.version = \(version)
+                AND sovtrack_deals.country = EXCLUDED.country AND sovtrack_deals.facets = EXCLUDED.facets)
+            \(unescaped: version == nil ? "" : "RETURNING id")
+            """
+        if version == nil {
+            try link.run(statement)
+            return deals.count
+        }
+        return try link.rows(statement) { _ in () }.count
     }
 
     /// Fills the columns schema version 2 added from each deal's `doc`, in the migration's

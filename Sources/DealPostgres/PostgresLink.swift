@@ -7,6 +7,10 @@ import Synchronization
 /// until the server has answered, so that the commands and the dashboard, which are not
 /// async, drive a transaction step by step between their own Swift code.
 ///
+/// The thread waits on postgres-nio's futures themselves, not on a task: a statement wakes
+/// only the connection's event loop and then this thread, where a task and a semaphore woke
+/// two more threads each time (and started the concurrency runtime's for a one-edit command).
+///
 /// Every statement is a `PostgresQuery`, whose interpolations are bound parameters: no value
 /// ever becomes SQL text.
 final class PostgresLink: Sendable {
@@ -27,11 +31,20 @@ final class PostgresLink: Sendable {
     static func open(_ settings: PostgresSettings) throws -> PostgresLink {
         let logger = quietLogger
         let config = try configuration(settings)
-        let connection = try blocking(settings) {
-            try await PostgresConnection.connect(configuration: config, id: 1, logger: logger)
+        do {
+            let connection = try PostgresConnection.connect(
+                on: loop, configuration: config, id: 1, logger: logger
+            ).wait()
+            return PostgresLink(connection: connection, settings: settings, logger: logger)
+        } catch {
+            throw storeError(error, settings)
         }
-        return PostgresLink(connection: connection, settings: settings, logger: logger)
     }
+
+    /// The event loop of every connection in the process (this one's and the watch's): one
+    /// thread, started on first use. postgres-nio's default group starts one per core, which
+    /// a command waiting on one statement at a time never uses.
+    static let loop: any EventLoop = MultiThreadedEventLoopGroup(numberOfThreads: 1).next()
 
     /// postgres-nio's log, of which only what is critical is kept: errors reach the user as one line each.
     static var quietLogger: Logger {
@@ -42,15 +55,6 @@ final class PostgresLink: Sendable {
 
     /// True when the server or the network closed the connection: it cannot be used again.
     var isClosed: Bool { statements.isClosed }
-
-    /// Whether a write on this connection has found the store's tables (at this binary's
-    /// schema): later writes then check the schema's version in the statement that reads the
-    /// feed's row, one round trip instead of three (`PostgresStore.writing`).
-    var storeSeen: Bool {
-        get { seen.withLock { $0 } }
-        set { seen.withLock { $0 = newValue } }
-    }
-    private let seen = Mutex(false)
 
     static func configuration(_ s: PostgresSettings) throws -> PostgresConnection.Configuration {
         if let socket = s.socketPath {
@@ -106,28 +110,65 @@ final class PostgresLink: Sendable {
         }
     }
 
+    /// Sends a statement (`BEGIN`) without waiting for its answer: the next statement waits
+    /// for it first and fails with its error. postgres-nio sends the next one as soon as this
+    /// one is answered, from the event loop, without a turn through the waiting thread.
+    func send(_ query: PostgresQuery) {
+        let sent = connection.query(query, logger: logger).map { _ in () }
+        unanswered.withLock { u in u = u.map { $0.and(sent).map { _ in () } } ?? sent }
+    }
+
+    /// What `send` sent, not yet waited for.
+    private let unanswered = Mutex<EventLoopFuture<Void>?>(nil)
+
     /// Runs a statement, discarding any rows.
     func run(_ query: PostgresQuery) throws {
-        let (c, l, g) = (connection, logger, statements)
-        try PostgresLink.blocking(settings) {
-            try await g.run {
-                // Read to the end, so that the statement is complete before the next is sent.
-                for try await _ in try await c.query(query, logger: l) {}
-            }
+        // Read to the end, so that the statement is complete before the next is sent.
+        _ = try rows(query) { _ in () }
+    }
+
+    /// Runs a query and turns each row into a value, as the row arrives (on the event loop),
+    /// so that a large result is never held twice.
+    func rows<R: Sendable>(_ query: PostgresQuery, _ each: @escaping @Sendable (PostgresRow) throws -> R) throws -> [R]
+    {
+        do {
+            return try serverRows(query, each)
+        } catch {
+            throw PostgresLink.storeError(error, settings)
         }
     }
 
-    /// Runs a query and turns each row into a value.
-    func rows<R: Sendable>(_ query: PostgresQuery, _ each: @escaping @Sendable (PostgresRow) throws -> R) throws -> [R]
-    {
-        let (c, l, g) = (connection, logger, statements)
-        return try PostgresLink.blocking(settings) {
-            try await g.run {
-                var out: [R] = []
-                for try await row in try await c.query(query, logger: l) { out.append(try each(row)) }
-                return out
-            }
+    /// As `rows`, or nil when the server has no table (or column) the query names: the
+    /// transaction is then aborted, and the caller rolls it back.
+    func rowsIfTablesExist<R: Sendable>(
+        _ query: PostgresQuery, _ each: @escaping @Sendable (PostgresRow) throws -> R
+    ) throws -> [R]? {
+        do {
+            return try serverRows(query, each)
+        } catch let error as PSQLError where ["42P01", "42703"].contains(error.serverInfo?[.sqlState]) {
+            return nil
+        } catch {
+            throw PostgresLink.storeError(error, settings)
         }
+    }
+
+    /// The rows of a query, the error as postgres-nio (or the guard) gave it.
+    private func serverRows<R: Sendable>(
+        _ query: PostgresQuery, _ each: @escaping @Sendable (PostgresRow) throws -> R
+    ) throws -> [R] {
+        let (c, l) = (connection, logger)
+        let out = Rows<R>()
+        let sent = unanswered.withLock { u in
+            defer { u = nil }
+            return u
+        }
+        _ = try statements.wait {
+            let mine = c.query(query, logger: l) { out.values.append(try each($0)) }
+            // Sent after what `send` sent, which answers first: its error is the one to tell.
+            return sent.map { $0.flatMap { _ in mine } } ?? mine
+        }
+        // The future's completion orders every append before this read.
+        return out.values
     }
 
     /// The one value of a query's first row, nil when it has none.
@@ -136,9 +177,8 @@ final class PostgresLink: Sendable {
     }
 
     func close() {
-        let c = connection
-        if c.isClosed { return }
-        try? PostgresLink.blocking(settings) { try await c.close() }
+        if connection.isClosed { return }
+        try? connection.close().wait()
     }
 
     /// Runs async work to its end on another thread and waits for it here.
@@ -251,4 +291,10 @@ extension PostgresLink {
 /// orders the write before the read.
 private final class ResultBox<T>: @unchecked Sendable {
     var result: Result<T, any Error>?
+}
+
+/// The values of a statement's rows, appended on the connection's event loop (one at a time,
+/// in order) and read by the waiting thread once the statement's future has completed.
+private final class Rows<R>: @unchecked Sendable {
+    var values: [R] = []
 }

@@ -119,7 +119,7 @@ public struct PostgresStore: DealStore {
     /// Runs `body` in one read-only transaction, so that all it reads is one state of the store.
     private func reading<T>(_ body: (PostgresLink) throws -> T) throws -> T {
         try holder.with { link in
-            try link.run("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            link.send("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
             defer { try? link.run("COMMIT") }
             return try body(link)
         }
@@ -337,11 +337,11 @@ public struct PostgresStore: DealStore {
         whole: Bool, createIfMissing: Bool, _ body: (PostgresLink, FeedRow, _ creating: Bool) throws -> T
     ) throws -> T {
         try holder.with { link in
-            try link.run("BEGIN")
+            link.send("BEGIN")
             do {
                 var creating = false
                 let row: FeedRow
-                if !whole && !createIfMissing && link.storeSeen, let seen = try feedRow(checkingSchemaOf: link) {
+                if !whole && !createIfMissing, let seen = try feedRow(checkingSchemaOf: link) {
                     row = seen
                 } else {
                     let schema = try PostgresSchema.current(link)
@@ -355,7 +355,6 @@ public struct PostgresStore: DealStore {
                     } else {
                         row = try feedRow(link, locking: false)
                     }
-                    link.storeSeen = true
                 }
                 let result = try body(link, row, creating)
                 try link.run("COMMIT")
@@ -368,21 +367,25 @@ public struct PostgresStore: DealStore {
         }
     }
 
-    /// A one-deal write's first statement on a connection that has seen the store: the
-    /// feed's row, the writers' lock taken shared, and the schema's version checked, in one
-    /// round trip. Nil, the transaction begun again, when the schema is older (to migrate).
+    /// A one-deal write's first statement: the feed's row, the writers' lock taken shared, and
+    /// the schema's version checked, in one round trip. Nil, the transaction begun again, when
+    /// the schema is older (to migrate) or the tables are not there (no store yet, or one this
+    /// binary does not know): the caller then asks which, a statement at a time.
     private func feedRow(checkingSchemaOf link: PostgresLink) throws -> FeedRow? {
-        let found = try link.rows(
+        // Sent without asking first whether the tables exist: they almost always do, and the
+        // two questions were two round trips of every edit's fresh connection.
+        let rows = try link.rowsIfTablesExist(
             """
             SELECT f.skeleton, f.generation, (SELECT max(version) FROM sovtrack_schema)::int8 FROM sovtrack_feed f
             WHERE pg_advisory_xact_lock_shared(\(Self.writersLock)) IS NOT NULL
             """
-        ) { try $0.decode((String, Int64, Int?).self) }.first
+        ) { try $0.decode((String, Int64, Int?).self) }
+        let found = rows?.first
         let schema = found?.2 ?? 0
         try PostgresSchema.checkNotNewer(schema, link)
         guard let found, schema == PostgresSchema.version else {
             try link.run("ROLLBACK")
-            try link.run("BEGIN")
+            link.send("BEGIN")
             return nil
         }
         let (head, _) = try head((found.0, found.1))
@@ -443,7 +446,9 @@ public struct PostgresStore: DealStore {
         }
         // Added, renamed, or changed in place: one statement, which moves the version of a deal
         // already there up by one (its row is locked by this transaction since `deal` read it).
-        if let after { try DealRows.upsert([after][...], link) }
+        guard let after else { return }
+        if let version, after.id == id, try DealRows.updateInPlace(after, version: version, link) { return }
+        try DealRows.upsert([after][...], link)
     }
 
     /// The index the deal `id` has, or would have, in the file store's deals (id order).

@@ -53,7 +53,8 @@ final class PostgresWatch: Sendable {
             var why: String
             do {
                 let config = try PostgresLink.configuration(settings)
-                let connection = try await PostgresConnection.connect(configuration: config, id: 2, logger: logger)
+                let connection = try await PostgresConnection.connect(
+                    on: PostgresLink.loop, configuration: config, id: 2, logger: logger)
                 let statements = StatementGuard(connection)
                 let generation = { @Sendable () async throws -> Int64 in
                     try await statements.run {

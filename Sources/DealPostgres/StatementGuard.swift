@@ -13,7 +13,7 @@ import Synchronization
 /// statements it did receive, with their own outcome.
 final class StatementGuard: Sendable {
     /// How long a statement in flight may still answer after its connection closed.
-    static let grace: Duration = .seconds(1)
+    static let grace: TimeAmount = .seconds(1)
 
     private struct Waiting {
         var closed = false
@@ -26,11 +26,13 @@ final class StatementGuard: Sendable {
 
     init(_ connection: PostgresConnection) {
         self.connection = connection
-        // One observer per connection (not one per statement), so a long session adds nothing.
+        // One observer per connection (not one per statement), so a long session adds nothing;
+        // timed on the connection's own event loop, which a command's closing connection
+        // then asks for no thread more.
+        let loop = connection.eventLoop
         connection.closeFuture.whenComplete { [weak self] _ in
             guard let self else { return }
-            Task.detached {
-                try? await Task.sleep(for: StatementGuard.grace)
+            loop.scheduleTask(in: StatementGuard.grace) {
                 let stranded = self.waiting.withLock { w -> [@Sendable () -> Void] in
                     w.closed = true
                     defer { w.fail = [:] }
@@ -50,21 +52,44 @@ final class StatementGuard: Sendable {
     func run<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) async throws -> T {
         if isClosed { throw Closed() }
         return try await withCheckedThrowingContinuation { continuation in
-            let answer = Answer(continuation)
-            let id = waiting.withLock { w -> Int? in
-                if w.closed { return nil }
-                w.next += 1
-                w.fail[w.next] = { answer.give(.failure(Closed())) }
-                return w.next
-            }
-            guard let id else { return answer.give(.failure(Closed())) }
+            let answer = Answer<T> { continuation.resume(with: $0) }
+            guard let id = waitingFor(answer) else { return answer.give(.failure(Closed())) }
             Task.detached {
                 let result: Result<T, any Error>
                 do { result = .success(try await body()) } catch { result = .failure(error) }
-                _ = self.waiting.withLock { $0.fail.removeValue(forKey: id) }
-                answer.give(result)
+                self.answered(id, answer, result)
             }
         }
+    }
+
+    /// Waits here, on a thread of the caller's (never the connection's event loop), for the
+    /// statement `send` starts: its answer, or `Closed` as `run` gives it.
+    ///
+    /// Synchronous callers wait on postgres-nio's future itself: no task is started and no
+    /// thread other than the event loop's is woken for a statement.
+    func wait<T: Sendable>(_ send: () -> EventLoopFuture<T>) throws -> T {
+        if isClosed { throw Closed() }
+        let promise = connection.eventLoop.makePromise(of: T.self)
+        let answer = Answer<T> { promise.completeWith($0) }
+        guard let id = waitingFor(answer) else { throw Closed() }
+        send().whenComplete { self.answered(id, answer, $0) }
+        return try promise.futureResult.wait()
+    }
+
+    /// Registers a statement to fail when the connection closes; nil when it has closed.
+    private func waitingFor<T>(_ answer: Answer<T>) -> Int? {
+        waiting.withLock { w -> Int? in
+            if w.closed { return nil }
+            w.next += 1
+            w.fail[w.next] = { answer.give(.failure(Closed())) }
+            return w.next
+        }
+    }
+
+    /// Gives a statement its answer, which the connection's close then no longer overrides.
+    private func answered<T>(_ id: Int, _ answer: Answer<T>, _ result: Result<T, any Error>) {
+        _ = waiting.withLock { $0.fail.removeValue(forKey: id) }
+        answer.give(result)
     }
 
     /// The connection closed before the statement was answered (or before it was sent).
@@ -73,15 +98,15 @@ final class StatementGuard: Sendable {
 
 /// Where a waiting statement's one answer goes: the first given wins, later ones are dropped.
 private final class Answer<T: Sendable>: Sendable {
-    private let continuation: Mutex<CheckedContinuation<T, any Error>?>
+    private let waiter: Mutex<(@Sendable (Result<T, any Error>) -> Void)?>
 
-    init(_ continuation: CheckedContinuation<T, any Error>) { self.continuation = Mutex(continuation) }
+    init(_ waiter: @escaping @Sendable (Result<T, any Error>) -> Void) { self.waiter = Mutex(waiter) }
 
     func give(_ result: Result<T, any Error>) {
-        let waiter = continuation.withLock { c -> CheckedContinuation<T, any Error>? in
-            defer { c = nil }
-            return c
+        let taken = waiter.withLock { w -> (@Sendable (Result<T, any Error>) -> Void)? in
+            defer { w = nil }
+            return w
         }
-        waiter?.resume(with: result)
+        taken?(result)
     }
 }

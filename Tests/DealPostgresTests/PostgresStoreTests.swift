@@ -207,6 +207,36 @@ final class PostgresStoreTests: XCTestCase {
         XCTAssertEqual(try s.load().feed.deals.map(\.title), ["after"])
     }
 
+    func testAnEditKeepingTheNamesAndMilestonesRewritesOnlyTheDealsRow() throws {
+        let db = try ScratchDatabase.make(self)
+        let s = try store(db)
+        var a = deal("a")
+        a.partners = [Partner(name: "NVIDIA", role: .vendor)]
+        a.milestones = [Milestone(date: PartialDate("2027")!, event: "online")]
+        try s.update(createIfMissing: true) { $0.deals = [a, deal("b")] }
+        // The transaction that wrote each row: the same after an edit only if it left the row alone.
+        let facetRows = """
+            SELECT string_agg(xmin::text, ',') FROM (SELECT xmin FROM sovtrack_names WHERE deal_id = 'a'
+            UNION ALL SELECT xmin FROM sovtrack_milestones WHERE deal_id = 'a') r
+            """
+        let written = try db.psql(facetRows)
+        try s.update(deal: "a") {
+            $0!.title = "Retitled"
+            $0!.status = .operational
+        }
+        XCTAssertEqual(try db.psql(facetRows), written, "its names and milestones rows left alone")
+        XCTAssertEqual(
+            try db.psql("SELECT version || ' ' || status FROM sovtrack_deals WHERE id = 'a'"), "2 operational")
+        XCTAssertEqual(try s.load().feed.deals.map(\.title), ["Retitled", "T"])
+        // A vendor changed: its names rows are rewritten, in the same write.
+        try s.update(deal: "a") { $0!.partners = [Partner(name: "AMD", role: .vendor)] }
+        XCTAssertNotEqual(try db.psql(facetRows), written)
+        XCTAssertEqual(try db.psql("SELECT string_agg(name, ',') FROM sovtrack_names WHERE deal_id = 'a'"), "AMD")
+        XCTAssertEqual(try db.psql("SELECT version FROM sovtrack_deals WHERE id = 'a'"), "3")
+        XCTAssertEqual(
+            try db.psql("SELECT count(*) FROM sovtrack_revisions WHERE deal_id = 'a'"), "3", "added, then two edits")
+    }
+
     func testAChangeTheValidatorRefusesWritesNothing() throws {
         let db = try ScratchDatabase.make(self)
         let s = try store(db)

@@ -79,12 +79,18 @@ final class ServerSummaryTests: XCTestCase {
             return m
         }
         try s.update(deal: done.id, createIfMissing: false) { $0 = done }
+        // Figures and status only (its names and milestones rows left as they are).
+        var figures = deals[3]
+        figures.status = figures.status == .operational ? .planned : .operational
+        figures.capacity = Capacity(initialMW: 7, targetMW: 70)
+        try s.update(deal: figures.id, createIfMissing: false) { $0 = figures }
         var added = deals[9]
         added.id = "zzzz-added"
         added.partners = [Partner(name: "Ünheard Vendor", role: .vendor)]
         added.milestones = [Milestone(date: PartialDate("2020")!, event: "long overdue")]
         try s.update(deal: added.id, createIfMissing: true) { $0 = added }
         deals[0] = first
+        deals[3] = figures
         deals[5] = moved
         deals[6] = done
         deals[12] = renamed

@@ -48,6 +48,28 @@ final class StatementGuardTests: XCTestCase {
         XCTAssertLessThan(Date().timeIntervalSince(started), 8, "given up a moment after the close, not at the end")
     }
 
+    func testAStatementWaitedForHereIsGivenUpAfterTheGraceWhenItsConnectionCloses() throws {
+        let db = try ScratchDatabase.make(self)
+        let link = try link(db)
+        let statements = StatementGuard(link.connection)
+        let connection = link.connection
+        // A statement that will never be answered, as one written to a closed channel is not.
+        let unanswered = connection.eventLoop.makePromise(of: Int.self)
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.2) { try? connection.close().wait() }
+        let started = Date()
+        XCTAssertThrowsError(
+            try TimeLimit.run(10, "a statement waited for on a connection that closed") {
+                try statements.wait { unanswered.futureResult }
+            }
+        ) { XCTAssertTrue($0 is StatementGuard.Closed, "\($0)") }
+        XCTAssertLessThan(Date().timeIntervalSince(started), 8, "given up a moment after the close, not at the end")
+        // An answer after all comes too late, and is dropped.
+        unanswered.succeed(0)
+        XCTAssertThrowsError(try statements.wait { connection.eventLoop.makeSucceededFuture(1) }) {
+            XCTAssertTrue($0 is StatementGuard.Closed, "\($0)")
+        }
+    }
+
     func testAStatementAnsweredBeforeTheCloseKeepsItsAnswer() throws {
         let db = try ScratchDatabase.make(self)
         let link = try link(db)

@@ -187,6 +187,10 @@ final class CLIPostgresTests: XCTestCase {
         let db = try PostgresTestDatabase.make(self)
         let missing = try db.run("list")
         CLI.assertUserError(missing, code: 66, ["no sovtrack store in this database", "sovtrack db init"])
+        // An edit asks for the store's tables without asking first whether they exist: told the same.
+        CLI.assertUserError(
+            try db.run("edit", "kr-first", "--title", "T"), code: 66, ["no sovtrack store in this database"])
+        XCTAssertEqual(try db.sql("SELECT count(*) FROM pg_tables WHERE tablename LIKE 'sovtrack%'"), "0")
         XCTAssertEqual(try db.run("db", "init").stdout, "created an empty store in \(db.displayURL)\n")
         XCTAssertEqual(try db.run("db", "init").stdout, "\(db.displayURL): the store is ready\n")
         XCTAssertEqual(try db.sql("SELECT max(version) FROM sovtrack_schema"), "3")
