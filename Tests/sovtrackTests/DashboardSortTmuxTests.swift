@@ -49,8 +49,9 @@ final class DashboardSortTmuxTests: XCTestCase {
 
             // Timeline: the lanes are the deals in the label's order, grouped by country (countries in
             // order of their first deal); every key of the deals' sort, both directions.
+            // The tab names are on every view's tabs row: the Timeline is on screen once its legend is.
             try s.keys("4")
-            try s.waitFor("4 Timeline")
+            try s.waitFor("◆═ announced")
             let deals = try Store.load(path: dir.appendingPathComponent("deals.json").path).feed.deals
             var timelineKeys = Set<String>()
             for k in 0..<14 {
