@@ -115,8 +115,7 @@ public enum DealSort: String, Sendable, CaseIterable {
         d.startKey * 8 + d.precision.rawValue
     }
 
-    /// The rank of each key among the keys by `less`: equal keys share one, nil is `Int32.max`.
-    static func ranks<K>(_ keys: [K?], _ less: (K, K) -> Bool) -> [Int32] {
+    private static func ranks<K>(_ keys: [K?], _ less: (K, K) -> Bool) -> [Int32] {
         var idx = keys.indices.filter { keys[$0] != nil }
         idx.sort { less(keys[$0]!, keys[$1]!) }
         var out = [Int32](repeating: .max, count: keys.count)

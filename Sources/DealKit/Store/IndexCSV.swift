@@ -105,13 +105,13 @@ public enum IndexCSV {
 
     /// The header, then every chunk's rows in `sort`'s order, ties by id: `DealSort.order`'s
     /// order (the ids compared as bytes where they lie in `index`, which they are in for ASCII).
+    ///
+    /// One sort of the rows' keys (the key `DealSort` ranks, then the id's rank), where
+    /// `DealSort.sorted` sorts ranks made by a sort of their own: the same order, since a rank
+    /// follows its key, and no key here is unknown.
     private static func joined(
         _ parts: [Rows], in index: UnsafeRawBufferPointer, sort: DealSort, descending: Bool
     ) -> [UInt8] {
-        let dates = parts.flatMap(\.dates)
-        let rank =
-            sort == .announced
-            ? DealSort.ranks(dates, <) : DealSort.ranks(Array(zip(parts.flatMap(\.countries), dates)), <)
         let ids = parts.flatMap(\.ids)
         let base = index.baseAddress!
         let idRank = DealSort.idOrder(count: ids.count) { a, b in
@@ -120,27 +120,42 @@ public enum IndexCSV {
             let c = memcmp(base + x.lowerBound, base + y.lowerBound, min(x.count, y.count))
             return c != 0 ? c < 0 : x.count < y.count
         }.rank
-        // Each row's chunk and its place there.
-        var part = [Int32](repeating: 0, count: ids.count)
-        var row = [Int32](repeating: 0, count: ids.count)
-        var g = 0
+        var keys: [Key] = []
+        keys.reserveCapacity(ids.count)
         for (k, p) in parts.enumerated() {
             for i in p.ends.indices {
-                part[g] = Int32(k)
-                row[g] = Int32(i)
-                g += 1
+                keys.append(
+                    Key(
+                        country: sort == .announced ? 0 : p.countries[i], date: p.dates[i], id: idRank[keys.count],
+                        part: Int32(k), row: Int32(i)))
             }
+        }
+        keys.sort { a, b in
+            if a.country != b.country { return descending ? a.country > b.country : a.country < b.country }
+            if a.date != b.date { return descending ? a.date > b.date : a.date < b.date }
+            return a.id < b.id
         }
         var out: [UInt8] = []
         CSVWriter.append(line: DealCSV.columns, to: &out)
         out.reserveCapacity(out.count + parts.reduce(0) { $0 + $1.bytes.count })
-        for i in DealSort.sorted(rank: rank, idRank: idRank, descending: descending) {
-            let k = Int(part[Int(i)])
-            let r = Int(row[Int(i)])
+        for key in keys {
+            let k = Int(key.part)
+            let r = Int(key.row)
             let ends = parts[k].ends
             let from = r == 0 ? 0 : ends[r - 1]
             parts[k].bytes.withUnsafeBufferPointer { out.append(contentsOf: $0[from..<ends[r]]) }
         }
         return out
+    }
+
+    /// A row's place in the order, and where it is.
+    private struct Key {
+        /// The country's word (`Rows.countries`), 0 when the sort is by date alone.
+        var country: UInt64
+        var date: Int
+        /// The id's rank among the ids.
+        var id: Int32
+        var part: Int32
+        var row: Int32
     }
 }
