@@ -348,14 +348,20 @@ final class DealCSVTests: XCTestCase {
 
     /// The rows written straight as bytes are those `row` gives, written cell by cell, for
     /// text of every awkward kind in every column (and in the order asked).
-    func testRowBytesAreTheCellsOfRow() {
-        var random = seededRandom(1517)
+    /// `count` deals of awkward text in every column a row shows (formula starts, marks,
+    /// quotes, commas, newlines, empty list items, `≤` dates, every approximate figure), and
+    /// unknown keys where a row reads past them, from `random`.
+    static func awkwardDeals(_ count: Int, _ random: inout SplitMix64) -> [Deal] {
         let texts = [
             "", "plain", "=1+1", "+x", "-minus", "@at", "\tTab", "\rCR", "'=marked", "''=twice", "'quote", "'''",
             "a,b", "say \"hi\"", "line1\nline2", "네이버 HyperCLOVA X", "≤2026", ";semi;", "trailing ", ":colon",
         ]
         let numbers: [Double?] = [nil, 0, 12.5, 1_000, 0.1 + 0.2, 1e20, 123_456_789.25]
-        let deals = (0..<600).map { i -> Deal in
+        let extras: [[JSONField]] = [
+            [],
+            [JSONField("x", .object([JSONField("y", .array([.number("1.50"), .string("s"), .null, .bool(true)]))]))],
+        ]
+        return (0..<count).map { i -> Deal in
             var d = Deal(
                 id: "d-\(i)", title: random.pick(texts), country: random.pick(["KR", "=X", "EU"]),
                 announced: random.pick([PartialDate("2026-Q3")!, PartialDate("2025")!, PartialDate("2026-06-07")!]),
@@ -363,7 +369,9 @@ final class DealCSVTests: XCTestCase {
             d.announcedStated = random.below(3) > 0
             d.sponsor = random.below(2) == 0 ? nil : random.pick(texts)
             d.partners = (0..<random.below(5)).map { _ in
-                Partner(name: random.pick(texts), role: random.pick(PartnerRole.allCases))
+                Partner(
+                    name: random.pick(texts), role: random.pick(PartnerRole.allCases),
+                    supplies: random.below(4) == 0 ? "GPUs" : nil, extra: random.pick(extras))
             }
             d.platform = random.below(2) == 0 ? nil : random.pick(texts)
             d.site = random.below(2) == 0 ? nil : random.pick(texts)
@@ -372,16 +380,34 @@ final class DealCSVTests: XCTestCase {
                     initialMW: random.pick(numbers), targetMW: random.pick(numbers),
                     operationalMW: random.pick(numbers),
                     confidence: random.below(2) == 0 ? nil : random.pick(Confidence.allCases),
-                    approx: CapacityFigures(rawValue: UInt8(random.below(8))))
+                    approx: CapacityFigures(rawValue: UInt8(random.below(8))), extra: random.pick(extras))
+            }
+            if random.below(3) == 0 {
+                d.accelerators = Accelerators(count: 512, type: random.pick(texts), extra: random.pick(extras))
+                d.investment = Investment(amount: 1.5e9, currency: "USD", extra: random.pick(extras))
+                d.milestones = [
+                    Milestone(
+                        date: PartialDate("2027-H1")!, event: random.pick(texts), cite: [0], extra: random.pick(extras))
+                ]
+                d.tags = [random.pick(texts)]
+                d.notes = random.pick(texts)
+                d.extra = random.pick(extras)
             }
             d.models = (0..<random.below(4)).map { _ in random.pick(texts) }
             d.products = (0..<random.below(3)).map { _ in random.pick(texts) }
             d.kind = random.below(2) == 0 ? nil : random.pick(DealKind.allCases)
             d.sources = (0..<random.below(4)).map { _ in
-                random.below(3) == 0 ? Source(title: "untitled url") : Source(url: random.pick(texts))
+                random.below(3) == 0
+                    ? Source(title: "untitled url", publisher: random.pick(texts), date: PartialDate("2026-01"))
+                    : Source(url: random.pick(texts))
             }
             return d
         }
+    }
+
+    func testRowBytesAreTheCellsOfRow() {
+        var random = seededRandom(1517)
+        let deals = Self.awkwardDeals(600, &random)
         let order = deals.indices.shuffled(using: &random)
         var expected = CSVWriter.line(DealCSV.columns)
         for i in order { expected += CSVWriter.line(DealCSV.row(deals[i])) }

@@ -16,6 +16,13 @@ final class DealGroupsTests: XCTestCase {
         XCTAssertEqual(g.countryOf, [1, 0, 1, 2])
         XCTAssertEqual(g.byCountry([0, 1, 2, 3]), [[1], [0, 2], [3]])
         XCTAssertEqual(g.byCountry([2, 3]), [[], [2], [3]], "only the members given")
+        // The same groups in one array, each country's from its start to the next's.
+        let all = g.groupedByCountry([0, 1, 2, 3])
+        XCTAssertEqual(all.members, [1, 0, 2, 3])
+        XCTAssertEqual(all.start, [0, 1, 3, 4])
+        let some = g.groupedByCountry([2, 3])
+        XCTAssertEqual(some.members, [2, 3])
+        XCTAssertEqual(some.start, [0, 0, 1, 2])
     }
 
     func testVendorsFoldedOncePerDealShownAsFirstWritten() {

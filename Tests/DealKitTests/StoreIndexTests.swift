@@ -101,12 +101,11 @@ final class StoreIndexTests: XCTestCase {
         XCTAssertTrue(try indexMatches(), "made again for the new bytes")
     }
 
-    func testOneByteChangedWithTheSameSizeAndTimeIsSeen() throws {
-        let bytes = try writeStore()
-        _ = try read()
+    /// Changes "title 123 " to "title 125 " in the store `file` holding `bytes`, in place: the
+    /// same size, and its time set back. Returns the bytes it holds then.
+    static func changeOneByte(of file: String, _ bytes: [UInt8]) throws -> [UInt8] {
         var st = stat()
         XCTAssertEqual(stat(file, &st), 0)
-        // "title 123 " becomes "title 125 " in place: same size, and the time set back.
         var changed = bytes
         let needle = Array("title 123 ".utf8)
         let at = try XCTUnwrap(
@@ -121,6 +120,13 @@ final class StoreIndexTests: XCTestCase {
         XCTAssertEqual(stat(file, &now), 0)
         XCTAssertEqual(
             [now.st_size, now.st_mtim.tv_sec, now.st_mtim.tv_nsec], [st.st_size, st.st_mtim.tv_sec, st.st_mtim.tv_nsec])
+        return changed
+    }
+
+    func testOneByteChangedWithTheSameSizeAndTimeIsSeen() throws {
+        let bytes = try writeStore()
+        _ = try read()
+        let changed = try Self.changeOneByte(of: file, bytes)
         XCTAssertFalse(try indexMatches())
         let loaded = try read()
         XCTAssertTrue(loaded.feed.deals[123].title.contains("title 125 "))

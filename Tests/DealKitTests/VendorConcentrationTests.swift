@@ -106,11 +106,22 @@ final class VendorConcentrationTests: XCTestCase {
         for (vid, key) in index.vendorKeys.enumerated() {
             XCTAssertEqual(got.leadsByVendor[vid], leads[key] ?? 0, index.vendorNames[vid], file: file, line: line)
         }
+        // Made together (on two cores from `parallelFrom` members): the same, bit for bit.
+        let both = index.countryTotalsAndLeaders(members)
+        XCTAssertEqual(
+            both.leaders.ambitionHHIByCountry.map { $0?.bitPattern }, got.ambitionHHIByCountry.map { $0?.bitPattern },
+            file: file, line: line)
+        XCTAssertEqual(both.leaders.leadsByVendor, got.leadsByVendor, file: file, line: line)
+        let totals = index.countryTotals(members)
+        XCTAssertEqual(both.totals.rows, totals.rows, file: file, line: line)
+        XCTAssertEqual(both.totals.total, totals.total, file: file, line: line)
     }
 
     func testTheIndexGivesWhatTheDealsGive() {
         assertIndexAgrees(FeedDecoder.decode(BundledDataset.bytes).feed)
         assertIndexAgrees(FeedBuilder.generated(3_000))
+        XCTAssertGreaterThan(5_000, DealIndex.parallelFrom)
+        assertIndexAgrees(FeedBuilder.generated(5_000, seed: 11))
         assertIndexAgrees(FeedBuilder.generated(3_000, seed: 7), filter: DealFilter(minMW: 100))
         assertIndexAgrees(Feed(deals: DealIndexTests.deals(500)), filter: DealFilter(countries: ["KR", "JP"]))
     }

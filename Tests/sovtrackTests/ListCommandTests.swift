@@ -58,6 +58,31 @@ final class ListCommandTests: XCTestCase {
         }
     }
 
+    /// All deals as CSV to a file, from a store large enough to have an index: the first run
+    /// reads the JSON (and writes the index), the next ones write the rows from the index's
+    /// bytes (`IndexCSV`); the same bytes as the deals' own CSV, in each order it serves.
+    func testAllDealsAsCSVFromTheIndexAreTheDealsOwn() throws {
+        let feed = FeedBuilder.generated(2_500)
+        let bytes = FeedEncoder.encode(feed)
+        XCTAssertGreaterThan(bytes.count, StoreIndex.minimumSize)
+        let big = try TemporaryDirectory.make().appendingPathComponent("big.json")
+        try Data(bytes).write(to: big)
+        let deals = FeedDecoder.decode(bytes).feed.deals
+        for (extra, sort, descending) in [
+            ([], DealSort.country, false), (["--reverse"], .country, true),
+            (["--sort", "announced"], .announced, false),
+        ] {
+            let want = DealCSV.exportBytes(deals, order: sort.order(of: deals, descending: descending))
+            for run in 0..<2 {
+                let out = big.deletingLastPathComponent().appendingPathComponent("out-\(sort)-\(descending)-\(run).csv")
+                let r = try CLI.run(["list", "--store", big.path, "--format", "csv", "--output", out.path] + extra)
+                XCTAssertEqual(r.status, 0, r.stderr)
+                XCTAssertEqual(Array(try Data(contentsOf: out)), want, "\(extra) run \(run)")
+                XCTAssertTrue(FileManager.default.fileExists(atPath: StoreIndex.path(for: big.path)))
+            }
+        }
+    }
+
     func testCSV() throws {
         let out = try list("--format", "csv").stdout
         let lines = out.components(separatedBy: "\r\n")

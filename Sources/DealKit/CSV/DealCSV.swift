@@ -61,45 +61,24 @@ public enum DealCSV {
     /// from row to row, then written as any cell is.
     static func append(row d: Deal, to out: inout [UInt8], scratch: inout [UInt8]) {
         func cell(_ s: String) { CSVWriter.append(field: s, to: &out) }
-        func gathered() {
-            scratch.withUnsafeBufferPointer { CSVWriter.append(field: $0, to: &out) }
-            scratch.removeAll(keepingCapacity: true)
-        }
-        // `CSVWriter.list`: every item after the first neutralised, as its own cell would be.
         func item(_ s: String, first: Bool, suffix: String? = nil) {
             var s = s
-            s.withUTF8 { b in
-                if !first {
-                    scratch.append(UInt8(ascii: ";"))
-                    if CSVWriter.needsMark(b) { scratch.append(UInt8(ascii: "'")) }
-                }
-                scratch.append(contentsOf: b)
-            }
-            // `name:role`: the mark depends on the name alone, which starts the item.
-            if let suffix {
-                scratch.append(UInt8(ascii: ":"))
-                scratch.append(contentsOf: suffix.utf8)
-            }
+            s.withUTF8 { DealCSV.item($0, first: first, suffix: suffix, to: &scratch) }
         }
         func list(_ items: [String]) {
             for (i, s) in items.enumerated() { item(s, first: i == 0) }
-            gathered()
+            flush(&scratch, to: &out)
         }
-        func mw(_ v: Double?) { if let v { cell(JSONWriter.format(v)) } }
         func next() { out.append(UInt8(ascii: ",")) }
 
-        cell(d.id)
-        next()
-        cell(d.title)
-        next()
-        cell(d.country)
-        next()
-        if !d.announcedStated { scratch.append(contentsOf: "≤".utf8) }
-        d.announced.withText { scratch.append(contentsOf: $0) }
-        gathered()
-        next()
-        cell(d.status.rawValue)
-        next()
+        var (id, title, country) = (d.id, d.title, d.country)
+        id.withUTF8 { id in
+            title.withUTF8 { title in
+                country.withUTF8 { country in
+                    head(id, title, country, d.announced, stated: d.announcedStated, d.status, &out, &scratch)
+                }
+            }
+        }
         if let s = d.sponsor { cell(s) }
         next()
         var first = true
@@ -107,24 +86,24 @@ public enum DealCSV {
             item(p.name, first: first, suffix: p.role.rawValue)
             first = false
         }
-        gathered()
+        flush(&scratch, to: &out)
         next()
         first = true
         for p in d.partners where p.role == .vendor {
             item(p.name, first: first)
             first = false
         }
-        gathered()
+        flush(&scratch, to: &out)
         next()
         if let s = d.platform { cell(s) }
         next()
         if let s = d.site { cell(s) }
         next()
-        mw(d.capacity?.initialMW)
+        mw(d.capacity?.initialMW, to: &out)
         next()
-        mw(d.capacity?.targetMW)
+        mw(d.capacity?.targetMW, to: &out)
         next()
-        mw(d.capacity?.operationalMW)
+        mw(d.capacity?.operationalMW, to: &out)
         next()
         if let c = d.capacity?.confidence { cell(c.rawValue) }
         next()
@@ -134,16 +113,7 @@ public enum DealCSV {
         next()
         list(d.products)
         next()
-        if let approx = d.capacity?.approx, !approx.isEmpty {
-            first = true
-            for (figure, name) in approxNames where approx.contains(figure) {
-                // Fixed names: none needs a mark, and they are joined as they are.
-                if !first { scratch.append(UInt8(ascii: ";")) }
-                scratch.append(contentsOf: name.utf8)
-                first = false
-            }
-            gathered()
-        }
+        approx(d.capacity?.approx ?? [], to: &out, scratch: &scratch)
         next()
         first = true
         for s in d.sources {
@@ -151,9 +121,139 @@ public enum DealCSV {
             item(url, first: first)
             first = false
         }
-        gathered()
+        flush(&scratch, to: &out)
         out.append(0x0D)
         out.append(0x0A)
+    }
+
+    /// `append(row:to:scratch:)` of a deal read where it lies in the index (`IndexedRow`), the
+    /// same bytes by the same steps; throws what `IndexReader` throws on bytes that do not read.
+    static func append(row d: IndexedRow, to out: inout [UInt8], scratch: inout [UInt8]) throws {
+        func cell(_ b: UnsafeBufferPointer<UInt8>) { CSVWriter.append(field: b, to: &out) }
+        func cell(_ s: String) { CSVWriter.append(field: s, to: &out) }
+        func list(_ at: IndexReader) throws {
+            var r = at
+            for i in 0..<(try r.count()) { item(try r.stringBytes(), first: i == 0, to: &scratch) }
+            flush(&scratch, to: &out)
+        }
+        /// The partners whose role is (`vendors`) or is not a vendor's, as `item`s.
+        func partners(vendors: Bool) throws {
+            var r = d.partners
+            var first = true
+            for _ in 0..<(try r.count()) {
+                let name = try r.stringBytes()
+                let role = try r.enumCase(PartnerRole.self)
+                try IndexedRow.skipPartnerRest(&r)
+                guard (role == .vendor) == vendors else { continue }
+                item(name, first: first, suffix: vendors ? nil : role.rawValue, to: &scratch)
+                first = false
+            }
+            flush(&scratch, to: &out)
+        }
+        func next() { out.append(UInt8(ascii: ",")) }
+
+        head(d.id, d.title, d.country, d.announced, stated: d.announcedStated, d.status, &out, &scratch)
+        if let s = d.sponsor { cell(s) }
+        next()
+        try partners(vendors: false)
+        next()
+        try partners(vendors: true)
+        next()
+        if let s = d.platform { cell(s) }
+        next()
+        if let s = d.site { cell(s) }
+        next()
+        mw(d.initialMW, to: &out)
+        next()
+        mw(d.targetMW, to: &out)
+        next()
+        mw(d.operationalMW, to: &out)
+        next()
+        if let c = d.confidence { cell(c.rawValue) }
+        next()
+        try list(d.models)
+        next()
+        if let k = d.kind { cell(k.rawValue) }
+        next()
+        try list(d.products)
+        next()
+        approx(d.approx, to: &out, scratch: &scratch)
+        next()
+        var sources = d.sources
+        var first = true
+        try sources.skipList { s in
+            try IndexedRow.skipSource(&s) { url in
+                item(url, first: first, to: &scratch)
+                first = false
+            }
+        }
+        flush(&scratch, to: &out)
+        out.append(0x0D)
+        out.append(0x0A)
+    }
+
+    // The steps both row writers share.
+
+    /// Adds a list item to `scratch`: `CSVWriter.list`, every item after the first neutralised
+    /// as its own cell would be; `suffix` (`name:role`) after it, the mark depending on the
+    /// name alone, which starts the item.
+    private static func item(
+        _ b: UnsafeBufferPointer<UInt8>, first: Bool, suffix: String? = nil, to scratch: inout [UInt8]
+    ) {
+        if !first {
+            scratch.append(UInt8(ascii: ";"))
+            if CSVWriter.needsMark(b) { scratch.append(UInt8(ascii: "'")) }
+        }
+        scratch.append(contentsOf: b)
+        if let suffix {
+            scratch.append(UInt8(ascii: ":"))
+            scratch.append(contentsOf: suffix.utf8)
+        }
+    }
+
+    /// Writes the cell gathered in `scratch` as any cell is, and empties it for the next.
+    private static func flush(_ scratch: inout [UInt8], to out: inout [UInt8]) {
+        scratch.withUnsafeBufferPointer { CSVWriter.append(field: $0, to: &out) }
+        scratch.removeAll(keepingCapacity: true)
+    }
+
+    /// The cells every row starts with, each followed by its comma: id, title, country,
+    /// announced (`announcedText`: `≤` first when the date is not stated), status.
+    private static func head(
+        _ id: UnsafeBufferPointer<UInt8>, _ title: UnsafeBufferPointer<UInt8>, _ country: UnsafeBufferPointer<UInt8>,
+        _ date: PartialDate, stated: Bool, _ status: DealStatus, _ out: inout [UInt8], _ scratch: inout [UInt8]
+    ) {
+        func cell(_ b: UnsafeBufferPointer<UInt8>) {
+            CSVWriter.append(field: b, to: &out)
+            out.append(UInt8(ascii: ","))
+        }
+        cell(id)
+        cell(title)
+        cell(country)
+        if !stated { scratch.append(contentsOf: "≤".utf8) }
+        date.withText { scratch.append(contentsOf: $0) }
+        flush(&scratch, to: &out)
+        out.append(UInt8(ascii: ","))
+        CSVWriter.append(field: status.rawValue, to: &out)
+        out.append(UInt8(ascii: ","))
+    }
+
+    /// A megawatt cell: the figure as the feed writes it, nothing when unknown.
+    private static func mw(_ v: Double?, to out: inout [UInt8]) {
+        if let v { CSVWriter.append(field: JSONWriter.format(v), to: &out) }
+    }
+
+    /// The `approx_mw` cell: the names of the approximate figures, `;` between.
+    private static func approx(_ approx: CapacityFigures, to out: inout [UInt8], scratch: inout [UInt8]) {
+        guard !approx.isEmpty else { return }
+        var first = true
+        for (figure, name) in approxNames where approx.contains(figure) {
+            // Fixed names: none needs a mark, and they are joined as they are.
+            if !first { scratch.append(UInt8(ascii: ";")) }
+            scratch.append(contentsOf: name.utf8)
+            first = false
+        }
+        flush(&scratch, to: &out)
     }
 
     /// One deal's cells, in `columns` order.

@@ -79,6 +79,27 @@ public struct DealGroups: Sendable, Equatable {
         return out
     }
 
+    /// `byCountry` in one array: country c's members, in the order given, are
+    /// `members[start[c]..<start[c + 1]]`. A count and a placing pass of integer work, instead
+    /// of an array per country grown one member at a time.
+    public func groupedByCountry(_ members: [Int32]) -> (members: [Int32], start: [Int]) {
+        var start = [Int](repeating: 0, count: countryCodes.count + 1)
+        var out = [Int32](repeating: 0, count: members.count)
+        countryOf.withUnsafeBufferPointer { countryOf in
+            for i in members { start[Int(countryOf[Int(i)]) + 1] += 1 }
+            for c in countryCodes.indices { start[c + 1] += start[c] }
+            var next = start
+            out.withUnsafeMutableBufferPointer { out in
+                for i in members {
+                    let c = Int(countryOf[Int(i)])
+                    out[next[c]] = i
+                    next[c] += 1
+                }
+            }
+        }
+        return (out, start)
+    }
+
     /// `members` split by vendor slot (slot 0: no vendor), a deal in each of its vendors' slots once.
     public func byVendor(_ members: some Sequence<Int32>) -> [[Int32]] {
         var out = [[Int32]](repeating: [], count: vendorSlots)

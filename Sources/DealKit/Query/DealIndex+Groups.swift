@@ -2,7 +2,42 @@ extension DealIndex {
     /// One row per country of `members`, in `Summary`'s order, and the totals row (every member
     /// once, with the codes of its countries): the Countries list, in one pass over the columns.
     public func countryTotals(_ members: [Int32]) -> (rows: [GroupTotal], total: GroupTotal) {
+        DealIndex.countryTotals(members, FigureColumns(self), groups)
+    }
+
+    /// `countryTotals` and `VendorConcentration.Leaders` of the same members: the Countries and
+    /// Vendors views show both (the totals row, the HHI or "top in" column), and each keystroke
+    /// that changes the result makes both anew. Each is a pass of its own over the members, so
+    /// from `parallelFrom` members they run at once, one on each core.
+    public func countryTotalsAndLeaders(
+        _ members: [Int32]
+    ) -> (totals: (rows: [GroupTotal], total: GroupTotal), leaders: VendorConcentration.Leaders) {
         let figures = FigureColumns(self)
+        let groups = self.groups
+        guard members.count >= DealIndex.parallelFrom, Parallel.cores > 1 else {
+            return (
+                DealIndex.countryTotals(members, figures, groups),
+                VendorConcentration.Leaders(groups: groups, ambition: figures.ambition, members: members)
+            )
+        }
+        let parts = Parallel.map(2) { k -> ((rows: [GroupTotal], total: GroupTotal)?, VendorConcentration.Leaders?) in
+            k == 0
+                ? (DealIndex.countryTotals(members, figures, groups), nil)
+                : (nil, VendorConcentration.Leaders(groups: groups, ambition: figures.ambition, members: members))
+        }
+        return (parts[0].0!, parts[1].1!)
+    }
+
+    /// Members from which `countryTotalsAndLeaders` runs its two passes on two cores: below
+    /// it, handing one to the other core costs about what it saves.
+    static let parallelFrom = 4_096
+
+    /// `countryTotals` of the columns `figures` and the grouping `groups` (values, so that it
+    /// can run on any core).
+    static func countryTotals(
+        _ members: [Int32], _ figures: FigureColumns, _ groups: DealGroups
+    ) -> (rows: [GroupTotal], total: GroupTotal) {
+        let countryCodes = groups.countryCodes
         let countryOf = groups.countryOf
         var byID = [MWTotals](repeating: MWTotals(), count: countryCodes.count)
         var all = MWTotals()
@@ -65,7 +100,7 @@ extension DealIndex {
 
     /// The capacity columns taken out of the index once for a pass over many deals: read
     /// through the index for each deal, every column is retained and released again.
-    struct FigureColumns {
+    struct FigureColumns: Sendable {
         let committed: [Double], ambition: [Double], operational: [Double]
         let unknown: [Bool], notApplicable: [Bool]
         let approx: [UInt8]

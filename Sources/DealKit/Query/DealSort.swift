@@ -36,13 +36,22 @@ public enum DealSort: String, Sendable, CaseIterable {
 
     /// The deals in id order (`byID`, positions) and each deal's place in it (`rank`); equal ids by position.
     public static func idOrder(_ deals: UnsafeBufferPointer<Deal>) -> (byID: [Int32], rank: [Int32]) {
-        var byID = (0..<Int32(deals.count)).map { $0 }
+        idOrder(count: deals.count) { deals[$0].id < deals[$1].id }
+    }
+
+    /// `idOrder` of `count` ids that `less(a, b)` compares by position (the index's CSV
+    /// compares them as bytes, where they lie).
+    static func idOrder(count: Int, less: (Int, Int) -> Bool) -> (byID: [Int32], rank: [Int32]) {
+        var byID = (0..<Int32(count)).map { $0 }
         // A saved store is in id order already: no sort then.
-        let ascending = deals.indices.dropFirst().allSatisfy { deals[$0 - 1].id < deals[$0].id }
+        let ascending = (0..<count).dropFirst().allSatisfy { less($0 - 1, $0) }
         if !ascending {
-            byID.sort { a, b in deals[Int(a)].id != deals[Int(b)].id ? deals[Int(a)].id < deals[Int(b)].id : a < b }
+            byID.sort { a, b in
+                if less(Int(a), Int(b)) { return true }
+                return !less(Int(b), Int(a)) && a < b
+            }
         }
-        var rank = [Int32](repeating: 0, count: deals.count)
+        var rank = [Int32](repeating: 0, count: count)
         for (r, i) in byID.enumerated() { rank[Int(i)] = Int32(r) }
         return (byID, rank)
     }
@@ -102,7 +111,7 @@ public enum DealSort: String, Sendable, CaseIterable {
     }
 
     /// Orders like `PartialDate`'s `<`: the first day, then the less precise first.
-    private static func dateKey(_ d: PartialDate) -> Int {
+    static func dateKey(_ d: PartialDate) -> Int {
         d.startKey * 8 + d.precision.rawValue
     }
 

@@ -100,12 +100,17 @@ public struct VendorConcentration: Sendable, Equatable {
 
         /// The deals `members` of `index`: the dashboard's Countries and Vendors views.
         public init(index: DealIndex, members: [Int32]) {
-            let g = index.groups
+            self.init(groups: index.groups, ambition: index.ambition, members: members)
+        }
+
+        /// The deals `members` of the grouping `g`, with `ambition` their figures as the index holds them.
+        init(groups g: DealGroups, ambition: [Double], members: [Int32]) {
             var tally = Tally(vendors: g.vendorKeys.count)
             var hhi = [Double?](repeating: nil, count: g.countryCodes.count)
             var leads = [Int](repeating: 0, count: g.vendorKeys.count)
-            for (c, group) in g.byCountry(members).enumerated() where !group.isEmpty {
-                _ = tally.add(group, g, committed: nil, ambition: index.ambition)
+            let (grouped, start) = g.groupedByCountry(members)
+            for c in g.countryCodes.indices where start[c] < start[c + 1] {
+                _ = tally.add(grouped[start[c]..<start[c + 1]], g, committed: nil, ambition: ambition)
                 let (split, top) = tally.ambition.split(tally.touched, g)
                 tally.reset()
                 hhi[c] = split.hhi
@@ -191,7 +196,9 @@ public struct VendorConcentration: Sendable, Equatable {
         ///
         /// The vendor lists are read through pointers: a slice of them per deal costs a retain
         /// and a release, more than the adding.
-        mutating func add(_ members: [Int32], _ g: DealGroups, committed c: [Double]?, ambition a: [Double]) -> Int {
+        mutating func add(
+            _ members: some Collection<Int32>, _ g: DealGroups, committed c: [Double]?, ambition a: [Double]
+        ) -> Int {
             var noVendor = 0
             g.vendorStart.withUnsafeBufferPointer { starts in
                 g.vendorIDs.withUnsafeBufferPointer { ids in

@@ -60,6 +60,47 @@ struct IndexReader {
         return String(decoding: UnsafeRawBufferPointer(start: base + at, count: n), as: UTF8.self)
     }
 
+    /// A string's bytes where they lie, without making a `String` (`IndexedRow`).
+    mutating func stringBytes() throws -> UnsafeBufferPointer<UInt8> {
+        let n = try int()
+        let at = try take(n)
+        return UnsafeBufferPointer(start: (base + at).assumingMemoryBound(to: UInt8.self), count: n)
+    }
+
+    mutating func optionalStringBytes() throws -> UnsafeBufferPointer<UInt8>? { try bool() ? try stringBytes() : nil }
+
+    /// A list's count, checked as `list` checks it, for a reader that steps over the items itself.
+    mutating func count() throws -> Int {
+        let n = try int()
+        guard n >= 0, n <= end - offset else { throw Malformed() }
+        return n
+    }
+
+    /// Steps over a list whose items `skip` steps over, making nothing.
+    mutating func skipList(_ skip: (inout IndexReader) throws -> Void) throws {
+        for _ in 0..<(try count()) { try skip(&self) }
+    }
+
+    /// Steps over what `IndexWriter.value` wrote.
+    mutating func skipValue() throws {
+        switch try byte() {
+        case 0: return
+        case 1: _ = try bool()
+        case 2, 3: _ = try stringBytes()
+        case 4: try skipList { try $0.skipValue() }
+        case 5: try skipFields()
+        default: throw Malformed()
+        }
+    }
+
+    /// Steps over what `IndexWriter.fields` wrote (a part's unknown keys).
+    mutating func skipFields() throws {
+        try skipList { r in
+            _ = try r.stringBytes()
+            try r.skipValue()
+        }
+    }
+
     /// What `IndexWriter.blob` wrote.
     mutating func blob() throws -> [UInt8] {
         let n = try int()

@@ -135,14 +135,36 @@ public enum StoreIndex {
     }
 
     /// Where each section is, from a header that passed its checks.
-    private struct Section {
+    struct Section: Sendable {
         var offset: Int, length: Int, hash: UInt64, deals: Int
     }
 
-    static func decode(
-        _ bytes: UnsafeRawBufferPointer, size: Int, hash: UInt64, keeping keep: (@Sendable (inout Deal) -> Bool)?,
-        historyText: Bool = false, consumed: @escaping @Sendable (Range<Int>) -> Void
-    ) -> FeedDecoder.Result? {
+    /// `body` given the index's bytes and its chunks (each still to be `checked`), when the index
+    /// beside `file` was made by this program from exactly the bytes the store holds now and its
+    /// header and head pass their checks; nil otherwise, or when `body` gives nil. For a reader
+    /// that takes the deals' bytes as they lie (`IndexCSV`) instead of making the deals.
+    static func withChunks<R>(
+        of file: String, minimumSize: Int,
+        _ body: (UnsafeRawBufferPointer, [Section], _ consumed: @escaping @Sendable (Range<Int>) -> Void) -> R?
+    ) -> R? {
+        let found = try? FileSystem.withContents(of: file) { buffer, consumed -> R? in
+            guard buffer.count >= minimumSize, FileSystem.exists(path(for: file)) else { return nil }
+            let hash = ContentHash.of(UnsafeRawBufferPointer(buffer), done: consumed)
+            return try FileSystem.withContents(of: path(for: file)) { index, consumed -> R? in
+                let bytes = UnsafeRawBufferPointer(index)
+                guard let (head, chunks) = sections(bytes, size: buffer.count, hash: hash), checked(bytes, head) != nil
+                else { return nil }
+                return body(bytes, chunks, consumed)
+            }
+        }
+        return found ?? nil
+    }
+
+    /// The head and the chunks an index's header names, when it is this program's index of a
+    /// store of `size` bytes hashing to `hash`, and the header passes its checks.
+    private static func sections(
+        _ bytes: UnsafeRawBufferPointer, size: Int, hash: UInt64
+    ) -> (head: Section, chunks: [Section])? {
         guard bytes.count > magic.count, magic.elementsEqual(bytes[0..<magic.count]) else { return nil }
         var r = IndexReader(bytes, at: magic.count)
         guard let fixed = try? (0..<8).map({ _ in try r.word() }),
@@ -161,13 +183,22 @@ public enum StoreIndex {
                 == ContentHash.xxh64(UnsafeRawBufferPointer(rebasing: bytes[0..<headerEnd]), seed: 0)
         else { return nil }
         let head = Section(offset: fixed[4], length: fixed[5], hash: UInt64(bitPattern: Int64(fixed[6])), deals: 0)
-        let sections = [head] + chunks
+        let all = [head] + chunks
         guard
-            sections.allSatisfy({
+            all.allSatisfy({
                 $0.offset >= r.offset && $0.length >= 0 && $0.length <= bytes.count - $0.offset && $0.deals >= 0
-            }),
-            let headBytes = checked(bytes, head)
+            })
         else { return nil }
+        return (head, chunks)
+    }
+
+    static func decode(
+        _ bytes: UnsafeRawBufferPointer, size: Int, hash: UInt64, keeping keep: (@Sendable (inout Deal) -> Bool)?,
+        historyText: Bool = false, consumed: @escaping @Sendable (Range<Int>) -> Void
+    ) -> FeedDecoder.Result? {
+        guard let (head, chunks) = sections(bytes, size: size, hash: hash), let headBytes = checked(bytes, head) else {
+            return nil
+        }
         var feed = Feed()
         var result: FeedDecoder.Result
         do {
@@ -210,7 +241,7 @@ public enum StoreIndex {
     }
 
     /// A section's bytes if they hash as the header says.
-    private static func checked(_ bytes: UnsafeRawBufferPointer, _ s: Section) -> UnsafeRawBufferPointer? {
+    static func checked(_ bytes: UnsafeRawBufferPointer, _ s: Section) -> UnsafeRawBufferPointer? {
         let part = UnsafeRawBufferPointer(rebasing: bytes[s.offset..<s.offset + s.length])
         return ContentHash.xxh64(part, seed: 0) == s.hash ? part : nil
     }

@@ -32,10 +32,22 @@ final class ResultSet {
 
     /// The country rows and the totals row, added up together in one pass when first asked for.
     private var countryGroups: (rows: [GroupTotal], total: GroupTotal) {
-        if let c = countryStorage { return c }
-        let c = catalog.countryTotals(members)
-        countryStorage = c
-        return c
+        if countryStorage == nil { makeCountryLists() }
+        return countryStorage!
+    }
+
+    /// The country totals and the leaders, both at once when neither is made yet (the two
+    /// views that show one show the other), on two cores (`DealIndex.countryTotalsAndLeaders`).
+    private func makeCountryLists() {
+        switch (countryStorage, leadersStorage) {
+        case (nil, nil):
+            let both = catalog.countryTotalsAndLeaders(members)
+            countryStorage = both.totals
+            leadersStorage = both.leaders
+        case (nil, _): countryStorage = catalog.countryTotals(members)
+        case (_, nil): leadersStorage = VendorConcentration.Leaders(index: catalog, members: members)
+        default: break
+        }
     }
 
     /// One row per country with matching deals, in `Summary`'s order.
@@ -98,10 +110,8 @@ final class ResultSet {
     /// Vendor concentration of the matching deals (`summary`'s and the report's computation),
     /// as the lists show it: computed when a view first shows it.
     var leaders: VendorConcentration.Leaders {
-        if let v = leadersStorage { return v }
-        let v = VendorConcentration.Leaders(index: catalog, members: members)
-        leadersStorage = v
-        return v
+        if leadersStorage == nil { makeCountryLists() }
+        return leadersStorage!
     }
 
     // MARK: - Column widths

@@ -26,6 +26,7 @@ struct ListCommand: ParsableCommand {
 
     func run() throws {
         let filter = try filters.filter()
+        if let bytes = try everyDealAsCSV(filter) { return try output.emit(bytes, store: storeOptions.path) }
         let selection: Store.Selection
         if asOf.asOf != nil {
             let compiled = filter.compiled()
@@ -44,5 +45,16 @@ struct ListCommand: ParsableCommand {
         }
         bytes += EpochCredit.footer(shown: shown, format: format)
         try output.emit(bytes, store: storeOptions.path)
+    }
+
+    /// Every deal of a file store as CSV to a file, straight from the index's bytes
+    /// (`IndexCSV`: the same bytes, without making the deals); nil when this list is not
+    /// that, or the index cannot give it, and the deals are loaded as for any list.
+    private func everyDealAsCSV(_ filter: DealFilter) throws -> [UInt8]? {
+        guard asOf.asOf == nil, output.resolvedFormat == .csv, !Console.isDisplay(output.output),
+            IndexCSV.supports(sort), !storeOptions.isDatabase, filter.compiled().matchesEverything,
+            let store = try storeOptions.open() as? Store
+        else { return nil }
+        return IndexCSV.export(store: store.path, sort: sort, descending: reverse)
     }
 }
