@@ -18,7 +18,7 @@ export LANG=C.UTF-8
 export TSAN_OPTIONS="${TSAN_OPTIONS:-halt_on_error=1 second_deadlock_stack=1}"
 args=("$@")
 if [ ${#args[@]} -eq 0 ]; then
-  args=(--filter 'ParallelTests|OrderedPipelineTests|DealKitTests.SummaryTests|FeedEncoderTests|FeedDecoderParallelTests|DealValidatorTests|DealDiff|IndexBuilder|SearchIndexTests|DashboardLoopTests|ReportTests')
+  args=(--filter 'ParallelTests|OrderedPipelineTests|DealKitTests.SummaryTests|FeedEncoderTests|FeedDecoderParallelTests|DealValidatorTests|DealDiff|IndexBuilder|SearchIndexTests|DashboardLoopTests|ReportTests|VendorConcentrationTests|IndexCSVTests')
 fi
 set -o pipefail
 swift test --sanitize=thread --scratch-path .build-tsan --disable-swift-testing "${args[@]}" 2>&1 | tee /tmp/sovtrack-tsan.log
