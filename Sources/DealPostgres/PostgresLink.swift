@@ -181,24 +181,6 @@ final class PostgresLink: Sendable {
         try? connection.close().wait()
     }
 
-    /// Runs async work to its end on another thread and waits for it here.
-    @discardableResult
-    static func blocking<T: Sendable>(_ s: PostgresSettings, _ body: @escaping @Sendable () async throws -> T) throws
-        -> T
-    {
-        let box = ResultBox<T>()
-        let done = DispatchSemaphore(value: 0)
-        Task.detached {
-            do { box.result = .success(try await body()) } catch { box.result = .failure(error) }
-            done.signal()
-        }
-        done.wait()
-        switch box.result! {
-        case .success(let v): return v
-        case .failure(let e): throw PostgresLink.storeError(e, s)
-        }
-    }
-
     /// The error a user sees: one line, naming the store (never its password) and the problem.
     static func storeError(_ error: any Error, _ s: PostgresSettings) -> any Error {
         if error is StoreError || error is StoreSession.Conflict { return error }
@@ -285,12 +267,6 @@ extension PostgresLink {
             reason:
                 "the connection to the server was lost\(why.map { " (\($0))" } ?? ""); nothing half-written was kept")
     }
-}
-
-/// Carries a result from the task that made it to the thread waiting for it; the semaphore
-/// orders the write before the read.
-private final class ResultBox<T>: @unchecked Sendable {
-    var result: Result<T, any Error>?
 }
 
 /// The values of a statement's rows, appended on the connection's event loop (one at a time,

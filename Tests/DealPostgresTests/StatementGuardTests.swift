@@ -38,7 +38,7 @@ final class StatementGuardTests: XCTestCase {
         try connection.close().wait()
         XCTAssertThrowsError(
             try TimeLimit.run(10, "a statement on a connection that closed") {
-                try PostgresLink.blocking(link.settings) { try await waiting.value }
+                try Self.blocking(link.settings) { try await waiting.value }
             }
         ) {
             XCTAssertEqual(
@@ -75,7 +75,7 @@ final class StatementGuardTests: XCTestCase {
         let link = try link(db)
         let statements = StatementGuard(link.connection)
         let (c, l) = (link.connection, link.logger)
-        let n = try PostgresLink.blocking(link.settings) {
+        let n = try Self.blocking(link.settings) {
             try await statements.run {
                 var n = 0
                 for try await row in try await c.query("SELECT 41 + 1", logger: l) { n = try row.decode(Int.self) }
@@ -85,4 +85,25 @@ final class StatementGuardTests: XCTestCase {
         XCTAssertEqual(n, 42)
         link.close()
     }
+
+    /// Runs the guard's async `run` to its end on another thread and waits for it here, the
+    /// error as a user sees it: how the watch, the one async caller, meets a closed connection.
+    private static func blocking<T: Sendable>(_ s: PostgresSettings, _ body: @escaping @Sendable () async throws -> T)
+        throws
+        -> T
+    {
+        let box = ResultBox<T>()
+        let done = DispatchSemaphore(value: 0)
+        Task.detached {
+            do { box.result = .success(try await body()) } catch { box.result = .failure(error) }
+            done.signal()
+        }
+        done.wait()
+        return try box.result!.mapError { PostgresLink.storeError($0, s) }.get()
+    }
+}
+
+/// Where the async work's result waits for the blocked thread (written once, before the signal).
+private final class ResultBox<T>: @unchecked Sendable {
+    var result: Result<T, any Error>?
 }
