@@ -72,14 +72,14 @@ public struct DealGroups: Sendable, Equatable {
     /// The number of vendor slots: one per vendor, and slot 0 for deals without one.
     public var vendorSlots: Int { vendorNames.count + 1 }
 
-    /// `members` (deal indices, increasing) split by country id, each in the order given.
-    public func byCountry(_ members: some Sequence<Int32>) -> [[Int32]] {
-        var out = [[Int32]](repeating: [], count: countryCodes.count)
-        for i in members { out[Int(countryOf[Int(i)])].append(i) }
-        return out
+    /// `members` (deal indices, increasing) split by country id, each in the order given:
+    /// `groupedByCountry`, an array per country.
+    public func byCountry(_ members: [Int32]) -> [[Int32]] {
+        let (grouped, start) = groupedByCountry(members)
+        return countryCodes.indices.map { Array(grouped[start[$0]..<start[$0 + 1]]) }
     }
 
-    /// `byCountry` in one array: country c's members, in the order given, are
+    /// `members` split by country id in one array: country c's members, in the order given, are
     /// `members[start[c]..<start[c + 1]]`. A count and a placing pass of integer work, instead
     /// of an array per country grown one member at a time.
     public func groupedByCountry(_ members: [Int32]) -> (members: [Int32], start: [Int]) {

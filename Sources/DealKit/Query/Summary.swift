@@ -92,7 +92,7 @@ public struct Summary: Sendable, Equatable {
         case .country:
             // Each deal is in one country: the rows are totalled on both cores, and the total
             // is the rows' names merged plus one cheap pass for the figures.
-            let groups = g.byCountry(all).enumerated().filter { !$0.element.isEmpty }.map {
+            let groups = g.byCountry(Array(all)).enumerated().filter { !$0.element.isEmpty }.map {
                 (key: g.countryCodes[$0.offset], value: $0.element)
             }
             let halves = Summary.split(groups, into: both ? 2 : 1)
