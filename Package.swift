@@ -5,7 +5,9 @@ import PackageDescription
 /// DealKit's byte loops (the JSON reader and writer, the fingerprint, the CSV) run optimized in
 /// debug builds too: `swift test` reads and writes feeds thousands of times, and unoptimized
 /// they were a third of its time (docs/performance.md, "The test suite's time"). To step
-/// through DealKit in a debugger, build with SOVTRACK_DEALKIT_ONONE=1 set.
+/// through DealKit in a debugger, build with SOVTRACK_DEALKIT_ONONE=1 set. An unsafe flag keeps
+/// this package from being a versioned dependency of another: DealKit's library product serves
+/// this package's own tools, not outside packages.
 let dealKitSettings: [SwiftSetting] =
     ProcessInfo.processInfo.environment["SOVTRACK_DEALKIT_ONONE"] == nil
     ? [.unsafeFlags(["-O"], .when(configuration: .debug))] : []
