@@ -1,4 +1,5 @@
 import DealKit
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -15,12 +16,27 @@ enum Console {
             var done = 0
             while done < buf.count {
                 let n = write(1, buf.baseAddress! + done, buf.count - done)
-                if n < 0 {
-                    if errno == EINTR { continue }
+                if n <= 0 {
+                    if n < 0 && errno == EINTR { continue }
+                    // A reader that stopped reading (`| head`) is no failure; a full disk is.
+                    let e = n < 0 ? errno : EIO
+                    if e != EPIPE { outputError.withLock { $0 = $0 ?? e } }
                     return
                 }
                 done += n
             }
+        }
+    }
+
+    /// The error of the first failed write to standard output since the last `takeOutputError`.
+    private static let outputError = Mutex<Int32?>(nil)
+
+    /// The error that stopped standard output (a full disk, a closed descriptor), if one did,
+    /// and forgets it: a command whose result was cut short must not exit 0.
+    static func takeOutputError() -> Int32? {
+        outputError.withLock { e in
+            defer { e = nil }
+            return e
         }
     }
 

@@ -90,6 +90,17 @@ struct Sovtrack: ParsableCommand {
     /// Runs the command line `args` (without the program's name) and gives its exit status.
     /// Tests call this in process for commands whose logic, not process, is under test.
     static func status(running given: [String]) -> Int32 {
+        _ = Console.takeOutputError()
+        let code = outcome(of: given)
+        if let e = Console.takeOutputError() {
+            Console.err("sovtrack: cannot write to standard output: \(String(cString: strerror(e)))")
+            return 74
+        }
+        return code
+    }
+
+    /// The exit status of the command line `given`, what it printed aside.
+    private static func outcome(of given: [String]) -> Int32 {
         let args = naming(given)
         if let unknown = unknownCommand(args) {
             Console.err("sovtrack: \(unknown) (see 'sovtrack help')")

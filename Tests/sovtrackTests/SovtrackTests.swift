@@ -71,4 +71,36 @@ final class SovtrackTests: XCTestCase {
             }
         }
     }
+
+    /// A result cut short on standard output (a full disk, a closed descriptor) is an error,
+    /// one line on standard error and exit 74; a reader that stops reading is not.
+    func testAFailedWriteToStandardOutputIsAnErrorNotASuccess() throws {
+        let store = PackageRoot.fixture("deals.json").path
+        for args in [["--version"], ["list", "--format", "csv", "--store", store]] {
+            let p = Process()
+            p.executableURL = SovtrackProcess.binary
+            p.arguments = args
+            p.standardOutput = try XCTUnwrap(FileHandle(forWritingAtPath: "/dev/full"))
+            let err = Pipe()
+            p.standardError = err
+            try p.run()
+            let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            p.waitUntilExit()
+            XCTAssertEqual(p.terminationStatus, 74, "\(args)")
+            XCTAssertEqual(message, "sovtrack: cannot write to standard output: No space left on device\n", "\(args)")
+        }
+        // Into a pipe whose reader has gone: no message (`sovtrack list | head -1`).
+        let p = Process()
+        p.executableURL = SovtrackProcess.binary
+        p.arguments = ["list", "--format", "csv", "--store", store]
+        let out = Pipe()
+        let err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try out.fileHandleForReading.close()
+        try p.run()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        XCTAssertFalse(message.contains("cannot write"), message)
+    }
 }
