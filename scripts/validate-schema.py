@@ -6,6 +6,8 @@ a file whose version is missing, not a whole number or unknown is checked agains
 newest schema, which then reports the version as wrong.
 
     python3 scripts/validate-schema.py FILE...     (FILE may be "-" for standard input)
+    python3 scripts/validate-schema.py --serve     (for tests: reads lines of FILEs joined by
+        tabs, answers each with one JSON line {"status": N, "output": TEXT}; started once)
 
 Prints "FILE: ok" for a valid file, else one line per problem, "FILE: path: message"
 (a JSON syntax error as "FILE:LINE:COLUMN: message"). Exits 0 only if every file is
@@ -153,6 +155,27 @@ def check(name, text, validators_by_version):
 def main(argv):
     if not argv or argv[0] in ("-h", "--help"):
         fail_usage("usage: python3 scripts/validate-schema.py FILE... (- for standard input)")
+    validators_by_version = load_validators()
+    if argv == ["--serve"]:
+        return serve(validators_by_version)
+    return check_files(argv, validators_by_version)
+
+
+def serve(validators_by_version):
+    """One request a line (FILEs joined by tabs), one JSON line an answer: what a run with
+    those arguments would print and its exit status, without a Python start each time."""
+    import contextlib
+    import io
+
+    for line in sys.stdin:
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            status = check_files(line.rstrip("\n").split("\t"), validators_by_version)
+        print(json.dumps({"status": status, "output": out.getvalue()}), flush=True)
+    return 0
+
+
+def load_validators():
     validators_by_version = {}
     for version, path in SCHEMA_PATHS.items():
         try:
@@ -161,7 +184,10 @@ def main(argv):
         except Exception as e:  # noqa: BLE001 - any problem with a schema is fatal
             fail_usage(f"cannot use {path}: {e}".splitlines()[0])
         validators_by_version[version] = FeedValidator(schema)
+    return validators_by_version
 
+
+def check_files(argv, validators_by_version):
     all_ok = True
     for arg in argv:
         name = "<stdin>" if arg == "-" else arg

@@ -12,8 +12,10 @@ import Synchronization
 /// before the LISTEN is not missed. A standby (a read replica) can neither LISTEN nor be sent a
 /// NOTIFY: there the watch reads the generation every `retry` instead, on its own connection,
 /// so the dashboard still never waits for the server. When the connection is lost (the server
-/// restarting) the watch says why and connects again in the background, every `retry`, until
-/// it is dropped.
+/// restarting) the watch says why and connects again in the background until it is dropped:
+/// a tenth of a second after, then twice as long each time, up to every `retry`, so that a
+/// restart is over for the dashboard as soon as the server is, and a server that stays down
+/// is not asked ten times a second.
 final class PostgresWatch: Sendable {
     enum State: Sendable, Equatable {
         /// Connecting: nothing to tell yet.
@@ -49,12 +51,16 @@ final class PostgresWatch: Sendable {
 
     private static func watch(_ settings: PostgresSettings, _ shared: Shared, retry: Duration, poll: Bool?) async {
         let logger = PostgresLink.quietLogger
+        let clock = ContinuousClock()
+        let firstPause = min(Duration.milliseconds(100), retry)
+        var pause = firstPause
         while !Task.isCancelled {
             var why: String
             do {
                 let config = try PostgresLink.configuration(settings)
                 let connection = try await PostgresConnection.connect(
                     on: PostgresLink.loop, configuration: config, id: 2, logger: logger)
+                let connected = clock.now
                 let statements = StatementGuard(connection)
                 let generation = { @Sendable () async throws -> Int64 in
                     try await statements.run {
@@ -91,12 +97,15 @@ final class PostgresWatch: Sendable {
                     why = reason(error, settings)
                 }
                 try? await connection.close()
+                // A connection that lasted was a recovery: the next loss starts the pauses again.
+                if clock.now - connected >= retry { pause = firstPause }
             } catch {
                 why = reason(error, settings)
             }
             if Task.isCancelled { return }
             shared.set(.lost(why))
-            try? await Task.sleep(for: retry)
+            try? await Task.sleep(for: pause)
+            pause = min(pause * 2, retry)
         }
     }
 

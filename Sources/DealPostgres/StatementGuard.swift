@@ -12,8 +12,9 @@ import Synchronization
 /// up on a moment later (`grace`): long enough for postgres-nio to fail, or finish, the
 /// statements it did receive, with their own outcome.
 final class StatementGuard: Sendable {
-    /// How long a statement in flight may still answer after its connection closed.
-    static let grace: TimeAmount = .seconds(1)
+    /// How long a statement in flight may still answer after its connection closed, unless
+    /// told otherwise (tests wait less).
+    static let grace: Duration = .seconds(1)
 
     private struct Waiting {
         var closed = false
@@ -24,15 +25,17 @@ final class StatementGuard: Sendable {
     private let connection: PostgresConnection
     private let waiting = Mutex(Waiting())
 
-    init(_ connection: PostgresConnection) {
+    init(_ connection: PostgresConnection, grace: Duration = StatementGuard.grace) {
         self.connection = connection
+        let (seconds, attoseconds) = grace.components
+        let grace = TimeAmount.nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
         // One observer per connection (not one per statement), so a long session adds nothing;
         // timed on the connection's own event loop, which a command's closing connection
         // then asks for no thread more.
         let loop = connection.eventLoop
         connection.closeFuture.whenComplete { [weak self] _ in
             guard let self else { return }
-            loop.scheduleTask(in: StatementGuard.grace) {
+            loop.scheduleTask(in: grace) {
                 let stranded = self.waiting.withLock { w -> [@Sendable () -> Void] in
                     w.closed = true
                     defer { w.fail = [:] }

@@ -15,7 +15,7 @@ final class ScratchDatabasesTests: XCTestCase {
 
         // The read-only role sits on the database; its owner may not end that session.
         let sleeper = Process()
-        sleeper.executableURL = URL(fileURLWithPath: "/usr/bin/psql")
+        sleeper.executableURL = URL(fileURLWithPath: Psql.executable)
         sleeper.arguments = [
             "-X", "-qAt", "-d", reader.replacingOccurrences(of: "/sovtrack_test?", with: "/\(name)?"),
             "-c", "SELECT pg_sleep(30)",

@@ -8,6 +8,9 @@ import XCTest
 /// No statement waits for a connection that has closed: postgres-nio never answers one sent
 /// on a closed connection, which made a use after a server-side close hang.
 final class StatementGuardTests: XCTestCase {
+    /// The grace these tests wait, a tenth of the product's: the rule, not the second, is tested.
+    static let grace: Duration = .milliseconds(100)
+
     private func link(_ db: ScratchDatabase) throws -> PostgresLink {
         try PostgresLink.open(PostgresSettings(url: db.url, environment: db.environment))
     }
@@ -28,7 +31,7 @@ final class StatementGuardTests: XCTestCase {
     func testAStatementInFlightWhenTheConnectionClosesIsGivenUpAfterTheGrace() throws {
         let db = try ScratchDatabase.make(self)
         let link = try link(db)
-        let statements = StatementGuard(link.connection)
+        let statements = StatementGuard(link.connection, grace: Self.grace)
         let connection = link.connection
         let started = Date()
         // A statement that will never be answered, as one written to a closed channel is not.
@@ -51,7 +54,7 @@ final class StatementGuardTests: XCTestCase {
     func testAStatementWaitedForHereIsGivenUpAfterTheGraceWhenItsConnectionCloses() throws {
         let db = try ScratchDatabase.make(self)
         let link = try link(db)
-        let statements = StatementGuard(link.connection)
+        let statements = StatementGuard(link.connection, grace: Self.grace)
         let connection = link.connection
         // A statement that will never be answered, as one written to a closed channel is not.
         let unanswered = connection.eventLoop.makePromise(of: Int.self)
@@ -73,7 +76,7 @@ final class StatementGuardTests: XCTestCase {
     func testAStatementAnsweredBeforeTheCloseKeepsItsAnswer() throws {
         let db = try ScratchDatabase.make(self)
         let link = try link(db)
-        let statements = StatementGuard(link.connection)
+        let statements = StatementGuard(link.connection, grace: Self.grace)
         let (c, l) = (link.connection, link.logger)
         let n = try Self.blocking(link.settings) {
             try await statements.run {

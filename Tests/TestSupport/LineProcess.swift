@@ -6,42 +6,37 @@ import Foundation
 public final class LineProcess: @unchecked Sendable {
     private let process = Process()
     private let input: FileHandle
-    private let lock = NSLock()
     /// One question at a time, so that each answer goes to whoever asked it.
     private let asking = NSLock()
-    private var ready: [String] = []
-    private let available = DispatchSemaphore(value: 0)
+    private let answers = Answers()
+
+    /// The lines the process printed and nobody took yet.
+    private final class Answers: @unchecked Sendable {
+        private let lock = NSLock()
+        private var ready: [String] = []
+        let available = DispatchSemaphore(value: 0)
+
+        func put(_ line: String) {
+            lock.lock()
+            ready.append(line)
+            lock.unlock()
+            available.signal()
+        }
+
+        func take() -> String {
+            lock.lock()
+            defer { lock.unlock() }
+            return ready.removeFirst()
+        }
+    }
 
     /// Starts `arguments` (the first found on `PATH` through /usr/bin/env), its standard error discarded.
     public init(_ arguments: [String], environment: [String: String]? = nil) throws {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = arguments
         if let environment { process.environment = environment }
-        let toChild = Pipe()
-        let fromChild = Pipe()
-        process.standardInput = toChild
-        process.standardOutput = fromChild
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        input = toChild.fileHandleForWriting
-        let output = fromChild.fileHandleForReading
-        // Read on a thread of its own, so that a wait for an answer can time out.
-        Thread.detachNewThread { [self] in
-            var pending = Data()
-            while true {
-                let chunk = output.availableData
-                if chunk.isEmpty { break }
-                pending += chunk
-                while let newline = pending.firstIndex(of: 0x0A) {
-                    let line = String(decoding: pending[pending.startIndex..<newline], as: UTF8.self)
-                    pending = Data(pending[(newline + 1)...])
-                    lock.lock()
-                    ready.append(line)
-                    lock.unlock()
-                    available.signal()
-                }
-            }
-        }
+        let answers = answers
+        input = try PipedChild.start(process, line: { answers.put($0) })
     }
 
     public var isRunning: Bool { process.isRunning }
@@ -52,14 +47,12 @@ public final class LineProcess: @unchecked Sendable {
         asking.lock()
         defer { asking.unlock() }
         try input.write(contentsOf: Data((line + "\n").utf8))
-        guard available.wait(timeout: .now() + seconds) == .success else {
+        guard answers.available.wait(timeout: .now() + seconds) == .success else {
             close(waiting: 0)
             throw LineProcessError(
                 message: "\(process.arguments?.joined(separator: " ") ?? "") gave no answer in \(seconds) s")
         }
-        lock.lock()
-        defer { lock.unlock() }
-        return ready.removeFirst()
+        return answers.take()
     }
 
     /// Ends its input, so that it finishes, and stops it if it has not within `seconds`.

@@ -40,9 +40,21 @@ public enum Psql {
         return p
     }
 
+    /// The server's own psql (the newest installed), not Debian's /usr/bin/psql: that is a Perl
+    /// script choosing a version, whose start cost more than psql's on every call.
+    public static let executable: String = {
+        let root = "/usr/lib/postgresql"
+        let versions = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
+        for v in versions.compactMap(Int.init).sorted(by: >) {
+            let path = "\(root)/\(v)/bin/psql"
+            if FileManager.default.isExecutableFile(atPath: path) { return path }
+        }
+        return "/usr/bin/psql"
+    }()
+
     private static func process(_ url: String, password: String, _ statements: [String], stopOnError: Bool) -> Process {
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/psql")
+        p.executableURL = URL(fileURLWithPath: executable)
         // psql reads the same URL (its sslmode too); -X: no ~/.psqlrc.
         p.arguments =
             ["-X", "-qAt", "-v", "ON_ERROR_STOP=\(stopOnError ? 1 : 0)", "-d", url] + statements.flatMap { ["-c", $0] }

@@ -14,6 +14,8 @@ public final class TmuxSession {
     private var killed = false
     /// The server's socket file, removed after the server is killed (tmux leaves it behind).
     private var socketPath: String?
+    /// The client in control mode that runs this session's commands once the server is up.
+    private var control: TmuxControl?
 
     /// The tmux executable, or nil when it is not installed.
     public static var executable: String? {
@@ -46,6 +48,7 @@ public final class TmuxSession {
     private init(cols: Int, rows: Int, arguments: [String]) throws {
         guard TmuxSession.executable != nil else { throw XCTSkip("tmux is not installed; .ci/run installs it") }
         try tmux(["-f", "/dev/null", "new-session", "-d", "-s", "t", "-x", "\(cols)", "-y", "\(rows)"] + arguments)
+        control = try TmuxControl(executable: TmuxSession.executable!, socket: socket)
         socketPath = try? tmux(["display-message", "-p", "#{socket_path}"]).trimmingCharacters(
             in: .whitespacesAndNewlines)
     }
@@ -55,7 +58,8 @@ public final class TmuxSession {
     /// Runs a tmux command on this session's server and returns its output.
     @discardableResult
     public func tmux(_ args: [String]) throws -> String {
-        try TmuxSession.run(socket: socket, args)
+        if let control { return try control.run(args) }
+        return try TmuxSession.run(socket: socket, args)
     }
 
     /// Runs a tmux command on the server at `socket` and returns its output.
@@ -78,11 +82,17 @@ public final class TmuxSession {
         for k in names { try tmux(["send-keys", "-t", "t", k]) }
     }
 
-    /// The screen as text, one line per row.
-    public func capture() throws -> String { try tmux(["capture-pane", "-p", "-t", "t"]) }
+    /// The screen as text, one line per row, once the pane has stopped printing for a moment.
+    public func capture() throws -> String {
+        control?.settle()
+        return try tmux(["capture-pane", "-p", "-t", "t"])
+    }
 
     /// The screen with its colours and attributes, as escape sequences (`capture-pane -e`).
-    public func captureStyled() throws -> String { try tmux(["capture-pane", "-p", "-e", "-t", "t"]) }
+    public func captureStyled() throws -> String {
+        control?.settle()
+        return try tmux(["capture-pane", "-p", "-e", "-t", "t"])
+    }
 
     /// Polls the styled screen for at most `seconds` until it differs from `before`, and returns it
     /// (unchanged after that time, without failing: a key may rightly change nothing).
@@ -91,9 +101,10 @@ public final class TmuxSession {
         let deadline = Date().addingTimeInterval(seconds)
         var screen = before
         repeat {
+            let printed = control?.outputCount ?? 0
             screen = try captureStyled()
             if screen != before { return screen }
-            Thread.sleep(forTimeInterval: 0.01)
+            pause(after: printed)
         } while Date() < deadline
         return screen
     }
@@ -121,9 +132,10 @@ public final class TmuxSession {
         let deadline = Date().addingTimeInterval(timeout)
         var screen = ""
         while Date() < deadline {
+            let printed = control?.outputCount ?? 0
             screen = try capture()
             if predicate(screen) { return screen }
-            Thread.sleep(forTimeInterval: 0.02)
+            pause(after: printed)
         }
         XCTFail("timed out waiting for \(what); screen:\n\(screen)", file: file, line: line)
         throw TmuxError(message: "timed out waiting for \(what)")
@@ -140,11 +152,22 @@ public final class TmuxSession {
         }
     }
 
+    /// Waits for the pane to print after `printed` outputs, or 50 ms at most: a screen also
+    /// changes without printing (a pane that died says so itself).
+    private func pause(after printed: Int) {
+        if let control {
+            control.waitForOutput(after: printed, atMost: 0.05)
+        } else {
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+    }
+
     /// Ends the session and its server; safe to call twice.
     public func kill() {
         guard !killed else { return }
         killed = true
-        _ = try? tmux(["kill-server"])
+        _ = try? TmuxSession.run(socket: socket, ["kill-server"])
+        control?.close()
         if let socketPath, !socketPath.isEmpty { unlink(socketPath) }
     }
 }

@@ -145,7 +145,7 @@ final class TableLock {
         // psql may be gone (the server stopped under it) when the transaction is ended: a write
         // to its closed input must fail, not kill the test run.
         signal(SIGPIPE, SIG_IGN)
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/psql")
+        process.executableURL = URL(fileURLWithPath: Psql.executable)
         process.arguments = ["-X", "-qAt", "-v", "ON_ERROR_STOP=1", "-d", db.url]
         process.environment = db.env.merging(["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]) { a, _ in a }
         let output = Pipe()

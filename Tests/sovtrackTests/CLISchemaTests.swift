@@ -7,6 +7,19 @@ import XCTest
 final class CLISchemaTests: XCTestCase {
     private static let script = PackageRoot.file("scripts/validate-schema.py").path
 
+    /// One checker for the run (`validate-schema.py --serve`): a Python with jsonschema
+    /// imported costs a quarter of a second to start.
+    private static let checker = LineProcess.Shared {
+        try LineProcess(["python3", script, "--serve"])
+    }
+
+    /// What `validate-schema.py FILES...` prints and its exit status, asked of the checker.
+    private static func validate(_ files: [String]) throws -> (status: Int32, output: String) {
+        let answer = try checker.get().ask(files.joined(separator: "\t"), within: 60)
+        let info = (try JSONSerialization.jsonObject(with: Data(answer.utf8)) as? [String: Any]) ?? [:]
+        return (Int32((info["status"] as? Int) ?? -1), (info["output"] as? String) ?? answer)
+    }
+
     private static func python(_ args: [String]) throws -> (status: Int32, output: String) {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -30,7 +43,7 @@ final class CLISchemaTests: XCTestCase {
     }
 
     private func assertValid(_ files: [URL], file: StaticString = #filePath, line: UInt = #line) throws {
-        let r = try Self.python([Self.script] + files.map(\.path))
+        let r = try Self.validate(files.map(\.path))
         XCTAssertEqual(r.status, 0, r.output, file: file, line: line)
         XCTAssertEqual(CLI.lines(r.output), files.map { "\($0.path): ok" }, file: file, line: line)
     }
@@ -54,7 +67,7 @@ final class CLISchemaTests: XCTestCase {
             #"{"format": "sovtrack-feed", "version": 2, "deals": [{"id": "a", "title": "T", "country": "KR", "announced": "2026", "kind": "merger", "capacity": {"approx": ["peakMW"]}}]}"#,
             as: "bad.json")
         // One python for the three files: each is reported on lines of its own.
-        let r = try Self.python([Self.script, v2.path, v1.path, bad.path])
+        let r = try Self.validate([v2.path, v1.path, bad.path])
         XCTAssertEqual(r.status, 1)
         let lines = CLI.lines(r.output)
         XCTAssertEqual(lines.filter { $0.hasPrefix(v2.path + ":") }, ["\(v2.path): ok"], r.output)
@@ -104,7 +117,7 @@ final class CLISchemaTests: XCTestCase {
             "wrong-format.json", "newer-version.json", "top-level-array.json", "source-without-title-or-url.json",
         ].map(CLI.bad)
         // One python for every file: the script reports each file on lines of its own.
-        let r = try Self.python([Self.script] + files.map(\.path))
+        let r = try Self.validate(files.map(\.path))
         XCTAssertEqual(r.status, 1, r.output)
         let lines = CLI.lines(r.output)
         for file in files {

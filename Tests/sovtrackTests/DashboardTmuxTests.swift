@@ -152,12 +152,18 @@ final class DashboardTmuxTests: XCTestCase {
         let (s, _) = try launch("tui-wide-names.json", cols: 120, rows: 30)
         defer { s.kill() }
         try s.keys("2")
-        let screen = try s.waitFor("ソフトバンク")
         // The status column starts at the same place on every row, whatever script the title is in.
         // Data rows only: the header and tab rows come first, and the column header names "announced" too.
-        let rows = screen.split(separator: "\n").dropFirst(3).filter { row in
-            ["planned", "announced", "cancelled", "operational", "under-construction"].contains { row.hasSuffix($0) }
+        func dataRows(_ screen: String) -> [Substring] {
+            screen.split(separator: "\n").dropFirst(3).filter { row in
+                ["planned", "announced", "cancelled", "operational", "under-construction"].contains {
+                    row.hasSuffix($0)
+                }
+            }
         }
+        // All five rows, not the first look at "ソフトバンク": a frame caught half drawn has fewer.
+        let screen = try s.waitUntil("the five deals") { $0.contains("ソフトバンク") && dataRows($0).count == 5 }
+        let rows = dataRows(screen)
         let starts = Set(
             rows.compactMap { row -> Int? in
                 for status in ["planned", "announced", "cancelled", "operational", "under-construction"] {

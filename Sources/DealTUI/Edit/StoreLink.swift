@@ -3,7 +3,7 @@ import Foundation
 
 /// The run loop's side of editing: carries out `.apply` effects on a `StoreSession` and
 /// notices when another writer saved, looking at the store every `interval` (its
-/// `watchInterval`: a `stat` a second for a file, a memory read for a database that pushes
+/// `watchInterval`: a `stat` four times a second for a file, a memory read for a database that pushes
 /// its saves), and when the store cannot be reached and when it can again.
 struct StoreLink {
     private(set) var session: StoreSession
