@@ -141,6 +141,22 @@ public final class TmuxSession {
         throw TmuxError(message: "timed out waiting for \(what)")
     }
 
+    /// The screen once it holds still: two looks, `quiet` seconds without output apart, the
+    /// same. A look waits a few milliseconds without output already; this is for a test that
+    /// reads the whole frame on a loaded host, where a dashboard paused between two writes of
+    /// one frame would leave it half drawn for longer than that.
+    public func stillScreen(quiet: Double = 0.02, timeout: Double = 10) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var screen = try capture()
+        while Date() < deadline {
+            control?.settle(quiet: quiet, atMost: timeout)
+            let again = try capture()
+            if again == screen { return screen }
+            screen = again
+        }
+        throw TmuxError(message: "the screen did not hold still for \(timeout) s")
+    }
+
     /// Polls the screen until it contains every one of `texts`.
     @discardableResult
     public func waitFor(_ texts: String..., timeout: Double = 10, file: StaticString = #filePath, line: UInt = #line)

@@ -264,7 +264,7 @@ final class CLIBadInputTests: XCTestCase {
     func testLockedStore() throws {
         let store = try CLI.copy(CLI.fixture)
         let before = try XCTUnwrap(CLI.bytes(store))
-        let env = ["SOVTRACK_LOCK_TIMEOUT": "0.1"]
+        let env = ["SOVTRACK_LOCK_TIMEOUT": "0.02"]
         let feed = try importable()
         do {
             let held = try HeldLock(store: store)

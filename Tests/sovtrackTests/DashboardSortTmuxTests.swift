@@ -55,13 +55,15 @@ final class DashboardSortTmuxTests: XCTestCase {
             let deals = try Store.load(path: dir.appendingPathComponent("deals.json").path).feed.deals
             var timelineKeys = Set<String>()
             for k in 0..<14 {
-                let now = try s.capture()
+                let now = try s.stillScreen()
                 timelineKeys.insert(try checkTimelineOrder(now, deals: deals, cols: cols, rows: rows))
+                var before = now
                 if k == 4 {
                     try pressAndWait(s, "S", after: now)
-                    try checkTimelineOrder(try s.capture(), deals: deals, cols: cols, rows: rows)
+                    before = try s.stillScreen()
+                    try checkTimelineOrder(before, deals: deals, cols: cols, rows: rows)
                 }
-                try pressAndWait(s, "s", after: try s.capture())
+                try pressAndWait(s, "s", after: before)
             }
             XCTAssertEqual(
                 timelineKeys,
@@ -69,7 +71,7 @@ final class DashboardSortTmuxTests: XCTestCase {
                     "title", "cc", "announced", "sponsor", "vendors", "partners", "MW", "op MW", "status",
                     "confidence", "models", "next milestone", "id",
                 ])
-            let screen = try s.capture()
+            let screen = try s.stillScreen()
             // The axis's year labels are whole (2016 or '16, never a lone "2"), and the legend is there.
             let axis = screen.split(separator: "\n", omittingEmptySubsequences: false)[2]
             let years = axis.split(separator: "┊").dropFirst().map { $0.prefix { $0 != " " && $0 != "▼" } }.filter {
@@ -159,25 +161,23 @@ final class DashboardSortTmuxTests: XCTestCase {
     private func cycle(_ s: TmuxSession, _ pane: Pane, _ times: Int, cols: Int, rows: Int) throws -> Set<String> {
         var seen = Set<String>()
         for k in 0..<times {
-            let screen = try s.capture()
+            var screen = try s.stillScreen()
             seen.insert(try checkLabelAndOrder(screen, pane: pane, cols: cols, rows: rows).column)
             if k == 2 {
                 try pressAndWait(s, "S", after: screen)
-                try checkLabelAndOrder(try s.capture(), pane: pane, cols: cols, rows: rows)
+                screen = try s.stillScreen()
+                try checkLabelAndOrder(screen, pane: pane, cols: cols, rows: rows)
             }
-            try pressAndWait(s, "s", after: try s.capture())
+            try pressAndWait(s, "s", after: screen)
         }
         return seen
     }
 
-    /// Sends a key and waits until the screen changed and then holds still (a frame may be captured half painted).
+    /// Sends a key and waits until the screen changed; the rows are then read from a screen
+    /// that holds still (`stillScreen`: a frame may be caught half painted).
     private func pressAndWait(_ s: TmuxSession, _ key: String, after screen: String) throws {
         try s.keys(key)
-        var last = screen
-        try s.waitUntil("the screen to change after \(key) and settle") { now in
-            defer { last = now }
-            return now != screen && now == last
-        }
+        try s.waitUntil("the screen to change after \(key)") { $0 != screen }
     }
 
     private enum Pane { case countryList, countryDeals, deals, vendors }
