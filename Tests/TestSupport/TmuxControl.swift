@@ -31,6 +31,8 @@ final class TmuxControl: @unchecked Sendable {
         sending.lock()
         defer { sending.unlock() }
         let command = args.joined(separator: " ")
+        // A write to a client that has ended would raise SIGPIPE: the server is gone.
+        if inbox.locked({ $0.ended }) { throw TmuxError(message: "tmux \(command): the server has ended") }
         do {
             try input.write(contentsOf: Data((args.map(TmuxControl.quoted).joined(separator: " ") + "\n").utf8))
         } catch {
