@@ -74,19 +74,29 @@ public struct SearchIndex: Sendable {
         }.flatMap { $0 }
     }
 
+    /// Written in place, room for every candidate made first: appending grew the result again
+    /// and again and checked each time that it was not shared.
     private func filter(_ candidates: ArraySlice<Int32>, needle: [UInt8]) -> [Int32] {
-        var out: [Int32] = []
-        bytes.withUnsafeBytes { hay in
-            needle.withUnsafeBytes { n in
-                guard let base = hay.baseAddress, let nb = n.baseAddress else { return }
-                for i in candidates {
-                    let s = starts[Int(i)]
-                    let e = starts[Int(i) + 1]
-                    if e - s >= n.count, ByteSearch.contains(base + s, e - s, nb, n.count) { out.append(i) }
+        [Int32](unsafeUninitializedCapacity: candidates.count) { out, count in
+            count = 0
+            bytes.withUnsafeBytes { hay in
+                starts.withUnsafeBufferPointer { starts in
+                    needle.withUnsafeBytes { n in
+                        guard let base = hay.baseAddress, let nb = n.baseAddress else { return }
+                        var k = 0
+                        for i in candidates {
+                            let s = starts[Int(i)]
+                            let e = starts[Int(i) + 1]
+                            if e - s >= n.count, ByteSearch.contains(base + s, e - s, nb, n.count) {
+                                out[k] = i
+                                k += 1
+                            }
+                        }
+                        count = k
+                    }
                 }
             }
         }
-        return out
     }
 
     /// Whether deal i's text contains `needle`.

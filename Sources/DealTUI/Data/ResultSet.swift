@@ -62,8 +62,7 @@ final class ResultSet {
     /// shows one country's deals and a keystroke that changes the result should not split all.
     func rows(ofCountry id: Int32) -> [Int32] {
         if let r = rowsByCountry[id] { return r }
-        let countryOf = catalog.countryOf
-        let r = rows.filter { countryOf[Int($0)] == id }
+        let r = catalog.countryOf.withUnsafeBufferPointer { countryOf in rows.filter { countryOf[Int($0)] == id } }
         rowsByCountry[id] = r
         return r
     }
