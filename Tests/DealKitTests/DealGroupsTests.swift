@@ -37,6 +37,12 @@ final class DealGroupsTests: XCTestCase {
         XCTAssertEqual(Array(g.vendors(of: 2)), [0])
         XCTAssertEqual(g.byVendor([0, 1, 2]), [[0], [1, 2], [1]], "slot 0: the deals without a vendor")
         XCTAssertEqual((0..<g.vendorSlots).map(g.vendorRowKey(slot:)), [Summary.noVendor, "Nvidia", "AMD"])
+        // The counts are the groups' sizes, of the members given only.
+        XCTAssertEqual(g.vendorSlotCounts([0, 1, 2]), [1, 2, 1])
+        XCTAssertEqual(g.vendorSlotCounts([1]), [0, 1, 1])
+        XCTAssertEqual(g.vendorSlotCounts([]), [0, 0, 0])
+        XCTAssertEqual(g.countryCounts([0, 1, 2]), [1, 2], "JP, KR")
+        XCTAssertEqual(g.countryCounts([2]), [1, 0])
     }
 
     func testTheIndexGroupsAsSummaryDoes() {
@@ -44,6 +50,9 @@ final class DealGroupsTests: XCTestCase {
         let index = DealIndex(deals: deals, today: PartialDate("2026-06-01")!)
         XCTAssertEqual(index.groups, DealGroups(deals: deals))
         let all = Array(0..<Int32(deals.count))
+        let some = all.filter { $0 % 3 != 1 }
+        XCTAssertEqual(index.groups.vendorSlotCounts(some), index.groups.byVendor(some).map(\.count))
+        XCTAssertEqual(index.groups.countryCounts(some), index.groups.byCountry(some).map(\.count))
         XCTAssertEqual(
             index.countryTotals(all).rows.map(\.key),
             Summary(deals: deals, by: .country).rows.map(\.key))

@@ -86,4 +86,30 @@ final class SearchIndexTests: XCTestCase {
             XCTAssertEqual(one, ids.filter { index.matches(Int($0), needle: needle) }, query)
         }
     }
+
+    /// The table of each text's ASCII bytes finds a needle of one such byte alone and lets the
+    /// byte search skip texts without a needle's bytes: the answers are the byte search's, for
+    /// every ASCII byte, bytes of other characters, and longer needles rare and common.
+    func testTheTableOfEachTextsBytesGivesTheByteSearchsAnswers() {
+        let all =
+            deals()
+            + (0..<(SearchIndex.parallelBuildFrom + 300)).map { i in
+                Deal(
+                    id: "g\(i)", title: Self.tricky[i % Self.tricky.count] + " \(i) nv\(i % 7 == 0 ? "x" : "")",
+                    country: "KR", announced: PartialDate("2026")!, tags: i % 5 == 0 ? ["\u{7F}~q"] : [])
+            }
+        let ids = (0..<Int32(all.count)).map { $0 }
+        var needles: [[UInt8]] = (0..<128).map { [UInt8($0)] }
+        needles += [[0xC3], [0xEB], [0xC3, 0xA9]]
+        needles += ["nv", "nvx", "zz", "a b", "q9", "~q", "1 nv", "élysée", "네이버", "99 nv"].map { Array($0.utf8) }
+        for cores in [1, 2] {
+            let index = SearchIndex(deals: all, cores: cores)
+            for n in needles {
+                let expected = ids.filter { index.matches(Int($0), needle: n) }
+                XCTAssertEqual(index.filter(ids, needle: n, cores: cores), expected, "\(n), \(cores) cores")
+                XCTAssertEqual(
+                    index.filter(Array(ids.reversed()), needle: n, cores: 1), expected.reversed(), "\(n) reversed")
+            }
+        }
+    }
 }

@@ -24,6 +24,8 @@ final class QueryTests: XCTestCase {
             DealFilter(search: " ÉLYSÉE "),
             DealFilter(countries: ["FR"], search: "model 1"),
             DealFilter(countries: ["ZZ"]),
+            DealFilter(vendors: [Summary.noVendor, "nobody"]),
+            DealFilter(vendors: ["AMD"], partners: ["nobody"]),
         ]
         for f in filters {
             let expected = f.apply(to: feed.deals).map(\.id)
@@ -123,5 +125,36 @@ final class QueryTests: XCTestCase {
             }
         }
         XCTAssertEqual(Set(seen), Set(feed.deals.map(\.country)))
+    }
+
+    /// The cells' widths, kept for the feed and shared by its results, give each result the
+    /// column widths measured afresh from its own deals; a new feed starts anew.
+    func testColumnWidthsKeptForTheFeedAreTheCellsMeasuredAfresh() {
+        var s = TestFeeds.state(feed, rows: 30, cols: 140)
+        let kept = s.results.columnWidths
+        for f in [
+            DealFilter(), DealFilter(search: "factory"), DealFilter(vendors: ["nvidia"]),
+            DealFilter(countries: ["KR"], search: "a"), DealFilter(),
+        ] {
+            s.setFilter(f)
+            XCTAssertTrue(s.results.columnWidths === kept, "one measure per feed")
+            for c in DealColumn.allCases {
+                var fresh = 0
+                for i in s.results.members.prefix(500) {
+                    let text = c.value(s.catalog.deals[Int(i)], today: TestFeeds.today)
+                    fresh = max(fresh, DisplayWidth.of(SafeText.sanitize(text)))
+                    if fresh >= c.widths.max { break }
+                }
+                XCTAssertEqual(s.results.naturalWidth(c), fresh, "\(f.summary): \(c)")
+            }
+        }
+        s.setSort(.mw, descending: true)
+        XCTAssertTrue(s.results.columnWidths === kept, "a new sort of the same feed")
+        var deals = feed.deals
+        deals[0].title = Array(repeating: "wide", count: 40).joined(separator: " ")
+        s.replaceFeed(Feed(deals: deals))
+        XCTAssertFalse(s.results.columnWidths === kept, "a new feed is measured anew")
+        s.setFilter(DealFilter())
+        XCTAssertEqual(s.results.naturalWidth(.title), 199, "the new title, not the old one's width")
     }
 }

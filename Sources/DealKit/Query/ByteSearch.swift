@@ -24,19 +24,27 @@ public enum ByteSearch {
         let lastAt = needleLength - 1
         let first = SIMD16<UInt8>(repeating: firstByte)
         let last = SIMD16<UInt8>(repeating: n.load(fromByteOffset: lastAt, as: UInt8.self))
+        // The last block of 16 starting positions that fits; the positions after the whole
+        // blocks are tested by one more block ending there, overlapping the one before (some
+        // positions twice), instead of byte by byte, which cost a short haystack more than its blocks.
+        let lastBlock = hayLength - lastAt - 16
         var i = 0
-        while i + lastAt + 16 <= hayLength {
-            let atFirst = h.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
-            let atLast = h.loadUnaligned(fromByteOffset: i + lastAt, as: SIMD16<UInt8>.self)
-            let hit = (atFirst .== first) .& (atLast .== last)
-            if any(hit) {
-                // First and last bytes agree at these lanes; a needle of one or two bytes is then found.
-                if needleLength <= 2 { return true }
-                for lane in 0..<16 where hit[lane] {
-                    if equal(h + i + lane + 1, n + 1, needleLength - 2) { return true }
+        if lastBlock >= 0 {
+            while true {
+                let at = min(i, lastBlock)
+                let atFirst = h.loadUnaligned(fromByteOffset: at, as: SIMD16<UInt8>.self)
+                let atLast = h.loadUnaligned(fromByteOffset: at + lastAt, as: SIMD16<UInt8>.self)
+                let hit = (atFirst .== first) .& (atLast .== last)
+                if any(hit) {
+                    // First and last bytes agree at these lanes; a needle of one or two bytes is then found.
+                    if needleLength <= 2 { return true }
+                    for lane in 0..<16 where hit[lane] {
+                        if equal(h + at + lane + 1, n + 1, needleLength - 2) { return true }
+                    }
                 }
+                if at == lastBlock { return false }
+                i += 16
             }
-            i += 16
         }
         while i + needleLength <= hayLength {
             if h.load(fromByteOffset: i, as: UInt8.self) == firstByte && equal(h + i, n, needleLength) { return true }

@@ -84,16 +84,21 @@ public struct DealGroups: Sendable, Equatable {
     /// of an array per country grown one member at a time.
     public func groupedByCountry(_ members: [Int32]) -> (members: [Int32], start: [Int]) {
         var start = [Int](repeating: 0, count: countryCodes.count + 1)
-        var out = [Int32](repeating: 0, count: members.count)
-        countryOf.withUnsafeBufferPointer { countryOf in
-            for i in members { start[Int(countryOf[Int(i)]) + 1] += 1 }
-            for c in countryCodes.indices { start[c + 1] += start[c] }
+        // Through pointers: each write to an array checks first that it is not shared.
+        let out = countryOf.withUnsafeBufferPointer { countryOf in
+            start.withUnsafeMutableBufferPointer { start in
+                for i in members { start[Int(countryOf[Int(i)]) + 1] += 1 }
+                for c in countryCodes.indices { start[c + 1] += start[c] }
+            }
             var next = start
-            out.withUnsafeMutableBufferPointer { out in
-                for i in members {
-                    let c = Int(countryOf[Int(i)])
-                    out[next[c]] = i
-                    next[c] += 1
+            return next.withUnsafeMutableBufferPointer { next in
+                [Int32](unsafeUninitializedCapacity: members.count) { out, count in
+                    for i in members {
+                        let c = Int(countryOf[Int(i)])
+                        out[next[c]] = i
+                        next[c] += 1
+                    }
+                    count = members.count
                 }
             }
         }
@@ -112,6 +117,40 @@ public struct DealGroups: Sendable, Equatable {
             }
         }
         return out
+    }
+
+    /// How many of `members` each vendor slot holds, as `byVendor` groups them (slot 0: the
+    /// deals without a vendor), without making the groups: the vendor picker's counts.
+    public func vendorSlotCounts(_ members: [Int32]) -> [Int] {
+        var counts = [Int](repeating: 0, count: vendorSlots)
+        // In place: through `vendors(of:)` each deal cost a slice of the ids, retained and released.
+        vendorStart.withUnsafeBufferPointer { start in
+            vendorIDs.withUnsafeBufferPointer { ids in
+                counts.withUnsafeMutableBufferPointer { counts in
+                    for i in members {
+                        let from = Int(start[Int(i)])
+                        let to = Int(start[Int(i) + 1])
+                        if from == to {
+                            counts[0] += 1
+                        } else {
+                            for k in from..<to { counts[Int(ids[k]) + 1] += 1 }
+                        }
+                    }
+                }
+            }
+        }
+        return counts
+    }
+
+    /// How many of `members` each country id holds: the sizes of `byCountry`'s groups.
+    public func countryCounts(_ members: [Int32]) -> [Int] {
+        var counts = [Int](repeating: 0, count: countryCodes.count)
+        countryOf.withUnsafeBufferPointer { countryOf in
+            counts.withUnsafeMutableBufferPointer { counts in
+                for i in members { counts[Int(countryOf[Int(i)])] += 1 }
+            }
+        }
+        return counts
     }
 
     /// The key of a vendor slot's row: the vendor as first written, or `Summary.noVendor`.

@@ -38,13 +38,17 @@ extension DealIndex {
         _ members: [Int32], _ figures: FigureColumns, _ groups: DealGroups
     ) -> (rows: [GroupTotal], total: GroupTotal) {
         let countryCodes = groups.countryCodes
-        let countryOf = groups.countryOf
         var byID = [MWTotals](repeating: MWTotals(), count: countryCodes.count)
         var all = MWTotals()
-        for i in members {
-            let k = Int(i)
-            figures.add(k, to: &byID[Int(countryOf[k])])
-            figures.add(k, to: &all)
+        // Through pointers: each write to an element of an array checks first that it is not shared.
+        groups.countryOf.withUnsafeBufferPointer { countryOf in
+            byID.withUnsafeMutableBufferPointer { byID in
+                for i in members {
+                    let k = Int(i)
+                    figures.add(k, to: &byID[Int(countryOf[k])])
+                    figures.add(k, to: &all)
+                }
+            }
         }
         var rows: [GroupTotal] = []
         var total = GroupTotal(key: "total", name: "", id: -1)

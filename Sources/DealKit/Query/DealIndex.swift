@@ -217,16 +217,27 @@ public final class DealIndex {
             vendors: { key in vendorKeys.firstIndex(of: key).map(Int32.init) },
             partners: { key in partnerKeys[key] })
         let countryOf = groups.countryOf
+        let countryTable = names.countries.map { IDTable($0, count: countryCodes.count) }
+        let vendorTable = names.vendors.map { IDTable($0, count: vendorKeys.count) }
+        let partnerTable = names.partners.map { IDTable($0, count: partnerKeys.count) }
+        // Each deal's vendors and partners as pointers into the lists: as slices of the arrays
+        // (`vendors(of:)`), each cost a retain and a release, more than the test.
         return feed.deals.withUnsafeBufferPointer { deals in
-            var out: [Int32] = []
-            for i in 0..<Int32(count) {
-                let ii = Int(i)
-                guard names.passes(country: countryOf[ii]), c.passesFields(at: deals.baseAddress! + ii),
-                    names.passes(vendors: vendors(of: i), partners: partners(of: i))
-                else { continue }
-                out.append(i)
+            IDLists(start: groups.vendorStart, ids: groups.vendorIDs).with { vendors in
+                IDLists(start: partnerStart, ids: partnerIDs).with { partners in
+                    var out: [Int32] = []
+                    for i in 0..<count {
+                        guard NameCriteria.passes(country: countryOf[i], countryTable),
+                            c.passesFields(at: deals.baseAddress! + i),
+                            NameCriteria.passes(
+                                vendors: vendors(i), partners: partners(i), vendorTable, noVendor: names.noVendor,
+                                partnerTable)
+                        else { continue }
+                        out.append(Int32(i))
+                    }
+                    return out
+                }
             }
-            return out
         }
     }
 }

@@ -13,11 +13,27 @@ public struct NameCriteria<Key: Hashable & Sendable>: Sendable {
     public var partners: Set<Key>?
 
     public func passes(country: Key) -> Bool {
-        countries?.contains(country) ?? true
+        Self.passes(country: country, countries)
     }
 
     /// Whether a deal with these vendors (each once) and partners (any role) passes.
     public func passes(vendors dealVendors: some Sequence<Key>, partners dealPartners: some Sequence<Key>) -> Bool {
+        Self.passes(vendors: dealVendors, partners: dealPartners, vendors, noVendor: noVendor, partners)
+    }
+
+    /// The country rule, with the criterion's keys in any kind of set (nil: no criterion).
+    @inline(__always)
+    public static func passes<C: KeySet<Key>>(country: Key, _ countries: C?) -> Bool {
+        countries?.contains(country) ?? true
+    }
+
+    /// The vendor and partner rule, with the criteria's keys in any kind of set (nil: no
+    /// criterion): a `DealIndex` tests its ids against tables, which hash nothing.
+    @inline(__always)
+    public static func passes<V: KeySet<Key>, P: KeySet<Key>>(
+        vendors dealVendors: some Sequence<Key>, partners dealPartners: some Sequence<Key>,
+        _ vendors: V?, noVendor: Bool, _ partners: P?
+    ) -> Bool {
         if let vendors {
             var named = false
             var found = false

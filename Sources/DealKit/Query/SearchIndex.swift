@@ -7,6 +7,11 @@ public struct SearchIndex: Sendable {
     private let bytes: [UInt8]
     /// Deal i's text is bytes[starts[i]..<starts[i + 1]].
     private let starts: [Int]
+    /// Which ASCII bytes deal i's text holds: byte b is bit b % 64 of `ascii[2 * i + b / 64]`.
+    /// A text without one of a needle's ASCII bytes cannot hold the needle, and a needle of one
+    /// ASCII byte (a first search character) is in exactly the texts with its bit: most texts
+    /// are then kept or passed over without a byte search.
+    private let ascii: [UInt64]
 
     /// Deals from which `DealIndex` builds the index in the background: below, it takes less than a frame.
     public static let backgroundFrom = 8_192
@@ -18,7 +23,7 @@ public struct SearchIndex: Sendable {
         let parts = deals.count >= SearchIndex.parallelBuildFrom ? max(1, cores) : 1
         let per = (deals.count + parts - 1) / max(1, parts)
         // Each part its own run of deals and its own cache of folded names; joined after.
-        let built = Parallel.map(parts) { k -> (bytes: [UInt8], ends: [Int]) in
+        let built = Parallel.map(parts) { k -> (bytes: [UInt8], ends: [Int], ascii: [UInt64]) in
             let range = min(deals.count, k * per)..<min(deals.count, (k + 1) * per)
             var text = SearchText()
             var bytes: [UInt8] = []
@@ -31,24 +36,57 @@ public struct SearchIndex: Sendable {
                     ends.append(bytes.count)
                 }
             }
-            return (bytes, ends)
+            return (bytes, ends, SearchIndex.asciiTable(bytes, ends: ends))
         }
         if built.count == 1 {
             bytes = built[0].bytes
             starts = [0] + built[0].ends
+            ascii = built[0].ascii
             return
         }
         var bytes: [UInt8] = []
         var starts: [Int] = [0]
+        var ascii: [UInt64] = []
         bytes.reserveCapacity(built.reduce(0) { $0 + $1.bytes.count })
         starts.reserveCapacity(deals.count + 1)
+        ascii.reserveCapacity(2 * deals.count)
         for part in built {
             let offset = bytes.count
             bytes += part.bytes
             for e in part.ends { starts.append(offset + e) }
+            ascii += part.ascii
         }
         self.bytes = bytes
         self.starts = starts
+        self.ascii = ascii
+    }
+
+    /// The ASCII bytes of each text of `bytes` (ending at `ends`), two words a text (`ascii`).
+    private static func asciiTable(_ bytes: [UInt8], ends: [Int]) -> [UInt64] {
+        [UInt64](unsafeUninitializedCapacity: 2 * ends.count) { out, count in
+            bytes.withUnsafeBufferPointer { b in
+                var start = 0
+                for (i, end) in ends.enumerated() {
+                    let (low, high) = asciiBits(UnsafeBufferPointer(rebasing: b[start..<end]))
+                    out[2 * i] = low
+                    out[2 * i + 1] = high
+                    start = end
+                }
+            }
+            count = 2 * ends.count
+        }
+    }
+
+    /// The ASCII bytes among `bytes`, as bits: 0–63 in the first word, 64–127 in the second.
+    @inline(__always)
+    private static func asciiBits(_ bytes: some Sequence<UInt8>) -> (UInt64, UInt64) {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        for byte in bytes {
+            let bit = UInt64(1) &<< UInt64(byte & 63)
+            if byte < 64 { low |= bit } else if byte < 128 { high |= bit }
+        }
+        return (low, high)
     }
 
     /// The needle a search looks for: trimmed and folded, as UTF-8.
@@ -74,19 +112,36 @@ public struct SearchIndex: Sendable {
         }.flatMap { $0 }
     }
 
+    /// Written in place, room for every candidate made first: appending grew the result again
+    /// and again and checked each time that it was not shared.
     private func filter(_ candidates: ArraySlice<Int32>, needle: [UInt8]) -> [Int32] {
-        var out: [Int32] = []
-        bytes.withUnsafeBytes { hay in
-            needle.withUnsafeBytes { n in
-                guard let base = hay.baseAddress, let nb = n.baseAddress else { return }
-                for i in candidates {
-                    let s = starts[Int(i)]
-                    let e = starts[Int(i) + 1]
-                    if e - s >= n.count, ByteSearch.contains(base + s, e - s, nb, n.count) { out.append(i) }
+        let (low, high) = SearchIndex.asciiBits(needle)
+        // One ASCII byte is found by the table alone.
+        let byTable = needle.count == 1 && needle[0] < 128
+        return [Int32](unsafeUninitializedCapacity: candidates.count) { out, count in
+            count = 0
+            bytes.withUnsafeBytes { hay in
+                starts.withUnsafeBufferPointer { starts in
+                    ascii.withUnsafeBufferPointer { ascii in
+                        needle.withUnsafeBytes { n in
+                            guard let base = hay.baseAddress, let nb = n.baseAddress else { return }
+                            var k = 0
+                            for i in candidates {
+                                let t = 2 * Int(i)
+                                guard ascii[t] & low == low, ascii[t + 1] & high == high else { continue }
+                                let s = starts[Int(i)]
+                                let e = starts[Int(i) + 1]
+                                if byTable || (e - s >= n.count && ByteSearch.contains(base + s, e - s, nb, n.count)) {
+                                    out[k] = i
+                                    k += 1
+                                }
+                            }
+                            count = k
+                        }
+                    }
                 }
             }
         }
-        return out
     }
 
     /// Whether deal i's text contains `needle`.

@@ -165,20 +165,25 @@ public struct VendorConcentration: Sendable, Equatable {
     /// An index rounded to a whole number: `5,000`; "-" for unknown.
     public static func index(_ hhi: Double?) -> String { MWText.figure(hhi.map { $0.rounded() }) }
 
-    /// What a group of deals adds up to, per vendor id: arrays over every vendor, reused from
+    /// What a group of deals adds up to, per vendor id: memory over every vendor, reused from
     /// group to group (only the vendors a group touched are read and cleared), so that no
-    /// dictionary is hashed per deal.
+    /// dictionary is hashed per deal. Read and written through pointers: a write to an array
+    /// that a struct holds first checks that the array is not shared, which cost more than the adding.
     private struct Tally {
         var committed: KindTally
         var ambition: KindTally
-        var inGroup: [Bool]
+        /// Whether the group so far has the vendor.
+        let inGroup: UnsafeMutableBufferPointer<Bool>
         /// The vendors of the group so far, in the order first met.
         var touched: [Int32] = []
+        /// The memory the pointers point into, freed with the last copy of the tally.
+        private let memory: TallyMemory
 
         init(vendors: Int) {
-            committed = KindTally(vendors: vendors)
-            ambition = committed
-            inGroup = Array(repeating: false, count: vendors)
+            memory = TallyMemory(vendors: vendors)
+            committed = KindTally(mw: memory.part(memory.figures, 0), has: memory.part(memory.flags, 0))
+            ambition = KindTally(mw: memory.part(memory.figures, 1), has: memory.part(memory.flags, 1))
+            inGroup = memory.part(memory.flags, 2)
         }
 
         /// The row of the deals `members`.
@@ -229,17 +234,37 @@ public struct VendorConcentration: Sendable, Equatable {
         }
     }
 
-    /// One kind of MW (committed or ambition) of a group, per vendor id.
-    private struct KindTally {
-        var mw: [Double]
-        var has: [Bool]
-        /// Deals with a vendor but no figure of this kind.
-        var unknown = 0
+    /// A tally's memory: two figures and three flags per vendor, zeroed once.
+    private final class TallyMemory {
+        let vendors: Int
+        let figures: UnsafeMutableBufferPointer<Double>
+        let flags: UnsafeMutableBufferPointer<Bool>
 
         init(vendors: Int) {
-            mw = Array(repeating: 0, count: vendors)
-            has = Array(repeating: false, count: vendors)
+            self.vendors = vendors
+            figures = .allocate(capacity: 2 * vendors)
+            figures.initialize(repeating: 0)
+            flags = .allocate(capacity: 3 * vendors)
+            flags.initialize(repeating: false)
         }
+
+        deinit {
+            figures.deallocate()
+            flags.deallocate()
+        }
+
+        /// The `k`th run of `vendors` elements of `all`.
+        func part<T>(_ all: UnsafeMutableBufferPointer<T>, _ k: Int) -> UnsafeMutableBufferPointer<T> {
+            UnsafeMutableBufferPointer(rebasing: all[(k * vendors)..<((k + 1) * vendors)])
+        }
+    }
+
+    /// One kind of MW (committed or ambition) of a group, per vendor id, in a tally's memory.
+    private struct KindTally {
+        let mw: UnsafeMutableBufferPointer<Double>
+        let has: UnsafeMutableBufferPointer<Bool>
+        /// Deals with a vendor but no figure of this kind.
+        var unknown = 0
 
         /// Adds a deal's figure (NaN: unknown), an equal part to each of its vendors.
         mutating func add(_ figure: Double, to vendors: UnsafeBufferPointer<Int32>) {

@@ -12,9 +12,14 @@ final class ResultSet {
     /// The matching deals in the sort order.
     let rows: [Int32]
 
-    init(catalog: DealIndex, members: [Int32], sort: DealSort, descending: Bool) {
+    /// The cells' widths measured so far, shared with the other results of the same feed.
+    let columnWidths: ColumnWidths
+
+    /// `widths`: the measured cells of earlier results of `catalog`, if any.
+    init(catalog: DealIndex, members: [Int32], sort: DealSort, descending: Bool, widths: ColumnWidths? = nil) {
         self.catalog = catalog
         self.members = members
+        columnWidths = widths ?? ColumnWidths(catalog: catalog)
         var isMember = [Bool](repeating: false, count: catalog.count)
         for i in members { isMember[Int(i)] = true }
         rows = catalog.sortIndex(sort).order(of: members, isMember: isMember, descending: descending)
@@ -57,8 +62,7 @@ final class ResultSet {
     /// shows one country's deals and a keystroke that changes the result should not split all.
     func rows(ofCountry id: Int32) -> [Int32] {
         if let r = rowsByCountry[id] { return r }
-        let countryOf = catalog.countryOf
-        let r = rows.filter { countryOf[Int($0)] == id }
+        let r = catalog.countryOf.withUnsafeBufferPointer { countryOf in rows.filter { countryOf[Int($0)] == id } }
         rowsByCountry[id] = r
         return r
     }
@@ -73,6 +77,29 @@ final class ResultSet {
         let v = catalog.vendorTotals(members)
         vendorStorage = v
         return v
+    }
+
+    // MARK: - Counts
+
+    private var countryCountStorage: [Int]?
+    private var vendorCountStorage: [Int]?
+
+    /// How many matching deals each country id has: the country picker's counts while the
+    /// filter names no country, kept so that opening it again is no pass over the deals.
+    var countryCounts: [Int] {
+        if let c = countryCountStorage { return c }
+        let c = catalog.groups.countryCounts(members)
+        countryCountStorage = c
+        return c
+    }
+
+    /// How many matching deals each vendor slot has (`DealGroups.vendorSlotCounts`, slot 0 the
+    /// deals without a vendor): the vendor picker's counts while the filter names no vendor.
+    var vendorCounts: [Int] {
+        if let c = vendorCountStorage { return c }
+        let c = catalog.groups.vendorSlotCounts(members)
+        vendorCountStorage = c
+        return c
     }
 
     // MARK: - Totals
@@ -121,11 +148,7 @@ final class ResultSet {
     /// How wide a column's content is, over a sample of the result so widths stay put while scrolling.
     func naturalWidth(_ c: DealColumn) -> Int {
         if let w = naturalStorage[c] { return w }
-        var w = 0
-        for i in members.prefix(500) {
-            w = max(w, DisplayWidth.of(SafeText.sanitize(c.value(catalog.deals[Int(i)], today: catalog.today))))
-            if w >= c.widths.max { break }
-        }
+        let w = columnWidths.widest(c, of: members.prefix(500))
         naturalStorage[c] = w
         return w
     }

@@ -228,7 +228,9 @@ public struct AppState {
         let keep = CursorTargets(self)
         sort = s
         descending = d
-        results = ResultSet(catalog: catalog, members: results.members, sort: sort, descending: descending)
+        results = ResultSet(
+            catalog: catalog, members: results.members, sort: sort, descending: descending,
+            widths: results.columnWidths)
         keep.restore(into: &self)
     }
 
@@ -254,7 +256,9 @@ public struct AppState {
     /// Rebuilds the result for the current filter, narrowing the last search result when the query only grew.
     private mutating func recompute() {
         let members = searchCache.members(for: filter, catalog: catalog)
-        results = ResultSet(catalog: catalog, members: members, sort: sort, descending: descending)
+        // The cells measured for the last result, while it is of the same feed.
+        let widths = results.catalog === catalog ? results.columnWidths : nil
+        results = ResultSet(catalog: catalog, members: members, sort: sort, descending: descending, widths: widths)
     }
 }
 

@@ -3,6 +3,9 @@ import DealKit
 /// The country and vendor pickers (`c`, `v`): opening one with each value's count, and its keys.
 enum PickerKeys {
     /// Opens a picker over every value, each with how many deals the rest of the filter leaves it.
+    ///
+    /// While the filter names none of the values, the rest of the filter is the whole filter,
+    /// so the counts are the current result's, counted once per result and kept with it.
     static func open(_ s: inout AppState, _ kind: PickerState.Kind) {
         let c = s.catalog
         var f = s.filter
@@ -11,8 +14,7 @@ enum PickerKeys {
         switch kind {
         case .country:
             f.countries = []
-            var counts = [Int](repeating: 0, count: c.countryCodes.count)
-            for i in c.members(f) { counts[Int(c.countryOf[Int(i)])] += 1 }
+            let counts = f == s.filter ? s.results.countryCounts : c.groups.countryCounts(c.members(f))
             for (k, code) in c.countryCodes.enumerated() {
                 items.append(
                     .init(value: code, label: "\(code)  \(Countries.byCode(code)?.name ?? code)", count: counts[k]))
@@ -23,13 +25,12 @@ enum PickerKeys {
             chosen = Set(s.filter.countries)
         case .vendor:
             f.vendors = []
-            var counts = [Int](repeating: 0, count: c.vendorNames.count)
-            for i in c.members(f) { for v in c.vendors(of: i) { counts[Int(v)] += 1 } }
+            // Slot 0: the deals without a vendor, as the Vendors view's (none) row; vendor k is slot k + 1.
+            let counts = f == s.filter ? s.results.vendorCounts : c.groups.vendorSlotCounts(c.members(f))
             for (k, name) in c.vendorNames.enumerated() {
-                items.append(.init(value: name, label: name, count: counts[k]))
+                items.append(.init(value: name, label: name, count: counts[k + 1]))
             }
-            // The deals without a vendor, as the Vendors view's (none) row.
-            let none = c.members(f).reduce(0) { $0 + (c.vendors(of: $1).isEmpty ? 1 : 0) }
+            let none = counts[0]
             if none > 0 || s.filter.vendors.contains(Summary.noVendor) {
                 items.append(
                     .init(value: Summary.noVendor, label: "\(Summary.noVendor)  deals without a vendor", count: none))
