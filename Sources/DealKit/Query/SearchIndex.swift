@@ -19,7 +19,8 @@ public struct SearchIndex: Sendable {
     /// Deals from which the index is built on every core: below, starting a thread costs more than it saves.
     static let parallelBuildFrom = 8_192
 
-    public init(deals: [Deal], cores: Int = Parallel.cores) {
+    /// `table`: whether to make the table of bytes now (`withTable()` makes it later).
+    public init(deals: [Deal], cores: Int = Parallel.cores, table: Bool = true) {
         let parts = deals.count >= SearchIndex.parallelBuildFrom ? max(1, cores) : 1
         let per = (deals.count + parts - 1) / max(1, parts)
         // Each part its own run of deals and its own cache of folded names; joined after.
@@ -36,7 +37,7 @@ public struct SearchIndex: Sendable {
                     ends.append(bytes.count)
                 }
             }
-            return (bytes, ends, SearchIndex.asciiTable(bytes, ends: ends))
+            return (bytes, ends, table ? SearchIndex.asciiTable(bytes, ends: ends) : [])
         }
         if built.count == 1 {
             bytes = built[0].bytes
@@ -59,6 +60,24 @@ public struct SearchIndex: Sendable {
         self.bytes = bytes
         self.starts = starts
         self.ascii = ascii
+    }
+
+    private init(bytes: [UInt8], starts: [Int], ascii: [UInt64]) {
+        self.bytes = bytes
+        self.starts = starts
+        self.ascii = ascii
+    }
+
+    /// Whether the table of bytes is made: without it, every candidate is searched.
+    public var hasTable: Bool { ascii.count == 2 * (starts.count - 1) }
+
+    /// This index with its table of bytes: made apart from the text, so that the dashboard's
+    /// first search need not wait for it.
+    public func withTable() -> SearchIndex {
+        hasTable
+            ? self
+            : SearchIndex(
+                bytes: bytes, starts: starts, ascii: SearchIndex.asciiTable(bytes, ends: Array(starts.dropFirst())))
     }
 
     /// The ASCII bytes of each text of `bytes` (ending at `ends`), two words a text (`ascii`).
@@ -119,9 +138,10 @@ public struct SearchIndex: Sendable {
     /// Written in place, room for every candidate made first: appending grew the result again
     /// and again and checked each time that it was not shared.
     private func filter(_ candidates: ArraySlice<Int32>, needle: [UInt8]) -> [Int32] {
-        let (low, high) = SearchIndex.asciiBits(needle)
+        let tabled = hasTable
+        let (low, high) = tabled ? SearchIndex.asciiBits(needle) : (0, 0)
         // One ASCII byte is found by the table alone.
-        let byTable = needle.count == 1 && needle[0] < 128
+        let byTable = tabled && needle.count == 1 && needle[0] < 128
         return [Int32](unsafeUninitializedCapacity: candidates.count) { out, count in
             count = 0
             bytes.withUnsafeBytes { hay in
@@ -132,7 +152,9 @@ public struct SearchIndex: Sendable {
                             var k = 0
                             for i in candidates {
                                 let t = 2 * Int(i)
-                                guard ascii[t] & low == low, ascii[t + 1] & high == high else { continue }
+                                guard !tabled || (ascii[t] & low == low && ascii[t + 1] & high == high) else {
+                                    continue
+                                }
                                 let s = starts[Int(i)]
                                 let e = starts[Int(i) + 1]
                                 if byTable || (e - s >= n.count && ByteSearch.contains(base + s, e - s, nb, n.count)) {
