@@ -104,9 +104,17 @@ final class SearchIndexTests: XCTestCase {
         needles += ["nv", "nvx", "zz", "a b", "q9", "~q", "1 nv", "élysée", "네이버", "99 nv"].map { Array($0.utf8) }
         for cores in [1, 2] {
             let index = SearchIndex(deals: all, cores: cores)
+            let untabled = SearchIndex(deals: all, cores: cores, table: false)
+            XCTAssertTrue(index.hasTable)
+            XCTAssertFalse(untabled.hasTable)
+            XCTAssertTrue(untabled.withTable().hasTable)
             for n in needles {
                 let expected = ids.filter { index.matches(Int($0), needle: n) }
                 XCTAssertEqual(index.filter(ids, needle: n, cores: cores), expected, "\(n), \(cores) cores")
+                XCTAssertEqual(untabled.filter(ids, needle: n, cores: cores), expected, "\(n) without the table")
+                XCTAssertEqual(
+                    untabled.withTable().filter(ids, needle: n, cores: cores), expected,
+                    "\(n) with the table made after")
                 XCTAssertEqual(
                     index.filter(Array(ids.reversed()), needle: n, cores: 1), expected.reversed(), "\(n) reversed")
             }

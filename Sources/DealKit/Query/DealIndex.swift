@@ -146,6 +146,12 @@ public final class DealIndex {
 
     /// The folded search text of every deal; waits for the build under way, if one is.
     public var search: SearchIndex {
+        if let s = searchStorage, s.hasTable { return s }
+        // The table of bytes, made after the text, as soon as it is there.
+        if let t = pendingSearch?.withTable {
+            searchStorage = t
+            return t
+        }
         if let s = searchStorage { return s }
         let s = pendingSearch?.wait() ?? SearchIndex(deals: deals)
         searchStorage = s

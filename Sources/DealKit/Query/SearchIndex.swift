@@ -19,7 +19,8 @@ public struct SearchIndex: Sendable {
     /// Deals from which the index is built on every core: below, starting a thread costs more than it saves.
     static let parallelBuildFrom = 8_192
 
-    public init(deals: [Deal], cores: Int = Parallel.cores) {
+    /// `table`: whether to make the table of bytes now (`withTable()` makes it later).
+    public init(deals: [Deal], cores: Int = Parallel.cores, table: Bool = true) {
         let parts = deals.count >= SearchIndex.parallelBuildFrom ? max(1, cores) : 1
         let per = (deals.count + parts - 1) / max(1, parts)
         // Each part its own run of deals and its own cache of folded names; joined after.
@@ -36,7 +37,7 @@ public struct SearchIndex: Sendable {
                     ends.append(bytes.count)
                 }
             }
-            return (bytes, ends, SearchIndex.asciiTable(bytes, ends: ends))
+            return (bytes, ends, table ? SearchIndex.asciiTable(bytes, ends: ends) : [])
         }
         if built.count == 1 {
             bytes = built[0].bytes
@@ -61,6 +62,24 @@ public struct SearchIndex: Sendable {
         self.ascii = ascii
     }
 
+    private init(bytes: [UInt8], starts: [Int], ascii: [UInt64]) {
+        self.bytes = bytes
+        self.starts = starts
+        self.ascii = ascii
+    }
+
+    /// Whether the table of bytes is made: without it, every candidate is searched.
+    public var hasTable: Bool { ascii.count == 2 * (starts.count - 1) }
+
+    /// This index with its table of bytes: made apart from the text, so that the dashboard's
+    /// first search need not wait for it.
+    public func withTable() -> SearchIndex {
+        hasTable
+            ? self
+            : SearchIndex(
+                bytes: bytes, starts: starts, ascii: SearchIndex.asciiTable(bytes, ends: Array(starts.dropFirst())))
+    }
+
     /// The ASCII bytes of each text of `bytes` (ending at `ends`), two words a text (`ascii`).
     private static func asciiTable(_ bytes: [UInt8], ends: [Int]) -> [UInt64] {
         [UInt64](unsafeUninitializedCapacity: 2 * ends.count) { out, count in
@@ -82,9 +101,13 @@ public struct SearchIndex: Sendable {
     private static func asciiBits(_ bytes: some Sequence<UInt8>) -> (UInt64, UInt64) {
         var low: UInt64 = 0
         var high: UInt64 = 0
+        // Without a branch on the byte: letters, spaces and digits alternate in a text, so a
+        // branch between the two words guesses wrong on a large part of the bytes.
         for byte in bytes {
             let bit = UInt64(1) &<< UInt64(byte & 63)
-            if byte < 64 { low |= bit } else if byte < 128 { high |= bit }
+            let word = byte >> 6
+            low |= word == 0 ? bit : 0
+            high |= word == 1 ? bit : 0
         }
         return (low, high)
     }
@@ -115,9 +138,10 @@ public struct SearchIndex: Sendable {
     /// Written in place, room for every candidate made first: appending grew the result again
     /// and again and checked each time that it was not shared.
     private func filter(_ candidates: ArraySlice<Int32>, needle: [UInt8]) -> [Int32] {
-        let (low, high) = SearchIndex.asciiBits(needle)
+        let tabled = hasTable
+        let (low, high) = tabled ? SearchIndex.asciiBits(needle) : (0, 0)
         // One ASCII byte is found by the table alone.
-        let byTable = needle.count == 1 && needle[0] < 128
+        let byTable = tabled && needle.count == 1 && needle[0] < 128
         return [Int32](unsafeUninitializedCapacity: candidates.count) { out, count in
             count = 0
             bytes.withUnsafeBytes { hay in
@@ -128,7 +152,9 @@ public struct SearchIndex: Sendable {
                             var k = 0
                             for i in candidates {
                                 let t = 2 * Int(i)
-                                guard ascii[t] & low == low, ascii[t + 1] & high == high else { continue }
+                                guard !tabled || (ascii[t] & low == low && ascii[t + 1] & high == high) else {
+                                    continue
+                                }
                                 let s = starts[Int(i)]
                                 let e = starts[Int(i) + 1]
                                 if byTable || (e - s >= n.count && ByteSearch.contains(base + s, e - s, nb, n.count)) {
