@@ -161,6 +161,10 @@ public final class DealIndex {
     /// Whether a search would find the index ready, without building or waiting.
     public var searchIsReady: Bool { searchStorage != nil || pendingSearch?.isDone == true }
 
+    /// Whether the background build is over, its table of bytes made too: what a keystroke
+    /// typed a moment after the first frame finds (no build left beside it on the other core).
+    public var searchIsComplete: Bool { searchStorage?.hasTable == true || pendingSearch?.withTable != nil }
+
     /// Installs a sort order built elsewhere.
     public func adoptSortIndex(_ index: SortIndex, for sort: DealSort) {
         if sortStorage[sort] == nil { sortStorage[sort] = index }
