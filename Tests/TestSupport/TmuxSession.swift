@@ -10,12 +10,12 @@ import XCTest
 /// Each session has a unique socket (`-L`), so tests never share a server with each other
 /// or with a user's tmux, and `kill()` takes the whole server down.
 public final class TmuxSession {
-    public let socket = "sovtrack-test-\(UUID().uuidString.prefix(8))"
+    public let socket: String
     private var killed = false
     /// The server's socket file, removed after the server is killed (tmux leaves it behind).
     private var socketPath: String?
-    /// The client in control mode that runs this session's commands once the server is up.
-    private var control: TmuxControl?
+    /// The client in control mode that runs this session's commands.
+    private let control: TmuxControl
 
     /// The tmux executable, or nil when it is not installed.
     public static var executable: String? {
@@ -46,9 +46,22 @@ public final class TmuxSession {
     }
 
     private init(cols: Int, rows: Int, arguments: [String]) throws {
-        guard TmuxSession.executable != nil else { throw XCTSkip("tmux is not installed; .ci/run installs it") }
-        try tmux(["-f", "/dev/null", "new-session", "-d", "-s", "t", "-x", "\(cols)", "-y", "\(rows)"] + arguments)
-        control = try TmuxControl(executable: TmuxSession.executable!, socket: socket)
+        guard let executable = TmuxSession.executable else {
+            throw XCTSkip("tmux is not installed; .ci/run installs it")
+        }
+        let socket = "sovtrack-test-\(UUID().uuidString.prefix(8))"
+        // The server is started by a client process of its own (the control client attaches
+        // to a running server), and taken down if the control client cannot start.
+        try TmuxSession.run(
+            socket: socket,
+            ["-f", "/dev/null", "new-session", "-d", "-s", "t", "-x", "\(cols)", "-y", "\(rows)"] + arguments)
+        do {
+            control = try TmuxControl(executable: executable, socket: socket)
+        } catch {
+            _ = try? TmuxSession.run(socket: socket, ["kill-server"])
+            throw error
+        }
+        self.socket = socket
         socketPath = try? tmux(["display-message", "-p", "#{socket_path}"]).trimmingCharacters(
             in: .whitespacesAndNewlines)
     }
@@ -58,8 +71,7 @@ public final class TmuxSession {
     /// Runs a tmux command on this session's server and returns its output.
     @discardableResult
     public func tmux(_ args: [String]) throws -> String {
-        if let control { return try control.run(args) }
-        return try TmuxSession.run(socket: socket, args)
+        try control.run(args)
     }
 
     /// Runs a tmux command on the server at `socket` and returns its output.
@@ -84,13 +96,13 @@ public final class TmuxSession {
 
     /// The screen as text, one line per row, once the pane has stopped printing for a moment.
     public func capture() throws -> String {
-        control?.settle()
+        control.settle()
         return try tmux(["capture-pane", "-p", "-t", "t"])
     }
 
     /// The screen with its colours and attributes, as escape sequences (`capture-pane -e`).
     public func captureStyled() throws -> String {
-        control?.settle()
+        control.settle()
         return try tmux(["capture-pane", "-p", "-e", "-t", "t"])
     }
 
@@ -98,15 +110,7 @@ public final class TmuxSession {
     /// (unchanged after that time, without failing: a key may rightly change nothing).
     @discardableResult
     public func styledChange(from before: String, within seconds: Double) throws -> String {
-        let deadline = Date().addingTimeInterval(seconds)
-        var screen = before
-        repeat {
-            let printed = control?.outputCount ?? 0
-            screen = try captureStyled()
-            if screen != before { return screen }
-            pause(after: printed)
-        } while Date() < deadline
-        return screen
+        try poll(captureStyled, for: seconds) { $0 != before }.screen
     }
 
     /// The pane's title, which a program can set with an OSC sequence.
@@ -129,16 +133,27 @@ public final class TmuxSession {
         _ what: String, timeout: Double = 10, file: StaticString = #filePath, line: UInt = #line,
         _ predicate: (String) -> Bool
     ) throws -> String {
-        let deadline = Date().addingTimeInterval(timeout)
-        var screen = ""
-        while Date() < deadline {
-            let printed = control?.outputCount ?? 0
-            screen = try capture()
-            if predicate(screen) { return screen }
-            pause(after: printed)
-        }
+        let (screen, held) = try poll(capture, for: timeout, until: predicate)
+        if held { return screen }
         XCTFail("timed out waiting for \(what); screen:\n\(screen)", file: file, line: line)
         throw TmuxError(message: "timed out waiting for \(what)")
+    }
+
+    /// Looks at the screen with `look` until `done` holds or `seconds` pass, looking again
+    /// each time the pane prints (or after 50 ms without: a screen also changes without
+    /// printing, as a pane that died says so itself); the last screen, and whether it held.
+    private func poll(_ look: () throws -> String, for seconds: Double, until done: (String) -> Bool) throws
+        -> (screen: String, held: Bool)
+    {
+        let deadline = Date().addingTimeInterval(seconds)
+        var screen = ""
+        repeat {
+            let printed = control.outputCount
+            screen = try look()
+            if done(screen) { return (screen, true) }
+            control.waitForOutput(after: printed, atMost: 0.05)
+        } while Date() < deadline
+        return (screen, false)
     }
 
     /// The screen once it holds still: two looks, `quiet` seconds without output apart, the
@@ -149,7 +164,7 @@ public final class TmuxSession {
         let deadline = Date().addingTimeInterval(timeout)
         var screen = try capture()
         while Date() < deadline {
-            control?.settle(quiet: quiet, atMost: timeout)
+            control.settle(quiet: quiet, atMost: timeout)
             let again = try capture()
             if again == screen { return screen }
             screen = again
@@ -168,22 +183,12 @@ public final class TmuxSession {
         }
     }
 
-    /// Waits for the pane to print after `printed` outputs, or 50 ms at most: a screen also
-    /// changes without printing (a pane that died says so itself).
-    private func pause(after printed: Int) {
-        if let control {
-            control.waitForOutput(after: printed, atMost: 0.05)
-        } else {
-            Thread.sleep(forTimeInterval: 0.02)
-        }
-    }
-
     /// Ends the session and its server; safe to call twice.
     public func kill() {
         guard !killed else { return }
         killed = true
         _ = try? TmuxSession.run(socket: socket, ["kill-server"])
-        control?.close()
+        control.close()
         if let socketPath, !socketPath.isEmpty { unlink(socketPath) }
     }
 }
