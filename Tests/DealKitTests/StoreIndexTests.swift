@@ -159,6 +159,32 @@ final class StoreIndexTests: XCTestCase {
         }
     }
 
+    /// A header whose own hash is right but whose chunk claims more deals than it has bytes
+    /// (the hash is no signature: a hand-made index can pass it) is read past, by the load and
+    /// by the CSV from the index alike, without sizing anything by that count.
+    func testAChunkClaimingMoreDealsThanItsBytesIsReadPast() throws {
+        let bytes = try writeStore()
+        _ = try read()
+        var forged = [UInt8](try Data(contentsOf: URL(fileURLWithPath: index)))
+        func word(at i: Int) -> Int { (0..<8).reduce(0) { $0 | Int(forged[i + $1]) << (8 * $1) } }
+        func put(_ v: Int, at i: Int) { for k in 0..<8 { forged[i + k] = UInt8(truncatingIfNeeded: v >> (8 * k)) } }
+        // The magic, eight header words, then per chunk: offset, length, hash, deals.
+        let chunks = word(at: 8 + 7 * 8)
+        XCTAssertGreaterThan(chunks, 0)
+        let headerEnd = 8 + 8 * 8 + chunks * 32
+        for claim in [word(at: 72 + 16) + 1, 1 << 40, Int.max] {
+            put(claim, at: 72 + 24)
+            let hash = forged.withUnsafeBytes {
+                ContentHash.xxh64(UnsafeRawBufferPointer(rebasing: $0[0..<headerEnd]), seed: 0)
+            }
+            put(Int(Int64(bitPattern: hash)), at: headerEnd)
+            try Data(forged).write(to: URL(fileURLWithPath: index))
+            XCTAssertFalse(try indexMatches(), "\(claim) deals claimed")
+            XCTAssertNil(IndexCSV.export(store: file, sort: .country, descending: false, minimumSize: 0))
+            try assertSameAsJSON(bytes)
+        }
+    }
+
     func testAStoreWithErrorsGetsNoIndex() throws {
         _ = try writeStore { i, d in if i == 3 { d.country = "Korea" } }
         XCTAssertTrue(try read().hasErrors)

@@ -66,7 +66,7 @@ public enum IndexCSV {
     ) -> Rows? {
         guard let part = StoreIndex.checked(bytes, s), let start = bytes.baseAddress else { return nil }
         var rows = Rows()
-        rows.bytes.reserveCapacity(min(s.deals, part.count) * 512)
+        rows.bytes.reserveCapacity(s.deals * 512)
         rows.ends.reserveCapacity(s.deals)
         rows.countries.reserveCapacity(s.deals)
         rows.dates.reserveCapacity(s.deals)

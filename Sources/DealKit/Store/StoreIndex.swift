@@ -184,9 +184,12 @@ public enum StoreIndex {
         else { return nil }
         let head = Section(offset: fixed[4], length: fixed[5], hash: UInt64(bitPattern: Int64(fixed[6])), deals: 0)
         let all = [head] + chunks
+        // A deal takes at least a byte of its chunk: a count past that is a broken header, and
+        // readers size their buffers by it.
         guard
             all.allSatisfy({
-                $0.offset >= r.offset && $0.length >= 0 && $0.length <= bytes.count - $0.offset && $0.deals >= 0
+                $0.offset >= r.offset && $0.length >= 0 && $0.length <= bytes.count - $0.offset
+                    && (0...$0.length).contains($0.deals)
             })
         else { return nil }
         return (head, chunks)
