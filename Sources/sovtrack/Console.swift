@@ -11,7 +11,30 @@ import Synchronization
 /// a feed: every line goes through `SafeText`, so nothing reaches a terminal raw. A rendered
 /// document (`out(_: [UInt8])`, `emit`) is made safe by its renderer instead, for its format.
 enum Console {
+    /// Whether the program was started with standard output closed (`>&-`).
+    private static let outputWasClosed = Atomic<Bool>(false)
+
+    /// Opens /dev/null on each of descriptors 0-2 the program was started without: a file it
+    /// opens would otherwise take that number (a store's lock, a save's temporary file), and
+    /// text meant for standard output or error would be written into it. A result for a
+    /// closed standard output still ends the command with exit 74, as a failed write did.
+    static func guardStandardDescriptors() {
+        for fd: Int32 in 0...2 where fcntl(fd, F_GETFD) == -1 && errno == EBADF {
+            // The lowest free number, which is `fd`: the ones below it are open by now.
+            let null = open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY)
+            if null >= 0 && null != fd {
+                dup2(null, fd)
+                close(null)
+            }
+            if fd == 1 { outputWasClosed.store(true, ordering: .relaxed) }
+        }
+    }
+
     static func out(_ bytes: [UInt8]) {
+        if !bytes.isEmpty && outputWasClosed.load(ordering: .relaxed) {
+            outputError.withLock { $0 = $0 ?? EBADF }
+            return
+        }
         bytes.withUnsafeBufferPointer { buf in
             var done = 0
             while done < buf.count {

@@ -47,6 +47,7 @@ struct Sovtrack: ParsableCommand {
 
     /// Runs a command; a user error is one line on standard error and its exit code, never a trace.
     static func main() {
+        Console.guardStandardDescriptors()
         Foundation.exit(status(running: Array(CommandLine.arguments.dropFirst())))
     }
 

@@ -103,4 +103,46 @@ final class SovtrackTests: XCTestCase {
         p.waitUntilExit()
         XCTAssertFalse(message.contains("cannot write"), message)
     }
+
+    /// Started with standard output and error closed (`>&- 2>&-`), a writing command keeps
+    /// descriptors 1 and 2 for them (on /dev/null): the store's lock, opened while it waits
+    /// for another holder, does not take number 1, where a line meant for standard output
+    /// would be written into it. The edit is then saved whole, and the result it could not
+    /// print makes it exit 74.
+    func testClosedStandardDescriptorsAreNotReusedForTheStoresFiles() throws {
+        let store = try CLI.copy(CLI.fixture)
+        let lock = store.path + ".lock"
+        let holder = try ForeignLock(path: lock)
+        defer { holder.release() }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/sh")
+        p.arguments = [
+            "-c", #"exec "$0" edit kr-skt-nvidia-ai-cloud --store "$1" --title Closed >&- 2>&-"#,
+            SovtrackProcess.binary.path, store.path,
+        ]
+        p.environment = ["SOVTRACK_LOCK_TIMEOUT": "20", "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]
+        try p.run()
+        // While it waits for the lock, its descriptors are what it opened.
+        let fds = "/proc/\(p.processIdentifier)/fd"
+        func target(_ fd: String) -> String? {
+            try? FileManager.default.destinationOfSymbolicLink(atPath: "\(fds)/\(fd)")
+        }
+        let deadline = Date().addingTimeInterval(10)
+        var opened: [String] = []
+        while Date() < deadline {
+            opened = ((try? FileManager.default.contentsOfDirectory(atPath: fds)) ?? []).compactMap(target)
+            if opened.contains(where: { $0.hasSuffix(".lock") }) { break }
+            usleep(10_000)
+        }
+        XCTAssertTrue(opened.contains(where: { $0.hasSuffix(".lock") }), "\(opened)")
+        XCTAssertEqual(target("1"), "/dev/null")
+        XCTAssertEqual(target("2"), "/dev/null")
+        holder.release()
+        p.waitUntilExit()
+        XCTAssertEqual(p.terminationStatus, 74)
+        let feed = FeedDecoder.decode(Array(try Data(contentsOf: store)))
+        XCTAssertFalse(feed.hasErrors, "\(feed.issues)")
+        XCTAssertEqual(feed.feed.deals.first { $0.id == "kr-skt-nvidia-ai-cloud" }?.title, "Closed")
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: lock)).count, 0, "nothing written into the lock")
+    }
 }
