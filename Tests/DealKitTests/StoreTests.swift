@@ -41,6 +41,31 @@ final class StoreTests: XCTestCase {
         return s
     }
 
+    /// A dashboard's look at a file changed by another writer waits until the file has been
+    /// left alone a moment: one being rewritten in place (cp over it) is not read half written.
+    func testAWatchSeesAChangeOnceTheFileHasBeenLeftAlone() throws {
+        let s = try fixtureStore()
+        let snapshot = try s.load()
+        XCTAssertEqual(s.watch(since: snapshot), .unchanged)
+        var other = snapshot.feed
+        other.deals.removeFirst()
+        // Written in place, as cp does, a moment ago.
+        try Data(FeedEncoder.encode(other)).write(to: URL(fileURLWithPath: s.path))
+        XCTAssertTrue(s.changed(since: snapshot))
+        XCTAssertEqual(s.watch(since: snapshot), .unchanged, "still being written, as far as the watch can tell")
+        var eager = s
+        eager.settle = 0
+        XCTAssertEqual(eager.watch(since: snapshot), .changed)
+        for age in [-3600.0, 1] {
+            // Left alone a second; or with a time an hour ahead (a clock set apart): changed, not waited for.
+            try FileManager.default.setAttributes(
+                [.modificationDate: Date().addingTimeInterval(-age)], ofItemAtPath: s.path)
+            XCTAssertEqual(s.watch(since: snapshot), .changed, "modified \(age) s ago")
+        }
+        try FileManager.default.removeItem(atPath: s.path)
+        XCTAssertEqual(s.watch(since: snapshot), .changed, "gone")
+    }
+
     private func assertStoreError(
         _ expected: (StoreError) -> Bool, _ body: () throws -> Void, file: StaticString = #filePath, line: UInt = #line
     ) {

@@ -26,7 +26,9 @@ final class DashboardLoopEditTests: XCTestCase {
     private static func dashboard(_ t: FakeTerminal, _ path: String, interval: Double = 0) throws
         -> DealTUI.DashboardLoop
     {
-        let store = Store(path: path, today: { TestFeeds.today })
+        var store = Store(path: path, today: { TestFeeds.today })
+        // The other writer here is this test, done before the loop looks: no need to let the file settle.
+        store.settle = 0
         let snapshot = try store.load()
         var s = AppState(feed: snapshot.feed, storeName: "deals.json", today: TestFeeds.today)
         AppReducer.settle(&s)

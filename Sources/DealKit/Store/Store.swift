@@ -397,6 +397,25 @@ public struct Store: DealStore {
         FileSystem.fingerprint(path) != snapshot.fingerprint
     }
 
+    /// Changed, once the file has been left alone for `settle` seconds: a file rewritten in
+    /// place (`cp` over it, an editor that writes in place) is read when its writer is done,
+    /// not while it is being cut and written, which a read of the mapped file would not
+    /// survive. A save of sovtrack's own is a rename, done when it is seen.
+    public func watch(since snapshot: Snapshot) -> StoreWatch {
+        let now = FileSystem.fingerprint(path)
+        guard now != snapshot.fingerprint else { return .unchanged }
+        guard let now else { return .changed }
+        var clock = timespec()
+        clock_gettime(CLOCK_REALTIME, &clock)
+        let age =
+            Double(clock.tv_sec - now.modifiedSeconds) + Double(clock.tv_nsec - now.modifiedNanoseconds) / 1e9
+        return (0..<settle).contains(age) ? .unchanged : .changed
+    }
+
+    /// Seconds a changed file must be left alone before a dashboard reads it (tests that play
+    /// the other writer themselves make it 0).
+    public var settle = 0.2
+
     /// Stores at least this large get their index written by each save (tests make it small).
     var indexMinimumSize = StoreIndex.minimumSize
 
