@@ -69,6 +69,18 @@ final class DealIndexTests: XCTestCase {
         }
     }
 
+    /// A bitmap that marks more deals than the members given (a caller's mistake) gives at
+    /// most that many rows, never a write past the room made for them.
+    func testAnOrderNeverOutgrowsItsMembers() {
+        let index = DealIndex(deals: all, today: PartialDate("2026-06-10")!)
+        let members = Array(index.members(DealFilter(countries: ["KR"])).prefix(2))
+        let everyone = [Bool](repeating: true, count: all.count)
+        for desc in [false, true] {
+            let rows = index.sortIndex(.title).order(of: members, isMember: everyone, descending: desc)
+            XCTAssertLessThanOrEqual(rows.count, members.count)
+        }
+    }
+
     func testEqualIdsKeepTheirPlaceInEveryOrder() {
         var twice = Array(all.prefix(20))
         twice.append(twice[3])

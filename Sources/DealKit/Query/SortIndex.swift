@@ -19,15 +19,18 @@ public struct SortIndex: Sendable {
     public func order(of members: [Int32], isMember: [Bool], descending desc: Bool) -> [Int32] {
         if members.count == isMember.count { return desc ? descending : ascending }
         let order = desc ? descending : ascending
+        precondition(isMember.count == order.count, "a bitmap over every deal")
         // Every deal written and the place kept only for a member: a branch on membership
-        // guesses wrong about half the time when half the deals match.
-        return [Int32](unsafeUninitializedCapacity: members.count + 1) { out, count in
+        // guesses wrong about half the time when half the deals match. The place never passes
+        // the room made, whatever `isMember` holds (a bitmap of more members than `members`).
+        let last = members.count
+        return [Int32](unsafeUninitializedCapacity: last + 1) { out, count in
             var k = 0
             order.withUnsafeBufferPointer { order in
                 isMember.withUnsafeBufferPointer { isMember in
                     for i in order {
                         out[k] = i
-                        k += isMember[Int(i)] ? 1 : 0
+                        k = min(k + (isMember[Int(i)] ? 1 : 0), last)
                     }
                 }
             }
